@@ -1,0 +1,128 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe } from '../errors.js';
+import { parseBriefing } from './briefing.js';
+import { parseNumberedDigest, parsePdfDigest } from './digest.js';
+import { formatProblem, type Item, type ParsedDocument, type Problem } from './item.js';
+import { parseAnnualReport } from './report.js';
+import { LAYOUTS, loadSources, SOURCES_FILE, type SourceDocument } from './sources.js';
+
+type Parser = (doc: SourceDocument, text: string) => ParsedDocument;
+
+/** One parser per declared layout. */
+export const PARSERS: Record<(typeof LAYOUTS)[number], Parser> = {
+  'digest-numbered': parseNumberedDigest,
+  'digest-pdf-text': parsePdfDigest,
+  'annual-report': parseAnnualReport,
+  'briefing-markdown': parseBriefing,
+};
+
+export interface DocumentResult extends ParsedDocument {
+  doc: SourceDocument;
+  /** For digests: the month its items are dated in, read from the items (headers carry no year). */
+  coverage?: { from: string; to: string };
+  lineCount: number;
+}
+
+export interface Corpus {
+  documents: DocumentResult[];
+  items: Item[];
+  problems: Problem[];
+}
+
+/** Parses one document's text with the parser its layout declares. */
+export function parseDocument(doc: SourceDocument, text: string): ParsedDocument {
+  const parser = PARSERS[doc.layout as keyof typeof PARSERS];
+  if (!parser) {
+    return {
+      items: [],
+      skipped: [],
+      problems: [{ file: doc.path, message: describe('UNKNOWN_LAYOUT', doc.layout, LAYOUTS) }],
+    };
+  }
+  return parser(doc, text);
+}
+
+/**
+ * The month a digest covers: the month most of its events start in. The section headers only
+ * say `1月1日~1月31日`, so the year has to come from the items' own dates.
+ */
+export function digestCoverage(items: Item[]): { from: string; to: string } | undefined {
+  const counts = new Map<string, number>();
+  for (const it of items)
+    if (it.date) counts.set(it.date.start.slice(0, 7), (counts.get(it.date.start.slice(0, 7)) ?? 0) + 1);
+  const best = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0];
+  if (!best) return undefined;
+  const [y, m] = best[0].split('-').map(Number) as [number, number];
+  const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  return { from: `${best[0]}-01`, to: `${best[0]}-${String(last).padStart(2, '0')}` };
+}
+
+function sourcesLine(sourcesText: string, id: string): number | undefined {
+  const idx = sourcesText.split(/\r?\n/).findIndex((l) => new RegExp(`\\bid:\\s*${id}\\s*$`).test(l));
+  return idx >= 0 ? idx + 1 : undefined;
+}
+
+/**
+ * Reads every document listed in data/sources.yml. A bad document never stops the others:
+ * its problems are collected (file and line named) and the remaining items are kept.
+ */
+export function ingestCorpus(dataDir: string): Corpus {
+  const sources = loadSources(dataDir);
+  let sourcesText = '';
+  try {
+    sourcesText = readFileSync(join(dataDir, SOURCES_FILE), 'utf8');
+  } catch {
+    // loadSources already proved it readable; a race here only loses line numbers.
+  }
+  const documents: DocumentResult[] = [];
+  const problems: Problem[] = [];
+  for (const doc of sources) {
+    if (!(LAYOUTS as readonly string[]).includes(doc.layout)) {
+      const line = sourcesLine(sourcesText, doc.id);
+      problems.push({
+        file: join(dataDir, SOURCES_FILE),
+        ...(line ? { line } : {}),
+        message: `${doc.id}: ${describe('UNKNOWN_LAYOUT', doc.layout, LAYOUTS)}`,
+      });
+      continue;
+    }
+    let text: string;
+    try {
+      text = readFileSync(join(dataDir, doc.path), 'utf8');
+    } catch (err) {
+      problems.push({
+        file: doc.path,
+        message: describe('DOCUMENT_UNREADABLE', doc.path, (err as Error).message),
+      });
+      continue;
+    }
+    if (text.includes('\uFFFD')) {
+      const line = text.split(/\r?\n/).findIndex((l) => l.includes('\uFFFD')) + 1;
+      problems.push({
+        file: doc.path,
+        line,
+        message: 'the file is not valid UTF-8 (replacement characters found)',
+      });
+    }
+    const parsed = parseDocument(doc, text);
+    const coverage = doc.kind === 'digest' ? (doc.coverage ?? digestCoverage(parsed.items)) : undefined;
+    documents.push({
+      ...parsed,
+      doc,
+      lineCount: text.split(/\r?\n/).length,
+      ...(coverage ? { coverage } : {}),
+    });
+    problems.push(...parsed.problems);
+  }
+  const items = documents.flatMap((d) => d.items);
+  const seen = new Set<string>();
+  for (const it of items) {
+    if (seen.has(it.id))
+      problems.push({ file: it.source.file, line: it.source.line, message: describe('DUPLICATE_ID', it.id) });
+    seen.add(it.id);
+  }
+  return { documents, items, problems };
+}
+
+export { formatProblem };

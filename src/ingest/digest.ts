@@ -1,0 +1,315 @@
+import { describe } from '../errors.js';
+import { buildItem, type ItemDraft } from './build-item.js';
+import type { Category, Item, ParsedDocument, Problem, Region, SkippedLine } from './item.js';
+import type { SourceDocument } from './sources.js';
+import { isUrlLine, nfkc, parseDatePrefix } from './text.js';
+
+/** One section of a monthly digest and what its heading implies about its items. */
+export interface DigestSection {
+  slug: string;
+  pattern: RegExp;
+  /** Citable label: `海外/アジア`. */
+  label: string;
+  category: Category;
+  region?: Region;
+  defaults: string[];
+  fallback?: string[];
+}
+
+/** The seven sections every monthly digest has, in the order they are printed. */
+export const DIGEST_SECTIONS: DigestSection[] = [
+  {
+    slug: 'aisi',
+    pattern: /^日本AISIの活動/,
+    label: '日本AISIの活動',
+    category: 'aisi-activity',
+    region: 'japan',
+    defaults: ['JP'],
+  },
+  {
+    slug: 'domestic',
+    pattern: /^国内AI政策動向/,
+    label: '国内AI政策動向',
+    category: 'domestic-policy',
+    region: 'japan',
+    defaults: ['JP'],
+  },
+  {
+    slug: 'us',
+    pattern: /^【米国】/,
+    label: '海外/米国',
+    category: 'overseas-policy',
+    region: 'us',
+    defaults: ['US'],
+  },
+  {
+    slug: 'europe',
+    pattern: /^【欧州】/,
+    label: '海外/欧州',
+    category: 'overseas-policy',
+    region: 'europe',
+    defaults: [],
+    fallback: ['EU'],
+  },
+  {
+    slug: 'asia',
+    pattern: /^【アジア/,
+    label: '海外/アジア',
+    category: 'overseas-policy',
+    region: 'asia',
+    defaults: [],
+  },
+  {
+    slug: 'domestic-reports',
+    pattern: /^国内の主要なAI関連レポート/,
+    label: '国内レポート',
+    category: 'domestic-report',
+    region: 'japan',
+    defaults: ['JP'],
+  },
+  {
+    slug: 'overseas-reports',
+    pattern: /^海外の主要なAI関連レポート/,
+    label: '海外レポート',
+    category: 'overseas-report',
+    defaults: [],
+  },
+];
+
+/** Headings that group sections without holding items themselves. */
+const GROUP_HEADINGS = [/^海外主要国のAI政策動向/];
+
+export function classifyHeading(line: string): DigestSection | 'group' | undefined {
+  const text = nfkc(line.trim());
+  if (GROUP_HEADINGS.some((p) => p.test(text))) return 'group';
+  return DIGEST_SECTIONS.find((s) => s.pattern.test(text));
+}
+
+interface OpenItem {
+  section: DigestSection;
+  path: string[];
+  ordinal: number;
+  titleLine: string;
+  titleLineNo: number;
+  body: string[];
+  urls: string[];
+  lines: number[];
+}
+
+/** Shared state machine of both digest layouts: sections, items, skips and problems. */
+class DigestReader {
+  readonly items: Item[] = [];
+  readonly skipped: SkippedLine[] = [];
+  readonly problems: Problem[] = [];
+  section: DigestSection | undefined;
+  group: string | undefined;
+  sectionHeading = '';
+  ordinal = 0;
+  current: OpenItem | undefined;
+  seenSection = false;
+
+  constructor(readonly doc: SourceDocument) {}
+
+  problem(line: number, message: string) {
+    this.problems.push({ file: this.doc.path, line, message });
+  }
+
+  skip(line: number, reason: string) {
+    this.skipped.push({ line, reason });
+  }
+
+  /** Returns true when the line was a heading. */
+  heading(line: string, lineNo: number): boolean {
+    const kind = classifyHeading(line);
+    if (!kind) return false;
+    this.close();
+    this.seenSection = true;
+    if (kind === 'group') {
+      this.group = line.trim();
+      this.skip(lineNo, 'group heading (kept in the heading path of its sections)');
+      return true;
+    }
+    // Only the three overseas-country sections sit under the group heading.
+    if (!['us', 'europe', 'asia'].includes(kind.slug)) this.group = undefined;
+    this.section = kind;
+    this.sectionHeading = line.trim();
+    this.ordinal = 0;
+    this.skip(lineNo, 'section heading (kept in the heading path of its items)');
+    return true;
+  }
+
+  open(titleLine: string, lineNo: number) {
+    this.close();
+    if (!this.section) {
+      this.problem(lineNo, describe('ORPHAN_LINE', titleLine.trim()));
+      this.skip(lineNo, 'item before any section heading (reported as a problem)');
+      return;
+    }
+    this.ordinal += 1;
+    this.current = {
+      section: this.section,
+      path: this.group ? [this.group, this.sectionHeading] : [this.sectionHeading],
+      ordinal: this.ordinal,
+      titleLine,
+      titleLineNo: lineNo,
+      body: [],
+      urls: [],
+      lines: [lineNo],
+    };
+  }
+
+  close() {
+    const open = this.current;
+    if (!open) return;
+    this.current = undefined;
+    const prefix = parseDatePrefix(open.titleLine);
+    let title = open.titleLine.trim();
+    let date: { start: string; end: string } | undefined;
+    if (prefix.kind === 'ok') {
+      date = prefix.date;
+      title = prefix.rest;
+    } else if (prefix.kind === 'error') {
+      this.problem(open.titleLineNo, prefix.message);
+      title = prefix.rest;
+    } else {
+      this.problem(open.titleLineNo, `item has no (YYYY/MM/DD) date: "${title}"`);
+    }
+    if (!title) {
+      this.problem(open.titleLineNo, describe('MISSING_TITLE'));
+      for (const l of open.lines) this.skip(l, 'line of an item without a title (reported as a problem)');
+      return;
+    }
+    const draft: ItemDraft = {
+      doc: this.doc,
+      idPath: `${open.section.slug}/${open.ordinal}`,
+      kind: 'event',
+      title,
+      body: open.body,
+      urls: open.urls,
+      ...(date ? { date } : {}),
+      category: open.section.category,
+      ...(open.section.region ? { region: open.section.region } : {}),
+      defaultCountries: open.section.defaults,
+      ...(open.section.fallback ? { fallbackCountries: open.section.fallback } : {}),
+      section: open.path,
+      sectionLabel: open.section.label,
+      ordinal: open.ordinal,
+      lines: open.lines,
+    };
+    const built = buildItem(draft);
+    this.problems.push(...built.problems);
+    if (built.item) this.items.push(built.item);
+    else for (const l of open.lines) this.skip(l, 'line of an invalid item (reported as a problem)');
+  }
+
+  preamble(line: string, lineNo: number, index: number) {
+    const text = nfkc(line.trim());
+    if (/^AI政策動向マンスリー情報$/.test(text)) this.skip(lineNo, 'document title');
+    else if (index < 6) this.skip(lineNo, 'boilerplate intro');
+    else {
+      this.problem(lineNo, describe('ORPHAN_LINE', line.trim()));
+      this.skip(lineNo, 'text before the first section (reported as a problem)');
+    }
+  }
+
+  result(): ParsedDocument {
+    this.close();
+    return { items: this.items, skipped: this.skipped, problems: this.problems };
+  }
+}
+
+/**
+ * Monthly digest, numbered layout (January 2026, December 2025): unindented headings,
+ * `  N. (date)title`, then indented body and URL lines.
+ */
+export function parseNumberedDigest(doc: SourceDocument, text: string): ParsedDocument {
+  const r = new DigestReader(doc);
+  const lines = text.split(/\r?\n/);
+  let nonEmpty = 0;
+  for (const [i, raw] of lines.entries()) {
+    const lineNo = i + 1;
+    if (!raw.trim()) continue;
+    nonEmpty += 1;
+    const indented = /^\s/.test(raw);
+    if (!indented) {
+      if (r.heading(raw, lineNo)) continue;
+      if (!r.seenSection) {
+        r.preamble(raw, lineNo, nonEmpty);
+        continue;
+      }
+      if (nfkc(raw.trim()) === 'なし') {
+        r.close();
+        r.skip(lineNo, 'empty-section marker (なし: no items this month)');
+        continue;
+      }
+      r.close();
+      r.problem(lineNo, describe('UNKNOWN_HEADING', raw.trim()));
+      r.skip(lineNo, 'unrecognised heading (reported as a problem)');
+      continue;
+    }
+    const numbered = /^\s+(\d+)\.\s*(.*)$/.exec(nfkc(raw));
+    if (numbered) {
+      const n = Number(numbered[1]);
+      r.open(numbered[2] ?? '', lineNo);
+      if (r.current && n !== r.current.ordinal)
+        r.problem(lineNo, describe('NUMBERING_GAP', r.current.ordinal, n));
+      continue;
+    }
+    if (!r.current) {
+      r.problem(lineNo, describe('ORPHAN_LINE', raw.trim()));
+      r.skip(lineNo, 'indented text outside any item (reported as a problem)');
+      continue;
+    }
+    r.current.lines.push(lineNo);
+    if (isUrlLine(raw)) r.current.urls.push(raw.trim());
+    else r.current.body.push(raw.trim());
+  }
+  return r.result();
+}
+
+/**
+ * Monthly digest, PDF-text layout (July 2025): no numbering and no indentation; items are
+ * separated by `-` lines, and a URL line may end with ` -`, the next item's bullet.
+ */
+export function parsePdfDigest(doc: SourceDocument, text: string): ParsedDocument {
+  const r = new DigestReader(doc);
+  const lines = text.split(/\r?\n/);
+  let nonEmpty = 0;
+  for (const [i, raw] of lines.entries()) {
+    const lineNo = i + 1;
+    const line = raw.trim();
+    if (!line) continue;
+    nonEmpty += 1;
+    if (r.heading(line, lineNo)) continue;
+    if (!r.seenSection) {
+      r.preamble(line, lineNo, nonEmpty);
+      continue;
+    }
+    if (line === '-') {
+      r.close();
+      r.skip(lineNo, 'item separator (-)');
+      continue;
+    }
+    if (nfkc(line) === 'なし') {
+      r.close();
+      r.skip(lineNo, 'empty-section marker (なし: no items this month)');
+      continue;
+    }
+    if (parseDatePrefix(line).kind !== 'none') {
+      r.open(line, lineNo);
+      continue;
+    }
+    if (!r.current) {
+      r.problem(lineNo, describe('ORPHAN_LINE', line));
+      r.skip(lineNo, 'text outside any item (reported as a problem)');
+      continue;
+    }
+    r.current.lines.push(lineNo);
+    if (isUrlLine(line)) {
+      r.current.urls.push(line);
+      // ` -` is the next item's bullet glued to this URL: the item ends here.
+      if (/\s-$/.test(line)) r.close();
+    } else r.current.body.push(line);
+  }
+  return r.result();
+}

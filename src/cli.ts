@@ -1,15 +1,29 @@
 import { resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+import { loadTokenizer } from './analyze/kuromoji.js';
 import { ingestCorpus } from './ingest/corpus.js';
 import { summarize } from './ingest/summary.js';
-import { flagString, parseArgs } from './util/args.js';
+import { renderAskText } from './present/text.js';
+import { ask, askJson } from './query/ask.js';
+import { todayIn } from './query/dates.js';
+import { buildIndex, openIndex, type SearchIndex, saveIndex } from './search/index-store.js';
+import { flagString, type ParsedArgs, parseArgs } from './util/args.js';
 import { type Io, println, processIo } from './util/io.js';
-import { defaultDataDir } from './util/paths.js';
+import { defaultDataDir, defaultIndexDir } from './util/paths.js';
 
 const USAGE = `policy-bot — answers questions about AI policy from the monthly digests, the annual report and the briefing.
 
 Usage:
-  policy-bot ingest [--strict] [--json] [--data DIR]   parse data/ into items and report problems
-  policy-bot help                                      this text`;
+  policy-bot ask "<question>" [--json] [--limit N] [--today YYYY-MM-DD]
+                                   answer a question (English or Japanese)
+  policy-bot ask - [--limit N]     one question per stdin line, one JSON line each
+  policy-bot index                 build index/ from data/ (deterministic)
+  policy-bot ingest [--strict] [--json]
+                                   parse data/ into items and report problems
+  policy-bot help                  this text
+
+Options: --data DIR, --index DIR (default: the project's data/ and index/), --tz ZONE (default
+Asia/Tokyo, or POLICY_BOT_TZ) decides what "today" and "last week" mean.`;
 
 /** Entry point shared by bin/policy-bot.js and the tests; returns the exit code. */
 export async function main(argv: string[], io: Io = processIo()): Promise<number> {
@@ -18,6 +32,10 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     switch (command) {
       case 'ingest':
         return ingestCommand(rest, io);
+      case 'index':
+        return await indexCommand(rest, io);
+      case 'ask':
+        return await askCommand(rest, io);
       case undefined:
       case 'help':
       case '--help':
@@ -34,9 +52,80 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
   }
 }
 
+const VALUED = ['data', 'index', 'limit', 'today', 'tz', 'week', 'filters', 'offset'] as const;
+
+function dirs(args: ParsedArgs, io: Io) {
+  return {
+    dataDir: resolve(io.cwd, flagString(args, 'data') ?? defaultDataDir(io.env)),
+    indexDir: resolve(io.cwd, flagString(args, 'index') ?? defaultIndexDir(io.env)),
+  };
+}
+
+/** `--today` pins the date; otherwise today in the configured time zone. */
+export function resolveToday(args: ParsedArgs, io: Io): string {
+  const pinned = flagString(args, 'today');
+  if (pinned) {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(pinned) || Number.isNaN(Date.parse(pinned))) {
+      throw new Error(`policy-bot: --today must be a date like 2026-01-31, not "${pinned}"`);
+    }
+    return pinned;
+  }
+  return todayIn(flagString(args, 'tz') ?? io.env.POLICY_BOT_TZ ?? 'Asia/Tokyo');
+}
+
+async function openForCli(args: ParsedArgs, io: Io): Promise<SearchIndex> {
+  return openIndex({ ...dirs(args, io), log: (line) => println(io.stderr, line) });
+}
+
+async function indexCommand(argv: string[], io: Io): Promise<number> {
+  const args = parseArgs(argv, VALUED);
+  const { dataDir, indexDir } = dirs(args, io);
+  await loadTokenizer();
+  const { index, problems } = buildIndex(dataDir);
+  for (const p of problems)
+    println(io.stderr, `problem: ${p.file}${p.line ? `:${p.line}` : ''}: ${p.message}`);
+  saveIndex(index, indexDir);
+  println(
+    io.stdout,
+    `indexed ${index.items.length} items from ${index.manifest.documents.length} documents into ${indexDir}`,
+  );
+  return args.flags.has('strict') && problems.length ? 1 : 0;
+}
+
+async function askCommand(argv: string[], io: Io): Promise<number> {
+  const args = parseArgs(argv, VALUED);
+  const question = args.positionals.join(' ').trim();
+  if (!question) {
+    println(
+      io.stderr,
+      'policy-bot: ask needs a question, e.g. policy-bot ask "what did Korea do in January"',
+    );
+    return 2;
+  }
+  const limitText = flagString(args, 'limit') ?? '10';
+  const limit = Number(limitText);
+  if (!Number.isInteger(limit) || limit < 1)
+    throw new Error(`policy-bot: --limit must be a positive whole number, not "${limitText}"`);
+  const today = resolveToday(args, io);
+  const index = await openForCli(args, io);
+  if (question === '-') {
+    // One process, one question per line, one JSON line per question, in order.
+    const lines = createInterface({ input: io.stdin, crlfDelay: Number.POSITIVE_INFINITY });
+    for await (const line of lines) {
+      if (!line.trim()) continue;
+      println(io.stdout, JSON.stringify(askJson(ask(index, line, { today, limit }))));
+    }
+    return 0;
+  }
+  const result = ask(index, question, { today, limit });
+  if (args.flags.has('json')) println(io.stdout, JSON.stringify(askJson(result), null, 2));
+  else println(io.stdout, renderAskText(result));
+  return 0;
+}
+
 function ingestCommand(argv: string[], io: Io): number {
-  const args = parseArgs(argv, ['data']);
-  const dataDir = resolve(io.cwd, flagString(args, 'data') ?? defaultDataDir(io.env));
+  const args = parseArgs(argv, VALUED);
+  const { dataDir } = dirs(args, io);
   const corpus = ingestCorpus(dataDir);
   if (args.flags.has('json')) {
     println(io.stdout, JSON.stringify(corpus.items, null, 2));

@@ -5,6 +5,8 @@ export interface Mention {
   start: number;
   end: number;
   text: string;
+  /** Named through an agency (NIST, Ofcom) rather than the country itself. */
+  agency?: boolean;
 }
 
 // Katakana letters and the long-vowel mark; the middle dot ・ (U+30FB) separates words.
@@ -56,7 +58,13 @@ export function findMentions(text: string, options: FindOptions): Mention[] {
       from = at + 1;
       const end = at + needle.length;
       if (!boundaryOk(text, at, end, name)) continue;
-      candidates.push({ code: name.code, start: at, end, text: text.slice(at, end) });
+      candidates.push({
+        code: name.code,
+        start: at,
+        end,
+        text: text.slice(at, end),
+        ...(name.agency ? { agency: true } : {}),
+      });
     }
   }
   candidates.push(...abbreviationMentions(text));

@@ -179,22 +179,31 @@ export interface Name {
   cased: boolean;
   /** Names from the curated list beat generic ones of the same length. */
   curated: boolean;
+  agency?: boolean;
 }
 
 function buildNames(): Name[] {
   const names: Name[] = [];
   const seen = new Set<string>();
-  const add = (code: string, text: string, lang: 'en' | 'ja', cased: boolean, curated: boolean) => {
+  const add = (
+    code: string,
+    text: string,
+    lang: 'en' | 'ja',
+    cased: boolean,
+    curated: boolean,
+    agency = false,
+  ) => {
     const key = `${lang}:${cased ? text : text.toLowerCase()}`;
     if (seen.has(key)) return;
     seen.add(key);
-    names.push({ code, text, lang, cased, curated });
+    names.push({ code, text, lang, cased, curated, ...(agency ? { agency } : {}) });
   };
   for (const c of CURATED) {
     for (const n of c.enCased ?? []) add(c.code, n, 'en', true, true);
     for (const n of c.en) add(c.code, n, 'en', false, true);
     for (const n of c.ja) add(c.code, n, /[A-Za-z]/.test(n) ? 'en' : 'ja', /[A-Za-z]/.test(n), true);
-    for (const n of c.agencies ?? []) add(c.code, n, /[A-Za-z]/.test(n) ? 'en' : 'ja', /[A-Z]/.test(n), true);
+    for (const n of c.agencies ?? [])
+      add(c.code, n, /[A-Za-z]/.test(n) ? 'en' : 'ja', /[A-Z]/.test(n), true, true);
   }
   for (const [state, ja] of Object.entries(US_STATES)) {
     add('US', state, 'en', false, true);

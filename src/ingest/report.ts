@@ -157,7 +157,11 @@ export function parseAnnualReport(doc: SourceDocument, text: string): ParsedDocu
       region: 'japan',
       defaultCountries: ['JP'],
       section: o.path.map((h) => h.printed),
-      sectionLabel: o.path.map((h) => h.printed).join(' › '),
+      // Cited from the 1.x level down, as people cite it (1.2 … › 1) … › ⑤ …); chapter 1 is implied.
+      sectionLabel: o.path
+        .filter((h, i, all) => !(h.level === 1 && all[i + 1]?.level === 2))
+        .map((h) => h.printed)
+        .join(' › '),
       ordinal,
       lines: [...o.heading.lines, ...o.lines],
     });

@@ -1,0 +1,268 @@
+import { addDays, iso, lastDayOfMonth, MONTHS_EN, parts, validDay, weekStart } from './dates.js';
+
+/** A closed range of days a question asks about, with how to say it back to the asker. */
+export interface Period {
+  from: string;
+  to: string;
+  label: { en: string; ja: string };
+}
+
+export interface PeriodMatch {
+  period: Period;
+  start: number;
+  end: number;
+}
+
+const MONTH_WORDS: Record<string, number> = {};
+MONTHS_EN.forEach((name, i) => {
+  MONTH_WORDS[name.toLowerCase()] = i + 1;
+  MONTH_WORDS[name.slice(0, 3).toLowerCase()] = i + 1;
+});
+MONTH_WORDS.sept = 9;
+const MONTH_RE = `(${Object.keys(MONTH_WORDS)
+  .sort((a, b) => b.length - a.length)
+  .join('|')})\\.?`;
+
+const monthPeriod = (y: number, m: number): Period => ({
+  from: iso(y, m, 1),
+  to: iso(y, m, lastDayOfMonth(y, m)),
+  label: { en: `${MONTHS_EN[m - 1]} ${y}`, ja: `${y}年${m}月` },
+});
+const dayPeriod = (y: number, m: number, d: number): Period => ({
+  from: iso(y, m, d),
+  to: iso(y, m, d),
+  label: { en: `${MONTHS_EN[m - 1]} ${d}, ${y}`, ja: `${y}年${m}月${d}日` },
+});
+const yearPeriod = (y: number): Period => ({
+  from: iso(y, 1, 1),
+  to: iso(y, 12, 31),
+  label: { en: `${y}`, ja: `${y}年` },
+});
+const fiscalPeriod = (y: number): Period => ({
+  from: iso(y, 4, 1),
+  to: iso(y + 1, 3, 31),
+  label: { en: `fiscal ${y} (April ${y} – March ${y + 1})`, ja: `${y}年度` },
+});
+const weekPeriod = (date: string): Period => {
+  const from = weekStart(date);
+  const to = addDays(from, 6);
+  const [, fm, fd] = parts(from);
+  const [ty, tm, td] = parts(to);
+  return {
+    from,
+    to,
+    label: {
+      en: `the week of ${MONTHS_EN[fm - 1]} ${fd} – ${MONTHS_EN[tm - 1]} ${td}, ${ty}`,
+      ja: `${from.replace(/-/g, '/')}〜${to.replace(/-/g, '/')}の週`,
+    },
+  };
+};
+
+/** The latest (month, day) not after today: "March 3" asked in November 2026 is 2026-03-03. */
+function latestYear(today: string, m: number, d = 1): number {
+  const [ty, tm, td] = parts(today);
+  return m < tm || (m === tm && d <= td) ? ty : ty - 1;
+}
+
+type Rule = { re: RegExp; make: (m: RegExpExecArray, today: string) => Period | undefined };
+
+const ERAS: Record<string, number> = { 令和: 2018, 平成: 1988 };
+
+/**
+ * Period rules, most specific first. Each works on the NFKC-normalized question; English is
+ * matched case-insensitively except `May`, which must be capitalised or clearly a date.
+ */
+const RULES: Rule[] = [
+  // 2026/03/03, 2026-03-03, 2026.3.3
+  {
+    re: /(?<![\d/])(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?![\d/])/g,
+    make: (m) => day(Number(m[1]), Number(m[2]), Number(m[3])),
+  },
+  // 2026年3月3日
+  {
+    re: /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/g,
+    make: (m) => day(Number(m[1]), Number(m[2]), Number(m[3])),
+  },
+  // 令和7年度 / 2025年度 / FY2025: fiscal years run April to March.
+  {
+    re: /(令和|平成)\s*(\d{1,2}|元)\s*年度/g,
+    make: (m) => fiscalPeriod(era(m[1] as string, m[2] as string)),
+  },
+  { re: /(\d{4})\s*年度|\bfy\s?(\d{4})\b/gi, make: (m) => fiscalPeriod(Number(m[1] ?? m[2])) },
+  // 2026年3月
+  { re: /(\d{4})\s*年\s*(\d{1,2})\s*月(?!\s*\d{1,2}\s*日)/g, make: (m) => month(Number(m[1]), Number(m[2])) },
+  // 令和7年12月
+  {
+    re: /(令和|平成)\s*(\d{1,2}|元)\s*年\s*(\d{1,2})\s*月/g,
+    make: (m) => month(era(m[1] as string, m[2] as string), Number(m[3])),
+  },
+  // 3月3日 (latest not after today)
+  {
+    re: /(?<!\d)(\d{1,2})\s*月\s*(\d{1,2})\s*日/g,
+    make: (m, t) => day(latestYear(t, Number(m[1]), Number(m[2])), Number(m[1]), Number(m[2])),
+  },
+  // 12月上旬/中旬/下旬
+  {
+    re: /(?<!\d)(\d{1,2})\s*月\s*(上旬|中旬|下旬)/g,
+    make: (m, t) => {
+      const mo = Number(m[1]);
+      const y = latestYear(t, mo);
+      const [a, b] = m[2] === '上旬' ? [1, 10] : m[2] === '中旬' ? [11, 20] : [21, lastDayOfMonth(y, mo)];
+      return {
+        from: iso(y, mo, a),
+        to: iso(y, mo, b),
+        label: { en: `${m[2]} ${MONTHS_EN[mo - 1]} ${y}`, ja: `${y}年${mo}月${m[2]}` },
+      };
+    },
+  },
+  // 1月 (latest such month not after today)
+  {
+    re: /(?<![\d年])(\d{1,2})\s*月(?!\s*\d)/g,
+    make: (m, t) => month(latestYear(t, Number(m[1])), Number(m[1])),
+  },
+  // 令和7年, 2025年
+  {
+    re: /(令和|平成)\s*(\d{1,2}|元)\s*年(?!\s*\d)/g,
+    make: (m) => yearPeriod(era(m[1] as string, m[2] as string)),
+  },
+  { re: /(?<!\d)(\d{4})\s*年(?!\s*\d|度)/g, make: (m) => yearPeriod(Number(m[1])) },
+  // week of March 2 (2026)
+  {
+    re: new RegExp(`\\bweek\\s+of\\s+${MONTH_RE}\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+(\\d{4}))?`, 'gi'),
+    make: (m, t) => {
+      const mo = MONTH_WORDS[(m[1] as string).toLowerCase()] as number;
+      const d = Number(m[2]);
+      const y = m[3] ? Number(m[3]) : latestYear(t, mo, d);
+      return validDay(y, mo, d) ? weekPeriod(iso(y, mo, d)) : undefined;
+    },
+  },
+  // March 3, 2026 / March 3rd 2026
+  {
+    re: new RegExp(`\\b${MONTH_RE}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b`, 'gi'),
+    make: (m) => day(Number(m[3]), MONTH_WORDS[(m[1] as string).toLowerCase()] as number, Number(m[2])),
+  },
+  // 3 March 2026
+  {
+    re: new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+${MONTH_RE}\\s+(\\d{4})\\b`, 'gi'),
+    make: (m) => day(Number(m[3]), MONTH_WORDS[(m[2] as string).toLowerCase()] as number, Number(m[1])),
+  },
+  // January 2026 / Jan 2026
+  {
+    re: new RegExp(`\\b${MONTH_RE},?\\s+(\\d{4})\\b`, 'gi'),
+    make: (m) => month(Number(m[2]), MONTH_WORDS[(m[1] as string).toLowerCase()] as number),
+  },
+  // March 3 / March 3rd (latest not after today)
+  {
+    re: new RegExp(`\\b${MONTH_RE}\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?!\\s*\\d)`, 'gi'),
+    make: (m, t) => {
+      const mo = MONTH_WORDS[(m[1] as string).toLowerCase()] as number;
+      const d = Number(m[2]);
+      return day(latestYear(t, mo, d), mo, d);
+    },
+  },
+  // 3rd of March / 3 March
+  {
+    re: new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH_RE}\\b`, 'gi'),
+    make: (m, t) => {
+      const mo = MONTH_WORDS[(m[2] as string).toLowerCase()] as number;
+      const d = Number(m[1]);
+      return day(latestYear(t, mo, d), mo, d);
+    },
+  },
+  // 2026/01, 2026-01
+  { re: /(?<![\d/])(\d{4})[-/](\d{1,2})(?![\d/-])/g, make: (m) => month(Number(m[1]), Number(m[2])) },
+  // last November / this March
+  {
+    re: new RegExp(`\\b(last|this|previous|past)\\s+${MONTH_RE}\\b`, 'gi'),
+    make: (m, t) => {
+      const mo = MONTH_WORDS[(m[2] as string).toLowerCase()] as number;
+      const [ty, tm] = parts(t);
+      if (/this/i.test(m[1] as string)) return month(ty, mo);
+      return month(mo < tm ? ty : ty - 1, mo);
+    },
+  },
+  // January / Jan (latest not after today); bare "may" only when capitalised
+  {
+    re: new RegExp(`\\b${MONTH_RE}\\b`, 'gi'),
+    make: (m, t) => {
+      const word = m[1] as string;
+      if (word.toLowerCase() === 'may' && word !== 'May') return undefined;
+      if (word.toLowerCase() === 'mar' && word !== 'Mar') return undefined;
+      const mo = MONTH_WORDS[word.toLowerCase()] as number;
+      return month(latestYear(t, mo), mo);
+    },
+  },
+  // this week / last week / 今週 / 先週 / 先々週
+  { re: /\bthis\s+week\b|今週/gi, make: (_m, t) => weekPeriod(t) },
+  { re: /\b(?:last|previous|past)\s+week\b|先週/gi, make: (_m, t) => weekPeriod(addDays(t, -7)) },
+  { re: /先々週/g, make: (_m, t) => weekPeriod(addDays(t, -14)) },
+  // this month / last month / 今月 / 先月
+  {
+    re: /\bthis\s+month\b|今月/gi,
+    make: (_m, t) => {
+      const [y, mo] = parts(t);
+      return month(y, mo);
+    },
+  },
+  {
+    re: /\b(?:last|previous|past)\s+month\b|先月|前月/gi,
+    make: (_m, t) => {
+      const [y, mo] = parts(t);
+      return mo === 1 ? month(y - 1, 12) : month(y, mo - 1);
+    },
+  },
+  // this year / last year / 今年 / 昨年
+  { re: /\bthis\s+year\b|今年|本年/gi, make: (_m, t) => yearPeriod(parts(t)[0]) },
+  { re: /\b(?:last|previous|past)\s+year\b|昨年|去年|前年/gi, make: (_m, t) => yearPeriod(parts(t)[0] - 1) },
+  // today / yesterday
+  { re: /\btoday\b|今日|本日/gi, make: (_m, t) => day(...parts(t)) },
+  { re: /\byesterday\b|昨日/gi, make: (_m, t) => day(...parts(addDays(t, -1))) },
+  // in 2025 / 2025
+  { re: /(?<![\w./-])((?:19|20)\d{2})(?![\w./-]|\s*年)/g, make: (m) => yearPeriod(Number(m[1])) },
+];
+
+function era(name: string, year: string): number {
+  return (ERAS[name] ?? 0) + (year === '元' ? 1 : Number(year));
+}
+function day(y: number, m: number, d: number): Period | undefined {
+  return validDay(y, m, d) ? dayPeriod(y, m, d) : undefined;
+}
+function month(y: number, m: number): Period | undefined {
+  return m >= 1 && m <= 12 ? monthPeriod(y, m) : undefined;
+}
+
+/**
+ * Finds every period expression in a question, without overlaps (earlier, more specific
+ * rules win). `today` is the current date in the configured time zone.
+ */
+export function findPeriods(text: string, today: string): PeriodMatch[] {
+  const taken: [number, number][] = [];
+  const found: PeriodMatch[] = [];
+  for (const rule of RULES) {
+    rule.re.lastIndex = 0;
+    for (const m of text.matchAll(rule.re)) {
+      const start = m.index ?? 0;
+      const end = start + m[0].length;
+      if (taken.some(([a, b]) => start < b && end > a)) continue;
+      const period = rule.make(m as RegExpExecArray, today);
+      if (!period) continue;
+      taken.push([start, end]);
+      found.push({ period, start, end });
+    }
+  }
+  return found.sort((a, b) => a.start - b.start);
+}
+
+/** Several periods in one question ("from December to January") span from the first to the last. */
+export function combinePeriods(matches: PeriodMatch[]): Period | null {
+  if (!matches.length) return null;
+  if (matches.length === 1) return (matches[0] as PeriodMatch).period;
+  const sorted = [...matches].sort((a, b) => a.period.from.localeCompare(b.period.from));
+  const first = (sorted[0] as PeriodMatch).period;
+  const last = sorted.reduce((acc, m) => (m.period.to > acc.to ? m.period : acc), first);
+  return {
+    from: first.from,
+    to: last.to,
+    label: { en: `${first.label.en} – ${last.label.en}`, ja: `${first.label.ja}〜${last.label.ja}` },
+  };
+}

@@ -1,0 +1,213 @@
+import type { Query, SearchResult } from 'minisearch';
+import type { SearchIndex } from '../search/index-store.js';
+import type { StoredItem } from '../search/stored-item.js';
+import { coverageSentence, namesOf } from './coverage.js';
+import { overlaps } from './dates.js';
+import type { Interpretation, TermGroup } from './understand.js';
+
+export interface Hit {
+  item: StoredItem;
+  score: number;
+}
+
+export interface SearchOutcome {
+  hits: Hit[];
+  /** Why the answer is empty, or a caveat about it; in the asker's language. */
+  message?: string;
+  /** Words that were left out because nothing in the corpus uses them. */
+  ignored: string[];
+  /** Countries asked about that no item concerns (answered for the others). */
+  uncovered: string[];
+  /** True when no item matched every term and the answer falls back to most of them. */
+  partial: boolean;
+}
+
+/** Fuzzy matching only for long Latin words, where a typo or plural is likely and harmless. */
+const fuzzy = (term: string) => (/^[a-z]{6,}$/.test(term) ? 0.2 : false);
+
+function groupQuery(g: TermGroup): Query {
+  return {
+    combineWith: 'OR',
+    queries: g.alternatives.map((alt) =>
+      alt.length === 1 ? (alt[0] as string) : { combineWith: 'AND', queries: alt },
+    ),
+  };
+}
+
+function newestFirst(a: StoredItem, b: StoredItem): number {
+  const da = a.date?.start ?? '';
+  const db = b.date?.start ?? '';
+  return db.localeCompare(da);
+}
+
+const termCaches = new WeakMap<SearchIndex, Map<string, boolean>>();
+
+/** Whether a term is anywhere in the index (memoised per index). */
+function termChecker(index: SearchIndex): (term: string) => boolean {
+  let cache = termCaches.get(index);
+  if (!cache) {
+    cache = new Map();
+    termCaches.set(index, cache);
+  }
+  const terms = cache;
+  return (term) => {
+    let known = terms.get(term);
+    if (known === undefined) {
+      known = index.mini.search(term, { fuzzy }).length > 0;
+      terms.set(term, known);
+    }
+    return known;
+  };
+}
+
+/**
+ * Ranks the corpus for an interpretation. Countries, regions and the period are hard filters;
+ * a question that is only filters lists every match, newest first; otherwise BM25 over the term
+ * groups (all of them; failing that, most of them), title boosted. Words the corpus never uses
+ * are dropped when they are a minority and make the answer empty when they are not.
+ */
+export function search(index: SearchIndex, interp: Interpretation): SearchOutcome {
+  const lang = interp.lang;
+  const coverage = coverageSentence(index.manifest, lang);
+  const empty = (message: string, extra: Partial<SearchOutcome> = {}): SearchOutcome => ({
+    hits: [],
+    message: `${message}${lang === 'ja' ? '' : ' '}${coverage}`,
+    ignored: [],
+    uncovered: [],
+    partial: false,
+    ...extra,
+  });
+
+  // 1. Places: only countries some item is about can filter anything.
+  const present = new Set(index.items.flatMap((i) => i.countries));
+  const covered = interp.countries.filter((c) => present.has(c));
+  const uncovered = interp.countries.filter((c) => !present.has(c));
+  const placeAsked = interp.countries.length > 0 || interp.regions.length > 0;
+  if (placeAsked && covered.length === 0 && interp.regions.length === 0) {
+    const who = namesOf(uncovered, interp.placeNames, lang);
+    return empty(lang === 'ja' ? `${who}に関する項目はありません。` : `No items about ${who}.`, {
+      uncovered,
+    });
+  }
+  const placeOk = (it: StoredItem) =>
+    !placeAsked || it.countries.some((c) => covered.includes(c)) || interp.regions.includes(it.region);
+
+  // 2. Period: an item matches when its date range overlaps the period.
+  const period = interp.period;
+  const periodOk = (it: StoredItem) => !period || (it.date !== undefined && overlaps(it.date, period));
+  if (period && !index.items.some((it) => it.date && overlaps(it.date, period))) {
+    const label = period.label[lang];
+    return empty(lang === 'ja' ? `${label}の項目はありません。` : `No items dated ${label}.`, { uncovered });
+  }
+  const passes = (it: StoredItem) => placeOk(it) && periodOk(it);
+
+  // 3. Terms: drop words the corpus never uses, unless they are most of the question.
+  const known = termChecker(index);
+  const usable = (g: TermGroup) => g.alternatives.some((alt) => alt.every(known));
+  const filters = placeAsked || period !== null;
+  const strong = interp.groups.filter((g) => !g.weak && !g.agency);
+  const optional = interp.groups.filter((g) => g.agency || (g.weak && (strong.length > 0 || filters)));
+  const required = interp.groups.filter((g) => !optional.includes(g));
+  const knownRequired = required.filter(usable);
+  const unknown = required.filter((g) => !usable(g));
+  const ignored = unknown.map((g) => g.label);
+  if (unknown.length > 0 && (knownRequired.length === 0 || unknown.length > knownRequired.length)) {
+    const words = ignored.map((w) => `“${w}”`).join(lang === 'ja' ? '・' : ', ');
+    return empty(
+      lang === 'ja' ? `${words}に一致する項目はありません。` : `Nothing in the corpus matches ${words}.`,
+      {
+        ignored,
+        uncovered,
+      },
+    );
+  }
+  const boosts = optional.filter(usable);
+  const wholes = [...new Set(knownRequired.flatMap((g) => g.boost))].filter(known);
+  const boostScores = new Map<string, number>();
+  // An exact compound (人工知能基本計画) counts in full; an optional word (AI, an agency) by half.
+  const addBoost = (queries: Query[], weight: number) => {
+    if (!queries.length) return;
+    for (const r of index.mini.search({ combineWith: 'OR', queries }, { fuzzy })) {
+      boostScores.set(String(r.id), (boostScores.get(String(r.id)) ?? 0) + weight * r.score);
+    }
+  };
+  addBoost(wholes, 1);
+  addBoost(boosts.map(groupQuery), 0.5);
+
+  let hits: Hit[];
+  let partial = false;
+  if (knownRequired.length === 0) {
+    if (!filters && !boosts.length) {
+      return {
+        hits: [],
+        message:
+          lang === 'ja'
+            ? `国・地域、期間、またはトピックを含めて質問してください(例: 「韓国は1月に何をした?」)。${coverage}`
+            : `Ask about a country, a period or a topic (for example “what did Korea do in January”). ${coverage}`,
+        ignored,
+        uncovered,
+        partial: false,
+      };
+    }
+    // Only filters: every match, newest first (undated sections after dated events).
+    hits = index.items
+      .filter((it) => passes(it) && (filters || boostScores.has(it.id)))
+      .map((item) => ({ item, score: boostScores.get(item.id) ?? 0 }))
+      .sort((a, b) => b.score - a.score || newestFirst(a.item, b.item));
+  } else {
+    const run = (combineWith: 'AND' | 'OR'): SearchResult[] =>
+      index.mini.search(
+        { combineWith, queries: knownRequired.map(groupQuery) },
+        { fuzzy, filter: (r) => passes(index.byId.get(String(r.id)) as StoredItem) },
+      );
+    let results = run('AND');
+    // Never fall back after dropping unknown words: "quantum computing regulation" must not
+    // turn into "regulation".
+    if (!results.length && knownRequired.length > 1 && ignored.length === 0) {
+      // No item has every term: accept items with most of them, and say so.
+      const need = Math.ceil(knownRequired.length / 2);
+      results = run('OR').filter((r) => {
+        const matchedGroups = knownRequired.filter((g) =>
+          g.alternatives.some((alt) => alt.every((t) => r.queryTerms.includes(t) || r.terms.includes(t))),
+        );
+        return matchedGroups.length >= need;
+      });
+      partial = results.length > 0;
+    }
+    hits = results
+      .map((r) => ({
+        item: index.byId.get(String(r.id)) as StoredItem,
+        score: r.score + (boostScores.get(String(r.id)) ?? 0),
+      }))
+      .sort((a, b) => b.score - a.score || newestFirst(a.item, b.item));
+  }
+
+  const notes: string[] = [];
+  if (uncovered.length) {
+    const who = namesOf(uncovered, interp.placeNames, lang);
+    notes.push(lang === 'ja' ? `${who}に関する項目はありません。` : `No items about ${who}.`);
+  }
+  if (ignored.length) {
+    const words = ignored.map((w) => `“${w}”`).join(lang === 'ja' ? '・' : ', ');
+    notes.push(
+      lang === 'ja' ? `${words}はコーパスにないため無視しました。` : `Ignored ${words}: not in the corpus.`,
+    );
+  }
+  if (partial) {
+    notes.push(
+      lang === 'ja'
+        ? 'すべての語を含む項目はないため、大半の語を含む項目を表示しています。'
+        : 'No item matches every term; showing items that match most of them.',
+    );
+  }
+  if (!hits.length) {
+    notes.push(lang === 'ja' ? '条件に一致する項目はありません。' : 'No items match.', coverage);
+  }
+  return {
+    hits,
+    ignored,
+    uncovered,
+    partial,
+    ...(notes.length ? { message: notes.join(lang === 'ja' ? '' : ' ') } : {}),
+  };
+}

@@ -1,0 +1,240 @@
+import { analyze, normalize, type Unit } from '../analyze/analyzer.js';
+import type { Region } from '../ingest/item.js';
+import { baseForms, glossaryIndex, JA_QUESTION_TERMS, QUESTION_WORDS, WEAK_TERMS } from './glossary.js';
+import { combinePeriods, findPeriods, type Period } from './period.js';
+import { findPlaces } from './places.js';
+
+/**
+ * One concept of the question. It matches an item when any alternative matches, and an
+ * alternative matches when all of its terms do (a compound through its whole or its parts).
+ */
+export interface TermGroup {
+  /** The words as the asker typed them: `guidelines`, `基本計画`, `sb53`. */
+  label: string;
+  /** The corpus's words for an English term, from the glossary. */
+  translation?: string[];
+  alternatives: string[][];
+  /** Whole compounds (人工知能基本計画): not required, but an item that has one ranks higher. */
+  boost: string[];
+  /** Generic words (AI, policy) that only narrow a search when nothing else does. */
+  weak: boolean;
+  /** An English word with no glossary entry: kept as written, may not be in the corpus. */
+  untranslated: boolean;
+  /** An agency named in the question (NIST, Ofcom): its country is already a filter, so the name only ranks. */
+  agency?: boolean;
+}
+
+export type Lang = 'en' | 'ja';
+
+/** What policy-bot understood of a question: the hard filters and the search terms. */
+export interface Interpretation {
+  question: string;
+  lang: Lang;
+  countries: string[];
+  regions: Region[];
+  /** What the asker typed for each code, for messages. */
+  placeNames: Record<string, string>;
+  period: Period | null;
+  groups: TermGroup[];
+}
+
+const JAPANESE = /[\u3040-\u30ff\u3400-\u9fff]/;
+
+/** The asker's language: any kana or kanji makes a question Japanese. */
+export function detectLang(text: string): Lang {
+  return JAPANESE.test(text) ? 'ja' : 'en';
+}
+
+function blank(text: string, spans: [number, number][]): string {
+  let out = text;
+  for (const [a, b] of spans) out = out.slice(0, a) + ' '.repeat(b - a) + out.slice(b);
+  return out;
+}
+
+/**
+ * A unit as query alternatives. A compound matches through all of its parts (an item with the
+ * whole compound has them too, so OR-ing the whole in would only count it twice); the whole
+ * compound goes to the boost list instead.
+ */
+function unitAlternatives(u: Unit): string[][] {
+  if (u.latin) return u.alternatives.map((a) => [a]);
+  return [u.parts.length > 1 ? u.parts : [u.whole]];
+}
+
+function unitBoost(u: Unit): string[] {
+  return !u.latin && u.parts.length > 1 ? [u.whole] : [];
+}
+
+/** Drops alternatives implied by a smaller one (エージェント covers エージェント+型), and duplicates. */
+export function minimalAlternatives(alts: string[][]): string[][] {
+  const unique = [...new Map(alts.map((a) => [a.join('\u0000'), a])).values()];
+  return unique.filter(
+    (b) => !unique.some((a) => a !== b && a.length < b.length && a.every((t) => b.includes(t))),
+  );
+}
+
+function translation(japanese: string[]): { alternatives: string[][]; boost: string[] } {
+  const alts: string[][] = [];
+  const boost: string[] = [];
+  for (const ja of japanese) {
+    const units = analyze(ja);
+    if (units.length === 1) {
+      alts.push(...unitAlternatives(units[0] as Unit));
+      boost.push(...unitBoost(units[0] as Unit));
+    } else if (units.length > 1) {
+      alts.push(units.flatMap((u) => (u.latin ? [u.alternatives[0] ?? u.whole] : u.parts)));
+      boost.push(...units.flatMap(unitBoost));
+    }
+  }
+  return { alternatives: minimalAlternatives(alts), boost: [...new Set(boost)] };
+}
+
+/** Reverse glossary: Japanese word → the English the corpus also uses for it (レッドチーミング → Red Teaming). */
+let reverse: Map<string, string[]> | undefined;
+function reverseGlossary(): Map<string, string[]> {
+  if (reverse) return reverse;
+  reverse = new Map();
+  for (const [, ja] of glossaryIndex()) {
+    const latin = ja.filter((j) => /^[A-Za-z][A-Za-z .-]*$/.test(j));
+    for (const j of ja)
+      if (!/^[A-Za-z]/.test(j)) reverse.set(j, [...new Set([...(reverse.get(j) ?? []), ...latin])]);
+  }
+  return reverse;
+}
+
+const EN_WORD = /[a-z0-9]+(?:[-.'][a-z0-9]+)*/g;
+
+/** English words → term groups, glossary phrases first (up to four words), then the rest as written. */
+function englishGroups(text: string): TermGroup[] {
+  const words = [...text.toLowerCase().matchAll(EN_WORD)].map((m) => m[0]);
+  const gloss = glossaryIndex();
+  const groups: TermGroup[] = [];
+  let leftover: string[] = [];
+  // Words outside the glossary are analyzed as one run, so "sb 53" still becomes the code sb53.
+  const flush = () => {
+    const units = analyze(leftover.join(' '));
+    leftover = [];
+    let absorbed = '';
+    for (const u of units) {
+      const code = u.alternatives[0] ?? u.whole;
+      if (absorbed && /^[\d-]+$/.test(u.whole) && absorbed.includes(u.whole.replace(/-/g, ''))) continue;
+      absorbed = code !== u.whole && /\d/.test(code) ? code : '';
+      groups.push({
+        label: absorbed || u.surface.toLowerCase(),
+        alternatives: unitAlternatives(u),
+        boost: [],
+        weak: !absorbed && WEAK_TERMS.has(u.whole),
+        untranslated: !/^\d/.test(u.whole),
+      });
+    }
+  };
+  for (let i = 0; i < words.length; ) {
+    let matched = 0;
+    for (let len = Math.min(4, words.length - i); len >= 1 && !matched; len--) {
+      const phrase = words.slice(i, i + len).join(' ');
+      if (len === 1 && QUESTION_WORDS.has(phrase) && !gloss.has(phrase)) break;
+      const hit = [phrase, ...baseForms(phrase)].map((f) => gloss.get(f)).find(Boolean);
+      if (!hit) continue;
+      flush();
+      groups.push({
+        label: phrase,
+        translation: hit,
+        ...translation(hit),
+        weak: WEAK_TERMS.has(phrase),
+        untranslated: false,
+      });
+      matched = len;
+    }
+    if (matched) {
+      i += matched;
+      continue;
+    }
+    const w = words[i] as string;
+    i += 1;
+    if (QUESTION_WORDS.has(w)) {
+      flush();
+      continue;
+    }
+    leftover.push(w);
+  }
+  flush();
+  return groups;
+}
+
+function japaneseGroups(text: string): TermGroup[] {
+  const groups: TermGroup[] = [];
+  const rev = reverseGlossary();
+  for (const u of analyze(text)) {
+    if (u.latin) continue;
+    if (JA_QUESTION_TERMS.has(u.whole)) continue;
+    const parts = u.parts.filter((p) => !JA_QUESTION_TERMS.has(p));
+    if (!parts.length) continue;
+    const unit: Unit = parts.length === u.parts.length ? u : { ...u, parts, whole: parts.join('') };
+    const alternatives = unitAlternatives(unit);
+    for (const en of rev.get(u.surface) ?? rev.get(unit.whole) ?? []) {
+      alternatives.push(analyze(en).map((x) => x.alternatives[0] ?? x.whole));
+    }
+    groups.push({
+      label: unit.surface || unit.whole,
+      alternatives: minimalAlternatives(alternatives),
+      boost: unitBoost(unit),
+      weak: WEAK_TERMS.has(unit.whole),
+      untranslated: false,
+    });
+  }
+  return groups;
+}
+
+/** Latin runs inside a Japanese question (SB53, NIST, Grok) are English terms too. */
+function latinRuns(text: string): string {
+  return (text.match(/[A-Za-z0-9][A-Za-z0-9 .\-']*/g) ?? []).join(' ');
+}
+
+/**
+ * Reads a question in English or Japanese: countries and regions (hard filters), the period
+ * (hard filter, relative to `today`), and the remaining words as term groups. Pure: the same
+ * question and day always give the same interpretation.
+ */
+export function understand(question: string, today: string): Interpretation {
+  const text = normalize(question);
+  const lang = detectLang(text);
+  const periods = findPeriods(text, today);
+  const afterPeriods = blank(
+    text,
+    periods.map((p) => [p.start, p.end]),
+  );
+  const places = findPlaces(afterPeriods);
+  const rest = blank(afterPeriods, places.spans);
+  const agencyGroups: TermGroup[] = places.agencies.map((name) => ({
+    label: name,
+    alternatives: analyze(name).length ? [analyze(name).map((u) => u.whole)] : [],
+    boost: [],
+    weak: false,
+    untranslated: false,
+    agency: true,
+  }));
+  const groups = [
+    ...englishGroups(latinRuns(rest)),
+    ...japaneseGroups(rest.replace(/[A-Za-z0-9][A-Za-z0-9 .\-']*/g, ' ')),
+    ...agencyGroups.filter((g) => g.alternatives.length),
+  ];
+  return {
+    question,
+    lang,
+    countries: places.countries,
+    regions: places.regions,
+    placeNames: places.said,
+    period: combinePeriods(periods),
+    groups: dedupeGroups(groups),
+  };
+}
+
+function dedupeGroups(groups: TermGroup[]): TermGroup[] {
+  const seen = new Set<string>();
+  return groups.filter((g) => {
+    const key = JSON.stringify(g.alternatives);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

@@ -1,0 +1,184 @@
+import { createHash } from 'node:crypto';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { join, relative } from 'node:path';
+import MiniSearch from 'minisearch';
+import { ANALYZER_VERSION } from '../analyze/analyzer.js';
+import { loadTokenizer } from '../analyze/kuromoji.js';
+import { createError } from '../errors.js';
+import { ingestCorpus } from '../ingest/corpus.js';
+import { formatProblem, type Problem } from '../ingest/item.js';
+import { SEARCH_OPTIONS } from './options.js';
+import { type StoredItem, toStored } from './stored-item.js';
+
+/** Version of the files in index/; a loader refuses other versions. */
+export const INDEX_FORMAT = 1;
+
+export interface DocumentInfo {
+  id: string;
+  title: string;
+  kind: 'digest' | 'report' | 'briefing';
+  items: number;
+  coverage?: { from: string; to: string };
+  published?: string;
+}
+
+export interface Manifest {
+  format: number;
+  analyzerVersion: number;
+  minisearch: string;
+  /** sha256 of every file under data/, by path relative to data/. */
+  dataFiles: Record<string, string>;
+  items: number;
+  documents: DocumentInfo[];
+}
+
+/** The loaded search index: MiniSearch, the stored items and what the corpus covers. */
+export interface SearchIndex {
+  mini: MiniSearch<StoredItem>;
+  items: StoredItem[];
+  byId: Map<string, StoredItem>;
+  manifest: Manifest;
+}
+
+const MINISEARCH_VERSION = '7';
+
+/** Hashes every file under data/ (sorted), so any edit, addition or removal makes the index stale. */
+export function hashDataDir(dataDir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir).sort()) {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else
+        out[relative(dataDir, path).split('\\').join('/')] = createHash('sha256')
+          .update(readFileSync(path))
+          .digest('hex');
+    }
+  };
+  walk(dataDir);
+  return out;
+}
+
+/** Builds the index in memory from data/. Requires kuromoji to be loaded. */
+export function buildIndex(dataDir: string): { index: SearchIndex; problems: Problem[] } {
+  const corpus = ingestCorpus(dataDir);
+  const items = corpus.items.map(toStored);
+  const mini = new MiniSearch<StoredItem>(SEARCH_OPTIONS);
+  mini.addAll(items);
+  const manifest: Manifest = {
+    format: INDEX_FORMAT,
+    analyzerVersion: ANALYZER_VERSION,
+    minisearch: MINISEARCH_VERSION,
+    dataFiles: hashDataDir(dataDir),
+    items: items.length,
+    documents: corpus.documents.map((d) => ({
+      id: d.doc.id,
+      title: d.doc.title,
+      kind: d.doc.kind,
+      items: d.items.length,
+      ...(d.coverage ? { coverage: d.coverage } : {}),
+      ...(d.doc.published ? { published: d.doc.published } : {}),
+    })),
+  };
+  return { index: fromParts(mini, items, manifest), problems: corpus.problems };
+}
+
+function fromParts(mini: MiniSearch<StoredItem>, items: StoredItem[], manifest: Manifest): SearchIndex {
+  return { mini, items, byId: new Map(items.map((i) => [i.id, i])), manifest };
+}
+
+const FILES = { manifest: 'manifest.json', items: 'items.json', minisearch: 'minisearch.json' } as const;
+
+/**
+ * Writes index/ deterministically: same data, same bytes (no timestamps, stable key order).
+ * Files are written beside their targets and renamed, so a crash never leaves half an index.
+ */
+export function saveIndex(index: SearchIndex, indexDir: string): void {
+  mkdirSync(indexDir, { recursive: true });
+  const write = (name: string, text: string) => {
+    const tmp = join(indexDir, `${name}.tmp-${process.pid}`);
+    writeFileSync(tmp, text);
+    renameSync(tmp, join(indexDir, name));
+  };
+  write(FILES.items, `${JSON.stringify(index.items, null, 1)}\n`);
+  write(FILES.minisearch, JSON.stringify(index.mini));
+  // The manifest last: it is what declares the other two complete.
+  write(FILES.manifest, `${JSON.stringify(index.manifest, null, 2)}\n`);
+}
+
+export function readManifest(indexDir: string): Manifest | undefined {
+  const path = join(indexDir, FILES.manifest);
+  if (!existsSync(path)) return undefined;
+  try {
+    return JSON.parse(readFileSync(path, 'utf8')) as Manifest;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Loads index/ with the shared options. Requires kuromoji to be loaded (queries analyze text). */
+export function loadIndex(indexDir: string): SearchIndex {
+  const manifest = readManifest(indexDir);
+  if (!manifest) throw createError('INDEX_MISSING', indexDir);
+  if (manifest.format !== INDEX_FORMAT)
+    throw createError('INDEX_INCOMPATIBLE', `format ${manifest.format}, expected ${INDEX_FORMAT}`);
+  const items = JSON.parse(readFileSync(join(indexDir, FILES.items), 'utf8')) as StoredItem[];
+  const mini = MiniSearch.loadJSON<StoredItem>(
+    readFileSync(join(indexDir, FILES.minisearch), 'utf8'),
+    SEARCH_OPTIONS,
+  );
+  return fromParts(mini, items, manifest);
+}
+
+/** Why an index on disk does not match data/ and this analyzer, or undefined when it does. */
+export function staleness(manifest: Manifest | undefined, dataDir: string): string | undefined {
+  if (!manifest) return 'no index yet';
+  if (manifest.format !== INDEX_FORMAT) return `index format ${manifest.format} (expected ${INDEX_FORMAT})`;
+  if (manifest.analyzerVersion !== ANALYZER_VERSION)
+    return `analyzer version ${manifest.analyzerVersion} (expected ${ANALYZER_VERSION})`;
+  const now = hashDataDir(dataDir);
+  const changed = [
+    ...Object.keys(now).filter((f) => manifest.dataFiles[f] !== now[f]),
+    ...Object.keys(manifest.dataFiles).filter((f) => !(f in now)),
+  ];
+  return changed.length ? `data changed: ${[...new Set(changed)].sort().join(', ')}` : undefined;
+}
+
+export interface OpenOptions {
+  dataDir: string;
+  indexDir: string;
+  log?: (line: string) => void;
+}
+
+/**
+ * What the app and the CLI call at start: loads index/ when its manifest matches data/, and
+ * otherwise rebuilds it (saying why). A failed rebuild keeps serving the last good index.
+ */
+export async function openIndex({ dataDir, indexDir, log = () => {} }: OpenOptions): Promise<SearchIndex> {
+  await loadTokenizer();
+  const manifest = readManifest(indexDir);
+  const why = staleness(manifest, dataDir);
+  if (!why) return loadIndex(indexDir);
+  log(`policy-bot: rebuilding the index in ${indexDir} (${why})`);
+  try {
+    const { index, problems } = buildIndex(dataDir);
+    for (const p of problems) log(`policy-bot: problem: ${formatProblem(p)}`);
+    saveIndex(index, indexDir);
+    log(
+      `policy-bot: index rebuilt: ${index.items.length} items from ${index.manifest.documents.length} documents`,
+    );
+    return index;
+  } catch (err) {
+    if (!manifest) throw err;
+    log(`policy-bot: rebuild failed (${(err as Error).message}); serving the last good index`);
+    return loadIndex(indexDir);
+  }
+}

@@ -1,0 +1,30 @@
+import type { Options } from 'minisearch';
+import { tokenize } from '../analyze/analyzer.js';
+import type { StoredItem } from './stored-item.js';
+
+/** Field weights: a word in the title says more about an item than the same word in its body. */
+export const FIELD_BOOST = { title: 3, body: 1, refs: 1.5 } as const;
+
+/**
+ * The ONE options object for building and loading the index. MiniSearch's `loadJSON` must get
+ * the same options the index was built with, so both paths import this constant.
+ *
+ * @remarks Index time runs the full analyzer; query time receives terms the query layer has
+ * already analyzed, so its tokenizer only splits on the separator the query builder uses.
+ */
+export const SEARCH_OPTIONS: Options<StoredItem> = {
+  idField: 'id',
+  fields: ['title', 'body', 'refs'],
+  storeFields: ['id'],
+  extractField: (doc, field) => {
+    if (field === 'refs') return [...doc.urls, doc.source.sectionLabel].join(' ');
+    return (doc as unknown as Record<string, unknown>)[field] as string;
+  },
+  tokenize: (text) => tokenize(text),
+  processTerm: (term) => term,
+  searchOptions: {
+    tokenize: (text) => text.split('\u0000').filter(Boolean),
+    processTerm: (term) => term,
+    boost: { ...FIELD_BOOST },
+  },
+};

@@ -1,4 +1,5 @@
 import { joinSpacedLetters } from '../ingest/text.js';
+import { decompoundKatakana } from './katakana.js';
 import { tokenizerSync } from './kuromoji.js';
 import { ENGLISH_STOP_WORDS, STOP_TAGS, STOP_WORDS } from './stopwords.js';
 
@@ -6,7 +7,7 @@ import { ENGLISH_STOP_WORDS, STOP_TAGS, STOP_WORDS } from './stopwords.js';
  * Bump when tokenization changes: the index manifest records it, and an index built by another
  * version is rebuilt at start.
  */
-export const ANALYZER_VERSION = 3;
+export const ANALYZER_VERSION = 4;
 
 /**
  * One searchable unit of text: a Japanese noun compound, a single Japanese word, or a Latin
@@ -40,6 +41,9 @@ export function stemKatakana(term: string): string {
 export function normalize(text: string): string {
   return joinSpacedLetters(text.normalize('NFKC'));
 }
+
+/** The middle dot separates words (アシュアランス・サンドボックス); kuromoji would glue them. */
+const NAKAGURO = /[・･]/g;
 
 function posTag(t: {
   pos: string;
@@ -89,7 +93,7 @@ function japaneseUnits(text: string): Unit[] {
     const terms = [...new Set([...parts, ...subCompounds(parts).map(stemKatakana)])];
     units.push({ surface, whole, parts, terms, alternatives: [whole], latin: false });
   };
-  for (const t of tokenizerSync().tokenize(text)) {
+  for (const t of tokenizerSync().tokenize(text.replace(NAKAGURO, ' '))) {
     const tag = posTag(t);
     const base = (t.basic_form && t.basic_form !== '*' ? t.basic_form : t.surface_form).toLowerCase();
     if (STOP_TAGS.has(tag) || t.pos === '記号' || !base.trim() || PUNCTUATION.test(t.surface_form)) {
@@ -98,7 +102,10 @@ function japaneseUnits(text: string): Unit[] {
     }
     const term = stemKatakana(base);
     if (compoundable(t)) {
-      compound.push({ surface: t.surface_form, term });
+      const pieces = t.word_type === 'UNKNOWN' ? decompoundKatakana(t.surface_form) : [t.surface_form];
+      if (pieces.length > 1)
+        for (const p of pieces) compound.push({ surface: p, term: stemKatakana(p.toLowerCase()) });
+      else compound.push({ surface: t.surface_form, term });
       continue;
     }
     flush();

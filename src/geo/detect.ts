@@ -5,8 +5,10 @@ export interface Mention {
   start: number;
   end: number;
   text: string;
-  /** Named through an agency (NIST, Ofcom) rather than the country itself. */
+  /** Named through an agency or a state (NIST, Ofcom, California) rather than the country itself. */
   agency?: boolean;
+  /** The corpus's spelling of that agency or state. */
+  searchAs?: string;
 }
 
 // Katakana letters and the long-vowel mark; the middle dot ・ (U+30FB) separates words.
@@ -64,6 +66,7 @@ export function findMentions(text: string, options: FindOptions): Mention[] {
         end,
         text: text.slice(at, end),
         ...(name.agency ? { agency: true } : {}),
+        ...(name.searchAs ? { searchAs: name.searchAs } : {}),
       });
     }
   }

@@ -179,7 +179,10 @@ export interface Name {
   cased: boolean;
   /** Names from the curated list beat generic ones of the same length. */
   curated: boolean;
+  /** An agency or a US state: its jurisdiction is a filter, and its name still ranks items. */
   agency?: boolean;
+  /** How the corpus spells it, when the question may not (California → カリフォルニア州). */
+  searchAs?: string;
 }
 
 function buildNames(): Name[] {
@@ -192,11 +195,20 @@ function buildNames(): Name[] {
     cased: boolean,
     curated: boolean,
     agency = false,
+    searchAs?: string,
   ) => {
     const key = `${lang}:${cased ? text : text.toLowerCase()}`;
     if (seen.has(key)) return;
     seen.add(key);
-    names.push({ code, text, lang, cased, curated, ...(agency ? { agency } : {}) });
+    names.push({
+      code,
+      text,
+      lang,
+      cased,
+      curated,
+      ...(agency ? { agency } : {}),
+      ...(searchAs ? { searchAs } : {}),
+    });
   };
   for (const c of CURATED) {
     for (const n of c.enCased ?? []) add(c.code, n, 'en', true, true);
@@ -206,8 +218,8 @@ function buildNames(): Name[] {
       add(c.code, n, /[A-Za-z]/.test(n) ? 'en' : 'ja', /[A-Z]/.test(n), true, true);
   }
   for (const [state, ja] of Object.entries(US_STATES)) {
-    add('US', state, 'en', false, true);
-    for (const n of ja) add('US', n, 'ja', false, true);
+    add('US', state, 'en', false, true, true, ja[0]);
+    for (const n of ja) add('US', n, 'ja', false, true, true);
   }
   const en = countries.getNames('en', { select: 'all' }) as Record<string, string[]>;
   const ja = countries.getNames('ja', { select: 'all' }) as Record<string, string[]>;

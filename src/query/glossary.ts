@@ -501,6 +501,63 @@ export const GLOSSARY: [english: string[], japanese: string[]][] = [
   [['inclusive', 'inclusion'], ['包摂']],
   [['global south'], ['グローバルサウス']],
   [['capacity building'], ['キャパシティビルディング', '能力構築']],
+  // Common words of questions, so they translate instead of being dropped as unknown
+  [
+    ['domestic', 'national', 'nationwide'],
+    ['国内', '国家'],
+  ],
+  [
+    ['international', 'global', 'worldwide'],
+    ['国際', 'グローバル'],
+  ],
+  [['service', 'services'], ['サービス']],
+  [
+    ['technology', 'technologies', 'technical', 'tech'],
+    ['技術', 'テクノロジー'],
+  ],
+  [
+    ['project', 'projects', 'initiative', 'initiatives'],
+    ['プロジェクト', 'イニシアティブ', '取り組み', '取組'],
+  ],
+  [['profile', 'profiles'], ['プロファイル']],
+  [
+    ['interactive', 'interaction'],
+    ['インタラクティブ', '交流'],
+  ],
+  [['system', 'systems'], ['システム']],
+  [['development', 'develop', 'developing'], ['開発']],
+  [
+    ['adoption', 'adopt', 'deployment', 'deploy', 'use', 'usage', 'utilization'],
+    ['導入', '活用', '利活用', '利用'],
+  ],
+  [['protection', 'protect', 'protecting'], ['保護']],
+  [
+    ['enhancing', 'enhance', 'strengthen', 'strengthening', 'enhancement'],
+    ['強化', '向上'],
+  ],
+  [
+    ['privacy enhancing technologies', 'privacy-enhancing technologies', 'pets'],
+    ['プライバシー保護技術', 'PETs'],
+  ],
+  [['platform', 'platforms'], ['プラットフォーム']],
+  [['content'], ['コンテンツ']],
+  [['minister of ai', 'ai minister'], ['AI担当大臣']],
+  [['director', 'head'], ['所長']],
+  [['ceremony'], ['式典']],
+  [
+    ['organization', 'organisation', 'organizations', 'agency', 'agencies', 'authority', 'authorities'],
+    ['機関', '機構', '当局', '庁'],
+  ],
+  [['society', 'social'], ['社会']],
+  [['economy', 'economic'], ['経済']],
+  [['science', 'scientific'], ['科学']],
+  [['advisor', 'adviser', 'advisory'], ['顧問']],
+  [['market'], ['市場']],
+  [['election', 'elections'], ['選挙']],
+  [
+    ['video series', 'conversation', 'interview'],
+    ['対談', '動画'],
+  ],
 ];
 
 /** Words that make a sentence a question, not a search term. */

@@ -27,7 +27,7 @@ export function findPlaces(text: string): PlaceMatch {
     if (!countries.includes(m.code)) countries.push(m.code);
     said[m.code] ??= m.text;
     spans.push([m.start, m.end]);
-    if (m.agency) agencies.push(m.text);
+    if (m.agency) agencies.push(m.searchAs ?? m.text);
   }
   const lower = text.toLowerCase();
   for (const r of REGION_NAMES) {

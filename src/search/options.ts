@@ -17,7 +17,9 @@ export const SEARCH_OPTIONS: Options<StoredItem> = {
   fields: ['title', 'body', 'refs'],
   storeFields: ['id'],
   extractField: (doc, field) => {
-    if (field === 'refs') return [...doc.urls, doc.source.sectionLabel].join(' ');
+    // URLs as words (cac.gov.cn → cac, gov, cn), plus where the item sits in its document.
+    if (field === 'refs')
+      return [...doc.urls.map((u) => u.replace(/[^A-Za-z0-9]+/g, ' ')), doc.source.sectionLabel].join(' ');
     return (doc as unknown as Record<string, unknown>)[field] as string;
   },
   tokenize: (text) => tokenize(text),

@@ -1,0 +1,61 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { loadTokenizer } from '../src/analyze/kuromoji.js';
+import { buildIndex } from '../src/search/index-store.js';
+import { defaultDataDir, projectRoot } from '../src/util/paths.js';
+import { scoreBaseline, scorePolicyBot } from './quality.js';
+
+/**
+ * `npm run bench`: quality against the expected URLs (and a plain MiniSearch baseline), then
+ * speed and memory on the real corpus and on 10 000 synthetic items. Numbers are printed, never
+ * asserted: the machines here are noisy.
+ */
+const root = projectRoot();
+const fmt = (n: number, d = 1) => n.toFixed(d).padStart(9);
+
+await loadTokenizer();
+const { index } = buildIndex(defaultDataDir());
+const mine = scorePolicyBot(index);
+const base = scoreBaseline(index);
+console.log('\n## Quality (expected URLs in the top 5; must-be-empty questions must be empty)\n');
+console.log(`| engine | passed | total | score |`);
+console.log(`|---|---:|---:|---:|`);
+for (const r of [mine, base])
+  console.log(`| ${r.name} | ${r.passed} | ${r.total} | ${((100 * r.passed) / r.total).toFixed(1)}% |`);
+console.log(`\npolicy-bot misses (${mine.misses.length}):`);
+for (const m of mine.misses) console.log(`  - ${m}`);
+console.log(`baseline misses: ${base.misses.length} (not listed)`);
+
+console.log('\n## Speed and memory (each corpus in its own process)\n');
+console.log(
+  '| corpus | items | kuromoji load ms | index build ms | index load ms | query p50 ms | query p99 ms | RSS after kuromoji MB | RSS MB |',
+);
+console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
+for (const corpus of ['real', 'synthetic']) {
+  const out = execFileSync(process.execPath, [join(root, 'dist/bench/speed-worker.js'), corpus], {
+    encoding: 'utf8',
+  });
+  const r = JSON.parse(out.trim().split('\n').pop() as string);
+  console.log(
+    `| ${r.corpus} | ${r.items} |${fmt(r.kuromojiMs)} |${fmt(r.buildMs)} |${fmt(r.loadMs)} |${fmt(r.p50, 2)} |${fmt(r.p99, 2)} |${fmt(r.rssKuromojiMB)} |${fmt(r.rssMB)} |`,
+  );
+}
+
+// Cold start: a new process, from nothing to the first answer, as a user runs it.
+const runs: number[] = [];
+for (let i = 0; i < 3; i++) {
+  const t = process.hrtime.bigint();
+  const r = spawnSync(
+    process.execPath,
+    [join(root, 'bin/policy-bot.js'), 'ask', 'what did Korea do in January', '--json'],
+    {
+      encoding: 'utf8',
+    },
+  );
+  if (r.status !== 0) throw new Error(`cold start failed: ${r.stderr}`);
+  runs.push(Number(process.hrtime.bigint() - t) / 1e6);
+}
+runs.sort((a, b) => a - b);
+console.log(
+  `\ncold start to first answer (policy-bot ask, new process, median of 3): ${runs[1]?.toFixed(0)} ms`,
+);

@@ -59,3 +59,15 @@ runs.sort((a, b) => a - b);
 console.log(
   `\ncold start to first answer (policy-bot ask, new process, median of 3): ${runs[1]?.toFixed(0)} ms`,
 );
+
+// Slack: acknowledgement and answer latency of the real Bolt HTTP receiver on loopback.
+const slackOut = execFileSync(process.execPath, [join(root, 'dist/bench/slack-latency.js')], {
+  encoding: 'utf8',
+});
+const s = JSON.parse(slackOut.trim().split('\n').pop() as string);
+console.log('\n## Slack (real Bolt HTTP receiver, fake Web API, loopback, sequential)\n');
+console.log('| requests | ack p50 ms | ack p99 ms | request → answer posted p50 ms | p99 ms |');
+console.log('|---:|---:|---:|---:|---:|');
+console.log(
+  `| ${s.n} |${fmt(s.ackP50, 2)} |${fmt(s.ackP99, 2)} |${fmt(s.answerP50, 2)} |${fmt(s.answerP99, 2)} |`,
+);

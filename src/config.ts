@@ -1,0 +1,145 @@
+import { Cron } from 'croner';
+import { z } from 'zod';
+
+/**
+ * Configuration from the environment. Every variable is validated at once, so a bad `.env`
+ * is reported in one go: each wrong variable by name, with what it should look like.
+ */
+const optionalString = z
+  .string()
+  .optional()
+  .transform((v) => (v?.trim() ? v.trim() : undefined));
+
+const isTimeZone = (tz: string) => {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+const EnvSchema = z.object({
+  SLACK_BOT_TOKEN: optionalString.refine((v) => v === undefined || /^xoxb-/.test(v), {
+    message: 'should be a bot token starting with xoxb- (OAuth & Permissions → Bot User OAuth Token)',
+  }),
+  SLACK_APP_TOKEN: optionalString.refine((v) => v === undefined || /^xapp-/.test(v), {
+    message:
+      'should be an app-level token starting with xapp- with the connections:write scope (Basic Information → App-Level Tokens)',
+  }),
+  SLACK_SIGNING_SECRET: optionalString.refine((v) => v === undefined || /^[0-9a-f]{32}$/i.test(v), {
+    message: 'should be the 32-character hex signing secret (Basic Information → App Credentials)',
+  }),
+  SLACK_API_URL: optionalString.refine((v) => v === undefined || /^https?:\/\/\S+\/$/.test(v), {
+    message:
+      'should be the Web API base URL ending in /, e.g. https://slack.com/api/ (GovSlack: https://slack-gov.com/api/)',
+  }),
+  PORT: optionalString.refine(
+    (v) => v === undefined || (/^\d+$/.test(v) && Number(v) > 0 && Number(v) < 65536),
+    {
+      message: 'should be a TCP port number between 1 and 65535, e.g. 3000',
+    },
+  ),
+  POLICY_BOT_TZ: optionalString.refine((v) => v === undefined || isTimeZone(v), {
+    message: 'should be an IANA time zone such as Asia/Tokyo',
+  }),
+  POLICY_BOT_DATA_DIR: optionalString,
+  POLICY_BOT_INDEX_DIR: optionalString,
+  POLICY_BOT_STATE_PATH: optionalString,
+  DIGEST_CRON: optionalString.refine(
+    (v) => {
+      if (v === undefined) return true;
+      try {
+        new Cron(v, { paused: true });
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    { message: 'should be a cron expression such as "0 9 * * 1" (Mondays at 09:00)' },
+  ),
+  DIGEST_TZ: optionalString.refine((v) => v === undefined || isTimeZone(v), {
+    message: 'should be an IANA time zone such as Asia/Tokyo',
+  }),
+  DIGEST_POST_EMPTY: optionalString.refine((v) => v === undefined || /^(true|false|1|0|yes|no)$/i.test(v), {
+    message: 'should be true or false',
+  }),
+  LOG_LEVEL: optionalString.refine((v) => v === undefined || /^(debug|info|warn|error)$/.test(v), {
+    message: 'should be one of debug, info, warn, error',
+  }),
+});
+
+export type Mode = 'socket' | 'http' | 'console';
+
+export interface Config {
+  mode: Mode;
+  botToken?: string;
+  appToken?: string;
+  signingSecret?: string;
+  slackApiUrl?: string;
+  port: number;
+  timeZone: string;
+  dataDir?: string;
+  indexDir?: string;
+  statePath: string;
+  digestCron: string;
+  digestTimeZone: string;
+  digestPostEmpty: boolean;
+  logLevel: 'debug' | 'info' | 'warn' | 'error';
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`policy-bot: invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/**
+ * Reads the environment into a typed {@link Config}. The mode follows the credentials present:
+ * bot + app token → Socket Mode; bot token + signing secret → HTTP; none → the local console.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv): Config {
+  const parsed = EnvSchema.safeParse(env);
+  const problems: string[] = [];
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) problems.push(`${issue.path.join('.')}: ${issue.message}`);
+  }
+  const e = parsed.success ? parsed.data : undefined;
+  let mode: Mode = 'console';
+  if (e) {
+    const { SLACK_BOT_TOKEN: bot, SLACK_APP_TOKEN: app, SLACK_SIGNING_SECRET: secret } = e;
+    if (bot && app) mode = 'socket';
+    else if (bot && secret) mode = 'http';
+    else if (bot || app || secret) {
+      problems.push(
+        `SLACK_*: incomplete Slack credentials (${[
+          bot && 'SLACK_BOT_TOKEN',
+          app && 'SLACK_APP_TOKEN',
+          secret && 'SLACK_SIGNING_SECRET',
+        ]
+          .filter(Boolean)
+          .join(
+            ', ',
+          )} set): Socket Mode needs SLACK_BOT_TOKEN and SLACK_APP_TOKEN; HTTP mode needs SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET; unset all three for the local console`,
+      );
+    }
+  }
+  if (problems.length || !e) throw new ConfigError(problems);
+  return {
+    mode,
+    ...(e.SLACK_BOT_TOKEN ? { botToken: e.SLACK_BOT_TOKEN } : {}),
+    ...(e.SLACK_APP_TOKEN ? { appToken: e.SLACK_APP_TOKEN } : {}),
+    ...(e.SLACK_SIGNING_SECRET ? { signingSecret: e.SLACK_SIGNING_SECRET } : {}),
+    ...(e.SLACK_API_URL ? { slackApiUrl: e.SLACK_API_URL } : {}),
+    port: e.PORT ? Number(e.PORT) : 3000,
+    timeZone: e.POLICY_BOT_TZ ?? 'Asia/Tokyo',
+    ...(e.POLICY_BOT_DATA_DIR ? { dataDir: e.POLICY_BOT_DATA_DIR } : {}),
+    ...(e.POLICY_BOT_INDEX_DIR ? { indexDir: e.POLICY_BOT_INDEX_DIR } : {}),
+    statePath: e.POLICY_BOT_STATE_PATH ?? 'state/policy-bot.sqlite',
+    digestCron: e.DIGEST_CRON ?? '0 9 * * 1',
+    digestTimeZone: e.DIGEST_TZ ?? 'Asia/Tokyo',
+    digestPostEmpty: /^(true|1|yes)$/i.test(e.DIGEST_POST_EMPTY ?? ''),
+    logLevel: (e.LOG_LEVEL as Config['logLevel']) ?? 'info',
+  };
+}

@@ -1,0 +1,49 @@
+import { LIMITS, truncate, truncatePlain } from './mrkdwn.js';
+
+/** The few Block Kit shapes policy-bot posts, typed loosely enough for chat.postMessage and views. */
+export type Block = Record<string, unknown> & { type: string };
+
+export const header = (text: string): Block => ({
+  type: 'header',
+  text: { type: 'plain_text', text: truncatePlain(text, LIMITS.headerText), emoji: true },
+});
+
+export const section = (mrkdwn: string): Block => ({
+  type: 'section',
+  text: { type: 'mrkdwn', text: truncate(mrkdwn, LIMITS.sectionText) },
+});
+
+export const context = (...mrkdwn: string[]): Block => ({
+  type: 'context',
+  elements: mrkdwn
+    .slice(0, 10)
+    .map((t) => ({ type: 'mrkdwn', text: truncate(t, LIMITS.contextElementText) })),
+});
+
+export const divider = (): Block => ({ type: 'divider' });
+
+export interface Button {
+  text: string;
+  actionId: string;
+  value?: string;
+  url?: string;
+  style?: 'primary' | 'danger';
+}
+
+export const actions = (buttons: Button[]): Block => ({
+  type: 'actions',
+  elements: buttons.map((b) => ({
+    type: 'button',
+    text: { type: 'plain_text', text: truncatePlain(b.text, LIMITS.buttonText), emoji: true },
+    action_id: b.actionId,
+    ...(b.value !== undefined ? { value: b.value.slice(0, LIMITS.buttonValue) } : {}),
+    ...(b.url ? { url: b.url } : {}),
+    ...(b.style ? { style: b.style } : {}),
+  })),
+});
+
+/** Keeps a message within Slack's 50-block limit, keeping the last block (usually the buttons). */
+export function capBlocks(blocks: Block[]): Block[] {
+  if (blocks.length <= LIMITS.blocks) return blocks;
+  return [...blocks.slice(0, LIMITS.blocks - 1), blocks[blocks.length - 1] as Block];
+}

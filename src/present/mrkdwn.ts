@@ -1,0 +1,49 @@
+/**
+ * Slack mrkdwn helpers. Everything from the documents or from the asker goes through
+ * {@link escapeMrkdwn}, so no text can ping @channel, mention a user or forge a link.
+ */
+export function escapeMrkdwn(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** A link whose target is exactly the source URL (Slack unescapes the entities) and whose label is escaped text. */
+export function link(url: string, label: string): string {
+  return `<${escapeMrkdwn(url)}|${escapeMrkdwn(label).replace(/\|/g, '¦')}>`;
+}
+
+/** Slack's limits we render within. */
+export const LIMITS = {
+  blocks: 50,
+  sectionText: 3000,
+  headerText: 150,
+  contextElementText: 2000,
+  buttonText: 75,
+  buttonValue: 2000,
+  fallbackText: 3000,
+} as const;
+
+/**
+ * Cuts mrkdwn to `max` characters with an ellipsis, never inside a `<…>` link or mention and
+ * never inside an `&amp;` entity; a link that does not fit is dropped whole.
+ */
+export function truncate(text: string, max: number): string {
+  if (text.length <= max) return text;
+  let cut = max - 1;
+  const open = text.lastIndexOf('<', cut - 1);
+  const close = text.lastIndexOf('>', cut - 1);
+  if (open > close) cut = open;
+  const amp = text.lastIndexOf('&', cut);
+  if (
+    amp >= 0 &&
+    amp > cut - 6 &&
+    /^&(?:amp|lt|gt);/.test(text.slice(amp)) &&
+    amp + text.slice(amp).indexOf(';') >= cut
+  )
+    cut = amp;
+  return `${text.slice(0, cut).trimEnd()}…`;
+}
+
+/** Plain text (headers, buttons) cut with an ellipsis. */
+export function truncatePlain(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}

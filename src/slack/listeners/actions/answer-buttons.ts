@@ -1,0 +1,49 @@
+import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import { decodeRef } from '../../../present/answer.js';
+import type { SlackDeps } from '../../deps.js';
+import { answerReply } from '../../replies.js';
+import { safely } from '../../safely.js';
+
+type Args = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
+
+/** "Show more": replaces the page with the next one, for the same question and the same day. */
+export function showMore(deps: SlackDeps) {
+  return async ({ ack, action, respond }: Args): Promise<void> => {
+    await ack();
+    await safely(
+      deps,
+      'show_more',
+      async () => {
+        const ref = decodeRef(action.value);
+        if (!ref) throw new Error(`show_more: unreadable button value ${JSON.stringify(action.value)}`);
+        const reply = answerReply(deps, ref.q, ref.o, ref.t);
+        await respond({ replace_original: true, text: reply.text, blocks: reply.blocks });
+      },
+      (message) => respond({ response_type: 'ephemeral', replace_original: false, text: message }),
+    );
+  };
+}
+
+/** "Share in channel": posts the same answer for everyone, then removes the private copy. */
+export function shareAnswer(deps: SlackDeps) {
+  return async ({ ack, action, respond, body }: Args): Promise<void> => {
+    await ack();
+    await safely(
+      deps,
+      'share_answer',
+      async () => {
+        const ref = decodeRef(action.value);
+        if (!ref) throw new Error(`share_answer: unreadable button value ${JSON.stringify(action.value)}`);
+        const reply = answerReply(deps, ref.q, ref.o, ref.t, body.user.id);
+        await respond({
+          response_type: 'in_channel',
+          replace_original: false,
+          text: reply.text,
+          blocks: reply.blocks,
+        });
+        await respond({ delete_original: true }).catch(() => undefined);
+      },
+      (message) => respond({ response_type: 'ephemeral', replace_original: false, text: message }),
+    );
+  };
+}

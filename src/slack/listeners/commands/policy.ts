@@ -1,0 +1,42 @@
+import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
+import { parseCommand } from '../../../commands/parse.js';
+import { detectLang } from '../../../query/understand.js';
+import type { SlackDeps } from '../../deps.js';
+import { replyTo } from '../../replies.js';
+import { safely, withProgress } from '../../safely.js';
+
+/**
+ * `/policy …`: acknowledged at once (before any search), answered through `respond`,
+ * ephemeral unless shared. A slow answer first shows "searching…".
+ */
+export function policyCommand(deps: SlackDeps) {
+  return async ({ command, ack, respond }: SlackCommandMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
+    await ack();
+    const lang = detectLang(command.text ?? '');
+    await safely(
+      deps,
+      '/policy',
+      async () => {
+        const parsed = parseCommand(command.text ?? '');
+        const reply = await withProgress(
+          () =>
+            replyTo(deps, parsed, {
+              channelId: command.channel_id,
+              userId: command.user_id,
+              teamId: command.team_id,
+            }),
+          () =>
+            respond({
+              response_type: 'ephemeral',
+              text:
+                lang === 'ja' ? ':hourglass_flowing_sand: 検索中…' : ':hourglass_flowing_sand: Searching…',
+            }),
+          deps.progressAfterMs,
+        );
+        await respond({ response_type: 'ephemeral', text: reply.text, blocks: reply.blocks });
+      },
+      (message) => respond({ response_type: 'ephemeral', text: message }),
+      lang,
+    );
+  };
+}

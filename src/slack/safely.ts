@@ -1,0 +1,56 @@
+import { errorId } from '../util/logger.js';
+import type { SlackDeps } from './deps.js';
+
+export function sorry(id: string, lang: 'en' | 'ja' = 'en'): string {
+  return lang === 'ja'
+    ? `申し訳ありません。回答中にエラーが発生しました(エラーID: ${id})。もう一度お試しください。`
+    : `Sorry, something went wrong while answering (error id: ${id}). Please try again.`;
+}
+
+/**
+ * Runs a listener body so that nothing escapes: on failure the log gets the detail with an
+ * error id, and the user gets one short, friendly message carrying the same id.
+ */
+export async function safely(
+  deps: SlackDeps,
+  where: string,
+  body: () => Promise<void>,
+  tellUser: (message: string) => Promise<unknown>,
+  lang: 'en' | 'ja' = 'en',
+): Promise<void> {
+  try {
+    await body();
+  } catch (err) {
+    const id = errorId();
+    deps.logger.error(`[${id}] ${where} failed:`, err);
+    try {
+      await tellUser(sorry(id, lang));
+    } catch (again) {
+      deps.logger.error(`[${id}] could not tell the user either:`, again);
+    }
+  }
+}
+
+/** Runs `work`; if it is still running after `afterMs`, calls `onSlow` once (a "searching…" hint). */
+export async function withProgress<T>(
+  work: () => Promise<T> | T,
+  onSlow: () => Promise<unknown>,
+  afterMs = 1500,
+): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const slow = new Promise<void>((resolve) => {
+    timer = setTimeout(() => {
+      onSlow().then(
+        () => resolve(),
+        () => resolve(),
+      );
+    }, afterMs);
+  });
+  try {
+    const result = await work();
+    return result;
+  } finally {
+    clearTimeout(timer);
+    void slow;
+  }
+}

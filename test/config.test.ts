@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../src/config.js';
+
+describe('configuration', () => {
+  it('no Slack credentials means the local console, with defaults', () => {
+    const c = loadConfig({});
+    expect(c).toMatchObject({
+      mode: 'console',
+      port: 3000,
+      timeZone: 'Asia/Tokyo',
+      digestCron: '0 9 * * 1',
+      digestTimeZone: 'Asia/Tokyo',
+    });
+  });
+
+  it('picks Socket Mode or HTTP from the credentials present', () => {
+    expect(loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1' }).mode).toBe('socket');
+    expect(
+      loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 'a'.repeat(32), PORT: '8080' }),
+    ).toMatchObject({ mode: 'http', port: 8080 });
+  });
+
+  it('reports every bad variable at once, by name, with what it should look like', () => {
+    try {
+      loadConfig({
+        SLACK_BOT_TOKEN: 'xoxp-user',
+        PORT: 'eighty',
+        DIGEST_CRON: 'every monday',
+        DIGEST_TZ: 'Mars/Olympus',
+        SLACK_API_URL: 'slack.com',
+      });
+      expect.unreachable();
+    } catch (err) {
+      expect(err).toBeInstanceOf(ConfigError);
+      const msg = (err as ConfigError).message;
+      expect((err as ConfigError).problems).toHaveLength(5);
+      expect(msg).toContain('SLACK_BOT_TOKEN: should be a bot token starting with xoxb-');
+      expect(msg).toContain('PORT: should be a TCP port number');
+      expect(msg).toContain('DIGEST_CRON: should be a cron expression');
+      expect(msg).toContain('DIGEST_TZ: should be an IANA time zone');
+      expect(msg).toContain('SLACK_API_URL: should be the Web API base URL ending in /');
+    }
+  });
+
+  it('explains incomplete credentials instead of guessing a mode', () => {
+    expect(() => loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1' })).toThrow(
+      /Socket Mode needs SLACK_BOT_TOKEN and SLACK_APP_TOKEN/,
+    );
+  });
+});

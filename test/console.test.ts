@@ -1,0 +1,51 @@
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = join(import.meta.dirname, '..');
+
+/** Runs the real entry point with no Slack credentials and talks to it over stdin/stdout. */
+function runApp(input: string): Promise<{ out: string; err: string; code: number | null }> {
+  return new Promise((resolve, reject) => {
+    const env: NodeJS.ProcessEnv = {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      POLICY_BOT_TZ: 'Asia/Tokyo',
+    };
+    const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src/app.ts')], {
+      cwd: ROOT,
+      env,
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (c) => {
+      out += String(c);
+    });
+    child.stderr.on('data', (c) => {
+      err += String(c);
+    });
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ out, err, code }));
+    child.stdin.end(input);
+  });
+}
+
+describe('the local console (npm start without Slack credentials)', () => {
+  it('answers questions and commands from the same model, and says how to connect to Slack', async () => {
+    const { out, code } = await runApp(
+      'what did Korea do in January 2026\ncite SB53\nUS\nmore\nhelp\nquit\n',
+    );
+    expect(code).toBe(0);
+    expect(out).toContain('No Slack credentials found');
+    expect(out).toContain('SLACK_BOT_TOKEN');
+    expect(out).toContain('韓国、AI基本法を施行');
+    expect(out).toContain('https://www.korea.kr/news/policyNewsView.do?newsId=148958380');
+    expect(out).toContain('Source: AI政策動向マンスリー情報 2026年1月 · 海外/アジア #2');
+    expect(out).toContain(
+      'AI政策動向マンスリー情報 2026年1月 · 海外/米国 #1\nhttps://legiscan.com/CA/text/SB53/2025',
+    );
+    expect(out).toMatch(/\n6\. /); // "more" continued the US list at item 6
+    expect(out).toContain('日本語でも質問できます');
+  }, 60_000);
+});

@@ -1,0 +1,322 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eventEnvelope, interaction, send, sign, slashCommand } from '../support/fake-slack.js';
+import { type Harness, startHarness, texts } from './harness.js';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(async () => {
+  await h.stop();
+});
+
+const response = (id: string) => h.fake.waitFor(() => h.fake.responses.find((r) => r.id === id));
+
+describe('/policy', () => {
+  it('acknowledges at once and answers through response_url, ephemeral, with the items and their sources', async () => {
+    const res = await send(
+      h.port,
+      slashCommand('what did Korea do in January', h.fake.responseUrl('korea')),
+      'form',
+    );
+    expect(res.status).toBe(200);
+    const { body } = await response('korea');
+    expect(body.response_type).toBe('ephemeral');
+    const all = texts(body.blocks).join('\n');
+    expect(all).toContain('South Korea');
+    expect(all).toContain('January 2026');
+    expect(all).toContain(
+      '<https://www.korea.kr/news/policyNewsView.do?newsId=148958380|韓国、AI基本法を施行>',
+    );
+    expect(all).toContain('AI政策動向マンスリー情報 2026年1月 · 海外/アジア #2');
+    expect(all).toContain('2026-01-22');
+    expect(typeof body.text).toBe('string');
+    const actions = (body.blocks as { type: string; elements?: { action_id: string }[] }[]).find(
+      (b) => b.type === 'actions',
+    );
+    expect(actions?.elements?.map((e) => e.action_id)).toEqual(['share_answer']);
+  });
+
+  it('escapes the echoed question and document text, so nothing can ping or forge a link', async () => {
+    await send(
+      h.port,
+      slashCommand('<!channel> Grok & X <@U999> <https://evil.example|click>', h.fake.responseUrl('esc')),
+      'form',
+    );
+    const { body } = await response('esc');
+    for (const t of texts(body.blocks)) {
+      expect(t).not.toMatch(/<!channel>|<@U999>|<https:\/\/evil/);
+    }
+    expect(String(body.text)).not.toMatch(/<!channel>|<@U999>/);
+  });
+
+  it('shows at most five items and a Show more button that pages through the rest', async () => {
+    await send(h.port, slashCommand('US', h.fake.responseUrl('us')), 'form');
+    const { body } = await response('us');
+    const blocks = body.blocks as { type: string; elements?: { action_id: string; value: string }[] }[];
+    expect(blocks.filter((b) => b.type === 'section' && /\*<https?:/.test(texts(b)[0] ?? ''))).toHaveLength(
+      5,
+    );
+    const more = blocks.find((b) => b.type === 'actions')?.elements?.find((e) => e.action_id === 'show_more');
+    expect(more).toBeDefined();
+    await send(
+      h.port,
+      interaction({
+        type: 'block_actions',
+        user: { id: 'U2147483697', username: 'steve', team_id: 'T0001' },
+        api_app_id: 'A123456',
+        team: { id: 'T0001', domain: 'example' },
+        channel: { id: 'C2147483705', name: 'test' },
+        container: {
+          type: 'message',
+          message_ts: '1700000000.000100',
+          channel_id: 'C2147483705',
+          is_ephemeral: true,
+        },
+        trigger_id: '123.456',
+        response_url: h.fake.responseUrl('us-page2'),
+        actions: [
+          {
+            type: 'button',
+            action_id: 'show_more',
+            block_id: 'b',
+            value: more?.value,
+            action_ts: '1700000001.0',
+          },
+        ],
+      }),
+      'form',
+    );
+    const page2 = await response('us-page2');
+    expect(page2.body.replace_original).toBe(true);
+    expect(texts(page2.body.blocks).join('\n')).toMatch(/showing 6–10 of \d+/);
+  });
+
+  it('Share in channel posts the answer for everyone and removes the private copy', async () => {
+    await send(h.port, slashCommand('SB53', h.fake.responseUrl('sb')), 'form');
+    const { body } = await response('sb');
+    const share = (body.blocks as { type: string; elements?: { action_id: string; value: string }[] }[])
+      .find((b) => b.type === 'actions')
+      ?.elements?.find((e) => e.action_id === 'share_answer');
+    await send(
+      h.port,
+      interaction({
+        type: 'block_actions',
+        user: { id: 'U2147483697', username: 'steve', team_id: 'T0001' },
+        api_app_id: 'A123456',
+        team: { id: 'T0001', domain: 'example' },
+        channel: { id: 'C2147483705', name: 'test' },
+        container: {
+          type: 'message',
+          message_ts: '1700000000.000100',
+          channel_id: 'C2147483705',
+          is_ephemeral: true,
+        },
+        trigger_id: '123.456',
+        response_url: h.fake.responseUrl('sb-share'),
+        actions: [
+          {
+            type: 'button',
+            action_id: 'share_answer',
+            block_id: 'b',
+            value: share?.value,
+            action_ts: '1700000001.0',
+          },
+        ],
+      }),
+      'form',
+    );
+    const shared = await h.fake.waitFor(() => {
+      const r = h.fake.responses.filter((x) => x.id === 'sb-share');
+      return r.length >= 2 ? r : undefined;
+    });
+    expect(shared[0]?.body.response_type).toBe('in_channel');
+    expect(texts(shared[0]?.body.blocks).join('\n')).toContain('Shared by <@U2147483697>');
+    expect(texts(shared[0]?.body.blocks).join('\n')).toContain('https://legiscan.com/CA/text/SB53/2025');
+    expect(shared[1]?.body.delete_original).toBe(true);
+  });
+
+  it('cite gives one item with every URL and where it is in the corpus, ready to paste', async () => {
+    await send(h.port, slashCommand('cite digest-2026-01/asia/2', h.fake.responseUrl('cite')), 'form');
+    const { body } = await response('cite');
+    const all = texts(body.blocks).join('\n');
+    expect(all).toContain('AI政策動向マンスリー情報 2026年1月 · 海外/アジア #2');
+    for (const id of ['148958380', '156740669', '156740908']) expect(all).toContain(id);
+    expect(all).toContain('```');
+  });
+
+  it('cite by URL prefers the digest event and names the report that cites it too', async () => {
+    await send(
+      h.port,
+      slashCommand(
+        'cite https://aisi.go.jp/activity/activity_security/260109/',
+        h.fake.responseUrl('cite-url'),
+      ),
+      'form',
+    );
+    const all = texts((await response('cite-url')).body.blocks).join('\n');
+    expect(all).toContain('日本AISIの活動 #2');
+    expect(all).toContain('AI セーフティ年次レポート 2025');
+  });
+
+  it('help is bilingual and says what the corpus covers', async () => {
+    await send(h.port, slashCommand('help', h.fake.responseUrl('help')), 'form');
+    const all = texts((await response('help')).body.blocks).join('\n');
+    expect(all).toContain('cite');
+    expect(all).toContain('日本語でも質問できます');
+    expect(all).toContain('The digests cover July 2025, December 2025 and January 2026.');
+  });
+
+  it('speaks the asker’s language around the Japanese items', async () => {
+    await send(h.port, slashCommand('韓国は1月に何をした?', h.fake.responseUrl('ja')), 'form');
+    const all = texts((await response('ja')).body.blocks).join('\n');
+    expect(all).toContain('解釈');
+    expect(all).toContain('1件');
+    expect(all).not.toContain('Understood');
+    await send(h.port, slashCommand('Mexico', h.fake.responseUrl('empty')), 'form');
+    const empty = texts((await response('empty')).body.blocks).join('\n');
+    expect(empty).toContain(
+      'No items about Mexico. The digests cover July 2025, December 2025 and January 2026.',
+    );
+    expect(empty).toContain('Try:');
+  });
+});
+
+describe('events', () => {
+  it('answers a mention in its thread, with :eyes: while searching, once under retries', async () => {
+    const before = h.fake.callsTo('chat.postMessage').length;
+    const body = eventEnvelope(
+      {
+        type: 'app_mention',
+        user: 'U061F7AUR',
+        text: '<@UBOT> source for SB53',
+        ts: '1515449522.000016',
+        channel: 'C123ABC456',
+        event_ts: '1515449522000016',
+      },
+      'Ev-mention-1',
+    );
+    expect((await send(h.port, body, 'json')).status).toBe(200);
+    expect((await send(h.port, body, 'json', { retryNum: 1 })).status).toBe(200);
+    expect((await send(h.port, body, 'json', { retryNum: 2 })).status).toBe(200);
+    const post = await h.fake.waitFor(() => h.fake.callsTo('chat.postMessage').slice(before)[0]);
+    expect(post.args.channel).toBe('C123ABC456');
+    expect(post.args.thread_ts).toBe('1515449522.000016');
+    expect(texts(post.args.blocks).join('\n')).toContain('https://legiscan.com/CA/text/SB53/2025');
+    await new Promise((r) => setTimeout(r, 300));
+    expect(h.fake.callsTo('chat.postMessage').slice(before)).toHaveLength(1);
+    expect(h.fake.callsTo('reactions.add').at(-1)?.args).toMatchObject({
+      name: 'eyes',
+      timestamp: '1515449522.000016',
+    });
+    expect(h.fake.callsTo('reactions.remove').at(-1)?.args).toMatchObject({ name: 'eyes' });
+  });
+
+  it('replies in the thread a mention was made in', async () => {
+    const before = h.fake.callsTo('chat.postMessage').length;
+    await send(
+      h.port,
+      eventEnvelope({
+        type: 'app_mention',
+        user: 'U1',
+        text: '<@UBOT> Grok',
+        ts: '1515449600.000100',
+        thread_ts: '1515449500.000001',
+        channel: 'C1',
+      }),
+      'json',
+    );
+    const post = await h.fake.waitFor(() => h.fake.callsTo('chat.postMessage').slice(before)[0]);
+    expect(post.args.thread_ts).toBe('1515449500.000001');
+  });
+
+  it('answers a DM in the DM and ignores bots, edits and joins', async () => {
+    const before = h.fake.callsTo('chat.postMessage').length;
+    const im = (extra: Record<string, unknown>) =>
+      eventEnvelope({
+        type: 'message',
+        channel: 'D024BE91L',
+        channel_type: 'im',
+        user: 'U2147483697',
+        ts: `${Date.now() / 1000}`,
+        ...extra,
+      });
+    await send(h.port, im({ text: 'bot talk', bot_id: 'B999' }), 'json');
+    await send(h.port, im({ subtype: 'message_changed', message: { text: 'edited' } }), 'json');
+    await send(h.port, im({ subtype: 'channel_join', text: 'joined' }), 'json');
+    await send(h.port, im({ text: 'レッドチーミング' }), 'json');
+    const post = await h.fake.waitFor(() => h.fake.callsTo('chat.postMessage').slice(before)[0]);
+    expect(post.args.channel).toBe('D024BE91L');
+    expect(post.args.thread_ts).toBeUndefined();
+    expect(texts(post.args.blocks).join('\n')).toContain('解釈');
+    await new Promise((r) => setTimeout(r, 300));
+    expect(h.fake.callsTo('chat.postMessage').slice(before)).toHaveLength(1);
+  });
+
+  it('publishes the App Home tab with the corpus, examples and latest items', async () => {
+    await send(
+      h.port,
+      eventEnvelope({
+        type: 'app_home_opened',
+        user: 'U061F7AUR',
+        channel: 'D0LAN2Q65',
+        tab: 'home',
+        event_ts: '1515449522000016',
+      }),
+      'json',
+    );
+    const call = await h.fake.waitFor(() => h.fake.callsTo('views.publish')[0]);
+    expect(call.args.user_id).toBe('U061F7AUR');
+    const all = texts((call.args.view as { blocks: unknown }).blocks).join('\n');
+    expect(all).toContain('AI政策動向マンスリー情報 2026年1月');
+    expect(all).toContain('/policy');
+    expect(all).toContain('Latest items');
+  });
+});
+
+describe('the message shortcut', () => {
+  it('Find source cites the item a message is about, ephemerally', async () => {
+    await send(
+      h.port,
+      interaction({
+        type: 'message_action',
+        callback_id: 'find_source',
+        trigger_id: '13345224609.8534564800.6f8ab1f53e13d0cd15f96106292d5536',
+        response_url: h.fake.responseUrl('shortcut'),
+        team: { id: 'T0001', domain: 'example' },
+        channel: { id: 'C123', name: 'general' },
+        user: { id: 'U123', name: 'alice' },
+        message_ts: '1547766736.000100',
+        message: {
+          type: 'message',
+          user: 'U999',
+          ts: '1547766736.000100',
+          text: 'Did you see that Ofcom opened an investigation into Grok?',
+        },
+      }),
+      'form',
+    );
+    const { body } = await response('shortcut');
+    expect(body.response_type).toBe('ephemeral');
+    expect(texts(body.blocks).join('\n')).toContain(
+      'https://www.ofcom.org.uk/online-safety/illegal-and-harmful-content/ofcom-launches-investigation-into-x-over-grok-sexualised-imagery',
+    );
+  });
+});
+
+describe('request verification', () => {
+  it('rejects a bad signature with 401', async () => {
+    const body = slashCommand('Korea', h.fake.responseUrl('forged'));
+    const res = await send(h.port, body, 'form', { secret: '00000000000000000000000000000000' });
+    expect(res.status).toBe(401);
+  });
+
+  it('rejects a stale timestamp with 401, even when the signature matches it', async () => {
+    const body = slashCommand('Korea', h.fake.responseUrl('stale'));
+    const old = Math.floor(Date.now() / 1000) - 10 * 60;
+    const res = await send(h.port, body, 'form', { timestamp: old, signature: sign(body, old) });
+    expect(res.status).toBe(401);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(h.fake.responses.find((r) => r.id === 'stale' || r.id === 'forged')).toBeUndefined();
+  });
+});

@@ -1,0 +1,85 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { answerModel, renderAnswerBlocks } from '../../src/present/answer.js';
+import { ask } from '../../src/query/ask.js';
+import { type Harness, realIndex, startHarness } from './harness.js';
+
+interface Manifest {
+  features: {
+    slash_commands: { command: string }[];
+    shortcuts: { callback_id: string; type: string }[];
+    app_home: { home_tab_enabled: boolean };
+  };
+  settings: {
+    event_subscriptions: { bot_events: string[] };
+    interactivity: { is_enabled: boolean };
+    socket_mode_enabled: boolean;
+  };
+  oauth_config: { scopes: { bot: string[] } };
+}
+
+const manifest = parse(
+  readFileSync(join(import.meta.dirname, '..', '..', 'manifest.yml'), 'utf8'),
+) as Manifest;
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(async () => {
+  await h.stop();
+});
+
+/** message.im, message.channels… are all the `message` event to Bolt. */
+const asRegistered = (event: string) => (event.startsWith('message.') ? 'message' : event);
+
+describe('manifest.yml and the registered listeners agree', () => {
+  it('every slash command in the manifest has a listener, and every command listener is in the manifest', () => {
+    expect([...h.slack.routes.commands].sort()).toEqual(
+      manifest.features.slash_commands.map((c) => c.command).sort(),
+    );
+  });
+
+  it('every event subscribed has a listener, and every event listener is subscribed', () => {
+    const subscribed = [
+      ...new Set(manifest.settings.event_subscriptions.bot_events.map(asRegistered)),
+    ].sort();
+    expect([...new Set(h.slack.routes.events)].sort()).toEqual(subscribed);
+  });
+
+  it('every shortcut has a listener, and every shortcut listener is in the manifest', () => {
+    expect([...h.slack.routes.shortcuts].sort()).toEqual(
+      manifest.features.shortcuts.map((s) => s.callback_id).sort(),
+    );
+  });
+
+  it('interactivity is on, and every button the bot renders has an action listener', async () => {
+    expect(manifest.settings.interactivity.is_enabled).toBe(true);
+    const index = await realIndex();
+    const { blocks } = renderAnswerBlocks(
+      answerModel(ask(index, 'US', { today: '2026-11-23', limit: 5 }), '2026-11-23'),
+    );
+    const used = blocks
+      .flatMap((b) => ((b.elements as { action_id?: string }[] | undefined) ?? []).map((e) => e.action_id))
+      .filter(Boolean);
+    expect(used.length).toBeGreaterThan(0);
+    for (const id of used) expect(h.slack.routes.actions).toContain(id);
+  });
+
+  it('asks for the scopes the listeners need and no others', () => {
+    expect([...manifest.oauth_config.scopes.bot].sort()).toEqual(
+      [
+        'app_mentions:read',
+        'channels:history',
+        'chat:write',
+        'commands',
+        'groups:history',
+        'im:history',
+        'reactions:write',
+      ].sort(),
+    );
+    expect(manifest.settings.socket_mode_enabled).toBe(true);
+    expect(manifest.features.app_home.home_tab_enabled).toBe(true);
+  });
+});

@@ -1,0 +1,249 @@
+import { createHmac } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface Call {
+  method: string;
+  args: Record<string, unknown>;
+}
+
+export interface Failure {
+  error?: string;
+  /** HTTP status; 429 answers with Retry-After. */
+  status?: number;
+  retryAfter?: number;
+}
+
+interface Posted {
+  ts: string;
+  text?: string;
+  blocks?: unknown[];
+  thread_ts?: string;
+  metadata?: { event_type: string; event_payload: Record<string, unknown> };
+}
+
+function parseBody(req: IncomingMessage, raw: string): Record<string, unknown> {
+  const type = String(req.headers['content-type'] ?? '');
+  if (type.includes('application/json')) return raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of new URLSearchParams(raw)) {
+    // The Web API client JSON-encodes structured arguments (blocks, metadata) in form posts.
+    out[k] = /^[[{]/.test(v) ? JSON.parse(v) : v;
+  }
+  return out;
+}
+
+/**
+ * A local stand-in for Slack's Web API and for response_url endpoints: records every call and
+ * answers like Slack (auth.test, chat.postMessage with increasing ts, conversations.history with
+ * metadata…). Failures can be queued per method, including rate limits with Retry-After.
+ */
+export class FakeSlack {
+  readonly calls: Call[] = [];
+  readonly responses: { id: string; body: Record<string, unknown> }[] = [];
+  readonly channels = new Map<string, Posted[]>();
+  private readonly failures = new Map<string, Failure[]>();
+  private server: Server | undefined;
+  private tsCounter = 1_700_000_000;
+  port = 0;
+
+  get apiUrl(): string {
+    return `http://127.0.0.1:${this.port}/api/`;
+  }
+
+  responseUrl(id: string): string {
+    return `http://127.0.0.1:${this.port}/respond/${id}`;
+  }
+
+  failNext(method: string, ...failures: Failure[]): void {
+    this.failures.set(method, [...(this.failures.get(method) ?? []), ...failures]);
+  }
+
+  callsTo(method: string): Call[] {
+    return this.calls.filter((c) => c.method === method);
+  }
+
+  async start(): Promise<void> {
+    this.server = createServer((req, res) => {
+      let raw = '';
+      req.on('data', (c) => {
+        raw += String(c);
+      });
+      req.on('end', () => {
+        const url = req.url ?? '';
+        const body = parseBody(req, raw);
+        if (url.startsWith('/respond/')) {
+          this.responses.push({ id: url.slice('/respond/'.length), body });
+          res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
+          return;
+        }
+        const method = url.replace(/^\/api\//, '').split('?')[0] ?? '';
+        this.calls.push({ method, args: body });
+        const failure = this.failures.get(method)?.shift();
+        if (failure?.status === 429) {
+          res.writeHead(429, {
+            'retry-after': String(failure.retryAfter ?? 1),
+            'content-type': 'application/json',
+          });
+          res.end(JSON.stringify({ ok: false, error: 'ratelimited' }));
+          return;
+        }
+        if (failure) {
+          res.writeHead(failure.status ?? 200, { 'content-type': 'application/json' });
+          res.end(JSON.stringify({ ok: false, error: failure.error ?? 'internal_error' }));
+          return;
+        }
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify(this.answer(method, body)));
+      });
+    });
+    const server = this.server;
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    this.port = (server.address() as AddressInfo).port;
+  }
+
+  private answer(method: string, args: Record<string, unknown>): Record<string, unknown> {
+    switch (method) {
+      case 'auth.test':
+        return {
+          ok: true,
+          url: 'https://test.slack.com/',
+          team: 'Test',
+          user: 'policy-bot',
+          team_id: 'T0001',
+          user_id: 'UBOT',
+          bot_id: 'BBOT',
+        };
+      case 'chat.postMessage': {
+        const channel = String(args.channel);
+        this.tsCounter += 1;
+        const ts = `${this.tsCounter}.000100`;
+        const posted: Posted = {
+          ts,
+          ...(typeof args.text === 'string' ? { text: args.text } : {}),
+          ...(Array.isArray(args.blocks) ? { blocks: args.blocks } : {}),
+          ...(typeof args.thread_ts === 'string' ? { thread_ts: args.thread_ts } : {}),
+          ...(args.metadata ? { metadata: args.metadata as Posted['metadata'] } : {}),
+        };
+        this.channels.set(channel, [...(this.channels.get(channel) ?? []), posted]);
+        return { ok: true, channel, ts, message: { ...posted, type: 'message', bot_id: 'BBOT' } };
+      }
+      case 'conversations.history': {
+        const messages = [...(this.channels.get(String(args.channel)) ?? [])]
+          .filter((m) => !args.oldest || Number(m.ts) >= Number(args.oldest))
+          .reverse()
+          .map((m) => ({
+            type: 'message',
+            ts: m.ts,
+            text: m.text,
+            bot_id: 'BBOT',
+            ...(m.metadata ? { metadata: m.metadata } : {}),
+          }));
+        return { ok: true, messages, has_more: false };
+      }
+      default:
+        return { ok: true };
+    }
+  }
+
+  /** Waits until `pick` finds something in the recorded traffic, or fails after `ms`. */
+  async waitFor<T>(pick: () => T | undefined, ms = 5000): Promise<T> {
+    const until = Date.now() + ms;
+    for (;;) {
+      const found = pick();
+      if (found !== undefined) return found;
+      if (Date.now() > until) throw new Error('FakeSlack.waitFor: timed out');
+      await new Promise((r) => setTimeout(r, 10));
+    }
+  }
+
+  async stop(): Promise<void> {
+    await new Promise<void>((resolve) => this.server?.close(() => resolve()));
+  }
+}
+
+export const SIGNING_SECRET = '8f742231b10e8888abcd99yyyzzz85a5'.replace(/[yz]/g, 'f');
+export const BOT_TOKEN = 'xoxb-1234567890-test-token-secret';
+
+/** Signs a request body the way Slack does: v0=HMAC-SHA256(secret, "v0:ts:body"). */
+export function sign(body: string, timestamp: number, secret = SIGNING_SECRET): string {
+  return `v0=${createHmac('sha256', secret).update(`v0:${timestamp}:${body}`).digest('hex')}`;
+}
+
+export interface SendOptions {
+  timestamp?: number;
+  secret?: string;
+  retryNum?: number;
+  signature?: string;
+}
+
+/** Posts a correctly signed request to the app's /slack/events. */
+export async function send(
+  port: number,
+  body: string,
+  type: 'form' | 'json',
+  o: SendOptions = {},
+): Promise<Response> {
+  const timestamp = o.timestamp ?? Math.floor(Date.now() / 1000);
+  return fetch(`http://127.0.0.1:${port}/slack/events`, {
+    method: 'POST',
+    headers: {
+      'content-type': type === 'json' ? 'application/json' : 'application/x-www-form-urlencoded',
+      'x-slack-request-timestamp': String(timestamp),
+      'x-slack-signature': o.signature ?? sign(body, timestamp, o.secret),
+      ...(o.retryNum !== undefined
+        ? { 'x-slack-retry-num': String(o.retryNum), 'x-slack-retry-reason': 'http_timeout' }
+        : {}),
+    },
+    body,
+  });
+}
+
+/** A slash command payload shaped like Slack's documented example. */
+export function slashCommand(text: string, responseUrl: string, extra: Record<string, string> = {}): string {
+  return new URLSearchParams({
+    token: 'gIkuvaNzQIHg97ATvDxqgjtO',
+    team_id: 'T0001',
+    team_domain: 'example',
+    enterprise_id: 'E0001',
+    enterprise_name: 'Globular%20Construct%20Inc',
+    channel_id: 'C2147483705',
+    channel_name: 'test',
+    user_id: 'U2147483697',
+    user_name: 'Steve',
+    command: '/policy',
+    text,
+    response_url: responseUrl,
+    trigger_id: '13345224609.738474920.8088930838d88f008e0',
+    api_app_id: 'A123456',
+    is_enterprise_install: 'false',
+    ...extra,
+  }).toString();
+}
+
+let eventCounter = 0;
+function nextEventId(): string {
+  eventCounter += 1;
+  return `Ev${Date.now()}${eventCounter}`;
+}
+/** An Events API envelope (event_callback) around an inner event. */
+export function eventEnvelope(event: Record<string, unknown>, eventId = nextEventId()): string {
+  return JSON.stringify({
+    token: 'XXYYZZ',
+    team_id: 'T0001',
+    api_app_id: 'A123456',
+    event,
+    type: 'event_callback',
+    event_id: eventId,
+    event_time: Math.floor(Date.now() / 1000),
+    authorizations: [
+      { enterprise_id: null, team_id: 'T0001', user_id: 'UBOT', is_bot: true, is_enterprise_install: false },
+    ],
+    is_ext_shared_channel: false,
+  });
+}
+
+/** An interactivity payload (block_actions or message_action), form-encoded as Slack sends it. */
+export function interaction(payload: Record<string, unknown>): string {
+  return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+}

@@ -2,9 +2,15 @@ import { resolve } from 'node:path';
 import dotenv from 'dotenv';
 import { ConfigError, loadConfig } from './config.js';
 import { runConsole } from './console.js';
+import { digestText } from './digest/render.js';
+import { DigestRunner } from './digest/runner.js';
+import { startScheduler } from './digest/scheduler.js';
+import { selectDigest } from './digest/select.js';
+import { digestCommands, weekFor } from './digest/service.js';
 import { openState } from './digest/state.js';
+import { DigestStore } from './digest/store.js';
 import { todayIn } from './query/dates.js';
-import { openIndex } from './search/index-store.js';
+import { openIndex, type SearchIndex } from './search/index-store.js';
 import { createSlackApp } from './slack/create-app.js';
 import { createLogger, registerSecret } from './util/logger.js';
 import { defaultDataDir, defaultIndexDir, projectRoot } from './util/paths.js';
@@ -21,16 +27,71 @@ async function main(): Promise<void> {
     log: (line) => logger.info(line),
   });
   const today = () => todayIn(config.timeZone);
+  const clock = () => new Date();
   if (config.mode === 'console') {
-    await runConsole({ index: () => index, today, input: process.stdin, output: process.stdout });
+    await runConsole({
+      index: () => index,
+      today,
+      input: process.stdin,
+      output: process.stdout,
+      digestPreview: consolePreview(index, today),
+    });
     return;
   }
   const db = openState(resolve(projectRoot(), config.statePath));
-  const { app } = createSlackApp(config, { index: () => index, db, today, logger });
+  const store = new DigestStore(db);
+  store.recordItems(
+    index.items.map((i) => i.id),
+    clock().toISOString(),
+  );
+  const digest = digestCommands({
+    store,
+    index: () => index,
+    clock,
+    today,
+    cron: config.digestCron,
+    timeZone: config.digestTimeZone,
+  });
+  const { app } = createSlackApp(config, { index: () => index, db, today, logger, digest });
   await app.start(config.port);
   logger.info(
     `policy-bot is running (${config.mode === 'socket' ? 'Socket Mode' : `HTTP on port ${config.port}, /slack/events`})`,
   );
+  const runner = new DigestRunner({
+    store,
+    index: () => index,
+    client: app.client as never,
+    clock,
+    timeZone: config.digestTimeZone,
+    postEmpty: config.digestPostEmpty,
+    logger,
+  });
+  await startScheduler({
+    runner,
+    store,
+    cron: config.digestCron,
+    timeZone: config.digestTimeZone,
+    clock,
+    logger,
+  });
+}
+
+/** `digest [date]` in the console: the same selection as the Slack preview, as plain text, unfiltered. */
+function consolePreview(index: SearchIndex, today: () => string) {
+  return (date: string | undefined): string => {
+    const week = weekFor(date, today());
+    if (!week) return `Not a date I can read: "${date}". Try 2026-01-14.`;
+    const items = selectDigest({
+      items: index.items,
+      allowed: null,
+      week,
+      firstSeen: new Map(),
+      since: '9999',
+      subscribedAt: '9999',
+      sent: new Set(),
+    });
+    return digestText(items, week, 'en');
+  };
 }
 
 main().catch((err) => {

@@ -1,15 +1,25 @@
 import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
+import { WebClient } from '@slack/web-api';
+import dotenv from 'dotenv';
 import { loadTokenizer } from './analyze/kuromoji.js';
+import { loadConfig } from './config.js';
+import { digestText, filtersLabel } from './digest/render.js';
+import { DigestRunner } from './digest/runner.js';
+import { applyFilters, selectDigest } from './digest/select.js';
+import { openState } from './digest/state.js';
+import { DigestStore } from './digest/store.js';
+import { weekContaining } from './digest/week.js';
 import { ingestCorpus } from './ingest/corpus.js';
 import { summarize } from './ingest/summary.js';
 import { renderAskText } from './present/text.js';
-import { ask, askJson } from './query/ask.js';
+import { ask, askJson, toResultItem } from './query/ask.js';
 import { todayIn } from './query/dates.js';
 import { buildIndex, openIndex, type SearchIndex, saveIndex } from './search/index-store.js';
 import { flagString, type ParsedArgs, parseArgs } from './util/args.js';
 import { type Io, println, processIo } from './util/io.js';
-import { defaultDataDir, defaultIndexDir } from './util/paths.js';
+import { createLogger, registerSecret } from './util/logger.js';
+import { defaultDataDir, defaultIndexDir, projectRoot } from './util/paths.js';
 
 const USAGE = `policy-bot — answers questions about AI policy from the monthly digests, the annual report and the briefing.
 
@@ -17,6 +27,9 @@ Usage:
   policy-bot ask "<question>" [--json] [--limit N] [--today YYYY-MM-DD]
                                    answer a question (English or Japanese)
   policy-bot ask - [--limit N]     one question per stdin line, one JSON line each
+  policy-bot digest --week YYYY-MM-DD [--filters "…"] [--json]
+                                   the digest of the Monday–Sunday week containing that date
+  policy-bot digest --run-now      run the scheduled weekly job once (needs Slack credentials)
   policy-bot index                 build index/ from data/ (deterministic)
   policy-bot ingest [--strict] [--json]
                                    parse data/ into items and report problems
@@ -36,6 +49,8 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
         return await indexCommand(rest, io);
       case 'ask':
         return await askCommand(rest, io);
+      case 'digest':
+        return await digestCommand(rest, io);
       case undefined:
       case 'help':
       case '--help':
@@ -121,6 +136,80 @@ async function askCommand(argv: string[], io: Io): Promise<number> {
   if (args.flags.has('json')) println(io.stdout, JSON.stringify(askJson(result), null, 2));
   else println(io.stdout, renderAskText(result));
   return 0;
+}
+
+async function digestCommand(argv: string[], io: Io): Promise<number> {
+  const args = parseArgs(argv, VALUED);
+  if (args.flags.has('run-now')) return runNow(args, io);
+  const weekArg = flagString(args, 'week');
+  if (!weekArg || !/^\d{4}-\d{2}-\d{2}$/.test(weekArg) || Number.isNaN(Date.parse(weekArg))) {
+    println(
+      io.stderr,
+      'policy-bot: digest needs --week YYYY-MM-DD (any day of the week), e.g. --week 2026-01-19',
+    );
+    return 2;
+  }
+  const index = await openForCli(args, io);
+  const week = weekContaining(weekArg);
+  const filters = flagString(args, 'filters') ?? '';
+  const f = applyFilters(index, filters, resolveToday(args, io));
+  const items = selectDigest({
+    items: index.items,
+    allowed: f.allowed,
+    week,
+    firstSeen: new Map(),
+    since: '9999',
+    subscribedAt: '9999',
+    sent: new Set(),
+  });
+  if (args.flags.has('json')) {
+    println(
+      io.stdout,
+      JSON.stringify(
+        {
+          week,
+          filters: { text: filters, countries: f.countries, regions: f.regions, terms: f.terms },
+          items: items.map((i) => toResultItem(i)),
+        },
+        null,
+        2,
+      ),
+    );
+  } else println(io.stdout, digestText(items, week, f.lang, filtersLabel(f, f.lang)));
+  return 0;
+}
+
+/** `digest --run-now`: the weekly job, once, against Slack, with the app's own state. */
+async function runNow(args: ParsedArgs, io: Io): Promise<number> {
+  dotenv.config({ path: resolve(projectRoot(), '.env'), quiet: true });
+  const config = loadConfig(io.env);
+  if (config.mode === 'console') {
+    println(
+      io.stderr,
+      'policy-bot: digest --run-now posts to Slack: set SLACK_BOT_TOKEN (and SLACK_APP_TOKEN or SLACK_SIGNING_SECRET)',
+    );
+    return 2;
+  }
+  registerSecret(config.botToken);
+  const logger = createLogger(config.logLevel);
+  const index = await openForCli(args, io);
+  const store = new DigestStore(openState(resolve(projectRoot(), config.statePath)));
+  const client = new WebClient(
+    config.botToken,
+    config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {},
+  );
+  const runner = new DigestRunner({
+    store,
+    index: () => index,
+    client: client as never,
+    clock: () => new Date(),
+    timeZone: config.digestTimeZone,
+    postEmpty: config.digestPostEmpty,
+    logger,
+  });
+  const report = await runner.run(new Date());
+  println(io.stdout, JSON.stringify(report, null, 2));
+  return Object.keys(report.failed).length ? 1 : 0;
 }
 
 function ingestCommand(argv: string[], io: Io): number {

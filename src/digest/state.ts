@@ -40,6 +40,15 @@ const MIGRATIONS: { version: number; sql: string }[] = [
         sent_at TEXT NOT NULL,
         PRIMARY KEY (channel_id, item_id)
       );
+      CREATE TABLE digest_plans (
+        channel_id TEXT NOT NULL,
+        week TEXT NOT NULL,
+        item_ids TEXT NOT NULL,
+        parts TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        finalized_at TEXT,
+        PRIMARY KEY (channel_id, week)
+      );
       CREATE TABLE runs (
         scheduled_for TEXT PRIMARY KEY,
         started_at TEXT NOT NULL,

@@ -1,6 +1,13 @@
 import { analyze, normalize, type Unit } from '../analyze/analyzer.js';
 import type { Region } from '../ingest/item.js';
-import { baseForms, glossaryIndex, JA_QUESTION_TERMS, QUESTION_WORDS, WEAK_TERMS } from './glossary.js';
+import {
+  baseForms,
+  GLOSSARY,
+  glossaryIndex,
+  JA_QUESTION_TERMS,
+  QUESTION_WORDS,
+  WEAK_TERMS,
+} from './glossary.js';
 import { combinePeriods, findPeriods, type Period } from './period.js';
 import { findPlaces } from './places.js';
 
@@ -89,17 +96,25 @@ function translation(japanese: string[]): { alternatives: string[][]; boost: str
   return { alternatives: minimalAlternatives(alts), boost: [...new Set(boost)] };
 }
 
-/** Reverse glossary: Japanese word → the English the corpus also uses for it (レッドチーミング → Red Teaming). */
+/**
+ * Reverse glossary: a Japanese word → the other words the corpus uses for the same thing, as
+ * listed with it in one glossary entry: the English (レッドチーミング → Red Teaming) and, for the
+ * entry's first Japanese word, its Japanese synonyms (ガイドライン → 指針, ガイド).
+ */
 let reverse: Map<string, string[]> | undefined;
 function reverseGlossary(): Map<string, string[]> {
   if (reverse) return reverse;
-  reverse = new Map();
-  for (const [, ja] of glossaryIndex()) {
+  const map = new Map<string, string[]>();
+  for (const [, ja] of GLOSSARY) {
     const latin = ja.filter((j) => /^[A-Za-z][A-Za-z .-]*$/.test(j));
-    for (const j of ja)
-      if (!/^[A-Za-z]/.test(j)) reverse.set(j, [...new Set([...(reverse.get(j) ?? []), ...latin])]);
+    const japanese = ja.filter((j) => !/^[A-Za-z]/.test(j));
+    japanese.forEach((j, i) => {
+      const synonyms = i === 0 ? japanese.slice(1) : [];
+      map.set(j, [...new Set([...(map.get(j) ?? []), ...latin, ...synonyms])]);
+    });
   }
-  return reverse;
+  reverse = map;
+  return map;
 }
 
 const EN_WORD = /[a-z0-9]+(?:[-.'][a-z0-9]+)*/g;
@@ -171,8 +186,10 @@ function japaneseGroups(text: string): TermGroup[] {
     if (!parts.length) continue;
     const unit: Unit = parts.length === u.parts.length ? u : { ...u, parts, whole: parts.join('') };
     const alternatives = unitAlternatives(unit);
-    for (const en of rev.get(u.surface) ?? rev.get(unit.whole) ?? []) {
-      alternatives.push(analyze(en).map((x) => x.alternatives[0] ?? x.whole));
+    for (const other of rev.get(u.surface) ?? rev.get(unit.whole) ?? []) {
+      const units = analyze(other);
+      if (units.length === 1 && !units[0]?.latin) alternatives.push(...unitAlternatives(units[0] as Unit));
+      else alternatives.push(units.map((x) => x.alternatives[0] ?? x.whole));
     }
     groups.push({
       label: unit.surface || unit.whole,

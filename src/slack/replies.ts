@@ -11,6 +11,7 @@ import type { SlackDeps } from './deps.js';
 export interface Reply {
   text: string;
   blocks: Block[];
+  visibility?: 'in_channel' | 'ephemeral';
 }
 
 /** An answer page for a question, as Block Kit. */

@@ -44,7 +44,7 @@ export class FakeSlack {
   readonly channels = new Map<string, Posted[]>();
   private readonly failures = new Map<string, Failure[]>();
   private server: Server | undefined;
-  private tsCounter = 1_700_000_000;
+  private tsCounter = Math.floor(Date.now() / 1000);
   port = 0;
 
   get apiUrl(): string {

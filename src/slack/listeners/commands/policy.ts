@@ -33,7 +33,11 @@ export function policyCommand(deps: SlackDeps) {
             }),
           deps.progressAfterMs,
         );
-        await respond({ response_type: 'ephemeral', text: reply.text, blocks: reply.blocks });
+        await respond({
+          response_type: reply.visibility ?? 'ephemeral',
+          text: reply.text,
+          blocks: reply.blocks,
+        });
       },
       (message) => respond({ response_type: 'ephemeral', text: message }),
       lang,

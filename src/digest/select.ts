@@ -1,0 +1,73 @@
+import { overlaps } from '../query/dates.js';
+import { search } from '../query/search.js';
+import { understand } from '../query/understand.js';
+import type { SearchIndex } from '../search/index-store.js';
+import type { StoredItem } from '../search/stored-item.js';
+import type { Week } from './week.js';
+
+/** Region order of a digest: Japan first, then the overseas sections as the monthly digests print them. */
+const REGION_ORDER = ['japan', 'us', 'europe', 'asia', 'international'];
+
+export interface FilterResult {
+  /** Ids of the items the filters allow; `null` when there are no filters (everything passes). */
+  allowed: Set<string> | null;
+  countries: string[];
+  regions: string[];
+  terms: string[];
+  /** Words of the filters no item uses (told back when subscribing). */
+  ignored: string[];
+  lang: 'en' | 'ja';
+}
+
+/**
+ * Reads subscription filters with the same English/Japanese understanding as questions
+ * (countries, regions, topics) and returns the items they allow. Dates in filters are ignored:
+ * the schedule decides the period.
+ */
+export function applyFilters(index: SearchIndex, filters: string, today: string): FilterResult {
+  const interp = understand(filters, today);
+  const base = {
+    countries: interp.countries,
+    regions: interp.regions,
+    terms: interp.groups.map((g) => g.label),
+    lang: interp.lang,
+  };
+  if (!filters.trim()) return { ...base, allowed: null, ignored: [] };
+  const outcome = search(index, { ...interp, period: null });
+  return { ...base, allowed: new Set(outcome.hits.map((h) => h.item.id)), ignored: outcome.ignored };
+}
+
+export interface SelectInput {
+  items: StoredItem[];
+  allowed: Set<string> | null;
+  week: Week;
+  /** When each item id was first seen in the corpus (ISO instants). */
+  firstSeen: Map<string, string>;
+  /** Items first seen after this instant are new to the channel (its previous digest, or when it subscribed). */
+  since: string;
+  /** Never before this instant: a new subscriber is not flooded with the backlog. */
+  subscribedAt: string;
+  /** Items this channel has already been sent. */
+  sent: Set<string>;
+}
+
+/**
+ * The items of one channel's digest: events dated in the week, plus events that arrived in the
+ * corpus since the channel's previous digest (a late monthly digest), never anything already sent.
+ * Grouped by region, newest first within a region.
+ */
+export function selectDigest(input: SelectInput): StoredItem[] {
+  const chosen = input.items.filter((it) => {
+    if (it.kind !== 'event' || input.sent.has(it.id)) return false;
+    if (input.allowed && !input.allowed.has(it.id)) return false;
+    if (it.date && overlaps(it.date, input.week)) return true;
+    const seen = input.firstSeen.get(it.id);
+    return seen !== undefined && seen > input.since && seen > input.subscribedAt;
+  });
+  return chosen.sort(
+    (a, b) =>
+      REGION_ORDER.indexOf(a.region) - REGION_ORDER.indexOf(b.region) ||
+      (b.date?.start ?? '').localeCompare(a.date?.start ?? '') ||
+      a.id.localeCompare(b.id),
+  );
+}

@@ -1,0 +1,163 @@
+import { Cron } from 'croner';
+import type { Block } from '../present/blocks.js';
+import { escapeMrkdwn } from '../present/mrkdwn.js';
+import { addDays } from '../query/dates.js';
+import { findPeriods } from '../query/period.js';
+import { detectLang } from '../query/understand.js';
+import type { SearchIndex } from '../search/index-store.js';
+import type { DigestCommands } from '../slack/deps.js';
+import { filtersLabel, renderDigest } from './render.js';
+import { applyFilters, selectDigest } from './select.js';
+import type { DigestStore } from './store.js';
+import { weekContaining } from './week.js';
+
+export interface ServiceDeps {
+  store: DigestStore;
+  index: () => SearchIndex;
+  clock: () => Date;
+  today: () => string;
+  cron: string;
+  timeZone: string;
+}
+
+const section = (text: string): Block => ({ type: 'section', text: { type: 'mrkdwn', text } });
+
+/** The next scheduled run, shown as local time in the digest's zone: `2026-11-30 09:00 (Asia/Tokyo)`. */
+export function nextRunLabel(cron: string, timeZone: string, now: Date): string {
+  const next = new Cron(cron, { timezone: timeZone, paused: true }).nextRun(now);
+  if (!next) return 'never';
+  const f = new Intl.DateTimeFormat('sv-SE', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+  });
+  return `${f.format(next)} (${timeZone})`;
+}
+
+/** Reads a `digest [date]` argument: any date or period expression; the week containing its start. */
+export function weekFor(arg: string | undefined, today: string): { from: string; to: string } | undefined {
+  if (!arg?.trim()) return weekContaining(addDays(today, -7));
+  const p = findPeriods(arg.normalize('NFKC'), today)[0];
+  return p ? weekContaining(p.period.from) : undefined;
+}
+
+/**
+ * `/policy subscribe | unsubscribe | subscriptions | digest`: the channel's subscription in
+ * SQLite, confirmed with the filters as understood and the next run time.
+ */
+export function digestCommands(d: ServiceDeps): DigestCommands {
+  return {
+    subscribe({ channelId, teamId, userId, filters }) {
+      const lang = filters.trim() ? detectLang(filters) : 'en';
+      const f = applyFilters(d.index(), filters, d.today());
+      const outcome = d.store.upsertSubscription({
+        channelId,
+        filters: filters.trim(),
+        lang,
+        now: d.clock().toISOString(),
+        ...(teamId ? { teamId } : {}),
+        ...(userId ? { userId } : {}),
+      });
+      const label = filtersLabel(f, lang) || (lang === 'ja' ? 'すべての項目' : 'all items');
+      const next = nextRunLabel(d.cron, d.timeZone, d.clock());
+      const verb =
+        lang === 'ja'
+          ? { created: '購読しました', updated: '購読条件を更新しました', resumed: '購読を再開しました' }[
+              outcome
+            ]
+          : { created: 'Subscribed', updated: 'Subscription updated', resumed: 'Subscription resumed' }[
+              outcome
+            ];
+      const lines = [
+        lang === 'ja'
+          ? `:white_check_mark: ${verb}: このチャンネルに週次のAI政策ダイジェストを投稿します。`
+          : `:white_check_mark: ${verb}: this channel gets a weekly AI policy digest.`,
+        `${lang === 'ja' ? '条件' : 'Filters'}: ${escapeMrkdwn(label)}`,
+        `${lang === 'ja' ? '次回' : 'Next run'}: ${next}`,
+      ];
+      if (f.ignored.length) {
+        lines.push(
+          lang === 'ja'
+            ? `:warning: コーパスにない語: ${f.ignored.map(escapeMrkdwn).join(', ')}`
+            : `:warning: No item mentions ${f.ignored.map((w) => `“${escapeMrkdwn(w)}”`).join(', ')}; those words are ignored.`,
+        );
+      }
+      const text = lines.join('\n');
+      return { text, blocks: [section(text)], visibility: 'in_channel' };
+    },
+    unsubscribe(channelId, lang) {
+      const removed = d.store.deleteSubscription(channelId);
+      const text = removed
+        ? lang === 'ja'
+          ? 'このチャンネルのダイジェスト購読を解除しました。'
+          : 'Unsubscribed: this channel will get no more digests.'
+        : lang === 'ja'
+          ? 'このチャンネルは購読していません。'
+          : 'This channel has no digest subscription.';
+      return { text, blocks: [section(text)], visibility: removed ? 'in_channel' : 'ephemeral' };
+    },
+    subscriptions(channelId, lang) {
+      const s = d.store.subscription(channelId);
+      if (!s) {
+        const text =
+          lang === 'ja'
+            ? 'このチャンネルは購読していません。`/policy subscribe [条件]` で購読できます。'
+            : 'This channel has no digest subscription. Start one with `/policy subscribe [filters]`.';
+        return { text, blocks: [section(text)] };
+      }
+      const f = applyFilters(d.index(), s.filters, d.today());
+      const l = s.lang;
+      const lines = [
+        `*${l === 'ja' ? 'このチャンネルのダイジェスト' : "This channel's digest"}*`,
+        `${l === 'ja' ? '条件' : 'Filters'}: ${escapeMrkdwn(filtersLabel(f, l) || (l === 'ja' ? 'すべての項目' : 'all items'))}${s.filters ? ` (“${escapeMrkdwn(s.filters)}”)` : ''}`,
+        `${l === 'ja' ? '購読開始' : 'Subscribed'}: ${s.subscribed_at}`,
+        `${l === 'ja' ? '前回' : 'Last digest'}: ${s.last_week ? `${l === 'ja' ? '週' : 'week of'} ${s.last_week} (${s.last_posted_at})` : l === 'ja' ? 'まだありません' : 'none yet'}`,
+        s.paused_reason
+          ? `:double_vertical_bar: ${l === 'ja' ? '停止中' : 'Paused'}: \`${s.paused_reason}\` — ${l === 'ja' ? 'ボットをチャンネルに招待して `/policy subscribe` で再開' : 'invite the bot to the channel and run `/policy subscribe` again to resume'}`
+          : `${l === 'ja' ? '次回' : 'Next run'}: ${nextRunLabel(d.cron, d.timeZone, d.clock())}`,
+      ];
+      const text = lines.join('\n');
+      return { text, blocks: [section(text)] };
+    },
+    preview({ channelId, date, lang }) {
+      const week = weekFor(date, d.today());
+      if (!week) {
+        const text =
+          lang === 'ja'
+            ? `日付として読めません: “${escapeMrkdwn(date ?? '')}”`
+            : `Not a date I can read: “${escapeMrkdwn(date ?? '')}”. Try 2026-01-14.`;
+        return { text, blocks: [section(text)] };
+      }
+      const s = d.store.subscription(channelId);
+      const filters = s?.filters ?? '';
+      const f = applyFilters(d.index(), filters, d.today());
+      const items = selectDigest({
+        items: d.index().items,
+        allowed: f.allowed,
+        week,
+        firstSeen: new Map(),
+        since: '9999',
+        subscribedAt: '9999',
+        sent: new Set(),
+      });
+      const useLang = s?.lang ?? lang;
+      const [first, ...rest] = renderDigest(items, week, {
+        lang: useLang,
+        filtersLabel: filtersLabel(f, useLang),
+      });
+      const note = rest.length
+        ? [
+            section(
+              useLang === 'ja'
+                ? `(ほか${rest.length}通)`
+                : `(+${rest.length} more message${rest.length > 1 ? 's' : ''} in the real digest)`,
+            ),
+          ]
+        : [];
+      return { text: first?.text ?? '', blocks: [...(first?.blocks ?? []), ...note] };
+    },
+  };
+}

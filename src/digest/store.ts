@@ -1,0 +1,195 @@
+import type { Db } from './state.js';
+
+export interface Subscription {
+  channel_id: string;
+  team_id: string | null;
+  filters: string;
+  lang: 'en' | 'ja';
+  created_by: string | null;
+  subscribed_at: string;
+  updated_at: string;
+  paused_reason: string | null;
+  paused_at: string | null;
+  last_week: string | null;
+  last_posted_at: string | null;
+}
+
+export interface Plan {
+  channel_id: string;
+  week: string;
+  item_ids: string[];
+  parts: { text: string; blocks: unknown[] }[];
+  finalized_at: string | null;
+}
+
+/** Every SQL statement of the digest, in one place. */
+export class DigestStore {
+  constructor(readonly db: Db) {}
+
+  upsertSubscription(s: {
+    channelId: string;
+    teamId?: string;
+    userId?: string;
+    filters: string;
+    lang: 'en' | 'ja';
+    now: string;
+  }): 'created' | 'updated' | 'resumed' {
+    const existing = this.subscription(s.channelId);
+    if (!existing) {
+      this.db
+        .prepare(
+          `INSERT INTO subscriptions (channel_id, team_id, filters, lang, created_by, subscribed_at, updated_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(s.channelId, s.teamId ?? null, s.filters, s.lang, s.userId ?? null, s.now, s.now);
+      return 'created';
+    }
+    this.db
+      .prepare(
+        `UPDATE subscriptions SET filters = ?, lang = ?, updated_at = ?, paused_reason = NULL, paused_at = NULL WHERE channel_id = ?`,
+      )
+      .run(s.filters, s.lang, s.now, s.channelId);
+    return existing.paused_reason ? 'resumed' : 'updated';
+  }
+
+  subscription(channelId: string): Subscription | undefined {
+    return this.db.prepare('SELECT * FROM subscriptions WHERE channel_id = ?').get(channelId) as
+      | Subscription
+      | undefined;
+  }
+
+  subscriptions(): Subscription[] {
+    return this.db
+      .prepare('SELECT * FROM subscriptions ORDER BY subscribed_at, channel_id')
+      .all() as Subscription[];
+  }
+
+  deleteSubscription(channelId: string): boolean {
+    return this.db.prepare('DELETE FROM subscriptions WHERE channel_id = ?').run(channelId).changes > 0;
+  }
+
+  pause(channelId: string, reason: string, now: string): void {
+    this.db
+      .prepare('UPDATE subscriptions SET paused_reason = ?, paused_at = ? WHERE channel_id = ?')
+      .run(reason, now, channelId);
+  }
+
+  /** Records ids the first time the corpus contains them; later sightings keep the first time. */
+  recordItems(ids: string[], now: string): number {
+    const insert = this.db.prepare('INSERT OR IGNORE INTO items_seen (item_id, first_seen_at) VALUES (?, ?)');
+    let added = 0;
+    this.db.transaction(() => {
+      for (const id of ids) added += insert.run(id, now).changes;
+    })();
+    return added;
+  }
+
+  firstSeen(): Map<string, string> {
+    const rows = this.db.prepare('SELECT item_id, first_seen_at FROM items_seen').all() as {
+      item_id: string;
+      first_seen_at: string;
+    }[];
+    return new Map(rows.map((r) => [r.item_id, r.first_seen_at]));
+  }
+
+  sent(channelId: string): Set<string> {
+    const rows = this.db.prepare('SELECT item_id FROM sent_items WHERE channel_id = ?').all(channelId) as {
+      item_id: string;
+    }[];
+    return new Set(rows.map((r) => r.item_id));
+  }
+
+  plan(channelId: string, week: string): Plan | undefined {
+    const row = this.db
+      .prepare('SELECT * FROM digest_plans WHERE channel_id = ? AND week = ?')
+      .get(channelId, week) as
+      | { channel_id: string; week: string; item_ids: string; parts: string; finalized_at: string | null }
+      | undefined;
+    if (!row) return undefined;
+    return {
+      ...row,
+      item_ids: JSON.parse(row.item_ids) as string[],
+      parts: JSON.parse(row.parts) as Plan['parts'],
+    };
+  }
+
+  savePlan(channelId: string, week: string, itemIds: string[], parts: Plan['parts'], now: string): void {
+    this.db
+      .prepare(
+        'INSERT OR IGNORE INTO digest_plans (channel_id, week, item_ids, parts, created_at) VALUES (?, ?, ?, ?, ?)',
+      )
+      .run(channelId, week, JSON.stringify(itemIds), JSON.stringify(parts), now);
+  }
+
+  partStatus(
+    channelId: string,
+    week: string,
+    part: number,
+  ): { status: 'pending' | 'posted'; ts: string | null } | undefined {
+    return this.db
+      .prepare('SELECT status, ts FROM digest_messages WHERE channel_id = ? AND week = ? AND part = ?')
+      .get(channelId, week, part) as { status: 'pending' | 'posted'; ts: string | null } | undefined;
+  }
+
+  markPending(channelId: string, week: string, part: number, parts: number, now: string): void {
+    this.db
+      .prepare(
+        `INSERT OR IGNORE INTO digest_messages (channel_id, week, part, parts, status, created_at) VALUES (?, ?, ?, ?, 'pending', ?)`,
+      )
+      .run(channelId, week, part, parts, now);
+  }
+
+  markPosted(channelId: string, week: string, part: number, ts: string, now: string): void {
+    this.db
+      .prepare(
+        `UPDATE digest_messages SET status = 'posted', ts = ?, posted_at = ? WHERE channel_id = ? AND week = ? AND part = ?`,
+      )
+      .run(ts, now, channelId, week, part);
+  }
+
+  /** Marks a digest delivered: its items are never sent to this channel again. Idempotent. */
+  finalize(channelId: string, week: string, itemIds: string[], now: string): void {
+    this.db.transaction(() => {
+      const insert = this.db.prepare(
+        'INSERT OR IGNORE INTO sent_items (channel_id, item_id, week, sent_at) VALUES (?, ?, ?, ?)',
+      );
+      for (const id of itemIds) insert.run(channelId, id, week, now);
+      this.db
+        .prepare(
+          'UPDATE digest_plans SET finalized_at = COALESCE(finalized_at, ?) WHERE channel_id = ? AND week = ?',
+        )
+        .run(now, channelId, week);
+      this.db
+        .prepare('UPDATE subscriptions SET last_week = ?, last_posted_at = ? WHERE channel_id = ?')
+        .run(week, now, channelId);
+    })();
+  }
+
+  runStatus(scheduledFor: string): string | undefined {
+    return (
+      this.db.prepare('SELECT status FROM runs WHERE scheduled_for = ?').get(scheduledFor) as
+        | { status: string }
+        | undefined
+    )?.status;
+  }
+
+  startRun(scheduledFor: string, now: string): void {
+    this.db
+      .prepare(
+        `INSERT INTO runs (scheduled_for, started_at, status) VALUES (?, ?, 'running') ON CONFLICT(scheduled_for) DO UPDATE SET started_at = excluded.started_at, status = 'running'`,
+      )
+      .run(scheduledFor, now);
+  }
+
+  finishRun(scheduledFor: string, now: string, detail: string): void {
+    this.db
+      .prepare(`UPDATE runs SET finished_at = ?, status = 'done', detail = ? WHERE scheduled_for = ?`)
+      .run(now, detail, scheduledFor);
+  }
+
+  lastRun(): { scheduled_for: string; status: string } | undefined {
+    return this.db
+      .prepare('SELECT scheduled_for, status FROM runs ORDER BY scheduled_for DESC LIMIT 1')
+      .get() as { scheduled_for: string; status: string } | undefined;
+  }
+}

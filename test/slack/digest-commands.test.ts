@@ -1,0 +1,73 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { digestCommands } from '../../src/digest/service.js';
+import { DigestStore } from '../../src/digest/store.js';
+import { send, slashCommand } from '../support/fake-slack.js';
+import { type Harness, realIndex, startHarness, texts } from './harness.js';
+
+let h: Harness;
+beforeAll(async () => {
+  const index = await realIndex();
+  h = await startHarness();
+  // The same app, now with digests wired to its own SQLite state and a pinned clock.
+  const store = new DigestStore(h.db);
+  h.deps.digest = digestCommands({
+    store,
+    index: () => index,
+    clock: () => new Date('2026-01-14T03:00:00Z'),
+    today: () => '2026-01-14',
+    cron: '0 9 * * 1',
+    timeZone: 'Asia/Tokyo',
+  });
+});
+afterAll(async () => {
+  await h.stop();
+});
+
+const response = (id: string) => h.fake.waitFor(() => h.fake.responses.find((r) => r.id === id));
+
+describe('/policy subscribe, subscriptions, unsubscribe, digest', () => {
+  it('subscribe is confirmed in the channel with the filters as understood and the next run time', async () => {
+    await send(h.port, slashCommand('subscribe Korea EU', h.fake.responseUrl('sub')), 'form');
+    const { body } = await response('sub');
+    expect(body.response_type).toBe('in_channel');
+    const all = texts(body.blocks).join('\n');
+    expect(all).toContain('Subscribed');
+    expect(all).toContain('🇰🇷 South Korea, 🇪🇺 the EU');
+    expect(all).toContain('Next run: 2026-01-19 09:00 (Asia/Tokyo)');
+  });
+
+  it('subscribing again updates the filters; Japanese filters get Japanese confirmations', async () => {
+    await send(h.port, slashCommand('subscribe 韓国 ガイドライン', h.fake.responseUrl('sub2')), 'form');
+    const all = texts((await response('sub2')).body.blocks).join('\n');
+    expect(all).toContain('購読条件を更新しました');
+    expect(all).toContain('ガイドライン');
+  });
+
+  it('subscriptions shows the filters, the last digest and the next run, only to the asker', async () => {
+    await send(h.port, slashCommand('subscriptions', h.fake.responseUrl('subs')), 'form');
+    const { body } = await response('subs');
+    expect(body.response_type).toBe('ephemeral');
+    const all = texts(body.blocks).join('\n');
+    expect(all).toContain('韓国 ガイドライン');
+    expect(all).toContain('まだありません');
+  });
+
+  it('digest [date] previews the week containing that date with this channel’s filters', async () => {
+    await send(h.port, slashCommand('digest 2025-12-10', h.fake.responseUrl('preview')), 'form');
+    const { body } = await response('preview');
+    expect(body.response_type).toBe('ephemeral');
+    const all = texts(body.blocks).join('\n');
+    expect(all).toContain('2025-12-08〜2025-12-14');
+    expect(all).toContain('AIセキュリティガイド');
+    expect(all).not.toContain('欧州');
+  });
+
+  it('unsubscribe removes the subscription and says so in the channel', async () => {
+    await send(h.port, slashCommand('unsubscribe', h.fake.responseUrl('unsub')), 'form');
+    const { body } = await response('unsub');
+    expect(body.response_type).toBe('in_channel');
+    expect(String(body.text)).toContain('Unsubscribed');
+    await send(h.port, slashCommand('subscriptions', h.fake.responseUrl('subs-none')), 'form');
+    expect(String((await response('subs-none')).body.text)).toContain('no digest subscription');
+  });
+});

@@ -1,6 +1,7 @@
 import MiniSearch from 'minisearch';
 import { ask } from '../src/query/ask.js';
 import type { SearchIndex } from '../src/search/index-store.js';
+import { HELDOUT_CASES } from './heldout.js';
 import { QUALITY_CASES, type QualityCase, TODAY } from './questions.js';
 
 export interface QualityReport {
@@ -20,10 +21,10 @@ function judge(c: QualityCase, urls: string[][]): string | undefined {
 }
 
 /** policy-bot's answers against the expected URLs. */
-export function scorePolicyBot(index: SearchIndex): QualityReport {
+export function scorePolicyBot(index: SearchIndex, cases: QualityCase[] = QUALITY_CASES, name = 'policy-bot'): QualityReport {
   const misses: string[] = [];
   let passed = 0;
-  for (const c of QUALITY_CASES) {
+  for (const c of cases) {
     const r = ask(index, c.q, { today: TODAY, limit: 50 });
     const miss = judge(
       c,
@@ -32,11 +33,11 @@ export function scorePolicyBot(index: SearchIndex): QualityReport {
     if (miss) misses.push(`${c.q} — ${miss}`);
     else passed += 1;
   }
-  return { name: 'policy-bot', passed, total: QUALITY_CASES.length, misses };
+  return { name, passed, total: cases.length, misses };
 }
 
 /** The same set on a plain MiniSearch (default tokenizer, title boost, no understanding). */
-export function scoreBaseline(index: SearchIndex): QualityReport {
+export function scoreBaseline(index: SearchIndex, cases: QualityCase[] = QUALITY_CASES, name = 'plain MiniSearch'): QualityReport {
   const mini = new MiniSearch({
     fields: ['title', 'body'],
     storeFields: ['urls'],
@@ -45,7 +46,7 @@ export function scoreBaseline(index: SearchIndex): QualityReport {
   mini.addAll(index.items.map((i) => ({ id: i.id, title: i.title, body: i.body, urls: i.urls })));
   const misses: string[] = [];
   let passed = 0;
-  for (const c of QUALITY_CASES) {
+  for (const c of cases) {
     const r = mini.search(c.q);
     const miss = judge(
       c,
@@ -54,5 +55,7 @@ export function scoreBaseline(index: SearchIndex): QualityReport {
     if (miss) misses.push(`${c.q} — ${miss}`);
     else passed += 1;
   }
-  return { name: 'plain MiniSearch', passed, total: QUALITY_CASES.length, misses };
+  return { name, passed, total: cases.length, misses };
 }
+
+export { HELDOUT_CASES };

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { loadTokenizer } from '../src/analyze/kuromoji.js';
 import { buildIndex } from '../src/search/index-store.js';
 import { defaultDataDir, projectRoot } from '../src/util/paths.js';
-import { scoreBaseline, scorePolicyBot } from './quality.js';
+import { HELDOUT_CASES, scoreBaseline, scorePolicyBot } from './quality.js';
 
 /**
  * `npm run bench`: quality against the expected URLs (and a plain MiniSearch baseline), then
@@ -17,14 +17,18 @@ await loadTokenizer();
 const { index } = buildIndex(defaultDataDir());
 const mine = scorePolicyBot(index);
 const base = scoreBaseline(index);
+const heldMine = scorePolicyBot(index, HELDOUT_CASES, 'policy-bot, held-out set');
+const heldBase = scoreBaseline(index, HELDOUT_CASES, 'plain MiniSearch, held-out set');
 console.log('\n## Quality (expected URLs in the top 5; must-be-empty questions must be empty)\n');
 console.log(`| engine | passed | total | score |`);
 console.log(`|---|---:|---:|---:|`);
-for (const r of [mine, base])
+for (const r of [mine, base, heldMine, heldBase])
   console.log(`| ${r.name} | ${r.passed} | ${r.total} | ${((100 * r.passed) / r.total).toFixed(1)}% |`);
 console.log(`\npolicy-bot misses (${mine.misses.length}):`);
 for (const m of mine.misses) console.log(`  - ${m}`);
 console.log(`baseline misses: ${base.misses.length} (not listed)`);
+console.log(`\nheld-out misses (${heldMine.misses.length}):`);
+for (const m of heldMine.misses) console.log(`  - ${m}`);
 
 console.log('\n## Speed and memory (each corpus in its own process)\n');
 console.log(

@@ -5,7 +5,7 @@ import { parseBriefing } from './briefing.js';
 import { parseNumberedDigest, parsePdfDigest } from './digest.js';
 import { formatProblem, type Item, type ParsedDocument, type Problem } from './item.js';
 import { parseAnnualReport } from './report.js';
-import { LAYOUTS, loadSources, SOURCES_FILE, type SourceDocument } from './sources.js';
+import { LAYOUTS, loadSourceList, SOURCES_FILE, type SourceDocument } from './sources.js';
 
 type Parser = (doc: SourceDocument, text: string) => ParsedDocument;
 
@@ -68,7 +68,8 @@ function sourcesLine(sourcesText: string, id: string): number | undefined {
  * its problems are collected (file and line named) and the remaining items are kept.
  */
 export function ingestCorpus(dataDir: string): Corpus {
-  const sources = loadSources(dataDir);
+  const list = loadSourceList(dataDir);
+  const sources = list.documents;
   let sourcesText = '';
   try {
     sourcesText = readFileSync(join(dataDir, SOURCES_FILE), 'utf8');
@@ -76,7 +77,7 @@ export function ingestCorpus(dataDir: string): Corpus {
     // loadSources already proved it readable; a race here only loses line numbers.
   }
   const documents: DocumentResult[] = [];
-  const problems: Problem[] = [];
+  const problems: Problem[] = list.problems.map((p) => ({ file: join(dataDir, SOURCES_FILE), ...p }));
   for (const doc of sources) {
     if (!(LAYOUTS as readonly string[]).includes(doc.layout)) {
       const line = sourcesLine(sourcesText, doc.id);

@@ -20,18 +20,34 @@ export const SourceDocument = z.object({
 });
 export type SourceDocument = z.infer<typeof SourceDocument>;
 
-export const SourceList = z.object({ documents: z.array(SourceDocument).min(1) }).superRefine((list, ctx) => {
-  const seen = new Set<string>();
-  for (const d of list.documents) {
-    if (seen.has(d.id)) ctx.addIssue({ code: 'custom', message: `duplicate document id ${d.id}` });
-    seen.add(d.id);
-  }
-});
+export const SourceList = z.object({ documents: z.array(z.unknown()).min(1) });
 
 export const SOURCES_FILE = 'sources.yml';
 
-/** Reads and validates data/sources.yml; any defect is fatal because nothing can be parsed without it. */
-export function loadSources(dataDir: string): SourceDocument[] {
+export interface SourceProblem {
+  line?: number;
+  message: string;
+}
+
+/** The line of the n-th `- ` entry under `documents:`, so a bad entry is named where it is. */
+function entryLine(text: string, n: number): number | undefined {
+  const lines = text.split(/\r?\n/);
+  let seen = -1;
+  for (let i = 0; i < lines.length; i++) {
+    if (/^\s*-\s/.test(lines[i] ?? '')) {
+      seen += 1;
+      if (seen === n) return i + 1;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Reads data/sources.yml. An unreadable or unparsable file is fatal (nothing can be read without
+ * it); a single bad entry (unknown kind, missing path…) is a problem naming its line, and the
+ * other documents are still read.
+ */
+export function loadSourceList(dataDir: string): { documents: SourceDocument[]; problems: SourceProblem[] } {
   const file = join(dataDir, SOURCES_FILE);
   let text: string;
   try {
@@ -51,5 +67,32 @@ export function loadSources(dataDir: string): SourceDocument[] {
     const detail = parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
     throw createError('SOURCES_INVALID', file, detail);
   }
-  return parsed.data.documents;
+  const documents: SourceDocument[] = [];
+  const problems: SourceProblem[] = [];
+  const ids = new Set<string>();
+  parsed.data.documents.forEach((entry, n) => {
+    const line = entryLine(text, n);
+    const doc = SourceDocument.safeParse(entry);
+    if (!doc.success) {
+      const got = (path: PropertyKey[]) => {
+        const v = path.reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Record<PropertyKey, unknown>)[k] : undefined), entry);
+        return v === undefined ? '' : ` (got ${JSON.stringify(v)})`;
+      };
+      const detail = doc.error.issues.map((i) => `${i.path.join('.') || '(entry)'}: ${i.message}${got(i.path)}`).join('; ');
+      problems.push({ ...(line ? { line } : {}), message: `document ${n + 1}: ${detail}` });
+      return;
+    }
+    if (ids.has(doc.data.id)) {
+      problems.push({ ...(line ? { line } : {}), message: `duplicate document id ${doc.data.id}` });
+      return;
+    }
+    ids.add(doc.data.id);
+    documents.push(doc.data);
+  });
+  return { documents, problems };
+}
+
+/** The valid documents of data/sources.yml (problems dropped); see {@link loadSourceList}. */
+export function loadSources(dataDir: string): SourceDocument[] {
+  return loadSourceList(dataDir).documents;
 }

@@ -102,11 +102,25 @@ describe('malformed input is named, and loses nothing else', () => {
     expect(c.problems[1]?.message).toMatch(/cannot read the document: ENOENT/);
   });
 
-  it('a source list that does not match its schema is fatal and says which field', () => {
-    const dir = tempData({ 'sources.yml': 'documents:\n  - id: Bad Id\n    path: x\n' });
-    expect(() => ingestCorpus(dir)).toThrow(
-      /sources\.yml: invalid source list: documents\.0\.id: ids are lowercase/,
-    );
+  it('a bad entry in the source list (unknown kind, bad id) is a problem on its line; the others are read', () => {
+    const list = sources([
+      { id: 'news', path: 'n.txt', layout: 'digest-numbered', kind: 'newsletter' },
+      { id: 'jan', path: 'jan.txt', layout: 'digest-numbered' },
+    ]);
+    const dir = tempData({ 'sources.yml': `${list}  - id: Bad Id\n    path: x\n`, 'jan.txt': JAN });
+    const c = ingestCorpus(dir);
+    expect(c.items).toHaveLength(3);
+    expect(c.problems.map((p) => [p.line, p.message.split(':').slice(0, 2).join(':')])).toEqual([
+      [2, 'document 1: kind'],
+      [12, 'document 3: id'],
+    ]);
+    expect(c.problems[0]?.message).toContain('newsletter');
+    expect(c.problems[0]?.file).toMatch(/sources\.yml$/);
+  });
+
+  it('a source list that is not YAML with a documents list is fatal and says why', () => {
+    const dir = tempData({ 'sources.yml': 'documents: 3\n' });
+    expect(() => ingestCorpus(dir)).toThrow(/sources\.yml: invalid source list: documents:/);
   });
 
   it('`ingest --strict` exits non-zero on any problem and lists it; without --strict it exits 0', async () => {

@@ -21,7 +21,11 @@ function judge(c: QualityCase, urls: string[][]): string | undefined {
 }
 
 /** policy-bot's answers against the expected URLs. */
-export function scorePolicyBot(index: SearchIndex, cases: QualityCase[] = QUALITY_CASES, name = 'policy-bot'): QualityReport {
+export function scorePolicyBot(
+  index: SearchIndex,
+  cases: QualityCase[] = QUALITY_CASES,
+  name = 'policy-bot',
+): QualityReport {
   const misses: string[] = [];
   let passed = 0;
   for (const c of cases) {
@@ -37,7 +41,11 @@ export function scorePolicyBot(index: SearchIndex, cases: QualityCase[] = QUALIT
 }
 
 /** The same set on a plain MiniSearch (default tokenizer, title boost, no understanding). */
-export function scoreBaseline(index: SearchIndex, cases: QualityCase[] = QUALITY_CASES, name = 'plain MiniSearch'): QualityReport {
+export function scoreBaseline(
+  index: SearchIndex,
+  cases: QualityCase[] = QUALITY_CASES,
+  name = 'plain MiniSearch',
+): QualityReport {
   const mini = new MiniSearch({
     fields: ['title', 'body'],
     storeFields: ['urls'],

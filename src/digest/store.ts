@@ -22,6 +22,9 @@ export interface Plan {
   finalized_at: string | null;
 }
 
+/** First-seen time of the corpus a database starts with. */
+export const BASELINE = '1970-01-01T00:00:00.000Z';
+
 /** Every SQL statement of the digest, in one place. */
 export class DigestStore {
   constructor(readonly db: Db) {}
@@ -74,12 +77,18 @@ export class DigestStore {
       .run(reason, now, channelId);
   }
 
-  /** Records ids the first time the corpus contains them; later sightings keep the first time. */
+  /**
+   * Records ids the first time the corpus contains them; later sightings keep the first time.
+   * The very first corpus a database sees is the baseline, not news: it is recorded as seen
+   * since the epoch, so no subscriber ever receives it as "newly arrived".
+   */
   recordItems(ids: string[], now: string): number {
+    const empty = !(this.db.prepare('SELECT 1 FROM items_seen LIMIT 1').get() as unknown);
+    const when = empty ? BASELINE : now;
     const insert = this.db.prepare('INSERT OR IGNORE INTO items_seen (item_id, first_seen_at) VALUES (?, ?)');
     let added = 0;
     this.db.transaction(() => {
-      for (const id of ids) added += insert.run(id, now).changes;
+      for (const id of ids) added += insert.run(id, when).changes;
     })();
     return added;
   }

@@ -75,10 +75,15 @@ export function loadSourceList(dataDir: string): { documents: SourceDocument[]; 
     const doc = SourceDocument.safeParse(entry);
     if (!doc.success) {
       const got = (path: PropertyKey[]) => {
-        const v = path.reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Record<PropertyKey, unknown>)[k] : undefined), entry);
+        const v = path.reduce<unknown>(
+          (o, k) => (o && typeof o === 'object' ? (o as Record<PropertyKey, unknown>)[k] : undefined),
+          entry,
+        );
         return v === undefined ? '' : ` (got ${JSON.stringify(v)})`;
       };
-      const detail = doc.error.issues.map((i) => `${i.path.join('.') || '(entry)'}: ${i.message}${got(i.path)}`).join('; ');
+      const detail = doc.error.issues
+        .map((i) => `${i.path.join('.') || '(entry)'}: ${i.message}${got(i.path)}`)
+        .join('; ');
       problems.push({ ...(line ? { line } : {}), message: `document ${n + 1}: ${detail}` });
       return;
     }

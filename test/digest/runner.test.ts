@@ -1,7 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { WebClient } from '@slack/web-api';
+import { LogLevel, WebClient } from '@slack/web-api';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { CRASH, DigestRunner, EVENT_TYPE, type Step } from '../../src/digest/runner.js';
 import { missedRun, startScheduler } from '../../src/digest/scheduler.js';

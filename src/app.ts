@@ -5,7 +5,7 @@ import { runConsole } from './console.js';
 import { digestText } from './digest/render.js';
 import { DigestRunner } from './digest/runner.js';
 import { startScheduler } from './digest/scheduler.js';
-import { selectDigest } from './digest/select.js';
+import { weekItems } from './digest/select.js';
 import { digestCommands, weekFor } from './digest/service.js';
 import { openState } from './digest/state.js';
 import { DigestStore } from './digest/store.js';
@@ -81,15 +81,7 @@ function consolePreview(index: SearchIndex, today: () => string) {
   return (date: string | undefined): string => {
     const week = weekFor(date, today());
     if (!week) return `Not a date I can read: "${date}". Try 2026-01-14.`;
-    const items = selectDigest({
-      items: index.items,
-      allowed: null,
-      week,
-      firstSeen: new Map(),
-      since: '9999',
-      subscribedAt: '9999',
-      sent: new Set(),
-    });
+    const items = weekItems(index.items, null, week);
     return digestText(items, week, 'en');
   };
 }

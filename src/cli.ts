@@ -6,7 +6,7 @@ import { loadTokenizer } from './analyze/kuromoji.js';
 import { loadConfig } from './config.js';
 import { digestText, filtersLabel } from './digest/render.js';
 import { DigestRunner } from './digest/runner.js';
-import { applyFilters, selectDigest } from './digest/select.js';
+import { applyFilters, weekItems } from './digest/select.js';
 import { openState } from './digest/state.js';
 import { DigestStore } from './digest/store.js';
 import { weekContaining } from './digest/week.js';
@@ -153,15 +153,7 @@ async function digestCommand(argv: string[], io: Io): Promise<number> {
   const week = weekContaining(weekArg);
   const filters = flagString(args, 'filters') ?? '';
   const f = applyFilters(index, filters, resolveToday(args, io));
-  const items = selectDigest({
-    items: index.items,
-    allowed: f.allowed,
-    week,
-    firstSeen: new Map(),
-    since: '9999',
-    subscribedAt: '9999',
-    sent: new Set(),
-  });
+  const items = weekItems(index.items, f.allowed, week);
   if (args.flags.has('json')) {
     println(
       io.stdout,

@@ -71,3 +71,16 @@ export function selectDigest(input: SelectInput): StoredItem[] {
       a.id.localeCompare(b.id),
   );
 }
+
+/** The items dated in a week that the filters allow, with no channel history: previews and the CLI. */
+export function weekItems(items: StoredItem[], allowed: Set<string> | null, week: Week): StoredItem[] {
+  return selectDigest({
+    items,
+    allowed,
+    week,
+    firstSeen: new Map(),
+    since: '9999',
+    subscribedAt: '9999',
+    sent: new Set(),
+  });
+}

@@ -7,7 +7,7 @@ import { detectLang } from '../query/understand.js';
 import type { SearchIndex } from '../search/index-store.js';
 import type { DigestCommands } from '../slack/deps.js';
 import { filtersLabel, renderDigest } from './render.js';
-import { applyFilters, selectDigest } from './select.js';
+import { applyFilters, weekItems } from './select.js';
 import type { DigestStore } from './store.js';
 import { weekContaining } from './week.js';
 
@@ -134,15 +134,7 @@ export function digestCommands(d: ServiceDeps): DigestCommands {
       const s = d.store.subscription(channelId);
       const filters = s?.filters ?? '';
       const f = applyFilters(d.index(), filters, d.today());
-      const items = selectDigest({
-        items: d.index().items,
-        allowed: f.allowed,
-        week,
-        firstSeen: new Map(),
-        since: '9999',
-        subscribedAt: '9999',
-        sent: new Set(),
-      });
+      const items = weekItems(d.index().items, f.allowed, week);
       const useLang = s?.lang ?? lang;
       const [first, ...rest] = renderDigest(items, week, {
         lang: useLang,

@@ -59,6 +59,7 @@ function boot(): World {
   const client = new WebClient('xoxb-test', {
     slackApiUrl: fake.apiUrl,
     retryConfig: { retries: 2, minTimeout: 10, maxTimeout: 50 },
+    logLevel: LogLevel.ERROR,
   });
   return {
     store,

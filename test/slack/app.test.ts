@@ -10,6 +10,26 @@ afterAll(async () => {
   await h.stop();
 });
 
+/** A button click (block_actions) as Slack sends it, for a button the bot rendered. */
+function click(actionId: string, value: string | undefined, responseUrl: string): string {
+  return interaction({
+    type: 'block_actions',
+    user: { id: 'U2147483697', username: 'steve', team_id: 'T0001' },
+    api_app_id: 'A123456',
+    team: { id: 'T0001', domain: 'example' },
+    channel: { id: 'C2147483705', name: 'test' },
+    container: {
+      type: 'message',
+      message_ts: '1700000000.000100',
+      channel_id: 'C2147483705',
+      is_ephemeral: true,
+    },
+    trigger_id: '123.456',
+    response_url: responseUrl,
+    actions: [{ type: 'button', action_id: actionId, block_id: 'b', value, action_ts: '1700000001.0' }],
+  });
+}
+
 const response = (id: string) => h.fake.waitFor(() => h.fake.responses.find((r) => r.id === id));
 
 describe('/policy', () => {
@@ -59,34 +79,7 @@ describe('/policy', () => {
     );
     const more = blocks.find((b) => b.type === 'actions')?.elements?.find((e) => e.action_id === 'show_more');
     expect(more).toBeDefined();
-    await send(
-      h.port,
-      interaction({
-        type: 'block_actions',
-        user: { id: 'U2147483697', username: 'steve', team_id: 'T0001' },
-        api_app_id: 'A123456',
-        team: { id: 'T0001', domain: 'example' },
-        channel: { id: 'C2147483705', name: 'test' },
-        container: {
-          type: 'message',
-          message_ts: '1700000000.000100',
-          channel_id: 'C2147483705',
-          is_ephemeral: true,
-        },
-        trigger_id: '123.456',
-        response_url: h.fake.responseUrl('us-page2'),
-        actions: [
-          {
-            type: 'button',
-            action_id: 'show_more',
-            block_id: 'b',
-            value: more?.value,
-            action_ts: '1700000001.0',
-          },
-        ],
-      }),
-      'form',
-    );
+    await send(h.port, click('show_more', more?.value, h.fake.responseUrl('us-page2')), 'form');
     const page2 = await response('us-page2');
     expect(page2.body.replace_original).toBe(true);
     expect(texts(page2.body.blocks).join('\n')).toMatch(/showing 6–10 of \d+/);
@@ -98,34 +91,7 @@ describe('/policy', () => {
     const share = (body.blocks as { type: string; elements?: { action_id: string; value: string }[] }[])
       .find((b) => b.type === 'actions')
       ?.elements?.find((e) => e.action_id === 'share_answer');
-    await send(
-      h.port,
-      interaction({
-        type: 'block_actions',
-        user: { id: 'U2147483697', username: 'steve', team_id: 'T0001' },
-        api_app_id: 'A123456',
-        team: { id: 'T0001', domain: 'example' },
-        channel: { id: 'C2147483705', name: 'test' },
-        container: {
-          type: 'message',
-          message_ts: '1700000000.000100',
-          channel_id: 'C2147483705',
-          is_ephemeral: true,
-        },
-        trigger_id: '123.456',
-        response_url: h.fake.responseUrl('sb-share'),
-        actions: [
-          {
-            type: 'button',
-            action_id: 'share_answer',
-            block_id: 'b',
-            value: share?.value,
-            action_ts: '1700000001.0',
-          },
-        ],
-      }),
-      'form',
-    );
+    await send(h.port, click('share_answer', share?.value, h.fake.responseUrl('sb-share')), 'form');
     const shared = await h.fake.waitFor(() => {
       const r = h.fake.responses.filter((x) => x.id === 'sb-share');
       return r.length >= 2 ? r : undefined;

@@ -573,7 +573,11 @@ week weeks day days time times ago else other another same happened? doing? say 
 documents document item items corpus policy-bot bot`.split(/\s+/),
 );
 
-/** Terms so common in an AI-policy corpus that they only narrow a search when nothing else does. */
+/**
+ * Terms so common in an AI-policy corpus that they only narrow a search when nothing else does:
+ * "AI", "policy", and the generic verbs of news ("what did Korea publish in December" asks about
+ * Korea in December; the verb ranks the answer, it does not filter it).
+ */
 export const WEAK_TERMS = new Set([
   'ai',
   'a.i.',
@@ -584,6 +588,8 @@ export const WEAK_TERMS = new Set([
   '動向',
   'artificial',
   'intelligence',
+  ...`published publish publishes publication released release releases announced announce announces announcement
+issued issue unveiled launch launched launches start started begin began opened`.split(/\s+/),
 ]);
 
 /** Japanese words of a question that ask rather than describe (何, 教えて, 出典…). */

@@ -155,7 +155,7 @@ function englishGroups(text: string): TermGroup[] {
         label: phrase,
         translation: hit,
         ...translation(hit),
-        weak: WEAK_TERMS.has(phrase),
+        weak: WEAK_TERMS.has(phrase) || WEAK_TERMS.has(words[i] ?? ''),
         untranslated: false,
       });
       matched = len;

@@ -54,6 +54,12 @@ describe('answers on the real corpus', () => {
     expect(urls(run(q))).toContain(url);
   });
 
+  it('a generic verb ranks but does not filter: what did Singapore announce in January', () => {
+    const ids = run('What did Singapore announce in January?').results.map((x) => x.id);
+    expect(ids[0]).toBe('digest-2026-01/asia/3'); // 発表
+    expect(ids).toContain('digest-2026-01/aisi/5'); // 参加: no verb match, still about Singapore in January
+  });
+
   it('the first result of a code lookup is the item itself', () => {
     expect(run('source for SB53').results[0]?.id).toBe('digest-2026-01/us/1');
     expect(run('cite SB243').results[0]?.id).toBe('digest-2026-01/us/2');

@@ -271,6 +271,17 @@ describe('the message shortcut', () => {
 });
 
 describe('request verification', () => {
+  it('answers Slack’s url_verification challenge (HTTP mode setup)', async () => {
+    const body = JSON.stringify({
+      token: 'x',
+      challenge: '3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P',
+      type: 'url_verification',
+    });
+    const res = await send(h.port, body, 'json');
+    expect(res.status).toBe(200);
+    expect(await res.text()).toContain('3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P');
+  });
+
   it('rejects a bad signature with 401', async () => {
     const body = slashCommand('Korea', h.fake.responseUrl('forged'));
     const res = await send(h.port, body, 'form', { secret: '00000000000000000000000000000000' });

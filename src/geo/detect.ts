@@ -50,7 +50,9 @@ export function findMentions(text: string, options: FindOptions): Mention[] {
   const lower = text.toLowerCase();
   const candidates: Mention[] = [];
   for (const name of allNames()) {
-    const caseSensitive = name.cased || (options.mode === 'document' && name.lang === 'en');
+    const caseSensitive = name.cased;
+    // In documents an English name is a proper noun: "India", not "india" inside a sentence.
+    const properNoun = options.mode === 'document' && name.lang === 'en' && !name.cased;
     const hay = caseSensitive ? text : lower;
     const needle = caseSensitive ? name.text : name.text.toLowerCase();
     let from = 0;
@@ -60,6 +62,7 @@ export function findMentions(text: string, options: FindOptions): Mention[] {
       from = at + 1;
       const end = at + needle.length;
       if (!boundaryOk(text, at, end, name)) continue;
+      if (properNoun && !/[A-Z]/.test(text[at] ?? '')) continue;
       candidates.push({
         code: name.code,
         start: at,

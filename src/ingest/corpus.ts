@@ -9,6 +9,9 @@ import { LAYOUTS, loadSourceList, SOURCES_FILE, type SourceDocument } from './so
 
 type Parser = (doc: SourceDocument, text: string) => ParsedDocument;
 
+/** Bump when a parser or the item model changes what items come out of the same data. */
+export const INGEST_VERSION = 2;
+
 /** One parser per declared layout. */
 export const PARSERS: Record<(typeof LAYOUTS)[number], Parser> = {
   'digest-numbered': parseNumberedDigest,

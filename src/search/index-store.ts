@@ -13,7 +13,7 @@ import MiniSearch from 'minisearch';
 import { ANALYZER_VERSION } from '../analyze/analyzer.js';
 import { loadTokenizer } from '../analyze/kuromoji.js';
 import { createError } from '../errors.js';
-import { ingestCorpus } from '../ingest/corpus.js';
+import { INGEST_VERSION, ingestCorpus } from '../ingest/corpus.js';
 import { formatProblem, type Problem } from '../ingest/item.js';
 import { SEARCH_OPTIONS } from './options.js';
 import { type StoredItem, toStored } from './stored-item.js';
@@ -33,6 +33,7 @@ export interface DocumentInfo {
 export interface Manifest {
   format: number;
   analyzerVersion: number;
+  ingestVersion: number;
   minisearch: string;
   /** sha256 of every file under data/, by path relative to data/. */
   dataFiles: Record<string, string>;
@@ -76,6 +77,7 @@ export function buildIndex(dataDir: string): { index: SearchIndex; problems: Pro
   const manifest: Manifest = {
     format: INDEX_FORMAT,
     analyzerVersion: ANALYZER_VERSION,
+    ingestVersion: INGEST_VERSION,
     minisearch: MINISEARCH_VERSION,
     dataFiles: hashDataDir(dataDir),
     items: items.length,
@@ -142,6 +144,8 @@ export function loadIndex(indexDir: string): SearchIndex {
 export function staleness(manifest: Manifest | undefined, dataDir: string): string | undefined {
   if (!manifest) return 'no index yet';
   if (manifest.format !== INDEX_FORMAT) return `index format ${manifest.format} (expected ${INDEX_FORMAT})`;
+  if (manifest.ingestVersion !== INGEST_VERSION)
+    return `ingest version ${manifest.ingestVersion} (expected ${INGEST_VERSION})`;
   if (manifest.analyzerVersion !== ANALYZER_VERSION)
     return `analyzer version ${manifest.analyzerVersion} (expected ${ANALYZER_VERSION})`;
   const now = hashDataDir(dataDir);

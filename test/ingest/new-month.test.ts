@@ -1,0 +1,45 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ingestCorpus } from '../../src/ingest/corpus.js';
+import { FIXTURES } from '../helpers.js';
+
+/**
+ * A month the parsers have not seen, written in the digests' own layout with the variations a
+ * new issue may bring: full-width heading and date, a range into the next month, empty
+ * sections (なし), a repeated URL, a note glued in full-width brackets, countries outside the
+ * four the Asia heading names.
+ */
+describe('a new monthly digest', () => {
+  const corpus = ingestCorpus(join(FIXTURES, 'new-month'));
+  const get = (id: string) => corpus.items.find((i) => i.id === id);
+
+  it('parses cleanly with its sections and ids', () => {
+    expect(corpus.problems).toEqual([]);
+    expect(corpus.items.map((i) => i.id)).toEqual([
+      'digest-2026-02/aisi/1',
+      'digest-2026-02/aisi/2',
+      'digest-2026-02/us/1',
+      'digest-2026-02/europe/1',
+      'digest-2026-02/asia/1',
+      'digest-2026-02/overseas-reports/1',
+    ]);
+    expect(corpus.documents[0]?.coverage).toEqual({ from: '2026-02-01', to: '2026-02-28' });
+  });
+
+  it('reads full-width dates, ranges into the next month, notes and repeated URLs', () => {
+    expect(get('digest-2026-02/aisi/1')?.date).toEqual({ start: '2026-02-03', end: '2026-02-03' });
+    expect(get('digest-2026-02/aisi/1')?.urlNotes).toEqual({
+      'https://aisi.go.jp/output/output_information/260203/': '日本語',
+    });
+    expect(get('digest-2026-02/us/1')?.date).toEqual({ start: '2026-02-27', end: '2026-03-02' });
+    expect(get('digest-2026-02/aisi/2')?.urls).toEqual(['https://example.org/summit?a=1&b=2']);
+  });
+
+  it('finds the jurisdictions, including ones the section heading does not list', () => {
+    expect(get('digest-2026-02/aisi/2')?.countries).toEqual(['JP', 'IN']);
+    expect(get('digest-2026-02/us/1')?.countries).toEqual(['US']);
+    expect(get('digest-2026-02/europe/1')?.countries).toEqual(['FR']);
+    expect(get('digest-2026-02/asia/1')?.countries).toEqual(['VN']);
+    expect(get('digest-2026-02/overseas-reports/1')?.region).toBe('international');
+  });
+});

@@ -76,6 +76,15 @@ export const DIGEST_SECTIONS: DigestSection[] = [
   },
 ];
 
+/**
+ * A heading the parser does not recognise still looks like one: `【中東】(2月1日~2月28日)`, or any
+ * short line ending in the `(M月D日~M月D日)` period the digests put on every section.
+ */
+export function looksLikeHeading(line: string): boolean {
+  const t = nfkc(line.trim());
+  return /^【[^】]+】/.test(t) || (t.length <= 60 && /\(\d{1,2}月\d{1,2}日[~〜]\d{1,2}月\d{1,2}日\)/.test(t));
+}
+
 /** Headings that group sections without holding items themselves. */
 const GROUP_HEADINGS = [/^海外主要国のAI政策動向/];
 
@@ -120,7 +129,22 @@ class DigestReader {
 
   /** Returns true when the line was a heading. */
   heading(line: string, lineNo: number): boolean {
-    const kind = classifyHeading(line);
+    let kind = classifyHeading(line);
+    if (!kind && looksLikeHeading(line)) {
+      // A section this parser does not know (a new region, say): its items are kept under it,
+      // and the heading is reported so someone can give it a proper place.
+      this.problem(lineNo, describe('UNKNOWN_HEADING', line.trim()));
+      kind = {
+        slug: 'other',
+        pattern: /$^/,
+        label:
+          nfkc(line.trim())
+            .replace(/[(（].*$/, '')
+            .trim() || 'その他',
+        category: 'overseas-policy',
+        defaults: [],
+      };
+    }
     if (!kind) return false;
     this.close();
     this.seenSection = true;
@@ -242,12 +266,15 @@ export function parseNumberedDigest(doc: SourceDocument, text: string): ParsedDo
         r.skip(lineNo, 'empty-section marker (なし: no items this month)');
         continue;
       }
-      r.close();
-      r.problem(lineNo, describe('UNKNOWN_HEADING', raw.trim()));
-      r.skip(lineNo, 'unrecognised heading (reported as a problem)');
-      continue;
+      // An item or its text printed without the usual indentation is still read as such.
+      if (!/^\d+\.\s*[(（]/.test(nfkc(raw.trim())) && !r.current) {
+        r.problem(lineNo, describe('ORPHAN_LINE', raw.trim()));
+        r.skip(lineNo, 'text outside any item (reported as a problem)');
+        continue;
+      }
     }
-    const numbered = /^\s+(\d+)\.\s*(.*)$/.exec(nfkc(raw));
+    // Items sit at two spaces, their text at four; "1.2版を公開" in a body is not item 1.
+    const numbered = /^ {0,3}(\d+)\.\s*(.*)$/.exec(nfkc(raw));
     if (numbered) {
       const n = Number(numbered[1]);
       r.open(numbered[2] ?? '', lineNo);

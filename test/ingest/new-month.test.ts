@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ingestCorpus } from '../../src/ingest/corpus.js';
-import { FIXTURES } from '../helpers.js';
+import { FIXTURES, tempData } from '../helpers.js';
 
 /**
  * A month the parsers have not seen, written in the digests' own layout with the variations a
@@ -41,5 +41,41 @@ describe('a new monthly digest', () => {
     expect(get('digest-2026-02/europe/1')?.countries).toEqual(['FR']);
     expect(get('digest-2026-02/asia/1')?.countries).toEqual(['VN']);
     expect(get('digest-2026-02/overseas-reports/1')?.region).toBe('international');
+  });
+});
+
+describe('a digest that strays from the layout', () => {
+  it('keeps unindented items and a section it does not know, and reports the heading', () => {
+    const dir = tempData({
+      'sources.yml':
+        'documents:\n  - id: digest-2026-03\n    path: d.txt\n    title: t\n    kind: digest\n    layout: digest-numbered\n',
+      'd.txt': [
+        'AI政策動向マンスリー情報',
+        '',
+        '日本AISIの活動(3月1日~3月31日)',
+        '',
+        '1. (2026/03/02)項目A',
+        '2026年3月2日、ガイドブックの',
+        '    1.2版を公開した。',
+        'https://example.org/a',
+        '',
+        '【中東】(3月1日~3月31日)',
+        '',
+        '  1. (2026/03/05)UAE、AI戦略を更新',
+        '    UAE政府はAI戦略を更新した。',
+        '    https://example.org/uae',
+        '',
+      ].join('\n'),
+    });
+    const c = ingestCorpus(dir);
+    expect(c.items.map((i) => [i.id, i.title])).toEqual([
+      ['digest-2026-03/aisi/1', '項目A'],
+      ['digest-2026-03/other/1', 'UAE、AI戦略を更新'],
+    ]);
+    expect(c.items[0]?.body).toBe('2026年3月2日、ガイドブックの\n1.2版を公開した。');
+    expect(c.items[0]?.urls).toEqual(['https://example.org/a']);
+    expect(c.problems).toEqual([
+      { file: 'd.txt', line: 10, message: 'unrecognised section heading "【中東】(3月1日~3月31日)"' },
+    ]);
   });
 });

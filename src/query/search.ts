@@ -22,6 +22,12 @@ export interface SearchOutcome {
   partial: boolean;
 }
 
+/**
+ * A dated event is what a policy tracker is asked for; a long report or briefing section that
+ * mentions the same words many times should not outrank it on term counts alone.
+ */
+const KIND_PRIOR = { event: 1, section: 0.75, sectionWithPlace: 0.5 } as const;
+
 /** Fuzzy matching only for long Latin words, where a typo or plural is likely and harmless. */
 const fuzzy = (term: string) => (/^[a-z]{6,}$/.test(term) ? 0.2 : false);
 
@@ -155,30 +161,47 @@ export function search(index: SearchIndex, interp: Interpretation): SearchOutcom
       .map((item) => ({ item, score: boostScores.get(item.id) ?? 0 }))
       .sort((a, b) => b.score - a.score || newestFirst(a.item, b.item));
   } else {
-    const run = (combineWith: 'AND' | 'OR'): SearchResult[] =>
-      index.mini.search(
-        { combineWith, queries: knownRequired.map(groupQuery) },
-        { fuzzy, filter: (r) => passes(index.byId.get(String(r.id)) as StoredItem) },
-      );
-    let results = run('AND');
+    // Each group scores by its best alternative (synonyms are not added up: an item that says
+    // both AISI and AIセーフティ・インスティテュート is not twice as relevant), per term of it.
+    const filter = (r: SearchResult) => passes(index.byId.get(String(r.id)) as StoredItem);
+    const perGroup = knownRequired.map((g) => {
+      const best = new Map<string, number>();
+      for (const alt of g.alternatives) {
+        const query: Query = alt.length === 1 ? (alt[0] as string) : { combineWith: 'AND', queries: alt };
+        for (const r of index.mini.search(query, { fuzzy, filter })) {
+          const id = String(r.id);
+          best.set(id, Math.max(best.get(id) ?? 0, r.score / alt.length));
+        }
+      }
+      return best;
+    });
+    const scored = (need: number) => {
+      const totals = new Map<string, { score: number; groups: number }>();
+      for (const best of perGroup) {
+        for (const [id, score] of best) {
+          const t = totals.get(id) ?? { score: 0, groups: 0 };
+          totals.set(id, { score: t.score + score, groups: t.groups + 1 });
+        }
+      }
+      return [...totals].filter(([, t]) => t.groups >= need);
+    };
+    let results = scored(knownRequired.length);
     // Never fall back after dropping unknown words: "quantum computing regulation" must not
     // turn into "regulation".
     if (!results.length && knownRequired.length > 1 && ignored.length === 0) {
       // No item has every term: accept items with most of them, and say so.
-      const need = Math.ceil(knownRequired.length / 2);
-      results = run('OR').filter((r) => {
-        const matchedGroups = knownRequired.filter((g) =>
-          g.alternatives.some((alt) => alt.every((t) => r.queryTerms.includes(t) || r.terms.includes(t))),
-        );
-        return matchedGroups.length >= need;
-      });
+      results = scored(Math.ceil(knownRequired.length / 2));
       partial = results.length > 0;
     }
     hits = results
-      .map((r) => ({
-        item: index.byId.get(String(r.id)) as StoredItem,
-        score: r.score + (boostScores.get(String(r.id)) ?? 0),
-      }))
+      .map(([id, t]) => {
+        const item = index.byId.get(id) as StoredItem;
+        // With a country filter a section matches on any passing mention of the country, so it
+        // counts for less against the events that are about it.
+        const prior =
+          item.kind === 'section' && placeAsked ? KIND_PRIOR.sectionWithPlace : KIND_PRIOR[item.kind];
+        return { item, score: (t.score + (boostScores.get(id) ?? 0)) * prior };
+      })
       .sort((a, b) => b.score - a.score || newestFirst(a.item, b.item));
   }
 

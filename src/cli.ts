@@ -126,10 +126,9 @@ async function askCommand(argv: string[], io: Io): Promise<number> {
   if (question === '-') {
     // One process, one question per line, one JSON line per question, in order.
     const lines = createInterface({ input: io.stdin, crlfDelay: Number.POSITIVE_INFINITY });
-    for await (const line of lines) {
-      if (!line.trim()) continue;
+    // Every input line gets its output line, blank ones included, so callers can zip them.
+    for await (const line of lines)
       println(io.stdout, JSON.stringify(askJson(ask(index, line, { today, limit }))));
-    }
     return 0;
   }
   const result = ask(index, question, { today, limit });

@@ -108,7 +108,9 @@ describe('the ask command', () => {
       .trim()
       .split('\n')
       .map((l) => JSON.parse(l) as AskResult);
-    expect(lines.map((l) => l.query)).toEqual(['SB53', 'Mexico', '韓国 1月']);
+    expect(lines.map((l) => l.query)).toEqual(['SB53', 'Mexico', '', '韓国 1月']);
+    expect(lines[2]?.results).toEqual([]);
+    expect(lines[2]?.message).toContain('Ask about a country, a period or a topic');
     expect(lines[0]?.results[0]?.id).toBe('digest-2026-01/us/1');
     expect(lines[1]?.results).toEqual([]);
   });

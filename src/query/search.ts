@@ -46,23 +46,23 @@ function newestFirst(a: StoredItem, b: StoredItem): number {
   return db.localeCompare(da);
 }
 
-const termCaches = new WeakMap<SearchIndex, Map<string, boolean>>();
+const dfCaches = new WeakMap<SearchIndex, Map<string, number>>();
 
-/** Whether a term is anywhere in the index (memoised per index). */
-function termChecker(index: SearchIndex): (term: string) => boolean {
-  let cache = termCaches.get(index);
+/** How many items contain a term (fuzzy as searched), memoised per index. */
+function documentFrequency(index: SearchIndex): (term: string) => number {
+  let cache = dfCaches.get(index);
   if (!cache) {
     cache = new Map();
-    termCaches.set(index, cache);
+    dfCaches.set(index, cache);
   }
-  const terms = cache;
+  const counts = cache;
   return (term) => {
-    let known = terms.get(term);
-    if (known === undefined) {
-      known = index.mini.search(term, { fuzzy }).length > 0;
-      terms.set(term, known);
+    let n = counts.get(term);
+    if (n === undefined) {
+      n = index.mini.search(term, { fuzzy }).length;
+      counts.set(term, n);
     }
-    return known;
+    return n;
   };
 }
 
@@ -108,7 +108,12 @@ export function search(index: SearchIndex, interp: Interpretation): SearchOutcom
   const passes = (it: StoredItem) => placeOk(it) && periodOk(it);
 
   // 3. Terms: drop words the corpus never uses, unless they are most of the question.
-  const known = termChecker(index);
+  const df = documentFrequency(index);
+  const known = (term: string) => df(term) > 0;
+  // A term in most items (AI) ranks nothing: BM25 gives it almost no weight, and scoring it
+  // over every item is the slowest part of a query on a large corpus.
+  const informative = (g: TermGroup) =>
+    g.alternatives.some((alt) => alt.every((t) => df(t) > 0 && df(t) <= index.items.length / 2));
   const usable = (g: TermGroup) => g.alternatives.some((alt) => alt.every(known));
   const filters = placeAsked || period !== null;
   const strong = interp.groups.filter((g) => !g.weak && !g.agency);
@@ -127,7 +132,7 @@ export function search(index: SearchIndex, interp: Interpretation): SearchOutcom
       },
     );
   }
-  const boosts = optional.filter(usable);
+  const boosts = optional.filter(informative);
   const wholes = [...new Set(knownRequired.flatMap((g) => g.boost))].filter(known);
   const boostScores = new Map<string, number>();
   // An exact compound (人工知能基本計画) counts in full; an optional word (AI, an agency) by half.

@@ -108,5 +108,3 @@ export function digestText(items: StoredItem[], week: Week, lang: 'en' | 'ja', f
   }
   return out.join('\n');
 }
-
-export { context };

@@ -93,8 +93,6 @@ export function openState(path: string): Db {
   return db;
 }
 
-export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
-
 /**
  * Records an event id; true the first time, false for a retry Slack sent because it thought the
  * first delivery failed. Old ids are pruned, since Slack retries within minutes.

@@ -195,10 +195,4 @@ export class DigestStore {
       .prepare(`UPDATE runs SET finished_at = ?, status = 'done', detail = ? WHERE scheduled_for = ?`)
       .run(now, detail, scheduledFor);
   }
-
-  lastRun(): { scheduled_for: string; status: string } | undefined {
-    return this.db
-      .prepare('SELECT scheduled_for, status FROM runs ORDER BY scheduled_for DESC LIMIT 1')
-      .get() as { scheduled_for: string; status: string } | undefined;
-  }
 }

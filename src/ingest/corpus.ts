@@ -77,7 +77,7 @@ export function ingestCorpus(dataDir: string): Corpus {
   try {
     sourcesText = readFileSync(join(dataDir, SOURCES_FILE), 'utf8');
   } catch {
-    // loadSources already proved it readable; a race here only loses line numbers.
+    // loadSourceList already proved it readable; a race here only loses line numbers.
   }
   const documents: DocumentResult[] = [];
   const problems: Problem[] = list.problems.map((p) => ({ file: join(dataDir, SOURCES_FILE), ...p }));

@@ -96,8 +96,3 @@ export function loadSourceList(dataDir: string): { documents: SourceDocument[]; 
   });
   return { documents, problems };
 }
-
-/** The valid documents of data/sources.yml (problems dropped); see {@link loadSourceList}. */
-export function loadSources(dataDir: string): SourceDocument[] {
-  return loadSourceList(dataDir).documents;
-}

@@ -1,4 +1,4 @@
-import { countryName, flag } from '../geo/gazetteer.js';
+import { flag } from '../geo/gazetteer.js';
 import type { Lang } from '../query/understand.js';
 
 /** The bot's own words in both languages; documents' words are never translated. */
@@ -29,8 +29,4 @@ export function formatDate(date: { start: string; end: string } | null | undefin
 /** `🇰🇷 KR` style list; codes only in plain text. */
 export function formatCountries(codes: string[], withFlags: boolean): string {
   return codes.map((c) => (withFlags && flag(c) ? `${flag(c)} ${c}` : c)).join(withFlags ? ' ' : ', ');
-}
-
-export function countryList(codes: string[], lang: Lang): string {
-  return codes.map((c) => `${flag(c)} ${countryName(c, lang)}`.trim()).join(lang === 'ja' ? '・' : ', ');
 }

@@ -10,38 +10,30 @@ export interface Routes {
 
 export type Registrar = Pick<App, 'command' | 'event' | 'action' | 'shortcut' | 'message'>;
 
+/** `'/policy'`, `'app_mention'`, or the `callback_id` / `action_id` of a constraint object. */
+function routeName(id: unknown): string {
+  if (typeof id === 'string') return id;
+  const o = (id ?? {}) as { callback_id?: unknown; action_id?: unknown };
+  return String(o.callback_id ?? o.action_id ?? id);
+}
+
 /** Wraps an App so every registration is recorded and then forwarded unchanged. */
 export function recordingApp(app: App): { registrar: Registrar; routes: Routes } {
   const routes: Routes = { commands: [], events: [], actions: [], shortcuts: [] };
-  const name = (x: unknown) =>
-    typeof x === 'string'
-      ? x
-      : typeof x === 'object' && x && 'callback_id' in x
-        ? String((x as { callback_id: unknown }).callback_id)
-        : typeof x === 'object' && x && 'action_id' in x
-          ? String((x as { action_id: unknown }).action_id)
-          : String(x);
-  const registrar: Registrar = {
-    command: ((id: unknown, ...rest: unknown[]) => {
-      routes.commands.push(name(id));
-      return (app.command as (...a: unknown[]) => void)(id, ...rest);
-    }) as App['command'],
-    event: ((id: unknown, ...rest: unknown[]) => {
-      routes.events.push(name(id));
-      return (app.event as (...a: unknown[]) => void)(id, ...rest);
-    }) as App['event'],
-    action: ((id: unknown, ...rest: unknown[]) => {
-      routes.actions.push(name(id));
-      return (app.action as (...a: unknown[]) => void)(id, ...rest);
-    }) as App['action'],
-    shortcut: ((id: unknown, ...rest: unknown[]) => {
-      routes.shortcuts.push(name(id));
-      return (app.shortcut as (...a: unknown[]) => void)(id, ...rest);
-    }) as App['shortcut'],
-    message: ((...args: unknown[]) => {
-      routes.events.push('message');
-      return (app.message as (...a: unknown[]) => void)(...args);
-    }) as App['message'],
-  };
+  type Method = (...args: unknown[]) => unknown;
+  const record =
+    (kind: keyof Routes, method: Method, fixedName?: string) =>
+    (...args: unknown[]) => {
+      routes[kind].push(fixedName ?? routeName(args[0]));
+      return method.apply(app, args);
+    };
+  const registrar = {
+    command: record('commands', app.command as Method),
+    event: record('events', app.event as Method),
+    action: record('actions', app.action as Method),
+    shortcut: record('shortcuts', app.shortcut as Method),
+    // app.message listens to `message` events (message.im in the manifest).
+    message: record('events', app.message as Method, 'message'),
+  } as unknown as Registrar;
   return { registrar, routes };
 }

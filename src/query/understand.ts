@@ -117,17 +117,28 @@ function reverseGlossary(): Map<string, string[]> {
   return map;
 }
 
-const EN_WORD = /[a-z0-9]+(?:[-.'][a-z0-9]+)*/g;
+const EN_WORD = /[A-Za-z0-9]+(?:[-.'][A-Za-z0-9]+)*/g;
+
+/** A code as the asker typed it ("SB 53", "AI 800-2"): its letters and the numbers that follow. */
+function codeAsTyped(run: string[], surface: string): string {
+  const start = run.indexOf(surface);
+  if (start < 0) return surface;
+  let end = start + 1;
+  while (end < run.length && /^\d/.test(run[end] as string)) end += 1;
+  return run.slice(start, end).join(' ');
+}
 
 /** English words → term groups, glossary phrases first (up to four words), then the rest as written. */
 function englishGroups(text: string): TermGroup[] {
-  const words = [...text.toLowerCase().matchAll(EN_WORD)].map((m) => m[0]);
+  const original = [...text.matchAll(EN_WORD)].map((m) => m[0]);
+  const words = original.map((w) => w.toLowerCase());
   const gloss = glossaryIndex();
   const groups: TermGroup[] = [];
   let leftover: string[] = [];
   // Words outside the glossary are analyzed as one run, so "sb 53" still becomes the code sb53.
   const flush = () => {
-    const units = analyze(leftover.join(' '));
+    const run = leftover;
+    const units = analyze(run.join(' '));
     leftover = [];
     let absorbed = '';
     for (const u of units) {
@@ -135,7 +146,7 @@ function englishGroups(text: string): TermGroup[] {
       if (absorbed && /^[\d-]+$/.test(u.whole) && absorbed.includes(u.whole.replace(/-/g, ''))) continue;
       absorbed = code !== u.whole && /\d/.test(code) ? code : '';
       groups.push({
-        label: absorbed || u.surface.toLowerCase(),
+        label: absorbed ? codeAsTyped(run, u.surface) : u.surface,
         alternatives: unitAlternatives(u),
         boost: [],
         weak: !absorbed && WEAK_TERMS.has(u.whole),
@@ -170,7 +181,7 @@ function englishGroups(text: string): TermGroup[] {
       flush();
       continue;
     }
-    leftover.push(w);
+    leftover.push(original[i - 1] ?? w);
   }
   flush();
   return groups;

@@ -1,6 +1,7 @@
 import type { SearchIndex } from '../search/index-store.js';
 import type { StoredItem } from '../search/stored-item.js';
 import { ask } from './ask.js';
+import { normalizeUrl as normalizeStoredUrl } from './search.js';
 import { detectLang, type Lang } from './understand.js';
 
 export interface CiteResult {
@@ -23,12 +24,7 @@ export function unslack(text: string): string {
     .trim();
 }
 
-const normalizeUrl = (u: string) =>
-  u
-    .trim()
-    .replace(/^<|>$/g, '')
-    .replace(/\/+$/, '')
-    .replace(/^http:/, 'https:');
+const normalizeUrl = (u: string) => normalizeStoredUrl(u.trim().replace(/^<|>$/g, ''));
 
 /**
  * The single best item for a citation: an exact item id, else an item that lists the URL (a

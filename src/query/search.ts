@@ -28,6 +28,13 @@ export interface SearchOutcome {
  */
 const KIND_PRIOR = { event: 1, section: 0.75, sectionWithPlace: 0.5 } as const;
 
+/** URLs compare without a trailing slash or the http/https difference. */
+export const normalizeUrl = (u: string) =>
+  u
+    .trim()
+    .replace(/\/+$/, '')
+    .replace(/^http:/, 'https:');
+
 /** Fuzzy matching only for long Latin words, where a typo or plural is likely and harmless. */
 const fuzzy = (term: string) => (/^[a-z]{6,}$/.test(term) ? 0.2 : false);
 
@@ -106,6 +113,21 @@ export function search(index: SearchIndex, interp: Interpretation): SearchOutcom
     return empty(lang === 'ja' ? `${label}の項目はありません。` : `No items dated ${label}.`, { uncovered });
   }
   const passes = (it: StoredItem) => placeOk(it) && periodOk(it);
+
+  // A URL quoted in the question: the items that cite it, digest events first.
+  if (interp.urls.length) {
+    const wanted = new Set(interp.urls.map(normalizeUrl));
+    const hits = index.items
+      .filter((it) => passes(it) && it.urls.some((u) => wanted.has(normalizeUrl(u))))
+      .sort((a, b) => Number(b.kind === 'event') - Number(a.kind === 'event') || newestFirst(a, b))
+      .map((item) => ({ item, score: 1 }));
+    if (hits.length) return { hits, ignored: [], uncovered, partial: false };
+    if (!interp.groups.length) {
+      return empty(lang === 'ja' ? 'そのURLを出典とする項目はありません。' : 'No item cites that URL.', {
+        uncovered,
+      });
+    }
+  }
 
   // 3. Terms: drop words the corpus never uses, unless they are most of the question.
   const df = documentFrequency(index);

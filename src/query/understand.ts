@@ -43,6 +43,8 @@ export interface Interpretation {
   placeNames: Record<string, string>;
   period: Period | null;
   groups: TermGroup[];
+  /** Source URLs quoted in the question: the items citing them are the answer. */
+  urls: string[];
 }
 
 const JAPANESE = /[\u3040-\u30ff\u3400-\u9fff]/;
@@ -224,7 +226,9 @@ function latinRuns(text: string): string {
  * question and day always give the same interpretation.
  */
 export function understand(question: string, today: string): Interpretation {
-  const text = normalize(question);
+  // A URL in a question names a source: it is looked up as such, not searched as words.
+  const urls = question.match(/https?:\/\/[^\s<>|]+/g) ?? [];
+  const text = normalize(question).replace(/https?:\/\/\S+/g, ' ');
   const lang = detectLang(text);
   const periods = findPeriods(text, today);
   const afterPeriods = blank(
@@ -252,6 +256,7 @@ export function understand(question: string, today: string): Interpretation {
     countries: places.countries,
     regions: places.regions,
     placeNames: places.said,
+    urls,
     period: combinePeriods(periods),
     groups: dedupeGroups(groups),
   };

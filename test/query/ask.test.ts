@@ -60,6 +60,15 @@ describe('answers on the real corpus', () => {
     expect(ids).toContain('digest-2026-01/aisi/5'); // 参加: no verb match, still about Singapore in January
   });
 
+  it('a URL in the question is looked up as a source: the items citing it, digest events first', () => {
+    const r = run('source for https://aisi.go.jp/activity/activity_security/260109');
+    expect(r.results.map((x) => x.id)).toEqual(['digest-2026-01/aisi/2', 'aisi-annual-report-2025/1.2/1/5']);
+    expect(r.interpretation.terms).toEqual([]);
+    const none = run('https://example.com/nothing');
+    expect(none.results).toEqual([]);
+    expect(none.message).toMatch(/^No item cites that URL\./);
+  });
+
   it('the first result of a code lookup is the item itself', () => {
     expect(run('source for SB53').results[0]?.id).toBe('digest-2026-01/us/1');
     expect(run('cite SB243').results[0]?.id).toBe('digest-2026-01/us/2');

@@ -68,6 +68,18 @@ describe('/policy', () => {
       expect(t).not.toMatch(/<!channel>|<@U999>|<https:\/\/evil/);
     }
     expect(String(body.text)).not.toMatch(/<!channel>|<@U999>/);
+    // Sharing echoes the question itself for everyone: escaped, so it pings no one.
+    const share = (body.blocks as { type: string; elements?: { action_id: string; value: string }[] }[])
+      .find((b) => b.type === 'actions')
+      ?.elements?.find((e) => e.action_id === 'share_answer');
+    expect(share).toBeDefined();
+    await send(h.port, click('share_answer', share?.value, h.fake.responseUrl('esc-share')), 'form');
+    const shared = await response('esc-share');
+    const echoed = texts(shared.body.blocks).join('\n');
+    // Slack's own markup is read back to text first (mentions dropped, links to their URL), then escaped.
+    expect(echoed).toContain('“Grok &amp; X');
+    expect(echoed).not.toContain('terms: Grok, https');
+    expect(echoed).not.toMatch(/<!channel>|<@U999>|<https:\/\/evil/);
   });
 
   it('shows at most five items and a Show more button that pages through the rest', async () => {

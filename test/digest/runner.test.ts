@@ -44,6 +44,7 @@ afterEach(async () => {
 interface World {
   store: DigestStore;
   runner: (o?: {
+    postEmpty?: boolean;
     index?: SearchIndex;
     at?: Date;
     crash?: (s: Step, w: { channel?: string; part?: number }) => void;
@@ -70,7 +71,7 @@ function boot(): World {
         client: client as never,
         clock: () => o.at ?? MONDAY_JAN_19,
         timeZone: 'Asia/Tokyo',
-        postEmpty: false,
+        postEmpty: o.postEmpty ?? false,
         logger: createLogger('info', (l) => logs.push(l)),
         ...(o.crash ? { checkpoint: o.crash } : {}),
         ...(o.maxBlocks ? { maxBlocks: o.maxBlocks } : {}),
@@ -176,6 +177,31 @@ describe('weekly digests', () => {
     expect(postedText('C-NEW')).toContain('韓国、AI基本法を施行');
     await w.runner({ at: new Date('2026-02-02T00:00:00Z') }).run(new Date('2026-02-02T00:00:00Z'));
     expect(digestParts('C-KR')).toEqual(['2026-01-19#0/1']);
+    w.close();
+  });
+});
+
+describe('empty weeks', () => {
+  it('post nothing by default, and one "nothing new" line when configured to', async () => {
+    const w = boot();
+    w.store.recordItems(
+      full.items.map((i) => i.id),
+      '2026-01-01T00:00:00.000Z',
+    );
+    subscribe(w.store, 'C-QUIET', 'Korea');
+    subscribe(w.store, 'C-TELL', 'Korea');
+    await w.runner().run(MONDAY_JAN_19);
+    expect(digestParts('C-QUIET')).toEqual([]);
+    w.store.deleteSubscription('C-QUIET');
+    await w
+      .runner({ postEmpty: true, at: new Date('2026-01-19T01:00:00Z') })
+      .run(new Date('2026-01-19T01:00:00Z'));
+    // The same week was already settled for C-TELL by the first run: still nothing twice.
+    expect(digestParts('C-TELL')).toEqual([]);
+    const later = new Date('2026-02-09T00:00:00Z');
+    await w.runner({ postEmpty: true, at: later }).run(later);
+    expect(digestParts('C-TELL')).toEqual(['2026-02-02#0/1']);
+    expect(postedText('C-TELL')).toContain('nothing new this week');
     w.close();
   });
 });

@@ -2,8 +2,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { loadConfig } from '../../src/config.js';
 import { answerModel, renderAnswerBlocks } from '../../src/present/answer.js';
 import { ask } from '../../src/query/ask.js';
+import { createSlackApp } from '../../src/slack/create-app.js';
+import { createLogger } from '../../src/util/logger.js';
 import { type Harness, realIndex, startHarness } from './harness.js';
 
 interface Manifest {
@@ -33,6 +36,28 @@ afterAll(async () => {
 
 /** message.im, message.channels… are all the `message` event to Bolt. */
 const asRegistered = (event: string) => (event.startsWith('message.') ? 'message' : event);
+
+describe('Socket Mode', () => {
+  it('builds the same app with the same listeners from SLACK_BOT_TOKEN + SLACK_APP_TOKEN (not connected here)', async () => {
+    // Bolt verifies the token as it is built: point it at the fake, never at slack.com.
+    const config = loadConfig({
+      SLACK_BOT_TOKEN: 'xoxb-socket-test',
+      SLACK_APP_TOKEN: 'xapp-1-socket-test',
+      SLACK_API_URL: h.fake.apiUrl,
+    });
+    expect(config.mode).toBe('socket');
+    const socket = createSlackApp(
+      config,
+      { ...h.deps, logger: createLogger('error', () => {}) },
+      { retryConfig: { retries: 0 } },
+    );
+    expect(socket.receiver).toBeUndefined();
+    expect(socket.routes).toEqual(h.slack.routes);
+    // Its token check went to the fake (the harness app made the first auth.test).
+    await h.fake.waitFor(() => (h.fake.callsTo('auth.test').length >= 2 ? true : undefined));
+    await new Promise((r) => setTimeout(r, 100));
+  });
+});
 
 describe('manifest.yml and the registered listeners agree', () => {
   it('every slash command in the manifest has a listener, and every command listener is in the manifest', () => {

@@ -10,7 +10,7 @@ import { applyFilters, weekItems } from './digest/select.js';
 import { openState } from './digest/state.js';
 import { DigestStore } from './digest/store.js';
 import { weekContaining } from './digest/week.js';
-import { ingestCorpus } from './ingest/corpus.js';
+import { formatProblem, ingestCorpus } from './ingest/corpus.js';
 import { summarize } from './ingest/summary.js';
 import { renderAskText } from './present/text.js';
 import { ask, askJson, toResultItem } from './query/ask.js';
@@ -97,8 +97,7 @@ async function indexCommand(argv: string[], io: Io): Promise<number> {
   const { dataDir, indexDir } = dirs(args, io);
   await loadTokenizer();
   const { index, problems } = buildIndex(dataDir);
-  for (const p of problems)
-    println(io.stderr, `problem: ${p.file}${p.line ? `:${p.line}` : ''}: ${p.message}`);
+  for (const p of problems) println(io.stderr, `problem: ${formatProblem(p)}`);
   saveIndex(index, indexDir);
   println(
     io.stdout,
@@ -209,8 +208,7 @@ function ingestCommand(argv: string[], io: Io): number {
   const corpus = ingestCorpus(dataDir);
   if (args.flags.has('json')) {
     println(io.stdout, JSON.stringify(corpus.items, null, 2));
-    for (const p of corpus.problems)
-      println(io.stderr, `problem: ${p.file}${p.line ? `:${p.line}` : ''}: ${p.message}`);
+    for (const p of corpus.problems) println(io.stderr, `problem: ${formatProblem(p)}`);
   } else println(io.stdout, summarize(corpus));
   return args.flags.has('strict') && corpus.problems.length > 0 ? 1 : 0;
 }

@@ -3,8 +3,9 @@ import { mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BOT_TOKEN, FakeSlack, SIGNING_SECRET, send, slashCommand } from './support/fake-slack.js';
+import { describe, expect, it } from 'vitest';
+import { useFakeSlack } from './helpers.js';
+import { BOT_TOKEN, SIGNING_SECRET, send, slashCommand } from './support/fake-slack.js';
 
 const ROOT = join(import.meta.dirname, '..');
 
@@ -18,14 +19,7 @@ function freePort(): Promise<number> {
   });
 }
 
-let fake: FakeSlack;
-beforeAll(async () => {
-  fake = new FakeSlack();
-  await fake.start();
-});
-afterAll(async () => {
-  await fake.stop();
-});
+const fake = useFakeSlack();
 
 describe('the app entry point in HTTP mode', () => {
   it('loads config and the index, starts Bolt and the digest schedule, answers a signed /policy, never logs the token', async () => {

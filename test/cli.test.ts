@@ -1,12 +1,12 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { main } from '../src/cli.js';
 import { openState } from '../src/digest/state.js';
 import { DigestStore } from '../src/digest/store.js';
-import { memoryIo } from './helpers.js';
-import { BOT_TOKEN, FakeSlack, SIGNING_SECRET } from './support/fake-slack.js';
+import { memoryIo, useFakeSlack } from './helpers.js';
+import { BOT_TOKEN, SIGNING_SECRET } from './support/fake-slack.js';
 
 describe('policy-bot digest', () => {
   it('--week prints the Monday–Sunday digest as JSON, with ask-shaped items', async () => {
@@ -40,14 +40,7 @@ describe('policy-bot digest', () => {
 });
 
 describe('policy-bot digest --run-now', () => {
-  let fake: FakeSlack;
-  beforeAll(async () => {
-    fake = new FakeSlack();
-    await fake.start();
-  });
-  afterAll(async () => {
-    await fake.stop();
-  });
+  const fake = useFakeSlack();
 
   it('runs the weekly job once against Slack with the app state, and never treats the first corpus as news', async () => {
     const state = join(mkdtempSync(join(tmpdir(), 'policy-bot-runnow-')), 'state.sqlite');

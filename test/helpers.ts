@@ -2,7 +2,9 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
+import { afterAll, beforeAll } from 'vitest';
 import type { Io } from '../src/util/io.js';
+import { FakeSlack } from './support/fake-slack.js';
 
 export const DATA_DIR = join(import.meta.dirname, '..', 'data');
 export const FIXTURES = join(import.meta.dirname, 'fixtures');
@@ -41,4 +43,12 @@ export function memoryIo(
     out: () => out,
     err: () => err,
   };
+}
+
+/** A fake Slack Web API for the tests of this file (or describe block): started before, stopped after. */
+export function useFakeSlack(): FakeSlack {
+  const fake = new FakeSlack();
+  beforeAll(() => fake.start());
+  afterAll(() => fake.stop());
+  return fake;
 }

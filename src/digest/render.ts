@@ -1,6 +1,6 @@
-import { countryName, flag } from '../geo/gazetteer.js';
+import { flag } from '../geo/gazetteer.js';
 import { type Block, context, header, section } from '../present/blocks.js';
-import { formatDate, REGION_LABEL } from '../present/labels.js';
+import { countryList, formatDate, REGION_LABEL } from '../present/labels.js';
 import { escapeMrkdwn, link, truncate } from '../present/mrkdwn.js';
 import { sectionCitation } from '../query/ask.js';
 import type { StoredItem } from '../search/stored-item.js';
@@ -83,8 +83,7 @@ export function filtersLabel(
   lang: 'en' | 'ja',
 ): string {
   const parts: string[] = [];
-  if (f.countries.length)
-    parts.push(f.countries.map((c) => `${flag(c)} ${countryName(c, lang)}`.trim()).join(', '));
+  if (f.countries.length) parts.push(countryList(f.countries, lang));
   const regions = f.regions.filter((r) => !(r === 'europe' && f.countries.includes('EU')));
   if (regions.length) parts.push(regions.map((r) => REGION_LABEL[r]?.[lang] ?? r).join(', '));
   if (f.terms.length) parts.push(f.terms.join(', '));

@@ -1,8 +1,7 @@
-import { countryName, flag } from '../geo/gazetteer.js';
 import type { AskResult, AskResultItem } from '../query/ask.js';
 import type { Lang } from '../query/understand.js';
 import { actions, type Block, capBlocks, context, divider, section } from './blocks.js';
-import { CATEGORY_LABEL, formatDate, REGION_LABEL } from './labels.js';
+import { CATEGORY_LABEL, countryList, formatCountries, formatDate, REGION_LABEL } from './labels.js';
 import { escapeMrkdwn, LIMITS, link, truncate } from './mrkdwn.js';
 
 export const PAGE_SIZE = 5;
@@ -95,10 +94,7 @@ export function answerModel(r: AskResult, today: string, offset = 0, sharedBy?: 
   const ja = r.lang === 'ja';
   const i = r.interpretation;
   const understood: string[] = [];
-  if (i.countries.length)
-    understood.push(
-      i.countries.map((c) => `${flag(c)} ${countryName(c, r.lang)}`.trim()).join(ja ? '・' : ', '),
-    );
+  if (i.countries.length) understood.push(countryList(i.countries, r.lang, ja ? '・' : ', '));
   const regions = i.regions.filter((g) => !(g === 'europe' && i.countries.includes('EU')));
   if (regions.length)
     understood.push(`${T[r.lang].region}: ${regions.map((g) => REGION_LABEL[g]?.[r.lang] ?? g).join(', ')}`);
@@ -120,14 +116,12 @@ export function answerModel(r: AskResult, today: string, offset = 0, sharedBy?: 
   };
 }
 
-function countriesText(codes: string[]): string {
-  return codes.map((c) => `${flag(c)} ${c}`.trim()).join(' ');
-}
-
 function itemMrkdwn(it: AskResultItem, lang: Lang): string {
   const cat = CATEGORY_LABEL[it.category]?.[lang] ?? it.category;
   const title = it.urls[0] ? `*${link(it.urls[0], it.title)}*` : `*${escapeMrkdwn(it.title)}*`;
-  const meta = [formatDate(it.date, lang), countriesText(it.countries), cat].filter(Boolean).join(' · ');
+  const meta = [formatDate(it.date, lang), formatCountries(it.countries, true), cat]
+    .filter(Boolean)
+    .join(' · ');
   const snippet = it.snippet ? `\n${escapeMrkdwn(it.snippet)}` : '';
   return `${title}\n${meta}${snippet}`;
 }

@@ -1,10 +1,9 @@
-import { countryName, flag } from '../geo/gazetteer.js';
 import { sectionCitation } from '../query/ask.js';
 import type { CiteResult } from '../query/cite.js';
 import type { Lang } from '../query/understand.js';
 import type { StoredItem } from '../search/stored-item.js';
 import { type Block, context, section } from './blocks.js';
-import { CATEGORY_LABEL, formatDate } from './labels.js';
+import { CATEGORY_LABEL, countryList, formatDate } from './labels.js';
 import { escapeMrkdwn, link, truncate } from './mrkdwn.js';
 
 /** Where an item is in the corpus, as one pastes it: `AI政策動向マンスリー情報 2026年1月 · 海外/アジア #2`. */
@@ -41,7 +40,7 @@ export function renderCitationBlocks(c: CiteResult, lang: Lang = c.lang): { text
   const title = item.urls[0] ? `*${link(item.urls[0], item.title)}*` : `*${escapeMrkdwn(item.title)}*`;
   const meta = [
     formatDate(item.date, lang),
-    item.countries.map((x) => `${flag(x)} ${countryName(x, lang)}`.trim()).join(', '),
+    countryList(item.countries, lang),
     CATEGORY_LABEL[item.category]?.[lang] ?? item.category,
   ]
     .filter(Boolean)

@@ -1,4 +1,4 @@
-import { flag } from '../geo/gazetteer.js';
+import { countryName, flag } from '../geo/gazetteer.js';
 import type { Lang } from '../query/understand.js';
 
 /** The bot's own words in both languages; documents' words are never translated. */
@@ -24,6 +24,11 @@ export const REGION_LABEL: Record<string, { en: string; ja: string }> = {
 export function formatDate(date: { start: string; end: string } | null | undefined, lang: Lang): string {
   if (!date) return lang === 'ja' ? '日付なし' : 'undated';
   return date.start === date.end ? date.start : `${date.start} – ${date.end}`;
+}
+
+/** `🇰🇷 South Korea, 🇪🇺 the EU`: how the bot names jurisdictions back to people. */
+export function countryList(codes: string[], lang: Lang, separator = ', '): string {
+  return codes.map((c) => `${flag(c)} ${countryName(c, lang)}`.trim()).join(separator);
 }
 
 /** `🇰🇷 KR` style list; codes only in plain text. */

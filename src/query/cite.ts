@@ -1,7 +1,7 @@
 import type { SearchIndex } from '../search/index-store.js';
 import type { StoredItem } from '../search/stored-item.js';
 import { ask } from './ask.js';
-import { normalizeUrl as normalizeStoredUrl } from './search.js';
+import { itemsCiting } from './search.js';
 import { detectLang, type Lang } from './understand.js';
 
 export interface CiteResult {
@@ -24,8 +24,6 @@ export function unslack(text: string): string {
     .trim();
 }
 
-const normalizeUrl = (u: string) => normalizeStoredUrl(u.trim().replace(/^<|>$/g, ''));
-
 /**
  * The single best item for a citation: an exact item id, else an item that lists the URL (a
  * digest event before a report section), else the top search result for the text.
@@ -36,13 +34,9 @@ export function cite(index: SearchIndex, input: string, today: string): CiteResu
   const id = text.trim();
   const byId = index.byId.get(id);
   if (byId) return { lang, item: byId, how: 'id', alsoIn: [] };
-  const url = text.match(/https?:\/\/\S+/)?.[0];
+  const url = text.match(/https?:\/\/[^\s<>]+/)?.[0];
   if (url) {
-    const wanted = normalizeUrl(url);
-    const holders = index.items
-      .filter((it) => it.urls.some((u) => normalizeUrl(u) === wanted))
-      .sort((a, b) => Number(b.kind === 'event') - Number(a.kind === 'event'));
-    const [first, ...rest] = holders;
+    const [first, ...rest] = itemsCiting(index, [url]);
     if (first) return { lang, item: first, how: 'url', alsoIn: rest };
   }
   if (!text) {
@@ -64,8 +58,6 @@ export function cite(index: SearchIndex, input: string, today: string): CiteResu
       message: r.message ?? (lang === 'ja' ? '該当する項目がありません。' : 'No matching item.'),
     };
   const item = index.byId.get(top.id) as StoredItem;
-  const alsoIn = index.items.filter(
-    (it) => it.id !== item.id && it.urls.some((u) => item.urls.map(normalizeUrl).includes(normalizeUrl(u))),
-  );
+  const alsoIn = itemsCiting(index, item.urls).filter((it) => it.id !== item.id);
   return { lang, item, how: 'search', alsoIn };
 }

@@ -35,6 +35,30 @@ export const normalizeUrl = (u: string) =>
     .replace(/\/+$/, '')
     .replace(/^http:/, 'https:');
 
+/** The items that list any of these URLs, digest events before report and briefing sections. */
+export function itemsCiting(
+  index: SearchIndex,
+  urls: string[],
+  passes: (it: StoredItem) => boolean = () => true,
+): StoredItem[] {
+  const wanted = new Set(urls.map(normalizeUrl));
+  return index.items
+    .filter((it) => passes(it) && it.urls.some((u) => wanted.has(normalizeUrl(u))))
+    .sort((a, b) => Number(b.kind === 'event') - Number(a.kind === 'event') || newestFirst(a, b));
+}
+
+const countryCaches = new WeakMap<SearchIndex, Set<string>>();
+
+/** Every jurisdiction some item is about, computed once per index rather than on every query. */
+function corpusCountries(index: SearchIndex): Set<string> {
+  let set = countryCaches.get(index);
+  if (!set) {
+    set = new Set(index.items.flatMap((i) => i.countries));
+    countryCaches.set(index, set);
+  }
+  return set;
+}
+
 /** Fuzzy matching only for long Latin words, where a typo or plural is likely and harmless. */
 const fuzzy = (term: string) => (/^[a-z]{6,}$/.test(term) ? 0.2 : false);
 
@@ -92,15 +116,17 @@ export function search(index: SearchIndex, interp: Interpretation): SearchOutcom
   });
 
   // 1. Places: only countries some item is about can filter anything.
-  const present = new Set(index.items.flatMap((i) => i.countries));
+  const present = corpusCountries(index);
   const covered = interp.countries.filter((c) => present.has(c));
   const uncovered = interp.countries.filter((c) => !present.has(c));
   const placeAsked = interp.countries.length > 0 || interp.regions.length > 0;
-  if (placeAsked && covered.length === 0 && interp.regions.length === 0) {
+  const noItemsAbout = () => {
     const who = namesOf(uncovered, interp.placeNames, lang);
-    return empty(lang === 'ja' ? `${who}に関する項目はありません。` : `No items about ${who}.`, {
-      uncovered,
-    });
+    return lang === 'ja' ? `${who}に関する項目はありません。` : `No items about ${who}.`;
+  };
+  const quoted = (words: string[]) => words.map((w) => `“${w}”`).join(lang === 'ja' ? '・' : ', ');
+  if (placeAsked && covered.length === 0 && interp.regions.length === 0) {
+    return empty(noItemsAbout(), { uncovered });
   }
   const placeOk = (it: StoredItem) =>
     !placeAsked || it.countries.some((c) => covered.includes(c)) || interp.regions.includes(it.region);
@@ -116,11 +142,7 @@ export function search(index: SearchIndex, interp: Interpretation): SearchOutcom
 
   // A URL quoted in the question: the items that cite it, digest events first.
   if (interp.urls.length) {
-    const wanted = new Set(interp.urls.map(normalizeUrl));
-    const hits = index.items
-      .filter((it) => passes(it) && it.urls.some((u) => wanted.has(normalizeUrl(u))))
-      .sort((a, b) => Number(b.kind === 'event') - Number(a.kind === 'event') || newestFirst(a, b))
-      .map((item) => ({ item, score: 1 }));
+    const hits = itemsCiting(index, interp.urls, passes).map((item) => ({ item, score: 1 }));
     if (hits.length) return { hits, ignored: [], uncovered, partial: false };
     if (!interp.groups.length) {
       return empty(lang === 'ja' ? 'そのURLを出典とする項目はありません。' : 'No item cites that URL.', {
@@ -145,7 +167,7 @@ export function search(index: SearchIndex, interp: Interpretation): SearchOutcom
   const unknown = required.filter((g) => !usable(g));
   const ignored = unknown.map((g) => g.label);
   if (unknown.length > 0 && (knownRequired.length === 0 || unknown.length > knownRequired.length)) {
-    const words = ignored.map((w) => `“${w}”`).join(lang === 'ja' ? '・' : ', ');
+    const words = quoted(ignored);
     return empty(
       lang === 'ja' ? `${words}に一致する項目はありません。` : `Nothing in the corpus matches ${words}.`,
       {
@@ -233,12 +255,9 @@ export function search(index: SearchIndex, interp: Interpretation): SearchOutcom
   }
 
   const notes: string[] = [];
-  if (uncovered.length) {
-    const who = namesOf(uncovered, interp.placeNames, lang);
-    notes.push(lang === 'ja' ? `${who}に関する項目はありません。` : `No items about ${who}.`);
-  }
+  if (uncovered.length) notes.push(noItemsAbout());
   if (ignored.length) {
-    const words = ignored.map((w) => `“${w}”`).join(lang === 'ja' ? '・' : ', ');
+    const words = quoted(ignored);
     notes.push(
       lang === 'ja' ? `${words}はコーパスにないため無視しました。` : `Ignored ${words}: not in the corpus.`,
     );

@@ -50,8 +50,12 @@ export function replyTo(
       return citeReply(deps, command.arg);
     case 'ask':
       return answerReply(deps, unslack(command.question));
-    case 'more':
-      return answerReply(deps, 'more');
+    case 'more': {
+      // Paging is the Show more button's job in Slack; "more" alone is not a question.
+      const text =
+        'Use the “Show more” button under an answer to see its next page. / 回答の下の「さらに表示」ボタンで続きを表示できます。';
+      return { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] };
+    }
     default: {
       const digest = deps.digest;
       const lang = detectLang(JSON.stringify(command));

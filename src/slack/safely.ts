@@ -37,20 +37,12 @@ export async function withProgress<T>(
   onSlow: () => Promise<unknown>,
   afterMs = 1500,
 ): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const slow = new Promise<void>((resolve) => {
-    timer = setTimeout(() => {
-      onSlow().then(
-        () => resolve(),
-        () => resolve(),
-      );
-    }, afterMs);
-  });
+  const timer = setTimeout(() => {
+    onSlow().catch(() => undefined);
+  }, afterMs);
   try {
-    const result = await work();
-    return result;
+    return await work();
   } finally {
     clearTimeout(timer);
-    void slow;
   }
 }

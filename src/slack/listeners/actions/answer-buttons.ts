@@ -1,10 +1,17 @@
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
-import { decodeRef } from '../../../present/answer.js';
+import { type AnswerRef, decodeRef } from '../../../present/answer.js';
 import type { SlackDeps } from '../../deps.js';
 import { answerReply } from '../../replies.js';
 import { safely } from '../../safely.js';
 
 type Args = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
+
+/** The question, page and day a button carries; a value we did not write is an error. */
+function refOf(action: ButtonAction, where: string): AnswerRef {
+  const ref = decodeRef(action.value);
+  if (!ref) throw new Error(`${where}: unreadable button value ${JSON.stringify(action.value)}`);
+  return ref;
+}
 
 /** "Show more": replaces the page with the next one, for the same question and the same day. */
 export function showMore(deps: SlackDeps) {
@@ -14,8 +21,7 @@ export function showMore(deps: SlackDeps) {
       deps,
       'show_more',
       async () => {
-        const ref = decodeRef(action.value);
-        if (!ref) throw new Error(`show_more: unreadable button value ${JSON.stringify(action.value)}`);
+        const ref = refOf(action, 'show_more');
         const reply = answerReply(deps, ref.q, ref.o, ref.t);
         await respond({ replace_original: true, text: reply.text, blocks: reply.blocks });
       },
@@ -32,8 +38,7 @@ export function shareAnswer(deps: SlackDeps) {
       deps,
       'share_answer',
       async () => {
-        const ref = decodeRef(action.value);
-        if (!ref) throw new Error(`share_answer: unreadable button value ${JSON.stringify(action.value)}`);
+        const ref = refOf(action, 'share_answer');
         const reply = answerReply(deps, ref.q, ref.o, ref.t, body.user.id);
         await respond({
           response_type: 'in_channel',

@@ -1,11 +1,11 @@
 import { Cron } from 'croner';
+import type { DigestCommands } from '../commands/digest-commands.js';
 import type { Block } from '../present/blocks.js';
 import { escapeMrkdwn } from '../present/mrkdwn.js';
 import { addDays } from '../query/dates.js';
 import { findPeriods } from '../query/period.js';
 import { detectLang } from '../query/understand.js';
 import type { SearchIndex } from '../search/index-store.js';
-import type { DigestCommands } from '../slack/deps.js';
 import { filtersLabel, renderDigest } from './render.js';
 import { applyFilters, weekItems } from './select.js';
 import type { DigestStore } from './store.js';
@@ -50,8 +50,8 @@ export function weekFor(arg: string | undefined, today: string): { from: string;
  */
 export function digestCommands(d: ServiceDeps): DigestCommands {
   return {
-    subscribe({ channelId, teamId, userId, filters }) {
-      const lang = filters.trim() ? detectLang(filters) : 'en';
+    subscribe({ channelId, teamId, userId, filters, lang: asked }) {
+      const lang = asked ?? (filters.trim() ? detectLang(filters) : 'en');
       const f = applyFilters(d.index(), filters, d.today());
       const outcome = d.store.upsertSubscription({
         channelId,

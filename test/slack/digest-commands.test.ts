@@ -32,7 +32,7 @@ describe('/policy subscribe, subscriptions, unsubscribe, digest', () => {
     expect(body.response_type).toBe('in_channel');
     const all = texts(body.blocks).join('\n');
     expect(all).toContain('Subscribed');
-    expect(all).toContain('🇰🇷 South Korea, 🇪🇺 the EU');
+    expect(all).toContain('🇰🇷 South Korea, 🇪🇺 EU');
     expect(all).toContain('Next run: 2026-01-19 09:00 (Asia/Tokyo)');
   });
 

@@ -15,8 +15,8 @@ const userMessage = z.object({
   ts: z.string(),
   thread_ts: z.string().optional(),
   team: z.string().optional(),
-  subtype: z.undefined(),
-  bot_id: z.undefined(),
+  subtype: z.never().optional(),
+  bot_id: z.never().optional(),
 });
 
 /**

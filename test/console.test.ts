@@ -48,4 +48,21 @@ describe('the local console (npm start without Slack credentials)', () => {
     expect(out).toMatch(/\n6\. /); // "more" continued the US list at item 6
     expect(out).toContain('日本語でも質問できます');
   }, 60_000);
+
+  it('accepts the /policy forms its help shows, stops paging at the end, and follows up like a thread', async () => {
+    const { out, code } = await runApp(
+      '/policy help\n/policy cite SB53\n/policy digest 2026-01-19\nSB53\nmore\nmore\nwhat did the US do in December 2025\nwhat about Korea?\ncite 1\n購読解除\nquit\n',
+    );
+    expect(code).toBe(0);
+    expect(out).toContain('日本語でも質問できます');
+    expect(out).toContain('https://legiscan.com/CA/text/SB53/2025');
+    expect(out).toContain('AI policy digest · 2026-01-19 – 2026-01-25');
+    expect(out).not.toContain('showing 6–5 of');
+    expect(out).toContain('That was everything');
+    expect(out).toContain('🇰🇷 South Korea · December 2025 (from your earlier question)');
+    expect(out).toMatch(/Citation \([^)]+\):/);
+    expect(out).toContain('購読はSlackチャンネルごとの機能です');
+    // Never searched as words.
+    expect(out).not.toContain('“/policy');
+  }, 60_000);
 });

@@ -33,6 +33,27 @@ export function decodeRef(value: string | undefined): AnswerRef | undefined {
   return undefined;
 }
 
+/** What a Cite button carries: the item id and the asker's language. */
+export interface CiteRef {
+  i: string;
+  l: Lang;
+}
+
+export function encodeCite(ref: CiteRef): string {
+  return JSON.stringify({ i: ref.i.slice(0, 1000), l: ref.l });
+}
+
+export function decodeCite(value: string | undefined): CiteRef | undefined {
+  if (!value) return undefined;
+  try {
+    const v = JSON.parse(value) as Partial<CiteRef>;
+    if (typeof v.i === 'string' && v.i && (v.l === 'en' || v.l === 'ja')) return { i: v.i, l: v.l };
+  } catch {
+    // not ours
+  }
+  return undefined;
+}
+
 /** One part of the echoed interpretation, and whether it came from the earlier question. */
 export interface UnderstoodPart {
   text: string;
@@ -199,7 +220,7 @@ export function renderAnswerBlocks(m: AnswerModel, view: AnswerView): { text: st
         type: 'button',
         text: { type: 'plain_text', text: say(m.lang, 'cite'), emoji: true },
         action_id: 'cite_item',
-        value: it.id.slice(0, LIMITS.buttonValue),
+        value: encodeCite({ i: it.id, l: m.lang }),
       },
     });
     blocks.push(context(itemContext(it, m.lang)));

@@ -150,7 +150,10 @@ describe('presentation', () => {
     const cite = blocks.find(
       (b) => (b.accessory as { action_id?: string } | undefined)?.action_id === 'cite_item',
     );
-    expect((cite?.accessory as { value: string }).value).toBe('x/y/1');
+    expect(JSON.parse((cite?.accessory as { value?: string } | undefined)?.value ?? '{}')).toEqual({
+      i: 'x/y/1',
+      l: 'en',
+    });
     const ja = renderAnswerBlocks(answerModel({ ...en, lang: 'ja' }), { visibility: 'public' });
     const jaText = texts(ja.blocks).join('\n');
     expect(jaText).toContain('🇺🇸 米国・🇰🇷 韓国');

@@ -46,7 +46,10 @@ afterAll(async () => {
 
 type Blocks = { type: string; elements?: Record<string, unknown>[]; accessory?: { value?: string } }[];
 let tsCounter = 1_763_000_000;
-const nextTs = () => `${(tsCounter += 1)}.000100`;
+const nextTs = () => {
+  tsCounter += 1;
+  return `${tsCounter}.000100`;
+};
 
 /** Sends an event and waits for the bot's next chat.postMessage. */
 async function postAfter(event: Record<string, unknown>) {
@@ -74,7 +77,10 @@ const threadReply = (channel: string, thread: string, text: string) => ({
 });
 
 const citeIds = (blocks: unknown) =>
-  (blocks as Blocks).map((b) => b.accessory?.value).filter((v): v is string => typeof v === 'string');
+  (blocks as Blocks)
+    .map((b) => b.accessory?.value)
+    .filter((v): v is string => typeof v === 'string')
+    .map((v) => (JSON.parse(v) as { i: string }).i);
 
 function click(
   actionId: string,

@@ -2,7 +2,7 @@ import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewar
 import { z } from 'zod';
 import type { AnswerState } from '../../../commands/handle.js';
 import { answerById, linkThread } from '../../../conversation/answers.js';
-import { type AnswerRef, decodeRef } from '../../../present/answer.js';
+import { type AnswerRef, decodeCite, decodeRef } from '../../../present/answer.js';
 import { say } from '../../../present/catalogue.js';
 import { renderReplyBlocks } from '../../../present/reply.js';
 import { cite } from '../../../query/cite.js';
@@ -171,12 +171,11 @@ export function citeItem(deps: SlackDeps) {
       deps,
       'cite_item',
       async () => {
-        const id = z.string().min(1).max(300).parse(action.value);
-        const c = cite(deps.index(), id, deps.today());
-        // The button's own label tells the asker's language ("Cite" / "引用").
-        const lang = action.text?.text === say('ja', 'cite') ? 'ja' : 'en';
+        const ref = decodeCite(action.value);
+        if (!ref) throw new Error(`cite_item: unreadable button value ${JSON.stringify(action.value)}`);
+        const c = cite(deps.index(), ref.i, deps.today());
         const message = renderReplyBlocks(
-          { kind: 'citation', citation: { ...c, lang } },
+          { kind: 'citation', citation: { ...c, lang: ref.l } },
           { visibility: 'ephemeral' },
         );
         await respond({

@@ -218,7 +218,7 @@ function feedbackCommand(argv: string[], io: Io): number {
   try {
     const rows = listFeedback(db, since ? { since } : {});
     if (args.flags.has('json')) {
-      println(io.stdout, JSON.stringify({ since: since ?? null, feedback: rows }, null, 2));
+      println(io.stdout, JSON.stringify(rows, null, 2));
       return 0;
     }
     if (!rows.length) {

@@ -306,23 +306,21 @@ describe('feedback', () => {
     const io = memoryIo('', { POLICY_BOT_STATE_PATH: statePath });
     expect(await main(['feedback', '--json'], io)).toBe(0);
     const out = JSON.parse(io.out()) as {
-      feedback: {
-        verdict: string;
-        question: string;
-        itemIds: string[];
-        reason: string | null;
-        note: string | null;
-        user: string;
-      }[];
-    };
-    const mine = out.feedback.filter((f) => f.question === 'SB53');
+      verdict: string;
+      question: string;
+      itemIds: string[];
+      reason: string | null;
+      note: string | null;
+      user: string;
+    }[];
+    const mine = out.filter((f) => f.question === 'SB53');
     expect(mine.map((f) => f.verdict)).toEqual(['up', 'down']);
     expect(mine[0]?.itemIds).toEqual(citeIds(answer.args.blocks));
     expect(mine[1]).toMatchObject({ reason: 'missing_items', note: 'the AB 2013 item is missing' });
     expect(mine[0]?.user).not.toContain('U3');
     const later = memoryIo('', { POLICY_BOT_STATE_PATH: statePath });
     expect(await main(['feedback', '--since', '2999-01-01', '--json'], later)).toBe(0);
-    expect(JSON.parse(later.out()).feedback).toEqual([]);
+    expect(JSON.parse(later.out())).toEqual([]);
   });
 });
 

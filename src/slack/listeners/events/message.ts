@@ -9,13 +9,14 @@ import { answerTurn, withoutMentions } from './conversation.js';
 /** The fields of a `message` event we act on; anything else (edits, joins, bots) does not parse. */
 const userMessage = z.object({
   channel: z.string(),
-  channel_type: z.enum(['im', 'channel', 'group', 'mpim']),
+  channel_type: z.enum(['im', 'channel', 'group', 'mpim', 'app_home']).optional(),
   user: z.string(),
   text: z.string(),
   ts: z.string(),
   thread_ts: z.string().optional(),
   team: z.string().optional(),
-  subtype: z.never().optional(),
+  // A thread reply also sent to the channel is still a reply; edits, joins, bots' posts are not.
+  subtype: z.literal('thread_broadcast').optional(),
   bot_id: z.never().optional(),
 });
 
@@ -35,8 +36,10 @@ export function userMessages(deps: SlackDeps) {
     const parsed = userMessage.safeParse(message);
     if (!parsed.success) return;
     const m = parsed.data;
+    // Slack always says where a message was posted; a DM's channel id starts with D otherwise.
+    const kind = m.channel_type ?? (m.channel.startsWith('D') ? 'im' : 'channel');
     let conversation: string;
-    if (m.channel_type === 'im') {
+    if (kind === 'im' || kind === 'app_home') {
       conversation = m.thread_ts ?? DM_ROOT;
     } else {
       if (!m.thread_ts) return;
@@ -57,7 +60,7 @@ export function userMessages(deps: SlackDeps) {
         userId: m.user,
         ...(m.team ? { teamId: m.team } : {}),
       },
-      `message.${m.channel_type}`,
+      `message.${kind}`,
     );
   };
 }

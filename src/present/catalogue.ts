@@ -108,6 +108,61 @@ const CATALOGUE = {
   nothingToCite: { en: 'Nothing to cite', ja: '引用できる項目がありません' },
   readyToPaste: { en: 'Ready to paste', ja: 'コピー用' },
   itemId: { en: 'id', ja: 'ID' },
+  digestTitle: {
+    en: (a: Args) =>
+      `AI policy digest · ${s(a, 'from')} – ${s(a, 'to')} · ${n(a, 'n')} item${n(a, 'n') === 1 ? '' : 's'}`,
+    ja: (a: Args) => `AI政策ダイジェスト · ${s(a, 'from')}〜${s(a, 'to')} · ${n(a, 'n')}件`,
+  },
+  digestPart: {
+    en: (a: Args) => `part ${n(a, 'i')} of ${n(a, 'n')}`,
+    ja: (a: Args) => `${n(a, 'n')}通中${n(a, 'i')}通目`,
+  },
+  digestEmpty: {
+    en: (a: Args) => `AI policy digest · ${s(a, 'from')} – ${s(a, 'to')}: nothing new this week.`,
+    ja: (a: Args) => `AI政策ダイジェスト · ${s(a, 'from')}〜${s(a, 'to')}: 今週の新しい項目はありません。`,
+  },
+  filters: { en: 'filters', ja: '条件' },
+  Filters: { en: 'Filters', ja: '条件' },
+  allItems: { en: 'all items', ja: 'すべての項目' },
+  nextRun: { en: 'Next run', ja: '次回' },
+  subscribed_created: { en: 'Subscribed', ja: '購読しました' },
+  subscribed_updated: { en: 'Subscription updated', ja: '購読条件を更新しました' },
+  subscribed_resumed: { en: 'Subscription resumed', ja: '購読を再開しました' },
+  subscribedLine: {
+    en: (a: Args) => `${s(a, 'verb')}: this channel gets a weekly AI policy digest.`,
+    ja: (a: Args) => `${s(a, 'verb')}: このチャンネルに週次のAI政策ダイジェストを投稿します。`,
+  },
+  ignoredWords: {
+    en: (a: Args) => `No item mentions ${s(a, 'quoted')}; those words are ignored.`,
+    ja: (a: Args) => `コーパスにない語: ${s(a, 'words')}`,
+  },
+  unsubscribed: {
+    en: 'Unsubscribed: this channel will get no more digests.',
+    ja: 'このチャンネルのダイジェスト購読を解除しました。',
+  },
+  notSubscribed: { en: 'This channel has no digest subscription.', ja: 'このチャンネルは購読していません。' },
+  notSubscribedHint: {
+    en: 'This channel has no digest subscription. Start one with `/policy subscribe [filters]`.',
+    ja: 'このチャンネルは購読していません。`/policy subscribe [条件]` で購読できます。',
+  },
+  channelDigest: { en: "This channel's digest", ja: 'このチャンネルのダイジェスト' },
+  subscribedAt: { en: 'Subscribed', ja: '購読開始' },
+  lastDigest: { en: 'Last digest', ja: '前回' },
+  weekOf: { en: 'week of', ja: '週' },
+  noneYet: { en: 'none yet', ja: 'まだありません' },
+  paused: { en: 'Paused', ja: '停止中' },
+  resumeHint: {
+    en: 'invite the bot to the channel and run `/policy subscribe` again to resume',
+    ja: 'ボットをチャンネルに招待して `/policy subscribe` で再開',
+  },
+  notADateMrkdwn: {
+    en: (a: Args) => `Not a date I can read: “${s(a, 'date')}”. Try 2026-01-14.`,
+    ja: (a: Args) => `日付として読めません: “${s(a, 'date')}”`,
+  },
+  moreMessages: {
+    en: (a: Args) => `(+${n(a, 'n')} more message${n(a, 'n') > 1 ? 's' : ''} in the real digest)`,
+    ja: (a: Args) => `(ほか${n(a, 'n')}通)`,
+  },
   notADate: {
     en: (a: Args) => `Not a date I can read: "${s(a, 'date')}". Try 2026-01-14.`,
     ja: (a: Args) => `日付として読めません: “${s(a, 'date')}”(例: 2026-01-14)`,

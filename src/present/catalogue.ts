@@ -72,6 +72,10 @@ const CATALOGUE = {
     en: 'Subscriptions belong to Slack channels: connect to Slack to use them (try "digest" for a preview).',
     ja: '購読はSlackチャンネルごとの機能です。Slackに接続して使ってください(プレビューは「digest」)。',
   },
+  alreadyPublic: {
+    en: 'This answer is already visible to everyone here.',
+    ja: 'この回答はすでに全員に表示されています。',
+  },
   answerExpired: {
     en: 'This answer is too old to page or share; please ask again.',
     ja: 'この回答は古いため操作できません。もう一度質問してください。',

@@ -201,6 +201,27 @@ describe('threads are conversations', () => {
     expect(h.fake.callsTo('chat.update')).toHaveLength(0);
   });
 
+  it('Share on a message everyone already sees neither posts it again nor deletes it', async () => {
+    await send(h.port, slashCommand('SB53', h.fake.responseUrl('sh')), 'form');
+    const own = await h.fake.waitFor(() => h.fake.responses.find((r) => r.id === 'sh'));
+    const share = (own.body.blocks as Blocks)
+      .find((b) => b.type === 'actions')
+      ?.elements?.find((e) => e.action_id === 'share_answer');
+    const before = h.fake.callsTo('chat.postMessage').length;
+    const container = { channel_id: channel, message_ts: firstAnswer.ts, is_ephemeral: false };
+    await send(
+      h.port,
+      click('share_answer', share?.value as string, h.fake.responseUrl('sh-pub'), container),
+      'form',
+    );
+    const told = await h.fake.waitFor(() => h.fake.responses.find((r) => r.id === 'sh-pub'));
+    expect(told.body.response_type).toBe('ephemeral');
+    expect(told.body.delete_original).toBeUndefined();
+    await new Promise((r) => setTimeout(r, 200));
+    expect(h.fake.callsTo('chat.postMessage').slice(before)).toHaveLength(0);
+    expect(h.fake.responses.filter((r) => r.id === 'sh-pub')).toHaveLength(1);
+  });
+
   it('a private answer pages in place with Previous', async () => {
     await send(h.port, slashCommand('US', h.fake.responseUrl('priv')), 'form');
     const first = await h.fake.waitFor(() => h.fake.responses.find((r) => r.id === 'priv'));

@@ -131,6 +131,15 @@ export function shareAnswer(deps: SlackDeps) {
         const state = await stateOr(deps, ref, respond);
         if (!state) return;
         const where = containerOf(body);
+        if (where.is_ephemeral === false) {
+          // Sharing a message everyone already sees would post it twice and delete the original.
+          await respond({
+            response_type: 'ephemeral',
+            replace_original: false,
+            text: say(state.lang, 'alreadyPublic'),
+          });
+          return;
+        }
         const { message, answerId } = pageForSlack(deps, state, ref.o, 'public', body.user.id);
         let posted: string | undefined;
         if (where.channel) {

@@ -60,8 +60,22 @@ export interface UnderstoodPart {
   inherited: boolean;
 }
 
-/** An answer item; `english` is the English title when the answers core provides one. */
-export type AnswerItem = AskResultItem & { english?: string };
+/** An answer item; `english` is the English title (or an object with one) when the answers core provides it. */
+export type AnswerItem = AskResultItem & { english?: unknown };
+
+/** Text out of a field that may be a string or an object naming its text (`title`, `text`, `question`). */
+function textOf(v: unknown): string | undefined {
+  if (typeof v === 'string') return v.trim() || undefined;
+  if (v && typeof v === 'object') {
+    const o = v as Record<string, unknown>;
+    for (const k of ['title', 'text', 'question', 'q', 'label', 'en'])
+      if (typeof o[k] === 'string' && (o[k] as string).trim()) return (o[k] as string).trim();
+  }
+  return undefined;
+}
+
+/** The English title shown under the Japanese one for English askers. */
+export const englishTitle = (it: AnswerItem): string | undefined => textOf(it.english);
 
 /** The message model shared by Block Kit and plain text: one answer page. */
 export interface AnswerModel {
@@ -115,7 +129,8 @@ export function answerModel(
       inherited: inherited.has('terms'),
     });
   const engine = (r as AskResult & { suggestions?: unknown }).suggestions;
-  const fromEngine = Array.isArray(engine) && engine.length > 0 && !r.results.length;
+  const proposed = Array.isArray(engine) ? engine.map(textOf).filter((x): x is string => Boolean(x)) : [];
+  const fromEngine = proposed.length > 0 && !r.results.length;
   return {
     lang,
     question: r.query,
@@ -124,7 +139,7 @@ export function answerModel(
     offset: o.offset ?? 0,
     items: r.results,
     ...(r.message ? { notice: r.message } : {}),
-    suggestions: fromEngine ? engine.map(String) : fallbackSuggestions(r),
+    suggestions: fromEngine ? proposed : fallbackSuggestions(r),
     suggestionsFromEngine: fromEngine,
     ...(o.sharedBy ? { sharedBy: o.sharedBy } : {}),
   };
@@ -158,7 +173,8 @@ function metaLine(it: AnswerItem, lang: Lang): string {
 }
 
 function itemMrkdwn(it: AnswerItem, number: number, lang: Lang): string {
-  const english = lang === 'en' && it.english ? `\n_${escapeMrkdwn(it.english)}_` : '';
+  const en = lang === 'en' ? englishTitle(it) : undefined;
+  const english = en ? `\n_${escapeMrkdwn(en)}_` : '';
   const snippet = it.snippet ? `\n${escapeMrkdwn(it.snippet)}` : '';
   return `*${number}. ${escapeMrkdwn(it.title)}*${english}\n${metaLine(it, lang)}${snippet}`;
 }
@@ -275,7 +291,8 @@ export function answerLines(m: AnswerModel, o: { typeMore?: boolean } = {}): str
   m.items.forEach((it, n) => {
     out.push('');
     out.push(`${m.offset + n + 1}. ${it.title}`);
-    if (m.lang === 'en' && it.english) out.push(`   ${it.english}`);
+    const en = m.lang === 'en' ? englishTitle(it) : undefined;
+    if (en) out.push(`   ${en}`);
     out.push(`   ${metaLine(it, m.lang)}`);
     if (it.snippet) out.push(`   ${it.snippet}`);
     for (const u of it.urls) out.push(`   ${u}`);

@@ -249,6 +249,37 @@ describe('threads are conversations', () => {
   });
 });
 
+describe('a shared answer starts a conversation', () => {
+  it('a reply in the thread of an answer shared with Share in channel is answered there, inheriting', async () => {
+    await send(
+      h.port,
+      slashCommand('what did the US do in December 2025', h.fake.responseUrl('to-share'), {
+        channel_id: 'CSHARE',
+      }),
+      'form',
+    );
+    const own = await h.fake.waitFor(() => h.fake.responses.find((r) => r.id === 'to-share'));
+    const share = (own.body.blocks as Blocks)
+      .find((b) => b.type === 'actions')
+      ?.elements?.find((e) => e.action_id === 'share_answer');
+    const before = h.fake.callsTo('chat.postMessage').length;
+    await send(
+      h.port,
+      click('share_answer', share?.value as string, h.fake.responseUrl('shared'), {
+        channel_id: 'CSHARE',
+        message_ts: '3.3',
+        is_ephemeral: true,
+      }),
+      'form',
+    );
+    await h.fake.waitFor(() => h.fake.callsTo('chat.postMessage').slice(before)[0]);
+    const sharedTs = String(h.fake.channels.get('CSHARE')?.at(-1)?.ts);
+    const follow = await postAfter(threadReply('CSHARE', sharedTs, 'what about Korea?'));
+    expect(follow.args.thread_ts).toBe(sharedTs);
+    expect(texts(follow.args.blocks)[0]).toContain('December 2025 (from your earlier question)');
+  });
+});
+
 describe('DMs', () => {
   it('a DM follow-up inherits like a thread reply', async () => {
     const dm = (text: string) => ({

@@ -78,7 +78,7 @@ export function showMore(deps: SlackDeps) {
             channel: where.channel,
             thread_ts: thread,
             text: message.text,
-            blocks: message.blocks as never,
+            blocks: message.blocks,
           });
           if (answerId) linkThread(deps.db, where.channel, thread, answerId, nowOf(deps));
         } catch (err) {
@@ -147,7 +147,7 @@ export function shareAnswer(deps: SlackDeps) {
             const r = await client.chat.postMessage({
               channel: where.channel,
               text: message.text,
-              blocks: message.blocks as never,
+              blocks: message.blocks,
             });
             posted = typeof r.ts === 'string' ? r.ts : undefined;
           } catch (err) {

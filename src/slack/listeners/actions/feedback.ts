@@ -84,7 +84,7 @@ export function answerFeedback(deps: SlackDeps) {
         }
         if (value.v === 'down' && body.trigger_id) {
           await client.views
-            .open({ trigger_id: body.trigger_id, view: feedbackModal(id, lang) as never })
+            .open({ trigger_id: body.trigger_id, view: feedbackModal(id, lang) })
             .catch((err) => deps.logger.info(`answer_feedback: could not open the form (${String(err)})`));
         }
         await respond({

@@ -61,7 +61,7 @@ export async function answerTurn(
         channel: turn.channel,
         ...(turn.replyIn ? { thread_ts: turn.replyIn } : {}),
         text: message.text,
-        blocks: message.blocks as never,
+        blocks: message.blocks,
       });
       if (answerId) linkThread(deps.db, turn.channel, turn.conversation, answerId, now);
     },

@@ -64,33 +64,49 @@ export function answerById(db: Db, id: string): AnswerState | undefined {
   return fromRow(db.prepare('SELECT * FROM answers WHERE answer_id = ?').get(id) as AnswerRow | undefined);
 }
 
-/** Makes `answerId` the last answer of a thread (or DM): the bot is part of that conversation now. */
-export function linkThread(db: Db, channelId: string, threadTs: string, answerId: string, now: Date): void {
-  db.prepare(
-    `INSERT INTO threads (channel_id, thread_ts, answer_id, updated_at) VALUES (?, ?, ?, ?)
-     ON CONFLICT (channel_id, thread_ts) DO UPDATE SET answer_id = excluded.answer_id, updated_at = excluded.updated_at`,
-  ).run(channelId, threadTs, answerId, now.toISOString());
+/**
+ * Records that the bot took part in a thread (or DM) now; with `answerId`, that answer becomes
+ * the one the thread's follow-ups build on (a citation or help reply keeps the earlier answer).
+ */
+export function linkThread(
+  db: Db,
+  channelId: string,
+  threadTs: string,
+  answerId: string | undefined,
+  now: Date,
+): void {
+  if (answerId)
+    db.prepare(
+      `INSERT INTO threads (channel_id, thread_ts, answer_id, updated_at) VALUES (?, ?, ?, ?)
+       ON CONFLICT (channel_id, thread_ts) DO UPDATE SET answer_id = excluded.answer_id, updated_at = excluded.updated_at`,
+    ).run(channelId, threadTs, answerId, now.toISOString());
+  else
+    db.prepare(
+      `INSERT INTO threads (channel_id, thread_ts, answer_id, updated_at) VALUES (?, ?, '', ?)
+       ON CONFLICT (channel_id, thread_ts) DO UPDATE SET updated_at = excluded.updated_at`,
+    ).run(channelId, threadTs, now.toISOString());
   if (Math.random() < 0.01) pruneConversations(db, now);
 }
 
 /**
- * The last answer in a thread, if the bot answered there within the time limit. `undefined`
- * means the bot is not (or no longer) part of that thread.
+ * A thread the bot took part in within the time limit, with its last answer if it has one;
+ * `undefined` means the bot is not (or no longer) part of that thread.
  */
-export function threadAnswer(
+export function threadContext(
   db: Db,
   channelId: string,
   threadTs: string,
   now: Date,
   ttlMs = THREAD_TTL_MS,
-): AnswerState | undefined {
+): { previous?: AnswerState } | undefined {
   const row = db
-    .prepare(
-      `SELECT a.* FROM threads t JOIN answers a ON a.answer_id = t.answer_id
-       WHERE t.channel_id = ? AND t.thread_ts = ? AND t.updated_at >= ?`,
-    )
-    .get(channelId, threadTs, new Date(now.getTime() - ttlMs).toISOString()) as AnswerRow | undefined;
-  return fromRow(row);
+    .prepare('SELECT answer_id FROM threads WHERE channel_id = ? AND thread_ts = ? AND updated_at >= ?')
+    .get(channelId, threadTs, new Date(now.getTime() - ttlMs).toISOString()) as
+    | { answer_id: string }
+    | undefined;
+  if (!row) return undefined;
+  const previous = row.answer_id ? answerById(db, row.answer_id) : undefined;
+  return previous ? { previous } : {};
 }
 
 /** Forgets conversations past their time limit (answers with feedback keep their feedback rows). */

@@ -166,6 +166,21 @@ describe('threads are conversations', () => {
     await silentAfter({ ...threadReply(channel, root, 'Korea'), bot_id: 'B999' });
   });
 
+  it('a thread the bot answered with a citation is a conversation too', async () => {
+    const start = nextTs();
+    const cited = await postAfter({
+      type: 'app_mention',
+      user: 'U1',
+      text: '<@UBOT> cite SB53',
+      ts: start,
+      channel,
+    });
+    expect(cited.args.thread_ts).toBe(start);
+    const follow = await postAfter(threadReply(channel, start, 'Korea'));
+    expect(follow.args.thread_ts).toBe(start);
+    expect(texts(follow.args.blocks)[0]).toContain('🇰🇷 South Korea');
+  });
+
   it('forgets a thread after the time limit', async () => {
     const saved = now;
     now = new Date(saved.getTime() + 2 * 60 * 60 * 1000);

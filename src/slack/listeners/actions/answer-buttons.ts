@@ -74,13 +74,13 @@ export function showMore(deps: SlackDeps) {
         const { message, answerId } = pageForSlack(deps, state, ref.o, 'public');
         try {
           if (!where.channel || !thread) throw new Error('no channel or message ts in the click');
+          if (answerId) linkThread(deps.db, where.channel, thread, answerId, nowOf(deps));
           await client.chat.postMessage({
             channel: where.channel,
             thread_ts: thread,
             text: message.text,
             blocks: message.blocks,
           });
-          if (answerId) linkThread(deps.db, where.channel, thread, answerId, nowOf(deps));
         } catch (err) {
           deps.logger.info(`show_more: could not reply in the thread (${String(err)}); answering privately`);
           const own = pageForSlack(deps, state, ref.o, 'ephemeral').message;

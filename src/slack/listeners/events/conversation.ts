@@ -1,5 +1,5 @@
 import type { WebClient } from '@slack/web-api';
-import { linkThread, THREAD_TTL_MS, threadAnswer } from '../../../conversation/answers.js';
+import { linkThread, THREAD_TTL_MS, threadContext } from '../../../conversation/answers.js';
 import { detectLang } from '../../../query/understand.js';
 import type { SlackDeps } from '../../deps.js';
 import { nowOf, replyToText } from '../../replies.js';
@@ -41,13 +41,13 @@ export async function answerTurn(
     where,
     async () => {
       const now = nowOf(deps);
-      const previous = threadAnswer(
+      const previous = threadContext(
         deps.db,
         turn.channel,
         turn.conversation,
         now,
         deps.threadTtlMs ?? THREAD_TTL_MS,
-      );
+      )?.previous;
       const { message, answerId } = replyToText(deps, turn.text, {
         where: {
           channelId: turn.channel,
@@ -57,13 +57,14 @@ export async function answerTurn(
         ...(previous ? { previous } : {}),
         visibility: 'public',
       });
+      // Linked before posting, so a reply sent the moment the answer appears already finds it.
+      linkThread(deps.db, turn.channel, turn.conversation, answerId, now);
       await client.chat.postMessage({
         channel: turn.channel,
         ...(turn.replyIn ? { thread_ts: turn.replyIn } : {}),
         text: message.text,
         blocks: message.blocks,
       });
-      if (answerId) linkThread(deps.db, turn.channel, turn.conversation, answerId, now);
     },
     (m) =>
       client.chat.postMessage({

@@ -1,6 +1,6 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import { z } from 'zod';
-import { DM_ROOT, THREAD_TTL_MS, threadAnswer } from '../../../conversation/answers.js';
+import { DM_ROOT, THREAD_TTL_MS, threadContext } from '../../../conversation/answers.js';
 import { firstTime } from '../../dedupe.js';
 import type { SlackDeps } from '../../deps.js';
 import { nowOf } from '../../replies.js';
@@ -45,7 +45,7 @@ export function userMessages(deps: SlackDeps) {
       if (!m.thread_ts) return;
       if (context.botUserId && m.text.includes(`<@${context.botUserId}`)) return;
       const ttl = deps.threadTtlMs ?? THREAD_TTL_MS;
-      if (!threadAnswer(deps.db, m.channel, m.thread_ts, nowOf(deps), ttl)) return;
+      if (!threadContext(deps.db, m.channel, m.thread_ts, nowOf(deps), ttl)) return;
       conversation = m.thread_ts;
     }
     if (!firstTime(deps, body)) return;

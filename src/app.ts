@@ -29,6 +29,7 @@ async function main(): Promise<void> {
       input: process.stdin,
       output: process.stdout,
       digestPreview: digestPreviewText(index, cal.today),
+      historyFile: resolve(projectRoot(), 'state', 'console-history'),
     });
     return;
   }

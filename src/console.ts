@@ -1,3 +1,5 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import { type AnswerState, handleCommand } from './commands/handle.js';
@@ -14,6 +16,30 @@ export interface ConsoleDeps {
   output: Writable & { isTTY?: boolean };
   /** Renders a digest preview without Slack (`digest [date]`), when digests are available. */
   digestPreview?: (date: string | undefined, lang: Lang) => string;
+  /** Where a terminal session keeps its line history between runs (none: history for this run only). */
+  historyFile?: string;
+}
+
+const HISTORY_SIZE = 200;
+
+/** Earlier sessions' lines, newest first as readline wants them; none when the file is missing or unreadable. */
+function loadHistory(path: string | undefined): string[] {
+  if (!path) return [];
+  try {
+    return readFileSync(path, 'utf8').split('\n').filter(Boolean).reverse().slice(0, HISTORY_SIZE);
+  } catch {
+    return [];
+  }
+}
+
+function saveHistory(path: string | undefined, history: string[]): void {
+  if (!path) return;
+  try {
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, `${[...history].reverse().join('\n')}\n`);
+  } catch {
+    // History is a convenience: failing to save it must not end the session with an error.
+  }
 }
 
 export const CONNECT_HINT =
@@ -44,7 +70,8 @@ export async function runConsole(deps: ConsoleDeps): Promise<void> {
     input: deps.input,
     output: deps.output,
     terminal,
-    historySize: 200,
+    history: terminal ? loadHistory(deps.historyFile) : [],
+    historySize: HISTORY_SIZE,
     removeHistoryDuplicates: true,
     crlfDelay: Number.POSITIVE_INFINITY,
     prompt: '> ',
@@ -74,5 +101,6 @@ export async function runConsole(deps: ConsoleDeps): Promise<void> {
     rl.prompt();
   }
   out('');
+  if (terminal) saveHistory(deps.historyFile, (rl as unknown as { history: string[] }).history ?? []);
   rl.close();
 }

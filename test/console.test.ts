@@ -1,6 +1,11 @@
 import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
+import { runConsole } from '../src/console.js';
+import { realIndex } from './slack/harness.js';
 
 const ROOT = join(import.meta.dirname, '..');
 
@@ -65,4 +70,29 @@ describe('the local console (npm start without Slack credentials)', () => {
     // Never searched as words.
     expect(out).not.toContain('“/policy');
   }, 60_000);
+
+  it('on a terminal, the up arrow recalls the previous line, and history is kept for the next session', async () => {
+    const index = await realIndex();
+    const historyFile = join(mkdtempSync(join(tmpdir(), 'policy-bot-hist-')), 'history');
+    const input = Object.assign(new PassThrough(), { isTTY: true, setRawMode: () => undefined });
+    const output = Object.assign(new PassThrough(), { isTTY: true, columns: 120 });
+    let out = '';
+    output.on('data', (c) => {
+      out += String(c);
+    });
+    const done = runConsole({ index: () => index, today: () => '2026-11-23', input, output, historyFile });
+    const type = async (keys: string) => {
+      input.write(keys);
+      await new Promise((r) => setTimeout(r, 150));
+    };
+    await type('SB53\r');
+    const first = out.split('legiscan.com/CA/text/SB53/2025').length - 1;
+    expect(first).toBeGreaterThan(0);
+    await type('\x1b[A\r'); // up arrow, enter: SB53 again
+    expect(out.split('legiscan.com/CA/text/SB53/2025').length - 1).toBe(2 * first);
+    expect(out).not.toContain('^[[A');
+    await type('quit\r');
+    await done;
+    expect(readFileSync(historyFile, 'utf8')).toContain('SB53');
+  }, 30_000);
 });

@@ -268,7 +268,8 @@ export function renderAnswerBlocks(m: AnswerModel, view: AnswerView): { text: st
       });
   }
   if (buttons.length) blocks.push(actions(buttons));
-  if (id && m.items.length) blocks.push(feedbackBlock(id, m.lang));
+  // Empty answers get 👍/👎 too: they are the ones most worth hearing about.
+  if (id) blocks.push(feedbackBlock(id, m.lang));
   return { text: truncate(fallbackText(m), LIMITS.fallbackText), blocks: capBlocks(blocks) };
 }
 

@@ -164,6 +164,7 @@ describe('threads are conversations', () => {
     await silentAfter(threadReply(channel, nextTs(), 'Korea'));
     await silentAfter(threadReply(channel, root, '<@UBOT> Korea'));
     await silentAfter({ ...threadReply(channel, root, 'Korea'), bot_id: 'B999' });
+    await silentAfter(threadReply(channel, root, 'thanks!'));
   });
 
   it('a thread the bot answered with a citation is a conversation too', async () => {

@@ -1,5 +1,6 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import { z } from 'zod';
+import { isAcknowledgement } from '../../../commands/parse.js';
 import { DM_ROOT, THREAD_TTL_MS, threadContext } from '../../../conversation/answers.js';
 import { firstTime } from '../../dedupe.js';
 import type { SlackDeps } from '../../deps.js';
@@ -48,6 +49,7 @@ export function userMessages(deps: SlackDeps) {
       if (!threadContext(deps.db, m.channel, m.thread_ts, nowOf(deps), ttl)) return;
       conversation = m.thread_ts;
     }
+    if (isAcknowledgement(withoutMentions(m.text))) return;
     if (!firstTime(deps, body)) return;
     await answerTurn(
       deps,

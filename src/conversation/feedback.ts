@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
+import type { Filters } from '../commands/inherit.js';
 import type { Db } from '../digest/state.js';
 import { answerById } from './answers.js';
 
@@ -18,6 +19,16 @@ export interface FeedbackRow {
   interpretation: unknown;
   itemIds: string[];
   user: string;
+}
+
+/** The interpretation as `ask --json` prints it: what a test question needs to pin, nothing internal. */
+export function compactInterpretation(f: Filters) {
+  return {
+    countries: f.countries,
+    regions: f.regions,
+    period: f.period ? { from: f.period.from, to: f.period.to, label: f.period.label.en } : null,
+    terms: f.groups.map((g) => g.label),
+  };
 }
 
 /** Who clicked, without saying who: a salted hash, so repeated clicks by one person can be told apart. */
@@ -43,7 +54,7 @@ export function recordFeedback(
     .run(
       f.answerId,
       answer.question,
-      JSON.stringify(answer.filters),
+      JSON.stringify(compactInterpretation(answer.filters)),
       JSON.stringify(answer.itemIds),
       hashUser(f.userId, f.teamId),
       f.verdict,

@@ -67,7 +67,7 @@ describe('policy-bot feedback', () => {
     expect(await main(['feedback', '--since', '2026-02-01', '--json'], since)).toBe(0);
     const rows = JSON.parse(since.out()) as { verdict: string; interpretation: unknown }[];
     expect(rows.map((r) => r.verdict)).toEqual(['down']);
-    expect(rows[0]?.interpretation).toEqual(filters);
+    expect(rows[0]?.interpretation).toEqual({ countries: ['KR'], regions: [], period: null, terms: [] });
     const bad = memoryIo('', env);
     expect(await main(['feedback', '--since', 'yesterday'], bad)).toBe(2);
     expect(bad.err()).toContain('--since must be a date');

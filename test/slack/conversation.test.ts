@@ -386,6 +386,7 @@ describe('feedback', () => {
     expect(mine[0]?.itemIds).toEqual(citeIds(answer.args.blocks));
     expect(mine[1]).toMatchObject({ reason: 'missing_items', note: 'the AB 2013 item is missing' });
     expect(mine[0]?.user).not.toContain('U3');
+    expect(JSON.stringify(mine[0])).toContain('"terms":["SB53"]');
     const later = memoryIo('', { POLICY_BOT_STATE_PATH: statePath });
     expect(await main(['feedback', '--since', '2999-01-01', '--json'], later)).toBe(0);
     expect(JSON.parse(later.out())).toEqual([]);

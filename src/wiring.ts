@@ -22,6 +22,7 @@ export interface Calendar {
   dayOf: (at: Date) => string;
 }
 
+/** One calendar for every listener and command, so "today" never differs between them. */
 export function calendar(timeZone: string, clock: () => Date = () => new Date()): Calendar {
   return { clock, today: () => todayIn(timeZone, clock()), dayOf: (at) => todayIn(timeZone, at) };
 }

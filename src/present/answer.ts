@@ -16,6 +16,7 @@ export interface AnswerRef {
   o: number;
 }
 
+/** A button value naming a stored answer and a page: small, so it never nears Slack's 2000-character limit. */
 export function encodeRef(ref: AnswerRef): string {
   return JSON.stringify({ a: ref.a, o: ref.o });
 }
@@ -39,10 +40,12 @@ export interface CiteRef {
   l: Lang;
 }
 
+/** A Cite button's value: the item id and the language to cite it in. */
 export function encodeCite(ref: CiteRef): string {
   return JSON.stringify({ i: ref.i.slice(0, 1000), l: ref.l });
 }
 
+/** Reads a Cite button value we wrote; anything else is `undefined`. */
 export function decodeCite(value: string | undefined): CiteRef | undefined {
   if (!value) return undefined;
   try {

@@ -41,6 +41,7 @@ export function rememberAnswer(db: Db, state: AnswerState, now: Date): string {
     JSON.stringify(state.filters),
     now.toISOString(),
   );
+  if (Math.random() < 0.01) pruneConversations(db, now);
   return id;
 }
 

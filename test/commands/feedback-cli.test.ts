@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli.js';
-import { rememberAnswer } from '../../src/conversation/answers.js';
+import { linkThread, pruneConversations, rememberAnswer, threadContext } from '../../src/conversation/answers.js';
 import {
   addFeedbackDetail,
   hashUser,
@@ -71,5 +71,37 @@ describe('policy-bot feedback', () => {
     const bad = memoryIo('', env);
     expect(await main(['feedback', '--since', 'yesterday'], bad)).toBe(2);
     expect(bad.err()).toContain('--since must be a date');
+  });
+});
+
+describe('conversation state', () => {
+  it('threads expire after their time limit, and old answers are pruned', () => {
+    const { linkThread, pruneConversations, threadContext } = await import(
+      '../../src/conversation/answers.js'
+    );
+    const db = openState(':memory:');
+    const t0 = new Date('2026-01-20T00:00:00Z');
+    const state = {
+      question: 'Korea',
+      lang: 'en' as const,
+      today: '2026-01-20',
+      inherit: null,
+      offset: 0,
+      itemIds: ['a/1'],
+      total: 1,
+      filters,
+    };
+    const id = rememberAnswer(db, state, t0);
+    linkThread(db, 'C1', '1.1', id, t0);
+    linkThread(db, 'C1', '2.2', undefined, t0);
+    const hour = 3_600_000;
+    expect(threadContext(db, 'C1', '1.1', new Date(t0.getTime() + hour), 2 * hour)?.previous?.question).toBe(
+      'Korea',
+    );
+    expect(threadContext(db, 'C1', '2.2', new Date(t0.getTime() + hour), 2 * hour)).toEqual({});
+    expect(threadContext(db, 'C1', '1.1', new Date(t0.getTime() + 3 * hour), 2 * hour)).toBeUndefined();
+    pruneConversations(db, new Date(t0.getTime() + 30 * 24 * hour));
+    expect(db.prepare('SELECT COUNT(*) AS n FROM answers').get()).toEqual({ n: 0 });
+    db.close();
   });
 });

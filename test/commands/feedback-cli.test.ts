@@ -3,7 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli.js';
-import { linkThread, pruneConversations, rememberAnswer, threadContext } from '../../src/conversation/answers.js';
+import {
+  linkThread,
+  pruneConversations,
+  rememberAnswer,
+  threadContext,
+} from '../../src/conversation/answers.js';
 import {
   addFeedbackDetail,
   hashUser,
@@ -76,9 +81,6 @@ describe('policy-bot feedback', () => {
 
 describe('conversation state', () => {
   it('threads expire after their time limit, and old answers are pruned', () => {
-    const { linkThread, pruneConversations, threadContext } = await import(
-      '../../src/conversation/answers.js'
-    );
     const db = openState(':memory:');
     const t0 = new Date('2026-01-20T00:00:00Z');
     const state = {

@@ -3,11 +3,11 @@ import type { AddressInfo } from 'node:net';
 import { pathToFileURL } from 'node:url';
 import { loadTokenizer } from '../src/analyze/kuromoji.js';
 import { loadConfig } from '../src/config.js';
-import { openState } from '../src/digest/state.js';
 import { openIndex } from '../src/search/index-store.js';
 import { createSlackApp } from '../src/slack/create-app.js';
 import { createLogger } from '../src/util/logger.js';
 import { defaultDataDir, defaultIndexDir } from '../src/util/paths.js';
+import { openState } from '../src/weekly/state.js';
 import { BOT_TOKEN, eventEnvelope, FakeSlack, SIGNING_SECRET, send } from '../test/support/fake-slack.js';
 
 /** Ack and answer latency of thread follow-ups, in milliseconds. */

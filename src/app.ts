@@ -2,11 +2,11 @@ import { resolve } from 'node:path';
 import dotenv from 'dotenv';
 import { ConfigError, loadConfig } from './config.js';
 import { runConsole } from './console.js';
-import { startScheduler } from './digest/scheduler.js';
 import { openIndex } from './search/index-store.js';
 import { createSlackApp } from './slack/create-app.js';
 import { createLogger, registerSecret } from './util/logger.js';
 import { defaultDataDir, defaultIndexDir, projectRoot } from './util/paths.js';
+import { startScheduler } from './weekly/scheduler.js';
 import { calendar, digestPreviewText, openWeekly } from './wiring.js';
 
 /** Thin entry: config → wiring (index, calendar, weekly state) → Slack listeners or the console → start. */

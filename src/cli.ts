@@ -6,10 +6,6 @@ import { loadTokenizer } from './analyze/kuromoji.js';
 import { answerPage } from './commands/handle.js';
 import { loadConfig } from './config.js';
 import { listFeedback } from './conversation/feedback.js';
-import { digestText, filtersLabel } from './digest/render.js';
-import { applyFilters, weekItems } from './digest/select.js';
-import { openState } from './digest/state.js';
-import { weekContaining } from './digest/week.js';
 import { formatProblem, ingestCorpus } from './ingest/corpus.js';
 import { summarize } from './ingest/summary.js';
 import { renderReplyText } from './present/reply.js';
@@ -20,6 +16,10 @@ import { flagString, type ParsedArgs, parseArgs } from './util/args.js';
 import { type Io, println, processIo } from './util/io.js';
 import { createLogger, registerSecret } from './util/logger.js';
 import { defaultDataDir, defaultIndexDir, projectRoot } from './util/paths.js';
+import { digestText, filtersLabel } from './weekly/render.js';
+import { applyFilters, weekItems } from './weekly/select.js';
+import { openState } from './weekly/state.js';
+import { weekContaining } from './weekly/week.js';
 import { calendar, openWeekly } from './wiring.js';
 
 const USAGE = `policy-bot — answers questions about AI policy from the monthly digests, the annual report and the briefing.

@@ -2,18 +2,18 @@ import { resolve } from 'node:path';
 import type { WebClient } from '@slack/web-api';
 import type { DigestCommands } from './commands/digest-commands.js';
 import type { Config } from './config.js';
-import { digestText } from './digest/render.js';
-import { type DigestClient, DigestRunner } from './digest/runner.js';
-import { weekItems } from './digest/select.js';
-import { digestCommands, weekFor } from './digest/service.js';
-import { type Db, openState } from './digest/state.js';
-import { DigestStore } from './digest/store.js';
 import { say } from './present/catalogue.js';
 import { todayIn } from './query/dates.js';
 import type { Lang } from './query/understand.js';
 import type { SearchIndex } from './search/index-store.js';
 import type { Logger } from './util/logger.js';
 import { projectRoot } from './util/paths.js';
+import { digestText } from './weekly/render.js';
+import { type DigestClient, DigestRunner } from './weekly/runner.js';
+import { weekItems } from './weekly/select.js';
+import { digestCommands, weekFor } from './weekly/service.js';
+import { type Db, openState } from './weekly/state.js';
+import { DigestStore } from './weekly/store.js';
 
 /** The clock and calendar every surface shares: "today" and "the day of" in the configured zone. */
 export interface Calendar {

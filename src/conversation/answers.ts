@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { type AnswerState, answerStateSchema } from '../commands/handle.js';
-import type { Db } from '../digest/state.js';
+import type { Db } from '../weekly/state.js';
 
 /** How long a thread or DM remembers its last answer for follow-ups (and the bot stays in it). */
 export const THREAD_TTL_MS = 24 * 60 * 60 * 1000;

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { Filters } from '../commands/inherit.js';
-import type { Db } from '../digest/state.js';
+import type { Db } from '../weekly/state.js';
 import { answerById } from './answers.js';
 
 export const REASONS = ['wrong_items', 'missing_items', 'other'] as const;

@@ -1,4 +1,4 @@
-import { firstDelivery } from '../digest/state.js';
+import { firstDelivery } from '../weekly/state.js';
 import type { SlackDeps } from './deps.js';
 
 /**

@@ -1,7 +1,7 @@
 import type { DigestCommands } from '../commands/digest-commands.js';
-import type { Db } from '../digest/state.js';
 import type { SearchIndex } from '../search/index-store.js';
 import type { Logger } from '../util/logger.js';
+import type { Db } from '../weekly/state.js';
 
 export type { DigestCommands } from '../commands/digest-commands.js';
 

@@ -15,7 +15,7 @@ import {
   listFeedback,
   recordFeedback,
 } from '../../src/conversation/feedback.js';
-import { openState } from '../../src/digest/state.js';
+import { openState } from '../../src/weekly/state.js';
 import { memoryIo } from '../helpers.js';
 
 const filters = { countries: ['KR'], regions: [], placeNames: {}, period: null, groups: [] };

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { digestCommands } from '../../src/digest/service.js';
-import { DigestStore } from '../../src/digest/store.js';
+import { digestCommands } from '../../src/weekly/service.js';
+import { DigestStore } from '../../src/weekly/store.js';
 import { send, slashCommand } from '../support/fake-slack.js';
 import { type Harness, realIndex, startHarness, texts } from './harness.js';
 

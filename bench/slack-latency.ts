@@ -2,11 +2,11 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { loadTokenizer } from '../src/analyze/kuromoji.js';
 import { loadConfig } from '../src/config.js';
-import { openState } from '../src/digest/state.js';
 import { openIndex } from '../src/search/index-store.js';
 import { createSlackApp } from '../src/slack/create-app.js';
 import { createLogger } from '../src/util/logger.js';
 import { defaultDataDir, defaultIndexDir } from '../src/util/paths.js';
+import { openState } from '../src/weekly/state.js';
 import { BOT_TOKEN, FakeSlack, SIGNING_SECRET, send, slashCommand } from '../test/support/fake-slack.js';
 import { QUALITY_CASES } from './questions.js';
 

@@ -2,88 +2,51 @@ import { resolve } from 'node:path';
 import dotenv from 'dotenv';
 import { ConfigError, loadConfig } from './config.js';
 import { runConsole } from './console.js';
-import { digestText } from './digest/render.js';
-import { DigestRunner } from './digest/runner.js';
-import { startScheduler } from './digest/scheduler.js';
-import { weekItems } from './digest/select.js';
-import { digestCommands, weekFor } from './digest/service.js';
-import { openState } from './digest/state.js';
-import { DigestStore } from './digest/store.js';
-import { todayIn } from './query/dates.js';
-import { openIndex, type SearchIndex } from './search/index-store.js';
+import { openIndex } from './search/index-store.js';
 import { createSlackApp } from './slack/create-app.js';
 import { createLogger, registerSecret } from './util/logger.js';
 import { defaultDataDir, defaultIndexDir, projectRoot } from './util/paths.js';
+import { startScheduler } from './weekly/scheduler.js';
+import { calendar, digestPreviewText, openWeekly } from './wiring.js';
 
-/** Thin entry: config → index → state → listeners (or the console) → start. */
+/** Thin entry: config → wiring (index, calendar, weekly state) → Slack listeners or the console → start. */
 async function main(): Promise<void> {
   dotenv.config({ path: resolve(projectRoot(), '.env'), quiet: true });
   const config = loadConfig(process.env);
   for (const s of [config.botToken, config.appToken, config.signingSecret]) registerSecret(s);
   const logger = createLogger(config.logLevel);
-  const index = await openIndex({
+  const opened = await openIndex({
     dataDir: config.dataDir ?? defaultDataDir(),
     indexDir: config.indexDir ?? defaultIndexDir(),
     log: (line) => logger.info(line),
   });
-  const today = () => todayIn(config.timeZone);
-  const clock = () => new Date();
+  const index = () => opened;
+  const cal = calendar(config.timeZone);
   if (config.mode === 'console') {
     await runConsole({
-      index: () => index,
-      today,
+      index,
+      today: cal.today,
       input: process.stdin,
       output: process.stdout,
-      digestPreview: consolePreview(index, today),
+      digestPreview: digestPreviewText(index, cal.today),
+      historyFile: resolve(projectRoot(), 'state', 'console-history'),
     });
     return;
   }
-  const db = openState(resolve(projectRoot(), config.statePath));
-  const store = new DigestStore(db);
-  store.recordItems(
-    index.items.map((i) => i.id),
-    clock().toISOString(),
-  );
-  const digest = digestCommands({
-    store,
-    index: () => index,
-    clock,
-    today,
-    cron: config.digestCron,
-    timeZone: config.digestTimeZone,
-  });
-  const { app } = createSlackApp(config, { index: () => index, db, today, logger, digest });
+  const weekly = openWeekly(config, index, cal);
+  const { app } = createSlackApp(config, { index, db: weekly.db, ...cal, logger, digest: weekly.digest });
   await app.start(config.port);
   logger.info(
     `policy-bot is running (${config.mode === 'socket' ? 'Socket Mode' : `HTTP on port ${config.port}, /slack/events`})`,
   );
-  const runner = new DigestRunner({
-    store,
-    index: () => index,
-    client: app.client as never,
-    clock,
-    timeZone: config.digestTimeZone,
-    postEmpty: config.digestPostEmpty,
-    logger,
-  });
   await startScheduler({
-    runner,
-    store,
+    runner: weekly.runner(app.client, logger),
+    store: weekly.store,
     cron: config.digestCron,
     timeZone: config.digestTimeZone,
-    clock,
+    clock: cal.clock,
     logger,
   });
-}
-
-/** `digest [date]` in the console: the same selection as the Slack preview, as plain text, unfiltered. */
-function consolePreview(index: SearchIndex, today: () => string) {
-  return (date: string | undefined): string => {
-    const week = weekFor(date, today());
-    if (!week) return `Not a date I can read: "${date}". Try 2026-01-14.`;
-    const items = weekItems(index.items, null, week);
-    return digestText(items, week, 'en');
-  };
 }
 
 main().catch((err) => {

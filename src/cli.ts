@@ -3,16 +3,12 @@ import { createInterface } from 'node:readline';
 import { WebClient } from '@slack/web-api';
 import dotenv from 'dotenv';
 import { loadTokenizer } from './analyze/kuromoji.js';
+import { answerPage } from './commands/handle.js';
 import { loadConfig } from './config.js';
-import { digestText, filtersLabel } from './digest/render.js';
-import { DigestRunner } from './digest/runner.js';
-import { applyFilters, weekItems } from './digest/select.js';
-import { openState } from './digest/state.js';
-import { DigestStore } from './digest/store.js';
-import { weekContaining } from './digest/week.js';
+import { listFeedback } from './conversation/feedback.js';
 import { formatProblem, ingestCorpus } from './ingest/corpus.js';
 import { summarize } from './ingest/summary.js';
-import { renderAskText } from './present/text.js';
+import { renderReplyText } from './present/reply.js';
 import { ask, askJson, toResultItem } from './query/ask.js';
 import { todayIn } from './query/dates.js';
 import { buildIndex, openIndex, type SearchIndex, saveIndex } from './search/index-store.js';
@@ -20,6 +16,11 @@ import { flagString, type ParsedArgs, parseArgs } from './util/args.js';
 import { type Io, println, processIo } from './util/io.js';
 import { createLogger, registerSecret } from './util/logger.js';
 import { defaultDataDir, defaultIndexDir, projectRoot } from './util/paths.js';
+import { digestText, filtersLabel } from './weekly/render.js';
+import { applyFilters, weekItems } from './weekly/select.js';
+import { openState } from './weekly/state.js';
+import { weekContaining } from './weekly/week.js';
+import { calendar, openWeekly } from './wiring.js';
 
 const USAGE = `policy-bot — answers questions about AI policy from the monthly digests, the annual report and the briefing.
 
@@ -30,6 +31,8 @@ Usage:
   policy-bot digest --week YYYY-MM-DD [--filters "…"] [--json]
                                    the digest of the Monday–Sunday week containing that date
   policy-bot digest --run-now      run the scheduled weekly job once (needs Slack credentials)
+  policy-bot feedback [--since YYYY-MM-DD] [--json]
+                                   the 👍/👎 given to answers in Slack, with question and items shown
   policy-bot index                 build index/ from data/ (deterministic)
   policy-bot ingest [--strict] [--json]
                                    parse data/ into items and report problems
@@ -51,6 +54,8 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
         return await askCommand(rest, io);
       case 'digest':
         return await digestCommand(rest, io);
+      case 'feedback':
+        return feedbackCommand(rest, io);
       case undefined:
       case 'help':
       case '--help':
@@ -67,7 +72,7 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
   }
 }
 
-const VALUED = ['data', 'index', 'limit', 'today', 'tz', 'week', 'filters', 'offset'] as const;
+const VALUED = ['data', 'index', 'limit', 'today', 'tz', 'week', 'filters', 'offset', 'since'] as const;
 
 function dirs(args: ParsedArgs, io: Io) {
   return {
@@ -130,9 +135,12 @@ async function askCommand(argv: string[], io: Io): Promise<number> {
       println(io.stdout, JSON.stringify(askJson(ask(index, line, { today, limit }))));
     return 0;
   }
-  const result = ask(index, question, { today, limit });
-  if (args.flags.has('json')) println(io.stdout, JSON.stringify(askJson(result), null, 2));
-  else println(io.stdout, renderAskText(result));
+  if (args.flags.has('json')) {
+    println(io.stdout, JSON.stringify(askJson(ask(index, question, { today, limit })), null, 2));
+    return 0;
+  }
+  const reply = answerPage(index, { question, today, inherit: null }, 0, { pageSize: limit });
+  println(io.stdout, renderReplyText(reply));
   return 0;
 }
 
@@ -183,23 +191,57 @@ async function runNow(args: ParsedArgs, io: Io): Promise<number> {
   registerSecret(config.botToken);
   const logger = createLogger(config.logLevel);
   const index = await openForCli(args, io);
-  const store = new DigestStore(openState(resolve(projectRoot(), config.statePath)));
+  const weekly = openWeekly(config, () => index, calendar(config.timeZone));
   const client = new WebClient(
     config.botToken,
     config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {},
   );
-  const runner = new DigestRunner({
-    store,
-    index: () => index,
-    client: client as never,
-    clock: () => new Date(),
-    timeZone: config.digestTimeZone,
-    postEmpty: config.digestPostEmpty,
-    logger,
-  });
+  const runner = weekly.runner(client, logger);
   const report = await runner.run(new Date());
   println(io.stdout, JSON.stringify(report, null, 2));
   return Object.keys(report.failed).length ? 1 : 0;
+}
+
+/**
+ * `feedback [--since DATE] [--json]`: what people said about answers, so the team can turn bad
+ * answers into test questions. Reads the app's state database (POLICY_BOT_STATE_PATH).
+ */
+function feedbackCommand(argv: string[], io: Io): number {
+  const args = parseArgs(argv, VALUED);
+  const since = flagString(args, 'since');
+  if (since !== undefined && (!/^\d{4}-\d{2}-\d{2}$/.test(since) || Number.isNaN(Date.parse(since)))) {
+    println(io.stderr, `policy-bot: --since must be a date like 2026-01-31, not "${since}"`);
+    return 2;
+  }
+  const config = loadConfig(io.env);
+  const db = openState(resolve(io.cwd, projectRoot(), config.statePath));
+  try {
+    const rows = listFeedback(db, since ? { since } : {});
+    if (args.flags.has('json')) {
+      println(io.stdout, JSON.stringify(rows, null, 2));
+      return 0;
+    }
+    if (!rows.length) {
+      println(io.stdout, `No feedback${since ? ` since ${since}` : ''}.`);
+      return 0;
+    }
+    const up = rows.filter((r) => r.verdict === 'up').length;
+    println(
+      io.stdout,
+      `${rows.length} feedback${since ? ` since ${since}` : ''}: ${up} 👍, ${rows.length - up} 👎`,
+    );
+    for (const r of rows) {
+      const why = [r.reason, r.note ? `“${r.note}”` : ''].filter(Boolean).join(' ');
+      println(
+        io.stdout,
+        `${r.at}  ${r.verdict === 'up' ? '👍' : '👎'}  “${r.question}”${why ? `  — ${why}` : ''}`,
+      );
+      println(io.stdout, `    items: ${r.itemIds.join(', ') || '(none)'}`);
+    }
+    return 0;
+  } finally {
+    db.close();
+  }
 }
 
 function ingestCommand(argv: string[], io: Io): number {

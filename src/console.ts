@@ -1,29 +1,63 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
+import { type AnswerState, handleCommand } from './commands/handle.js';
 import { parseCommand } from './commands/parse.js';
-import { answerModel, renderAnswerText } from './present/answer.js';
-import { renderCitationText } from './present/citation.js';
-import { renderHelpText } from './present/help.js';
-import { ask } from './query/ask.js';
-import { cite } from './query/cite.js';
+import { say } from './present/catalogue.js';
+import { renderReplyText } from './present/reply.js';
+import { detectLang, type Lang } from './query/understand.js';
 import type { SearchIndex } from './search/index-store.js';
 
 export interface ConsoleDeps {
   index: () => SearchIndex;
   today: () => string;
-  input: Readable;
-  output: Writable;
+  input: Readable & { isTTY?: boolean };
+  output: Writable & { isTTY?: boolean };
   /** Renders a digest preview without Slack (`digest [date]`), when digests are available. */
-  digestPreview?: (date: string | undefined) => string;
+  digestPreview?: (date: string | undefined, lang: Lang) => string;
+  /** Where a terminal session keeps its line history between runs (none: history for this run only). */
+  historyFile?: string;
+}
+
+const HISTORY_SIZE = 200;
+
+/** Earlier sessions' lines, newest first as readline wants them; none when the file is missing or unreadable. */
+function loadHistory(path: string | undefined): string[] {
+  if (!path) return [];
+  try {
+    return readFileSync(path, 'utf8').split('\n').filter(Boolean).reverse().slice(0, HISTORY_SIZE);
+  } catch {
+    return [];
+  }
+}
+
+function saveHistory(path: string | undefined, history: string[]): void {
+  if (!path) return;
+  try {
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, `${[...history].reverse().join('\n')}\n`);
+  } catch {
+    // History is a convenience: failing to save it must not end the session with an error.
+  }
 }
 
 export const CONNECT_HINT =
   'No Slack credentials found, so this is the local console. To connect to Slack, set SLACK_BOT_TOKEN and ' +
   'SLACK_APP_TOKEN (Socket Mode) or SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (HTTP) in .env — see .env.example and README.md.';
 
+/** What the console reads as a command: the same text as Slack's, with or without `/policy`. */
+export function consoleText(line: string): string {
+  return line.replace(/^\/policy(?=\s|$)/i, '').trim();
+}
+
 /**
- * The local console: the same commands and questions as `/policy`, answered from the same
- * message model, rendered as plain text. Ends on `quit`, `exit` or end of input.
+ * The local console: the same commands and questions as `/policy` (typed with or without
+ * `/policy`), through the same command handler as Slack, rendered by the one plain-text
+ * renderer. The conversation works like a Slack thread: `more` pages (and says when it has
+ * shown everything), `cite 2` cites the second item, and follow-ups inherit filters. On a
+ * terminal, Node's readline gives line editing and history (arrow keys). Ends on `quit`,
+ * `exit` or end of input.
  */
 export async function runConsole(deps: ConsoleDeps): Promise<void> {
   const out = (s: string) => deps.output.write(`${s}\n`);
@@ -31,57 +65,42 @@ export async function runConsole(deps: ConsoleDeps): Promise<void> {
     `policy-bot — ${deps.index().items.length} items. Ask in English or Japanese; "help" for commands, "quit" to leave.`,
   );
   out(CONNECT_HINT);
-  const rl = createInterface({ input: deps.input, crlfDelay: Number.POSITIVE_INFINITY, terminal: false });
-  let last: { question: string; offset: number; today: string } | undefined;
-  deps.output.write('> ');
+  const terminal = Boolean(deps.input.isTTY && deps.output.isTTY);
+  const rl = createInterface({
+    input: deps.input,
+    output: deps.output,
+    terminal,
+    history: terminal ? loadHistory(deps.historyFile) : [],
+    historySize: HISTORY_SIZE,
+    removeHistoryDuplicates: true,
+    crlfDelay: Number.POSITIVE_INFINITY,
+    prompt: '> ',
+  });
+  let previous: AnswerState | undefined;
+  rl.prompt();
   for await (const raw of rl) {
-    const line = raw.trim();
+    const line = consoleText(raw.trim());
     if (/^(quit|exit|bye|終了)$/i.test(line)) break;
-    if (line) {
+    if (raw.trim()) {
+      const lang = detectLang(line);
       try {
-        const cmd = parseCommand(line);
-        switch (cmd.kind) {
-          case 'help':
-            out(renderHelpText(deps.index().manifest, '/policy'));
-            break;
-          case 'cite':
-            out(renderCitationText(cite(deps.index(), cmd.arg, deps.today())));
-            break;
-          case 'more': {
-            if (!last) {
-              out('Nothing to continue: ask a question first.');
-              break;
-            }
-            const offset = last.offset + 5;
-            const r = ask(deps.index(), last.question, { today: last.today, limit: 5, offset });
-            last = { ...last, offset };
-            out(renderAnswerText(answerModel(r, last.today, offset)));
-            break;
-          }
-          case 'digest':
-            out(deps.digestPreview ? deps.digestPreview(cmd.date) : 'Digests are not available here.');
-            break;
-          case 'subscribe':
-          case 'unsubscribe':
-          case 'subscriptions':
-            out(
-              'Subscriptions belong to Slack channels: connect to Slack to use them (try "digest" for a preview).',
-            );
-            break;
-          case 'ask': {
-            const today = deps.today();
-            const r = ask(deps.index(), cmd.question, { today, limit: 5 });
-            last = { question: cmd.question, offset: 0, today };
-            out(renderAnswerText(answerModel(r, today, 0)));
-            break;
-          }
-        }
+        const reply = handleCommand(
+          {
+            index: deps.index(),
+            today: deps.today(),
+            ...(deps.digestPreview ? { digestText: deps.digestPreview } : {}),
+          },
+          { command: parseCommand(line), lang, ...(previous ? { previous } : {}) },
+        );
+        if (reply.kind === 'answer') previous = reply.state;
+        out(renderReplyText(reply, { conversational: true }));
       } catch (err) {
-        out(`Sorry, that failed: ${err instanceof Error ? err.message : String(err)}`);
+        out(say(lang, 'failed', { reason: err instanceof Error ? err.message : String(err) }));
       }
     }
-    deps.output.write('> ');
+    rl.prompt();
   }
   out('');
+  if (terminal) saveHistory(deps.historyFile, (rl as unknown as { history: string[] }).history ?? []);
   rl.close();
 }

@@ -1,6 +1,11 @@
 import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
+import { runConsole } from '../src/console.js';
+import { realIndex } from './slack/harness.js';
 
 const ROOT = join(import.meta.dirname, '..');
 
@@ -48,4 +53,46 @@ describe('the local console (npm start without Slack credentials)', () => {
     expect(out).toMatch(/\n6\. /); // "more" continued the US list at item 6
     expect(out).toContain('日本語でも質問できます');
   }, 60_000);
+
+  it('accepts the /policy forms its help shows, stops paging at the end, and follows up like a thread', async () => {
+    const { out, code } = await runApp(
+      '/policy help\n/policy cite SB53\n/policy digest 2026-01-19\nSB53\nmore\nmore\nwhat did the US do in December 2025\nwhat about Korea?\ncite 1\n購読解除\nquit\n',
+    );
+    expect(code).toBe(0);
+    expect(out).toContain('日本語でも質問できます');
+    expect(out).toContain('https://legiscan.com/CA/text/SB53/2025');
+    expect(out).toContain('AI policy digest · 2026-01-19 – 2026-01-25');
+    expect(out).not.toContain('showing 6–5 of');
+    expect(out).toContain('That was everything');
+    expect(out).toContain('🇰🇷 South Korea · December 2025 (from your earlier question)');
+    expect(out).toMatch(/Citation \([^)]+\):/);
+    expect(out).toContain('購読はSlackチャンネルごとの機能です');
+    // Never searched as words.
+    expect(out).not.toContain('“/policy');
+  }, 60_000);
+
+  it('on a terminal, the up arrow recalls the previous line, and history is kept for the next session', async () => {
+    const index = await realIndex();
+    const historyFile = join(mkdtempSync(join(tmpdir(), 'policy-bot-hist-')), 'history');
+    const input = Object.assign(new PassThrough(), { isTTY: true, setRawMode: () => undefined });
+    const output = Object.assign(new PassThrough(), { isTTY: true, columns: 120 });
+    let out = '';
+    output.on('data', (c) => {
+      out += String(c);
+    });
+    const done = runConsole({ index: () => index, today: () => '2026-11-23', input, output, historyFile });
+    const type = async (keys: string) => {
+      input.write(keys);
+      await new Promise((r) => setTimeout(r, 150));
+    };
+    await type('SB53\r');
+    const first = out.split('legiscan.com/CA/text/SB53/2025').length - 1;
+    expect(first).toBeGreaterThan(0);
+    await type('\x1b[A\r'); // up arrow, enter: SB53 again
+    expect(out.split('legiscan.com/CA/text/SB53/2025').length - 1).toBe(2 * first);
+    expect(out).not.toContain('^[[A');
+    await type('quit\r');
+    await done;
+    expect(readFileSync(historyFile, 'utf8')).toContain('SB53');
+  }, 30_000);
 });

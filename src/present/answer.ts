@@ -1,85 +1,101 @@
+import type { Dimension } from '../commands/inherit.js';
 import type { AskResult, AskResultItem } from '../query/ask.js';
 import type { Lang } from '../query/understand.js';
-import { actions, type Block, capBlocks, context, divider, section } from './blocks.js';
-import { CATEGORY_LABEL, countryList, formatCountries, formatDate, REGION_LABEL } from './labels.js';
+import { actions, type Block, type Button, capBlocks, context, divider } from './blocks.js';
+import { say } from './catalogue.js';
+import { CATEGORY_LABEL, countryList, formatDate, REGION_LABEL, siteName } from './labels.js';
 import { escapeMrkdwn, LIMITS, link, truncate } from './mrkdwn.js';
 
 export const PAGE_SIZE = 5;
 
-/** What a "Show more" or "Share" button carries back: the question, where the page starts, the day it was asked. */
+/** What a paging, sharing or feedback button carries back: the stored answer and a page offset. */
 export interface AnswerRef {
-  q: string;
+  /** The answer's id in the state database. */
+  a: string;
+  /** Where the page starts. */
   o: number;
-  t: string;
 }
 
+/** A button value naming a stored answer and a page: small, so it never nears Slack's 2000-character limit. */
 export function encodeRef(ref: AnswerRef): string {
-  // Button values are limited to 2000 characters; a question longer than that is cut.
-  const q = ref.q.slice(0, 1500);
-  return JSON.stringify({ ...ref, q });
+  return JSON.stringify({ a: ref.a, o: ref.o });
 }
 
+/** Reads a button value we wrote; anything else (forged, truncated, old) is `undefined`. */
 export function decodeRef(value: string | undefined): AnswerRef | undefined {
   if (!value) return undefined;
   try {
     const v = JSON.parse(value) as Partial<AnswerRef>;
-    if (typeof v.q === 'string' && typeof v.o === 'number' && typeof v.t === 'string')
-      return { q: v.q, o: v.o, t: v.t };
+    if (typeof v.a === 'string' && typeof v.o === 'number' && Number.isInteger(v.o) && v.o >= 0)
+      return { a: v.a, o: v.o };
   } catch {
     // not ours
   }
   return undefined;
 }
 
+/** What a Cite button carries: the item id and the asker's language. */
+export interface CiteRef {
+  i: string;
+  l: Lang;
+}
+
+/** A Cite button's value: the item id and the language to cite it in. */
+export function encodeCite(ref: CiteRef): string {
+  return JSON.stringify({ i: ref.i.slice(0, 1000), l: ref.l });
+}
+
+/** Reads a Cite button value we wrote; anything else is `undefined`. */
+export function decodeCite(value: string | undefined): CiteRef | undefined {
+  if (!value) return undefined;
+  try {
+    const v = JSON.parse(value) as Partial<CiteRef>;
+    if (typeof v.i === 'string' && v.i && (v.l === 'en' || v.l === 'ja')) return { i: v.i, l: v.l };
+  } catch {
+    // not ours
+  }
+  return undefined;
+}
+
+/** One part of the echoed interpretation, and whether it came from the earlier question. */
+export interface UnderstoodPart {
+  text: string;
+  inherited: boolean;
+}
+
+/** An answer item; `english` is the English title (or an object with one) when the answers core provides it. */
+export type AnswerItem = AskResultItem & { english?: unknown };
+
+/** Text out of a field that may be a string or an object naming its text (`title`, `text`, `question`). */
+function textOf(v: unknown): string | undefined {
+  if (typeof v === 'string') return v.trim() || undefined;
+  if (v && typeof v === 'object') {
+    const o = v as Record<string, unknown>;
+    for (const k of ['title', 'text', 'question', 'q', 'label', 'en'])
+      if (typeof o[k] === 'string' && (o[k] as string).trim()) return (o[k] as string).trim();
+  }
+  return undefined;
+}
+
+/** The English title shown under the Japanese one for English askers. */
+export const englishTitle = (it: AnswerItem): string | undefined => textOf(it.english);
+
 /** The message model shared by Block Kit and plain text: one answer page. */
 export interface AnswerModel {
   lang: Lang;
   question: string;
-  understood: string[];
+  understood: UnderstoodPart[];
   total: number;
   offset: number;
-  items: AskResultItem[];
+  items: AnswerItem[];
   notice?: string;
+  /** Other questions to try when nothing matched; `fromEngine` when the answers core proposed them. */
   suggestions: string[];
-  more?: AnswerRef;
-  share?: AnswerRef;
+  suggestionsFromEngine: boolean;
   sharedBy?: string;
 }
 
-const T = {
-  en: {
-    understood: 'Understood',
-    nothing: 'your question as a whole',
-    results: (n: number) => `${n} result${n === 1 ? '' : 's'}`,
-    showing: (a: number, b: number, n: number) => `showing ${a}–${b} of ${n}`,
-    more: (n: number) => `Show more (${n})`,
-    share: 'Share in channel',
-    try: 'Try',
-    also: 'Also',
-    source: 'Source',
-    period: 'period',
-    terms: 'terms',
-    region: 'region',
-    sharedBy: (u: string) => `Shared by <@${u}>`,
-  },
-  ja: {
-    understood: '解釈',
-    nothing: '質問全体',
-    results: (n: number) => `${n}件`,
-    showing: (a: number, b: number, n: number) => `${n}件中${a}〜${b}件目`,
-    more: (n: number) => `さらに表示 (${n})`,
-    share: 'チャンネルに共有',
-    try: '例',
-    also: '他のURL',
-    source: '出典',
-    period: '期間',
-    terms: '語',
-    region: '地域',
-    sharedBy: (u: string) => `<@${u}> さんが共有`,
-  },
-} as const;
-
-function suggestionsFor(r: AskResult): string[] {
+function fallbackSuggestions(r: AskResult): string[] {
   const ja = r.lang === 'ja';
   if (r.results.length) return [];
   if (r.interpretation.period)
@@ -89,118 +105,208 @@ function suggestionsFor(r: AskResult): string[] {
   return ja ? ['レッドチーミング', 'SB53の出典'] : ['red teaming guidelines', 'source for SB53'];
 }
 
-/** Builds one page of an answer from the search core's result. */
-export function answerModel(r: AskResult, today: string, offset = 0, sharedBy?: string): AnswerModel {
-  const ja = r.lang === 'ja';
+/**
+ * Builds one page of an answer from the search core's result. `inherited` names the filters a
+ * follow-up took from the earlier question, so the echo can say where they came from.
+ */
+export function answerModel(
+  r: AskResult,
+  o: { offset?: number; sharedBy?: string; inherited?: Dimension[] } = {},
+): AnswerModel {
+  const lang = r.lang;
   const i = r.interpretation;
-  const understood: string[] = [];
-  if (i.countries.length) understood.push(countryList(i.countries, r.lang, ja ? '・' : ', '));
+  const inherited = new Set(o.inherited ?? []);
+  const understood: UnderstoodPart[] = [];
+  if (i.countries.length)
+    understood.push({ text: countryList(i.countries, lang), inherited: inherited.has('places') });
   const regions = i.regions.filter((g) => !(g === 'europe' && i.countries.includes('EU')));
   if (regions.length)
-    understood.push(`${T[r.lang].region}: ${regions.map((g) => REGION_LABEL[g]?.[r.lang] ?? g).join(', ')}`);
-  if (i.period) understood.push(`${T[r.lang].period}: ${i.period.label}`);
-  if (i.terms.length) understood.push(`${T[r.lang].terms}: ${i.terms.join(', ')}`);
-  const shown = r.results.length;
+    understood.push({
+      text: `${say(lang, 'region')}: ${regions.map((g) => REGION_LABEL[g]?.[lang] ?? g).join(', ')}`,
+      inherited: inherited.has('places'),
+    });
+  if (i.period) understood.push({ text: i.period.label, inherited: inherited.has('period') });
+  if (i.terms.length)
+    understood.push({
+      text: i.terms.map((t) => (lang === 'ja' ? `「${t}」` : `“${t}”`)).join(', '),
+      inherited: inherited.has('terms'),
+    });
+  const engine = (r as AskResult & { suggestions?: unknown }).suggestions;
+  const proposed = Array.isArray(engine) ? engine.map(textOf).filter((x): x is string => Boolean(x)) : [];
+  const fromEngine = proposed.length > 0 && !r.results.length;
   return {
-    lang: r.lang,
+    lang,
     question: r.query,
     understood,
     total: r.total,
-    offset,
+    offset: o.offset ?? 0,
     items: r.results,
     ...(r.message ? { notice: r.message } : {}),
-    suggestions: suggestionsFor(r),
-    ...(offset + shown < r.total ? { more: { q: r.query, o: offset + shown, t: today } } : {}),
-    ...(shown ? { share: { q: r.query, o: offset, t: today } } : {}),
-    ...(sharedBy ? { sharedBy } : {}),
+    suggestions: fromEngine ? proposed : fallbackSuggestions(r),
+    suggestionsFromEngine: fromEngine,
+    ...(o.sharedBy ? { sharedBy: o.sharedBy } : {}),
   };
 }
 
-function itemMrkdwn(it: AskResultItem, lang: Lang): string {
-  const cat = CATEGORY_LABEL[it.category]?.[lang] ?? it.category;
-  const title = it.urls[0] ? `*${link(it.urls[0], it.title)}*` : `*${escapeMrkdwn(it.title)}*`;
-  const meta = [formatDate(it.date, lang), formatCountries(it.countries, true), cat]
-    .filter(Boolean)
-    .join(' · ');
-  const snippet = it.snippet ? `\n${escapeMrkdwn(it.snippet)}` : '';
-  return `${title}\n${meta}${snippet}`;
-}
+/** True when there are results after this page. */
+export const hasMore = (m: AnswerModel): boolean => m.offset + m.items.length < m.total;
 
-function itemContext(it: AskResultItem, lang: Lang): string {
-  const others = it.urls.slice(1).map((u) => link(u, u.replace(/^https?:\/\//, '')));
-  const where = `${escapeMrkdwn(it.source.document)} · ${escapeMrkdwn(it.source.section)} · \`${escapeMrkdwn(it.id)}\``;
-  return others.length ? `${T[lang].also}: ${others.join('  ')}\n${where}` : where;
-}
-
-function understoodLine(m: AnswerModel): string {
-  const t = T[m.lang];
-  const what = m.understood.length ? m.understood.map(escapeMrkdwn).join(' · ') : t.nothing;
+/**
+ * The echo line without decoration: `Understood: 🇰🇷 South Korea · December 2025 (from your
+ * earlier question) — 3 results`. `esc` escapes the asker's words for mrkdwn (identity for text).
+ */
+export function understoodLine(m: AnswerModel, esc: (s: string) => string = (s) => s): string {
+  const parts: string[] = [];
+  m.understood.forEach((p, n) => {
+    const next = m.understood[n + 1];
+    const endsRun = p.inherited && !next?.inherited;
+    parts.push(`${esc(p.text)}${endsRun ? ` (${say(m.lang, 'fromEarlier')})` : ''}`);
+  });
+  const what = parts.length ? parts.join(' · ') : say(m.lang, 'nothingSpecific');
   const count =
     m.total > m.items.length
-      ? t.showing(m.offset + 1, m.offset + m.items.length, m.total)
-      : t.results(m.total);
-  return `:mag: ${t.understood}: ${what} — ${count}`;
+      ? say(m.lang, 'showing', { from: m.offset + 1, to: m.offset + m.items.length, total: m.total })
+      : say(m.lang, 'results', { n: m.total });
+  return `${say(m.lang, 'understood')}: ${what} — ${count}`;
+}
+
+function metaLine(it: AnswerItem, lang: Lang): string {
+  const cat = CATEGORY_LABEL[it.category]?.[lang] ?? it.category;
+  return [formatDate(it.date, lang), countryList(it.countries, lang), cat].filter(Boolean).join(' · ');
+}
+
+function itemMrkdwn(it: AnswerItem, number: number, lang: Lang): string {
+  const en = lang === 'en' ? englishTitle(it) : undefined;
+  const english = en ? `\n_${escapeMrkdwn(en)}_` : '';
+  const snippet = it.snippet ? `\n${escapeMrkdwn(it.snippet)}` : '';
+  return `*${number}. ${escapeMrkdwn(it.title)}*${english}\n${metaLine(it, lang)}${snippet}`;
+}
+
+function itemContext(it: AnswerItem, lang: Lang): string {
+  const links = it.urls.map((u) => link(u, siteName(u))).join('  ');
+  const where = `${say(lang, 'source')}: ${escapeMrkdwn(it.source.document)} · ${escapeMrkdwn(it.source.section)}`;
+  return links ? `${links}\n${where}` : where;
+}
+
+/** Where an answer is shown decides its buttons: a private page pages in place and may be shared. */
+export interface AnswerView {
+  /** The stored answer this page belongs to; without it the page has no paging or feedback buttons. */
+  answerId?: string;
+  /** `ephemeral`: only the asker sees it. `public`: everyone in the channel, thread or DM. */
+  visibility: 'ephemeral' | 'public';
+}
+
+/** 👍/👎 on an answer, as Slack's native feedback buttons; the value names the stored answer. */
+export function feedbackBlock(answerId: string, lang: Lang): Block {
+  return {
+    type: 'context_actions',
+    elements: [
+      {
+        type: 'feedback_buttons',
+        action_id: 'answer_feedback',
+        positive_button: {
+          text: { type: 'plain_text', text: '👍' },
+          value: JSON.stringify({ a: answerId, v: 'up' }),
+          accessibility_label: say(lang, 'positive'),
+        },
+        negative_button: {
+          text: { type: 'plain_text', text: '👎' },
+          value: JSON.stringify({ a: answerId, v: 'down' }),
+          accessibility_label: say(lang, 'negative'),
+        },
+      },
+    ],
+  };
 }
 
 /** Block Kit for an answer page, plus its plain `text` fallback for notifications. */
-export function renderAnswerBlocks(m: AnswerModel): { text: string; blocks: Block[] } {
-  const t = T[m.lang];
+export function renderAnswerBlocks(m: AnswerModel, view: AnswerView): { text: string; blocks: Block[] } {
   const blocks: Block[] = [];
-  if (m.sharedBy) blocks.push(context(`${t.sharedBy(m.sharedBy)}: “${escapeMrkdwn(m.question)}”`));
-  blocks.push(context(understoodLine(m)));
-  if (m.notice) blocks.push(section(`:information_source: ${escapeMrkdwn(m.notice)}`));
+  if (m.sharedBy)
+    blocks.push(context(`${say(m.lang, 'sharedBy', { user: m.sharedBy })}: “${escapeMrkdwn(m.question)}”`));
+  blocks.push(context(`:mag: ${understoodLine(m, escapeMrkdwn)}`));
+  if (m.notice)
+    blocks.push({
+      type: 'section',
+      text: { type: 'mrkdwn', text: `:information_source: ${escapeMrkdwn(m.notice)}` },
+    });
   m.items.forEach((it, n) => {
     if (n > 0) blocks.push(divider());
-    blocks.push(section(itemMrkdwn(it, m.lang)));
+    blocks.push({
+      type: 'section',
+      text: { type: 'mrkdwn', text: truncate(itemMrkdwn(it, m.offset + n + 1, m.lang), LIMITS.sectionText) },
+      accessory: {
+        type: 'button',
+        text: { type: 'plain_text', text: say(m.lang, 'cite'), emoji: true },
+        action_id: 'cite_item',
+        value: encodeCite({ i: it.id, l: m.lang }),
+      },
+    });
     blocks.push(context(itemContext(it, m.lang)));
   });
-  if (m.suggestions.length)
-    blocks.push(context(`${t.try}: ${m.suggestions.map((s) => `“${escapeMrkdwn(s)}”`).join('  ·  ')}`));
-  const buttons = [];
-  if (m.more)
-    buttons.push({ text: t.more(m.total - m.more.o), actionId: 'show_more', value: encodeRef(m.more) });
-  if (m.share && !m.sharedBy)
-    buttons.push({ text: t.share, actionId: 'share_answer', value: encodeRef(m.share) });
+  if (m.suggestions.length) {
+    const label = say(m.lang, m.suggestionsFromEngine ? 'suggestions' : 'try');
+    blocks.push(context(`${label}: ${m.suggestions.map((s) => `“${escapeMrkdwn(s)}”`).join('  ·  ')}`));
+  }
+  const buttons: Button[] = [];
+  const id = view.answerId;
+  if (id) {
+    if (view.visibility === 'ephemeral' && m.offset > 0)
+      buttons.push({
+        text: say(m.lang, 'previous'),
+        actionId: 'page_previous',
+        value: encodeRef({ a: id, o: Math.max(0, m.offset - PAGE_SIZE) }),
+      });
+    if (hasMore(m))
+      buttons.push({
+        text: say(m.lang, 'showMore', { n: m.total - m.offset - m.items.length }),
+        actionId: 'show_more',
+        value: encodeRef({ a: id, o: m.offset + m.items.length }),
+      });
+    if (view.visibility === 'ephemeral' && m.items.length && !m.sharedBy)
+      buttons.push({
+        text: say(m.lang, 'share'),
+        actionId: 'share_answer',
+        value: encodeRef({ a: id, o: m.offset }),
+      });
+  }
   if (buttons.length) blocks.push(actions(buttons));
+  // Empty answers get 👍/👎 too: they are the ones most worth hearing about.
+  if (id) blocks.push(feedbackBlock(id, m.lang));
   return { text: truncate(fallbackText(m), LIMITS.fallbackText), blocks: capBlocks(blocks) };
 }
 
 function fallbackText(m: AnswerModel): string {
   const first = m.items[0];
-  const head = understoodLine(m).replace(/^:mag: /, '');
+  const head = understoodLine(m, escapeMrkdwn);
   if (!first) return `${head}${m.notice ? ` ${escapeMrkdwn(m.notice)}` : ''}`;
   return `${head}\n${formatDate(first.date, m.lang)} ${escapeMrkdwn(first.title)}${first.urls[0] ? ` ${escapeMrkdwn(first.urls[0])}` : ''}`;
 }
 
-/** The same page as plain text, for the console: no mrkdwn, URLs exactly as in the source. */
-export function renderAnswerText(m: AnswerModel): string {
-  const t = T[m.lang];
+/** The same page as plain lines (console, CLI): no mrkdwn, URLs exactly as in the source. */
+export function answerLines(m: AnswerModel, o: { typeMore?: boolean } = {}): string[] {
   const out: string[] = [];
-  if (m.sharedBy) out.push(`${t.sharedBy(m.sharedBy).replace(/<@([^>]+)>/, '@$1')}: “${m.question}”`);
-  out.push(
-    understoodLine(m)
-      .replace(/^:mag: /, '')
-      .replace(/&amp;/g, '&')
-      .replace(/&lt;/g, '<')
-      .replace(/&gt;/g, '>'),
-  );
+  if (m.sharedBy)
+    out.push(
+      `${say(m.lang, 'sharedBy', { user: m.sharedBy }).replace(/<@([^>]+)>/, '@$1')}: “${m.question}”`,
+    );
+  out.push(understoodLine(m));
   if (m.notice) out.push(m.notice);
   m.items.forEach((it, n) => {
-    const cat = CATEGORY_LABEL[it.category]?.[m.lang] ?? it.category;
     out.push('');
     out.push(`${m.offset + n + 1}. ${it.title}`);
-    out.push(`   ${[formatDate(it.date, m.lang), it.countries.join(', '), cat].filter(Boolean).join(' · ')}`);
+    const en = m.lang === 'en' ? englishTitle(it) : undefined;
+    if (en) out.push(`   ${en}`);
+    out.push(`   ${metaLine(it, m.lang)}`);
     if (it.snippet) out.push(`   ${it.snippet}`);
     for (const u of it.urls) out.push(`   ${u}`);
-    out.push(`   ${t.source}: ${it.source.document} · ${it.source.section} (${it.id})`);
+    out.push(`   ${say(m.lang, 'source')}: ${it.source.document} · ${it.source.section}`);
   });
-  if (m.suggestions.length) out.push('', `${t.try}: ${m.suggestions.map((s) => `“${s}”`).join('  ·  ')}`);
-  if (m.more)
-    out.push(
-      '',
-      m.lang === 'ja'
-        ? `さらに${m.total - m.more.o}件 — 「more」と入力`
-        : `${m.total - m.more.o} more — type "more"`,
-    );
-  return out.join('\n');
+  if (m.suggestions.length) {
+    const label = say(m.lang, m.suggestionsFromEngine ? 'suggestions' : 'try');
+    out.push('', `${label}: ${m.suggestions.map((s) => `“${s}”`).join('  ·  ')}`);
+  }
+  if (o.typeMore && hasMore(m))
+    out.push('', say(m.lang, 'typeMore', { n: m.total - m.offset - m.items.length }));
+  return out;
 }

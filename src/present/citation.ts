@@ -3,7 +3,8 @@ import type { CiteResult } from '../query/cite.js';
 import type { Lang } from '../query/understand.js';
 import type { StoredItem } from '../search/stored-item.js';
 import { type Block, context, section } from './blocks.js';
-import { CATEGORY_LABEL, countryList, formatDate } from './labels.js';
+import { say } from './catalogue.js';
+import { CATEGORY_LABEL, countryList, formatDate, siteName } from './labels.js';
 import { escapeMrkdwn, link, truncate } from './mrkdwn.js';
 
 /** Where an item is in the corpus, as one pastes it: `AI政策動向マンスリー情報 2026年1月 · 海外/アジア #2`. */
@@ -12,29 +13,19 @@ export function location(item: StoredItem): string {
 }
 
 /** The citation as plain lines, ready to paste anywhere. */
-export function citationText(item: StoredItem): string {
-  const date = item.date ? formatDate(item.date, 'en') : 'undated';
-  return [`${item.title} (${date}; ${item.countries.join(', ') || '—'})`, location(item), ...item.urls].join(
-    '\n',
-  );
+export function citationText(item: StoredItem, lang: Lang = 'en'): string {
+  const date = formatDate(item.date, lang);
+  return [
+    `${item.title} (${date}; ${countryList(item.countries, lang) || '—'})`,
+    location(item),
+    ...item.urls,
+  ].join('\n');
 }
 
-const T = {
-  en: { cite: 'Citation', also: 'Also cited in', none: 'Nothing to cite', paste: 'Ready to paste', id: 'id' },
-  ja: {
-    cite: '引用',
-    also: '同じURLを含む項目',
-    none: '引用できる項目がありません',
-    paste: 'コピー用',
-    id: 'ID',
-  },
-} as const;
-
 export function renderCitationBlocks(c: CiteResult, lang: Lang = c.lang): { text: string; blocks: Block[] } {
-  const t = T[lang];
   const item = c.item;
   if (!item) {
-    const msg = `${t.none}. ${c.message ?? ''}`.trim();
+    const msg = `${say(lang, 'nothingToCite')}. ${c.message ?? ''}`.trim();
     return { text: escapeMrkdwn(msg), blocks: [section(`:warning: ${escapeMrkdwn(msg)}`)] };
   }
   const title = item.urls[0] ? `*${link(item.urls[0], item.title)}*` : `*${escapeMrkdwn(item.title)}*`;
@@ -45,14 +36,18 @@ export function renderCitationBlocks(c: CiteResult, lang: Lang = c.lang): { text
   ]
     .filter(Boolean)
     .join(' · ');
-  const urls = item.urls.map((u) => `• ${link(u, u)}`).join('\n');
+  const urls = item.urls.map((u) => `• ${link(u, siteName(u))}`).join('\n');
   const blocks: Block[] = [
-    context(`:bookmark: ${t.cite} · ${t.id} \`${escapeMrkdwn(item.id)}\``),
+    context(`:bookmark: ${say(lang, 'citation')} · ${say(lang, 'itemId')} \`${escapeMrkdwn(item.id)}\``),
     section(`${title}\n${meta}\n${escapeMrkdwn(location(item))}${urls ? `\n${urls}` : ''}`),
-    section(truncate(`${t.paste}:\n\`\`\`${escapeMrkdwn(citationText(item))}\`\`\``, 2900)),
+    section(
+      truncate(`${say(lang, 'readyToPaste')}:\n\`\`\`${escapeMrkdwn(citationText(item, lang))}\`\`\``, 2900),
+    ),
   ];
   if (c.alsoIn.length)
-    blocks.push(context(`${t.also}: ${c.alsoIn.map((a) => escapeMrkdwn(location(a))).join(' / ')}`));
+    blocks.push(
+      context(`${say(lang, 'alsoCitedIn')}: ${c.alsoIn.map((a) => escapeMrkdwn(location(a))).join(' / ')}`),
+    );
   return {
     text: `${escapeMrkdwn(item.title)} — ${escapeMrkdwn(location(item))}${item.urls[0] ? ` ${escapeMrkdwn(item.urls[0])}` : ''}`,
     blocks,
@@ -60,9 +55,8 @@ export function renderCitationBlocks(c: CiteResult, lang: Lang = c.lang): { text
 }
 
 export function renderCitationText(c: CiteResult, lang: Lang = c.lang): string {
-  const t = T[lang];
-  if (!c.item) return `${t.none}. ${c.message ?? ''}`.trim();
-  const lines = [`${t.cite} (${c.item.id}):`, citationText(c.item)];
-  if (c.alsoIn.length) lines.push(`${t.also}: ${c.alsoIn.map(location).join(' / ')}`);
+  if (!c.item) return `${say(lang, 'nothingToCite')}. ${c.message ?? ''}`.trim();
+  const lines = [`${say(lang, 'citation')} (${c.item.id}):`, citationText(c.item, lang)];
+  if (c.alsoIn.length) lines.push(`${say(lang, 'alsoCitedIn')}: ${c.alsoIn.map(location).join(' / ')}`);
   return lines.join('\n');
 }

@@ -1,7 +1,7 @@
 import { coverageSentence } from '../query/coverage.js';
 import type { SearchIndex } from '../search/index-store.js';
 import { type Block, context, divider, header, section } from './blocks.js';
-import { formatDate } from './labels.js';
+import { countryList, formatDate, siteName } from './labels.js';
 import { escapeMrkdwn, link } from './mrkdwn.js';
 
 const KIND = { digest: 'monthly digest', report: 'annual report', briefing: 'briefing deck' } as const;
@@ -22,7 +22,7 @@ export function homeView(index: SearchIndex): { type: 'home'; blocks: Block[] } 
     .slice(0, 5)
     .map(
       (i) =>
-        `• ${formatDate(i.date, 'en')} ${i.countries.join(', ')} — ${i.urls[0] ? link(i.urls[0], i.title) : escapeMrkdwn(i.title)}`,
+        `• ${formatDate(i.date, 'en')} ${countryList(i.countries, 'en')} — ${escapeMrkdwn(i.title)}${i.urls[0] ? ` (${link(i.urls[0], siteName(i.urls[0]))})` : ''}`,
     );
   return {
     type: 'home',

@@ -20,18 +20,68 @@ export const REGION_LABEL: Record<string, { en: string; ja: string }> = {
   international: { en: 'International', ja: '国際' },
 };
 
-/** `2026-01-14 – 2026-01-28`, or one day. */
+const MONTH_ABBR = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const MONTH_FULL = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+const ymd = (iso: string): [number, number, number] => {
+  const [y, m, d] = iso.split('-').map(Number);
+  return [y ?? 0, m ?? 1, d ?? 1];
+};
+const lastDay = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
+
+/**
+ * A date or date range as people write it: `Jan 22, 2026`, `Jan 14–28, 2026`, `January 2026`
+ * in English; `2026年1月22日`, `2026年1月14日〜28日`, `2026年1月` in Japanese.
+ */
 export function formatDate(date: { start: string; end: string } | null | undefined, lang: Lang): string {
   if (!date) return lang === 'ja' ? '日付なし' : 'undated';
-  return date.start === date.end ? date.start : `${date.start} – ${date.end}`;
+  const [y1, m1, d1] = ymd(date.start);
+  const [y2, m2, d2] = ymd(date.end);
+  const wholeMonth = y1 === y2 && m1 === m2 && d1 === 1 && d2 === lastDay(y2, m2);
+  if (lang === 'ja') {
+    if (wholeMonth) return `${y1}年${m1}月`;
+    const a = `${y1}年${m1}月${d1}日`;
+    if (date.start === date.end) return a;
+    if (y1 === y2) return m1 === m2 ? `${a}〜${d2}日` : `${a}〜${m2}月${d2}日`;
+    return `${a}〜${y2}年${m2}月${d2}日`;
+  }
+  if (wholeMonth) return `${MONTH_FULL[m1 - 1]} ${y1}`;
+  const md = (m: number, d: number) => `${MONTH_ABBR[m - 1]} ${d}`;
+  if (date.start === date.end) return `${md(m1, d1)}, ${y1}`;
+  if (y1 === y2) return m1 === m2 ? `${md(m1, d1)}–${d2}, ${y1}` : `${md(m1, d1)} – ${md(m2, d2)}, ${y1}`;
+  return `${md(m1, d1)}, ${y1} – ${md(m2, d2)}, ${y2}`;
 }
 
-/** `🇰🇷 South Korea, 🇪🇺 the EU`: how the bot names jurisdictions back to people. */
-export function countryList(codes: string[], lang: Lang, separator = ', '): string {
-  return codes.map((c) => `${flag(c)} ${countryName(c, lang)}`.trim()).join(separator);
+/** A jurisdiction as the bot names it: `🇰🇷 South Korea` for English askers, `🇰🇷 韓国` for Japanese ones. */
+export function countryLabel(code: string, lang: Lang): string {
+  // "the US", "the EU" read well in a sentence, not in a list of names.
+  const name = countryName(code, lang).replace(/^the /, '');
+  return `${flag(code)} ${name}`.trim();
 }
 
-/** `🇰🇷 KR` style list; codes only in plain text. */
-export function formatCountries(codes: string[], withFlags: boolean): string {
-  return codes.map((c) => (withFlags && flag(c) ? `${flag(c)} ${c}` : c)).join(withFlags ? ' ' : ', ');
+/** `🇰🇷 South Korea, 🇪🇺 EU` / `🇰🇷 韓国・🇪🇺 EU`: the one way jurisdictions are listed. */
+export function countryList(codes: string[], lang: Lang, separator = lang === 'ja' ? '・' : ', '): string {
+  return codes.map((c) => countryLabel(c, lang)).join(separator);
+}
+
+/** The site a URL belongs to, as link text: `korea.kr`, `nist.gov` (the target stays the exact URL). */
+export function siteName(url: string): string {
+  try {
+    return new URL(url).hostname.replace(/^www\d*\./, '');
+  } catch {
+    return url;
+  }
 }

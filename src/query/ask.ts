@@ -36,6 +36,8 @@ export interface AskOptions {
   today: string;
   limit?: number;
   offset?: number;
+  /** Rewrites the understood question before searching (a thread follow-up inheriting filters). */
+  adjust?: (interp: Interpretation) => Interpretation;
 }
 
 /** Where an item sits in its document, as a citation says it: `海外/アジア #2`. */
@@ -95,7 +97,8 @@ export function ask(
   question: string,
   options: AskOptions,
 ): AskResult & { interp: Interpretation } {
-  const interp = understand(question, options.today);
+  const understood = understand(question, options.today);
+  const interp = options.adjust ? options.adjust(understood) : understood;
   const outcome = search(index, interp);
   const limit = options.limit ?? 10;
   const offset = options.offset ?? 0;

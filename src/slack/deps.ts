@@ -1,20 +1,9 @@
-import type { Db } from '../digest/state.js';
+import type { DigestCommands } from '../commands/digest-commands.js';
 import type { SearchIndex } from '../search/index-store.js';
 import type { Logger } from '../util/logger.js';
+import type { Db } from '../weekly/state.js';
 
-/** Subscription and digest operations the Slack listeners call (implemented in src/digest/). */
-export interface DigestCommands {
-  subscribe(input: { channelId: string; teamId?: string; userId?: string; filters: string }): {
-    text: string;
-    blocks: unknown[];
-  };
-  unsubscribe(channelId: string, lang: 'en' | 'ja'): { text: string; blocks: unknown[] };
-  subscriptions(channelId: string, lang: 'en' | 'ja'): { text: string; blocks: unknown[] };
-  preview(input: { channelId: string; date?: string; lang: 'en' | 'ja' }): {
-    text: string;
-    blocks: unknown[];
-  };
-}
+export type { DigestCommands } from '../commands/digest-commands.js';
 
 /** Everything a listener needs, passed in: no listener reaches for globals, files or the clock. */
 export interface SlackDeps {
@@ -24,6 +13,12 @@ export interface SlackDeps {
   today: () => string;
   logger: Logger;
   digest?: DigestCommands;
+  /** The current time (answers, threads and feedback are stamped with it); tests may pin it. */
+  clock?: () => Date;
+  /** The calendar day of a moment in the configured time zone ("last week" in a message posted then). */
+  dayOf?: (at: Date) => string;
+  /** How long a thread remembers its last answer; default 24 hours. */
+  threadTtlMs?: number;
   /** Milliseconds before a slow answer shows "searching…" (tests shorten it). */
   progressAfterMs?: number;
 }

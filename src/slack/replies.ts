@@ -1,89 +1,66 @@
-import type { Command } from '../commands/parse.js';
-import { answerModel, renderAnswerBlocks } from '../present/answer.js';
-import type { Block } from '../present/blocks.js';
-import { renderCitationBlocks } from '../present/citation.js';
-import { renderHelpBlocks } from '../present/help.js';
-import { ask } from '../query/ask.js';
-import { cite, unslack } from '../query/cite.js';
+import { type AnswerState, answerPage, handleCommand, type Reply } from '../commands/handle.js';
+import { parseCommand } from '../commands/parse.js';
+import { rememberAnswer } from '../conversation/answers.js';
+import type { AnswerView } from '../present/answer.js';
+import { renderReplyBlocks, type SlackMessage } from '../present/reply.js';
 import { detectLang } from '../query/understand.js';
 import type { SlackDeps } from './deps.js';
 
-export interface Reply {
-  text: string;
-  blocks: Block[];
-  visibility?: 'in_channel' | 'ephemeral';
-}
+export type { SlackMessage } from '../present/reply.js';
 
-/** An answer page for a question, as Block Kit. */
-export function answerReply(
+/** The clock listeners use (tests may pin it). */
+export const nowOf = (deps: SlackDeps): Date => (deps.clock ? deps.clock() : new Date());
+
+/**
+ * Renders a reply for Slack; an answer page is stored first so its buttons and its thread's
+ * follow-ups can find it (the id goes into the buttons, never the question itself).
+ */
+export function renderForSlack(
   deps: SlackDeps,
-  question: string,
-  offset = 0,
-  today = deps.today(),
-  sharedBy?: string,
-): Reply {
-  const result = ask(deps.index(), question, { today, limit: 5, offset });
-  return renderAnswerBlocks(answerModel(result, today, offset, sharedBy));
-}
-
-export function citeReply(deps: SlackDeps, arg: string): Reply {
-  return renderCitationBlocks(cite(deps.index(), arg, deps.today()));
-}
-
-export function helpReply(deps: SlackDeps): Reply {
-  return renderHelpBlocks(deps.index().manifest);
+  reply: Reply,
+  visibility: AnswerView['visibility'],
+): { message: SlackMessage; answerId?: string } {
+  if (reply.kind !== 'answer') return { message: renderReplyBlocks(reply, { visibility }) };
+  const answerId = rememberAnswer(deps.db, reply.state, nowOf(deps));
+  return { message: renderReplyBlocks(reply, { answerId, visibility }), answerId };
 }
 
 /**
- * The reply to a command typed in a place with no channel subscription (a DM, a mention): the
- * digest subcommands are answered where they make sense and explained where they do not.
+ * The one command path from Slack: the user's text (its language decides the reply's), the
+ * conversation's last answer if any, and where it was typed → a rendered, stored reply.
  */
-export function replyTo(
+export function replyToText(
   deps: SlackDeps,
-  command: Command,
-  where: { channelId: string; userId?: string; teamId?: string },
-): Reply {
-  switch (command.kind) {
-    case 'help':
-      return helpReply(deps);
-    case 'cite':
-      return citeReply(deps, command.arg);
-    case 'ask':
-      return answerReply(deps, unslack(command.question));
-    case 'more': {
-      // Paging is the Show more button's job in Slack; "more" alone is not a question.
-      const text =
-        'Use the “Show more” button under an answer to see its next page. / 回答の下の「さらに表示」ボタンで続きを表示できます。';
-      return { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] };
-    }
-    default: {
-      const digest = deps.digest;
-      const lang = detectLang(JSON.stringify(command));
-      if (!digest) {
-        const text =
-          lang === 'ja'
-            ? 'ダイジェスト機能は有効になっていません。'
-            : 'Digests are not enabled in this deployment.';
-        return { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] };
-      }
-      const r =
-        command.kind === 'subscribe'
-          ? digest.subscribe({
-              channelId: where.channelId,
-              filters: command.filters,
-              ...(where.userId ? { userId: where.userId } : {}),
-              ...(where.teamId ? { teamId: where.teamId } : {}),
-            })
-          : command.kind === 'unsubscribe'
-            ? digest.unsubscribe(where.channelId, lang)
-            : command.kind === 'subscriptions'
-              ? digest.subscriptions(where.channelId, lang)
-              : digest.preview({
-                  channelId: where.channelId,
-                  ...(command.date ? { date: command.date } : {}),
-                  lang,
-                });
-      return r as Reply;
-    }
-  }
+  text: string,
+  o: {
+    where: { channelId: string; userId?: string; teamId?: string };
+    previous?: AnswerState;
+    visibility: AnswerView['visibility'];
+  },
+): { message: SlackMessage; answerId?: string; reply: Reply } {
+  const reply = handleCommand(
+    { index: deps.index(), today: deps.today(), ...(deps.digest ? { digest: deps.digest } : {}) },
+    {
+      command: parseCommand(text),
+      lang: detectLang(text),
+      where: o.where,
+      ...(o.previous ? { previous: o.previous } : {}),
+    },
+  );
+  return { ...renderForSlack(deps, reply, o.visibility), reply };
+}
+
+/** Another page of a stored answer (Show more, Previous, Share), stored in its turn. */
+export function pageForSlack(
+  deps: SlackDeps,
+  state: AnswerState,
+  offset: number,
+  visibility: AnswerView['visibility'],
+  sharedBy?: string,
+): { message: SlackMessage; answerId?: string } {
+  return renderForSlack(
+    deps,
+    answerPage(deps.index(), state, offset, sharedBy ? { sharedBy } : {}),
+    visibility,
+  );
 }

@@ -6,9 +6,11 @@ export interface Routes {
   events: string[];
   actions: string[];
   shortcuts: string[];
+  /** Modal callback ids (view submissions). */
+  views: string[];
 }
 
-export type Registrar = Pick<App, 'command' | 'event' | 'action' | 'shortcut' | 'message'>;
+export type Registrar = Pick<App, 'command' | 'event' | 'action' | 'shortcut' | 'message' | 'view'>;
 
 /** `'/policy'`, `'app_mention'`, or the `callback_id` / `action_id` of a constraint object. */
 function routeName(id: unknown): string {
@@ -19,7 +21,7 @@ function routeName(id: unknown): string {
 
 /** Wraps an App so every registration is recorded and then forwarded unchanged. */
 export function recordingApp(app: App): { registrar: Registrar; routes: Routes } {
-  const routes: Routes = { commands: [], events: [], actions: [], shortcuts: [] };
+  const routes: Routes = { commands: [], events: [], actions: [], shortcuts: [], views: [] };
   type Method = (...args: unknown[]) => unknown;
   const record =
     (kind: keyof Routes, method: Method, fixedName?: string) =>
@@ -32,7 +34,8 @@ export function recordingApp(app: App): { registrar: Registrar; routes: Routes }
     event: record('events', app.event as Method),
     action: record('actions', app.action as Method),
     shortcut: record('shortcuts', app.shortcut as Method),
-    // app.message listens to `message` events (message.im in the manifest).
+    view: record('views', app.view as Method),
+    // app.message listens to `message` events (message.im, message.channels, message.groups).
     message: record('events', app.message as Method, 'message'),
   } as unknown as Registrar;
   return { registrar, routes };

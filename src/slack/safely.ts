@@ -1,10 +1,10 @@
+import { say } from '../present/catalogue.js';
 import { errorId } from '../util/logger.js';
 import type { SlackDeps } from './deps.js';
 
+/** The one friendly failure message, carrying the id under which the detail was logged. */
 export function sorry(id: string, lang: 'en' | 'ja' = 'en'): string {
-  return lang === 'ja'
-    ? `申し訳ありません。回答中にエラーが発生しました(エラーID: ${id})。もう一度お試しください。`
-    : `Sorry, something went wrong while answering (error id: ${id}). Please try again.`;
+  return say(lang, 'sorry', { id });
 }
 
 /**

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { answerModel, renderAnswerBlocks, renderAnswerText } from '../../src/present/answer.js';
+import { answerLines, answerModel, renderAnswerBlocks } from '../../src/present/answer.js';
+import { formatDate, siteName } from '../../src/present/labels.js';
 import { escapeMrkdwn, LIMITS, link, truncate } from '../../src/present/mrkdwn.js';
 import type { AskResult } from '../../src/query/ask.js';
 import { ask } from '../../src/query/ask.js';
@@ -34,20 +35,23 @@ const hostile: AskResult = {
 
 describe('answer messages', () => {
   it('escapeMrkdwn &, < and > everywhere, and link to exactly the source URL', () => {
-    const { blocks, text } = renderAnswerBlocks(answerModel(hostile, '2026-11-23', 0, 'U42'));
+    const { blocks, text } = renderAnswerBlocks(answerModel(hostile, { sharedBy: 'U42' }), {
+      answerId: 'A1',
+      visibility: 'ephemeral',
+    });
     const all = [...texts(blocks), text].join('\n');
     expect(all).not.toMatch(/<!channel>|<!here>|<@U999>|<@U123>|<https:\/\/evil/);
     expect(all).toContain('&lt;!channel&gt;');
     expect(all).toContain('“&lt;!here&gt; please &amp; &lt;@U123&gt;”');
     // Slack unescapes &amp; inside the link target, so the link opens exactly the source URL.
-    expect(all).toContain(
-      '<https://www.pib.gov.in/PressReleasePage.aspx?PRID=2217839&amp;reg=3|Title with &lt;!channel&gt;',
-    );
-    expect(all).toContain('2026-01-01 – 2026-01-02');
+    // The link text is the site's name; the target is the exact source URL.
+    expect(all).toContain('<https://www.pib.gov.in/PressReleasePage.aspx?PRID=2217839&amp;reg=3|pib.gov.in>');
+    expect(all).toContain('*1. Title with &lt;!channel&gt; &amp; &lt;https://evil.example|a link&gt;*');
+    expect(all).toContain('Jan 1–2, 2026');
   });
 
   it('the console renders the same model as plain text with the exact URLs', () => {
-    const text = renderAnswerText(answerModel(hostile, '2026-11-23'));
+    const text = answerLines(answerModel(hostile)).join('\n');
     expect(text).toContain('https://www.pib.gov.in/PressReleasePage.aspx?PRID=2217839&reg=3');
     expect(text).toContain('Title with <!channel>');
   });
@@ -64,7 +68,10 @@ describe('answer messages', () => {
         urls: Array.from({ length: 60 }, (_, k) => `https://example.org/${i}/${k}/${'p'.repeat(40)}`),
       })),
     };
-    const { blocks, text } = renderAnswerBlocks(answerModel(long, '2026-11-23'));
+    const { blocks, text } = renderAnswerBlocks(answerModel(long), {
+      answerId: 'A1',
+      visibility: 'ephemeral',
+    });
     expect(blocks.length).toBeLessThanOrEqual(LIMITS.blocks);
     expect(text.length).toBeLessThanOrEqual(LIMITS.fallbackText);
     for (const b of blocks) {
@@ -93,15 +100,85 @@ describe('answer messages', () => {
 
   it('echoes the interpretation with flags, period, terms and the count', () => {
     const { blocks } = renderAnswerBlocks(
-      answerModel(
-        ask(index, 'Korea guidelines December 2025', { today: '2026-11-23', limit: 5 }),
-        '2026-11-23',
-      ),
+      answerModel(ask(index, 'Korea guidelines December 2025', { today: '2026-11-23', limit: 5 }), {
+        inherited: ['period'],
+      }),
+      { visibility: 'public' },
     );
     const line = texts(blocks)[0] ?? '';
-    expect(line).toContain('🇰🇷 South Korea');
-    expect(line).toContain('period: December 2025');
-    expect(line).toContain('terms: guidelines');
+    expect(line).toContain(
+      'Understood: 🇰🇷 South Korea · December 2025 (from your earlier question) · “guidelines”',
+    );
     expect(line).toMatch(/\d+ results?/);
+  });
+});
+
+describe('presentation', () => {
+  it('dates read as people write them, per language', () => {
+    expect(formatDate({ start: '2026-01-22', end: '2026-01-22' }, 'en')).toBe('Jan 22, 2026');
+    expect(formatDate({ start: '2026-01-22', end: '2026-01-22' }, 'ja')).toBe('2026年1月22日');
+    expect(formatDate({ start: '2025-12-01', end: '2025-12-31' }, 'en')).toBe('December 2025');
+    expect(formatDate({ start: '2025-12-01', end: '2025-12-31' }, 'ja')).toBe('2025年12月');
+    expect(formatDate({ start: '2025-11-28', end: '2025-12-03' }, 'en')).toBe('Nov 28 – Dec 3, 2025');
+    expect(formatDate({ start: '2026-01-14', end: '2026-01-28' }, 'ja')).toBe('2026年1月14日〜28日');
+  });
+
+  it('links are labelled with the site’s name', () => {
+    expect(siteName('https://www.korea.kr/news/policyNewsView.do?newsId=148958380')).toBe('korea.kr');
+    expect(siteName('https://www.nist.gov/news-events/news/2025/12/x')).toBe('nist.gov');
+    expect(siteName('https://digital-strategy.ec.europa.eu/en/x')).toBe('digital-strategy.ec.europa.eu');
+  });
+
+  it('countries are a flag and a name in the asker’s language, ids sit behind Cite, the English title under the Japanese one', () => {
+    const en: AskResult = {
+      ...hostile,
+      interpretation: { ...hostile.interpretation, countries: ['US', 'KR'] },
+      results: [
+        {
+          ...(hostile.results[0] as AskResult['results'][number]),
+          countries: ['US', 'KR'],
+          english: 'An English title',
+        } as AskResult['results'][number],
+      ],
+    };
+    const { blocks } = renderAnswerBlocks(answerModel(en), { answerId: 'A1', visibility: 'public' });
+    const all = texts(blocks).join('\n');
+    expect(all).toContain('🇺🇸 US, 🇰🇷 South Korea');
+    expect(all).not.toContain('the US');
+    expect(all).toContain('_An English title_');
+    expect(all).not.toContain('x/y/1');
+    const cite = blocks.find(
+      (b) => (b.accessory as { action_id?: string } | undefined)?.action_id === 'cite_item',
+    );
+    expect(JSON.parse((cite?.accessory as { value?: string } | undefined)?.value ?? '{}')).toEqual({
+      i: 'x/y/1',
+      l: 'en',
+    });
+    const ja = renderAnswerBlocks(answerModel({ ...en, lang: 'ja' }), { visibility: 'public' });
+    const jaText = texts(ja.blocks).join('\n');
+    expect(jaText).toContain('🇺🇸 米国・🇰🇷 韓国');
+    expect(jaText).not.toContain('An English title');
+  });
+
+  it('a private answer pages in place and may be shared; a public one offers neither Previous nor Share', () => {
+    const many: AskResult = { ...hostile, total: 12 };
+    const actionIds = (visibility: 'public' | 'ephemeral', offset: number) =>
+      renderAnswerBlocks(answerModel(many, { offset }), { answerId: 'A1', visibility })
+        .blocks.filter((b) => b.type === 'actions' || b.type === 'context_actions')
+        .flatMap((b) => (b.elements as { action_id: string }[]).map((e) => e.action_id));
+    expect(actionIds('ephemeral', 5)).toEqual([
+      'page_previous',
+      'show_more',
+      'share_answer',
+      'answer_feedback',
+    ]);
+    expect(actionIds('public', 5)).toEqual(['show_more', 'answer_feedback']);
+    expect(actionIds('public', 11)).toEqual(['answer_feedback']);
+  });
+
+  it('suggestions from the answers core are labelled as such when nothing matched', () => {
+    const none = { ...hostile, total: 0, results: [], suggestions: ['Korea in January'] } as AskResult;
+    const all = texts(renderAnswerBlocks(answerModel(none), { visibility: 'public' }).blocks).join('\n');
+    expect(all).toContain('Suggestions: “Korea in January”');
   });
 });

@@ -128,8 +128,8 @@ describe('the ask command', () => {
     const io = memoryIo();
     expect(await main(['ask', 'what did Korea do in January', '--today', TODAY], io)).toBe(0);
     const out = io.out();
-    expect(out).toContain('Understood: countries: KR · period: January 2026');
-    expect(out).toContain('2026-01-22  [KR]');
+    expect(out).toContain('Understood: 🇰🇷 South Korea · January 2026');
+    expect(out).toContain('Jan 22, 2026 · 🇰🇷 South Korea');
     expect(out).toContain('https://www.korea.kr/briefing/pressReleaseView.do?newsId=156740908');
     expect(out).toContain('AI政策動向マンスリー情報 2026年1月 · 海外/アジア #2');
   });

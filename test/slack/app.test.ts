@@ -45,11 +45,13 @@ describe('/policy', () => {
     const all = texts(body.blocks).join('\n');
     expect(all).toContain('South Korea');
     expect(all).toContain('January 2026');
-    expect(all).toContain(
-      '<https://www.korea.kr/news/policyNewsView.do?newsId=148958380|韓国、AI基本法を施行>',
-    );
+    // The title, then the site's name linked to exactly the source URL; the date as people write it.
+    expect(all).toMatch(/\*1\. 韓国、AI基本法を施行\*/);
+    expect(all).toContain('<https://www.korea.kr/news/policyNewsView.do?newsId=148958380|korea.kr>');
     expect(all).toContain('AI政策動向マンスリー情報 2026年1月 · 海外/アジア #2');
-    expect(all).toContain('2026-01-22');
+    expect(all).toContain('Jan 22, 2026');
+    // The internal id is behind the Cite button, not in the text.
+    expect(all).not.toContain('digest-2026-01/asia/2');
     expect(typeof body.text).toBe('string');
     const actions = (body.blocks as { type: string; elements?: { action_id: string }[] }[]).find(
       (b) => b.type === 'actions',
@@ -73,9 +75,10 @@ describe('/policy', () => {
       .find((b) => b.type === 'actions')
       ?.elements?.find((e) => e.action_id === 'share_answer');
     expect(share).toBeDefined();
+    const before = h.fake.callsTo('chat.postMessage').length;
     await send(h.port, click('share_answer', share?.value, h.fake.responseUrl('esc-share')), 'form');
-    const shared = await response('esc-share');
-    const echoed = texts(shared.body.blocks).join('\n');
+    const shared = await h.fake.waitFor(() => h.fake.callsTo('chat.postMessage').slice(before)[0]);
+    const echoed = texts(shared.args.blocks).join('\n');
     // Slack's own markup is read back to text first (mentions dropped, links to their URL), then escaped.
     expect(echoed).toContain('“Grok &amp; X');
     expect(echoed).not.toContain('terms: Grok, https');
@@ -86,9 +89,7 @@ describe('/policy', () => {
     await send(h.port, slashCommand('US', h.fake.responseUrl('us')), 'form');
     const { body } = await response('us');
     const blocks = body.blocks as { type: string; elements?: { action_id: string; value: string }[] }[];
-    expect(blocks.filter((b) => b.type === 'section' && /\*<https?:/.test(texts(b)[0] ?? ''))).toHaveLength(
-      5,
-    );
+    expect(blocks.filter((b) => b.type === 'section' && /^\*\d+\. /.test(texts(b)[0] ?? ''))).toHaveLength(5);
     const more = blocks.find((b) => b.type === 'actions')?.elements?.find((e) => e.action_id === 'show_more');
     expect(more).toBeDefined();
     await send(h.port, click('show_more', more?.value, h.fake.responseUrl('us-page2')), 'form');
@@ -103,15 +104,18 @@ describe('/policy', () => {
     const share = (body.blocks as { type: string; elements?: { action_id: string; value: string }[] }[])
       .find((b) => b.type === 'actions')
       ?.elements?.find((e) => e.action_id === 'share_answer');
+    const before = h.fake.callsTo('chat.postMessage').length;
     await send(h.port, click('share_answer', share?.value, h.fake.responseUrl('sb-share')), 'form');
-    const shared = await h.fake.waitFor(() => {
-      const r = h.fake.responses.filter((x) => x.id === 'sb-share');
-      return r.length >= 2 ? r : undefined;
-    });
-    expect(shared[0]?.body.response_type).toBe('in_channel');
-    expect(texts(shared[0]?.body.blocks).join('\n')).toContain('Shared by <@U2147483697>');
-    expect(texts(shared[0]?.body.blocks).join('\n')).toContain('https://legiscan.com/CA/text/SB53/2025');
-    expect(shared[1]?.body.delete_original).toBe(true);
+    const posted = await h.fake.waitFor(() => h.fake.callsTo('chat.postMessage').slice(before)[0]);
+    expect(posted.args.channel).toBe('C2147483705');
+    expect(posted.args.thread_ts).toBeUndefined();
+    const all = texts(posted.args.blocks).join('\n');
+    expect(all).toContain('Shared by <@U2147483697>');
+    expect(all).toContain('https://legiscan.com/CA/text/SB53/2025');
+    // Already public: no second Share button on the shared copy.
+    expect(JSON.stringify(posted.args.blocks)).not.toContain('share_answer');
+    const removed = await response('sb-share');
+    expect(removed.body.delete_original).toBe(true);
   });
 
   it('cite gives one item with every URL and where it is in the corpus, ready to paste', async () => {

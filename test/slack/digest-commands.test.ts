@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { digestCommands } from '../../src/digest/service.js';
-import { DigestStore } from '../../src/digest/store.js';
+import { digestCommands } from '../../src/weekly/service.js';
+import { DigestStore } from '../../src/weekly/store.js';
 import { send, slashCommand } from '../support/fake-slack.js';
 import { type Harness, realIndex, startHarness, texts } from './harness.js';
 
@@ -32,7 +32,7 @@ describe('/policy subscribe, subscriptions, unsubscribe, digest', () => {
     expect(body.response_type).toBe('in_channel');
     const all = texts(body.blocks).join('\n');
     expect(all).toContain('Subscribed');
-    expect(all).toContain('🇰🇷 South Korea, 🇪🇺 the EU');
+    expect(all).toContain('🇰🇷 South Korea, 🇪🇺 EU');
     expect(all).toContain('Next run: 2026-01-19 09:00 (Asia/Tokyo)');
   });
 

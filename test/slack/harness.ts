@@ -2,11 +2,11 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { loadTokenizer } from '../../src/analyze/kuromoji.js';
 import { loadConfig } from '../../src/config.js';
-import { type Db, openState } from '../../src/digest/state.js';
 import { buildIndex, type SearchIndex } from '../../src/search/index-store.js';
 import { createSlackApp, type SlackApp } from '../../src/slack/create-app.js';
 import type { SlackDeps } from '../../src/slack/deps.js';
 import { createLogger, registerSecret } from '../../src/util/logger.js';
+import { type Db, openState } from '../../src/weekly/state.js';
 import { DATA_DIR } from '../helpers.js';
 import { BOT_TOKEN, FakeSlack, SIGNING_SECRET } from '../support/fake-slack.js';
 

@@ -83,13 +83,29 @@ describe('manifest.yml and the registered listeners agree', () => {
     expect(manifest.settings.interactivity.is_enabled).toBe(true);
     const index = await realIndex();
     const { blocks } = renderAnswerBlocks(
-      answerModel(ask(index, 'US', { today: '2026-11-23', limit: 5 }), '2026-11-23'),
+      answerModel(ask(index, 'US', { today: '2026-11-23', limit: 5 }), { offset: 5 }),
+      { answerId: 'A1', visibility: 'ephemeral' },
     );
     const used = blocks
-      .flatMap((b) => ((b.elements as { action_id?: string }[] | undefined) ?? []).map((e) => e.action_id))
+      .flatMap((b) => [
+        ...((b.elements as { action_id?: string }[] | undefined) ?? []),
+        ...(b.accessory ? [b.accessory as { action_id?: string }] : []),
+      ])
+      .map((e) => e.action_id)
       .filter(Boolean);
-    expect(used.length).toBeGreaterThan(0);
+    // Previous, Show more, Share, Cite and the feedback buttons all have listeners.
+    expect(new Set(used)).toEqual(
+      new Set(['page_previous', 'show_more', 'share_answer', 'cite_item', 'answer_feedback']),
+    );
     for (const id of used) expect(h.slack.routes.actions).toContain(id);
+    // The 👎 form's submission has its listener too.
+    expect(h.slack.routes.views).toEqual(['feedback_detail']);
+  });
+
+  it('subscribes to thread replies in public and private channels, and to DMs', () => {
+    expect(manifest.settings.event_subscriptions.bot_events).toEqual(
+      expect.arrayContaining(['message.channels', 'message.groups', 'message.im']),
+    );
   });
 
   it('asks for the scopes the listeners need and no others', () => {

@@ -1,54 +1,200 @@
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
-import { type AnswerRef, decodeRef } from '../../../present/answer.js';
+import { z } from 'zod';
+import type { AnswerState } from '../../../commands/handle.js';
+import { answerById, linkThread } from '../../../conversation/answers.js';
+import { type AnswerRef, decodeCite, decodeRef } from '../../../present/answer.js';
+import { say } from '../../../present/catalogue.js';
+import { renderReplyBlocks } from '../../../present/reply.js';
+import { cite } from '../../../query/cite.js';
 import type { SlackDeps } from '../../deps.js';
-import { answerReply } from '../../replies.js';
+import { nowOf, pageForSlack } from '../../replies.js';
 import { safely } from '../../safely.js';
 
 type Args = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
 
-/** The question, page and day a button carries; a value we did not write is an error. */
+/** Where the clicked message is: ephemeral or not, its channel, its ts and its thread. */
+const containerSchema = z.object({
+  is_ephemeral: z.boolean().optional(),
+  channel_id: z.string().optional(),
+  message_ts: z.string().optional(),
+  thread_ts: z.string().optional(),
+});
+
+function containerOf(body: unknown) {
+  const b = body as { container?: unknown; channel?: { id?: string } };
+  const c = containerSchema.safeParse(b.container ?? {});
+  const container = c.success ? c.data : {};
+  return { ...container, channel: container.channel_id ?? b.channel?.id };
+}
+
+/** The ref a button carries; a value we did not write is an error (logged with an id). */
 function refOf(action: ButtonAction, where: string): AnswerRef {
   const ref = decodeRef(action.value);
   if (!ref) throw new Error(`${where}: unreadable button value ${JSON.stringify(action.value)}`);
   return ref;
 }
 
-/** "Show more": replaces the page with the next one, for the same question and the same day. */
+/** The stored answer a button belongs to, or a short "ask again" when it is gone. */
+async function stateOr(
+  deps: SlackDeps,
+  ref: AnswerRef,
+  respond: Args['respond'],
+): Promise<AnswerState | undefined> {
+  const state = answerById(deps.db, ref.a);
+  if (!state)
+    await respond({ response_type: 'ephemeral', replace_original: false, text: say('en', 'answerExpired') });
+  return state;
+}
+
+const tellClicker = (respond: Args['respond']) => (message: string) =>
+  respond({ response_type: 'ephemeral', replace_original: false, text: message });
+
+/**
+ * "Show more". On a private (ephemeral) answer the page is replaced in place, with Previous;
+ * on a message others can see, the original is left alone and the next page is posted as a
+ * reply in its thread (ephemeral to the clicker if the bot cannot post there).
+ */
 export function showMore(deps: SlackDeps) {
-  return async ({ ack, action, respond }: Args): Promise<void> => {
+  return async ({ ack, action, respond, body, client }: Args): Promise<void> => {
     await ack();
     await safely(
       deps,
       'show_more',
       async () => {
         const ref = refOf(action, 'show_more');
-        const reply = answerReply(deps, ref.q, ref.o, ref.t);
-        await respond({ replace_original: true, text: reply.text, blocks: reply.blocks });
+        const state = await stateOr(deps, ref, respond);
+        if (!state) return;
+        const where = containerOf(body);
+        if (where.is_ephemeral === true) {
+          const { message } = pageForSlack(deps, state, ref.o, 'ephemeral');
+          await respond({ replace_original: true, text: message.text, blocks: message.blocks });
+          return;
+        }
+        const thread = where.thread_ts ?? where.message_ts;
+        const { message, answerId } = pageForSlack(deps, state, ref.o, 'public');
+        try {
+          if (!where.channel || !thread) throw new Error('no channel or message ts in the click');
+          if (answerId) linkThread(deps.db, where.channel, thread, answerId, nowOf(deps));
+          await client.chat.postMessage({
+            channel: where.channel,
+            thread_ts: thread,
+            text: message.text,
+            blocks: message.blocks,
+          });
+        } catch (err) {
+          deps.logger.info(`show_more: could not reply in the thread (${String(err)}); answering privately`);
+          const own = pageForSlack(deps, state, ref.o, 'ephemeral').message;
+          await respond({
+            response_type: 'ephemeral',
+            replace_original: false,
+            text: own.text,
+            blocks: own.blocks,
+          });
+        }
       },
-      (message) => respond({ response_type: 'ephemeral', replace_original: false, text: message }),
+      tellClicker(respond),
     );
   };
 }
 
-/** "Share in channel": posts the same answer for everyone, then removes the private copy. */
+/** "Previous": only on private answers, which page in place. */
+export function previousPage(deps: SlackDeps) {
+  return async ({ ack, action, respond }: Args): Promise<void> => {
+    await ack();
+    await safely(
+      deps,
+      'page_previous',
+      async () => {
+        const ref = refOf(action, 'page_previous');
+        const state = await stateOr(deps, ref, respond);
+        if (!state) return;
+        const { message } = pageForSlack(deps, state, ref.o, 'ephemeral');
+        await respond({ replace_original: true, text: message.text, blocks: message.blocks });
+      },
+      tellClicker(respond),
+    );
+  };
+}
+
+/**
+ * "Share in channel" (offered on private answers only): posts the same page for everyone (so
+ * its thread becomes a conversation with the bot), then removes the private copy.
+ */
 export function shareAnswer(deps: SlackDeps) {
-  return async ({ ack, action, respond, body }: Args): Promise<void> => {
+  return async ({ ack, action, respond, body, client }: Args): Promise<void> => {
     await ack();
     await safely(
       deps,
       'share_answer',
       async () => {
         const ref = refOf(action, 'share_answer');
-        const reply = answerReply(deps, ref.q, ref.o, ref.t, body.user.id);
-        await respond({
-          response_type: 'in_channel',
-          replace_original: false,
-          text: reply.text,
-          blocks: reply.blocks,
-        });
+        const state = await stateOr(deps, ref, respond);
+        if (!state) return;
+        const where = containerOf(body);
+        if (where.is_ephemeral === false) {
+          // Sharing a message everyone already sees would post it twice and delete the original.
+          await respond({
+            response_type: 'ephemeral',
+            replace_original: false,
+            text: say(state.lang, 'alreadyPublic'),
+          });
+          return;
+        }
+        const { message, answerId } = pageForSlack(deps, state, ref.o, 'public', body.user.id);
+        let posted: string | undefined;
+        if (where.channel) {
+          try {
+            const r = await client.chat.postMessage({
+              channel: where.channel,
+              text: message.text,
+              blocks: message.blocks,
+            });
+            posted = typeof r.ts === 'string' ? r.ts : undefined;
+          } catch (err) {
+            deps.logger.info(
+              `share_answer: chat.postMessage failed (${String(err)}); sharing through response_url`,
+            );
+          }
+        }
+        if (posted && answerId && where.channel)
+          linkThread(deps.db, where.channel, posted, answerId, nowOf(deps));
+        else
+          await respond({
+            response_type: 'in_channel',
+            replace_original: false,
+            text: message.text,
+            blocks: message.blocks,
+          });
         await respond({ delete_original: true }).catch(() => undefined);
       },
-      (message) => respond({ response_type: 'ephemeral', replace_original: false, text: message }),
+      tellClicker(respond),
+    );
+  };
+}
+
+/** "Cite" on an item: its citation, to the clicker only. */
+export function citeItem(deps: SlackDeps) {
+  return async ({ ack, action, respond }: Args): Promise<void> => {
+    await ack();
+    await safely(
+      deps,
+      'cite_item',
+      async () => {
+        const ref = decodeCite(action.value);
+        if (!ref) throw new Error(`cite_item: unreadable button value ${JSON.stringify(action.value)}`);
+        const c = cite(deps.index(), ref.i, deps.today());
+        const message = renderReplyBlocks(
+          { kind: 'citation', citation: { ...c, lang: ref.l } },
+          { visibility: 'ephemeral' },
+        );
+        await respond({
+          response_type: 'ephemeral',
+          replace_original: false,
+          text: message.text,
+          blocks: message.blocks,
+        });
+      },
+      tellClicker(respond),
     );
   };
 }

@@ -1,9 +1,14 @@
-import type { BlockAction, ButtonAction } from '@slack/bolt';
+import type { BlockAction, ButtonAction, FeedbackButtonsAction, ViewSubmitAction } from '@slack/bolt';
 import type { SlackDeps } from '../../deps.js';
 import type { Registrar } from '../../routes.js';
-import { shareAnswer, showMore } from './answer-buttons.js';
+import { citeItem, previousPage, shareAnswer, showMore } from './answer-buttons.js';
+import { answerFeedback, feedbackDetail } from './feedback.js';
 
 export function register(app: Registrar, deps: SlackDeps): void {
   app.action<BlockAction<ButtonAction>>('show_more', showMore(deps));
+  app.action<BlockAction<ButtonAction>>('page_previous', previousPage(deps));
   app.action<BlockAction<ButtonAction>>('share_answer', shareAnswer(deps));
+  app.action<BlockAction<ButtonAction>>('cite_item', citeItem(deps));
+  app.action<BlockAction<FeedbackButtonsAction>>('answer_feedback', answerFeedback(deps));
+  app.view<ViewSubmitAction>('feedback_detail', feedbackDetail(deps));
 }

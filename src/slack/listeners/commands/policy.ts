@@ -1,45 +1,40 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
-import { parseCommand } from '../../../commands/parse.js';
+import { say } from '../../../present/catalogue.js';
 import { detectLang } from '../../../query/understand.js';
 import type { SlackDeps } from '../../deps.js';
-import { replyTo } from '../../replies.js';
+import { replyToText } from '../../replies.js';
 import { safely, withProgress } from '../../safely.js';
 
 /**
  * `/policy …`: acknowledged at once (before any search), answered through `respond`,
- * ephemeral unless shared. A slow answer first shows "searching…".
+ * ephemeral unless the reply is for the channel. A slow answer first shows "searching…".
+ * The reply's language is the language of what the user typed.
  */
 export function policyCommand(deps: SlackDeps) {
   return async ({ command, ack, respond }: SlackCommandMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
     await ack();
-    const lang = detectLang(command.text ?? '');
+    const text = command.text ?? '';
+    const lang = detectLang(text);
     await safely(
       deps,
       '/policy',
       async () => {
-        const parsed = parseCommand(command.text ?? '');
-        const reply = await withProgress(
+        const { message } = await withProgress(
           () =>
-            replyTo(deps, parsed, {
-              channelId: command.channel_id,
-              userId: command.user_id,
-              teamId: command.team_id,
+            replyToText(deps, text, {
+              where: { channelId: command.channel_id, userId: command.user_id, teamId: command.team_id },
+              visibility: 'ephemeral',
             }),
-          () =>
-            respond({
-              response_type: 'ephemeral',
-              text:
-                lang === 'ja' ? ':hourglass_flowing_sand: 検索中…' : ':hourglass_flowing_sand: Searching…',
-            }),
+          () => respond({ response_type: 'ephemeral', text: say(lang, 'searching') }),
           deps.progressAfterMs,
         );
         await respond({
-          response_type: reply.visibility ?? 'ephemeral',
-          text: reply.text,
-          blocks: reply.blocks,
+          response_type: message.visibility ?? 'ephemeral',
+          text: message.text,
+          blocks: message.blocks,
         });
       },
-      (message) => respond({ response_type: 'ephemeral', text: message }),
+      (m) => respond({ response_type: 'ephemeral', text: m }),
       lang,
     );
   };

@@ -1,7 +1,18 @@
 import type { AllMiddlewareArgs, MessageShortcut, SlackShortcutMiddlewareArgs } from '@slack/bolt';
+import { renderReplyBlocks } from '../../../present/reply.js';
+import { cite } from '../../../query/cite.js';
 import type { SlackDeps } from '../../deps.js';
-import { citeReply } from '../../replies.js';
 import { safely } from '../../safely.js';
+
+/**
+ * The day a message was posted, in the configured zone: "last week" in a message means the week
+ * before it was written, not the week before today.
+ */
+export function dayOfMessage(deps: SlackDeps, ts: string | undefined): string {
+  const seconds = Number(ts);
+  if (!ts || !Number.isFinite(seconds) || seconds <= 0 || !deps.dayOf) return deps.today();
+  return deps.dayOf(new Date(seconds * 1000));
+}
 
 /** Message shortcut "Find source": cites the item the message is about, privately to the user. */
 export function findSource(deps: SlackDeps) {
@@ -15,7 +26,9 @@ export function findSource(deps: SlackDeps) {
       deps,
       'find_source',
       async () => {
-        const reply = citeReply(deps, shortcut.message.text ?? '');
+        const day = dayOfMessage(deps, shortcut.message.ts ?? shortcut.message_ts);
+        const citation = cite(deps.index(), shortcut.message.text ?? '', day);
+        const reply = renderReplyBlocks({ kind: 'citation', citation }, { visibility: 'ephemeral' });
         await respond({ response_type: 'ephemeral', text: reply.text, blocks: reply.blocks });
       },
       (message) => respond({ response_type: 'ephemeral', text: message }),

@@ -58,6 +58,44 @@ const MIGRATIONS: { version: number; sql: string }[] = [
       );
     `,
   },
+  {
+    // Conversations (issue 12): each answer shown, the thread or DM it belongs to, and feedback.
+    version: 2,
+    sql: `
+      CREATE TABLE answers (
+        answer_id TEXT PRIMARY KEY,
+        question TEXT NOT NULL,
+        lang TEXT NOT NULL,
+        today TEXT NOT NULL,
+        inherit TEXT,
+        page_offset INTEGER NOT NULL,
+        item_ids TEXT NOT NULL,
+        total INTEGER NOT NULL,
+        interpretation TEXT NOT NULL,
+        created_at TEXT NOT NULL
+      );
+      CREATE TABLE threads (
+        channel_id TEXT NOT NULL,
+        thread_ts TEXT NOT NULL,
+        answer_id TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        PRIMARY KEY (channel_id, thread_ts)
+      );
+      CREATE TABLE feedback (
+        feedback_id INTEGER PRIMARY KEY AUTOINCREMENT,
+        answer_id TEXT NOT NULL,
+        question TEXT NOT NULL,
+        interpretation TEXT NOT NULL,
+        item_ids TEXT NOT NULL,
+        user_hash TEXT NOT NULL,
+        verdict TEXT NOT NULL CHECK (verdict IN ('up', 'down')),
+        reason TEXT CHECK (reason IN ('wrong_items', 'missing_items', 'other')),
+        note TEXT,
+        created_at TEXT NOT NULL
+      );
+      CREATE INDEX feedback_created ON feedback (created_at);
+    `,
+  },
 ];
 
 export type Db = Database.Database;

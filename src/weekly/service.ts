@@ -1,11 +1,12 @@
 import { Cron } from 'croner';
+import type { DigestCommands } from '../commands/digest-commands.js';
 import type { Block } from '../present/blocks.js';
+import { say } from '../present/catalogue.js';
 import { escapeMrkdwn } from '../present/mrkdwn.js';
 import { addDays } from '../query/dates.js';
 import { findPeriods } from '../query/period.js';
 import { detectLang } from '../query/understand.js';
 import type { SearchIndex } from '../search/index-store.js';
-import type { DigestCommands } from '../slack/deps.js';
 import { filtersLabel, renderDigest } from './render.js';
 import { applyFilters, weekItems } from './select.js';
 import type { DigestStore } from './store.js';
@@ -50,8 +51,8 @@ export function weekFor(arg: string | undefined, today: string): { from: string;
  */
 export function digestCommands(d: ServiceDeps): DigestCommands {
   return {
-    subscribe({ channelId, teamId, userId, filters }) {
-      const lang = filters.trim() ? detectLang(filters) : 'en';
+    subscribe({ channelId, teamId, userId, filters, lang: asked }) {
+      const lang = asked ?? (filters.trim() ? detectLang(filters) : 'en');
       const f = applyFilters(d.index(), filters, d.today());
       const outcome = d.store.upsertSubscription({
         channelId,
@@ -61,63 +62,43 @@ export function digestCommands(d: ServiceDeps): DigestCommands {
         ...(teamId ? { teamId } : {}),
         ...(userId ? { userId } : {}),
       });
-      const label = filtersLabel(f, lang) || (lang === 'ja' ? 'すべての項目' : 'all items');
+      const label = filtersLabel(f, lang) || say(lang, 'allItems');
       const next = nextRunLabel(d.cron, d.timeZone, d.clock());
-      const verb =
-        lang === 'ja'
-          ? { created: '購読しました', updated: '購読条件を更新しました', resumed: '購読を再開しました' }[
-              outcome
-            ]
-          : { created: 'Subscribed', updated: 'Subscription updated', resumed: 'Subscription resumed' }[
-              outcome
-            ];
+      const verb = say(lang, `subscribed_${outcome}`);
       const lines = [
-        lang === 'ja'
-          ? `:white_check_mark: ${verb}: このチャンネルに週次のAI政策ダイジェストを投稿します。`
-          : `:white_check_mark: ${verb}: this channel gets a weekly AI policy digest.`,
-        `${lang === 'ja' ? '条件' : 'Filters'}: ${escapeMrkdwn(label)}`,
-        `${lang === 'ja' ? '次回' : 'Next run'}: ${next}`,
+        `:white_check_mark: ${say(lang, 'subscribedLine', { verb })}`,
+        `${say(lang, 'Filters')}: ${escapeMrkdwn(label)}`,
+        `${say(lang, 'nextRun')}: ${next}`,
       ];
       if (f.ignored.length) {
-        lines.push(
-          lang === 'ja'
-            ? `:warning: コーパスにない語: ${f.ignored.map(escapeMrkdwn).join(', ')}`
-            : `:warning: No item mentions ${f.ignored.map((w) => `“${escapeMrkdwn(w)}”`).join(', ')}; those words are ignored.`,
-        );
+        const words = f.ignored.map(escapeMrkdwn).join(', ');
+        const quoted = f.ignored.map((w) => `“${escapeMrkdwn(w)}”`).join(', ');
+        lines.push(`:warning: ${say(lang, 'ignoredWords', { words, quoted })}`);
       }
       const text = lines.join('\n');
       return { text, blocks: [section(text)], visibility: 'in_channel' };
     },
     unsubscribe(channelId, lang) {
       const removed = d.store.deleteSubscription(channelId);
-      const text = removed
-        ? lang === 'ja'
-          ? 'このチャンネルのダイジェスト購読を解除しました。'
-          : 'Unsubscribed: this channel will get no more digests.'
-        : lang === 'ja'
-          ? 'このチャンネルは購読していません。'
-          : 'This channel has no digest subscription.';
+      const text = say(lang, removed ? 'unsubscribed' : 'notSubscribed');
       return { text, blocks: [section(text)], visibility: removed ? 'in_channel' : 'ephemeral' };
     },
     subscriptions(channelId, lang) {
       const s = d.store.subscription(channelId);
       if (!s) {
-        const text =
-          lang === 'ja'
-            ? 'このチャンネルは購読していません。`/policy subscribe [条件]` で購読できます。'
-            : 'This channel has no digest subscription. Start one with `/policy subscribe [filters]`.';
+        const text = say(lang, 'notSubscribedHint');
         return { text, blocks: [section(text)] };
       }
       const f = applyFilters(d.index(), s.filters, d.today());
       const l = s.lang;
       const lines = [
-        `*${l === 'ja' ? 'このチャンネルのダイジェスト' : "This channel's digest"}*`,
-        `${l === 'ja' ? '条件' : 'Filters'}: ${escapeMrkdwn(filtersLabel(f, l) || (l === 'ja' ? 'すべての項目' : 'all items'))}${s.filters ? ` (“${escapeMrkdwn(s.filters)}”)` : ''}`,
-        `${l === 'ja' ? '購読開始' : 'Subscribed'}: ${s.subscribed_at}`,
-        `${l === 'ja' ? '前回' : 'Last digest'}: ${s.last_week ? `${l === 'ja' ? '週' : 'week of'} ${s.last_week} (${s.last_posted_at})` : l === 'ja' ? 'まだありません' : 'none yet'}`,
+        `*${say(l, 'channelDigest')}*`,
+        `${say(l, 'Filters')}: ${escapeMrkdwn(filtersLabel(f, l) || say(l, 'allItems'))}${s.filters ? ` (“${escapeMrkdwn(s.filters)}”)` : ''}`,
+        `${say(l, 'subscribedAt')}: ${s.subscribed_at}`,
+        `${say(l, 'lastDigest')}: ${s.last_week ? `${say(l, 'weekOf')} ${s.last_week} (${s.last_posted_at})` : say(l, 'noneYet')}`,
         s.paused_reason
-          ? `:double_vertical_bar: ${l === 'ja' ? '停止中' : 'Paused'}: \`${s.paused_reason}\` — ${l === 'ja' ? 'ボットをチャンネルに招待して `/policy subscribe` で再開' : 'invite the bot to the channel and run `/policy subscribe` again to resume'}`
-          : `${l === 'ja' ? '次回' : 'Next run'}: ${nextRunLabel(d.cron, d.timeZone, d.clock())}`,
+          ? `:double_vertical_bar: ${say(l, 'paused')}: \`${s.paused_reason}\` — ${say(l, 'resumeHint')}`
+          : `${say(l, 'nextRun')}: ${nextRunLabel(d.cron, d.timeZone, d.clock())}`,
       ];
       const text = lines.join('\n');
       return { text, blocks: [section(text)] };
@@ -125,10 +106,7 @@ export function digestCommands(d: ServiceDeps): DigestCommands {
     preview({ channelId, date, lang }) {
       const week = weekFor(date, d.today());
       if (!week) {
-        const text =
-          lang === 'ja'
-            ? `日付として読めません: “${escapeMrkdwn(date ?? '')}”`
-            : `Not a date I can read: “${escapeMrkdwn(date ?? '')}”. Try 2026-01-14.`;
+        const text = say(lang, 'notADateMrkdwn', { date: escapeMrkdwn(date ?? '') });
         return { text, blocks: [section(text)] };
       }
       const s = d.store.subscription(channelId);
@@ -140,15 +118,7 @@ export function digestCommands(d: ServiceDeps): DigestCommands {
         lang: useLang,
         filtersLabel: filtersLabel(f, useLang),
       });
-      const note = rest.length
-        ? [
-            section(
-              useLang === 'ja'
-                ? `(ほか${rest.length}通)`
-                : `(+${rest.length} more message${rest.length > 1 ? 's' : ''} in the real digest)`,
-            ),
-          ]
-        : [];
+      const note = rest.length ? [section(say(useLang, 'moreMessages', { n: rest.length }))] : [];
       return { text: first?.text ?? '', blocks: [...(first?.blocks ?? []), ...note] };
     },
   };

@@ -1,5 +1,5 @@
-import { flag } from '../geo/gazetteer.js';
 import { type Block, context, header, section } from '../present/blocks.js';
+import { say } from '../present/catalogue.js';
 import { countryList, formatDate, REGION_LABEL } from '../present/labels.js';
 import { escapeMrkdwn, link, truncate } from '../present/mrkdwn.js';
 import { sectionCitation } from '../query/ask.js';
@@ -11,27 +11,19 @@ export interface DigestMessage {
   blocks: Block[];
 }
 
-const T = {
-  en: {
-    title: (w: Week, n: number) => `AI policy digest · ${w.from} – ${w.to} · ${n} item${n === 1 ? '' : 's'}`,
-    part: (i: number, n: number) => `part ${i} of ${n}`,
-    empty: (w: Week) => `AI policy digest · ${w.from} – ${w.to}: nothing new this week.`,
-    filters: 'filters',
-    all: 'all items',
-  },
-  ja: {
-    title: (w: Week, n: number) => `AI政策ダイジェスト · ${w.from}〜${w.to} · ${n}件`,
-    part: (i: number, n: number) => `${n}通中${i}通目`,
-    empty: (w: Week) => `AI政策ダイジェスト · ${w.from}〜${w.to}: 今週の新しい項目はありません。`,
-    filters: '条件',
-    all: 'すべての項目',
-  },
-} as const;
+/** The digest's own words, from the one message catalogue. */
+const T = (lang: 'en' | 'ja') => ({
+  title: (w: Week, n: number) => say(lang, 'digestTitle', { from: w.from, to: w.to, n }),
+  part: (i: number, n: number) => say(lang, 'digestPart', { i, n }),
+  empty: (w: Week) => say(lang, 'digestEmpty', { from: w.from, to: w.to }),
+  filters: say(lang, 'filters'),
+  all: say(lang, 'allItems'),
+});
 
 function itemLine(it: StoredItem, lang: 'en' | 'ja'): string {
   const title = it.urls[0] ? link(it.urls[0], it.title) : escapeMrkdwn(it.title);
   const where = `${escapeMrkdwn(it.source.documentTitle)} · ${escapeMrkdwn(sectionCitation(it))}`;
-  const who = it.countries.map((c) => `${flag(c)}`.trim() || c).join(' ');
+  const who = countryList(it.countries, lang);
   return truncate(`*${formatDate(it.date, lang)}* ${who} ${title}\n_${where}_`, 2900);
 }
 
@@ -47,7 +39,7 @@ export interface RenderOptions {
  * region (newest first), split across messages so none exceeds Slack's limits.
  */
 export function renderDigest(items: StoredItem[], week: Week, o: RenderOptions): DigestMessage[] {
-  const t = T[o.lang];
+  const t = T(o.lang);
   const max = Math.min(o.maxBlocks ?? 48, 48);
   if (!items.length) return [{ text: t.empty(week), blocks: [section(escapeMrkdwn(t.empty(week)))] }];
   const body: Block[][] = [];
@@ -92,7 +84,7 @@ export function filtersLabel(
 
 /** A digest as plain text (CLI and console). */
 export function digestText(items: StoredItem[], week: Week, lang: 'en' | 'ja', filters?: string): string {
-  const t = T[lang];
+  const t = T(lang);
   if (!items.length) return t.empty(week);
   const out = [t.title(week, items.length), `${t.filters}: ${filters || t.all}`];
   let region = '';
@@ -101,7 +93,7 @@ export function digestText(items: StoredItem[], week: Week, lang: 'en' | 'ja', f
       region = it.region;
       out.push('', `${REGION_LABEL[region]?.[lang] ?? region}`);
     }
-    out.push(`  ${formatDate(it.date, lang)}  [${it.countries.join(', ')}]  ${it.title}`);
+    out.push(`  ${formatDate(it.date, lang)}  ${countryList(it.countries, lang)}  ${it.title}`);
     if (it.urls[0]) out.push(`    ${it.urls[0]}`);
     out.push(`    ${it.source.documentTitle} · ${sectionCitation(it)}`);
   }

@@ -1,0 +1,26 @@
+import type { Block } from '../present/blocks.js';
+import type { Lang } from '../query/understand.js';
+
+/** A reply the weekly-digest feature renders itself (Block Kit and its text fallback). */
+export interface RenderedReply {
+  text: string;
+  blocks: Block[] | unknown[];
+  visibility?: 'in_channel' | 'ephemeral';
+}
+
+/**
+ * Subscription and digest operations a command may call (implemented by the weekly digest
+ * feature). `lang` is the asker's language, read from what they typed.
+ */
+export interface DigestCommands {
+  subscribe(input: {
+    channelId: string;
+    teamId?: string;
+    userId?: string;
+    filters: string;
+    lang?: Lang;
+  }): RenderedReply;
+  unsubscribe(channelId: string, lang: Lang): RenderedReply;
+  subscriptions(channelId: string, lang: Lang): RenderedReply;
+  preview(input: { channelId: string; date?: string; lang: Lang }): RenderedReply;
+}

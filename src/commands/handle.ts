@@ -1,0 +1,202 @@
+import { z } from 'zod';
+import type { AnswerModel } from '../present/answer.js';
+import { answerModel, PAGE_SIZE } from '../present/answer.js';
+import type { MessageCode } from '../present/catalogue.js';
+import { ask } from '../query/ask.js';
+import { type CiteResult, cite, unslack } from '../query/cite.js';
+import type { Lang } from '../query/understand.js';
+import type { Manifest, SearchIndex } from '../search/index-store.js';
+import type { DigestCommands, RenderedReply } from './digest-commands.js';
+import { type Dimension, type Filters, filtersOf, filtersSchema, inherit } from './inherit.js';
+import type { Command } from './parse.js';
+
+/**
+ * What a conversation remembers of an answer page: enough to show another page of it, to cite
+ * "item 2" of it, and to let a follow-up inherit its filters. Stored in SQLite by Slack, in
+ * memory by the console.
+ */
+export interface AnswerState {
+  question: string;
+  lang: Lang;
+  /** The day the question was asked: "last week" keeps meaning the same week on every page. */
+  today: string;
+  /** Filters inherited from the earlier question, re-applied on every page; null when none. */
+  inherit: Filters | null;
+  offset: number;
+  itemIds: string[];
+  total: number;
+  /** The filters in force after merging, which the next follow-up inherits from. */
+  filters: Filters;
+}
+
+export const answerStateSchema = z.object({
+  question: z.string(),
+  lang: z.enum(['en', 'ja']),
+  today: z.string(),
+  inherit: filtersSchema.nullable(),
+  offset: z.number().int().nonnegative(),
+  itemIds: z.array(z.string()),
+  total: z.number().int().nonnegative(),
+  filters: filtersSchema,
+}) as unknown as z.ZodType<AnswerState>;
+
+/** A reply, not yet in any language or format: Slack, the console and the CLI render it. */
+export type Reply =
+  | { kind: 'answer'; answer: AnswerModel; state: AnswerState }
+  | { kind: 'citation'; citation: CiteResult }
+  | { kind: 'help'; manifest: Manifest }
+  | { kind: 'message'; lang: Lang; code: MessageCode; args?: Record<string, string | number> }
+  | { kind: 'rendered'; reply: RenderedReply; plain?: string };
+
+export interface HandleDeps {
+  index: SearchIndex;
+  today: string;
+  /** The weekly digest's subscription commands (Slack channels only). */
+  digest?: DigestCommands;
+  /** A digest preview as plain text, where there is no channel (the console). */
+  digestText?: (date: string | undefined, lang: Lang) => string;
+  pageSize?: number;
+}
+
+export interface HandleInput {
+  command: Command;
+  /** The asker's language, from the text they typed (not from the parsed command). */
+  lang: Lang;
+  /** The conversation's last answer (a thread, a DM, the console); follow-ups build on it. */
+  previous?: AnswerState;
+  where?: { channelId: string; userId?: string; teamId?: string };
+}
+
+/** One page of a remembered answer: the same question, day and inherited filters, at `offset`. */
+export function answerPage(
+  index: SearchIndex,
+  state: Pick<AnswerState, 'question' | 'today' | 'inherit'>,
+  offset: number,
+  o: { sharedBy?: string; pageSize?: number } = {},
+): Reply & { kind: 'answer' } {
+  const earlier = state.inherit;
+  let inherited: Dimension[] = [];
+  let merged: Filters | undefined;
+  const r = ask(index, state.question, {
+    today: state.today,
+    limit: o.pageSize ?? PAGE_SIZE,
+    offset,
+    adjust: (own) => {
+      if (!earlier) {
+        merged = filtersOf(own);
+        return own;
+      }
+      const m = inherit(own, earlier);
+      inherited = m.inherited;
+      merged = filtersOf(m.interp);
+      return m.interp;
+    },
+  });
+  return {
+    kind: 'answer',
+    answer: answerModel(r, { offset, inherited, ...(o.sharedBy ? { sharedBy: o.sharedBy } : {}) }),
+    state: {
+      question: state.question,
+      lang: r.lang,
+      today: state.today,
+      inherit: earlier,
+      offset,
+      itemIds: r.results.map((i) => i.id),
+      total: r.total,
+      filters: merged ?? filtersOf(r.interp),
+    },
+  };
+}
+
+/** A question, as a follow-up when there is an earlier one: it inherits what it does not say. */
+function answerQuestion(deps: HandleDeps, question: string, previous?: AnswerState): Reply {
+  const pageSize = deps.pageSize ?? PAGE_SIZE;
+  if (previous) {
+    const followUp = answerPage(deps.index, { question, today: deps.today, inherit: previous.filters }, 0, {
+      pageSize,
+    });
+    // Inheriting is a guess: when it leaves nothing and the question alone finds something, the
+    // asker changed the subject.
+    if (followUp.answer.total > 0 || !followUp.answer.understood.some((p) => p.inherited)) return followUp;
+    const alone = answerPage(deps.index, { question, today: deps.today, inherit: null }, 0, { pageSize });
+    return alone.answer.total > 0 ? alone : followUp;
+  }
+  return answerPage(deps.index, { question, today: deps.today, inherit: null }, 0, { pageSize });
+}
+
+/**
+ * The one command path: a parsed command, the asker's language and the conversation so far →
+ * a reply model. Slack, the console and the CLI differ only in how they render it.
+ */
+export function handleCommand(deps: HandleDeps, input: HandleInput): Reply {
+  const { command, lang, previous } = input;
+  switch (command.kind) {
+    case 'help':
+      return { kind: 'help', manifest: deps.index.manifest };
+    case 'ask':
+      return answerQuestion(deps, unslack(command.question), previous);
+    case 'more': {
+      if (!previous)
+        return { kind: 'message', lang, code: input.where ? 'moreUseButton' : 'moreNeedsQuestion' };
+      const offset = previous.offset + previous.itemIds.length;
+      if (offset >= previous.total)
+        return { kind: 'message', lang, code: 'endOfAnswer', args: { total: previous.total } };
+      return answerPage(deps.index, previous, offset, { pageSize: deps.pageSize ?? PAGE_SIZE });
+    }
+    case 'cite': {
+      const n = /^\d{1,3}$/.test(command.arg.trim()) ? Number(command.arg.trim()) : undefined;
+      if (previous && n !== undefined) {
+        // "cite 7" after a page showing 6–10 is the 7th item; "cite 2" is the 2nd item shown.
+        const shown = previous.itemIds;
+        const rel = n > previous.offset && n <= previous.offset + shown.length ? n - previous.offset : n;
+        const id = shown[rel - 1];
+        if (!id) return { kind: 'message', lang, code: 'noSuchItem', args: { n, shown: shown.length } };
+        return { kind: 'citation', citation: { ...cite(deps.index, id, deps.today), lang } };
+      }
+      return { kind: 'citation', citation: cite(deps.index, command.arg, deps.today) };
+    }
+    case 'digest':
+    case 'subscribe':
+    case 'unsubscribe':
+    case 'subscriptions':
+      return digestReply(deps, input);
+  }
+}
+
+function digestReply(deps: HandleDeps, input: HandleInput): Reply {
+  const { command, lang, where } = input;
+  if (!where || !deps.digest) {
+    if (command.kind === 'digest' && deps.digestText) {
+      const text = deps.digestText(command.date, lang);
+      return { kind: 'rendered', reply: { text, blocks: [] }, plain: text };
+    }
+    return { kind: 'message', lang, code: where ? 'digestsDisabled' : 'subscriptionsNeedSlack' };
+  }
+  const d = deps.digest;
+  switch (command.kind) {
+    case 'subscribe':
+      return {
+        kind: 'rendered',
+        reply: d.subscribe({
+          channelId: where.channelId,
+          filters: command.filters,
+          lang,
+          ...(where.userId ? { userId: where.userId } : {}),
+          ...(where.teamId ? { teamId: where.teamId } : {}),
+        }),
+      };
+    case 'unsubscribe':
+      return { kind: 'rendered', reply: d.unsubscribe(where.channelId, lang) };
+    case 'subscriptions':
+      return { kind: 'rendered', reply: d.subscriptions(where.channelId, lang) };
+    default:
+      return {
+        kind: 'rendered',
+        reply: d.preview({
+          channelId: where.channelId,
+          lang,
+          ...(command.kind === 'digest' && command.date ? { date: command.date } : {}),
+        }),
+      };
+  }
+}

@@ -1,0 +1,191 @@
+import type { Lang } from '../query/understand.js';
+
+type Args = Record<string, string | number>;
+type Entry = string | ((a: Args) => string);
+
+const n = (a: Args, k: string) => Number(a[k] ?? 0);
+const s = (a: Args, k: string) => String(a[k] ?? '');
+
+/**
+ * Every sentence policy-bot says, in English and Japanese, under one code. The core returns
+ * codes with arguments; only the renderers in `present/` turn them into words, so no other
+ * folder needs an English/Japanese branch.
+ */
+const CATALOGUE = {
+  understood: { en: 'Understood', ja: '解釈' },
+  nothingSpecific: { en: 'your question as a whole', ja: '質問全体' },
+  fromEarlier: { en: 'from your earlier question', ja: '前の質問から' },
+  results: {
+    en: (a: Args) => `${n(a, 'n')} result${n(a, 'n') === 1 ? '' : 's'}`,
+    ja: (a: Args) => `${n(a, 'n')}件`,
+  },
+  showing: {
+    en: (a: Args) => `showing ${n(a, 'from')}–${n(a, 'to')} of ${n(a, 'total')}`,
+    ja: (a: Args) => `${n(a, 'total')}件中${n(a, 'from')}〜${n(a, 'to')}件目`,
+  },
+  showMore: {
+    en: (a: Args) => `Show more (${n(a, 'n')})`,
+    ja: (a: Args) => `さらに表示 (${n(a, 'n')})`,
+  },
+  previous: { en: 'Previous', ja: '前へ' },
+  share: { en: 'Share in channel', ja: 'チャンネルに共有' },
+  cite: { en: 'Cite', ja: '引用' },
+  region: { en: 'region', ja: '地域' },
+  suggestions: { en: 'Suggestions', ja: 'こちらはいかがですか' },
+  try: { en: 'Try', ja: '例' },
+  also: { en: 'Also', ja: '他のURL' },
+  source: { en: 'Source', ja: '出典' },
+  undated: { en: 'undated', ja: '日付なし' },
+  sharedBy: {
+    en: (a: Args) => `Shared by <@${s(a, 'user')}>`,
+    ja: (a: Args) => `<@${s(a, 'user')}> さんが共有`,
+  },
+  typeMore: {
+    en: (a: Args) => `${n(a, 'n')} more — type "more"`,
+    ja: (a: Args) => `さらに${n(a, 'n')}件 — 「more」と入力`,
+  },
+  typeCite: {
+    en: 'Type "cite N" for a citation of item N.',
+    ja: '「cite 番号」でその項目を引用できます。',
+  },
+  endOfAnswer: {
+    en: (a: Args) => `That was everything: all ${n(a, 'total')} results are shown above.`,
+    ja: (a: Args) => `以上です。${n(a, 'total')}件すべてを表示しました。`,
+  },
+  moreNeedsQuestion: {
+    en: 'Nothing to continue: ask a question first.',
+    ja: '続きはありません。まず質問してください。',
+  },
+  moreUseButton: {
+    en: 'Use the “Show more” button under an answer to see its next page.',
+    ja: '回答の下の「さらに表示」ボタンで続きを表示できます。',
+  },
+  noSuchItem: {
+    en: (a: Args) => `There is no item ${n(a, 'n')} in the answer above (it showed ${n(a, 'shown')}).`,
+    ja: (a: Args) => `前の回答に${n(a, 'n')}番目の項目はありません(${n(a, 'shown')}件を表示)。`,
+  },
+  digestsDisabled: {
+    en: 'Digests are not enabled in this deployment.',
+    ja: 'ダイジェスト機能は有効になっていません。',
+  },
+  subscriptionsNeedSlack: {
+    en: 'Subscriptions belong to Slack channels: connect to Slack to use them (try "digest" for a preview).',
+    ja: '購読はSlackチャンネルごとの機能です。Slackに接続して使ってください(プレビューは「digest」)。',
+  },
+  alreadyPublic: {
+    en: 'This answer is already visible to everyone here.',
+    ja: 'この回答はすでに全員に表示されています。',
+  },
+  answerExpired: {
+    en: 'This answer is too old to page or share; please ask again.',
+    ja: 'この回答は古いため操作できません。もう一度質問してください。',
+  },
+  searching: { en: ':hourglass_flowing_sand: Searching…', ja: ':hourglass_flowing_sand: 検索中…' },
+  sorry: {
+    en: (a: Args) =>
+      `Sorry, something went wrong while answering (error id: ${s(a, 'id')}). Please try again.`,
+    ja: (a: Args) =>
+      `申し訳ありません。回答中にエラーが発生しました(エラーID: ${s(a, 'id')})。もう一度お試しください。`,
+  },
+  failed: {
+    en: (a: Args) => `Sorry, that failed: ${s(a, 'reason')}`,
+    ja: (a: Args) => `失敗しました: ${s(a, 'reason')}`,
+  },
+  thanksUp: { en: 'Thanks for the 👍 — noted.', ja: '👍 ありがとうございます。記録しました。' },
+  thanksDown: {
+    en: 'Thanks for the 👎 — noted. Tell us what was wrong in the form (optional).',
+    ja: '👎 ありがとうございます。記録しました。よろしければフォームで理由を教えてください。',
+  },
+  thanksDetail: { en: 'Thanks — your note was added.', ja: 'ありがとうございます。追記しました。' },
+  feedbackTitle: { en: 'What was wrong?', ja: '何が問題でしたか?' },
+  feedbackReason: { en: 'The answer…', ja: '回答の問題' },
+  wrong_items: { en: 'showed wrong items', ja: '関係ない項目があった' },
+  missing_items: { en: 'missed items it should show', ja: 'あるべき項目がなかった' },
+  other: { en: 'something else', ja: 'その他' },
+  feedbackNote: { en: 'Note (optional)', ja: 'メモ(任意)' },
+  send: { en: 'Send', ja: '送信' },
+  skip: { en: 'Skip', ja: 'スキップ' },
+  positive: { en: 'Helpful', ja: '役に立った' },
+  negative: { en: 'Not helpful', ja: '役に立たなかった' },
+  citation: { en: 'Citation', ja: '引用' },
+  alsoCitedIn: { en: 'Also cited in', ja: '同じURLを含む項目' },
+  nothingToCite: { en: 'Nothing to cite', ja: '引用できる項目がありません' },
+  readyToPaste: { en: 'Ready to paste', ja: 'コピー用' },
+  itemId: { en: 'id', ja: 'ID' },
+  digestTitle: {
+    en: (a: Args) =>
+      `AI policy digest · ${s(a, 'from')} – ${s(a, 'to')} · ${n(a, 'n')} item${n(a, 'n') === 1 ? '' : 's'}`,
+    ja: (a: Args) => `AI政策ダイジェスト · ${s(a, 'from')}〜${s(a, 'to')} · ${n(a, 'n')}件`,
+  },
+  digestPart: {
+    en: (a: Args) => `part ${n(a, 'i')} of ${n(a, 'n')}`,
+    ja: (a: Args) => `${n(a, 'n')}通中${n(a, 'i')}通目`,
+  },
+  digestEmpty: {
+    en: (a: Args) => `AI policy digest · ${s(a, 'from')} – ${s(a, 'to')}: nothing new this week.`,
+    ja: (a: Args) => `AI政策ダイジェスト · ${s(a, 'from')}〜${s(a, 'to')}: 今週の新しい項目はありません。`,
+  },
+  filters: { en: 'filters', ja: '条件' },
+  Filters: { en: 'Filters', ja: '条件' },
+  allItems: { en: 'all items', ja: 'すべての項目' },
+  nextRun: { en: 'Next run', ja: '次回' },
+  subscribed_created: { en: 'Subscribed', ja: '購読しました' },
+  subscribed_updated: { en: 'Subscription updated', ja: '購読条件を更新しました' },
+  subscribed_resumed: { en: 'Subscription resumed', ja: '購読を再開しました' },
+  subscribedLine: {
+    en: (a: Args) => `${s(a, 'verb')}: this channel gets a weekly AI policy digest.`,
+    ja: (a: Args) => `${s(a, 'verb')}: このチャンネルに週次のAI政策ダイジェストを投稿します。`,
+  },
+  ignoredWords: {
+    en: (a: Args) => `No item mentions ${s(a, 'quoted')}; those words are ignored.`,
+    ja: (a: Args) => `コーパスにない語: ${s(a, 'words')}`,
+  },
+  unsubscribed: {
+    en: 'Unsubscribed: this channel will get no more digests.',
+    ja: 'このチャンネルのダイジェスト購読を解除しました。',
+  },
+  notSubscribed: { en: 'This channel has no digest subscription.', ja: 'このチャンネルは購読していません。' },
+  notSubscribedHint: {
+    en: 'This channel has no digest subscription. Start one with `/policy subscribe [filters]`.',
+    ja: 'このチャンネルは購読していません。`/policy subscribe [条件]` で購読できます。',
+  },
+  channelDigest: { en: "This channel's digest", ja: 'このチャンネルのダイジェスト' },
+  subscribedAt: { en: 'Subscribed', ja: '購読開始' },
+  lastDigest: { en: 'Last digest', ja: '前回' },
+  weekOf: { en: 'week of', ja: '週' },
+  noneYet: { en: 'none yet', ja: 'まだありません' },
+  paused: { en: 'Paused', ja: '停止中' },
+  resumeHint: {
+    en: 'invite the bot to the channel and run `/policy subscribe` again to resume',
+    ja: 'ボットをチャンネルに招待して `/policy subscribe` で再開',
+  },
+  notADateMrkdwn: {
+    en: (a: Args) => `Not a date I can read: “${s(a, 'date')}”. Try 2026-01-14.`,
+    ja: (a: Args) => `日付として読めません: “${s(a, 'date')}”`,
+  },
+  moreMessages: {
+    en: (a: Args) => `(+${n(a, 'n')} more message${n(a, 'n') > 1 ? 's' : ''} in the real digest)`,
+    ja: (a: Args) => `(ほか${n(a, 'n')}通)`,
+  },
+  notADate: {
+    en: (a: Args) => `Not a date I can read: "${s(a, 'date')}". Try 2026-01-14.`,
+    ja: (a: Args) => `日付として読めません: “${s(a, 'date')}”(例: 2026-01-14)`,
+  },
+} satisfies Record<string, { en: Entry; ja: Entry }>;
+
+export type MessageCode = keyof typeof CATALOGUE;
+
+/** A sentence to say, not yet in any language: what the core returns instead of text. */
+export interface Message {
+  code: MessageCode;
+  args?: Args;
+}
+
+/** The sentence for `code` in `lang`, with its arguments filled in. */
+export function say(lang: Lang, code: MessageCode, args: Args = {}): string {
+  const entry: Entry = CATALOGUE[code][lang];
+  return typeof entry === 'string' ? entry : entry(args);
+}
+
+/** Every code, for the test that checks both languages are complete. */
+export const MESSAGE_CODES = Object.keys(CATALOGUE) as MessageCode[];

@@ -1,0 +1,68 @@
+import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
+import { z } from 'zod';
+import { isAcknowledgement } from '../../../commands/parse.js';
+import { DM_ROOT, THREAD_TTL_MS, threadContext } from '../../../conversation/answers.js';
+import { firstTime } from '../../dedupe.js';
+import type { SlackDeps } from '../../deps.js';
+import { nowOf } from '../../replies.js';
+import { answerTurn, withoutMentions } from './conversation.js';
+
+/** The fields of a `message` event we act on; anything else (edits, joins, bots) does not parse. */
+const userMessage = z.object({
+  channel: z.string(),
+  channel_type: z.enum(['im', 'channel', 'group', 'mpim', 'app_home']).optional(),
+  user: z.string(),
+  text: z.string(),
+  ts: z.string(),
+  thread_ts: z.string().optional(),
+  team: z.string().optional(),
+  // A thread reply also sent to the channel is still a reply; edits, joins, bots' posts are not.
+  subtype: z.literal('thread_broadcast').optional(),
+  bot_id: z.never().optional(),
+});
+
+/**
+ * `message.im`, `message.channels`, `message.groups`. A DM is answered in the DM. In a channel,
+ * only a reply in a thread the bot answered in (within the time limit) is answered, without a
+ * mention; every other channel message is ignored, and a reply that mentions the bot is left to
+ * the `app_mention` listener so it is answered once.
+ */
+export function userMessages(deps: SlackDeps) {
+  return async ({
+    message,
+    body,
+    client,
+    context,
+  }: SlackEventMiddlewareArgs<'message'> & AllMiddlewareArgs): Promise<void> => {
+    const parsed = userMessage.safeParse(message);
+    if (!parsed.success) return;
+    const m = parsed.data;
+    // Slack always says where a message was posted; a DM's channel id starts with D otherwise.
+    const kind = m.channel_type ?? (m.channel.startsWith('D') ? 'im' : 'channel');
+    let conversation: string;
+    if (kind === 'im' || kind === 'app_home') {
+      conversation = m.thread_ts ?? DM_ROOT;
+    } else {
+      if (!m.thread_ts) return;
+      if (context.botUserId && m.text.includes(`<@${context.botUserId}`)) return;
+      const ttl = deps.threadTtlMs ?? THREAD_TTL_MS;
+      if (!threadContext(deps.db, m.channel, m.thread_ts, nowOf(deps), ttl)) return;
+      conversation = m.thread_ts;
+    }
+    if (isAcknowledgement(withoutMentions(m.text))) return;
+    if (!firstTime(deps, body)) return;
+    await answerTurn(
+      deps,
+      client,
+      {
+        channel: m.channel,
+        conversation,
+        ...(m.thread_ts ? { replyIn: m.thread_ts } : {}),
+        text: withoutMentions(m.text),
+        userId: m.user,
+        ...(m.team ? { teamId: m.team } : {}),
+      },
+      `message.${kind}`,
+    );
+  };
+}

@@ -1,0 +1,95 @@
+import { resolve } from 'node:path';
+import type { WebClient } from '@slack/web-api';
+import type { DigestCommands } from './commands/digest-commands.js';
+import type { Config } from './config.js';
+import { say } from './present/catalogue.js';
+import { todayIn } from './query/dates.js';
+import type { Lang } from './query/understand.js';
+import type { SearchIndex } from './search/index-store.js';
+import type { Logger } from './util/logger.js';
+import { projectRoot } from './util/paths.js';
+import { digestText } from './weekly/render.js';
+import { type DigestClient, DigestRunner } from './weekly/runner.js';
+import { weekItems } from './weekly/select.js';
+import { digestCommands, weekFor } from './weekly/service.js';
+import { type Db, openState } from './weekly/state.js';
+import { DigestStore } from './weekly/store.js';
+
+/** The clock and calendar every surface shares: "today" and "the day of" in the configured zone. */
+export interface Calendar {
+  clock: () => Date;
+  today: () => string;
+  dayOf: (at: Date) => string;
+}
+
+/** One calendar for every listener and command, so "today" never differs between them. */
+export function calendar(timeZone: string, clock: () => Date = () => new Date()): Calendar {
+  return { clock, today: () => todayIn(timeZone, clock()), dayOf: (at) => todayIn(timeZone, at) };
+}
+
+/** The weekly digest's state and commands, built once for the app and the CLI alike. */
+export interface Weekly {
+  db: Db;
+  store: DigestStore;
+  digest: DigestCommands;
+  /** The weekly job, posting through `client` (the app's or a CLI's own Web API client). */
+  runner(client: WebClient, logger: Logger): DigestRunner;
+}
+
+/** Opens the state database (migrating it), records the items seen, and builds the digest commands. */
+export function openWeekly(config: Config, index: () => SearchIndex, cal: Calendar): Weekly {
+  const db = openState(resolve(projectRoot(), config.statePath));
+  const store = new DigestStore(db);
+  store.recordItems(
+    index().items.map((i) => i.id),
+    cal.clock().toISOString(),
+  );
+  const digest = digestCommands({
+    store,
+    index,
+    clock: cal.clock,
+    today: cal.today,
+    cron: config.digestCron,
+    timeZone: config.digestTimeZone,
+  });
+  return {
+    db,
+    store,
+    digest,
+    runner: (client, logger) =>
+      new DigestRunner({
+        store,
+        index,
+        client: digestClient(client),
+        clock: cal.clock,
+        timeZone: config.digestTimeZone,
+        postEmpty: config.digestPostEmpty,
+        logger,
+      }),
+  };
+}
+
+/** The two Web API calls the digest runner makes, adapted from a real client without casts at call sites. */
+export function digestClient(web: WebClient): DigestClient {
+  return {
+    chat: {
+      postMessage: async (args) => {
+        const res = await web.chat.postMessage(args as Parameters<WebClient['chat']['postMessage']>[0]);
+        return typeof res.ts === 'string' ? { ts: res.ts } : {};
+      },
+    },
+    conversations: {
+      history: (args) =>
+        web.conversations.history(args) as ReturnType<DigestClient['conversations']['history']>,
+    },
+  };
+}
+
+/** `digest [date]` without a channel (the console): the week's items, unfiltered, as plain text. */
+export function digestPreviewText(index: () => SearchIndex, today: () => string) {
+  return (date: string | undefined, lang: Lang): string => {
+    const week = weekFor(date, today());
+    if (!week) return say(lang, 'notADate', { date: date ?? '' });
+    return digestText(weekItems(index().items, null, week), week, lang);
+  };
+}

@@ -1,0 +1,109 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { main } from '../../src/cli.js';
+import {
+  linkThread,
+  pruneConversations,
+  rememberAnswer,
+  threadContext,
+} from '../../src/conversation/answers.js';
+import {
+  addFeedbackDetail,
+  hashUser,
+  listFeedback,
+  recordFeedback,
+} from '../../src/conversation/feedback.js';
+import { openState } from '../../src/weekly/state.js';
+import { memoryIo } from '../helpers.js';
+
+const filters = { countries: ['KR'], regions: [], placeNames: {}, period: null, groups: [] };
+
+describe('policy-bot feedback', () => {
+  it('lists feedback since a date, readable or as JSON, without user ids', async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'policy-bot-fb-')), 'state.sqlite');
+    const db = openState(path);
+    const state = {
+      question: 'what did Korea do',
+      lang: 'en' as const,
+      today: '2026-01-20',
+      inherit: null,
+      offset: 0,
+      itemIds: ['a/1', 'a/2'],
+      total: 2,
+      filters,
+    };
+    const id = rememberAnswer(db, state, new Date('2026-01-20T00:00:00Z'));
+    recordFeedback(db, { answerId: id, userId: 'U1', verdict: 'up', now: new Date('2026-01-20T01:00:00Z') });
+    const down = recordFeedback(db, {
+      answerId: id,
+      userId: 'U2',
+      verdict: 'down',
+      now: new Date('2026-02-02T01:00:00Z'),
+    });
+    expect(down).toBeDefined();
+    // Only the clicker can add a reason to their own feedback.
+    expect(
+      addFeedbackDetail(db, { feedbackId: down as number, userId: 'U1', reason: 'other', note: 'x' }),
+    ).toBe(false);
+    expect(
+      addFeedbackDetail(db, {
+        feedbackId: down as number,
+        userId: 'U2',
+        reason: 'wrong_items',
+        note: 'a/2 is off topic',
+      }),
+    ).toBe(true);
+    expect(
+      recordFeedback(db, { answerId: 'unknown', userId: 'U1', verdict: 'up', now: new Date() }),
+    ).toBeUndefined();
+    expect(listFeedback(db).map((f) => f.user)).toEqual([hashUser('U1'), hashUser('U2')]);
+    db.close();
+
+    const env = { POLICY_BOT_STATE_PATH: path };
+    const text = memoryIo('', env);
+    expect(await main(['feedback'], text)).toBe(0);
+    expect(text.out()).toContain('2 feedback: 1 👍, 1 👎');
+    expect(text.out()).toContain('“what did Korea do”  — wrong_items “a/2 is off topic”');
+    expect(text.out()).toContain('items: a/1, a/2');
+    expect(text.out()).not.toMatch(/\bU[12]\b/);
+    const since = memoryIo('', env);
+    expect(await main(['feedback', '--since', '2026-02-01', '--json'], since)).toBe(0);
+    const rows = JSON.parse(since.out()) as { verdict: string; interpretation: unknown }[];
+    expect(rows.map((r) => r.verdict)).toEqual(['down']);
+    expect(rows[0]?.interpretation).toEqual({ countries: ['KR'], regions: [], period: null, terms: [] });
+    const bad = memoryIo('', env);
+    expect(await main(['feedback', '--since', 'yesterday'], bad)).toBe(2);
+    expect(bad.err()).toContain('--since must be a date');
+  });
+});
+
+describe('conversation state', () => {
+  it('threads expire after their time limit, and old answers are pruned', () => {
+    const db = openState(':memory:');
+    const t0 = new Date('2026-01-20T00:00:00Z');
+    const state = {
+      question: 'Korea',
+      lang: 'en' as const,
+      today: '2026-01-20',
+      inherit: null,
+      offset: 0,
+      itemIds: ['a/1'],
+      total: 1,
+      filters,
+    };
+    const id = rememberAnswer(db, state, t0);
+    linkThread(db, 'C1', '1.1', id, t0);
+    linkThread(db, 'C1', '2.2', undefined, t0);
+    const hour = 3_600_000;
+    expect(threadContext(db, 'C1', '1.1', new Date(t0.getTime() + hour), 2 * hour)?.previous?.question).toBe(
+      'Korea',
+    );
+    expect(threadContext(db, 'C1', '2.2', new Date(t0.getTime() + hour), 2 * hour)).toEqual({});
+    expect(threadContext(db, 'C1', '1.1', new Date(t0.getTime() + 3 * hour), 2 * hour)).toBeUndefined();
+    pruneConversations(db, new Date(t0.getTime() + 30 * 24 * hour));
+    expect(db.prepare('SELECT COUNT(*) AS n FROM answers').get()).toEqual({ n: 0 });
+    db.close();
+  });
+});

@@ -1,0 +1,116 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { handleCommand, type Reply } from '../../src/commands/handle.js';
+import { inherit } from '../../src/commands/inherit.js';
+import { isAcknowledgement, parseCommand } from '../../src/commands/parse.js';
+import { MESSAGE_CODES, say } from '../../src/present/catalogue.js';
+import { renderReplyText } from '../../src/present/reply.js';
+import { detectLang, understand } from '../../src/query/understand.js';
+import type { SearchIndex } from '../../src/search/index-store.js';
+import { realIndex } from '../slack/harness.js';
+
+const TODAY = '2026-11-23';
+let index: SearchIndex;
+beforeAll(async () => {
+  index = await realIndex();
+});
+
+const run = (text: string, previous?: Reply & { kind: 'answer' }) =>
+  handleCommand(
+    { index, today: TODAY },
+    {
+      command: parseCommand(text),
+      lang: detectLang(text),
+      ...(previous ? { previous: previous.state } : {}),
+    },
+  );
+
+describe('inherit', () => {
+  it('a follow-up keeps what it says and takes the rest from the earlier question', () => {
+    const earlier = understand('red teaming in the US in December 2025', TODAY);
+    const { interp, inherited } = inherit(understand('what about Korea?', TODAY), earlier);
+    expect(interp.countries).toEqual(['KR']);
+    expect(interp.period).toEqual(earlier.period);
+    expect(interp.groups.map((g) => g.label)).toEqual(earlier.groups.map((g) => g.label));
+    expect(inherited).toEqual(['period', 'terms']);
+    const all = inherit(understand('Korea January 2026 guidelines', TODAY), earlier);
+    expect(all.inherited).toEqual([]);
+  });
+});
+
+describe('handleCommand', () => {
+  it('answers "more" with the next page, and says so at the end instead of an empty page', () => {
+    let reply = run('US');
+    expect(reply.kind).toBe('answer');
+    const seen = new Set<string>();
+    for (let guard = 0; reply.kind === 'answer' && guard < 100; guard++) {
+      for (const id of reply.state.itemIds) {
+        expect(seen.has(id)).toBe(false);
+        seen.add(id);
+      }
+      reply = run('more', reply);
+    }
+    expect(reply).toMatchObject({ kind: 'message', code: 'endOfAnswer' });
+    expect(seen.size).toBe((run('US') as Reply & { kind: 'answer' }).state.total);
+  });
+
+  it('cite N cites the Nth item shown, and says when there is no such item', () => {
+    const answer = run('US') as Reply & { kind: 'answer' };
+    const second = run('cite 2', answer);
+    expect(second.kind === 'citation' && second.citation.item?.id).toBe(answer.state.itemIds[1]);
+    expect(run('cite 99', answer)).toMatchObject({ kind: 'message', code: 'noSuchItem' });
+  });
+
+  it('replies in the language the user typed, subcommands included', () => {
+    for (const text of ['購読解除', '購読状況', 'ダイジェスト 2026-01-19']) {
+      const reply = run(text);
+      expect(reply.kind === 'message' && reply.lang).toBe('ja');
+      expect(renderReplyText(reply)).toMatch(/[\u3040-\u30ff]/);
+    }
+    expect(run('unsubscribe')).toMatchObject({ kind: 'message', lang: 'en' });
+  });
+
+  it('a follow-up that changes the subject is answered on its own rather than emptied by inheritance', () => {
+    const earlier = run('Korea January 2026') as Reply & { kind: 'answer' };
+    const alone = run('SB53') as Reply & { kind: 'answer' };
+    const follow = run('SB53', earlier) as Reply & { kind: 'answer' };
+    expect(alone.state.total).toBeGreaterThan(0);
+    expect(follow.state.total).toBeGreaterThan(0);
+  });
+});
+
+describe('isAcknowledgement', () => {
+  it('tells thanks and emoji from questions', () => {
+    for (const t of [
+      'thanks!',
+      'Thank you',
+      'ok',
+      'ありがとうございます',
+      '了解です。',
+      ':+1:',
+      '👍',
+      '🙏🏻',
+    ])
+      expect(isAcknowledgement(t), t).toBe(true);
+    for (const t of [
+      'what about Korea?',
+      'more',
+      'cite 2',
+      '韓国は?',
+      'OK guidelines',
+      'thanks for SB53 — and Korea?',
+    ])
+      expect(isAcknowledgement(t), t).toBe(false);
+  });
+});
+
+describe('the message catalogue', () => {
+  it('says every message in English and Japanese', () => {
+    const args = { n: 2, from: 1, to: 5, total: 9, shown: 5, user: 'U1', id: 'E1', reason: 'x', date: 'x' };
+    for (const code of MESSAGE_CODES) {
+      const en = say('en', code, args);
+      const ja = say('ja', code, args);
+      expect(en.length, code).toBeGreaterThan(0);
+      expect(ja.length, code).toBeGreaterThan(0);
+    }
+  });
+});

@@ -1,5 +1,5 @@
 import { findMentions } from '../geo/detect.js';
-import { REGION_NAMES } from '../geo/gazetteer.js';
+import { regionNames } from '../geo/gazetteer.js';
 import type { Region } from '../ingest/item.js';
 
 export interface PlaceMatch {
@@ -8,8 +8,8 @@ export interface PlaceMatch {
   spans: [number, number][];
   /** What the asker typed, per code, for messages ("No items about Mexico"). */
   said: Record<string, string>;
-  /** Agencies named (NIST, Ofcom…): their country is a filter, their name still ranks. */
-  agencies: string[];
+  /** Agencies and actors named (NIST, Ofcom…): their country is a filter, their name still ranks. */
+  agencies: { name: string; actor?: string }[];
 }
 
 /**
@@ -21,16 +21,16 @@ export function findPlaces(text: string): PlaceMatch {
   const regions: Region[] = [];
   const spans: [number, number][] = [];
   const said: Record<string, string> = {};
-  const agencies: string[] = [];
+  const agencies: { name: string; actor?: string }[] = [];
   const mentions = findMentions(text, { mode: 'question' });
   for (const m of mentions) {
     if (!countries.includes(m.code)) countries.push(m.code);
     said[m.code] ??= m.text;
     spans.push([m.start, m.end]);
-    if (m.agency) agencies.push(m.searchAs ?? m.text);
+    if (m.agency) agencies.push({ name: m.searchAs ?? m.text, ...(m.actor ? { actor: m.actor } : {}) });
   }
   const lower = text.toLowerCase();
-  for (const r of REGION_NAMES) {
+  for (const r of regionNames()) {
     for (const name of [...r.en, ...r.ja]) {
       const re = /[a-z]/.test(name)
         ? new RegExp(`(?<![a-z])${name}(?![a-z])`, 'g')

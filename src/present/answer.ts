@@ -41,6 +41,8 @@ export interface AnswerModel {
   items: AskResultItem[];
   notice?: string;
   suggestions: string[];
+  /** When the answer abstains: the closest items, shown apart and labelled as suggestions. */
+  closest?: AskResultItem[];
   more?: AnswerRef;
   share?: AnswerRef;
   sharedBy?: string;
@@ -55,6 +57,7 @@ const T = {
     more: (n: number) => `Show more (${n})`,
     share: 'Share in channel',
     try: 'Try',
+    closest: 'Closest items (suggestions, not answers)',
     also: 'Also',
     source: 'Source',
     period: 'period',
@@ -70,6 +73,7 @@ const T = {
     more: (n: number) => `さらに表示 (${n})`,
     share: 'チャンネルに共有',
     try: '例',
+    closest: '近い項目(候補であり、回答ではありません)',
     also: '他のURL',
     source: '出典',
     period: '期間',
@@ -110,6 +114,7 @@ export function answerModel(r: AskResult, today: string, offset = 0, sharedBy?: 
     items: r.results,
     ...(r.message ? { notice: r.message } : {}),
     suggestions: suggestionsFor(r),
+    ...(r.suggestions?.length ? { closest: r.suggestions } : {}),
     ...(offset + shown < r.total ? { more: { q: r.query, o: offset + shown, t: today } } : {}),
     ...(shown ? { share: { q: r.query, o: offset, t: today } } : {}),
     ...(sharedBy ? { sharedBy } : {}),
@@ -123,7 +128,9 @@ function itemMrkdwn(it: AskResultItem, lang: Lang): string {
     .filter(Boolean)
     .join(' · ');
   const snippet = it.snippet ? `\n${escapeMrkdwn(it.snippet)}` : '';
-  return `${title}\n${meta}${snippet}`;
+  // English askers read one English line under the Japanese title (built from the item, never invented).
+  const english = lang === 'en' && it.english ? `\n_${escapeMrkdwn(it.english)}_` : '';
+  return `${title}${english}\n${meta}${snippet}`;
 }
 
 function itemContext(it: AskResultItem, lang: Lang): string {
@@ -154,6 +161,10 @@ export function renderAnswerBlocks(m: AnswerModel): { text: string; blocks: Bloc
     blocks.push(section(itemMrkdwn(it, m.lang)));
     blocks.push(context(itemContext(it, m.lang)));
   });
+  if (m.closest?.length) {
+    blocks.push(context(`*${t.closest}*`));
+    for (const it of m.closest) blocks.push(section(itemMrkdwn(it, m.lang)));
+  }
   if (m.suggestions.length)
     blocks.push(context(`${t.try}: ${m.suggestions.map((s) => `“${escapeMrkdwn(s)}”`).join('  ·  ')}`));
   const buttons = [];
@@ -189,11 +200,20 @@ export function renderAnswerText(m: AnswerModel): string {
     const cat = CATEGORY_LABEL[it.category]?.[m.lang] ?? it.category;
     out.push('');
     out.push(`${m.offset + n + 1}. ${it.title}`);
+    if (m.lang === 'en' && it.english) out.push(`   ${it.english}`);
     out.push(`   ${[formatDate(it.date, m.lang), it.countries.join(', '), cat].filter(Boolean).join(' · ')}`);
     if (it.snippet) out.push(`   ${it.snippet}`);
     for (const u of it.urls) out.push(`   ${u}`);
     out.push(`   ${t.source}: ${it.source.document} · ${it.source.section} (${it.id})`);
   });
+  if (m.closest?.length) {
+    out.push('', `${t.closest}:`);
+    for (const it of m.closest) {
+      out.push(`  - ${formatDate(it.date, m.lang)} ${it.title}`);
+      if (m.lang === 'en' && it.english) out.push(`    ${it.english}`);
+      if (it.urls[0]) out.push(`    ${it.urls[0]}`);
+    }
+  }
   if (m.suggestions.length) out.push('', `${t.try}: ${m.suggestions.map((s) => `“${s}”`).join('  ·  ')}`);
   if (m.more)
     out.push(

@@ -29,10 +29,24 @@ export function renderAskText(r: AskResult): string {
     out.push('');
     out.push(`${n + 1}. ${formatDate(it.date, r.lang)}  [${formatCountries(it.countries, false)}]  ${cat}`);
     out.push(`   ${it.title}`);
+    if (r.lang === 'en' && it.english) out.push(`   ${it.english}`);
     if (it.snippet) out.push(`   ${it.snippet}`);
     for (const u of it.urls) out.push(`   ${u}`);
     out.push(`   — ${it.source.document} · ${it.source.section}  (${it.id})`);
   });
+  if (r.suggestions?.length) {
+    out.push('');
+    out.push(
+      r.lang === 'ja'
+        ? '近い項目(候補であり、回答ではありません):'
+        : 'Closest items (suggestions, not answers):',
+    );
+    for (const it of r.suggestions) {
+      out.push(`  - ${formatDate(it.date, r.lang)}  ${it.title}`);
+      if (r.lang === 'en' && it.english) out.push(`    ${it.english}`);
+      for (const u of it.urls.slice(0, 1)) out.push(`    ${u}`);
+    }
+  }
   if (r.total > r.results.length) {
     out.push('');
     out.push(

@@ -147,6 +147,8 @@ interface Scored {
   score: number;
   coverage: number;
   matched: Set<TermGroup>;
+  /** BM25 over the matched concepts, before coverage: orders suggestions. */
+  bm: number;
 }
 
 /**
@@ -320,11 +322,11 @@ export function search(index: SearchIndex, interp: Interpretation, depth = 0): S
     }
     bm += wholeScores.get(item.id) ?? 0;
     const cov = total > 0 ? got / total : 1;
-    if (total > 0 && got === 0) continue;
+    if (total > 0 && matched.size === 0) continue;
     const prior = item.kind === 'section' ? sectionPrior : KIND_PRIOR.event;
     // Filters only: every match, dated events first and newest first, names of actors ranking.
     const score = total > 0 ? (bm + 1) * cov * cov * prior : prior * (1 + bm);
-    scored.push({ item, score, coverage: cov, matched });
+    scored.push({ item, score, coverage: cov, matched, bm: bm * prior });
   }
   // With a place or a period named, dated events come before undated report and briefing
   // sections that cover as much of the question (a section mentions every country in passing).
@@ -336,9 +338,12 @@ export function search(index: SearchIndex, interp: Interpretation, depth = 0): S
   scored.sort(order);
   const toHit = (s: Scored): Hit => ({ item: s.item, score: s.score });
 
-  const answers = scored.filter((s) => s.coverage >= MIN_COVERAGE - 1e-9);
+  // Items covering much less of the question than the best one are noise, not answers.
+  const best = scored.reduce((m, s) => Math.max(m, s.coverage), 0);
+  const floor = Math.max(MIN_COVERAGE, best - 0.34) - 1e-9;
+  const answers = scored.filter((s) => s.coverage >= floor);
   if (!answers.length) {
-    const suggestions = scored.slice(0, 5);
+    const suggestions = [...scored].sort((a, b) => b.coverage - a.coverage || b.bm - a.bm).slice(0, 5);
     const top = suggestions[0];
     const unmatched = concepts
       .filter((g) => weight(g) > 0 && !(top?.matched.has(g) ?? false))

@@ -85,7 +85,8 @@ function unitBoost(u: Unit): string[] {
 
 /** Drops alternatives implied by a smaller one (エージェント covers エージェント+型), and duplicates. */
 export function minimalAlternatives(alts: string[][]): string[][] {
-  const unique = [...new Map(alts.map((a) => [a.join('\u0000'), a])).values()];
+  // A word the analyzer drops whole (億円: a number and a counter) is no alternative at all.
+  const unique = [...new Map(alts.filter((a) => a.length > 0).map((a) => [a.join('\u0000'), a])).values()];
   return unique.filter(
     (b) => !unique.some((a) => a !== b && a.length < b.length && a.every((t) => b.includes(t))),
   );

@@ -351,7 +351,28 @@ const RULES: Rule[] = [
     kind: 'bare',
   },
   // this week / last week / 今週 / 先週 / 先々週
-  { re: /\bthis\s+week\b|今週/gi, make: (_m, t) => weekPeriod(t), kind: 'relative' },
+  // 12/1の週, 12月1日の週: the week containing that day
+  {
+    re: /(?<![\d/])(\d{1,2})\s*(?:\/|月)\s*(\d{1,2})\s*日?\s*の週/g,
+    make: (m, t) => {
+      const mo = Number(m[1]);
+      const d = Number(m[2]);
+      const y = latestYear(t, mo, d);
+      return validDay(y, mo, d) ? weekPeriod(iso(y, mo, d)) : undefined;
+    },
+    kind: 'bare',
+  },
+  { re: /\bthis\s+week\b|今週/gi, make: (_m, t) => soFar(weekPeriod(t), t), kind: 'relative' },
+  // recently / lately / 最近: the last 30 days (outside coverage, the latest period covered)
+  {
+    re: /\b(?:recently|lately|recent|latest(?!\s+(?:version|edition|draft)))\b|最近|最新(?!版)|直近/gi,
+    make: (_m, t) => ({
+      from: addDays(t, -30),
+      to: t,
+      label: { en: 'the last 30 days', ja: '直近30日' },
+    }),
+    kind: 'relative',
+  },
   {
     re: /\b(?:last|previous|past)\s+week\b|先週/gi,
     make: (_m, t) => weekPeriod(addDays(t, -7)),
@@ -360,10 +381,10 @@ const RULES: Rule[] = [
   { re: /先々週/g, make: (_m, t) => weekPeriod(addDays(t, -14)), kind: 'relative' },
   // this month / last month / 今月 / 先月
   {
-    re: /\bthis\s+month\b|今月/gi,
+    re: /\b(?:so\s+far\s+)?this\s+month(?:\s+so\s+far)?\b|今月/gi,
     make: (_m, t) => {
       const [y, mo] = parts(t);
-      return month(y, mo);
+      return soFar(month(y, mo), t);
     },
     kind: 'relative',
   },
@@ -376,7 +397,7 @@ const RULES: Rule[] = [
     kind: 'relative',
   },
   // this year / last year / 今年 / 昨年
-  { re: /\bthis\s+year\b|今年|本年/gi, make: (_m, t) => yearPeriod(parts(t)[0]), kind: 'relative' },
+  { re: /\bthis\s+year\b|今年|本年/gi, make: (_m, t) => soFar(yearPeriod(parts(t)[0]), t), kind: 'relative' },
   {
     re: /\b(?:last|previous|past)\s+year\b|昨年|去年|前年/gi,
     make: (_m, t) => yearPeriod(parts(t)[0] - 1),
@@ -388,6 +409,11 @@ const RULES: Rule[] = [
   // in 2025 / 2025
   { re: /(?<![\w./-])((?:19|20)\d{2})(?![\w./-]|\s*年)/g, make: (m) => yearPeriod(Number(m[1])) },
 ];
+
+/** "This month" means so far: nothing after today exists yet. */
+function soFar(p: Period | undefined, today: string): Period | undefined {
+  return p && p.to > today ? { ...p, to: today } : p;
+}
 
 function era(name: string, year: string): number {
   return (ERAS[name] ?? 0) + (year === '元' ? 1 : Number(year));

@@ -108,9 +108,12 @@ const monthOf = (date: string): Period => {
 };
 
 /** The latest month some dated item falls in: what "the latest covered period" offers. */
-function latestCoveredMonth(index: SearchIndex): Period | undefined {
+function latestCoveredMonth(
+  index: SearchIndex,
+  passes: (it: StoredItem) => boolean = () => true,
+): Period | undefined {
   let latest = '';
-  for (const it of index.items) if (it.date && it.date.start > latest) latest = it.date.start;
+  for (const it of index.items) if (it.date && passes(it) && it.date.start > latest) latest = it.date.start;
   return latest ? monthOf(latest) : undefined;
 }
 
@@ -205,9 +208,26 @@ export function search(index: SearchIndex, interp: Interpretation, depth = 0): S
         : `“${asked}” → ${period.label.en}, the latest such period the digests cover.`
       : undefined;
   const periodOk = periodFilter(period);
-  if (period && !index.items.some(periodOk)) {
+  if (period && !index.items.some((it) => placeOk(it) && periodOk(it))) {
     const label = period.label[lang];
-    const latest = latestCoveredMonth(index);
+    const latest = latestCoveredMonth(index, placeOk);
+    // "EU last month", "Korea lately" counted from a today the digests have not reached: the
+    // latest period they cover for that place or topic is what the asker can have, so it is the
+    // answer, said as such.
+    // A question that is only a period gets the latest period offered, not answered for it.
+    const more = placeAsked || interp.groups.some((g) => !g.weak);
+    if (latest && period.kind === 'relative' && more && depth === 0) {
+      const fallback = search(index, { ...interp, period: latest }, depth + 1);
+      const note =
+        lang === 'ja'
+          ? `${label}の項目はありません。収録されている最新の期間(${latest.label.ja})を表示します。`
+          : `No items dated ${label}; showing ${latest.label.en}, the latest period covered.`;
+      return {
+        ...fallback,
+        periodNote: note,
+        message: [note, fallback.message].filter(Boolean).join(sep),
+      };
+    }
     const offer =
       latest && depth === 0 ? search(index, { ...interp, period: latest }, depth + 1).hits.slice(0, 5) : [];
     const latestText = latest
@@ -220,9 +240,7 @@ export function search(index: SearchIndex, interp: Interpretation, depth = 0): S
         lang === 'ja'
           ? `${label}の項目はありません。${latestText}`
           : `No items dated ${label}. ${latestText}`,
-        {
-          uncovered,
-        },
+        { uncovered },
       ),
       suggestions: offer,
       period,
@@ -293,7 +311,15 @@ export function search(index: SearchIndex, interp: Interpretation, depth = 0): S
   const concepts = interp.groups.filter((g) => !g.agency);
   const strong = concepts.filter((g) => !g.weak);
   // Generic words alongside a filter or a specific word only rank (what did Korea announce…).
-  const weight = (g: TermGroup) => (g.agency ? 0 : g.weak ? (strong.length || filters ? 0 : 1) : 1);
+  // Every specific concept counts the same, a word no item uses included (it is evidence the
+  // question is about something else); generic words only rank beside a filter or a specific
+  // word. (IDF weights were tried and lost on the tune split: askers' generic words — AISI,
+  // budget — are what they mean.) Beside a country or a period, words no item uses and nothing
+  // else are filler ("uk news from december for my memo"): the filters answer, and say so.
+  const known = (g: TermGroup) => (perGroup.get(g)?.size ?? 0) > 0;
+  const fillerOnly = filters && strong.length > 0 && strong.every((g) => !known(g));
+  const weight = (g: TermGroup) =>
+    g.agency || fillerOnly ? 0 : g.weak ? (strong.length || filters ? 0 : 1) : 1;
   const total = concepts.reduce((sum, g) => sum + weight(g), 0);
 
   if (total === 0 && !filters && !interp.groups.some((g) => g.agency) && !concepts.length) {

@@ -1,4 +1,5 @@
 import { analyze, normalize, type Unit } from '../analyze/analyzer.js';
+import { decompoundKatakana } from '../analyze/katakana.js';
 import { actorsLexicon, glossaryEntries, instrumentsLexicon, katakanaLexicon } from '../analyze/lexicon.js';
 import type { Region } from '../ingest/item.js';
 import {
@@ -173,7 +174,9 @@ function englishGroups(text: string): TermGroup[] {
     for (let len = Math.min(4, words.length - i); len >= 1 && !matched; len--) {
       const phrase = words.slice(i, i + len).join(' ');
       if (len === 1 && questionWordSet().has(phrase) && !gloss.has(phrase)) break;
-      const hit = [phrase, ...baseForms(phrase)].map((f) => gloss.get(f)).find(Boolean);
+      const hit =
+        [phrase, ...baseForms(phrase)].map((f) => gloss.get(f)).find(Boolean) ??
+        (len === 1 ? gloss.get(nearestGlossaryWord(phrase) ?? '') : undefined);
       if (!hit) continue;
       flush();
       const instrument = [phrase, ...baseForms(phrase)].map(instrumentOfEnglish).find(Boolean);
@@ -287,6 +290,61 @@ export function actorOfTerm(word: string): string | undefined {
   return actorTerms.get(word.toLowerCase());
 }
 
+/** Levenshtein distance, bounded: stops early once it exceeds `max`. */
+function editDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    let low = i;
+    for (let j = 1; j <= b.length; j++) {
+      const v = Math.min(
+        (prev[j] as number) + 1,
+        (cur[j - 1] as number) + 1,
+        (prev[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
+      cur.push(v);
+      low = Math.min(low, v);
+    }
+    if (low > max) return max + 1;
+    prev = cur;
+  }
+  return prev[b.length] as number;
+}
+
+let glossaryWords: string[] | undefined;
+/**
+ * A misspelt English word (budjet, goverment, guidlines) → the glossary word one edit away (two
+ * for long words), when exactly one is that close. Only glossary words are candidates, so a
+ * typo can only land on vocabulary the corpus is known to use.
+ */
+export function nearestGlossaryWord(word: string): string | undefined {
+  if (word.length < 5 || !/^[a-z]+$/.test(word) || questionWordSet().has(word)) return undefined;
+  glossaryWords ??= [...glossaryIndex().keys()].filter((k) => /^[a-z]+$/.test(k) && k.length >= 4);
+  const max = word.length >= 8 ? 2 : 1;
+  const close = glossaryWords.filter((k) => editDistance(word, k, max) <= max);
+  const best = Math.min(...close.map((k) => editDistance(word, k, max)));
+  const at = close.filter((k) => editDistance(word, k, max) === best);
+  return at.length === 1 ? at[0] : undefined;
+}
+
+/**
+ * Katakana words typed in hiragana (れっどちーみんぐ) are read as katakana when the katakana
+ * form splits into known katakana words; ordinary hiragana (について, まとめて) never does.
+ */
+export function katakanaFromHiragana(text: string): string {
+  const toKata = (h: string) =>
+    h.replace(/[\u3041-\u3096]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0x60));
+  return text.replace(/[\u3041-\u3096ー]{4,}/g, (run) => {
+    // The longest head of the run that reads as katakana words; particles after it stay (…ぐの).
+    for (let end = run.length; end >= 4; end--) {
+      const kata = toKata(run.slice(0, end));
+      if (decompoundKatakana(kata).length > 1) return kata + run.slice(end);
+    }
+    return run;
+  });
+}
+
 /** Latin runs inside a Japanese question (SB53, NIST, Grok) are English terms too. */
 function latinRuns(text: string): string {
   return (text.match(/[A-Za-z0-9][A-Za-z0-9 .\-']*/g) ?? []).join(' ');
@@ -300,7 +358,7 @@ function latinRuns(text: string): string {
 export function understand(question: string, today: string): Interpretation {
   // A URL in a question names a source: it is looked up as such, not searched as words.
   const urls = question.match(/https?:\/\/[^\s<>|]+/g) ?? [];
-  const text = normalize(question).replace(/https?:\/\/\S+/g, ' ');
+  const text = katakanaFromHiragana(normalize(question).replace(/https?:\/\/\S+/g, ' '));
   const lang = detectLang(text);
   const periods = findPeriods(text, today);
   const afterPeriods = blank(

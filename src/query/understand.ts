@@ -176,7 +176,10 @@ function englishGroups(text: string): TermGroup[] {
       if (len === 1 && questionWordSet().has(phrase) && !gloss.has(phrase)) break;
       const hit =
         [phrase, ...baseForms(phrase)].map((f) => gloss.get(f)).find(Boolean) ??
-        (len === 1 ? gloss.get(nearestGlossaryWord(phrase) ?? '') : undefined);
+        // A typo, never a capitalised name (Treasure is not "measure").
+        (len === 1 && !/^[A-Z]/.test(original[i] ?? '')
+          ? gloss.get(nearestGlossaryWord(phrase) ?? '')
+          : undefined);
       if (!hit) continue;
       flush();
       const instrument = [phrase, ...baseForms(phrase)].map(instrumentOfEnglish).find(Boolean);
@@ -314,14 +317,14 @@ function editDistance(a: string, b: string, max: number): number {
 
 let glossaryWords: string[] | undefined;
 /**
- * A misspelt English word (budjet, goverment, guidlines) → the glossary word one edit away (two
- * for long words), when exactly one is that close. Only glossary words are candidates, so a
+ * A misspelt English word (budjet, goverment, guidlines) → the glossary word one edit away, when
+ * exactly one is that close. Only glossary words are candidates, so a
  * typo can only land on vocabulary the corpus is known to use.
  */
 export function nearestGlossaryWord(word: string): string | undefined {
   if (word.length < 5 || !/^[a-z]+$/.test(word) || questionWordSet().has(word)) return undefined;
   glossaryWords ??= [...glossaryIndex().keys()].filter((k) => /^[a-z]+$/.test(k) && k.length >= 4);
-  const max = word.length >= 8 ? 2 : 1;
+  const max = 1;
   const close = glossaryWords.filter((k) => editDistance(word, k, max) <= max);
   const best = Math.min(...close.map((k) => editDistance(word, k, max)));
   const at = close.filter((k) => editDistance(word, k, max) === best);

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadTokenizer } from '../../src/analyze/kuromoji.js';
 import { type AskResult, ask, askJson } from '../../src/query/ask.js';
-import { understand } from '../../src/query/understand.js';
+import { katakanaFromHiragana, nearestGlossaryWord, understand } from '../../src/query/understand.js';
 import { buildIndex, type SearchIndex } from '../../src/search/index-store.js';
 import { DATA_DIR } from '../helpers.js';
 
@@ -179,5 +179,42 @@ describe('instruments', () => {
 
   it('each result carries an English line', () => {
     for (const x of run('SB53').results) expect(x.english?.length ?? 0).toBeGreaterThan(0);
+  });
+});
+
+describe('misspelt and differently written words', () => {
+  it('an English typo lands on the one glossary word an edit away', () => {
+    expect(nearestGlossaryWord('budjet')).toBe('budget');
+    expect(nearestGlossaryWord('guidlines')).toBe('guidelines');
+    // Short words and question words are never "corrected".
+    expect(nearestGlossaryWord('what')).toBeUndefined();
+    expect(nearestGlossaryWord('hors')).toBeUndefined();
+  });
+
+  it('katakana typed in hiragana is read as katakana, ordinary hiragana is not', () => {
+    expect(katakanaFromHiragana('れっどちーみんぐの手法')).toBe('レッドチーミングの手法');
+    expect(katakanaFromHiragana('について教えてください')).toBe('について教えてください');
+  });
+
+  it('katakana words of Latin names match the Latin spelling', () => {
+    const labels = understand('チーフAIオフィサーのガイドブック', TODAY).groups.flatMap((g) =>
+      g.alternatives.flat(),
+    );
+    expect(labels).toEqual(expect.arrayContaining(['chief', 'officer']));
+  });
+});
+
+describe('relative periods beyond the digests', () => {
+  it('a place asked "last month" past the corpus gets its latest covered month, said as such', () => {
+    const r = run('先月のEUの動き', '2099-06-10');
+    expect(r.results.length).toBeGreaterThan(0);
+    expect(r.results.every((x) => x.countries.includes('EU'))).toBe(true);
+    expect(r.message).toMatch(/収録されている最新の期間/);
+  });
+
+  it('a question that is only a relative period is offered the latest period, not answered', () => {
+    const r = run('先月のニュース', '2099-06-10');
+    expect(r.results).toEqual([]);
+    expect(r.suggestions?.length ?? 0).toBeGreaterThan(0);
   });
 });

@@ -2,7 +2,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { actionOf, instrumentOf } from '../../src/analyze/instrument.js';
+import { answerModel, renderAnswerBlocks, renderAnswerText } from '../../src/present/answer.js';
 import { englishLine } from '../../src/present/english.js';
+import { renderAskText } from '../../src/present/text.js';
+import type { AskResult } from '../../src/query/ask.js';
 import type { StoredItem } from '../../src/search/stored-item.js';
 import { FIXTURES } from '../helpers.js';
 
@@ -66,5 +69,49 @@ describe('the instrument of an item', () => {
 
   it('is absent when the title names none', () => {
     expect(instrumentOf('NIST、2つのAI経済セキュリティセンターの設立を発表')).toBeUndefined();
+  });
+});
+
+describe('the English line and suggestions in answers', () => {
+  const result = (lang: 'en' | 'ja', abstain = false): AskResult => {
+    const it = byId('digest-2026-01/us/1');
+    const item = {
+      id: it.id,
+      kind: it.kind,
+      date: it.date ?? null,
+      title: it.title,
+      snippet: '',
+      urls: it.urls,
+      countries: it.countries,
+      category: it.category,
+      region: it.region,
+      source: { document: 'D', section: 'S #1', documentId: 'd', line: 1 },
+      english: englishLine(it),
+    };
+    return {
+      query: 'q',
+      lang,
+      interpretation: { countries: [], regions: [], period: null, terms: [] },
+      total: abstain ? 0 : 1,
+      results: abstain ? [] : [item],
+      ...(abstain ? { suggestions: [item], message: 'Nothing in the corpus matches “x”.' } : {}),
+    };
+  };
+
+  it('English askers see the line under the Japanese title; Japanese askers do not', () => {
+    const line = 'California (the US) · brought into force · law · “SB53”';
+    expect(renderAskText(result('en'))).toContain(line);
+    expect(renderAskText(result('ja'))).not.toContain(line);
+    expect(renderAnswerText(answerModel(result('en'), '2026-11-23'))).toContain(line);
+  });
+
+  it('abstaining answers show the closest items apart, labelled as suggestions', () => {
+    const text = renderAskText(result('en', true));
+    expect(text).toContain('Closest items (suggestions, not answers):');
+    expect(text).toContain('カリフォルニア州、フロンティアAI透明性法(SB53)を施行');
+    const { blocks } = renderAnswerBlocks(answerModel(result('en', true), '2026-11-23'));
+    const all = JSON.stringify(blocks);
+    expect(all).toContain('Closest items (suggestions, not answers)');
+    expect(all).toContain('legiscan.com/CA/text/SB53/2025');
   });
 });

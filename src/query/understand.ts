@@ -2,6 +2,7 @@ import { analyze, normalize, type Unit } from '../analyze/analyzer.js';
 import { decompoundKatakana } from '../analyze/katakana.js';
 import { actorsLexicon, glossaryEntries, instrumentsLexicon, katakanaLexicon } from '../analyze/lexicon.js';
 import type { Region } from '../ingest/item.js';
+import { editDistance } from './edit-distance.js';
 import {
   baseForms,
   glossaryIndex,
@@ -291,28 +292,6 @@ export function actorOfTerm(word: string): string | undefined {
     for (const a of actorsLexicon()) for (const t of a.terms) actorTerms.set(t.toLowerCase(), a.id);
   }
   return actorTerms.get(word.toLowerCase());
-}
-
-/** Levenshtein distance, bounded: stops early once it exceeds `max`. */
-function editDistance(a: string, b: string, max: number): number {
-  if (Math.abs(a.length - b.length) > max) return max + 1;
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    let low = i;
-    for (let j = 1; j <= b.length; j++) {
-      const v = Math.min(
-        (prev[j] as number) + 1,
-        (cur[j - 1] as number) + 1,
-        (prev[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1),
-      );
-      cur.push(v);
-      low = Math.min(low, v);
-    }
-    if (low > max) return max + 1;
-    prev = cur;
-  }
-  return prev[b.length] as number;
 }
 
 let glossaryWords: string[] | undefined;

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadTokenizer } from '../../src/analyze/kuromoji.js';
 import { type AskResult, ask, askJson } from '../../src/query/ask.js';
+import { editDistance } from '../../src/query/edit-distance.js';
 import { katakanaFromHiragana, nearestGlossaryWord, understand } from '../../src/query/understand.js';
 import { buildIndex, type SearchIndex } from '../../src/search/index-store.js';
 import { DATA_DIR } from '../helpers.js';
@@ -216,5 +217,22 @@ describe('relative periods beyond the digests', () => {
     const r = run('先月のニュース', '2099-06-10');
     expect(r.results).toEqual([]);
     expect(r.suggestions?.length ?? 0).toBeGreaterThan(0);
+  });
+});
+
+describe('misspelt places', () => {
+  it.each([
+    ['singapor agentic framework', 'SG'],
+    ['califronia sb53', 'US'],
+    ['シンガポルのエージェント', 'SG'],
+  ])('%s → %s', (q, code) => {
+    expect(understand(q, TODAY).countries).toContain(code);
+  });
+
+  it('a swap counts as one edit; unrelated words are not places', () => {
+    expect(editDistance('eurpoean', 'european', 1)).toBe(1);
+    expect(editDistance('budjet', 'budget', 1)).toBe(1);
+    expect(editDistance('horse', 'house', 0)).toBe(1);
+    expect(understand('horse racing rules', TODAY).countries).toEqual([]);
   });
 });

@@ -79,6 +79,8 @@ function corpusCountries(index: SearchIndex): Set<string> {
   return set;
 }
 
+const KATAKANA_LONG = /^[\u30a1-\u30faー]{5,}$/;
+
 /** Fuzzy matching only for long Latin words, where a typo or plural is likely and harmless. */
 const fuzzy = (term: string) => (/^[a-z]{6,}$/.test(term) ? 0.2 : false);
 
@@ -283,7 +285,12 @@ export function search(index: SearchIndex, interp: Interpretation, depth = 0): S
     const best = new Map<string, number>();
     for (const alt of g.alternatives) {
       const query: Query = alt.length === 1 ? (alt[0] as string) : { combineWith: 'AND', queries: alt };
-      for (const r of index.mini.search(query, { fuzzy })) {
+      let found = index.mini.search(query, { fuzzy });
+      // A katakana word the corpus never spells that way (インジェクッション) is a typo or a
+      // variant: one edit away, as MiniSearch's fuzzy search allows.
+      if (!found.length && alt.length === 1 && KATAKANA_LONG.test(alt[0] as string))
+        found = index.mini.search(query, { fuzzy: 1 });
+      for (const r of found) {
         const id = String(r.id);
         best.set(id, Math.max(best.get(id) ?? 0, r.score / alt.length));
       }
@@ -317,7 +324,9 @@ export function search(index: SearchIndex, interp: Interpretation, depth = 0): S
   // budget — are what they mean.) Beside a country or a period, words no item uses and nothing
   // else are filler ("uk news from december for my memo"): the filters answer, and say so.
   const known = (g: TermGroup) => (perGroup.get(g)?.size ?? 0) > 0;
-  const fillerOnly = filters && strong.length > 0 && strong.every((g) => !known(g));
+  // One English word at most: two unknown words beside a place ("Japan horse racing") are a topic.
+  const fillerOnly =
+    filters && strong.length === 1 && !known(strong[0] as TermGroup) && (strong[0] as TermGroup).untranslated;
   const weight = (g: TermGroup) =>
     g.agency || fillerOnly ? 0 : g.weak ? (strong.length || filters ? 0 : 1) : 1;
   const total = concepts.reduce((sum, g) => sum + weight(g), 0);

@@ -236,3 +236,21 @@ describe('misspelt places', () => {
     expect(understand('horse racing rules', TODAY).countries).toEqual([]);
   });
 });
+
+describe('filler and typos beside filters', () => {
+  it('one unknown English word beside a place and a period is filler, said as ignored', () => {
+    const r = run('uk news from december 2025 for my memo');
+    expect(r.results.length).toBeGreaterThan(0);
+    expect(r.results.every((x) => x.countries.includes('GB'))).toBe(true);
+    expect(r.message).toMatch(/Ignored “memo”/);
+  });
+
+  it('two unknown words beside a place are a topic the corpus lacks: abstain', () => {
+    expect(run('what did Japan do about horse racing').results).toEqual([]);
+  });
+
+  it('a katakana typo finds the word one edit away', () => {
+    const r = run('プロンプトインジェクッション');
+    expect(r.results.some((x) => `${x.title}${x.snippet}`.includes('プロンプトインジェクション'))).toBe(true);
+  });
+});

@@ -297,11 +297,14 @@ export function search(index: SearchIndex, interp: Interpretation, depth = 0): S
     }
     // An instrument word matches the items of that type; an actor's words its own section's items.
     const categories = g.actor ? (actors.get(g.actor)?.categories ?? []) : [];
+    // An item of the asked type ranks with the best textual match; its own section's items with the weakest.
     if (g.instrument || categories.length) {
+      const top = best.size ? Math.max(...best.values()) : 1;
       const floor = best.size ? Math.min(...best.values()) : 1;
       for (const it of index.items) {
-        if ((g.instrument && it.instrument === g.instrument) || categories.includes(it.category))
-          best.set(it.id, Math.max(best.get(it.id) ?? 0, floor));
+        if (g.instrument && it.instrument === g.instrument)
+          best.set(it.id, Math.max(best.get(it.id) ?? 0, top));
+        else if (categories.includes(it.category)) best.set(it.id, Math.max(best.get(it.id) ?? 0, floor));
       }
     }
     perGroup.set(g, best);
@@ -341,6 +344,11 @@ export function search(index: SearchIndex, interp: Interpretation, depth = 0): S
     };
   }
 
+  // "The US federal government" and "state laws" ask for a level of the US: items of the other
+  // level rank lower (an item is state-level when its title names a state: カリフォルニア州).
+  const levels = new Set(interp.actors.map((id) => actors.get(id)?.level));
+  const levelAsked = levels.has('state') ? 'state' : levels.has('federal') ? 'federal' : undefined;
+
   const scored: Scored[] = [];
   const sectionPrior = placeAsked || period ? KIND_PRIOR.sectionWithPlace : KIND_PRIOR.section;
   for (const item of index.items) {
@@ -358,7 +366,11 @@ export function search(index: SearchIndex, interp: Interpretation, depth = 0): S
     bm += wholeScores.get(item.id) ?? 0;
     const cov = total > 0 ? got / total : 1;
     if (total > 0 && matched.size === 0) continue;
-    const prior = item.kind === 'section' ? sectionPrior : KIND_PRIOR.event;
+    const prior =
+      (item.kind === 'section' ? sectionPrior : KIND_PRIOR.event) *
+      (levelAsked && item.countries.includes('US') && isStateLevel(item) !== (levelAsked === 'state')
+        ? 0.5
+        : 1);
     // Filters only: every match, dated events first and newest first, names of actors ranking.
     const score = total > 0 ? (bm + 1) * cov * cov * prior : prior * (1 + bm);
     scored.push({ item, score, coverage: cov, matched, bm: bm * prior });
@@ -416,4 +428,9 @@ export function search(index: SearchIndex, interp: Interpretation, depth = 0): S
     );
   }
   return finish(answers.map(toHit), { ignored, partial }, notes);
+}
+
+/** A US item is state-level when its title names a state (ニューヨーク州知事, カリフォルニア州). */
+function isStateLevel(item: StoredItem): boolean {
+  return /州/.test(item.title);
 }

@@ -254,3 +254,14 @@ describe('filler and typos beside filters', () => {
     expect(r.results.some((x) => `${x.title}${x.snippet}`.includes('プロンプトインジェクション'))).toBe(true);
   });
 });
+
+describe('federal and state in the US', () => {
+  it('the federal government ranks federal items above state ones; state laws the other way', () => {
+    const federal = run('what did the US federal government do in December 2025', TODAY, 20).results;
+    const firstState = federal.findIndex((x) => /州/.test(x.title));
+    const lastFederal = federal.map((x) => /州/.test(x.title)).lastIndexOf(false);
+    if (firstState >= 0) expect(firstState).toBeGreaterThan(Math.min(lastFederal, 3));
+    const state = run('state laws on chatbots').results;
+    expect(state[0]?.title).toMatch(/州/);
+  });
+});

@@ -1,4 +1,5 @@
 import type { Query } from 'minisearch';
+import { normalize } from '../analyze/analyzer.js';
 import { actorsLexicon } from '../analyze/lexicon.js';
 import type { SearchIndex } from '../search/index-store.js';
 import type { StoredItem } from '../search/stored-item.js';
@@ -281,8 +282,15 @@ export function search(index: SearchIndex, interp: Interpretation, depth = 0): S
   // 3. Concepts: each group scores every item by its best alternative.
   const actors = new Map(actorsLexicon().map((a) => [a.id, a]));
   const perGroup = new Map<TermGroup, Map<string, number>>();
+  // Beside a specific word a generic one (AI) would only add a little rank, and scoring it over
+  // every item is the slowest part of a query on a large corpus: it is not searched then.
+  const hasSpecific = interp.groups.some((g) => !g.weak && !g.agency);
   for (const g of interp.groups) {
     const best = new Map<string, number>();
+    if (g.weak && hasSpecific) {
+      perGroup.set(g, best);
+      continue;
+    }
     for (const alt of g.alternatives) {
       const query: Query = alt.length === 1 ? (alt[0] as string) : { combineWith: 'AND', queries: alt };
       let found = index.mini.search(query, { fuzzy });
@@ -316,7 +324,7 @@ export function search(index: SearchIndex, interp: Interpretation, depth = 0): S
       wholeScores.set(String(r.id), r.score);
 
   const ignored = interp.groups
-    .filter((g) => !g.agency && (perGroup.get(g)?.size ?? 0) === 0)
+    .filter((g) => !g.agency && !g.weak && (perGroup.get(g)?.size ?? 0) === 0)
     .map((g) => g.label);
   const concepts = interp.groups.filter((g) => !g.agency);
   const strong = concepts.filter((g) => !g.weak);
@@ -349,6 +357,11 @@ export function search(index: SearchIndex, interp: Interpretation, depth = 0): S
   const levels = new Set(interp.actors.map((id) => actors.get(id)?.level));
   const levelAsked = levels.has('state') ? 'state' : levels.has('federal') ? 'federal' : undefined;
 
+  const titlePhrases = (
+    normalize(interp.question).match(/[A-Za-z0-9][A-Za-z0-9.-]*(?: [A-Za-z0-9][A-Za-z0-9.-]*)+/g) ?? []
+  )
+    .map((p) => p.toLowerCase())
+    .filter((p) => p.length >= 6);
   const scored: Scored[] = [];
   const sectionPrior = placeAsked || period ? KIND_PRIOR.sectionWithPlace : KIND_PRIOR.section;
   for (const item of index.items) {
@@ -364,6 +377,8 @@ export function search(index: SearchIndex, interp: Interpretation, depth = 0): S
       bm += weight(g) > 0 ? s : 0.5 * s;
     }
     bm += wholeScores.get(item.id) ?? 0;
+    // A name typed as the title prints it ("AI Action Plan") is that item's own name.
+    if (titlePhrases.length && titlePhrases.some((p) => foldedTitle(index, item).includes(p))) bm *= 1.5;
     const cov = total > 0 ? got / total : 1;
     if (total > 0 && matched.size === 0) continue;
     const prior =
@@ -428,6 +443,22 @@ export function search(index: SearchIndex, interp: Interpretation, depth = 0): S
     );
   }
   return finish(answers.map(toHit), { ignored, partial }, notes);
+}
+
+const titleCaches = new WeakMap<SearchIndex, Map<string, string>>();
+/** An item's title as a question is compared with it (NFKC, spaced capitals joined, lowercase), once per index. */
+function foldedTitle(index: SearchIndex, item: StoredItem): string {
+  let cache = titleCaches.get(index);
+  if (!cache) {
+    cache = new Map();
+    titleCaches.set(index, cache);
+  }
+  let t = cache.get(item.id);
+  if (t === undefined) {
+    t = normalize(item.title).toLowerCase();
+    cache.set(item.id, t);
+  }
+  return t;
 }
 
 /** A US item is state-level when its title names a state (ニューヨーク州知事, カリフォルニア州). */

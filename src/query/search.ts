@@ -284,10 +284,13 @@ export function search(index: SearchIndex, interp: Interpretation, depth = 0): S
   const perGroup = new Map<TermGroup, Map<string, number>>();
   // Beside a specific word a generic one (AI) would only add a little rank, and scoring it over
   // every item is the slowest part of a query on a large corpus: it is not searched then.
-  const hasSpecific = interp.groups.some((g) => !g.weak && !g.agency);
-  for (const g of interp.groups) {
+  // (Specific words are searched first: when none is in the corpus, the generic ones still pick
+  // the suggestions.)
+  const ordered = [...interp.groups].sort((a, b) => Number(a.weak) - Number(b.weak));
+  for (const g of ordered) {
     const best = new Map<string, number>();
-    if (g.weak && hasSpecific) {
+    const specificFound = [...perGroup].some(([h, m]) => !h.weak && !h.agency && m.size > 0);
+    if (g.weak && specificFound) {
       perGroup.set(g, best);
       continue;
     }

@@ -62,7 +62,9 @@ export type Actor = z.infer<typeof Actor>;
 const ActorsFile = z.object({ actors: z.array(Actor).min(1) });
 
 const InstrumentsFile = z.object({
-  instruments: z.array(z.object({ id: z.string().regex(/^[a-z-]+$/), en: words, ja: words.min(1) })),
+  instruments: z.array(
+    z.object({ id: z.string().regex(/^[a-z-]+$/), en: words, asked_ja: words.default([]), ja: words.min(1) }),
+  ),
   actions: z.array(z.object({ en: z.string().min(1), ja: words.min(1) })),
 });
 

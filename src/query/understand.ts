@@ -274,7 +274,7 @@ function instrumentTables() {
     instrumentWords = { en: new Map(), ja: new Map() };
     for (const i of instrumentsLexicon().instruments) {
       for (const w of i.en) instrumentWords.en.set(w.toLowerCase(), i.id);
-      for (const w of i.ja) instrumentWords.ja.set(w, i.id);
+      for (const w of i.asked_ja) instrumentWords.ja.set(w, i.id);
     }
   }
   return instrumentWords;

@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -66,5 +66,15 @@ describe('data/lexicon', () => {
       `${'# edited\n'}entries:\n  - { en: [x], ja: [y] }\n`,
     );
     expect(staleness(readManifest(indexDir), data)).toMatch(/data changed: lexicon\/glossary\.yml/);
+  });
+});
+
+describe('layering', () => {
+  it('src/analyze imports nothing from src/query or src/present', () => {
+    const dir = join(import.meta.dirname, '..', '..', 'src', 'analyze');
+    for (const f of readdirSync(dir)) {
+      const text = readFileSync(join(dir, f), 'utf8');
+      expect(text, f).not.toMatch(/from '\.\.\/(?:query|present)\//);
+    }
   });
 });

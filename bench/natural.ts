@@ -87,7 +87,8 @@ export function scoreNatural(
   for (const q of set.questions.filter((x) => x.split === split)) {
     const r = ask(index, q.q, { today: q.today ? iso(q.today) : set.today, limit: 50 });
     const miss = judgeNatural(q, r.results);
-    const k = (report.byKind[q.kind] ??= { passed: 0, total: 0 });
+    const k = report.byKind[q.kind] ?? { passed: 0, total: 0 };
+    report.byKind[q.kind] = k;
     k.total += 1;
     report.total += 1;
     if (q.empty) report.emptyTotal += 1;

@@ -127,7 +127,7 @@ function periodFilter(period: Period | null): (it: StoredItem) => boolean {
   return (it) =>
     it.date !== undefined
       ? overlaps(it.date, period)
-      : fiscal !== undefined && fiscal.test(`${it.title}\n${it.body}`.normalize('NFKC'));
+      : fiscal?.test(`${it.title}\n${it.body}`.normalize('NFKC')) === true;
 }
 
 /**
@@ -138,7 +138,7 @@ export function resolvePeriod(
   index: SearchIndex,
   period: Period | null,
 ): { period: Period | null; shifted: boolean } {
-  if (!period || period.kind !== 'bare') return { period, shifted: false };
+  if (period?.kind !== 'bare') return { period, shifted: false };
   const any = (p: Period) => index.items.some(periodFilter(p));
   if (any(period)) return { period, shifted: false };
   for (let years = 1; years <= 10; years++) {

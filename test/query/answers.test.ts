@@ -55,8 +55,9 @@ describe('ranked matching instead of AND', () => {
 describe('periods against what the corpus covers', () => {
   const latestJuly = () => {
     const years = index.items
-      .filter((i) => i.date && i.date.start.slice(5, 7) === '07' && i.date.start <= TODAY)
-      .map((i) => (i.date?.start as string).slice(0, 4));
+      .flatMap((i) => (i.date ? [i.date.start] : []))
+      .filter((d) => d.slice(5, 7) === '07' && d <= TODAY)
+      .map((d) => d.slice(0, 4));
     return years.sort().pop();
   };
 

@@ -207,6 +207,55 @@ const RULES: Rule[] = [
       return { ...dayRange(y, mo, a, b, which, ja), ...(m[3] ? {} : { kind: 'bare' as const }) };
     },
   },
+  // Q4 2025 / 2025 Q4 / 2025年第4四半期: calendar quarters
+  {
+    re: /\bq([1-4])\s*(?:of\s+)?(\d{4})\b|\b(\d{4})\s*q([1-4])\b|(\d{4})\s*年\s*(?:度\s*)?第\s*([1-4])\s*四半期/gi,
+    make: (m) => {
+      const y = Number(m[2] ?? m[3] ?? m[5]);
+      const q = Number(m[1] ?? m[4] ?? m[6]);
+      const a = 3 * q - 2;
+      return {
+        from: iso(y, a, 1),
+        to: iso(y, a + 2, lastDayOfMonth(y, a + 2)),
+        label: { en: `Q${q} ${y}`, ja: `${y}年第${q}四半期` },
+      };
+    },
+  },
+  // the first/second half of 2025, H2 2025, 2025年上半期/下半期
+  {
+    re: /\b(?:the\s+)?(first|second|1st|2nd)\s+half\s+of\s+(\d{4})\b|\bh([12])\s*(\d{4})\b|(\d{4})\s*年\s*(?:の)?\s*(上半期|下半期)/gi,
+    make: (m) => {
+      const y = Number(m[2] ?? m[4] ?? m[5]);
+      const second = /second|2nd/i.test(m[1] ?? '') || m[3] === '2' || m[6] === '下半期';
+      return second
+        ? {
+            from: iso(y, 7, 1),
+            to: iso(y, 12, 31),
+            label: { en: `the second half of ${y}`, ja: `${y}年下半期` },
+          }
+        : {
+            from: iso(y, 1, 1),
+            to: iso(y, 6, 30),
+            label: { en: `the first half of ${y}`, ja: `${y}年上半期` },
+          };
+    },
+  },
+  // the past 3 months / last two weeks / 過去3か月 / この2週間
+  {
+    re: /\b(?:past|last|previous)\s+(\d{1,2}|two|three|four|five|six)\s+(days|weeks|months)\b|(?:過去|直近|この)\s*(\d{1,2})\s*(日|週間|か月|ヶ月|カ月|ヵ月)/gi,
+    make: (m, t) => {
+      const words: Record<string, number> = { two: 2, three: 3, four: 4, five: 5, six: 6 };
+      const n = Number(m[1] ?? m[3]) || (words[(m[1] ?? '').toLowerCase()] as number);
+      const unit = (m[2] ?? m[4] ?? '').toLowerCase();
+      const days = /day|日/.test(unit) ? n : /week|週/.test(unit) ? 7 * n : 30 * n;
+      return {
+        from: addDays(t, -days),
+        to: t,
+        label: { en: `the last ${n} ${unit || 'days'}`, ja: `直近${n}${m[4] ?? '日'}` },
+      };
+    },
+    kind: 'relative',
+  },
   // summer 2025 / 2025年夏 / this spring / spring
   {
     re: /\b(spring|summer|autumn|fall|winter)\s+(?:of\s+)?(\d{4})\b/gi,
@@ -440,7 +489,18 @@ export function findPeriods(text: string, today: string): PeriodMatch[] {
       if (taken.some(([a, b]) => start < b && end > a)) continue;
       const made = rule.make(m as RegExpExecArray, today);
       if (!made) continue;
-      const period: Period = { ...made, kind: made.kind ?? rule.kind ?? 'absolute' };
+      let period: Period = { ...made, kind: made.kind ?? rule.kind ?? 'absolute' };
+      // "since December 2025", 2025年12月以降: from that period up to today.
+      if (
+        /\b(?:since|after)\s+(?:the\s+)?$/i.test(text.slice(0, start)) ||
+        /^\s*(?:以降|以来)/.test(text.slice(end))
+      )
+        if (today > period.from)
+          period = {
+            ...period,
+            to: today,
+            label: { en: `since ${period.label.en}`, ja: `${period.label.ja}以降` },
+          };
       taken.push([start, end]);
       found.push({ period, start, end });
     }
@@ -455,10 +515,22 @@ export function combinePeriods(all: PeriodMatch[]): Period | null {
   const matches = said.length ? said : all;
   if (!matches.length) return null;
   if (matches.length === 1) return (matches[0] as PeriodMatch).period;
-  const sorted = [...matches].sort((a, b) => a.period.from.localeCompare(b.period.from));
+  // "between July and December 2025": a month said without its year takes the year said beside it.
+  const anchor = matches
+    .filter((m) => m.period.kind === 'absolute')
+    .reduce<string>((acc, m) => (m.period.to > acc ? m.period.to : acc), '');
+  const anchored = anchor
+    ? matches.map((m) => {
+        if (m.period.kind !== 'bare') return m;
+        let p = m.period;
+        while (p.from > anchor) p = shiftYears(p, 1);
+        return { ...m, period: p };
+      })
+    : matches;
+  const sorted = [...anchored].sort((a, b) => a.period.from.localeCompare(b.period.from));
   const first = (sorted[0] as PeriodMatch).period;
   const last = sorted.reduce((acc, m) => (m.period.to > acc.to ? m.period : acc), first);
-  const kinds = new Set(matches.map((m) => m.period.kind));
+  const kinds = new Set(anchored.map((m) => m.period.kind));
   return {
     from: first.from,
     to: last.to,

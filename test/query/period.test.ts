@@ -114,3 +114,20 @@ describe('periods people type (issue 9)', () => {
     expect(combinePeriods(findPeriods('FY2025 budget', TODAY))?.fiscal).toBe(2025);
   });
 });
+
+describe('more periods people type', () => {
+  it.each([
+    ['Q4 2025', ['2025-10-01', '2025-12-31']],
+    ['2025年第3四半期', ['2025-07-01', '2025-09-30']],
+    ['the second half of 2025', ['2025-07-01', '2025-12-31']],
+    ['H1 2026', ['2026-01-01', '2026-06-30']],
+    ['2025年下半期', ['2025-07-01', '2025-12-31']],
+    ['the past 3 months', ['2026-08-25', '2026-11-23']],
+    ['過去2週間', ['2026-11-09', '2026-11-23']],
+    ['since December 2025', ['2025-12-01', '2026-11-23']],
+    ['2025年12月以降', ['2025-12-01', '2026-11-23']],
+    ['between July and December 2025', ['2025-07-01', '2025-12-31']],
+  ])('%s → %j', (q, range) => {
+    expect(period(q)).toEqual(range);
+  });
+});

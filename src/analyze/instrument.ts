@@ -36,6 +36,7 @@ export function instrumentOf(title: string): string | undefined {
 
 /** The English verb of an item's title (公表 → published), if the lexicon knows one. */
 export function actionOf(title: string): string | undefined {
-  const text = title.normalize('NFKC');
+  // What a parenthesis adds (…の公開(…の設置…)) is not what the item did.
+  const text = title.normalize('NFKC').replace(/\([^()]*\)/g, ' ');
   return instrumentsLexicon().actions.find((a) => a.ja.some((w) => text.includes(w)))?.en;
 }

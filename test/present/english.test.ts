@@ -115,3 +115,14 @@ describe('the English line and suggestions in answers', () => {
     expect(all).toContain('legiscan.com/CA/text/SB53/2025');
   });
 });
+
+describe('the action of a title', () => {
+  it('is the main clause’s verb, not one inside a parenthesis', () => {
+    expect(
+      actionOf(
+        'Chief AI Officer ガイドの公開 (Chief AI Officer ガイドブック及び Chief AI Officer 設置・AI ガバナンス実務マニュアル)',
+      ),
+    ).toBe('published');
+    expect(actionOf('ニューヨーク州知事、RAISE法に署名')).toBe('signed');
+  });
+});

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { loadTokenizer } from '../src/analyze/kuromoji.js';
 import { buildIndex } from '../src/search/index-store.js';
 import { defaultDataDir, projectRoot } from '../src/util/paths.js';
+import { naturalTable, scoreNatural } from './natural.js';
 import { HELDOUT_CASES, scoreBaseline, scorePolicyBot } from './quality.js';
 
 /**
@@ -29,6 +30,14 @@ for (const m of mine.misses) console.log(`  - ${m}`);
 console.log(`baseline misses: ${base.misses.length} (not listed)`);
 console.log(`\nheld-out misses (${heldMine.misses.length}):`);
 for (const m of heldMine.misses) console.log(`  - ${m}`);
+
+// The natural set (bench/natural): tune misses are listed; the holdout split is only counted.
+const tune = scoreNatural(index, 'tune');
+const holdout = scoreNatural(index, 'holdout');
+console.log('\n## Natural questions (tune / holdout; abstention on must-be-empty questions)\n');
+for (const line of naturalTable(tune, holdout)) console.log(line);
+console.log(`\ntune misses (${tune.misses.length}):`);
+for (const m of tune.misses) console.log(`  - ${m}`);
 
 console.log('\n## Speed and memory (each corpus in its own process)\n');
 console.log(

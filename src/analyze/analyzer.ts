@@ -1,7 +1,7 @@
 import { joinSpacedLetters } from '../ingest/text.js';
 import { decompoundKatakana } from './katakana.js';
 import { tokenizerSync } from './kuromoji.js';
-import { ENGLISH_STOP_WORDS, STOP_TAGS, STOP_WORDS } from './stopwords.js';
+import { englishStopWords, stopTags, stopWords } from './stopwords.js';
 
 /**
  * Bump when tokenization changes: the index manifest records it, and an index built by another
@@ -22,6 +22,8 @@ export interface Unit {
   /** For Latin units: the forms a query may match (a code's joined form beats its pieces). */
   alternatives: string[];
   latin: boolean;
+  /** Part of speech (品詞) of a single-word Japanese unit: a question drops its verbs (動詞). */
+  pos?: string;
 }
 
 /** Brackets and punctuation that kuromoji tags as unknown nouns after NFKC: separators, not words. */
@@ -79,7 +81,7 @@ function japaneseUnits(text: string): Unit[] {
   let compound: { surface: string; term: string }[] = [];
   const flush = () => {
     if (!compound.length) return;
-    const parts = compound.map((c) => c.term).filter((p) => !STOP_WORDS.has(p));
+    const parts = compound.map((c) => c.term).filter((p) => !stopWords().has(p));
     const surface = compound.map((c) => c.surface).join('');
     compound = [];
     if (!parts.length) return;
@@ -96,7 +98,7 @@ function japaneseUnits(text: string): Unit[] {
   for (const t of tokenizerSync().tokenize(text.replace(NAKAGURO, ' '))) {
     const tag = posTag(t);
     const base = (t.basic_form && t.basic_form !== '*' ? t.basic_form : t.surface_form).toLowerCase();
-    if (STOP_TAGS.has(tag) || t.pos === '記号' || !base.trim() || PUNCTUATION.test(t.surface_form)) {
+    if (stopTags().has(tag) || t.pos === '記号' || !base.trim() || PUNCTUATION.test(t.surface_form)) {
       flush();
       continue;
     }
@@ -109,7 +111,7 @@ function japaneseUnits(text: string): Unit[] {
       continue;
     }
     flush();
-    if (STOP_WORDS.has(base) || STOP_WORDS.has(t.surface_form) || LONE_NOISE.has(base)) continue;
+    if (stopWords().has(base) || stopWords().has(t.surface_form) || LONE_NOISE.has(base)) continue;
     if (t.pos === '名詞' && ['数', '非自立', '代名詞'].includes(t.pos_detail_1)) continue;
     if (t.pos_detail_2 === '助数詞') continue;
     units.push({
@@ -119,6 +121,7 @@ function japaneseUnits(text: string): Unit[] {
       terms: [term],
       alternatives: [term],
       latin: false,
+      pos: t.pos,
     });
   }
   flush();
@@ -140,7 +143,7 @@ function latinUnits(words: string[]): Unit[] {
     const squashed = w.replace(/[-.'_]/g, '');
     const isNumber = /^\d+$/.test(squashed);
     const mixed = /[a-z]/.test(w) && /\d/.test(w);
-    if (!ENGLISH_STOP_WORDS.has(w) && !(isNumber && squashed.length < 3) && squashed.length > 1) {
+    if (!englishStopWords().has(w) && !(isNumber && squashed.length < 3) && squashed.length > 1) {
       terms.add(w);
       if (squashed !== w) terms.add(squashed);
     }

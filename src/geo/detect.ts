@@ -1,4 +1,4 @@
-import { allNames, KANJI_ABBREVIATIONS, type Name } from './gazetteer.js';
+import { allNames, kanjiAbbreviations, type Name } from './gazetteer.js';
 
 export interface Mention {
   code: string;
@@ -9,6 +9,8 @@ export interface Mention {
   agency?: boolean;
   /** The corpus's spelling of that agency or state. */
   searchAs?: string;
+  /** The actor named (actors.yml id). */
+  actor?: string;
 }
 
 // Katakana letters and the long-vowel mark; the middle dot ・ (U+30FB) separates words.
@@ -70,6 +72,7 @@ export function findMentions(text: string, options: FindOptions): Mention[] {
         text: text.slice(at, end),
         ...(name.agency ? { agency: true } : {}),
         ...(name.searchAs ? { searchAs: name.searchAs } : {}),
+        ...(name.actor ? { actor: name.actor } : {}),
       });
     }
   }
@@ -89,30 +92,39 @@ export function findMentions(text: string, options: FindOptions): Mention[] {
   return picked;
 }
 
-const ABBR = Object.keys(KANJI_ABBREVIATIONS).join('');
-const LIST_ELEMENT = `(?:[${ABBR}]|NZ|EU|US|UK)`;
-const ABBR_LIST = new RegExp(`${LIST_ELEMENT}(?:[・、,]\\s*${LIST_ELEMENT})+`, 'g');
-const ABBR_GLUED = new RegExp(`(?<=^|[^\\u3400-\\u9fff]|旧)([${ABBR}])(?=[A-Za-z])`, 'g');
+let patterns: { list: RegExp; glued: RegExp } | undefined;
+function abbreviationPatterns() {
+  if (!patterns) {
+    const abbr = Object.keys(kanjiAbbreviations()).join('');
+    const element = `(?:[${abbr}]|NZ|EU|US|UK)`;
+    patterns = {
+      list: new RegExp(`${element}(?:[・、,]\\s*${element})+`, 'g'),
+      glued: new RegExp(`(?<=^|[^\\u3400-\\u9fff]|旧)([${abbr}])(?=[A-Za-z])`, 'g'),
+    };
+  }
+  return patterns;
+}
 
 function abbreviationMentions(text: string): Mention[] {
   const out: Mention[] = [];
-  for (const m of text.matchAll(ABBR_LIST)) {
+  const { list, glued } = abbreviationPatterns();
+  for (const m of text.matchAll(list)) {
     const start = m.index ?? 0;
     const end = start + m[0].length;
     // 12日、英国 is a date and a name, not a list: elements stand alone, never inside a word.
     if (/[\u3400-\u9fff0-9]/.test(text[start - 1] ?? '') || HAN.test(text[end] ?? '')) continue;
     let offset = start;
     for (const part of m[0].split(/([・、,]\s*)/)) {
-      const code = KANJI_ABBREVIATIONS[part] ?? { NZ: 'NZ', EU: 'EU', US: 'US', UK: 'GB' }[part];
+      const code = kanjiAbbreviations()[part] ?? { NZ: 'NZ', EU: 'EU', US: 'US', UK: 'GB' }[part];
       if (code) out.push({ code, start: offset, end: offset + part.length, text: part });
       offset += part.length;
     }
   }
-  for (const m of text.matchAll(ABBR_GLUED)) {
+  for (const m of text.matchAll(glued)) {
     if (/[0-9]/.test(text[(m.index ?? 0) - 1] ?? '')) continue;
     const ch = m[1] ?? '';
     if (ch === '中') continue; // 途中AI, 運用中AI: too ambiguous.
-    const code = KANJI_ABBREVIATIONS[ch];
+    const code = kanjiAbbreviations()[ch];
     if (code) out.push({ code, start: m.index ?? 0, end: (m.index ?? 0) + 1, text: ch });
   }
   return out;

@@ -1,7 +1,7 @@
 import type { Dimension } from '../commands/inherit.js';
 import type { AskResult, AskResultItem } from '../query/ask.js';
 import type { Lang } from '../query/understand.js';
-import { actions, type Block, type Button, capBlocks, context, divider } from './blocks.js';
+import { actions, type Block, type Button, capBlocks, context, divider, section } from './blocks.js';
 import { say } from './catalogue.js';
 import { CATEGORY_LABEL, countryList, formatDate, REGION_LABEL, siteName } from './labels.js';
 import { escapeMrkdwn, LIMITS, link, truncate } from './mrkdwn.js';
@@ -89,9 +89,10 @@ export interface AnswerModel {
   offset: number;
   items: AnswerItem[];
   notice?: string;
-  /** Other questions to try when nothing matched; `fromEngine` when the answers core proposed them. */
+  /** Other questions to try when nothing matched. */
   suggestions: string[];
-  suggestionsFromEngine: boolean;
+  /** When the answer abstains: the closest items, shown apart and labelled as suggestions, not answers. */
+  closest: AnswerItem[];
   sharedBy?: string;
 }
 
@@ -131,9 +132,7 @@ export function answerModel(
       text: i.terms.map((t) => (lang === 'ja' ? `「${t}」` : `“${t}”`)).join(', '),
       inherited: inherited.has('terms'),
     });
-  const engine = (r as AskResult & { suggestions?: unknown }).suggestions;
-  const proposed = Array.isArray(engine) ? engine.map(textOf).filter((x): x is string => Boolean(x)) : [];
-  const fromEngine = proposed.length > 0 && !r.results.length;
+  const closest = r.results.length ? [] : (r.suggestions ?? []);
   return {
     lang,
     question: r.query,
@@ -142,8 +141,8 @@ export function answerModel(
     offset: o.offset ?? 0,
     items: r.results,
     ...(r.message ? { notice: r.message } : {}),
-    suggestions: fromEngine ? proposed : fallbackSuggestions(r),
-    suggestionsFromEngine: fromEngine,
+    suggestions: closest.length ? [] : fallbackSuggestions(r),
+    closest,
     ...(o.sharedBy ? { sharedBy: o.sharedBy } : {}),
   };
 }
@@ -244,10 +243,17 @@ export function renderAnswerBlocks(m: AnswerModel, view: AnswerView): { text: st
     });
     blocks.push(context(itemContext(it, m.lang)));
   });
-  if (m.suggestions.length) {
-    const label = say(m.lang, m.suggestionsFromEngine ? 'suggestions' : 'try');
-    blocks.push(context(`${label}: ${m.suggestions.map((s) => `“${escapeMrkdwn(s)}”`).join('  ·  ')}`));
+  if (m.closest.length) {
+    blocks.push(context(`*${say(m.lang, 'closest')}*`));
+    m.closest.forEach((it, n) => {
+      blocks.push(section(truncate(itemMrkdwn(it, n + 1, m.lang), LIMITS.sectionText)));
+      blocks.push(context(itemContext(it, m.lang)));
+    });
   }
+  if (m.suggestions.length)
+    blocks.push(
+      context(`${say(m.lang, 'try')}: ${m.suggestions.map((s) => `“${escapeMrkdwn(s)}”`).join('  ·  ')}`),
+    );
   const buttons: Button[] = [];
   const id = view.answerId;
   if (id) {
@@ -302,10 +308,18 @@ export function answerLines(m: AnswerModel, o: { typeMore?: boolean } = {}): str
     for (const u of it.urls) out.push(`   ${u}`);
     out.push(`   ${say(m.lang, 'source')}: ${it.source.document} · ${it.source.section}`);
   });
-  if (m.suggestions.length) {
-    const label = say(m.lang, m.suggestionsFromEngine ? 'suggestions' : 'try');
-    out.push('', `${label}: ${m.suggestions.map((s) => `“${s}”`).join('  ·  ')}`);
+  if (m.closest.length) {
+    out.push('', `${say(m.lang, 'closest')}:`);
+    m.closest.forEach((it, n) => {
+      out.push(`  ${n + 1}. ${it.title}`);
+      const en = m.lang === 'en' ? englishTitle(it) : undefined;
+      if (en) out.push(`     ${en}`);
+      out.push(`     ${metaLine(it, m.lang)}`);
+      if (it.urls[0]) out.push(`     ${it.urls[0]}`);
+    });
   }
+  if (m.suggestions.length)
+    out.push('', `${say(m.lang, 'try')}: ${m.suggestions.map((s) => `“${s}”`).join('  ·  ')}`);
   if (o.typeMore && hasMore(m))
     out.push('', say(m.lang, 'typeMore', { n: m.total - m.offset - m.items.length }));
   return out;

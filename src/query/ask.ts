@@ -1,3 +1,4 @@
+import { englishLine } from '../present/english.js';
 import type { SearchIndex } from '../search/index-store.js';
 import type { StoredItem } from '../search/stored-item.js';
 import { search } from './search.js';
@@ -15,6 +16,13 @@ export interface AskResultItem {
   category: string;
   region: string;
   source: { document: string; section: string; documentId: string; line: number };
+  /** What the item is about (law, guideline, consultation…), from its title; absent when unknown. */
+  instrument?: string;
+  /**
+   * One English line built from the item and the lexicon (who, what action, which instrument,
+   * the English names the item carries), for English askers; never invented prose.
+   */
+  english?: string;
 }
 
 /** The `ask` contract: the question, what was understood, an optional message, the results. */
@@ -26,10 +34,23 @@ export interface AskResult {
     regions: string[];
     period: { from: string; to: string; label: string } | null;
     terms: string[];
+    /** Actors named (actors.yml ids): filters on their country, ranking by their names. */
+    actors?: string[];
+    /** Instrument types asked for ("guidelines" → guideline). */
+    instruments?: string[];
+    /** How a bare month or season was read ("July → July 2025, the latest July in the digests"). */
+    periodNote?: string;
   };
   message?: string;
   total: number;
   results: AskResultItem[];
+  /**
+   * When nothing answers the question as a whole: the closest items, labelled as suggestions,
+   * never mixed with `results` (which is then empty).
+   */
+  suggestions?: AskResultItem[];
+  /** Words of the question the answer could not match (when abstaining). */
+  unmatched?: string[];
 }
 
 export interface AskOptions {
@@ -88,6 +109,8 @@ export function toResultItem(item: StoredItem, words: string[] = []): AskResultI
       documentId: item.source.document,
       line: item.source.line,
     },
+    ...(item.instrument ? { instrument: item.instrument } : {}),
+    english: englishLine(item),
   };
 }
 
@@ -109,14 +132,23 @@ export function ask(
     interpretation: {
       countries: interp.countries,
       regions: interp.regions,
-      period: interp.period
-        ? { from: interp.period.from, to: interp.period.to, label: interp.period.label[interp.lang] }
+      period: outcome.period
+        ? { from: outcome.period.from, to: outcome.period.to, label: outcome.period.label[interp.lang] }
         : null,
       terms: interp.groups.map((g) => g.label),
+      actors: interp.actors,
+      instruments: [...new Set(interp.groups.flatMap((g) => (g.instrument ? [g.instrument] : [])))],
+      ...(outcome.periodNote ? { periodNote: outcome.periodNote } : {}),
     },
     ...(outcome.message ? { message: outcome.message } : {}),
     total: outcome.hits.length,
     results: outcome.hits.slice(offset, offset + limit).map((h) => toResultItem(h.item, words)),
+    ...(outcome.hits.length === 0
+      ? {
+          suggestions: outcome.suggestions.slice(0, 5).map((h) => toResultItem(h.item, words)),
+          ...(outcome.unmatched.length ? { unmatched: outcome.unmatched } : {}),
+        }
+      : {}),
     interp,
   };
 }

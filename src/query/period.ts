@@ -5,6 +5,14 @@ export interface Period {
   from: string;
   to: string;
   label: { en: string; ja: string };
+  /**
+   * How the year was decided: `absolute` when the asker said it, `bare` when a month, day or
+   * season came without one (resolved to the latest occurrence the corpus covers), `relative`
+   * for "last week", 先月… (counted from today).
+   */
+  kind?: 'absolute' | 'bare' | 'relative';
+  /** A fiscal year (April–March): undated sections that name it match too. */
+  fiscal?: number;
 }
 
 export interface PeriodMatch {
@@ -42,7 +50,78 @@ const fiscalPeriod = (y: number): Period => ({
   from: iso(y, 4, 1),
   to: iso(y + 1, 3, 31),
   label: { en: `fiscal ${y} (April ${y} – March ${y + 1})`, ja: `${y}年度` },
+  fiscal: y,
 });
+
+/** Days of a month, as a period ("the first week of July 2025" = July 1–7, 2025). */
+function dayRange(y: number, m: number, a: number, b: number, en: string, ja: string): Period {
+  const to = Math.min(b, lastDayOfMonth(y, m));
+  return {
+    from: iso(y, m, a),
+    to: iso(y, m, to),
+    label: {
+      en: `${en} ${MONTHS_EN[m - 1]} ${y} (${MONTHS_EN[m - 1]} ${a}–${to})`,
+      ja: `${y}年${m}月${ja}(${m}月${a}日〜${to}日)`,
+    },
+  };
+}
+
+const ORDINAL_WEEK: Record<string, number> = {
+  first: 1,
+  '1st': 1,
+  second: 2,
+  '2nd': 2,
+  third: 3,
+  '3rd': 3,
+  fourth: 4,
+  '4th': 4,
+  last: 5,
+  final: 5,
+};
+
+/** Seasons of the northern hemisphere, as the months they span (winter runs into the next year). */
+const SEASONS: Record<string, { first: number; en: string; ja: string }> = {
+  spring: { first: 3, en: 'spring', ja: '春' },
+  summer: { first: 6, en: 'summer', ja: '夏' },
+  autumn: { first: 9, en: 'autumn', ja: '秋' },
+  fall: { first: 9, en: 'autumn', ja: '秋' },
+  winter: { first: 12, en: 'winter', ja: '冬' },
+  春: { first: 3, en: 'spring', ja: '春' },
+  夏: { first: 6, en: 'summer', ja: '夏' },
+  秋: { first: 9, en: 'autumn', ja: '秋' },
+  冬: { first: 12, en: 'winter', ja: '冬' },
+};
+
+function seasonPeriod(y: number, name: string): Period {
+  const s = SEASONS[name] as { first: number; en: string; ja: string };
+  const endY = s.first + 2 > 12 ? y + 1 : y;
+  const endM = ((s.first + 1) % 12) + 1;
+  return {
+    from: iso(y, s.first, 1),
+    to: iso(endY, endM, lastDayOfMonth(endY, endM)),
+    label: { en: `${s.en} ${y}`, ja: `${y}年${s.ja}` },
+  };
+}
+
+/** The latest season (by its first month) that has started by today. */
+function latestSeasonYear(today: string, name: string): number {
+  const s = SEASONS[name] as { first: number };
+  return latestYear(today, s.first);
+}
+
+/**
+ * The same period some years earlier, relabelled: a bare "July" asked in November 2026 is moved
+ * back to July 2025 when that is the latest July the corpus covers.
+ */
+export function shiftYears(p: Period, years: number): Period {
+  const [fy, fm, fd] = parts(p.from);
+  const [ty, tm, td] = parts(p.to);
+  const from = iso(fy - years, fm, Math.min(fd, lastDayOfMonth(fy - years, fm)));
+  const to = iso(ty - years, tm, Math.min(td, lastDayOfMonth(ty - years, tm)));
+  const relabel = (text: string) =>
+    text.replace(/\b(19|20)\d{2}\b|(?<!\d)(19|20)\d{2}(?=年)/g, (y) => String(Number(y) - years));
+  return { ...p, from, to, label: { en: relabel(p.label.en), ja: relabel(p.label.ja) } };
+}
 const weekPeriod = (date: string): Period => {
   const from = weekStart(date);
   const to = addDays(from, 6);
@@ -64,7 +143,12 @@ function latestYear(today: string, m: number, d = 1): number {
   return m < tm || (m === tm && d <= td) ? ty : ty - 1;
 }
 
-type Rule = { re: RegExp; make: (m: RegExpExecArray, today: string) => Period | undefined };
+type Rule = {
+  re: RegExp;
+  make: (m: RegExpExecArray, today: string) => Period | undefined;
+  /** Absolute unless said: see {@link Period.kind}. */
+  kind?: 'bare' | 'relative';
+};
 
 const ERAS: Record<string, number> = { 令和: 2018, 平成: 1988 };
 
@@ -73,6 +157,119 @@ const ERAS: Record<string, number> = { 令和: 2018, 平成: 1988 };
  * matched case-insensitively except `May`, which must be capitalised or clearly a date.
  */
 const RULES: Rule[] = [
+  // the first week of July 2025 / the second week of December (the year's digits are never a day)
+  {
+    re: new RegExp(
+      `\\b(first|1st|second|2nd|third|3rd|fourth|4th|last|final)\\s+week\\s+(?:of|in)\\s+${MONTH_RE}(?:,?\\s+(\\d{4}))?\\b`,
+      'gi',
+    ),
+    make: (m, t) => {
+      const n = ORDINAL_WEEK[(m[1] as string).toLowerCase()] as number;
+      const mo = MONTH_WORDS[(m[2] as string).toLowerCase()] as number;
+      const y = m[3] ? Number(m[3]) : latestYear(t, mo);
+      const last = lastDayOfMonth(y, mo);
+      const [a, b] = n === 5 ? [last - 6, last] : [7 * (n - 1) + 1, 7 * n];
+      const word = (m[1] as string)
+        .toLowerCase()
+        .replace(
+          /^(\d)(st|nd|rd|th)$/,
+          (_x, d) => ['first', 'second', 'third', 'fourth'][Number(d) - 1] ?? d,
+        );
+      return {
+        ...dayRange(y, mo, a, b, `the ${word} week of`, n === 5 ? '最終週' : `第${n}週`),
+        ...(m[3] ? {} : { kind: 'bare' as const }),
+      };
+    },
+  },
+  // 2025年12月第2週 / 12月第2週
+  {
+    re: /(?:(\d{4})\s*年\s*)?(?<!\d)(\d{1,2})\s*月\s*(?:の)?\s*第\s*([1-5])\s*週/g,
+    make: (m, t) => {
+      const mo = Number(m[2]);
+      const n = Number(m[3]);
+      const y = m[1] ? Number(m[1]) : latestYear(t, mo);
+      if (mo < 1 || mo > 12) return undefined;
+      return {
+        ...dayRange(y, mo, 7 * (n - 1) + 1, 7 * n, `week ${n} of`, `第${n}週`),
+        ...(m[1] ? {} : { kind: 'bare' as const }),
+      };
+    },
+  },
+  // early/mid/late December (2025)
+  {
+    re: new RegExp(`\\b(early|mid|late)[-\\s]+${MONTH_RE}(?:,?\\s+(\\d{4}))?\\b`, 'gi'),
+    make: (m, t) => {
+      const mo = MONTH_WORDS[(m[2] as string).toLowerCase()] as number;
+      const y = m[3] ? Number(m[3]) : latestYear(t, mo);
+      const which = (m[1] as string).toLowerCase();
+      const [a, b, ja] =
+        which === 'early' ? [1, 10, '上旬'] : which === 'mid' ? [11, 20, '中旬'] : [21, 31, '下旬'];
+      return { ...dayRange(y, mo, a, b, which, ja), ...(m[3] ? {} : { kind: 'bare' as const }) };
+    },
+  },
+  // Q4 2025 / 2025 Q4 / 2025年第4四半期: calendar quarters
+  {
+    re: /\bq([1-4])\s*(?:of\s+)?(\d{4})\b|\b(\d{4})\s*q([1-4])\b|(\d{4})\s*年\s*(?:度\s*)?第\s*([1-4])\s*四半期/gi,
+    make: (m) => {
+      const y = Number(m[2] ?? m[3] ?? m[5]);
+      const q = Number(m[1] ?? m[4] ?? m[6]);
+      const a = 3 * q - 2;
+      return {
+        from: iso(y, a, 1),
+        to: iso(y, a + 2, lastDayOfMonth(y, a + 2)),
+        label: { en: `Q${q} ${y}`, ja: `${y}年第${q}四半期` },
+      };
+    },
+  },
+  // the first/second half of 2025, H2 2025, 2025年上半期/下半期
+  {
+    re: /\b(?:the\s+)?(first|second|1st|2nd)\s+half\s+of\s+(\d{4})\b|\bh([12])\s*(\d{4})\b|(\d{4})\s*年\s*(?:の)?\s*(上半期|下半期)/gi,
+    make: (m) => {
+      const y = Number(m[2] ?? m[4] ?? m[5]);
+      const second = /second|2nd/i.test(m[1] ?? '') || m[3] === '2' || m[6] === '下半期';
+      return second
+        ? {
+            from: iso(y, 7, 1),
+            to: iso(y, 12, 31),
+            label: { en: `the second half of ${y}`, ja: `${y}年下半期` },
+          }
+        : {
+            from: iso(y, 1, 1),
+            to: iso(y, 6, 30),
+            label: { en: `the first half of ${y}`, ja: `${y}年上半期` },
+          };
+    },
+  },
+  // the past 3 months / last two weeks / 過去3か月 / この2週間
+  {
+    re: /\b(?:past|last|previous)\s+(\d{1,2}|two|three|four|five|six)\s+(days|weeks|months)\b|(?:過去|直近|この)\s*(\d{1,2})\s*(日|週間|か月|ヶ月|カ月|ヵ月)/gi,
+    make: (m, t) => {
+      const words: Record<string, number> = { two: 2, three: 3, four: 4, five: 5, six: 6 };
+      const n = Number(m[1] ?? m[3]) || (words[(m[1] ?? '').toLowerCase()] as number);
+      const unit = (m[2] ?? m[4] ?? '').toLowerCase();
+      const days = /day|日/.test(unit) ? n : /week|週/.test(unit) ? 7 * n : 30 * n;
+      return {
+        from: addDays(t, -days),
+        to: t,
+        label: { en: `the last ${n} ${unit || 'days'}`, ja: `直近${n}${m[4] ?? '日'}` },
+      };
+    },
+    kind: 'relative',
+  },
+  // summer 2025 / 2025年夏 / this spring / spring
+  {
+    re: /\b(spring|summer|autumn|fall|winter)\s+(?:of\s+)?(\d{4})\b/gi,
+    make: (m) => seasonPeriod(Number(m[2]), (m[1] as string).toLowerCase()),
+  },
+  { re: /(\d{4})\s*年\s*の?\s*(春|夏|秋|冬)/g, make: (m) => seasonPeriod(Number(m[1]), m[2] as string) },
+  {
+    re: /\b(?:this|last|past|previous)?\s*(spring|summer|autumn|winter|(?<=(?:this|last|past|previous)\s+)fall)\b|(?:今年の|この|昨年の|去年の)?(春|夏|秋|冬)(?![休季期])/gi,
+    make: (m, t) => {
+      const name = ((m[1] ?? m[2]) as string).toLowerCase();
+      return seasonPeriod(latestSeasonYear(t, name), name);
+    },
+    kind: 'bare',
+  },
   // 2026/03/03, 2026-03-03, 2026.3.3
   {
     re: /(?<![\d/])(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?![\d/])/g,
@@ -100,6 +297,7 @@ const RULES: Rule[] = [
   {
     re: /(?<!\d)(\d{1,2})\s*月\s*(\d{1,2})\s*日/g,
     make: (m, t) => day(latestYear(t, Number(m[1]), Number(m[2])), Number(m[1]), Number(m[2])),
+    kind: 'bare',
   },
   // 12月上旬/中旬/下旬
   {
@@ -114,11 +312,13 @@ const RULES: Rule[] = [
         label: { en: `${m[2]} ${MONTHS_EN[mo - 1]} ${y}`, ja: `${y}年${mo}月${m[2]}` },
       };
     },
+    kind: 'bare',
   },
   // 1月 (latest such month not after today)
   {
     re: /(?<![\d年])(\d{1,2})\s*月(?!\s*\d)/g,
     make: (m, t) => month(latestYear(t, Number(m[1])), Number(m[1])),
+    kind: 'bare',
   },
   // 令和7年, 2025年
   {
@@ -128,7 +328,10 @@ const RULES: Rule[] = [
   { re: /(?<!\d)(\d{4})\s*年(?!\s*\d|度)/g, make: (m) => yearPeriod(Number(m[1])) },
   // week of March 2 (2026)
   {
-    re: new RegExp(`\\bweek\\s+of\\s+${MONTH_RE}\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+(\\d{4}))?`, 'gi'),
+    re: new RegExp(
+      `\\bweek\\s+of\\s+${MONTH_RE}\\s+(\\d{1,2})(?:st|nd|rd|th)?(?!\\d)(?:,?\\s+(\\d{4}))?`,
+      'gi',
+    ),
     make: (m, t) => {
       const mo = MONTH_WORDS[(m[1] as string).toLowerCase()] as number;
       const d = Number(m[2]);
@@ -159,6 +362,7 @@ const RULES: Rule[] = [
       const d = Number(m[2]);
       return day(latestYear(t, mo, d), mo, d);
     },
+    kind: 'bare',
   },
   // 3rd of March / 3 March
   {
@@ -168,6 +372,7 @@ const RULES: Rule[] = [
       const d = Number(m[1]);
       return day(latestYear(t, mo, d), mo, d);
     },
+    kind: 'bare',
   },
   // 2026/01, 2026-01
   { re: /(?<![\d/])(\d{4})[-/](\d{1,2})(?![\d/-])/g, make: (m) => month(Number(m[1]), Number(m[2])) },
@@ -180,6 +385,7 @@ const RULES: Rule[] = [
       if (/this/i.test(m[1] as string)) return month(ty, mo);
       return month(mo < tm ? ty : ty - 1, mo);
     },
+    kind: 'relative',
   },
   // January / Jan (latest not after today); bare "may" only when capitalised
   {
@@ -191,18 +397,45 @@ const RULES: Rule[] = [
       const mo = MONTH_WORDS[word.toLowerCase()] as number;
       return month(latestYear(t, mo), mo);
     },
+    kind: 'bare',
   },
   // this week / last week / 今週 / 先週 / 先々週
-  { re: /\bthis\s+week\b|今週/gi, make: (_m, t) => weekPeriod(t) },
-  { re: /\b(?:last|previous|past)\s+week\b|先週/gi, make: (_m, t) => weekPeriod(addDays(t, -7)) },
-  { re: /先々週/g, make: (_m, t) => weekPeriod(addDays(t, -14)) },
+  // 12/1の週, 12月1日の週: the week containing that day
+  {
+    re: /(?<![\d/])(\d{1,2})\s*(?:\/|月)\s*(\d{1,2})\s*日?\s*の週/g,
+    make: (m, t) => {
+      const mo = Number(m[1]);
+      const d = Number(m[2]);
+      const y = latestYear(t, mo, d);
+      return validDay(y, mo, d) ? weekPeriod(iso(y, mo, d)) : undefined;
+    },
+    kind: 'bare',
+  },
+  { re: /\bthis\s+week\b|今週/gi, make: (_m, t) => soFar(weekPeriod(t), t), kind: 'relative' },
+  // recently / lately / 最近: the last 30 days (outside coverage, the latest period covered)
+  {
+    re: /\b(?:recently|lately|recent|latest(?!\s+(?:version|edition|draft)))\b|最近|最新(?!版)|直近/gi,
+    make: (_m, t) => ({
+      from: addDays(t, -30),
+      to: t,
+      label: { en: 'the last 30 days', ja: '直近30日' },
+    }),
+    kind: 'relative',
+  },
+  {
+    re: /\b(?:last|previous|past)\s+week\b|先週/gi,
+    make: (_m, t) => weekPeriod(addDays(t, -7)),
+    kind: 'relative',
+  },
+  { re: /先々週/g, make: (_m, t) => weekPeriod(addDays(t, -14)), kind: 'relative' },
   // this month / last month / 今月 / 先月
   {
-    re: /\bthis\s+month\b|今月/gi,
+    re: /\b(?:so\s+far\s+)?this\s+month(?:\s+so\s+far)?\b|今月/gi,
     make: (_m, t) => {
       const [y, mo] = parts(t);
-      return month(y, mo);
+      return soFar(month(y, mo), t);
     },
+    kind: 'relative',
   },
   {
     re: /\b(?:last|previous|past)\s+month\b|先月|前月/gi,
@@ -210,16 +443,26 @@ const RULES: Rule[] = [
       const [y, mo] = parts(t);
       return mo === 1 ? month(y - 1, 12) : month(y, mo - 1);
     },
+    kind: 'relative',
   },
   // this year / last year / 今年 / 昨年
-  { re: /\bthis\s+year\b|今年|本年/gi, make: (_m, t) => yearPeriod(parts(t)[0]) },
-  { re: /\b(?:last|previous|past)\s+year\b|昨年|去年|前年/gi, make: (_m, t) => yearPeriod(parts(t)[0] - 1) },
+  { re: /\bthis\s+year\b|今年|本年/gi, make: (_m, t) => soFar(yearPeriod(parts(t)[0]), t), kind: 'relative' },
+  {
+    re: /\b(?:last|previous|past)\s+year\b|昨年|去年|前年/gi,
+    make: (_m, t) => yearPeriod(parts(t)[0] - 1),
+    kind: 'relative',
+  },
   // today / yesterday
-  { re: /\btoday\b|今日|本日/gi, make: (_m, t) => day(...parts(t)) },
-  { re: /\byesterday\b|昨日/gi, make: (_m, t) => day(...parts(addDays(t, -1))) },
+  { re: /\btoday\b|今日|本日/gi, make: (_m, t) => day(...parts(t)), kind: 'relative' },
+  { re: /\byesterday\b|昨日/gi, make: (_m, t) => day(...parts(addDays(t, -1))), kind: 'relative' },
   // in 2025 / 2025
   { re: /(?<![\w./-])((?:19|20)\d{2})(?![\w./-]|\s*年)/g, make: (m) => yearPeriod(Number(m[1])) },
 ];
+
+/** "This month" means so far: nothing after today exists yet. */
+function soFar(p: Period | undefined, today: string): Period | undefined {
+  return p && p.to > today ? { ...p, to: today } : p;
+}
 
 function era(name: string, year: string): number {
   return (ERAS[name] ?? 0) + (year === '元' ? 1 : Number(year));
@@ -244,8 +487,20 @@ export function findPeriods(text: string, today: string): PeriodMatch[] {
       const start = m.index ?? 0;
       const end = start + m[0].length;
       if (taken.some(([a, b]) => start < b && end > a)) continue;
-      const period = rule.make(m as RegExpExecArray, today);
-      if (!period) continue;
+      const made = rule.make(m as RegExpExecArray, today);
+      if (!made) continue;
+      let period: Period = { ...made, kind: made.kind ?? rule.kind ?? 'absolute' };
+      // "since December 2025", 2025年12月以降: from that period up to today.
+      if (
+        /\b(?:since|after)\s+(?:the\s+)?$/i.test(text.slice(0, start)) ||
+        /^\s*(?:以降|以来)/.test(text.slice(end))
+      )
+        if (today > period.from)
+          period = {
+            ...period,
+            to: today,
+            label: { en: `since ${period.label.en}`, ja: `${period.label.ja}以降` },
+          };
       taken.push([start, end]);
       found.push({ period, start, end });
     }
@@ -254,15 +509,32 @@ export function findPeriods(text: string, today: string): PeriodMatch[] {
 }
 
 /** Several periods in one question ("from December to January") span from the first to the last. */
-export function combinePeriods(matches: PeriodMatch[]): Period | null {
+export function combinePeriods(all: PeriodMatch[]): Period | null {
+  // A date the asker spelled out wins over one counted from today ("先週、2025年12月11日に…").
+  const said = all.filter((m) => m.period.kind !== 'relative');
+  const matches = said.length ? said : all;
   if (!matches.length) return null;
   if (matches.length === 1) return (matches[0] as PeriodMatch).period;
-  const sorted = [...matches].sort((a, b) => a.period.from.localeCompare(b.period.from));
+  // "between July and December 2025": a month said without its year takes the year said beside it.
+  const anchor = matches
+    .filter((m) => m.period.kind === 'absolute')
+    .reduce<string>((acc, m) => (m.period.to > acc ? m.period.to : acc), '');
+  const anchored = anchor
+    ? matches.map((m) => {
+        if (m.period.kind !== 'bare') return m;
+        let p = m.period;
+        while (p.from > anchor) p = shiftYears(p, 1);
+        return { ...m, period: p };
+      })
+    : matches;
+  const sorted = [...anchored].sort((a, b) => a.period.from.localeCompare(b.period.from));
   const first = (sorted[0] as PeriodMatch).period;
   const last = sorted.reduce((acc, m) => (m.period.to > acc.to ? m.period : acc), first);
+  const kinds = new Set(anchored.map((m) => m.period.kind));
   return {
     from: first.from,
     to: last.to,
     label: { en: `${first.label.en} – ${last.label.en}`, ja: `${first.label.ja}〜${last.label.ja}` },
+    kind: kinds.has('absolute') ? 'absolute' : kinds.has('bare') ? 'bare' : 'relative',
   };
 }

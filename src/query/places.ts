@@ -1,6 +1,8 @@
 import { findMentions } from '../geo/detect.js';
-import { REGION_NAMES } from '../geo/gazetteer.js';
+import { allNames, type Name, regionNames } from '../geo/gazetteer.js';
 import type { Region } from '../ingest/item.js';
+import { editDistance } from './edit-distance.js';
+import { glossaryIndex, questionWordSet } from './glossary.js';
 
 export interface PlaceMatch {
   countries: string[];
@@ -8,8 +10,8 @@ export interface PlaceMatch {
   spans: [number, number][];
   /** What the asker typed, per code, for messages ("No items about Mexico"). */
   said: Record<string, string>;
-  /** Agencies named (NIST, Ofcom…): their country is a filter, their name still ranks. */
-  agencies: string[];
+  /** Agencies and actors named (NIST, Ofcom…): their country is a filter, their name still ranks. */
+  agencies: { name: string; actor?: string }[];
 }
 
 /**
@@ -21,16 +23,26 @@ export function findPlaces(text: string): PlaceMatch {
   const regions: Region[] = [];
   const spans: [number, number][] = [];
   const said: Record<string, string> = {};
-  const agencies: string[] = [];
+  const agencies: { name: string; actor?: string }[] = [];
   const mentions = findMentions(text, { mode: 'question' });
   for (const m of mentions) {
     if (!countries.includes(m.code)) countries.push(m.code);
     said[m.code] ??= m.text;
     spans.push([m.start, m.end]);
-    if (m.agency) agencies.push(m.searchAs ?? m.text);
+    if (m.agency) agencies.push({ name: m.searchAs ?? m.text, ...(m.actor ? { actor: m.actor } : {}) });
+  }
+  for (const m of misspeltPlaces(text, spans)) {
+    if (!countries.includes(m.name.code)) countries.push(m.name.code);
+    said[m.name.code] ??= m.name.text;
+    spans.push([m.start, m.end]);
+    if (m.name.agency)
+      agencies.push({
+        name: m.name.searchAs ?? m.name.text,
+        ...(m.name.actor ? { actor: m.name.actor } : {}),
+      });
   }
   const lower = text.toLowerCase();
-  for (const r of REGION_NAMES) {
+  for (const r of regionNames()) {
     for (const name of [...r.en, ...r.ja]) {
       const re = /[a-z]/.test(name)
         ? new RegExp(`(?<![a-z])${name}(?![a-z])`, 'g')
@@ -49,4 +61,42 @@ export function findPlaces(text: string): PlaceMatch {
     }
   }
   return { countries, regions, spans, said, agencies };
+}
+
+let typoCandidates: Name[] | undefined;
+/** Curated one-word names long enough that one typo cannot make another word of them. */
+function candidates(): Name[] {
+  typoCandidates ??= allNames().filter(
+    (n) =>
+      n.curated &&
+      ((n.lang === 'en' && /^[a-z]{5,}$/i.test(n.text)) ||
+        (n.lang === 'ja' && /^[\u30a1-\u30faー]{4,}$/.test(n.text))),
+  );
+  return typoCandidates;
+}
+
+/**
+ * Place and actor names typed with one typo (singapor, califronia, eurpoean, シンガポル): a word
+ * that is no glossary or question word and is one edit (or one swap) from exactly one curated
+ * name counts as that name.
+ */
+export function misspeltPlaces(
+  text: string,
+  taken: [number, number][],
+): { name: Name; start: number; end: number }[] {
+  const out: { name: Name; start: number; end: number }[] = [];
+  for (const m of text.matchAll(/[A-Za-z]{5,}|[\u30a1-\u30faー]{4,}/g)) {
+    const start = m.index ?? 0;
+    const end = start + m[0].length;
+    if (taken.some(([a, b]) => start < b && end > a)) continue;
+    const word = m[0].toLowerCase();
+    if (glossaryIndex().has(word) || questionWordSet().has(word)) continue;
+    const close = candidates().filter((n) => {
+      const name = n.text.toLowerCase();
+      return name !== word && editDistance(word, name, 1) <= 1;
+    });
+    const codes = new Set(close.map((n) => n.code));
+    if (close.length && codes.size === 1) out.push({ name: close[0] as Name, start, end });
+  }
+  return out;
 }

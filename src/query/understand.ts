@@ -1,12 +1,15 @@
 import { analyze, normalize, type Unit } from '../analyze/analyzer.js';
+import { decompoundKatakana } from '../analyze/katakana.js';
+import { actorsLexicon, glossaryEntries, instrumentsLexicon, katakanaLexicon } from '../analyze/lexicon.js';
 import type { Region } from '../ingest/item.js';
+import { editDistance } from './edit-distance.js';
 import {
   baseForms,
-  GLOSSARY,
   glossaryIndex,
-  JA_QUESTION_TERMS,
-  QUESTION_WORDS,
-  WEAK_TERMS,
+  honorificSet,
+  jaQuestionTermSet,
+  questionWordSet,
+  weakTermSet,
 } from './glossary.js';
 import { combinePeriods, findPeriods, type Period } from './period.js';
 import { findPlaces } from './places.js';
@@ -29,6 +32,10 @@ export interface TermGroup {
   untranslated: boolean;
   /** An agency named in the question (NIST, Ofcom): its country is already a filter, so the name only ranks. */
   agency?: boolean;
+  /** An instrument type (`guideline`, `law`): items of that type match the group whatever their wording. */
+  instrument?: string;
+  /** An actor (actors.yml id) the words name: the items of its own digest section match the group. */
+  actor?: string;
 }
 
 export type Lang = 'en' | 'ja';
@@ -45,6 +52,10 @@ export interface Interpretation {
   groups: TermGroup[];
   /** Source URLs quoted in the question: the items citing them are the answer. */
   urls: string[];
+  /** Actors named (actors.yml ids): their countries are in `countries`, their names only rank. */
+  actors: string[];
+  /** The period words as typed ("July", "先週"), for saying how they were read. */
+  periodText?: string;
 }
 
 const JAPANESE = /[\u3040-\u30ff\u3400-\u9fff]/;
@@ -76,7 +87,8 @@ function unitBoost(u: Unit): string[] {
 
 /** Drops alternatives implied by a smaller one (エージェント covers エージェント+型), and duplicates. */
 export function minimalAlternatives(alts: string[][]): string[][] {
-  const unique = [...new Map(alts.map((a) => [a.join('\u0000'), a])).values()];
+  // A word the analyzer drops whole (億円: a number and a counter) is no alternative at all.
+  const unique = [...new Map(alts.filter((a) => a.length > 0).map((a) => [a.join('\u0000'), a])).values()];
   return unique.filter(
     (b) => !unique.some((a) => a !== b && a.length < b.length && a.every((t) => b.includes(t))),
   );
@@ -107,7 +119,7 @@ let reverse: Map<string, string[]> | undefined;
 function reverseGlossary(): Map<string, string[]> {
   if (reverse) return reverse;
   const map = new Map<string, string[]>();
-  for (const [, ja] of GLOSSARY) {
+  for (const { ja } of glossaryEntries()) {
     const latin = ja.filter((j) => /^[A-Za-z][A-Za-z .-]*$/.test(j));
     const japanese = ja.filter((j) => !/^[A-Za-z]/.test(j));
     japanese.forEach((j, i) => {
@@ -147,12 +159,14 @@ function englishGroups(text: string): TermGroup[] {
       const code = u.alternatives[0] ?? u.whole;
       if (absorbed && /^[\d-]+$/.test(u.whole) && absorbed.includes(u.whole.replace(/-/g, ''))) continue;
       absorbed = code !== u.whole && /\d/.test(code) ? code : '';
+      const actor = actorOfTerm(u.whole);
       groups.push({
         label: absorbed ? codeAsTyped(run, u.surface) : u.surface,
         alternatives: unitAlternatives(u),
         boost: [],
-        weak: !absorbed && WEAK_TERMS.has(u.whole),
+        weak: !absorbed && weakTermSet().has(u.whole),
         untranslated: !/^\d/.test(u.whole),
+        ...(actor ? { actor } : {}),
       });
     }
   };
@@ -160,16 +174,25 @@ function englishGroups(text: string): TermGroup[] {
     let matched = 0;
     for (let len = Math.min(4, words.length - i); len >= 1 && !matched; len--) {
       const phrase = words.slice(i, i + len).join(' ');
-      if (len === 1 && QUESTION_WORDS.has(phrase) && !gloss.has(phrase)) break;
-      const hit = [phrase, ...baseForms(phrase)].map((f) => gloss.get(f)).find(Boolean);
+      if (len === 1 && questionWordSet().has(phrase) && !gloss.has(phrase)) break;
+      const hit =
+        [phrase, ...baseForms(phrase)].map((f) => gloss.get(f)).find(Boolean) ??
+        // A typo, never a capitalised name (Treasure is not "measure").
+        (len === 1 && !/^[A-Z]/.test(original[i] ?? '')
+          ? gloss.get(nearestGlossaryWord(phrase) ?? '')
+          : undefined);
       if (!hit) continue;
       flush();
+      const instrument = [phrase, ...baseForms(phrase)].map(instrumentOfEnglish).find(Boolean);
+      const actor = actorOfTerm(phrase);
       groups.push({
         label: phrase,
         translation: hit,
         ...translation(hit),
-        weak: WEAK_TERMS.has(phrase) || WEAK_TERMS.has(words[i] ?? ''),
+        weak: weakTermSet().has(phrase) || weakTermSet().has(words[i] ?? ''),
         untranslated: false,
+        ...(instrument ? { instrument } : {}),
+        ...(actor ? { actor } : {}),
       });
       matched = len;
     }
@@ -179,7 +202,7 @@ function englishGroups(text: string): TermGroup[] {
     }
     const w = words[i] as string;
     i += 1;
-    if (QUESTION_WORDS.has(w)) {
+    if (questionWordSet().has(w)) {
       flush();
       continue;
     }
@@ -189,30 +212,119 @@ function englishGroups(text: string): TermGroup[] {
   return groups;
 }
 
+/** Parts of speech that ask or inflect rather than name something: 出した, まとめて, 作る, 詳しく. */
+const NOT_A_TOPIC = new Set(['動詞', '助動詞', '形容詞', '副詞', '連体詞', '接続詞', '感動詞', 'フィラー']);
+
+const KATAKANA_RUN = /^[\u30a1-\u30faー]+$/;
+/** The long-vowel rule: オープンエーアイ, オープンエイアイ and オープンエーアイー are one spelling. */
+export const foldLongVowels = (s: string) => s.replace(/[ーｰ]/g, '').replace(/([エケセテネヘメレ])イ/g, '$1');
+
+let transliterations: Map<string, string> | undefined;
+/** Katakana transliterations of Latin names (katakana.yml), keyed by their long-vowel-folded form. */
+function transliteration(word: string): string | undefined {
+  if (!transliterations) {
+    transliterations = new Map();
+    for (const [kana, latin] of Object.entries(katakanaLexicon().transliterations))
+      transliterations.set(foldLongVowels(kana), latin);
+  }
+  return KATAKANA_RUN.test(word) ? transliterations.get(foldLongVowels(word)) : undefined;
+}
+
 function japaneseGroups(text: string): TermGroup[] {
   const groups: TermGroup[] = [];
   const rev = reverseGlossary();
+  const asks = jaQuestionTermSet();
+  const honorifics = honorificSet();
   for (const u of analyze(text)) {
     if (u.latin) continue;
-    if (JA_QUESTION_TERMS.has(u.whole)) continue;
-    const parts = u.parts.filter((p) => !JA_QUESTION_TERMS.has(p));
+    if (asks.has(u.whole) || asks.has(u.surface)) continue;
+    if (u.pos && NOT_A_TOPIC.has(u.pos) && !rev.has(u.whole)) continue;
+    // 平本さん → 平本: a suffix of respect is not part of the name.
+    const parts = u.parts.filter((p, i) => !asks.has(p) && !(i > 0 && honorifics.has(p)));
     if (!parts.length) continue;
-    const unit: Unit = parts.length === u.parts.length ? u : { ...u, parts, whole: parts.join('') };
+    const unit: Unit =
+      parts.length === u.parts.length ? u : { ...u, parts, whole: parts.join(''), surface: parts.join('') };
+    const latin = transliteration(unit.whole) ?? transliteration(u.surface);
+    if (latin) {
+      groups.push(...englishGroups(latin).map((g) => ({ ...g, label: u.surface, untranslated: false })));
+      continue;
+    }
     const alternatives = unitAlternatives(unit);
     for (const other of rev.get(u.surface) ?? rev.get(unit.whole) ?? []) {
       const units = analyze(other);
       if (units.length === 1 && !units[0]?.latin) alternatives.push(...unitAlternatives(units[0] as Unit));
       else alternatives.push(units.map((x) => x.alternatives[0] ?? x.whole));
     }
+    const instrument = instrumentOfJapanese(unit.whole);
     groups.push({
       label: unit.surface || unit.whole,
       alternatives: minimalAlternatives(alternatives),
       boost: unitBoost(unit),
-      weak: WEAK_TERMS.has(unit.whole),
+      weak: weakTermSet().has(unit.whole),
       untranslated: false,
+      ...(instrument ? { instrument } : {}),
     });
   }
   return groups;
+}
+
+let instrumentWords: { en: Map<string, string>; ja: Map<string, string> } | undefined;
+function instrumentTables() {
+  if (!instrumentWords) {
+    instrumentWords = { en: new Map(), ja: new Map() };
+    for (const i of instrumentsLexicon().instruments) {
+      for (const w of i.en) instrumentWords.en.set(w.toLowerCase(), i.id);
+      for (const w of i.asked_ja) instrumentWords.ja.set(w, i.id);
+    }
+  }
+  return instrumentWords;
+}
+/** The instrument an English word asks for ("guidelines" → guideline), if it names one. */
+export const instrumentOfEnglish = (phrase: string): string | undefined => instrumentTables().en.get(phrase);
+/** The instrument a Japanese word names (法律 → law, ガイドライン → guideline). */
+export const instrumentOfJapanese = (word: string): string | undefined => instrumentTables().ja.get(word);
+
+let actorTerms: Map<string, string> | undefined;
+/** Question words naming an actor that are not place names (AISI → jp-aisi). */
+export function actorOfTerm(word: string): string | undefined {
+  if (!actorTerms) {
+    actorTerms = new Map();
+    for (const a of actorsLexicon()) for (const t of a.terms) actorTerms.set(t.toLowerCase(), a.id);
+  }
+  return actorTerms.get(word.toLowerCase());
+}
+
+let glossaryWords: string[] | undefined;
+/**
+ * A misspelt English word (budjet, goverment, guidlines) → the glossary word one edit away, when
+ * exactly one is that close. Only glossary words are candidates, so a
+ * typo can only land on vocabulary the corpus is known to use.
+ */
+export function nearestGlossaryWord(word: string): string | undefined {
+  if (word.length < 5 || !/^[a-z]+$/.test(word) || questionWordSet().has(word)) return undefined;
+  glossaryWords ??= [...glossaryIndex().keys()].filter((k) => /^[a-z]+$/.test(k) && k.length >= 4);
+  const max = 1;
+  const close = glossaryWords.filter((k) => editDistance(word, k, max) <= max);
+  const best = Math.min(...close.map((k) => editDistance(word, k, max)));
+  const at = close.filter((k) => editDistance(word, k, max) === best);
+  return at.length === 1 ? at[0] : undefined;
+}
+
+/**
+ * Katakana words typed in hiragana (れっどちーみんぐ) are read as katakana when the katakana
+ * form splits into known katakana words; ordinary hiragana (について, まとめて) never does.
+ */
+export function katakanaFromHiragana(text: string): string {
+  const toKata = (h: string) =>
+    h.replace(/[\u3041-\u3096]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0x60));
+  return text.replace(/[\u3041-\u3096ー]{4,}/g, (run) => {
+    // The longest head of the run that reads as katakana words; particles after it stay (…ぐの).
+    for (let end = run.length; end >= 4; end--) {
+      const kata = toKata(run.slice(0, end));
+      if (decompoundKatakana(kata).length > 1) return kata + run.slice(end);
+    }
+    return run;
+  });
 }
 
 /** Latin runs inside a Japanese question (SB53, NIST, Grok) are English terms too. */
@@ -228,7 +340,7 @@ function latinRuns(text: string): string {
 export function understand(question: string, today: string): Interpretation {
   // A URL in a question names a source: it is looked up as such, not searched as words.
   const urls = question.match(/https?:\/\/[^\s<>|]+/g) ?? [];
-  const text = normalize(question).replace(/https?:\/\/\S+/g, ' ');
+  const text = katakanaFromHiragana(normalize(question).replace(/https?:\/\/\S+/g, ' '));
   const lang = detectLang(text);
   const periods = findPeriods(text, today);
   const afterPeriods = blank(
@@ -237,14 +349,22 @@ export function understand(question: string, today: string): Interpretation {
   );
   const places = findPlaces(afterPeriods);
   const rest = blank(afterPeriods, places.spans);
-  const agencyGroups: TermGroup[] = places.agencies.map((name) => ({
-    label: name,
-    alternatives: analyze(name).length ? [analyze(name).map((u) => u.whole)] : [],
-    boost: [],
-    weak: false,
-    untranslated: false,
-    agency: true,
-  }));
+  const agencyGroups: TermGroup[] = places.agencies.map(({ name, actor }) => {
+    const entry = actor ? actorsLexicon().find((a) => a.id === actor) : undefined;
+    const names = entry ? [name, ...entry.ja, ...entry.en] : [name];
+    const alternatives = names
+      .map((n) => analyze(n).map((u) => (u.latin ? (u.alternatives[0] ?? u.whole) : u.whole)))
+      .filter((a) => a.length > 0 && a.length <= 3);
+    return {
+      label: name,
+      alternatives: minimalAlternatives(alternatives),
+      boost: [],
+      weak: false,
+      untranslated: false,
+      agency: true,
+      ...(actor ? { actor } : {}),
+    };
+  });
   const groups = [
     ...englishGroups(latinRuns(rest)),
     ...japaneseGroups(rest.replace(/[A-Za-z0-9][A-Za-z0-9 .\-']*/g, ' ')),
@@ -257,7 +377,11 @@ export function understand(question: string, today: string): Interpretation {
     regions: places.regions,
     placeNames: places.said,
     urls,
+    actors: [...new Set(places.agencies.flatMap((a) => (a.actor ? [a.actor] : [])))],
     period: combinePeriods(periods),
+    ...(periods.length
+      ? { periodText: periods.map((p) => text.slice(p.start, p.end).trim()).join(' ') }
+      : {}),
     groups: dedupeGroups(groups),
   };
 }

@@ -176,9 +176,14 @@ describe('presentation', () => {
     expect(actionIds('public', 11)).toEqual(['answer_feedback']);
   });
 
-  it('suggestions from the answers core are labelled as such when nothing matched', () => {
-    const none = { ...hostile, total: 0, results: [], suggestions: ['Korea in January'] } as AskResult;
+  it('closest items from the answers core are labelled as suggestions when nothing matched', () => {
+    const first = hostile.results[0];
+    if (!first) throw new Error('fixture has no result');
+    const none = { ...hostile, total: 0, results: [], suggestions: [first] } as AskResult;
     const all = texts(renderAnswerBlocks(answerModel(none), { visibility: 'public' }).blocks).join('\n');
-    expect(all).toContain('Suggestions: “Korea in January”');
+    expect(all).toContain('Closest items (suggestions, not answers)');
+    expect(all).toContain(
+      first.title.slice(0, 10).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;'),
+    );
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { combinePeriods, findPeriods } from '../../src/query/period.js';
+import { combinePeriods, findPeriods, type Period, shiftYears } from '../../src/query/period.js';
 
 const TODAY = '2026-11-23';
 const period = (q: string, today = TODAY) => {
@@ -24,16 +24,16 @@ describe('periods', () => {
     ['3月3日', ['2026-03-03', '2026-03-03']],
     ['December 25', ['2025-12-25', '2025-12-25']],
     ['week of March 2', ['2026-03-02', '2026-03-08']],
-    ['this week', ['2026-11-23', '2026-11-29']],
+    ['this week', ['2026-11-23', '2026-11-23']], // so far: nothing after today exists
     ['last week', ['2026-11-16', '2026-11-22']],
     ['先週', ['2026-11-16', '2026-11-22']],
-    ['今週', ['2026-11-23', '2026-11-29']],
+    ['今週', ['2026-11-23', '2026-11-23']],
     ['last month', ['2026-10-01', '2026-10-31']],
     ['先月', ['2026-10-01', '2026-10-31']],
     ['last November', ['2025-11-01', '2025-11-30']],
     ['November', ['2026-11-01', '2026-11-30']],
-    ['this year', ['2026-01-01', '2026-12-31']],
-    ['今年', ['2026-01-01', '2026-12-31']],
+    ['this year', ['2026-01-01', '2026-11-23']],
+    ['今年', ['2026-01-01', '2026-11-23']],
     ['昨年', ['2025-01-01', '2025-12-31']],
     ['令和7年', ['2025-01-01', '2025-12-31']],
     ['令和7年度', ['2025-04-01', '2026-03-31']],
@@ -59,5 +59,75 @@ describe('periods', () => {
 
   it('rejects impossible days', () => {
     expect(period('2026/02/30')).toBeNull();
+  });
+});
+
+describe('periods people type (issue 9)', () => {
+  it.each([
+    // The year's digits are never a day: this is July 1–7, 2025, not the week of July 20.
+    ['the first week of July 2025', ['2025-07-01', '2025-07-07']],
+    ['any government events in the second week of December 2025', ['2025-12-08', '2025-12-14']],
+    ['the last week of January 2026', ['2026-01-25', '2026-01-31']],
+    ['2025年12月第2週', ['2025-12-08', '2025-12-14']],
+    ['week of July 20, 2025', ['2025-07-14', '2025-07-20']],
+    ['early December 2025', ['2025-12-01', '2025-12-10']],
+    ['late July 2025', ['2025-07-21', '2025-07-31']],
+    ['summer 2025', ['2025-06-01', '2025-08-31']],
+    ['winter 2025', ['2025-12-01', '2026-02-28']],
+    ['2025年の夏', ['2025-06-01', '2025-08-31']],
+    ['先週（12/1の週）のAISIの活動', ['2025-12-01', '2025-12-07']],
+    ['what came out so far this month', ['2026-11-01', '2026-11-23']],
+    ['最近の動き', ['2026-10-24', '2026-11-23']],
+  ])('%s → %j', (q, range) => {
+    expect(period(q)).toEqual(range);
+  });
+
+  it('marks how the year was decided: said, bare or counted from today', () => {
+    const kind = (q: string) => combinePeriods(findPeriods(q, TODAY))?.kind;
+    expect(kind('July 2025')).toBe('absolute');
+    expect(kind('July')).toBe('bare');
+    expect(kind('this spring')).toBe('bare');
+    expect(kind('7月')).toBe('bare');
+    expect(kind('last month')).toBe('relative');
+    expect(kind('先週')).toBe('relative');
+  });
+
+  it('an explicit date overrides a relative one (先週 with a date said)', () => {
+    expect(period('先週、2025年12月11日に発表されたもの')).toEqual(['2025-12-11', '2025-12-11']);
+    expect(period('last week, i.e. January 2026')).toEqual(['2026-01-01', '2026-01-31']);
+  });
+
+  it('shiftYears moves a period back and relabels it', () => {
+    const july = combinePeriods(findPeriods('July', TODAY));
+    expect(july?.label.en).toBe('July 2026');
+    const earlier = shiftYears(july as Period, 1);
+    expect([earlier.from, earlier.to, earlier.label.en, earlier.label.ja]).toEqual([
+      '2025-07-01',
+      '2025-07-31',
+      'July 2025',
+      '2025年7月',
+    ]);
+  });
+
+  it('a fiscal year carries its year, so undated sections naming it can match', () => {
+    expect(combinePeriods(findPeriods('令和7年度の予算', TODAY))?.fiscal).toBe(2025);
+    expect(combinePeriods(findPeriods('FY2025 budget', TODAY))?.fiscal).toBe(2025);
+  });
+});
+
+describe('more periods people type', () => {
+  it.each([
+    ['Q4 2025', ['2025-10-01', '2025-12-31']],
+    ['2025年第3四半期', ['2025-07-01', '2025-09-30']],
+    ['the second half of 2025', ['2025-07-01', '2025-12-31']],
+    ['H1 2026', ['2026-01-01', '2026-06-30']],
+    ['2025年下半期', ['2025-07-01', '2025-12-31']],
+    ['the past 3 months', ['2026-08-25', '2026-11-23']],
+    ['過去2週間', ['2026-11-09', '2026-11-23']],
+    ['since December 2025', ['2025-12-01', '2026-11-23']],
+    ['2025年12月以降', ['2025-12-01', '2026-11-23']],
+    ['between July and December 2025', ['2025-07-01', '2025-12-31']],
+  ])('%s → %j', (q, range) => {
+    expect(period(q)).toEqual(range);
   });
 });

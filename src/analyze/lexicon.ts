@@ -1,0 +1,148 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { z } from 'zod';
+import { projectRoot } from '../util/paths.js';
+
+/**
+ * The vocabulary of policy-bot as data: `data/lexicon/*.yml`, each checked with zod when first
+ * used and cached for the life of the process. Words live in data files rather than code so a
+ * reviewer can grow them without touching logic, and because data/ is hashed into the index
+ * manifest, an edit makes the index stale by itself.
+ */
+
+const words = z.array(z.string().min(1));
+
+/** One concept of the bilingual glossary: English words an asker types, the corpus's forms. */
+export const GlossaryEntry = z.object({ en: words.min(1), ja: words.min(1) });
+export type GlossaryEntry = z.infer<typeof GlossaryEntry>;
+const GlossaryFile = z.object({ entries: z.array(GlossaryEntry).min(1) });
+
+const QuestionWordsFile = z.object({
+  /** English question and function words, dropped. */
+  en: words,
+  /** Terms that only rank (AI, policy, generic news verbs). */
+  weak: words,
+  /** Japanese request words, auxiliaries and generic question nouns, dropped. */
+  ja: words,
+  /** Suffixes of respect after a name (さん, 氏): dropped so the name is searched. */
+  honorifics: words.default([]),
+});
+
+const StopwordsFile = z.object({ stop_tags: words, ja: words, en: words });
+
+const KatakanaFile = z.object({
+  words,
+  transliterations: z.record(z.string().min(1), z.string().min(1)).default({}),
+});
+
+const Code = z.string().regex(/^(?:[A-Z]{2}|ASEAN)$/, 'expected ISO 3166 alpha-2, EU or ASEAN');
+
+const PlacesFile = z.object({
+  countries: z.array(z.object({ code: Code, en: words, en_cased: words.default([]), ja: words.default([]) })),
+  us_states: z.array(z.object({ en: z.string().min(1), ja: words.min(1) })),
+  kanji_abbreviations: z.record(z.string().length(1), Code),
+  regions: z.array(z.object({ region: z.enum(['europe', 'asia']), en: words, ja: words })),
+});
+
+export const Actor = z.object({
+  id: z.string().regex(/^[a-z0-9-]+$/, 'expected a lowercase id'),
+  country: Code,
+  level: z.enum(['national', 'federal', 'state', 'supranational', 'international']),
+  kind: z.string().min(1),
+  /** English names; the first is how an English line names the actor. */
+  en: words.min(1),
+  ja: words,
+  /** Words naming the actor in a question that are too ambiguous to be place names (AISI). */
+  terms: words.default([]),
+  /** Digest categories whose items are this actor's own activities. */
+  categories: words.default([]),
+});
+export type Actor = z.infer<typeof Actor>;
+const ActorsFile = z.object({ actors: z.array(Actor).min(1) });
+
+const InstrumentsFile = z.object({
+  instruments: z.array(
+    z.object({ id: z.string().regex(/^[a-z-]+$/), en: words, asked_ja: words.default([]), ja: words.min(1) }),
+  ),
+  actions: z.array(z.object({ en: z.string().min(1), ja: words.min(1) })),
+});
+
+export type QuestionWords = z.infer<typeof QuestionWordsFile>;
+export type Stopwords = z.infer<typeof StopwordsFile>;
+export type Katakana = z.infer<typeof KatakanaFile>;
+export type Places = z.infer<typeof PlacesFile>;
+export type Instruments = z.infer<typeof InstrumentsFile>;
+
+/** Where the lexicon is read from: `data/lexicon/` of the project, or `POLICY_BOT_LEXICON_DIR`. */
+export function lexiconDir(env: NodeJS.ProcessEnv = process.env): string {
+  return env.POLICY_BOT_LEXICON_DIR ?? join(projectRoot(), 'data', 'lexicon');
+}
+
+/**
+ * Reads and validates one lexicon file. A bad file is a clear error naming the file and the
+ * entry (`data/lexicon/actors.yml: actors[3].country: expected ISO 3166 alpha-2…`), never a
+ * silently smaller vocabulary.
+ */
+export function readLexiconFile<T>(path: string, schema: z.ZodType<T>, label = path): T {
+  let raw: unknown;
+  try {
+    raw = parse(readFileSync(path, 'utf8'));
+  } catch (err) {
+    throw new Error(`policy-bot: lexicon ${label}: ${(err as Error).message}`);
+  }
+  const result = schema.safeParse(raw);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    const where = (issue?.path ?? [])
+      .map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i ? '.' : ''}${String(p)}`))
+      .join('');
+    const entry = entryAt(raw, issue?.path ?? []);
+    throw new Error(
+      `policy-bot: lexicon ${label}: ${where || '(root)'}: ${issue?.message ?? 'invalid'}${entry ? ` (in ${entry})` : ''}`,
+    );
+  }
+  return result.data;
+}
+
+/** A short echo of the offending entry, so the message says which one without a line number. */
+function entryAt(raw: unknown, path: PropertyKey[]): string {
+  let node = raw;
+  let entry: unknown;
+  for (const key of path) {
+    if (node === null || typeof node !== 'object') break;
+    node = (node as Record<PropertyKey, unknown>)[key];
+    if (typeof key === 'number') entry = node;
+  }
+  if (entry === undefined) return '';
+  const text = JSON.stringify(entry);
+  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+}
+
+const cache = new Map<string, unknown>();
+function load<T>(file: string, schema: z.ZodType<T>): T {
+  const dir = lexiconDir();
+  const key = join(dir, file);
+  if (!cache.has(key)) cache.set(key, readLexiconFile(key, schema, `data/lexicon/${file}`));
+  return cache.get(key) as T;
+}
+
+/** The bilingual glossary (`glossary.yml`). */
+export const glossaryEntries = (): GlossaryEntry[] => load('glossary.yml', GlossaryFile).entries;
+/** Question, weak and request words (`question-words.yml`). */
+export const questionWords = (): QuestionWords => load('question-words.yml', QuestionWordsFile);
+/** Lucene's stop tags and stop words, and English stop words (`stopwords.yml`). */
+export const stopwordLists = (): Stopwords => load('stopwords.yml', StopwordsFile);
+/** Katakana words for splitting compounds, and transliterations (`katakana.yml`). */
+export const katakanaLexicon = (): Katakana => load('katakana.yml', KatakanaFile);
+/** Curated jurisdictions, US states, kanji abbreviations and question regions (`places.yml`). */
+export const placesLexicon = (): Places => load('places.yml', PlacesFile);
+/** Governments, ministries, agencies, legislatures and institutes (`actors.yml`). */
+export const actorsLexicon = (): Actor[] => load('actors.yml', ActorsFile).actors;
+/** Instrument types and title verbs (`instruments.yml`). */
+export const instrumentsLexicon = (): Instruments => load('instruments.yml', InstrumentsFile);
+
+/** Forgets the cached files (tests that point `POLICY_BOT_LEXICON_DIR` elsewhere). */
+export function resetLexicon(): void {
+  cache.clear();
+}

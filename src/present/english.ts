@@ -1,0 +1,89 @@
+import { actionOf } from '../analyze/instrument.js';
+import { type Actor, actorsLexicon, placesLexicon } from '../analyze/lexicon.js';
+import { countryName } from '../geo/gazetteer.js';
+import type { StoredItem } from '../search/stored-item.js';
+
+/** How the English line names an instrument type. */
+const INSTRUMENT_EN: Record<string, string> = {
+  'executive-order': 'executive order',
+};
+
+/** Latin names printed in a title: "AI Action Plan", "SB53", "NIST AI 800-2", "Grok". */
+const LATIN_NAME = /[A-Za-z][A-Za-z0-9]*(?:[ .&'’:+\-/]+[A-Za-z0-9]+)*/g;
+
+/** Where a name occurs in a title; a Latin name only as a whole word (EC is not inside IEC). */
+function indexOfName(title: string, name: string): number {
+  if (!/[A-Za-z]/.test(name)) return title.indexOf(name);
+  const m = new RegExp(`(?<![A-Za-z])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![A-Za-z])`).exec(title);
+  return m ? m.index : -1;
+}
+
+/** Words that are names of actors, places or their codes: said by the subject, not repeated as names. */
+let known: Set<string> | undefined;
+function knownNames(): Set<string> {
+  if (!known) {
+    known = new Set(['ai', 'in', 'the']);
+    for (const a of actorsLexicon())
+      for (const n of [...a.en, ...a.ja, ...a.terms]) known.add(n.toLowerCase());
+    for (const c of placesLexicon().countries)
+      for (const n of [c.code, ...c.en, ...c.en_cased, ...c.ja]) known.add(n.toLowerCase());
+  }
+  return known;
+}
+
+interface Who {
+  en: string;
+  country?: string;
+  at: number;
+}
+
+/** The actor a title starts from: the earliest actor or US state it names. */
+function whoActs(title: string, item: StoredItem): Who | undefined {
+  let best: Who | undefined;
+  const consider = (name: string, en: string, country: string | undefined) => {
+    const at = indexOfName(title, name);
+    if (at >= 0 && (!best || at < best.at)) best = { en, ...(country ? { country } : {}), at };
+  };
+  for (const a of actorsLexicon() as Actor[]) {
+    for (const n of [...a.ja, ...a.en.filter((e) => /[A-Z]/.test(e))])
+      consider(n, a.en[0] as string, a.country);
+  }
+  for (const s of placesLexicon().us_states) {
+    const en = s.en.replace(/\b[a-z]/g, (c) => c.toUpperCase());
+    for (const n of s.ja) consider(n, en, 'US');
+  }
+  if (!best && item.category === 'aisi-activity') {
+    const aisi = actorsLexicon().find((a) => a.categories.includes(item.category));
+    if (aisi) best = { en: aisi.en[0] as string, country: aisi.country, at: 0 };
+  }
+  return best;
+}
+
+/**
+ * One English line for an item, for askers who read English: who acted (the actor in English,
+ * with its country), what was done, which instrument, and the English names the title itself
+ * prints. Every part comes from the item's title and the lexicon — nothing is invented, and a
+ * part the title does not support is left out (an undated section may only say its country).
+ *
+ * @example `California (the US) · brought into force · law · “SB53”`
+ */
+export function englishLine(item: StoredItem): string {
+  const title = item.title.normalize('NFKC');
+  const who = whoActs(title, item);
+  const place = who?.country ?? item.countries[0];
+  const placeName = place ? countryName(place, 'en') : undefined;
+  const subject = who ? `${who.en}${placeName && who.en !== placeName ? ` (${placeName})` : ''}` : placeName;
+  const action = actionOf(title);
+  const instrument = item.instrument ? (INSTRUMENT_EN[item.instrument] ?? item.instrument) : undefined;
+  const names = [...new Set((title.match(LATIN_NAME) ?? []).map((n) => n.trim()))].filter(
+    (n) => (n.length > 2 || /\d/.test(n)) && !knownNames().has(n.toLowerCase()),
+  );
+  const parts = [
+    subject,
+    action,
+    instrument,
+    names.length ? names.map((n) => `“${n}”`).join(', ') : undefined,
+  ].filter((p): p is string => Boolean(p));
+  if (!parts.length) return item.kind === 'section' ? 'Report section' : 'Item';
+  return parts.join(' · ');
+}

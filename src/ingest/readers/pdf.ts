@@ -1,0 +1,133 @@
+import { nfkc, parseDatePrefix } from '../text.js';
+
+/** One printed line of a PDF page: its text and where it sits. */
+export interface PdfTextLine {
+  text: string;
+  x0: number;
+  x1: number;
+  /** Baseline, from the bottom of the page. */
+  y: number;
+  size: number;
+}
+
+interface PdfTextItem {
+  str: string;
+  transform: number[];
+  width: number;
+  hasEOL?: boolean;
+}
+
+/** Groups pdf.js text items into lines, top to bottom, items left to right. */
+export function linesOfPage(items: readonly PdfTextItem[]): PdfTextLine[] {
+  const lines: PdfTextLine[] = [];
+  const sorted = items
+    .filter((i) => i.str.length > 0)
+    .map((i) => ({
+      ...i,
+      x: i.transform[4] ?? 0,
+      y: i.transform[5] ?? 0,
+      size: Math.abs(i.transform[3] ?? 10),
+    }))
+    .sort((a, b) => b.y - a.y || a.x - b.x);
+  for (const it of sorted) {
+    const last = lines.at(-1);
+    if (last && Math.abs(last.y - it.y) < Math.max(last.size, it.size) / 2) {
+      // Same baseline: a gap wider than a third of the font size is a space.
+      last.text += it.x - last.x1 > it.size / 3 ? ` ${it.str}` : it.str;
+      last.x1 = Math.max(last.x1, it.x + it.width);
+    } else lines.push({ text: it.str, x0: it.x, x1: it.x + it.width, y: it.y, size: it.size });
+  }
+  return lines.map((l) => ({ ...l, text: l.text.replace(/\s+/g, ' ').trim() })).filter((l) => l.text);
+}
+
+const PAGE_NUMBER =
+  /^(?:[-–—]\s*\d{1,4}\s*[-–—]|\d{1,4}(?:\s*\/\s*\d{1,4})?|(?:page|p\.)\s*\d{1,4}(?:\s*(?:of|\/)\s*\d{1,4})?)$/i;
+
+/** The shape of a line with its numbers blanked, so `- 2 -` and `- 3 -` count as the same footer. */
+const shape = (s: string) => nfkc(s).replace(/\d+/g, '#');
+
+/**
+ * Drops running headers, footers and page numbers: a line at the top or bottom two of its page
+ * that is a page number, or whose shape repeats at the edge of at least half of the pages.
+ */
+export function dropPageFurniture(pages: PdfTextLine[][]): PdfTextLine[][] {
+  const edge = (page: PdfTextLine[]) => [...page.slice(0, 2), ...page.slice(-2)];
+  const counts = new Map<string, number>();
+  for (const page of pages)
+    for (const s of new Set(edge(page).map((l) => shape(l.text)))) counts.set(s, (counts.get(s) ?? 0) + 1);
+  const repeated = (s: string) => pages.length >= 2 && (counts.get(s) ?? 0) >= Math.max(2, pages.length / 2);
+  return pages.map((page) => {
+    const edges = new Set(edge(page));
+    return page.filter((l) => !(edges.has(l) && (PAGE_NUMBER.test(l.text) || repeated(shape(l.text)))));
+  });
+}
+
+/** A line that starts something of its own: an item, a separator, a URL, a numbered entry, a heading. */
+function startsBlock(text: string): boolean {
+  const t = nfkc(text);
+  return (
+    /^(?:-|・|●|■|【)/.test(t) ||
+    /^https?:\/\//.test(t) ||
+    /^\d+\.\s*\(/.test(t) ||
+    /^[\u2460-\u2473\u3251-\u325f\u32b1-\u32bf]/.test(text) ||
+    parseDatePrefix(t).kind !== 'none'
+  );
+}
+
+const LATIN_END = /[A-Za-z0-9,.;:]$/;
+const LATIN_START = /^[A-Za-z0-9(]/;
+
+/**
+ * Rejoins lines the PDF wrapped: a line that reaches the text's right margin continues on the
+ * next one, unless that one starts a block. A URL continues with no space (URLs have none);
+ * Japanese with none; Latin words with one. Page breaks are crossed the same way.
+ */
+export function rejoinWrapped(pages: PdfTextLine[][]): string[] {
+  const all = pages.flat();
+  if (all.length === 0) return [];
+  const widths = all.map((l) => l.x1).sort((a, b) => a - b);
+  const margin = widths[Math.floor(widths.length * 0.95)] ?? widths.at(-1) ?? 0;
+  const out: string[] = [];
+  let wrapping = false;
+  let inUrl = false;
+  for (const line of all) {
+    if (wrapping && out.length && !startsBlock(line.text)) {
+      const prev = out.pop() ?? '';
+      const glue = inUrl || !(LATIN_END.test(prev) && LATIN_START.test(line.text)) ? '' : ' ';
+      out.push(prev + glue + line.text);
+    } else {
+      out.push(line.text);
+      inUrl = /^https?:\/\/\S*$/.test(nfkc(line.text));
+    }
+    wrapping = line.x1 >= margin - line.size * 1.5;
+    if (inUrl && /\s/.test(line.text)) inUrl = false;
+  }
+  return out;
+}
+
+/**
+ * Extracts a digest PDF's text with pdf.js (legacy build, for Node 20): lines in reading order,
+ * page headers, footers and numbers dropped, wrapped lines and broken URLs rejoined.
+ */
+export async function readPdf(bytes: Uint8Array): Promise<string> {
+  const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const task = getDocument({
+    data: new Uint8Array(bytes),
+    verbosity: 0,
+    useSystemFonts: false,
+    disableFontFace: true,
+    isEvalSupported: false,
+  });
+  const doc = await task.promise;
+  try {
+    const pages: PdfTextLine[][] = [];
+    for (let n = 1; n <= doc.numPages; n++) {
+      const page = await doc.getPage(n);
+      const content = await page.getTextContent();
+      pages.push(linesOfPage(content.items.flatMap((i) => ('str' in i ? [i] : []))));
+    }
+    return `${rejoinWrapped(dropPageFurniture(pages)).join('\n')}\n`;
+  } finally {
+    await task.destroy();
+  }
+}

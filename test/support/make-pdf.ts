@@ -13,7 +13,8 @@ export interface PdfLine {
 
 export function makePdf(pages: PdfLine[][], pageSize = { width: 595, height: 842 }): Buffer {
   const chars = [...new Set(pages.flat().flatMap((l) => [...l.text]))];
-  for (const c of chars) if ((c.codePointAt(0) ?? 0) > 0xffff) throw new Error(`makePdf: ${c} is outside the BMP`);
+  for (const c of chars)
+    if ((c.codePointAt(0) ?? 0) > 0xffff) throw new Error(`makePdf: ${c} is outside the BMP`);
   const cid = new Map(chars.map((c, i) => [c, i + 1]));
   const hex4 = (n: number) => n.toString(16).padStart(4, '0').toUpperCase();
   const bf: string[] = [];
@@ -75,7 +76,8 @@ export function makePdf(pages: PdfLine[][], pageSize = { width: 595, height: 842
     );
   }
   objects[catalog - 1] = `<< /Type /Catalog /Pages ${pagesObj} 0 R >>`;
-  objects[pagesObj - 1] = `<< /Type /Pages /Kids [${kids.map((k) => `${k} 0 R`).join(' ')}] /Count ${kids.length} >>`;
+  objects[pagesObj - 1] =
+    `<< /Type /Pages /Kids [${kids.map((k) => `${k} 0 R`).join(' ')}] /Count ${kids.length} >>`;
 
   let out = '%PDF-1.7\n';
   const offsets: number[] = [];
@@ -100,8 +102,20 @@ export function layoutDigestPdf(
 ): PdfLine[][] {
   const wrapped = lines.flatMap((l) => {
     if (l.length <= width) return [l];
+    // English wraps at a space (which the line break replaces); Japanese and URLs anywhere.
     const parts: string[] = [];
-    for (let i = 0; i < l.length; i += width) parts.push(l.slice(i, i + width));
+    let rest = l;
+    while (rest.length > width) {
+      const space = /^https?:/.test(rest) ? -1 : rest.lastIndexOf(' ', width);
+      if (space > 0) {
+        parts.push(rest.slice(0, space));
+        rest = rest.slice(space + 1);
+      } else {
+        parts.push(rest.slice(0, width));
+        rest = rest.slice(width);
+      }
+    }
+    parts.push(rest);
     return parts;
   });
   const pages: PdfLine[][] = [];

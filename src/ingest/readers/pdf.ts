@@ -88,9 +88,20 @@ export function rejoinWrapped(pages: PdfTextLine[][]): string[] {
   const widths = all.map((l) => l.x1).sort((a, b) => a - b);
   const margin = widths[Math.floor(widths.length * 0.95)] ?? widths.at(-1) ?? 0;
   const out: string[] = [];
-  let wrapping = false;
+  let prevLine: PdfTextLine | undefined;
   let inUrl = false;
+  // A line was wrapped when it reaches the margin, or (Latin text) when the next line's first
+  // word would not have fitted after it: how word wrapping decides.
+  const wrapped = (prev: PdfTextLine, next: PdfTextLine) => {
+    if (prev.x1 >= margin - prev.size * 1.5) return true;
+    const word = /^[A-Za-z0-9][^\s]*/.exec(next.text)?.[0];
+    if (!word || !LATIN_END.test(prev.text)) return false;
+    const charWidth = (next.x1 - next.x0) / Math.max(next.text.length, 1);
+    return prev.x1 + charWidth * (word.length + 1) > margin;
+  };
   for (const line of all) {
+    const wrapping = prevLine !== undefined && wrapped(prevLine, line);
+    prevLine = line;
     if (wrapping && out.length && !startsBlock(line.text)) {
       const prev = out.pop() ?? '';
       const glue = inUrl || !(LATIN_END.test(prev) && LATIN_START.test(line.text)) ? '' : ' ';
@@ -99,7 +110,6 @@ export function rejoinWrapped(pages: PdfTextLine[][]): string[] {
       out.push(line.text);
       inUrl = /^https?:\/\/\S*$/.test(nfkc(line.text));
     }
-    wrapping = line.x1 >= margin - line.size * 1.5;
     if (inUrl && /\s/.test(line.text)) inUrl = false;
   }
   return out;

@@ -8,19 +8,25 @@ import { main } from '../../src/cli.js';
 import { AddError, addDigest, planAdd } from '../../src/ingest/add.js';
 import { ingestCorpus } from '../../src/ingest/corpus.js';
 import { hashDataDir, readManifest, rebuildIndex, staleness } from '../../src/search/index-store.js';
-import { DATA_DIR, FIXTURES, memoryIo } from '../helpers.js';
+import { FIXTURES, memoryIo } from '../helpers.js';
 import { layoutDigestPdf, makePdf } from '../support/make-pdf.js';
 
 const ADD = join(FIXTURES, 'add');
 const fixture = (name: string) => readFileSync(join(ADD, name));
 
-/** A throwaway copy of data/ and its index, so adds can really write. */
+/**
+ * A small corpus of its own (one digest, February 2026) rather than data/, so these tests keep
+ * passing when the fixture months are added to the real corpus one day.
+ */
+const CORPUS = join(FIXTURES, 'new-month');
+
+/** A throwaway copy of that corpus with a built index, so adds can really write. */
 function checkout() {
   const root = mkdtempSync(join(tmpdir(), 'policy-bot-add-'));
   const dataDir = join(root, 'data');
   const indexDir = join(root, 'index');
-  cpSync(DATA_DIR, dataDir, { recursive: true });
-  cpSync(join(DATA_DIR, '..', 'index'), indexDir, { recursive: true });
+  cpSync(CORPUS, dataDir, { recursive: true });
+  rebuildIndex({ dataDir, indexDir });
   return { root, dataDir, indexDir };
 }
 
@@ -34,7 +40,7 @@ beforeAll(async () => {
 
 describe('policy-bot add: layouts detected from the content', () => {
   it('reads the older circled-number layout: unpadded dates, periods spanning months, ranges across months', async () => {
-    const plan = await planAdd({ dataDir: DATA_DIR, file: 'feb.txt', bytes: fixture('digest-circled.txt') });
+    const plan = await planAdd({ dataDir: CORPUS, file: 'feb.txt', bytes: fixture('digest-circled.txt') });
     expect(plan.layout).toBe('digest-circled');
     expect(plan.entry).toMatchObject({
       id: 'digest-2025-02',
@@ -95,14 +101,14 @@ describe('policy-bot add: layouts detected from the content', () => {
       ],
     ]);
     // The publisher is the series' own, as the digests already in data/ name it.
-    const publishers = ingestCorpus(DATA_DIR)
+    const publishers = ingestCorpus(CORPUS)
       .documents.filter((d) => d.doc.kind === 'digest')
       .map((d) => d.doc.publisher);
     expect(publishers).toContain(plan.entry.publisher);
   });
 
   it('reads the numbered layout from text', async () => {
-    const plan = await planAdd({ dataDir: DATA_DIR, file: 'mar.txt', bytes: fixture('digest-2026-03.txt') });
+    const plan = await planAdd({ dataDir: CORPUS, file: 'mar.txt', bytes: fixture('digest-2026-03.txt') });
     expect(plan.layout).toBe('digest-numbered');
     expect(plan.entry.id).toBe('digest-2026-03');
     expect(summary(plan.items).map((s) => s[0])).toEqual([
@@ -115,7 +121,7 @@ describe('policy-bot add: layouts detected from the content', () => {
   });
 
   it('reads a saved page: the article only, links from href exactly, the canonical address recorded', async () => {
-    const plan = await planAdd({ dataDir: DATA_DIR, file: 'page.html', bytes: fixture('digest-page.html') });
+    const plan = await planAdd({ dataDir: CORPUS, file: 'page.html', bytes: fixture('digest-page.html') });
     expect(plan.source.format).toBe('html');
     expect(plan.layout).toBe('digest-numbered');
     expect(plan.entry.url).toBe('https://aisi.go.jp/activity/activity_information/260518/');
@@ -156,7 +162,7 @@ describe('policy-bot add: layouts detected from the content', () => {
     for (const it of plan.items) expect(it.source.documentUrl).toBe(plan.entry.url);
     // --url wins over the page's own link.
     const given = await planAdd({
-      dataDir: DATA_DIR,
+      dataDir: CORPUS,
       file: 'page.html',
       bytes: fixture('digest-page.html'),
       url: 'https://aisi.go.jp/x/',
@@ -168,8 +174,8 @@ describe('policy-bot add: layouts detected from the content', () => {
     const text = fixture('digest-pdf-text.txt');
     const lines = String(text).split('\n').filter(Boolean);
     const pdf = makePdf(layoutDigestPdf(lines, { width: 40, perPage: 8 }));
-    const fromPdf = await planAdd({ dataDir: DATA_DIR, file: 'may.pdf', bytes: pdf });
-    const fromText = await planAdd({ dataDir: DATA_DIR, file: 'may.txt', bytes: text });
+    const fromPdf = await planAdd({ dataDir: CORPUS, file: 'may.pdf', bytes: pdf });
+    const fromText = await planAdd({ dataDir: CORPUS, file: 'may.txt', bytes: text });
     expect(fromPdf.source.format).toBe('pdf');
     expect(fromPdf.layout).toBe('digest-pdf-text');
     const strip = (p: typeof fromPdf) =>
@@ -262,13 +268,13 @@ describe('policy-bot add: writes everything or nothing', () => {
 
   it('a file in no known layout, or not UTF-8, is refused with its name', async () => {
     await expect(
-      planAdd({ dataDir: DATA_DIR, file: 'notes.txt', bytes: Buffer.from('hello\nworld\n') }),
+      planAdd({ dataDir: CORPUS, file: 'notes.txt', bytes: Buffer.from('hello\nworld\n') }),
     ).rejects.toThrow(/notes\.txt: no digest layout recognised/);
     const latin1 = Buffer.concat([
       Buffer.from('AI政策動向マンスリー情報\n'),
       Buffer.from([0xff, 0xfe, 0x0a]),
     ]);
-    await expect(planAdd({ dataDir: DATA_DIR, file: 'x.txt', bytes: latin1 })).rejects.toSatisfy(
+    await expect(planAdd({ dataDir: CORPUS, file: 'x.txt', bytes: latin1 })).rejects.toSatisfy(
       (e: unknown) =>
         e instanceof AddError && e.message === 'x.txt:2: not valid UTF-8 (save the page or text as UTF-8)',
     );

@@ -10,10 +10,14 @@ import { digestCommands, weekFor } from './digest/service.js';
 import { openState } from './digest/state.js';
 import { DigestStore } from './digest/store.js';
 import { todayIn } from './query/dates.js';
+import { IndexHolder } from './search/holder.js';
 import { openIndex, type SearchIndex } from './search/index-store.js';
+import { rebuildInChildProcess } from './search/rebuild-process.js';
+import { watchDataDir } from './search/watch-data.js';
 import { createSlackApp } from './slack/create-app.js';
 import { createLogger, registerSecret } from './util/logger.js';
 import { defaultDataDir, defaultIndexDir, projectRoot } from './util/paths.js';
+import { pidFilePath, writePidFile } from './util/pid-file.js';
 
 /** Thin entry: config → index → state → listeners (or the console) → start. */
 async function main(): Promise<void> {
@@ -21,16 +25,23 @@ async function main(): Promise<void> {
   const config = loadConfig(process.env);
   for (const s of [config.botToken, config.appToken, config.signingSecret]) registerSecret(s);
   const logger = createLogger(config.logLevel);
-  const index = await openIndex({
-    dataDir: config.dataDir ?? defaultDataDir(),
-    indexDir: config.indexDir ?? defaultIndexDir(),
-    log: (line) => logger.info(line),
-  });
+  const dataDir = config.dataDir ?? defaultDataDir();
+  const indexDir = config.indexDir ?? defaultIndexDir();
+  const log = (line: string) => logger.info(line);
   const today = () => todayIn(config.timeZone);
   const clock = () => new Date();
+  // New items are recorded as first seen on every swap, so the next weekly digest carries them once.
+  let recordSeen = (_: SearchIndex) => {};
+  const holder = new IndexHolder(await openIndex({ dataDir, indexDir, log }), {
+    load: () => rebuildInChildProcess({ dataDir, indexDir, log }),
+    log,
+    onSwap: (next) => recordSeen(next),
+  });
+  const index = () => holder.current();
+  startLiveReload(holder, dataDir, config.statePath, log);
   if (config.mode === 'console') {
     await runConsole({
-      index: () => index,
+      index,
       today,
       input: process.stdin,
       output: process.stdout,
@@ -40,26 +51,28 @@ async function main(): Promise<void> {
   }
   const db = openState(resolve(projectRoot(), config.statePath));
   const store = new DigestStore(db);
-  store.recordItems(
-    index.items.map((i) => i.id),
-    clock().toISOString(),
-  );
+  recordSeen = (next) =>
+    store.recordItems(
+      next.items.map((i) => i.id),
+      clock().toISOString(),
+    );
+  recordSeen(holder.current());
   const digest = digestCommands({
     store,
-    index: () => index,
+    index,
     clock,
     today,
     cron: config.digestCron,
     timeZone: config.digestTimeZone,
   });
-  const { app } = createSlackApp(config, { index: () => index, db, today, logger, digest });
+  const { app } = createSlackApp(config, { index, db, today, logger, digest });
   await app.start(config.port);
   logger.info(
     `policy-bot is running (${config.mode === 'socket' ? 'Socket Mode' : `HTTP on port ${config.port}, /slack/events`})`,
   );
   const runner = new DigestRunner({
     store,
-    index: () => index,
+    index,
     client: app.client as never,
     clock,
     timeZone: config.digestTimeZone,
@@ -76,12 +89,32 @@ async function main(): Promise<void> {
   });
 }
 
+/**
+ * Live reload: data/ watched (debounced), SIGHUP, and a pid file `policy-bot reload` signals.
+ * Each trigger asks the holder to reload; a failed reload keeps the last good index.
+ */
+function startLiveReload(
+  holder: IndexHolder,
+  dataDir: string,
+  statePath: string,
+  log: (line: string) => void,
+) {
+  watchDataDir(
+    dataDir,
+    (files) => void holder.reload(`data/ changed: ${files.join(', ') || 'unknown files'}`),
+    { log },
+  );
+  process.on('SIGHUP', () => void holder.reload('SIGHUP'));
+  const removePid = writePidFile(pidFilePath(statePath, projectRoot()));
+  process.on('exit', removePid);
+}
+
 /** `digest [date]` in the console: the same selection as the Slack preview, as plain text, unfiltered. */
-function consolePreview(index: SearchIndex, today: () => string) {
+function consolePreview(index: () => SearchIndex, today: () => string) {
   return (date: string | undefined): string => {
     const week = weekFor(date, today());
     if (!week) return `Not a date I can read: "${date}". Try 2026-01-14.`;
-    const items = weekItems(index.items, null, week);
+    const items = weekItems(index().items, null, week);
     return digestText(items, week, 'en');
   };
 }

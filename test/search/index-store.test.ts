@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -79,3 +79,65 @@ describe('index/', () => {
     expect(kept.items.length).toBe(first.items.length);
   });
 });
+
+describe('data and index faults', () => {
+  async function fresh() {
+    const data = tempDir();
+    cpSync(DATA_DIR, data, { recursive: true });
+    const dir = tempDir();
+    const good = await openIndex({ dataDir: data, indexDir: dir });
+    return { data, dir, good };
+  }
+  const files = (dir: string) =>
+    ['manifest.json', 'items.json', 'minisearch.json'].map((f) => readFileSync(join(dir, f), 'utf8'));
+
+  it('a garbled data file does not replace a good index: the document would lose its items', async () => {
+    const { data, dir, good } = await fresh();
+    const saved = files(dir);
+    const digest = good.manifest.documents.find((d) => d.kind === 'digest');
+    const path = listedPath(data, digest?.id ?? '');
+    writeFileSync(join(data, path), Buffer.from([0xff, 0xfe, 0x00, 0x41, 0x0a]));
+    const log: string[] = [];
+    const kept = await openIndex({ dataDir: data, indexDir: dir, log: (l) => log.push(l) });
+    expect(kept.items.length).toBe(good.items.length);
+    expect(log.join('\n')).toContain(`${digest?.id} would lose its ${digest?.items} items`);
+    expect(log.join('\n')).toContain(path);
+    expect(log.join('\n')).toContain('serving the last good index');
+    expect(files(dir)).toEqual(saved);
+  });
+
+  it('an unreadable data file keeps the last good index and names the file', async () => {
+    // A directory where the file should be (EISDIR): unreadable even for root, unlike chmod 000.
+    const { data, dir, good } = await fresh();
+    const path = listedPath(data, good.manifest.documents[0]?.id ?? '');
+    rmSync(join(data, path));
+    mkdirSync(join(data, path));
+    const log: string[] = [];
+    const kept = await openIndex({ dataDir: data, indexDir: dir, log: (l) => log.push(l) });
+    expect(kept.items.length).toBe(good.items.length);
+    expect(log.join('\n')).toContain(path);
+    expect(log.join('\n')).toContain('serving the last good index');
+  });
+
+  it('a truncated index file is rebuilt from data/, or named when data/ cannot rebuild it', async () => {
+    const { data, dir, good } = await fresh();
+    const items = join(dir, 'items.json');
+    writeFileSync(items, readFileSync(items, 'utf8').slice(0, 1000));
+    const log: string[] = [];
+    const rebuilt = await openIndex({ dataDir: data, indexDir: dir, log: (l) => log.push(l) });
+    expect(rebuilt.items.length).toBe(good.items.length);
+    expect(log[0]).toContain(`index file ${items} is corrupt`);
+    expect(() => JSON.parse(readFileSync(items, 'utf8'))).not.toThrow();
+
+    writeFileSync(items, '[');
+    writeFileSync(join(data, 'sources.yml'), 'documents: [ broken');
+    await expect(openIndex({ dataDir: data, indexDir: dir })).rejects.toThrow(items);
+  });
+});
+
+function listedPath(dataDir: string, id: string): string {
+  const text = readFileSync(join(dataDir, 'sources.yml'), 'utf8');
+  const m = new RegExp(`id: ${id}\\n\\s+path: (\\S+)`).exec(text);
+  if (!m?.[1]) throw new Error(`no path for ${id}`);
+  return m[1];
+}

@@ -38,7 +38,7 @@ async function main(): Promise<void> {
     onSwap: (next) => recordSeen(next),
   });
   const index = () => holder.current();
-  startLiveReload(holder, dataDir, config.statePath, log);
+  const stopLiveReload = startLiveReload(holder, dataDir, config.statePath, log);
   if (config.mode === 'console') {
     await runConsole({
       index,
@@ -47,6 +47,7 @@ async function main(): Promise<void> {
       output: process.stdout,
       digestPreview: consolePreview(index, today),
     });
+    stopLiveReload();
     return;
   }
   const db = openState(resolve(projectRoot(), config.statePath));
@@ -98,15 +99,21 @@ function startLiveReload(
   dataDir: string,
   statePath: string,
   log: (line: string) => void,
-) {
-  watchDataDir(
+): () => void {
+  const stopWatching = watchDataDir(
     dataDir,
     (files) => void holder.reload(`data/ changed: ${files.join(', ') || 'unknown files'}`),
     { log },
   );
-  process.on('SIGHUP', () => void holder.reload('SIGHUP'));
+  const onHup = () => void holder.reload('SIGHUP');
+  process.on('SIGHUP', onHup);
   const removePid = writePidFile(pidFilePath(statePath, projectRoot()));
   process.on('exit', removePid);
+  return () => {
+    stopWatching();
+    process.off('SIGHUP', onHup);
+    removePid();
+  };
 }
 
 /** `digest [date]` in the console: the same selection as the Slack preview, as plain text, unfiltered. */

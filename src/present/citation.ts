@@ -14,19 +14,31 @@ export function location(item: StoredItem): string {
 /** The citation as plain lines, ready to paste anywhere. */
 export function citationText(item: StoredItem): string {
   const date = item.date ? formatDate(item.date, 'en') : 'undated';
-  return [`${item.title} (${date}; ${item.countries.join(', ') || '—'})`, location(item), ...item.urls].join(
-    '\n',
-  );
+  const page = item.source.documentUrl ? [`Digest page: ${item.source.documentUrl}`] : [];
+  return [
+    `${item.title} (${date}; ${item.countries.join(', ') || '—'})`,
+    location(item),
+    ...item.urls,
+    ...page,
+  ].join('\n');
 }
 
 const T = {
-  en: { cite: 'Citation', also: 'Also cited in', none: 'Nothing to cite', paste: 'Ready to paste', id: 'id' },
+  en: {
+    cite: 'Citation',
+    also: 'Also cited in',
+    none: 'Nothing to cite',
+    paste: 'Ready to paste',
+    id: 'id',
+    page: 'Digest page',
+  },
   ja: {
     cite: '引用',
     also: '同じURLを含む項目',
     none: '引用できる項目がありません',
     paste: 'コピー用',
     id: 'ID',
+    page: '掲載ページ',
   },
 } as const;
 
@@ -46,9 +58,13 @@ export function renderCitationBlocks(c: CiteResult, lang: Lang = c.lang): { text
     .filter(Boolean)
     .join(' · ');
   const urls = item.urls.map((u) => `• ${link(u, u)}`).join('\n');
+  // The digest itself, where its page is known (data/sources.yml `url`).
+  const page = item.source.documentUrl
+    ? `\n${t.page}: ${link(item.source.documentUrl, item.source.documentUrl)}`
+    : '';
   const blocks: Block[] = [
     context(`:bookmark: ${t.cite} · ${t.id} \`${escapeMrkdwn(item.id)}\``),
-    section(`${title}\n${meta}\n${escapeMrkdwn(location(item))}${urls ? `\n${urls}` : ''}`),
+    section(`${title}\n${meta}\n${escapeMrkdwn(location(item))}${urls ? `\n${urls}` : ''}${page}`),
     section(truncate(`${t.paste}:\n\`\`\`${escapeMrkdwn(citationText(item))}\`\`\``, 2900)),
   ];
   if (c.alsoIn.length)

@@ -48,6 +48,7 @@ export function watchDataDir(
           onChange(files);
         }, debounceMs);
       });
+      w.unref();
       w.on('error', (err) =>
         log(`policy-bot: watching ${dir} stopped (${err.message}); use policy-bot reload`),
       );

@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ingestCorpus } from '../../src/ingest/corpus.js';
 import { Item } from '../../src/ingest/item.js';
+import { citationText } from '../../src/present/citation.js';
+import { toStored } from '../../src/search/stored-item.js';
 import { DATA_DIR } from '../helpers.js';
 import { listedDocumentIds } from '../support/corpus-facts.js';
 
@@ -68,6 +70,19 @@ describe('the real corpus', () => {
       expect(unaccounted).toEqual([]);
       expect(doubled).toEqual([]);
     }
+  });
+
+  it('every item of a document with a page names that page, and its citation says so', () => {
+    const withPage = corpus.documents.filter((d) => d.doc.url);
+    for (const d of withPage) {
+      expect(d.items.length).toBeGreaterThan(0);
+      for (const it of d.items) {
+        expect(it.source.documentUrl).toBe(d.doc.url);
+        expect(citationText(toStored(it))).toContain(`Digest page: ${d.doc.url}`);
+      }
+    }
+    for (const d of corpus.documents.filter((x) => !x.doc.url))
+      for (const it of d.items) expect(it.source.documentUrl).toBeUndefined();
   });
 
   it('derives the same ids on every run', () => {

@@ -14,11 +14,20 @@ import { weekContaining } from './digest/week.js';
 import { AddError, type AddPlan, addDigest } from './ingest/add.js';
 import { formatProblem, ingestCorpus } from './ingest/corpus.js';
 import { LAYOUTS } from './ingest/layouts/index.js';
+import { loadSourceList } from './ingest/sources.js';
 import { summarize } from './ingest/summary.js';
 import { renderAskText } from './present/text.js';
 import { ask, askJson, toResultItem } from './query/ask.js';
 import { todayIn } from './query/dates.js';
-import { buildIndex, openIndex, rebuildIndex, type SearchIndex, saveIndex } from './search/index-store.js';
+import {
+  buildIndex,
+  degradation,
+  openIndex,
+  readManifest,
+  rebuildIndex,
+  type SearchIndex,
+  saveIndex,
+} from './search/index-store.js';
 import { flagString, type ParsedArgs, parseArgs } from './util/args.js';
 import { type Io, println, processIo } from './util/io.js';
 import { createLogger, registerSecret } from './util/logger.js';
@@ -34,7 +43,8 @@ Usage:
   policy-bot digest --week YYYY-MM-DD [--filters "…"] [--json]
                                    the digest of the Monday–Sunday week containing that date
   policy-bot digest --run-now      run the scheduled weekly job once (needs Slack credentials)
-  policy-bot index                 build index/ from data/ (deterministic)
+  policy-bot index [--force]       build index/ from data/ (deterministic); refuses to replace a
+                                   good index with one that lost a document's items unless --force
   policy-bot add FILE [--url URL] [--dry-run] [--replace]
                                    add a monthly digest (saved page .html, .pdf or text):
                                    detects the layout, writes data/ and updates index/
@@ -121,6 +131,16 @@ async function indexCommand(argv: string[], io: Io): Promise<number> {
   await loadTokenizer();
   const { index, problems } = buildIndex(dataDir);
   for (const p of problems) println(io.stderr, `problem: ${formatProblem(p)}`);
+  // Never a worse index over a good one, unless asked (--force: a document emptied on purpose).
+  const listed = Object.fromEntries(loadSourceList(dataDir).documents.map((d) => [d.id, d.path]));
+  const worse = degradation(readManifest(indexDir), index.manifest, listed, problems);
+  if (worse && !args.flags.has('force')) {
+    println(
+      io.stderr,
+      `policy-bot: index/ not written: ${worse}. Fix the file, or pass --force to write it anyway.`,
+    );
+    return 1;
+  }
   saveIndex(index, indexDir);
   println(
     io.stdout,

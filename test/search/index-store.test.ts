@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadTokenizer } from '../../src/analyze/kuromoji.js';
+import { main } from '../../src/cli.js';
 import {
   buildIndex,
   loadIndex,
@@ -11,7 +12,7 @@ import {
   saveIndex,
   staleness,
 } from '../../src/search/index-store.js';
-import { DATA_DIR } from '../helpers.js';
+import { DATA_DIR, memoryIo } from '../helpers.js';
 
 const PROJECT_INDEX = join(import.meta.dirname, '..', '..', 'index');
 
@@ -104,6 +105,20 @@ describe('data and index faults', () => {
     expect(log.join('\n')).toContain(path);
     expect(log.join('\n')).toContain('serving the last good index');
     expect(files(dir)).toEqual(saved);
+  });
+
+  it('policy-bot index refuses to write a degraded index over a good one, unless --force', async () => {
+    const { data, dir, good } = await fresh();
+    const saved = files(dir);
+    const doc = good.manifest.documents[0];
+    const path = listedPath(data, doc?.id ?? '');
+    writeFileSync(join(data, path), '');
+    const io = memoryIo();
+    expect(await main(['index', '--data', data, '--index', dir], io)).toBe(1);
+    expect(io.err()).toContain(`index/ not written: ${doc?.id} would lose its ${doc?.items} items`);
+    expect(files(dir)).toEqual(saved);
+    expect(await main(['index', '--data', data, '--index', dir, '--force'], memoryIo())).toBe(0);
+    expect(readManifest(dir)?.items).toBe(good.items.length - (doc?.items ?? 0));
   });
 
   it('an unreadable data file keeps the last good index and names the file', async () => {

@@ -1,6 +1,7 @@
 import { describe } from '../../errors.js';
 import { buildItem, type ItemDraft } from '../build-item.js';
 import type { Category, DocumentMeta, Item, ParsedDocument, Problem, Region, SkippedLine } from '../item.js';
+import { regionTable } from '../regions.js';
 import { nfkc, parseDatePrefix } from '../text.js';
 
 /** One section of a monthly digest and what its heading implies about its items. */
@@ -14,6 +15,24 @@ export interface DigestSection {
   defaults: string[];
   fallback?: string[];
 }
+
+/** The digest sections that hold one region's items, as data/lexicon/regions.yml declares them. */
+function regionSections(): DigestSection[] {
+  return regionTable().flatMap((r) =>
+    r.sections.map((s) => ({
+      slug: s.slug,
+      pattern: new RegExp(s.heading),
+      label: s.label,
+      category: 'overseas-policy' as const,
+      region: r.code,
+      defaults: s.defaults,
+      ...(s.fallback ? { fallback: s.fallback } : {}),
+    })),
+  );
+}
+
+/** Slugs of the sections that sit under the overseas group heading. */
+const OVERSEAS_SLUGS = new Set(regionTable().flatMap((r) => r.sections.map((s) => s.slug)));
 
 /** The seven sections every monthly digest has, in the order they are printed. */
 export const DIGEST_SECTIONS: DigestSection[] = [
@@ -33,31 +52,8 @@ export const DIGEST_SECTIONS: DigestSection[] = [
     region: 'japan',
     defaults: ['JP'],
   },
-  {
-    slug: 'us',
-    pattern: /^【米国】/,
-    label: '海外/米国',
-    category: 'overseas-policy',
-    region: 'us',
-    defaults: ['US'],
-  },
-  {
-    slug: 'europe',
-    pattern: /^【欧州】/,
-    label: '海外/欧州',
-    category: 'overseas-policy',
-    region: 'europe',
-    defaults: [],
-    fallback: ['EU'],
-  },
-  {
-    slug: 'asia',
-    pattern: /^【アジア/,
-    label: '海外/アジア',
-    category: 'overseas-policy',
-    region: 'asia',
-    defaults: [],
-  },
+  // The overseas country sections come from the region table (data/lexicon/regions.yml).
+  ...regionSections(),
   {
     slug: 'domestic-reports',
     pattern: /^国内の主要なAI関連レポート/,
@@ -159,7 +155,7 @@ export class DigestReader {
       return true;
     }
     // Only the three overseas-country sections sit under the group heading.
-    if (!['us', 'europe', 'asia'].includes(kind.slug)) this.group = undefined;
+    if (!OVERSEAS_SLUGS.has(kind.slug)) this.group = undefined;
     this.section = kind;
     this.sectionHeading = line.trim();
     this.ordinal = 0;

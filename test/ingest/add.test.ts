@@ -193,6 +193,56 @@ describe('policy-bot add: layouts detected from the content', () => {
   });
 });
 
+describe('policy-bot add: the same digest in another form gives the same items', () => {
+  const strip = (p: Awaited<ReturnType<typeof planAdd>>) =>
+    p.items.map((i) => ({ ...i, source: { ...i.source, line: 0, lines: [] } }));
+
+  it('a circled-number digest as a PDF', async () => {
+    const text = fixture('digest-circled.txt');
+    const pdf = makePdf(
+      layoutDigestPdf(String(text).split('\n').filter(Boolean), { width: 36, perPage: 10 }),
+    );
+    const fromPdf = await planAdd({ dataDir: CORPUS, file: 'feb.pdf', bytes: pdf });
+    expect(fromPdf.layout).toBe('digest-circled');
+    expect(strip(fromPdf)).toEqual(strip(await planAdd({ dataDir: CORPUS, file: 'feb.txt', bytes: text })));
+  });
+
+  it('a circled-number digest as a page with bulleted lists, and a numbered one written as paragraphs', async () => {
+    const bulleted = `<!doctype html><html><body><nav><a href="https://aisi.go.jp/">ホーム</a></nav><main>
+      <h2>日本AISIの活動(1月25日~3月4日)</h2>
+      <ul><li><p>① (2025/2/7)活動マップを公開</p><p>活動マップを公開した。</p><p><a href="https://aisi.go.jp/a/">https://aisi.go.jp/a/</a></p></li>
+      <li><p>② (2025/2/25~3/4)共同テストに参加</p><p>共同テストに参加した。</p><p><a href="https://aisi.go.jp/b/?x=1&amp;y=2">https://aisi.go.jp/b/?x=1&amp;y=2</a></p></li></ul>
+      </main><footer><a href="https://aisi.go.jp/privacy/">プライバシー</a></footer></body></html>`;
+    const plan = await planAdd({ dataDir: CORPUS, file: 'old.html', bytes: Buffer.from(bulleted) });
+    expect(plan.layout).toBe('digest-circled');
+    expect(summary(plan.items)).toEqual([
+      ['digest-2025-02/aisi/1', '2025-02-07', '2025-02-07', '活動マップを公開', ['https://aisi.go.jp/a/']],
+      [
+        'digest-2025-02/aisi/2',
+        '2025-02-25',
+        '2025-03-04',
+        '共同テストに参加',
+        ['https://aisi.go.jp/b/?x=1&y=2'],
+      ],
+    ]);
+    const paragraphs = `<html><body><article><h2>日本AISIの活動(3月1日~3月31日)</h2>
+      <p>1. (2026/03/04)評価ツールの新版を公開<br>評価ツールの新版を公開した。<br><a href="https://aisi.go.jp/c/">https://aisi.go.jp/c/</a></p>
+      <p>2. (2026/03/18)会合に参加<br>会合に参加した。<br><a href="https://aisi.go.jp/d/">https://aisi.go.jp/d/</a></p></article></body></html>`;
+    const p2 = await planAdd({ dataDir: CORPUS, file: 'mar.html', bytes: Buffer.from(paragraphs) });
+    expect(p2.layout).toBe('digest-numbered');
+    expect(summary(p2.items)).toEqual([
+      [
+        'digest-2026-03/aisi/1',
+        '2026-03-04',
+        '2026-03-04',
+        '評価ツールの新版を公開',
+        ['https://aisi.go.jp/c/'],
+      ],
+      ['digest-2026-03/aisi/2', '2026-03-18', '2026-03-18', '会合に参加', ['https://aisi.go.jp/d/']],
+    ]);
+  });
+});
+
 describe('policy-bot add: writes everything or nothing', () => {
   it('adds a month: the file, the sources.yml entry (with the page) and a current index', async () => {
     const { dataDir, indexDir } = checkout();

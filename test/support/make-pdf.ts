@@ -106,7 +106,8 @@ export function layoutDigestPdf(
     const parts: string[] = [];
     let rest = l;
     while (rest.length > width) {
-      const space = /^https?:/.test(rest) ? -1 : rest.lastIndexOf(' ', width);
+      const latin = !/^https?:/.test(rest) && !/[\u3000-\u9fff\uff00-\uffef\u2460-\u24ff]/.test(rest);
+      const space = latin ? rest.lastIndexOf(' ', width) : -1;
       if (space > 0) {
         parts.push(rest.slice(0, space));
         rest = rest.slice(space + 1);

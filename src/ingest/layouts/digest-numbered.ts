@@ -56,7 +56,7 @@ export function parseNumberedDigest(doc: DocumentMeta, text: string): ParsedDocu
   return r.result();
 }
 
-const ITEM = /^ {1,3}\d+\.\s*[(（]\s*\d{4}/;
+const ITEM = /^ {0,3}\d+\.\s*[(（]\s*\d{4}/;
 
 /** Numbered digest: items `  N. (YYYY/MM/DD)title`, text indented below. */
 export const digestNumbered: Layout = {

@@ -1,3 +1,4 @@
+import { looksLikeHeading } from '../layouts/digest-reader.js';
 import { nfkc, parseDatePrefix } from '../text.js';
 
 /** One printed line of a PDF page: its text and where it sits. */
@@ -66,11 +67,13 @@ export function dropPageFurniture(pages: PdfTextLine[][]): PdfTextLine[][] {
 function startsBlock(text: string): boolean {
   const t = nfkc(text);
   return (
-    /^(?:-|・|●|■|【)/.test(t) ||
+    /^(?:-$|-\s|・|●|■|【)/.test(t) ||
     /^https?:\/\//.test(t) ||
     /^\d+\.\s*\(/.test(t) ||
     /^[\u2460-\u2473\u3251-\u325f\u32b1-\u32bf]/.test(text) ||
-    parseDatePrefix(t).kind !== 'none'
+    parseDatePrefix(t).kind !== 'none' ||
+    /^AI政策動向マンスリー情報$/.test(t) ||
+    looksLikeHeading(t)
   );
 }
 
@@ -93,7 +96,11 @@ export function rejoinWrapped(pages: PdfTextLine[][]): string[] {
   // A line was wrapped when it reaches the margin, or (Latin text) when the next line's first
   // word would not have fitted after it: how word wrapping decides.
   const wrapped = (prev: PdfTextLine, next: PdfTextLine) => {
-    if (prev.x1 >= margin - prev.size * 1.5) return true;
+    // A sentence that ends at the margin ends its line: splitting a body in two costs nothing,
+    // gluing a title or a heading to the next line would.
+    if (/[。．！？]$/.test(prev.text)) return false;
+    // Japanese is justified: a wrapped line ends at the margin, within a fraction of a character.
+    if (prev.x1 >= margin - prev.size * 0.6) return true;
     const word = /^[A-Za-z0-9][^\s]*/.exec(next.text)?.[0];
     if (!word || !LATIN_END.test(prev.text)) return false;
     const charWidth = (next.x1 - next.x0) / Math.max(next.text.length, 1);
@@ -102,7 +109,9 @@ export function rejoinWrapped(pages: PdfTextLine[][]): string[] {
   for (const line of all) {
     const wrapping = prevLine !== undefined && wrapped(prevLine, line);
     prevLine = line;
-    if (wrapping && out.length && !startsBlock(line.text)) {
+    // A URL cut at the margin goes on with the next line whatever it starts with (`-diffusion…`).
+    const urlGoesOn = inUrl && /^\S+$/.test(line.text) && line.text !== '-';
+    if (wrapping && out.length && (urlGoesOn || !startsBlock(line.text))) {
       const prev = out.pop() ?? '';
       const glue = inUrl || !(LATIN_END.test(prev) && LATIN_START.test(line.text)) ? '' : ' ';
       out.push(prev + glue + line.text);

@@ -3,6 +3,7 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli.js';
 import { DATA_DIR, FIXTURES, memoryIo, useFakeSlack } from '../helpers.js';
@@ -78,6 +79,11 @@ describe('live reload of the running app (HTTP receiver, real Bolt, fake Slack)'
       for (const answer of during) expect(answer.length).toBeGreaterThan(10);
       await fake.waitFor(() => (logs.includes('reload done') ? true : undefined), 30_000);
       expect(await askApp('what happened in March 2026')).toContain(newUrl);
+      // The new items are recorded as first seen now, so the next weekly digest carries them once.
+      const db = new Database(join(root, 'state', 'state.sqlite'), { readonly: true });
+      const seen = db.prepare("SELECT item_id FROM items_seen WHERE item_id LIKE 'digest-2026-03/%'").all();
+      db.close();
+      expect(seen.length).toBe(fixture.split('\n').filter((l) => /^\s+\d+\. \(/.test(l)).length);
 
       // A broken data/ file: the reload fails, says why, and the new month is still served.
       writeFileSync(join(dataDir, 'sources.yml'), 'documents: [ this is not valid');

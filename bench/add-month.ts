@@ -63,3 +63,45 @@ export async function measureAddMonth({
     rmSync(root, { recursive: true, force: true });
   }
 }
+
+/**
+ * What a live reload costs the running app: the longest event-loop stall (the most an ack can be
+ * delayed) while the holder rebuilds a changed copy of the corpus in a child process and swaps.
+ */
+export async function measureReloadStall({ dataDir, indexDir }: { dataDir: string; indexDir: string }) {
+  const { monitorEventLoopDelay } = await import('node:perf_hooks');
+  const { IndexHolder } = await import('../src/search/holder.js');
+  const { loadIndex } = await import('../src/search/index-store.js');
+  const { rebuildInChildProcess } = await import('../src/search/rebuild-process.js');
+  await loadTokenizer();
+  const root = mkdtempSync(join(tmpdir(), 'policy-bot-bench-reload-'));
+  const data = join(root, 'data');
+  const index = join(root, 'index');
+  cpSync(dataDir, data, { recursive: true });
+  cpSync(indexDir, index, { recursive: true });
+  try {
+    const plan = await planAdd({
+      dataDir: data,
+      file: 'month.txt',
+      bytes: monthToAdd(join(projectRoot(), 'test/fixtures/add/digest-2026-03.txt')),
+    });
+    await applyAdd(data, plan, async () => {});
+    const holder = new IndexHolder(loadIndex(index), {
+      load: () => rebuildInChildProcess({ dataDir: data, indexDir: index }),
+    });
+    const h = monitorEventLoopDelay({ resolution: 5 });
+    h.enable();
+    const t0 = performance.now();
+    const outcome = await holder.reload('bench');
+    const totalMs = performance.now() - t0;
+    h.disable();
+    return {
+      totalMs,
+      maxStallMs: h.max / 1e6,
+      swapped: outcome.swapped,
+      items: holder.current().items.length,
+    };
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+}

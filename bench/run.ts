@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { loadTokenizer } from '../src/analyze/kuromoji.js';
 import { buildIndex } from '../src/search/index-store.js';
 import { defaultDataDir, projectRoot } from '../src/util/paths.js';
-import { measureAddMonth } from './add-month.js';
+import { measureAddMonth, measureReloadStall } from './add-month.js';
 import { HELDOUT_CASES, scoreBaseline, scorePolicyBot } from './quality.js';
 
 /**
@@ -56,6 +56,10 @@ for (const corpus of ['real', 'synthetic']) {
   console.log('|---:|---:|---:|---:|---:|');
   console.log(
     `| ${a.itemsAdded} | ${a.itemsAfter} |${fmt(a.planMs)} |${fmt(a.writeAndIndexMs)} |${fmt(a.totalMs)} |`,
+  );
+  const r = await measureReloadStall({ dataDir: defaultDataDir(), indexDir: join(root, 'index') });
+  console.log(
+    `\nlive reload of that month (rebuild in a child process, then swap): ${r.totalMs.toFixed(0)} ms, longest event-loop stall ${r.maxStallMs.toFixed(1)} ms (${r.swapped ? `now ${r.items} items` : 'FAILED'})`,
   );
 }
 

@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,7 +8,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli.js';
 import { DATA_DIR, FIXTURES, memoryIo, useFakeSlack } from '../helpers.js';
-import { BOT_TOKEN, SIGNING_SECRET, send, slashCommand } from '../support/fake-slack.js';
+import { BOT_TOKEN, SIGNING_SECRET, sign, slashCommand } from '../support/fake-slack.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 
@@ -18,6 +19,37 @@ function freePort(): Promise<number> {
       const port = (s.address() as { port: number }).port;
       s.close(() => resolve(port));
     });
+  });
+}
+
+/**
+ * A signed slash command on a fresh connection: a kept-alive socket that the server closes
+ * after 5 idle seconds (while `add` runs) would otherwise fail the request for the client's
+ * reasons, not the app's.
+ */
+function postFresh(port: number, body: string): Promise<number> {
+  const timestamp = Math.floor(Date.now() / 1000);
+  return new Promise((resolve, reject) => {
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port,
+        path: '/slack/events',
+        method: 'POST',
+        agent: false,
+        headers: {
+          'content-type': 'application/x-www-form-urlencoded',
+          'x-slack-request-timestamp': String(timestamp),
+          'x-slack-signature': sign(body, timestamp),
+        },
+      },
+      (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode ?? 0));
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
   });
 }
 
@@ -53,11 +85,13 @@ describe('live reload of the running app (HTTP receiver, real Bolt, fake Slack)'
     child.stderr.on('data', (c) => {
       logs += String(c);
     });
+    child.on('exit', (code, signal) => {
+      logs += `\n[app exited: ${code ?? signal}]\n`;
+    });
     let n = 0;
     const askApp = async (q: string) => {
       const id = `live-${++n}`;
-      const res = await send(port, slashCommand(q, fake.responseUrl(id)), 'form');
-      expect(res.status).toBe(200);
+      expect(await postFresh(port, slashCommand(q, fake.responseUrl(id)))).toBe(200);
       const { body } = await fake.waitFor(() => fake.responses.find((r) => r.id === id), 20_000);
       return JSON.stringify(body.blocks ?? body.text);
     };

@@ -145,7 +145,11 @@ describe('policy-bot add: layouts detected from the content', () => {
         '2026-04-15',
         '2026-04-15',
         '経済産業省、AI事業者ガイドラインの改訂案を公表',
-        ['https://www.meti.go.jp/press/2026/04/20260415001/20260415001.html'],
+        // A link written as words follows its text; a relative one is resolved against the page.
+        [
+          'https://aisi.go.jp/output/output_framework/guideline_note/',
+          'https://www.meti.go.jp/press/2026/04/20260415001/20260415001.html',
+        ],
       ],
       [
         'digest-2026-04/us/1',

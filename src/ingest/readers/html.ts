@@ -110,6 +110,17 @@ export function readHtml(html: string): HtmlPage {
   const canonicalUrl =
     $('link[rel="canonical"]').attr('href')?.trim() || $('meta[property="og:url"]').attr('content')?.trim();
   const siteName = $('meta[property="og:site_name"]').attr('content')?.trim();
+  // A relative link means the page's own site: resolved against <base> or the canonical address.
+  const base = $('base[href]').attr('href')?.trim() || canonicalUrl;
+  const absolute = (href: string | undefined): string | undefined => {
+    if (!href || /^https?:\/\//.test(href)) return href;
+    if (!base || /^(?:#|mailto:|javascript:|tel:)/i.test(href)) return undefined;
+    try {
+      return new URL(href, base).href;
+    } catch {
+      return undefined;
+    }
+  };
   $(FURNITURE).remove();
   let root: Cheerio<AnyNode> = $('body');
   for (const sel of ARTICLE) {
@@ -131,7 +142,7 @@ export function readHtml(html: string): HtmlPage {
       const name = el.name.toLowerCase();
       if (name === 'br') return out.break();
       if (name === 'a') {
-        const href = el.attribs.href;
+        const href = absolute(el.attribs.href?.trim());
         const label = $(el).text().replace(/\s+/g, ' ').trim();
         if (href && /^https?:\/\//.test(href)) {
           if (URL_TEXT.test(label) || label === '') out.push(href);

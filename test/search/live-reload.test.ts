@@ -96,26 +96,26 @@ describe('live reload of the running app (HTTP receiver, real Bolt, fake Slack)'
       return JSON.stringify(body.blocks ?? body.text);
     };
     // Read the fixture's URLs from the fixture itself: the answer must carry them once it is live.
-    const fixture = readFileSync(join(FIXTURES, 'add/digest-2026-03.txt'), 'utf8');
+    // Moved to March 2099, a month the real corpus will not have, so the add is never a duplicate.
+    const fixture = readFileSync(join(FIXTURES, 'add/digest-2026-03.txt'), 'utf8')
+      .replaceAll('2026/03/', '2099/03/')
+      .replaceAll('2026年3月', '2099年3月');
+    const monthFile = join(root, 'digest-2099-03.txt');
+    writeFileSync(monthFile, fixture);
     const newUrl = /https:\/\/aisi\.go\.jp\/\S+/.exec(fixture)?.[0] as string;
     try {
       await fake.waitFor(() => (logs.includes('digest: next run') ? true : undefined), 30_000);
-      expect(await askApp('what happened in March 2026')).not.toContain(newUrl);
+      expect(await askApp('what happened in March 2099')).not.toContain(newUrl);
       const io = memoryIo();
-      expect(
-        await main(
-          ['add', join(FIXTURES, 'add/digest-2026-03.txt'), '--data', dataDir, '--index', indexDir],
-          io,
-        ),
-      ).toBe(0);
+      expect(await main(['add', monthFile, '--data', dataDir, '--index', indexDir], io)).toBe(0);
       // Acks keep coming while the app notices and reloads.
       const during = await Promise.all([askApp('SB53'), askApp('韓国')]);
       for (const answer of during) expect(answer.length).toBeGreaterThan(10);
       await fake.waitFor(() => (logs.includes('reload done') ? true : undefined), 30_000);
-      expect(await askApp('what happened in March 2026')).toContain(newUrl);
+      expect(await askApp('what happened in March 2099')).toContain(newUrl);
       // The new items are recorded as first seen now, so the next weekly digest carries them once.
       const db = new Database(join(root, 'state', 'state.sqlite'), { readonly: true });
-      const seen = db.prepare("SELECT item_id FROM items_seen WHERE item_id LIKE 'digest-2026-03/%'").all();
+      const seen = db.prepare("SELECT item_id FROM items_seen WHERE item_id LIKE 'digest-2099-03/%'").all();
       db.close();
       expect(seen.length).toBe(fixture.split('\n').filter((l) => /^\s+\d+\. \(/.test(l)).length);
 
@@ -124,7 +124,7 @@ describe('live reload of the running app (HTTP receiver, real Bolt, fake Slack)'
       await fake.waitFor(() => (logs.includes('reload failed') ? true : undefined), 30_000);
       expect(logs).toMatch(/reload failed, still serving the last good index/);
       expect(logs).toContain('sources.yml');
-      expect(await askApp('what happened in March 2026')).toContain(newUrl);
+      expect(await askApp('what happened in March 2099')).toContain(newUrl);
 
       // `policy-bot reload` signals the app through its pid file.
       const reloadIo = memoryIo('', { POLICY_BOT_STATE_PATH: join(root, 'state', 'state.sqlite') });

@@ -1,4 +1,4 @@
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -132,6 +132,16 @@ describe('data and index faults', () => {
     expect(kept.items.length).toBe(good.items.length);
     expect(log.join('\n')).toContain(path);
     expect(log.join('\n')).toContain('serving the last good index');
+  });
+
+  it('a data/ that cannot even be listed and hashed keeps the last good index, naming the file', async () => {
+    const { data, dir, good } = await fresh();
+    // A dangling link stands in for a file without read permission (root reads those anyway).
+    symlinkSync(join(data, 'nowhere.txt'), join(data, 'digests', 'broken.txt'));
+    const log: string[] = [];
+    const kept = await openIndex({ dataDir: data, indexDir: dir, log: (l) => log.push(l) });
+    expect(kept.items.length).toBe(good.items.length);
+    expect(log.join('\n')).toMatch(/cannot read data\/ \(.*broken\.txt.*\); serving the last good index/);
   });
 
   it('a truncated index file is rebuilt from data/, or named when data/ cannot rebuild it', async () => {

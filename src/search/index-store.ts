@@ -129,27 +129,51 @@ export function readManifest(indexDir: string): Manifest | undefined {
 
 /** Loads index/ with the shared options. Requires kuromoji to be loaded (queries analyze text). */
 export function loadIndex(indexDir: string): SearchIndex {
+  const { manifest, items, minisearchText, path } = readIndexFiles(indexDir);
+  const mini = named(path, () => MiniSearch.loadJSON<StoredItem>(minisearchText, SEARCH_OPTIONS));
+  return fromParts(mini, items, manifest);
+}
+
+/**
+ * {@link loadIndex} for a running app: MiniSearch's async loader yields to the event loop while
+ * it rebuilds the index, so a live reload does not hold up acks.
+ */
+export async function loadIndexAsync(indexDir: string): Promise<SearchIndex> {
+  const { manifest, items, minisearchText, path } = readIndexFiles(indexDir);
+  let mini: MiniSearch<StoredItem>;
+  try {
+    mini = await MiniSearch.loadJSONAsync<StoredItem>(minisearchText, SEARCH_OPTIONS);
+  } catch (err) {
+    throw createError('INDEX_FILE_CORRUPT', path, (err as Error).message);
+  }
+  return fromParts(mini, items, manifest);
+}
+
+/** Runs `f`; a failure is reported as the named index file being corrupt. */
+function named<T>(path: string, f: () => T): T {
+  try {
+    return f();
+  } catch (err) {
+    throw createError('INDEX_FILE_CORRUPT', path, (err as Error).message);
+  }
+}
+
+/** Reads and checks index/'s files; each is named when it is damaged (truncated, edited). */
+function readIndexFiles(indexDir: string) {
   const manifest = readManifest(indexDir);
   if (!manifest) throw createError('INDEX_MISSING', indexDir);
   if (manifest.format !== INDEX_FORMAT)
     throw createError('INDEX_INCOMPATIBLE', `format ${manifest.format}, expected ${INDEX_FORMAT}`);
-  // Each file is named when it is damaged (truncated, edited), so the fix is obvious.
-  const read = <T>(name: string, parse: (text: string) => T): T => {
-    const path = join(indexDir, name);
-    try {
-      return parse(readFileSync(path, 'utf8'));
-    } catch (err) {
-      throw createError('INDEX_FILE_CORRUPT', path, (err as Error).message);
-    }
-  };
-  const items = read(FILES.items, (t) => {
-    const parsed = JSON.parse(t) as StoredItem[];
+  const itemsPath = join(indexDir, FILES.items);
+  const items = named(itemsPath, () => {
+    const parsed = JSON.parse(readFileSync(itemsPath, 'utf8')) as StoredItem[];
     if (!Array.isArray(parsed) || parsed.length !== manifest.items)
       throw new Error(`expected ${manifest.items} items as the manifest says`);
     return parsed;
   });
-  const mini = read(FILES.minisearch, (t) => MiniSearch.loadJSON<StoredItem>(t, SEARCH_OPTIONS));
-  return fromParts(mini, items, manifest);
+  const path = join(indexDir, FILES.minisearch);
+  const minisearchText = named(path, () => readFileSync(path, 'utf8'));
+  return { manifest, items, minisearchText, path };
 }
 
 /** Why an index on disk does not match data/ and this analyzer, or undefined when it does. */

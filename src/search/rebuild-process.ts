@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { loadTokenizer } from '../analyze/kuromoji.js';
-import { loadIndex, openIndex, readManifest, type SearchIndex, staleness } from './index-store.js';
+import { loadIndexAsync, openIndex, readManifest, type SearchIndex, staleness } from './index-store.js';
 
 /**
  * Rebuilds index/ from data/ in a child process (kuromoji analysis is synchronous work that would
@@ -42,7 +42,7 @@ export async function rebuildInChildProcess({
   if (buffered.trim()) last = buffered.trim();
   if (code !== 0) throw new Error(last.replace(/^policy-bot: /, '') || `index rebuild exited with ${code}`);
   await loadTokenizer();
-  return loadIndex(indexDir);
+  return loadIndexAsync(indexDir);
 }
 
 /** The child: brings index/ up to date with data/ under the usual fault policy; exit 1 if it is still stale. */

@@ -247,6 +247,48 @@ describe('policy-bot add: the same digest in another form gives the same items',
   });
 });
 
+describe('policy-bot add of the real digests: the same items as the corpus has', () => {
+  const real = ingestCorpus(join(FIXTURES, '..', '..', 'data'));
+  const itemsOf = (id: string) =>
+    real.items
+      .filter((i) => i.source.document === id)
+      .map(({ source: { documentUrl: _u, ...source }, ...rest }) => ({ ...rest, source }));
+  const noLines = <T extends { source: object }>(items: T[]) =>
+    items.map((i) => ({ ...i, source: { ...i.source, line: 0, lines: [] } }));
+
+  it.each([
+    ['digests/2026-01.txt', 'digest-numbered'],
+    ['digests/2025-12.txt', 'digest-numbered'],
+    ['digests/2025-07.txt', 'digest-pdf-text'],
+  ])('%s as text: layout %s detected, every item identical', async (path, layout) => {
+    const doc = real.documents.find((d) => d.doc.path === path);
+    if (!doc) return; // the digest was removed from data/: nothing to compare
+    const plan = await planAdd({
+      dataDir: CORPUS,
+      file: 'x.txt',
+      bytes: readFileSync(join(FIXTURES, '..', '..', 'data', path)),
+    });
+    expect(plan.layout).toBe(layout);
+    expect(plan.entry.id).toBe(doc.doc.id);
+    expect(plan.items).toEqual(itemsOf(doc.doc.id));
+  });
+
+  it('the July 2025 digest printed to a PDF reads back to the same items', async () => {
+    const doc = real.documents.find((d) => d.doc.path === 'digests/2025-07.txt');
+    if (!doc) return;
+    const text = readFileSync(join(FIXTURES, '..', '..', 'data', doc.doc.path), 'utf8');
+    const pdf = makePdf(
+      layoutDigestPdf(
+        text.split('\n').filter((l) => l.trim()),
+        { width: 45, perPage: 30 },
+      ),
+    );
+    const plan = await planAdd({ dataDir: CORPUS, file: 'july.pdf', bytes: pdf });
+    expect(plan.layout).toBe('digest-pdf-text');
+    expect(noLines(plan.items)).toEqual(noLines(itemsOf(doc.doc.id)));
+  });
+});
+
 describe('policy-bot add: writes everything or nothing', () => {
   it('adds a month: the file, the sources.yml entry (with the page) and a current index', async () => {
     const { dataDir, indexDir } = checkout();

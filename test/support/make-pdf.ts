@@ -102,19 +102,31 @@ export function layoutDigestPdf(
 ): PdfLine[][] {
   const wrapped = lines.flatMap((l) => {
     if (l.length <= width) return [l];
-    // English wraps at a space (which the line break replaces); Japanese and URLs anywhere.
+    // URLs break anywhere (they are one long word). In text, Latin words are kept whole (the line
+    // breaks before one that does not fit) and no line starts or ends on a space, which a PDF
+    // would lose: how a word processor sets mixed Japanese and English.
+    const url = /^https?:/.test(l);
     const parts: string[] = [];
     let rest = l;
     while (rest.length > width) {
-      const latin = !/^https?:/.test(rest) && !/[\u3000-\u9fff\uff00-\uffef\u2460-\u24ff]/.test(rest);
-      const space = latin ? rest.lastIndexOf(' ', width) : -1;
-      if (space > 0) {
-        parts.push(rest.slice(0, space));
-        rest = rest.slice(space + 1);
-      } else {
-        parts.push(rest.slice(0, width));
-        rest = rest.slice(width);
+      let cut = width;
+      if (!url) {
+        // Only next to Japanese: between English words a space is what a line breaks on.
+        const mixed = (i: number) => /[^\x00-\x7f]/.test(rest.slice(Math.max(0, i - 2), i + 2));
+        while (cut > 1 && (rest[cut] === ' ' || rest[cut - 1] === ' ') && mixed(cut)) cut--;
+        const isWord = (c: string | undefined) => c !== undefined && /[A-Za-z0-9.,;:'’-]/.test(c);
+        let start = cut;
+        while (start > 0 && isWord(rest[start - 1]) && isWord(rest[start])) start--;
+        if (start > 0 && start < cut) cut = start;
+        if (rest[cut - 1] === ' ') {
+          // The word started after a space: the line ends before it, the space goes with the break.
+          parts.push(rest.slice(0, cut - 1));
+          rest = rest.slice(cut);
+          continue;
+        }
       }
+      parts.push(rest.slice(0, cut));
+      rest = rest.slice(cut);
     }
     parts.push(rest);
     return parts;

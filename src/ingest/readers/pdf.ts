@@ -67,10 +67,11 @@ export function dropPageFurniture(pages: PdfTextLine[][]): PdfTextLine[][] {
 function startsBlock(text: string): boolean {
   const t = nfkc(text);
   return (
-    /^(?:-$|-\s|・|●|■|【)/.test(t) ||
+    /^(?:-$|-\s|●|■|【)/.test(t) ||
     /^https?:\/\//.test(t) ||
-    /^\d+\.\s*\(/.test(t) ||
-    /^[\u2460-\u2473\u3251-\u325f\u32b1-\u32bf]/.test(text) ||
+    /^\d+\.\s*\(\d{4}\//.test(t) ||
+    // A circled number starts an item only before a date; in a body it enumerates (①…②…).
+    /^[\u2460-\u2473\u3251-\u325f\u32b1-\u32bf]\s*[(（]\s*\d{4}/.test(text.trim()) ||
     parseDatePrefix(t).kind !== 'none' ||
     /^AI政策動向マンスリー情報$/.test(t) ||
     looksLikeHeading(t)
@@ -101,8 +102,9 @@ export function rejoinWrapped(pages: PdfTextLine[][]): string[] {
     if (/[。．！？]$/.test(prev.text)) return false;
     // Japanese is justified: a wrapped line ends at the margin, within a fraction of a character.
     if (prev.x1 >= margin - prev.size * 0.6) return true;
-    const word = /^[A-Za-z0-9][^\s]*/.exec(next.text)?.[0];
-    if (!word || !LATIN_END.test(prev.text)) return false;
+    // Latin words are not split: the line breaks before a word that would not have fitted.
+    const word = /^[A-Za-z][A-Za-z0-9.,;:'’-]*/.exec(next.text)?.[0];
+    if (!word) return false;
     const charWidth = (next.x1 - next.x0) / Math.max(next.text.length, 1);
     return prev.x1 + charWidth * (word.length + 1) > margin;
   };
@@ -110,7 +112,11 @@ export function rejoinWrapped(pages: PdfTextLine[][]): string[] {
     const wrapping = prevLine !== undefined && wrapped(prevLine, line);
     prevLine = line;
     // A URL cut at the margin goes on with the next line whatever it starts with (`-diffusion…`).
-    const urlGoesOn = inUrl && /^\S+$/.test(line.text) && line.text !== '-';
+    const urlGoesOn =
+      inUrl &&
+      /^[\x21-\x7e]+(?: -)?$/.test(line.text) &&
+      line.text !== '-' &&
+      !/^https?:\/\//.test(line.text);
     if (wrapping && out.length && (urlGoesOn || !startsBlock(line.text))) {
       const prev = out.pop() ?? '';
       const glue = inUrl || !(LATIN_END.test(prev) && LATIN_START.test(line.text)) ? '' : ' ';

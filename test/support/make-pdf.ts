@@ -112,7 +112,7 @@ export function layoutDigestPdf(
       let cut = width;
       if (!url) {
         // Only next to Japanese: between English words a space is what a line breaks on.
-        const mixed = (i: number) => /[^\x00-\x7f]/.test(rest.slice(Math.max(0, i - 2), i + 2));
+        const mixed = (i: number) => /[^ -~]/.test(rest.slice(Math.max(0, i - 2), i + 2));
         while (cut > 1 && (rest[cut] === ' ' || rest[cut - 1] === ' ') && mixed(cut)) cut--;
         const isWord = (c: string | undefined) => c !== undefined && /[A-Za-z0-9.,;:'’-]/.test(c);
         let start = cut;

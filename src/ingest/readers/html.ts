@@ -37,6 +37,10 @@ const FURNITURE = [
   '[class*="share"]',
 ].join(',');
 
+/** Headings of lists a page appends to its article: related pages, news, tags, archives. */
+const APPENDED =
+  /^(?:関連(?:記事|情報|リンク|ページ)?|新着(?:情報)?|お知らせ|人気記事|タグ|カテゴリー?|アーカイブ|Related|Recent|Tags|Categories|Archives?)(?![A-Za-z])/i;
+
 /** Where the article is, most specific first. */
 const ARTICLE = ['article', 'main', '[role="main"]', '#main', '#content', '.content', 'body'];
 
@@ -122,6 +126,15 @@ export function readHtml(html: string): HtmlPage {
     }
   };
   $(FURNITURE).remove();
+  // Lists a page appends under a heading of their own (関連情報, 新着情報…), marked by no class.
+  $('h1, h2, h3, h4, h5, h6').each((_, el) => {
+    const h = $(el);
+    if (!APPENDED.test(h.text().trim())) return;
+    const level = Number(el.tagName.slice(1));
+    const stop = Array.from({ length: level }, (_, i) => `h${i + 1}`).join(', ');
+    h.nextUntil(stop).remove();
+    h.remove();
+  });
   let root: Cheerio<AnyNode> = $('body');
   for (const sel of ARTICLE) {
     const found = $(sel).first();

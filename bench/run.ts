@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { loadTokenizer } from '../src/analyze/kuromoji.js';
 import { buildIndex } from '../src/search/index-store.js';
 import { defaultDataDir, projectRoot } from '../src/util/paths.js';
+import { measureAddMonth, measureReloadStall } from './add-month.js';
 import { naturalTable, scoreNatural } from './natural.js';
 import { HELDOUT_CASES, scoreBaseline, scorePolicyBot } from './quality.js';
 
@@ -51,6 +52,23 @@ for (const corpus of ['real', 'synthetic']) {
   const r = JSON.parse(out.trim().split('\n').pop() as string);
   console.log(
     `| ${r.corpus} | ${r.items} |${fmt(r.kuromojiMs)} |${fmt(r.buildMs)} |${fmt(r.loadMs)} |${fmt(r.p50, 2)} |${fmt(r.p99, 2)} |${fmt(r.rssKuromojiMB)} |${fmt(r.rssMB)} |`,
+  );
+}
+
+// Growth: one more month with `policy-bot add` (a copy of data/ and index/; nothing here changes).
+{
+  const a = await measureAddMonth({ dataDir: defaultDataDir(), indexDir: join(root, 'index') });
+  console.log('\n## Adding a month (policy-bot add on a copy of the real corpus)\n');
+  console.log(
+    '| items added | items after | plan ms (read, detect, parse, check corpus) | write + index ms | total ms |',
+  );
+  console.log('|---:|---:|---:|---:|---:|');
+  console.log(
+    `| ${a.itemsAdded} | ${a.itemsAfter} |${fmt(a.planMs)} |${fmt(a.writeAndIndexMs)} |${fmt(a.totalMs)} |`,
+  );
+  const r = await measureReloadStall({ dataDir: defaultDataDir(), indexDir: join(root, 'index') });
+  console.log(
+    `\nlive reload of that month (rebuild in a child process, then swap): ${r.totalMs.toFixed(0)} ms, longest event-loop stall ${r.maxStallMs.toFixed(1)} ms (${r.swapped ? `now ${r.items} items` : 'FAILED'})`,
   );
 }
 

@@ -2,25 +2,35 @@ import { resolve } from 'node:path';
 import dotenv from 'dotenv';
 import { ConfigError, loadConfig } from './config.js';
 import { runConsole } from './console.js';
-import { openIndex } from './search/index-store.js';
+import { IndexHolder } from './search/holder.js';
+import { openIndex, type SearchIndex } from './search/index-store.js';
+import { rebuildInChildProcess } from './search/rebuild-process.js';
+import { watchDataDir } from './search/watch-data.js';
 import { createSlackApp } from './slack/create-app.js';
 import { createLogger, registerSecret } from './util/logger.js';
 import { defaultDataDir, defaultIndexDir, projectRoot } from './util/paths.js';
+import { pidFilePath, writePidFile } from './util/pid-file.js';
 import { startScheduler } from './weekly/scheduler.js';
 import { calendar, digestPreviewText, openWeekly } from './wiring.js';
 
-/** Thin entry: config → wiring (index, calendar, weekly state) → Slack listeners or the console → start. */
+/** Thin entry: config → wiring (live index, calendar, weekly state) → Slack listeners or the console → start. */
 async function main(): Promise<void> {
   dotenv.config({ path: resolve(projectRoot(), '.env'), quiet: true });
   const config = loadConfig(process.env);
   for (const s of [config.botToken, config.appToken, config.signingSecret]) registerSecret(s);
   const logger = createLogger(config.logLevel);
-  const opened = await openIndex({
-    dataDir: config.dataDir ?? defaultDataDir(),
-    indexDir: config.indexDir ?? defaultIndexDir(),
-    log: (line) => logger.info(line),
+  const dataDir = config.dataDir ?? defaultDataDir();
+  const indexDir = config.indexDir ?? defaultIndexDir();
+  const log = (line: string) => logger.info(line);
+  // New items are recorded as first seen on every swap, so the next weekly digest carries them once.
+  let recordSeen = (_: SearchIndex) => {};
+  const holder = new IndexHolder(await openIndex({ dataDir, indexDir, log }), {
+    load: () => rebuildInChildProcess({ dataDir, indexDir, log }),
+    log,
+    onSwap: (next) => recordSeen(next),
   });
-  const index = () => opened;
+  const index = () => holder.current();
+  const stopLiveReload = startLiveReload(holder, dataDir, config.statePath, log);
   const cal = calendar(config.timeZone);
   if (config.mode === 'console') {
     await runConsole({
@@ -31,9 +41,15 @@ async function main(): Promise<void> {
       digestPreview: digestPreviewText(index, cal.today),
       historyFile: resolve(projectRoot(), 'state', 'console-history'),
     });
+    stopLiveReload();
     return;
   }
   const weekly = openWeekly(config, index, cal);
+  recordSeen = (next) =>
+    weekly.store.recordItems(
+      next.items.map((i) => i.id),
+      cal.clock().toISOString(),
+    );
   const { app } = createSlackApp(config, { index, db: weekly.db, ...cal, logger, digest: weekly.digest });
   await app.start(config.port);
   logger.info(
@@ -47,6 +63,32 @@ async function main(): Promise<void> {
     clock: cal.clock,
     logger,
   });
+}
+
+/**
+ * Live reload: data/ watched (debounced), SIGHUP, and a pid file `policy-bot reload` signals.
+ * Each trigger asks the holder to reload; a failed reload keeps the last good index.
+ */
+function startLiveReload(
+  holder: IndexHolder,
+  dataDir: string,
+  statePath: string,
+  log: (line: string) => void,
+): () => void {
+  const stopWatching = watchDataDir(
+    dataDir,
+    (files) => void holder.reload(`data/ changed: ${files.join(', ') || 'unknown files'}`),
+    { log },
+  );
+  const onHup = () => void holder.reload('SIGHUP');
+  process.on('SIGHUP', onHup);
+  const removePid = writePidFile(pidFilePath(statePath, projectRoot()));
+  process.on('exit', removePid);
+  return () => {
+    stopWatching();
+    process.off('SIGHUP', onHup);
+    removePid();
+  };
 }
 
 main().catch((err) => {

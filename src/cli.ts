@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { WebClient } from '@slack/web-api';
@@ -6,16 +7,28 @@ import { loadTokenizer } from './analyze/kuromoji.js';
 import { answerPage } from './commands/handle.js';
 import { loadConfig } from './config.js';
 import { listFeedback } from './conversation/feedback.js';
+import { AddError, type AddPlan, addDigest } from './ingest/add.js';
 import { formatProblem, ingestCorpus } from './ingest/corpus.js';
+import { LAYOUTS } from './ingest/layouts/index.js';
+import { loadSourceList } from './ingest/sources.js';
 import { summarize } from './ingest/summary.js';
 import { renderReplyText } from './present/reply.js';
 import { ask, askJson, toResultItem } from './query/ask.js';
 import { todayIn } from './query/dates.js';
-import { buildIndex, openIndex, type SearchIndex, saveIndex } from './search/index-store.js';
+import {
+  buildIndex,
+  degradation,
+  openIndex,
+  readManifest,
+  rebuildIndex,
+  type SearchIndex,
+  saveIndex,
+} from './search/index-store.js';
 import { flagString, type ParsedArgs, parseArgs } from './util/args.js';
 import { type Io, println, processIo } from './util/io.js';
 import { createLogger, registerSecret } from './util/logger.js';
 import { defaultDataDir, defaultIndexDir, projectRoot } from './util/paths.js';
+import { pidFilePath, readPidFile } from './util/pid-file.js';
 import { digestText, filtersLabel } from './weekly/render.js';
 import { applyFilters, weekItems } from './weekly/select.js';
 import { openState } from './weekly/state.js';
@@ -33,7 +46,12 @@ Usage:
   policy-bot digest --run-now      run the scheduled weekly job once (needs Slack credentials)
   policy-bot feedback [--since YYYY-MM-DD] [--json]
                                    the 👍/👎 given to answers in Slack, with question and items shown
-  policy-bot index                 build index/ from data/ (deterministic)
+  policy-bot index [--force]       build index/ from data/ (deterministic); refuses to replace a
+                                   good index with one that lost a document's items unless --force
+  policy-bot add FILE [--url URL] [--dry-run] [--replace]
+                                   add a monthly digest (saved page .html, .pdf or text):
+                                   detects the layout, writes data/ and updates index/
+  policy-bot reload                make the running app re-read data/ (SIGHUP via its pid file)
   policy-bot ingest [--strict] [--json]
                                    parse data/ into items and report problems
   policy-bot help                  this text
@@ -52,6 +70,10 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
         return await indexCommand(rest, io);
       case 'ask':
         return await askCommand(rest, io);
+      case 'add':
+        return await addCommand(rest, io);
+      case 'reload':
+        return reloadCommand(rest, io);
       case 'digest':
         return await digestCommand(rest, io);
       case 'feedback':
@@ -72,7 +94,19 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
   }
 }
 
-const VALUED = ['data', 'index', 'limit', 'today', 'tz', 'week', 'filters', 'offset', 'since'] as const;
+const VALUED = [
+  'data',
+  'index',
+  'limit',
+  'today',
+  'tz',
+  'week',
+  'filters',
+  'offset',
+  'url',
+  'pid-file',
+  'since',
+] as const;
 
 function dirs(args: ParsedArgs, io: Io) {
   return {
@@ -103,6 +137,16 @@ async function indexCommand(argv: string[], io: Io): Promise<number> {
   await loadTokenizer();
   const { index, problems } = buildIndex(dataDir);
   for (const p of problems) println(io.stderr, `problem: ${formatProblem(p)}`);
+  // Never a worse index over a good one, unless asked (--force: a document emptied on purpose).
+  const listed = Object.fromEntries(loadSourceList(dataDir).documents.map((d) => [d.id, d.path]));
+  const worse = degradation(readManifest(indexDir), index.manifest, listed, problems);
+  if (worse && !args.flags.has('force')) {
+    println(
+      io.stderr,
+      `policy-bot: index/ not written: ${worse}. Fix the file, or pass --force to write it anyway.`,
+    );
+    return 1;
+  }
   saveIndex(index, indexDir);
   println(
     io.stdout,
@@ -253,4 +297,112 @@ function ingestCommand(argv: string[], io: Io): number {
     for (const p of corpus.problems) println(io.stderr, `problem: ${formatProblem(p)}`);
   } else println(io.stdout, summarize(corpus));
   return args.flags.has('strict') && corpus.problems.length > 0 ? 1 : 0;
+}
+
+/** `add FILE`: one digest into data/ and index/, or nothing at all (every problem named file:line). */
+async function addCommand(argv: string[], io: Io): Promise<number> {
+  const args = parseArgs(argv, VALUED);
+  const file = args.positionals[0];
+  if (!file || args.positionals.length > 1) {
+    println(
+      io.stderr,
+      'policy-bot: add needs one file, e.g. policy-bot add ~/Downloads/260218.html --url https://aisi.go.jp/…',
+    );
+    return 2;
+  }
+  const { dataDir, indexDir } = dirs(args, io);
+  const path = resolve(io.cwd, file);
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch (err) {
+    println(
+      io.stderr,
+      `policy-bot: ${file}: cannot read it (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`,
+    );
+    return 1;
+  }
+  const url = flagString(args, 'url');
+  if (url !== undefined && !/^https?:\/\/\S+$/.test(url)) {
+    println(io.stderr, `policy-bot: --url must be the digest page's address (https://…), not "${url}"`);
+    return 2;
+  }
+  const dryRun = args.flags.has('dry-run');
+  await loadTokenizer();
+  try {
+    const plan = await addDigest({
+      dataDir,
+      file: path,
+      bytes,
+      ...(url ? { url } : {}),
+      replace: args.flags.has('replace'),
+      dryRun,
+      updateIndex: async () => {
+        rebuildIndex({ dataDir, indexDir, log: (l) => println(io.stderr, l) });
+      },
+    });
+    println(io.stdout, describeAdd(plan, dryRun));
+    return 0;
+  } catch (err) {
+    if (err instanceof AddError) {
+      for (const p of err.problems) println(io.stderr, `problem: ${formatProblem(p)}`);
+      println(io.stderr, 'policy-bot: nothing was written');
+      return 1;
+    }
+    throw err;
+  }
+}
+
+/** What `add` did (or, with --dry-run, would do), items listed on a dry run. */
+export function describeAdd(plan: AddPlan, dryRun: boolean): string {
+  const e = plan.entry;
+  const lines = [
+    `${plan.source.format} → layout ${plan.layout} (${LAYOUTS[plan.layout].summary})`,
+    `${e.id}: ${e.title}, ${plan.items.length} items${e.url ? `, page ${e.url}` : ''}${plan.replaces ? `, replacing ${plan.replaces.id}` : ''}`,
+  ];
+  if (dryRun) {
+    for (const it of plan.items) {
+      const date = it.date
+        ? it.date.start === it.date.end
+          ? it.date.start
+          : `${it.date.start}~${it.date.end}`
+        : '';
+      lines.push(`  ${it.id}  ${date}  ${it.title}`);
+      for (const u of it.urls) lines.push(`      ${u}`);
+    }
+    lines.push('dry run: nothing written');
+  } else
+    lines.push(
+      `wrote data/${e.path} and its entry in data/sources.yml; index/ updated. Commit data/ and index/.`,
+    );
+  return lines.join('\n');
+}
+
+/** `reload`: signals the running app (SIGHUP) to re-read data/ and swap in the new index. */
+function reloadCommand(argv: string[], io: Io): number {
+  const args = parseArgs(argv, VALUED);
+  const pidFile = resolve(
+    io.cwd,
+    flagString(args, 'pid-file') ??
+      pidFilePath(io.env.POLICY_BOT_STATE_PATH ?? 'state/policy-bot.sqlite', projectRoot()),
+  );
+  const found = readPidFile(pidFile);
+  if ('error' in found) {
+    println(io.stderr, `policy-bot: ${found.error}`);
+    return 1;
+  }
+  try {
+    process.kill(found.pid, 'SIGHUP');
+  } catch (err) {
+    println(
+      io.stderr,
+      `policy-bot: cannot signal process ${found.pid} from ${pidFile} (${(err as NodeJS.ErrnoException).code}): is the app still running?`,
+    );
+    return 1;
+  }
+  println(
+    io.stdout,
+    `asked the app (pid ${found.pid}) to reload data/; its log says when the new index is live`,
+  );
+  return 0;
 }

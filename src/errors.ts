@@ -20,6 +20,10 @@ export const errorMessages = {
   DUPLICATE_ID: (id: string) => `two items share the id ${id}`,
   INDEX_MISSING: (dir: string) => `no index in ${dir}: run \`policy-bot index\``,
   INDEX_INCOMPATIBLE: (detail: string) => `the index was built by an incompatible version: ${detail}`,
+  INDEX_UNUSABLE: (indexError: string, dataError: string) =>
+    `no usable index: ${indexError}; and it cannot be rebuilt: ${dataError}`,
+  INDEX_FILE_CORRUPT: (file: string, detail: string) =>
+    `index file ${file} is corrupt (${detail}): run \`policy-bot index\` to rebuild it`,
 } as const;
 
 export type ErrorCode = keyof typeof errorMessages;

@@ -1,12 +1,11 @@
 import { describe } from '../errors.js';
 import { countriesIn } from '../geo/detect.js';
-import { regionOf } from '../geo/gazetteer.js';
-import { type Category, Item, type Problem, type Region } from './item.js';
-import type { SourceDocument } from './sources.js';
+import { type Category, type DocumentMeta, Item, type Problem, type Region } from './item.js';
+import { regionOfCountry } from './regions.js';
 import { cleanUrl, dedupe, joinSpacedLetters, nfkc } from './text.js';
 
 export interface ItemDraft {
-  doc: SourceDocument;
+  doc: DocumentMeta;
   idPath: string;
   kind: 'event' | 'section';
   title: string;
@@ -62,6 +61,7 @@ export function buildItem(draft: ItemDraft): { item?: Item; problems: Problem[] 
     source: {
       document: draft.doc.id,
       documentTitle: draft.doc.title,
+      ...(draft.doc.url ? { documentUrl: draft.doc.url } : {}),
       section: draft.section,
       sectionLabel: draft.sectionLabel,
       ordinal: draft.ordinal,
@@ -84,7 +84,7 @@ export function buildItem(draft: ItemDraft): { item?: Item; problems: Problem[] 
 }
 
 function deriveRegion(countries: string[]): Region {
-  const regions = new Set(countries.map(regionOf));
+  const regions = new Set(countries.map(regionOfCountry));
   if (regions.size === 1) return [...regions][0] as Region;
   return 'international';
 }

@@ -1,24 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe } from '../errors.js';
-import { parseBriefing } from './briefing.js';
-import { parseNumberedDigest, parsePdfDigest } from './digest.js';
 import { formatProblem, type Item, type ParsedDocument, type Problem } from './item.js';
-import { parseAnnualReport } from './report.js';
-import { LAYOUTS, loadSourceList, SOURCES_FILE, type SourceDocument } from './sources.js';
-
-type Parser = (doc: SourceDocument, text: string) => ParsedDocument;
+import { LAYOUT_NAMES, LAYOUTS } from './layouts/index.js';
+import { loadSourceList, SOURCES_FILE, type SourceDocument } from './sources.js';
 
 /** Bump when a parser or the item model changes what items come out of the same data. */
 export const INGEST_VERSION = 2;
-
-/** One parser per declared layout. */
-export const PARSERS: Record<(typeof LAYOUTS)[number], Parser> = {
-  'digest-numbered': parseNumberedDigest,
-  'digest-pdf-text': parsePdfDigest,
-  'annual-report': parseAnnualReport,
-  'briefing-markdown': parseBriefing,
-};
 
 export interface DocumentResult extends ParsedDocument {
   doc: SourceDocument;
@@ -35,15 +23,15 @@ export interface Corpus {
 
 /** Parses one document's text with the parser its layout declares. */
 export function parseDocument(doc: SourceDocument, text: string): ParsedDocument {
-  const parser = PARSERS[doc.layout as keyof typeof PARSERS];
-  if (!parser) {
+  const layout = LAYOUTS[doc.layout];
+  if (!layout) {
     return {
       items: [],
       skipped: [],
-      problems: [{ file: doc.path, message: describe('UNKNOWN_LAYOUT', doc.layout, LAYOUTS) }],
+      problems: [{ file: doc.path, message: describe('UNKNOWN_LAYOUT', doc.layout, LAYOUT_NAMES) }],
     };
   }
-  return parser(doc, text);
+  return layout.parse(doc, text);
 }
 
 /**
@@ -61,11 +49,6 @@ export function digestCoverage(items: Item[]): { from: string; to: string } | un
   return { from: `${best[0]}-01`, to: `${best[0]}-${String(last).padStart(2, '0')}` };
 }
 
-function sourcesLine(sourcesText: string, id: string): number | undefined {
-  const idx = sourcesText.split(/\r?\n/).findIndex((l) => new RegExp(`\\bid:\\s*${id}\\s*$`).test(l));
-  return idx >= 0 ? idx + 1 : undefined;
-}
-
 /**
  * Reads every document listed in data/sources.yml. A bad document never stops the others:
  * its problems are collected (file and line named) and the remaining items are kept.
@@ -73,24 +56,9 @@ function sourcesLine(sourcesText: string, id: string): number | undefined {
 export function ingestCorpus(dataDir: string): Corpus {
   const list = loadSourceList(dataDir);
   const sources = list.documents;
-  let sourcesText = '';
-  try {
-    sourcesText = readFileSync(join(dataDir, SOURCES_FILE), 'utf8');
-  } catch {
-    // loadSourceList already proved it readable; a race here only loses line numbers.
-  }
   const documents: DocumentResult[] = [];
   const problems: Problem[] = list.problems.map((p) => ({ file: join(dataDir, SOURCES_FILE), ...p }));
   for (const doc of sources) {
-    if (!(LAYOUTS as readonly string[]).includes(doc.layout)) {
-      const line = sourcesLine(sourcesText, doc.id);
-      problems.push({
-        file: join(dataDir, SOURCES_FILE),
-        ...(line ? { line } : {}),
-        message: `${doc.id}: ${describe('UNKNOWN_LAYOUT', doc.layout, LAYOUTS)}`,
-      });
-      continue;
-    }
     let text: string;
     try {
       text = readFileSync(join(dataDir, doc.path), 'utf8');

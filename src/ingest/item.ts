@@ -41,6 +41,8 @@ export const ItemSource = z.object({
   documentTitle: z.string().min(1),
   /** Heading path from the document root to the item, as printed in the document. */
   section: z.array(z.string().min(1)),
+  /** The page the document itself is published on, when known (`url` in data/sources.yml). */
+  documentUrl: z.string().url().optional(),
   /** Short, citable label of the section (`海外/アジア`), without the ordinal. */
   sectionLabel: z.string().min(1),
   /** 1-based position of the item within its section. */
@@ -75,6 +77,19 @@ export const Item = z.object({
   source: ItemSource,
 });
 export type Item = z.infer<typeof Item>;
+
+/**
+ * What a parser needs to know about the document it reads (a `data/sources.yml` entry without
+ * its layout, which only chooses the parser).
+ */
+export interface DocumentMeta {
+  id: string;
+  path: string;
+  title: string;
+  kind: 'digest' | 'report' | 'briefing';
+  publisher?: string | undefined;
+  url?: string | undefined;
+}
 
 /** A problem found while reading the corpus: always names the file, and the line when known. */
 export interface Problem {

@@ -4,8 +4,7 @@ import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { createError } from '../errors.js';
 import { IsoDate } from './item.js';
-
-export const LAYOUTS = ['digest-numbered', 'digest-pdf-text', 'annual-report', 'briefing-markdown'] as const;
+import { LayoutName } from './layouts/index.js';
 
 export const SourceDocument = z.object({
   id: z.string().regex(/^[a-z0-9-]+$/, 'ids are lowercase words joined by -'),
@@ -13,8 +12,10 @@ export const SourceDocument = z.object({
   title: z.string().min(1),
   kind: z.enum(['digest', 'report', 'briefing']),
   /** Which parser reads this document; declared, never guessed from the text. */
-  layout: z.string().min(1),
+  layout: LayoutName,
   publisher: z.string().optional(),
+  /** The page the document is published on (aisi.go.jp), so a citation can name it. */
+  url: z.string().url().optional(),
   coverage: z.object({ from: IsoDate, to: IsoDate }).optional(),
   published: IsoDate.optional(),
 });

@@ -31,6 +31,7 @@ const CATALOGUE = {
   share: { en: 'Share in channel', ja: 'チャンネルに共有' },
   cite: { en: 'Cite', ja: '引用' },
   region: { en: 'region', ja: '地域' },
+  digestPage: { en: 'Digest page', ja: '掲載ページ' },
   closest: { en: 'Closest items (suggestions, not answers)', ja: '近い項目(候補であり、回答ではありません)' },
   try: { en: 'Try', ja: '例' },
   also: { en: 'Also', ja: '他のURL' },

@@ -15,10 +15,12 @@ export function location(item: StoredItem): string {
 /** The citation as plain lines, ready to paste anywhere. */
 export function citationText(item: StoredItem, lang: Lang = 'en'): string {
   const date = formatDate(item.date, lang);
+  const page = item.source.documentUrl ? [`${say(lang, 'digestPage')}: ${item.source.documentUrl}`] : [];
   return [
     `${item.title} (${date}; ${countryList(item.countries, lang) || '—'})`,
     location(item),
     ...item.urls,
+    ...page,
   ].join('\n');
 }
 
@@ -37,9 +39,13 @@ export function renderCitationBlocks(c: CiteResult, lang: Lang = c.lang): { text
     .filter(Boolean)
     .join(' · ');
   const urls = item.urls.map((u) => `• ${link(u, siteName(u))}`).join('\n');
+  // The digest itself, where its page is known (data/sources.yml `url`).
+  const page = item.source.documentUrl
+    ? `\n${say(lang, 'digestPage')}: ${link(item.source.documentUrl, siteName(item.source.documentUrl))}`
+    : '';
   const blocks: Block[] = [
     context(`:bookmark: ${say(lang, 'citation')} · ${say(lang, 'itemId')} \`${escapeMrkdwn(item.id)}\``),
-    section(`${title}\n${meta}\n${escapeMrkdwn(location(item))}${urls ? `\n${urls}` : ''}`),
+    section(`${title}\n${meta}\n${escapeMrkdwn(location(item))}${urls ? `\n${urls}` : ''}${page}`),
     section(
       truncate(`${say(lang, 'readyToPaste')}:\n\`\`\`${escapeMrkdwn(citationText(item, lang))}\`\`\``, 2900),
     ),

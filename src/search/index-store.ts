@@ -15,6 +15,7 @@ import { loadTokenizer } from '../analyze/kuromoji.js';
 import { createError } from '../errors.js';
 import { INGEST_VERSION, ingestCorpus } from '../ingest/corpus.js';
 import { formatProblem, type Problem } from '../ingest/item.js';
+import { loadSourceList } from '../ingest/sources.js';
 import { SEARCH_OPTIONS } from './options.js';
 import { type StoredItem, toStored } from './stored-item.js';
 
@@ -128,16 +129,51 @@ export function readManifest(indexDir: string): Manifest | undefined {
 
 /** Loads index/ with the shared options. Requires kuromoji to be loaded (queries analyze text). */
 export function loadIndex(indexDir: string): SearchIndex {
+  const { manifest, items, minisearchText, path } = readIndexFiles(indexDir);
+  const mini = named(path, () => MiniSearch.loadJSON<StoredItem>(minisearchText, SEARCH_OPTIONS));
+  return fromParts(mini, items, manifest);
+}
+
+/**
+ * {@link loadIndex} for a running app: MiniSearch's async loader yields to the event loop while
+ * it rebuilds the index, so a live reload does not hold up acks.
+ */
+export async function loadIndexAsync(indexDir: string): Promise<SearchIndex> {
+  const { manifest, items, minisearchText, path } = readIndexFiles(indexDir);
+  let mini: MiniSearch<StoredItem>;
+  try {
+    mini = await MiniSearch.loadJSONAsync<StoredItem>(minisearchText, SEARCH_OPTIONS);
+  } catch (err) {
+    throw createError('INDEX_FILE_CORRUPT', path, (err as Error).message);
+  }
+  return fromParts(mini, items, manifest);
+}
+
+/** Runs `f`; a failure is reported as the named index file being corrupt. */
+function named<T>(path: string, f: () => T): T {
+  try {
+    return f();
+  } catch (err) {
+    throw createError('INDEX_FILE_CORRUPT', path, (err as Error).message);
+  }
+}
+
+/** Reads and checks index/'s files; each is named when it is damaged (truncated, edited). */
+function readIndexFiles(indexDir: string) {
   const manifest = readManifest(indexDir);
   if (!manifest) throw createError('INDEX_MISSING', indexDir);
   if (manifest.format !== INDEX_FORMAT)
     throw createError('INDEX_INCOMPATIBLE', `format ${manifest.format}, expected ${INDEX_FORMAT}`);
-  const items = JSON.parse(readFileSync(join(indexDir, FILES.items), 'utf8')) as StoredItem[];
-  const mini = MiniSearch.loadJSON<StoredItem>(
-    readFileSync(join(indexDir, FILES.minisearch), 'utf8'),
-    SEARCH_OPTIONS,
-  );
-  return fromParts(mini, items, manifest);
+  const itemsPath = join(indexDir, FILES.items);
+  const items = named(itemsPath, () => {
+    const parsed = JSON.parse(readFileSync(itemsPath, 'utf8')) as StoredItem[];
+    if (!Array.isArray(parsed) || parsed.length !== manifest.items)
+      throw new Error(`expected ${manifest.items} items as the manifest says`);
+    return parsed;
+  });
+  const path = join(indexDir, FILES.minisearch);
+  const minisearchText = named(path, () => readFileSync(path, 'utf8'));
+  return { manifest, items, minisearchText, path };
 }
 
 /** Why an index on disk does not match data/ and this analyzer, or undefined when it does. */
@@ -162,20 +198,76 @@ export interface OpenOptions {
   log?: (line: string) => void;
 }
 
+/** A rebuild refused because it would serve less than the index it replaces. */
+export class DegradedRebuildError extends Error {}
+
+/**
+ * Why a freshly built index must not replace `previous`: a document still listed in
+ * data/sources.yml (`listed`: id → path) that had items and now has none — unreadable, garbled,
+ * or parsed to nothing. A document removed from sources.yml is a removal, not a loss.
+ */
+export function degradation(
+  previous: Manifest | undefined,
+  built: Manifest,
+  listed: Record<string, string>,
+  problems: Problem[],
+): string | undefined {
+  if (!previous) return undefined;
+  const now = new Map(built.documents.map((d) => [d.id, d.items]));
+  const lost = previous.documents.filter((d) => d.items > 0 && d.id in listed && !(now.get(d.id) ?? 0));
+  if (!lost.length) return undefined;
+  return lost
+    .map((d) => {
+      const p = problems.find((x) => x.file === listed[d.id]);
+      return `${d.id} would lose its ${d.items} items${p ? ` (${formatProblem(p)})` : ''}`;
+    })
+    .join('; ');
+}
+
+/**
+ * Builds the index from data/ and saves it, unless the build is worse than the index on disk:
+ * then nothing is written and {@link DegradedRebuildError} says which document and why.
+ */
+export function rebuildIndex({ dataDir, indexDir, log = () => {} }: OpenOptions): SearchIndex {
+  const previous = readManifest(indexDir);
+  const { index, problems } = buildIndex(dataDir);
+  for (const p of problems) log(`policy-bot: problem: ${formatProblem(p)}`);
+  const listed = Object.fromEntries(loadSourceList(dataDir).documents.map((d) => [d.id, d.path]));
+  const worse = degradation(previous, index.manifest, listed, problems);
+  if (worse) throw new DegradedRebuildError(`not saved, the rebuilt index would be degraded: ${worse}`);
+  saveIndex(index, indexDir);
+  return index;
+}
+
 /**
  * What the app and the CLI call at start: loads index/ when its manifest matches data/, and
- * otherwise rebuilds it (saying why). A failed rebuild keeps serving the last good index.
+ * otherwise rebuilds it (saying why). Faults never cost a good index: unreadable data, a broken
+ * sources.yml or a rebuild that would lose a document's items keep serving the index on disk
+ * (naming the file and the reason); a corrupt index file is rebuilt from data/, and if that is
+ * impossible too the error names the index file.
  */
 export async function openIndex({ dataDir, indexDir, log = () => {} }: OpenOptions): Promise<SearchIndex> {
   await loadTokenizer();
   const manifest = readManifest(indexDir);
-  const why = staleness(manifest, dataDir);
-  if (!why) return loadIndex(indexDir);
+  let why: string | undefined;
+  try {
+    why = staleness(manifest, dataDir);
+  } catch (err) {
+    // data/ cannot even be hashed (a file without read permission): serve what we have.
+    if (!manifest) throw err;
+    log(`policy-bot: cannot read data/ (${(err as Error).message}); serving the last good index`);
+    return loadIndexOrExplain(indexDir, err as Error);
+  }
+  if (!why) {
+    try {
+      return loadIndex(indexDir);
+    } catch (err) {
+      why = (err as Error).message;
+    }
+  }
   log(`policy-bot: rebuilding the index in ${indexDir} (${why})`);
   try {
-    const { index, problems } = buildIndex(dataDir);
-    for (const p of problems) log(`policy-bot: problem: ${formatProblem(p)}`);
-    saveIndex(index, indexDir);
+    const index = rebuildIndex({ dataDir, indexDir, log });
     log(
       `policy-bot: index rebuilt: ${index.items.length} items from ${index.manifest.documents.length} documents`,
     );
@@ -183,6 +275,14 @@ export async function openIndex({ dataDir, indexDir, log = () => {} }: OpenOptio
   } catch (err) {
     if (!manifest) throw err;
     log(`policy-bot: rebuild failed (${(err as Error).message}); serving the last good index`);
+    return loadIndexOrExplain(indexDir, err as Error);
+  }
+}
+
+function loadIndexOrExplain(indexDir: string, cause: Error): SearchIndex {
+  try {
     return loadIndex(indexDir);
+  } catch (err) {
+    throw createError('INDEX_UNUSABLE', (err as Error).message, cause.message);
   }
 }

@@ -78,4 +78,31 @@ describe('a digest that strays from the layout', () => {
       { file: 'd.txt', line: 10, message: 'unrecognised section heading "【中東】(3月1日~3月31日)"' },
     ]);
   });
+
+  it('gives two unknown sections of one digest distinct ids', () => {
+    const dir = tempData({
+      'sources.yml':
+        'documents:\n  - id: digest-2026-03\n    path: d.txt\n    title: t\n    kind: digest\n    layout: digest-numbered\n',
+      'd.txt': [
+        'AI政策動向マンスリー情報',
+        '',
+        '【中東】(3月1日~3月31日)',
+        '  1. (2026/03/05)UAE、AI戦略を更新',
+        '    https://example.org/uae',
+        '【アフリカ】(3月1日~3月31日)',
+        '  1. (2026/03/06)ケニア、AI戦略を公表',
+        '    https://example.org/kenya',
+        '',
+      ].join('\n'),
+    });
+    const c = ingestCorpus(dir);
+    expect(c.items.map((i) => [i.id, i.source.sectionLabel])).toEqual([
+      ['digest-2026-03/other/1', '【中東】'],
+      ['digest-2026-03/other-2/1', '【アフリカ】'],
+    ]);
+    expect(c.problems.map((p) => p.message)).toEqual([
+      'unrecognised section heading "【中東】(3月1日~3月31日)"',
+      'unrecognised section heading "【アフリカ】(3月1日~3月31日)"',
+    ]);
+  });
 });

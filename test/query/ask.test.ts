@@ -4,6 +4,7 @@ import { main } from '../../src/cli.js';
 import { type AskResult, ask, askJson } from '../../src/query/ask.js';
 import { buildIndex, type SearchIndex } from '../../src/search/index-store.js';
 import { DATA_DIR, memoryIo } from '../helpers.js';
+import { monthList, uncoveredMonth } from '../support/corpus-facts.js';
 
 let index: SearchIndex;
 beforeAll(async () => {
@@ -79,17 +80,15 @@ describe('answers on the real corpus', () => {
   });
 
   it.each([
-    ['Mexico', /No items about Mexico\. The digests cover July 2025, December 2025 and January 2026\./],
-    [
-      'メキシコ',
-      /メキシコに関する項目はありません。マンスリー情報の対象期間は2025年7月・2025年12月・2026年1月です。/,
-    ],
-    ['what happened in March 2026', /No items dated March 2026\./],
+    ['Mexico', `No items about Mexico. The digests cover ${monthList('en')}.`],
+    ['メキシコ', `メキシコに関する項目はありません。マンスリー情報の対象期間は${monthList('ja')}です。`],
+    [`what happened in ${uncoveredMonth().en}`, `No items dated ${uncoveredMonth().en}.`],
     ['quantum entanglement', /Nothing in the corpus matches “quantum”, “entanglement”\./],
   ])('%s is an honest empty answer', (q, message) => {
     const r = run(q);
     expect(r.results).toEqual([]);
-    expect(r.message).toMatch(message);
+    expect(r.message).toContain(typeof message === 'string' ? message : '');
+    if (message instanceof RegExp) expect(r.message).toMatch(message);
   });
 
   it('keeps the JSON contract', () => {

@@ -1,8 +1,9 @@
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadTokenizer } from '../../src/analyze/kuromoji.js';
+import { main } from '../../src/cli.js';
 import {
   buildIndex,
   loadIndex,
@@ -11,7 +12,7 @@ import {
   saveIndex,
   staleness,
 } from '../../src/search/index-store.js';
-import { DATA_DIR } from '../helpers.js';
+import { DATA_DIR, memoryIo } from '../helpers.js';
 
 const PROJECT_INDEX = join(import.meta.dirname, '..', '..', 'index');
 
@@ -79,3 +80,89 @@ describe('index/', () => {
     expect(kept.items.length).toBe(first.items.length);
   });
 });
+
+describe('data and index faults', () => {
+  async function fresh() {
+    const data = tempDir();
+    cpSync(DATA_DIR, data, { recursive: true });
+    const dir = tempDir();
+    const good = await openIndex({ dataDir: data, indexDir: dir });
+    return { data, dir, good };
+  }
+  const files = (dir: string) =>
+    ['manifest.json', 'items.json', 'minisearch.json'].map((f) => readFileSync(join(dir, f), 'utf8'));
+
+  it('a garbled data file does not replace a good index: the document would lose its items', async () => {
+    const { data, dir, good } = await fresh();
+    const saved = files(dir);
+    const digest = good.manifest.documents.find((d) => d.kind === 'digest');
+    const path = listedPath(data, digest?.id ?? '');
+    writeFileSync(join(data, path), Buffer.from([0xff, 0xfe, 0x00, 0x41, 0x0a]));
+    const log: string[] = [];
+    const kept = await openIndex({ dataDir: data, indexDir: dir, log: (l) => log.push(l) });
+    expect(kept.items.length).toBe(good.items.length);
+    expect(log.join('\n')).toContain(`${digest?.id} would lose its ${digest?.items} items`);
+    expect(log.join('\n')).toContain(path);
+    expect(log.join('\n')).toContain('serving the last good index');
+    expect(files(dir)).toEqual(saved);
+  });
+
+  it('policy-bot index refuses to write a degraded index over a good one, unless --force', async () => {
+    const { data, dir, good } = await fresh();
+    const saved = files(dir);
+    const doc = good.manifest.documents[0];
+    const path = listedPath(data, doc?.id ?? '');
+    writeFileSync(join(data, path), '');
+    const io = memoryIo();
+    expect(await main(['index', '--data', data, '--index', dir], io)).toBe(1);
+    expect(io.err()).toContain(`index/ not written: ${doc?.id} would lose its ${doc?.items} items`);
+    expect(files(dir)).toEqual(saved);
+    expect(await main(['index', '--data', data, '--index', dir, '--force'], memoryIo())).toBe(0);
+    expect(readManifest(dir)?.items).toBe(good.items.length - (doc?.items ?? 0));
+  });
+
+  it('an unreadable data file keeps the last good index and names the file', async () => {
+    // A directory where the file should be (EISDIR): unreadable even for root, unlike chmod 000.
+    const { data, dir, good } = await fresh();
+    const path = listedPath(data, good.manifest.documents[0]?.id ?? '');
+    rmSync(join(data, path));
+    mkdirSync(join(data, path));
+    const log: string[] = [];
+    const kept = await openIndex({ dataDir: data, indexDir: dir, log: (l) => log.push(l) });
+    expect(kept.items.length).toBe(good.items.length);
+    expect(log.join('\n')).toContain(path);
+    expect(log.join('\n')).toContain('serving the last good index');
+  });
+
+  it('a data/ that cannot even be listed and hashed keeps the last good index, naming the file', async () => {
+    const { data, dir, good } = await fresh();
+    // A dangling link stands in for a file without read permission (root reads those anyway).
+    symlinkSync(join(data, 'nowhere.txt'), join(data, 'digests', 'broken.txt'));
+    const log: string[] = [];
+    const kept = await openIndex({ dataDir: data, indexDir: dir, log: (l) => log.push(l) });
+    expect(kept.items.length).toBe(good.items.length);
+    expect(log.join('\n')).toMatch(/cannot read data\/ \(.*broken\.txt.*\); serving the last good index/);
+  });
+
+  it('a truncated index file is rebuilt from data/, or named when data/ cannot rebuild it', async () => {
+    const { data, dir, good } = await fresh();
+    const items = join(dir, 'items.json');
+    writeFileSync(items, readFileSync(items, 'utf8').slice(0, 1000));
+    const log: string[] = [];
+    const rebuilt = await openIndex({ dataDir: data, indexDir: dir, log: (l) => log.push(l) });
+    expect(rebuilt.items.length).toBe(good.items.length);
+    expect(log[0]).toContain(`index file ${items} is corrupt`);
+    expect(() => JSON.parse(readFileSync(items, 'utf8'))).not.toThrow();
+
+    writeFileSync(items, '[');
+    writeFileSync(join(data, 'sources.yml'), 'documents: [ broken');
+    await expect(openIndex({ dataDir: data, indexDir: dir })).rejects.toThrow(items);
+  });
+});
+
+function listedPath(dataDir: string, id: string): string {
+  const text = readFileSync(join(dataDir, 'sources.yml'), 'utf8');
+  const m = new RegExp(`id: ${id}\\n\\s+path: (\\S+)`).exec(text);
+  if (!m?.[1]) throw new Error(`no path for ${id}`);
+  return m[1];
+}

@@ -1,8 +1,7 @@
-import { describe } from '../errors.js';
-import { buildItem } from './build-item.js';
-import type { Item, ParsedDocument, Problem, SkippedLine } from './item.js';
-import type { SourceDocument } from './sources.js';
-import { cleanUrl, nfkc } from './text.js';
+import { describe } from '../../errors.js';
+import { buildItem } from '../build-item.js';
+import type { DocumentMeta, Item, ParsedDocument, Problem, SkippedLine } from '../item.js';
+import { cleanUrl, nfkc } from '../text.js';
 
 interface TocEntry {
   number: string;
@@ -56,7 +55,7 @@ const MD_LINK = /^\[([^\]]+)\]\(#\)$/;
  * (目次 `AISI の体制` vs body `AISII の体制`). Circled numbers (`⑤`) and roman numerals (`II.`)
  * open fourth-level sections. Each heading with text of its own becomes one item.
  */
-export function parseAnnualReport(doc: SourceDocument, text: string): ParsedDocument {
+export function parseAnnualReport(doc: DocumentMeta, text: string): ParsedDocument {
   const lines = text.split(/\r?\n/);
   const skipped: SkippedLine[] = [];
   const problems: Problem[] = [];

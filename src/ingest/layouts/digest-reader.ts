@@ -1,8 +1,8 @@
-import { describe } from '../errors.js';
-import { buildItem, type ItemDraft } from './build-item.js';
-import type { Category, Item, ParsedDocument, Problem, Region, SkippedLine } from './item.js';
-import type { SourceDocument } from './sources.js';
-import { isUrlLine, nfkc, parseDatePrefix } from './text.js';
+import { describe } from '../../errors.js';
+import { buildItem, type ItemDraft } from '../build-item.js';
+import type { Category, DocumentMeta, Item, ParsedDocument, Problem, Region, SkippedLine } from '../item.js';
+import { regionTable } from '../regions.js';
+import { nfkc, parseDatePrefix } from '../text.js';
 
 /** One section of a monthly digest and what its heading implies about its items. */
 export interface DigestSection {
@@ -15,6 +15,24 @@ export interface DigestSection {
   defaults: string[];
   fallback?: string[];
 }
+
+/** The digest sections that hold one region's items, as data/lexicon/regions.yml declares them. */
+function regionSections(): DigestSection[] {
+  return regionTable().flatMap((r) =>
+    r.sections.map((s) => ({
+      slug: s.slug,
+      pattern: new RegExp(s.heading),
+      label: s.label,
+      category: 'overseas-policy' as const,
+      region: r.code,
+      defaults: s.defaults,
+      ...(s.fallback ? { fallback: s.fallback } : {}),
+    })),
+  );
+}
+
+/** Slugs of the sections that sit under the overseas group heading. */
+const OVERSEAS_SLUGS = new Set(regionTable().flatMap((r) => r.sections.map((s) => s.slug)));
 
 /** The seven sections every monthly digest has, in the order they are printed. */
 export const DIGEST_SECTIONS: DigestSection[] = [
@@ -34,31 +52,8 @@ export const DIGEST_SECTIONS: DigestSection[] = [
     region: 'japan',
     defaults: ['JP'],
   },
-  {
-    slug: 'us',
-    pattern: /^【米国】/,
-    label: '海外/米国',
-    category: 'overseas-policy',
-    region: 'us',
-    defaults: ['US'],
-  },
-  {
-    slug: 'europe',
-    pattern: /^【欧州】/,
-    label: '海外/欧州',
-    category: 'overseas-policy',
-    region: 'europe',
-    defaults: [],
-    fallback: ['EU'],
-  },
-  {
-    slug: 'asia',
-    pattern: /^【アジア/,
-    label: '海外/アジア',
-    category: 'overseas-policy',
-    region: 'asia',
-    defaults: [],
-  },
+  // The overseas country sections come from the region table (data/lexicon/regions.yml).
+  ...regionSections(),
   {
     slug: 'domestic-reports',
     pattern: /^国内の主要なAI関連レポート/,
@@ -85,6 +80,9 @@ export function looksLikeHeading(line: string): boolean {
   return /^【[^】]+】/.test(t) || (t.length <= 60 && /\(\d{1,2}月\d{1,2}日[~〜]\d{1,2}月\d{1,2}日\)/.test(t));
 }
 
+/** An item number printed as a circled digit (①–⑳, ㉑–㊿), then the rest of the title line. */
+export const CIRCLED = /^([\u2460-\u2473\u3251-\u325f\u32b1-\u32bf])\s*(.*)$/;
+
 /** Headings that group sections without holding items themselves. */
 const GROUP_HEADINGS = [/^海外主要国のAI政策動向/];
 
@@ -94,7 +92,7 @@ export function classifyHeading(line: string): DigestSection | 'group' | undefin
   return DIGEST_SECTIONS.find((s) => s.pattern.test(text));
 }
 
-interface OpenItem {
+export interface OpenItem {
   section: DigestSection;
   path: string[];
   ordinal: number;
@@ -106,7 +104,7 @@ interface OpenItem {
 }
 
 /** Shared state machine of both digest layouts: sections, items, skips and problems. */
-class DigestReader {
+export class DigestReader {
   readonly items: Item[] = [];
   readonly skipped: SkippedLine[] = [];
   readonly problems: Problem[] = [];
@@ -116,8 +114,10 @@ class DigestReader {
   ordinal = 0;
   current: OpenItem | undefined;
   seenSection = false;
+  /** Unknown headings seen so far: each gets its own id slug (`other`, `other-2`…). */
+  unknownSections = 0;
 
-  constructor(readonly doc: SourceDocument) {}
+  constructor(readonly doc: DocumentMeta) {}
 
   problem(line: number, message: string) {
     this.problems.push({ file: this.doc.path, line, message });
@@ -134,8 +134,9 @@ class DigestReader {
       // A section this parser does not know (a new region, say): its items are kept under it,
       // and the heading is reported so someone can give it a proper place.
       this.problem(lineNo, describe('UNKNOWN_HEADING', line.trim()));
+      this.unknownSections += 1;
       kind = {
-        slug: 'other',
+        slug: this.unknownSections === 1 ? 'other' : `other-${this.unknownSections}`,
         pattern: /$^/,
         label:
           nfkc(line.trim())
@@ -154,7 +155,7 @@ class DigestReader {
       return true;
     }
     // Only the three overseas-country sections sit under the group heading.
-    if (!['us', 'europe', 'asia'].includes(kind.slug)) this.group = undefined;
+    if (!OVERSEAS_SLUGS.has(kind.slug)) this.group = undefined;
     this.section = kind;
     this.sectionHeading = line.trim();
     this.ordinal = 0;
@@ -240,103 +241,4 @@ class DigestReader {
     this.close();
     return { items: this.items, skipped: this.skipped, problems: this.problems };
   }
-}
-
-/**
- * Monthly digest, numbered layout (January 2026, December 2025): unindented headings,
- * `  N. (date)title`, then indented body and URL lines.
- */
-export function parseNumberedDigest(doc: SourceDocument, text: string): ParsedDocument {
-  const r = new DigestReader(doc);
-  const lines = text.split(/\r?\n/);
-  let nonEmpty = 0;
-  for (const [i, raw] of lines.entries()) {
-    const lineNo = i + 1;
-    if (!raw.trim()) continue;
-    nonEmpty += 1;
-    const indented = /^\s/.test(raw);
-    if (!indented) {
-      if (r.heading(raw, lineNo)) continue;
-      if (!r.seenSection) {
-        r.preamble(raw, lineNo, nonEmpty);
-        continue;
-      }
-      if (nfkc(raw.trim()) === 'なし') {
-        r.close();
-        r.skip(lineNo, 'empty-section marker (なし: no items this month)');
-        continue;
-      }
-      // An item or its text printed without the usual indentation is still read as such.
-      if (!/^\d+\.\s*[(（]/.test(nfkc(raw.trim())) && !r.current) {
-        r.problem(lineNo, describe('ORPHAN_LINE', raw.trim()));
-        r.skip(lineNo, 'text outside any item (reported as a problem)');
-        continue;
-      }
-    }
-    // Items sit at two spaces, their text at four; "1.2版を公開" in a body is not item 1.
-    const numbered = /^ {0,3}(\d+)\.\s*(.*)$/.exec(nfkc(raw));
-    if (numbered) {
-      const n = Number(numbered[1]);
-      r.open(numbered[2] ?? '', lineNo);
-      if (r.current && n !== r.current.ordinal)
-        r.problem(lineNo, describe('NUMBERING_GAP', r.current.ordinal, n));
-      continue;
-    }
-    if (!r.current) {
-      r.problem(lineNo, describe('ORPHAN_LINE', raw.trim()));
-      r.skip(lineNo, 'indented text outside any item (reported as a problem)');
-      continue;
-    }
-    r.current.lines.push(lineNo);
-    if (isUrlLine(raw)) r.current.urls.push(raw.trim());
-    else r.current.body.push(raw.trim());
-  }
-  return r.result();
-}
-
-/**
- * Monthly digest, PDF-text layout (July 2025): no numbering and no indentation; items are
- * separated by `-` lines, and a URL line may end with ` -`, the next item's bullet.
- */
-export function parsePdfDigest(doc: SourceDocument, text: string): ParsedDocument {
-  const r = new DigestReader(doc);
-  const lines = text.split(/\r?\n/);
-  let nonEmpty = 0;
-  for (const [i, raw] of lines.entries()) {
-    const lineNo = i + 1;
-    const line = raw.trim();
-    if (!line) continue;
-    nonEmpty += 1;
-    if (r.heading(line, lineNo)) continue;
-    if (!r.seenSection) {
-      r.preamble(line, lineNo, nonEmpty);
-      continue;
-    }
-    if (line === '-') {
-      r.close();
-      r.skip(lineNo, 'item separator (-)');
-      continue;
-    }
-    if (nfkc(line) === 'なし') {
-      r.close();
-      r.skip(lineNo, 'empty-section marker (なし: no items this month)');
-      continue;
-    }
-    if (parseDatePrefix(line).kind !== 'none') {
-      r.open(line, lineNo);
-      continue;
-    }
-    if (!r.current) {
-      r.problem(lineNo, describe('ORPHAN_LINE', line));
-      r.skip(lineNo, 'text outside any item (reported as a problem)');
-      continue;
-    }
-    r.current.lines.push(lineNo);
-    if (isUrlLine(line)) {
-      r.current.urls.push(line);
-      // ` -` is the next item's bullet glued to this URL: the item ends here.
-      if (/\s-$/.test(line)) r.close();
-    } else r.current.body.push(line);
-  }
-  return r.result();
 }

@@ -1,6 +1,5 @@
-import { buildItem } from './build-item.js';
-import type { Item, ParsedDocument, Problem, SkippedLine } from './item.js';
-import type { SourceDocument } from './sources.js';
+import { buildItem } from '../build-item.js';
+import type { DocumentMeta, Item, ParsedDocument, Problem, SkippedLine } from '../item.js';
 
 /** Strips Markdown and the HTML the slide converter left, keeping the words. */
 export function plainText(s: string): string {
@@ -47,7 +46,7 @@ export function tableToText(rows: string[]): string[] {
  * Briefing deck (Markdown converted from slides): one item per `#` or `##` heading that has
  * text of its own; deeper headings, bullets and tables stay inside as readable text.
  */
-export function parseBriefing(doc: SourceDocument, text: string): ParsedDocument {
+export function parseBriefing(doc: DocumentMeta, text: string): ParsedDocument {
   const lines = text.split(/\r?\n/);
   const items: Item[] = [];
   const skipped: SkippedLine[] = [];

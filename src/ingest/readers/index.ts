@@ -1,0 +1,56 @@
+import { extname } from 'node:path';
+import { readHtml } from './html.js';
+import { readPdf } from './pdf.js';
+
+/** A digest as published (page, PDF or text), turned into the text the layouts read. */
+export interface DigestSource {
+  format: 'html' | 'pdf' | 'text';
+  text: string;
+  canonicalUrl?: string;
+  siteName?: string;
+}
+
+/** A file that cannot be read as a digest, with the line when there is one. */
+export class ReadError extends Error {
+  constructor(
+    readonly file: string,
+    readonly line: number | undefined,
+    message: string,
+  ) {
+    super(`${file}${line ? `:${line}` : ''}: ${message}`);
+  }
+}
+
+/** Decodes UTF-8 strictly: an invalid byte is named by its line, never replaced silently. */
+export function decodeUtf8(file: string, bytes: Uint8Array): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
+  } catch {
+    const loose = new TextDecoder('utf-8').decode(bytes);
+    const at = loose.indexOf('\uFFFD');
+    const line = loose.slice(0, Math.max(at, 0)).split('\n').length;
+    throw new ReadError(file, line, 'not valid UTF-8 (save the page or text as UTF-8)');
+  }
+}
+
+/**
+ * Reads a digest file by what it is: `%PDF-` → PDF, an HTML document (by extension or its
+ * `<html`/`<!doctype html` start) → the page's article, anything else → UTF-8 text.
+ */
+export async function readDigestSource(file: string, bytes: Uint8Array): Promise<DigestSource> {
+  const head = Buffer.from(bytes.subarray(0, 1024)).toString('latin1');
+  if (head.startsWith('%PDF-')) {
+    try {
+      return { format: 'pdf', text: await readPdf(bytes) };
+    } catch (err) {
+      throw new ReadError(file, undefined, `cannot read the PDF: ${(err as Error).message}`);
+    }
+  }
+  const ext = extname(file).toLowerCase();
+  if (ext === '.pdf') throw new ReadError(file, 1, 'not a PDF (it does not start with %PDF-)');
+  const text = decodeUtf8(file, bytes);
+  if (ext === '.html' || ext === '.htm' || /^\s*(?:<!doctype html|<html)/i.test(text)) {
+    return { format: 'html', ...readHtml(text) };
+  }
+  return { format: 'text', text };
+}

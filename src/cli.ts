@@ -20,6 +20,7 @@ import { flagString, type ParsedArgs, parseArgs } from './util/args.js';
 import { type Io, println, processIo } from './util/io.js';
 import { createLogger, registerSecret } from './util/logger.js';
 import { defaultDataDir, defaultIndexDir, projectRoot } from './util/paths.js';
+import { cleanQuestion, MAX_QUESTION_CHARS, truncationNote } from './util/sanitize.js';
 
 const USAGE = `policy-bot — answers questions about AI policy from the monthly digests, the annual report and the briefing.
 
@@ -126,14 +127,51 @@ async function askCommand(argv: string[], io: Io): Promise<number> {
     // One process, one question per line, one JSON line per question, in order.
     const lines = createInterface({ input: io.stdin, crlfDelay: Number.POSITIVE_INFINITY });
     // Every input line gets its output line, blank ones included, so callers can zip them.
-    for await (const line of lines)
-      println(io.stdout, JSON.stringify(askJson(ask(index, line, { today, limit }))));
+    let failed = 0;
+    for await (const line of lines) {
+      const answered = answerLine(index, line, { today, limit });
+      if ('error' in answered) failed += 1;
+      println(io.stdout, JSON.stringify(answered));
+    }
+    // Every line has its answer or its error object in place; the batch itself succeeded.
+    if (failed)
+      println(io.stderr, `policy-bot: ${failed} question(s) could not be answered (see their "error")`);
     return 0;
   }
-  const result = ask(index, question, { today, limit });
+  const q = cleanQuestion(question);
+  const result = ask(index, q.text, { today, limit });
+  const note = truncationNote(q, result.lang === 'ja' ? 'ja' : 'en');
+  if (note) println(io.stderr, note.replace(/^:scissors: /, ''));
   if (args.flags.has('json')) println(io.stdout, JSON.stringify(askJson(result), null, 2));
   else println(io.stdout, renderAskText(result));
   return 0;
+}
+
+/**
+ * One `ask -` line → one JSON object, never a thrown error: a batch caller zips input and output
+ * lines, so a question that cannot be answered becomes `{query, error: {code, message}}` in its
+ * place instead of ending the batch.
+ */
+export function answerLine(
+  index: SearchIndex,
+  line: string,
+  o: { today: string; limit: number },
+): Record<string, unknown> {
+  const q = cleanQuestion(line);
+  try {
+    const json = askJson(ask(index, q.text, o)) as unknown as Record<string, unknown>;
+    return q.truncated
+      ? { ...json, truncated: { analyzedChars: MAX_QUESTION_CHARS, length: q.length } }
+      : json;
+  } catch (err) {
+    return {
+      query: line,
+      error: {
+        code: 'UNANSWERABLE',
+        message: `policy-bot: this question could not be answered (${err instanceof Error ? err.message : String(err)})`,
+      },
+    };
+  }
 }
 
 async function digestCommand(argv: string[], io: Io): Promise<number> {

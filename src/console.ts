@@ -7,6 +7,8 @@ import { renderHelpText } from './present/help.js';
 import { ask } from './query/ask.js';
 import { cite } from './query/cite.js';
 import type { SearchIndex } from './search/index-store.js';
+import { errorId } from './util/logger.js';
+import { cleanQuestion, truncationNote } from './util/sanitize.js';
 
 export interface ConsoleDeps {
   index: () => SearchIndex;
@@ -35,7 +37,8 @@ export async function runConsole(deps: ConsoleDeps): Promise<void> {
   let last: { question: string; offset: number; today: string } | undefined;
   deps.output.write('> ');
   for await (const raw of rl) {
-    const line = raw.trim();
+    const q = cleanQuestion(raw);
+    const line = q.text.trim();
     if (/^(quit|exit|bye|終了)$/i.test(line)) break;
     if (line) {
       try {
@@ -73,11 +76,18 @@ export async function runConsole(deps: ConsoleDeps): Promise<void> {
             const r = ask(deps.index(), cmd.question, { today, limit: 5 });
             last = { question: cmd.question, offset: 0, today };
             out(renderAnswerText(answerModel(r, today, 0)));
+            const note = truncationNote(q, r.lang === 'ja' ? 'ja' : 'en');
+            if (note) out(note.replace(/^:scissors: /, ''));
             break;
           }
         }
       } catch (err) {
-        out(`Sorry, that failed: ${err instanceof Error ? err.message : String(err)}`);
+        // The detail is for the operator's log, not the person typing: no internal message here.
+        const id = errorId();
+        process.stderr.write(
+          `[${id}] console: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,
+        );
+        out(`Sorry, that question could not be answered (error id: ${id}). Try rephrasing it.`);
       }
     }
     deps.output.write('> ');

@@ -1,5 +1,6 @@
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { type AnswerRef, decodeRef } from '../../../present/answer.js';
+import { cleanQuestion, isSaneRef } from '../../bounded.js';
 import type { SlackDeps } from '../../deps.js';
 import { answerReply } from '../../replies.js';
 import { safely } from '../../safely.js';
@@ -8,9 +9,10 @@ type Args = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddleware
 
 /** The question, page and day a button carries; a value we did not write is an error. */
 function refOf(action: ButtonAction, where: string): AnswerRef {
-  const ref = decodeRef(action.value);
-  if (!ref) throw new Error(`${where}: unreadable button value ${JSON.stringify(action.value)}`);
-  return ref;
+  const ref = decodeRef(typeof action.value === 'string' ? action.value : undefined);
+  if (!ref || !isSaneRef(ref))
+    throw new Error(`${where}: unreadable button value ${JSON.stringify(action.value)?.slice(0, 200)}`);
+  return { ...ref, q: cleanQuestion(ref.q).text };
 }
 
 /** "Show more": replaces the page with the next one, for the same question and the same day. */

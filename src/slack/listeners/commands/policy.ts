@@ -1,6 +1,7 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import { parseCommand } from '../../../commands/parse.js';
 import { detectLang } from '../../../query/understand.js';
+import { cleanQuestion, withTruncationNote } from '../../bounded.js';
 import type { SlackDeps } from '../../deps.js';
 import { replyTo } from '../../replies.js';
 import { safely, withProgress } from '../../safely.js';
@@ -12,12 +13,13 @@ import { safely, withProgress } from '../../safely.js';
 export function policyCommand(deps: SlackDeps) {
   return async ({ command, ack, respond }: SlackCommandMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
     await ack();
-    const lang = detectLang(command.text ?? '');
+    const q = cleanQuestion(command.text);
+    const lang = detectLang(q.text);
     await safely(
       deps,
       '/policy',
       async () => {
-        const parsed = parseCommand(command.text ?? '');
+        const parsed = parseCommand(q.text);
         const reply = await withProgress(
           () =>
             replyTo(deps, parsed, {
@@ -32,7 +34,7 @@ export function policyCommand(deps: SlackDeps) {
                 lang === 'ja' ? ':hourglass_flowing_sand: 検索中…' : ':hourglass_flowing_sand: Searching…',
             }),
           deps.progressAfterMs,
-        );
+        ).then((r) => withTruncationNote(r, q, lang));
         await respond({
           response_type: reply.visibility ?? 'ephemeral',
           text: reply.text,

@@ -2,6 +2,7 @@ import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import { parseCommand } from '../../../commands/parse.js';
 import { firstDelivery } from '../../../digest/state.js';
 import { detectLang } from '../../../query/understand.js';
+import { cleanQuestion, withTruncationNote } from '../../bounded.js';
 import type { SlackDeps } from '../../deps.js';
 import { replyTo } from '../../replies.js';
 import { safely } from '../../safely.js';
@@ -22,16 +23,22 @@ export function directMessage(deps: SlackDeps) {
     if ('bot_id' in message && message.bot_id) return;
     const eventId = (body as { event_id?: string }).event_id;
     if (eventId && !firstDelivery(deps.db, eventId)) return;
-    const text = withoutMentions(('text' in message ? message.text : '') ?? '');
+    const raw = 'text' in message ? message.text : undefined;
+    const q = cleanQuestion(withoutMentions(typeof raw === 'string' ? raw : ''));
+    const text = q.text;
     const lang = detectLang(text);
     await safely(
       deps,
       'message.im',
       async () => {
-        const reply = replyTo(deps, parseCommand(text), {
-          channelId: message.channel,
-          ...('user' in message && message.user ? { userId: message.user } : {}),
-        });
+        const reply = withTruncationNote(
+          replyTo(deps, parseCommand(text), {
+            channelId: message.channel,
+            ...('user' in message && message.user ? { userId: message.user } : {}),
+          }),
+          q,
+          lang,
+        );
         await client.chat.postMessage({ channel: message.channel, text: reply.text, blocks: reply.blocks });
       },
       (m) => client.chat.postMessage({ channel: message.channel, text: m }),

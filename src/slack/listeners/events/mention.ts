@@ -2,6 +2,7 @@ import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import { parseCommand } from '../../../commands/parse.js';
 import { firstDelivery } from '../../../digest/state.js';
 import { detectLang } from '../../../query/understand.js';
+import { cleanQuestion, withTruncationNote } from '../../bounded.js';
 import type { SlackDeps } from '../../deps.js';
 import { replyTo } from '../../replies.js';
 import { safely } from '../../safely.js';
@@ -31,7 +32,8 @@ export function appMention(deps: SlackDeps) {
       return;
     }
     if (event.bot_id || ('subtype' in event && event.subtype)) return;
-    const question = withoutMentions(event.text ?? '');
+    const q = cleanQuestion(withoutMentions(typeof event.text === 'string' ? event.text : ''));
+    const question = q.text;
     const thread = event.thread_ts ?? event.ts;
     const lang = detectLang(question);
     await safely(
@@ -41,10 +43,14 @@ export function appMention(deps: SlackDeps) {
         await client.reactions
           .add({ channel: event.channel, timestamp: event.ts, name: 'eyes' })
           .catch(() => undefined);
-        const reply = replyTo(deps, parseCommand(question), {
-          channelId: event.channel,
-          ...(event.user ? { userId: event.user } : {}),
-        });
+        const reply = withTruncationNote(
+          replyTo(deps, parseCommand(question), {
+            channelId: event.channel,
+            ...(event.user ? { userId: event.user } : {}),
+          }),
+          q,
+          lang,
+        );
         await client.chat.postMessage({
           channel: event.channel,
           thread_ts: thread,

@@ -1,4 +1,5 @@
 import type { AllMiddlewareArgs, MessageShortcut, SlackShortcutMiddlewareArgs } from '@slack/bolt';
+import { cleanQuestion } from '../../bounded.js';
 import type { SlackDeps } from '../../deps.js';
 import { citeReply } from '../../replies.js';
 import { safely } from '../../safely.js';
@@ -15,7 +16,7 @@ export function findSource(deps: SlackDeps) {
       deps,
       'find_source',
       async () => {
-        const reply = citeReply(deps, shortcut.message.text ?? '');
+        const reply = citeReply(deps, cleanQuestion(shortcut.message?.text).text);
         await respond({ response_type: 'ephemeral', text: reply.text, blocks: reply.blocks });
       },
       (message) => respond({ response_type: 'ephemeral', text: message }),

@@ -1,0 +1,65 @@
+import { PassThrough, Readable } from 'node:stream';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../../src/cli.js';
+import { runConsole } from '../../src/console.js';
+import type { SearchIndex } from '../../src/search/index-store.js';
+import { memoryIo } from '../helpers.js';
+import { realIndex } from '../slack/harness.js';
+
+/** The hostile questions every surface is fuzzed with. */
+export const HOSTILE = [
+  'AI\u0000法',
+  '\u0000',
+  'a\ud800b',
+  '\udfff韓国',
+  '😀🇯🇵👩‍👩‍👧 AI法',
+  '<@U123> <!channel> <https://evil.example|x> 韓国',
+  'ア'.repeat(3000),
+  '韓国のAI基本法について教えてください。'.repeat(2200).slice(0, 40_000),
+  '\u202eAI\u200b',
+  '',
+];
+
+let index: SearchIndex;
+beforeAll(async () => {
+  index = await realIndex();
+});
+
+describe('ask - with hostile lines', () => {
+  it('gives every input line exactly one JSON line, in order, and never stops the batch', async () => {
+    const input = `${HOSTILE.join('\n')}\nwhat did Korea do in January\n`;
+    const io = memoryIo(input);
+    expect(await main(['ask', '-', '--today', '2026-11-23'], io)).toBe(0);
+    const lines = io.out().trimEnd().split('\n');
+    expect(lines).toHaveLength(HOSTILE.length + 1);
+    const parsed = lines.map((l) => JSON.parse(l) as Record<string, unknown>);
+    for (const p of parsed) expect(p.error).toBeUndefined();
+    expect(parsed[7]?.truncated).toEqual({ analyzedChars: 1000, length: 40_000 });
+    expect(JSON.stringify(parsed.at(-1))).toContain('KR');
+  }, 60_000);
+
+  it('answers a single hostile question on the command line', async () => {
+    const io = memoryIo();
+    expect(await main(['ask', 'AI\u0000法 韓国', '--today', '2026-11-23', '--json'], io)).toBe(0);
+    expect(io.err()).not.toMatch(/Cannot read/);
+  });
+});
+
+describe('console with hostile lines', () => {
+  it('answers each line and never shows an internal error', async () => {
+    const output = new PassThrough();
+    let out = '';
+    output.on('data', (c) => {
+      out += String(c);
+    });
+    await runConsole({
+      index: () => index,
+      today: () => '2026-11-23',
+      input: Readable.from([`${HOSTILE.join('\n')}\nquit\n`]),
+      output,
+    });
+    expect(out).not.toMatch(/Cannot read|undefined|TypeError|Sorry/);
+    expect(out).toContain('最初の1,000文字(全40,000文字)');
+    expect(out.split('> ').length).toBeGreaterThan(HOSTILE.length);
+  }, 60_000);
+});

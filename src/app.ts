@@ -14,6 +14,7 @@ import { openIndex, type SearchIndex } from './search/index-store.js';
 import { createSlackApp } from './slack/create-app.js';
 import { createLogger, registerSecret } from './util/logger.js';
 import { defaultDataDir, defaultIndexDir, projectRoot } from './util/paths.js';
+import { installSafetyNet } from './util/safety-net.js';
 
 /** Thin entry: config → index → state → listeners (or the console) → start. */
 async function main(): Promise<void> {
@@ -21,6 +22,7 @@ async function main(): Promise<void> {
   const config = loadConfig(process.env);
   for (const s of [config.botToken, config.appToken, config.signingSecret]) registerSecret(s);
   const logger = createLogger(config.logLevel);
+  installSafetyNet(process, logger);
   const index = await openIndex({
     dataDir: config.dataDir ?? defaultDataDir(),
     indexDir: config.indexDir ?? defaultIndexDir(),

@@ -6,9 +6,7 @@ import { digestText } from './digest/render.js';
 import { DigestRunner } from './digest/runner.js';
 import { startScheduler } from './digest/scheduler.js';
 import { weekItems } from './digest/select.js';
-import { digestCommands, weekFor } from './digest/service.js';
-import { openState } from './digest/state.js';
-import { DigestStore } from './digest/store.js';
+import { openDigestState, weekFor } from './digest/service.js';
 import { todayIn } from './query/dates.js';
 import { openIndex, type SearchIndex } from './search/index-store.js';
 import { createSlackApp } from './slack/create-app.js';
@@ -40,25 +38,26 @@ async function main(): Promise<void> {
     });
     return;
   }
-  const db = openState(resolve(projectRoot(), config.statePath));
-  const store = new DigestStore(db);
-  store.recordItems(
-    index.items.map((i) => i.id),
-    clock().toISOString(),
-  );
-  const digest = digestCommands({
-    store,
+  const { db, store, digest } = openDigestState(resolve(projectRoot(), config.statePath), {
     index: () => index,
     clock,
     today,
     cron: config.digestCron,
     timeZone: config.digestTimeZone,
+    logger,
   });
-  const { app } = createSlackApp(config, { index: () => index, db, today, logger, digest });
+  const { app } = createSlackApp(config, {
+    index: () => index,
+    ...(db ? { db } : {}),
+    today,
+    logger,
+    digest,
+  });
   await app.start(config.port);
   logger.info(
     `policy-bot is running (${config.mode === 'socket' ? 'Socket Mode' : `HTTP on port ${config.port}, /slack/events`})`,
   );
+  if (!store) return; // a state fault: no weekly digests until it is fixed (logged above)
   const runner = new DigestRunner({
     store,
     index: () => index,
@@ -75,7 +74,7 @@ async function main(): Promise<void> {
     timeZone: config.digestTimeZone,
     clock,
     logger,
-  });
+  }).catch((err) => logger.error('digest scheduler could not start (questions are still answered):', err));
 }
 
 /** `digest [date]` in the console: the same selection as the Slack preview, as plain text, unfiltered. */

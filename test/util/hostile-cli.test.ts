@@ -5,20 +5,7 @@ import { runConsole } from '../../src/console.js';
 import type { SearchIndex } from '../../src/search/index-store.js';
 import { memoryIo } from '../helpers.js';
 import { realIndex } from '../slack/harness.js';
-
-/** The hostile questions every surface is fuzzed with. */
-export const HOSTILE = [
-  'AI\u0000法',
-  '\u0000',
-  'a\ud800b',
-  '\udfff韓国',
-  '😀🇯🇵👩‍👩‍👧 AI法',
-  '<@U123> <!channel> <https://evil.example|x> 韓国',
-  'ア'.repeat(3000),
-  '韓国のAI基本法について教えてください。'.repeat(2200).slice(0, 40_000),
-  '\u202eAI\u200b',
-  '',
-];
+import { HOSTILE } from '../support/hostile.js';
 
 let index: SearchIndex;
 beforeAll(async () => {

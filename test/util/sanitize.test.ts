@@ -45,7 +45,7 @@ describe('cleanQuestion', () => {
   });
 
   it('is idempotent', () => {
-    const once = cleanQuestion('ア'.repeat(60) + '\u0000x\ud800').text;
+    const once = cleanQuestion(`${'ア'.repeat(60)}\u0000x\ud800`).text;
     expect(cleanQuestion(once).text).toBe(once);
   });
 });

@@ -3,6 +3,7 @@ import type { WebClientOptions } from '@slack/web-api';
 import type { Config } from '../config.js';
 import type { SlackDeps } from './deps.js';
 import { registerListeners } from './listeners/index.js';
+import { subscribeGuard } from './membership.js';
 import { catchAll, guardReceiver } from './receiver.js';
 import { type Routes, recordingApp } from './routes.js';
 
@@ -54,6 +55,7 @@ export function createSlackApp(
   if (receiver)
     guardReceiver(receiver, { signingSecret: config.signingSecret as string, routes, logger: deps.logger });
   app.use(catchAll(routes, deps.logger));
+  app.use(subscribeGuard(deps.logger));
   registerListeners(registrar, deps);
   app.error(async (error) => {
     deps.logger.error('unhandled Bolt error:', error);

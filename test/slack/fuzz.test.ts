@@ -71,6 +71,26 @@ describe.each(HOSTILE.map((q, i) => [i, q] as const))('hostile question #%i', (i
   }, 30_000);
 });
 
+describe.each(['cite', 'subscribe', 'digest', 'more'])('/policy %s <hostile>', (verb) => {
+  it.each(HOSTILE.map((q, i) => [i, q] as const))(
+    '#%i: answered, nothing internal shown',
+    async (i, q) => {
+      const id = `verb-${verb}-${i}`;
+      const res = await withinSlackDeadline(
+        send(h.port, slashCommand(`${verb} ${q}`, h.fake.responseUrl(id)), 'form'),
+      );
+      expect(res.status).toBe(200);
+      const r = await h.fake.waitFor(
+        () => h.fake.responses.find((x) => x.id === id && !String(x.body.text).includes('Searching')),
+        20_000,
+      );
+      expect(shown(r.body)).not.toMatch(INTERNAL);
+      expect(shown(r.body)).not.toMatch(/Sorry|申し訳/);
+    },
+    30_000,
+  );
+});
+
 describe('buttons with forged values', () => {
   const click = (value: unknown, id: string) =>
     interaction({

@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli.js';
@@ -5,6 +8,7 @@ import { runConsole } from '../../src/console.js';
 import type { SearchIndex } from '../../src/search/index-store.js';
 import { memoryIo } from '../helpers.js';
 import { realIndex } from '../slack/harness.js';
+import { BOT_TOKEN, SIGNING_SECRET } from '../support/fake-slack.js';
 import { HOSTILE } from '../support/hostile.js';
 
 let index: SearchIndex;
@@ -49,4 +53,22 @@ describe('console with hostile lines', () => {
     expect(out).toContain('最初の1,000文字(全40,000文字)');
     expect(out.split('> ').length).toBeGreaterThan(HOSTILE.length);
   }, 60_000);
+});
+
+describe('digest --run-now with a broken state file', () => {
+  it('says which file and what to do, in one line, and exits 1', async () => {
+    const state = join(mkdtempSync(join(tmpdir(), 'policy-bot-runnow-broken-')), 'state.sqlite');
+    writeFileSync(state, 'not a database at all\n'.repeat(50));
+    const io = memoryIo('', {
+      SLACK_BOT_TOKEN: BOT_TOKEN,
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      SLACK_API_URL: 'http://127.0.0.1:9/api/',
+      POLICY_BOT_STATE_PATH: state,
+      LOG_LEVEL: 'error',
+    });
+    expect(await main(['digest', '--run-now'], io)).toBe(1);
+    expect(io.err().trim()).toBe(
+      `state database ${state} is not a SQLite database (corrupt?): move it away to start fresh; subscriptions will be lost`,
+    );
+  });
 });

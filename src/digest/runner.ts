@@ -3,6 +3,7 @@ import type { SearchIndex } from '../search/index-store.js';
 import type { Logger } from '../util/logger.js';
 import { filtersLabel, renderDigest } from './render.js';
 import { applyFilters, selectDigest } from './select.js';
+import { stateError } from './state.js';
 import type { DigestStore, Subscription } from './store.js';
 import { previousWeek } from './week.js';
 
@@ -115,9 +116,17 @@ export class DigestRunner {
         failed: {},
       }));
     }
-    this.running = this.runOnce(scheduledFor).finally(() => {
-      this.running = undefined;
-    });
+    this.running = this.runOnce(scheduledFor)
+      .catch((err) => {
+        // A state fault in the middle of a run is reported with the file and the fix.
+        const code = String((err as { code?: unknown })?.code ?? '');
+        if (code.startsWith('SQLITE_') || /database connection is not open/.test(String(err?.message)))
+          throw stateError(this.deps.store.db.name, err);
+        throw err;
+      })
+      .finally(() => {
+        this.running = undefined;
+      });
     return this.running;
   }
 

@@ -302,6 +302,17 @@ describe('a busy channel between a crash and the restart', () => {
   );
 });
 
+describe('a state fault during a run', () => {
+  it('is reported with the state file and the fix', async () => {
+    const w = boot();
+    const runner = w.runner();
+    w.close();
+    await expect(runner.run(MONDAY_JAN_19)).rejects.toThrow(
+      new RegExp(`^state database ${dbPath.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} cannot be used`),
+    );
+  });
+});
+
 describe('schedule', () => {
   it('runs at Monday 09:00 JST, which is Sunday 24:00 UTC, and reports on the week before in Japan', () => {
     expect(previousWeek(MONDAY_JAN_19, 'Asia/Tokyo')).toEqual({ from: '2026-01-12', to: '2026-01-18' });

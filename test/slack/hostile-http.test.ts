@@ -139,4 +139,17 @@ describe('signed bodies Bolt cannot handle', () => {
     const mention = eventEnvelope({ type: 'app_mention', user: 'U1', text: 7, ts: '1.1', channel: 'C1' });
     expect((await send(h.port, mention, 'json')).status).toBe(200);
   });
+
+  it('refuses a bad signature (401) and an oversized body (413) without crashing', async () => {
+    expect((await send(h.port, 'null', 'json', { signature: 'v0=deadbeef' })).status).toBe(401);
+    expect(
+      (await send(h.port, '{}', 'json', { timestamp: Math.floor(Date.now() / 1000) - 3600 })).status,
+    ).toBe(401);
+    const huge = JSON.stringify({
+      type: 'event_callback',
+      event: { type: 'app_mention', text: 'x'.repeat(5_000_000) },
+    });
+    expect((await send(h.port, huge, 'json')).status).toBe(413);
+    expect((await send(h.port, 'null', 'json')).status).toBe(400);
+  });
 });

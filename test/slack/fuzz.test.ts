@@ -111,11 +111,13 @@ describe('buttons with forged values', () => {
     ['bad day', JSON.stringify({ q: 'Korea', o: 5, t: '\u0000' })],
     ['not a string', 42],
     ['missing', undefined],
-  ])('%s: a short message with an error id, nothing internal', async (name, value) => {
+  ])('%s: told the button is not valid, with an error id, nothing internal', async (name, value) => {
     const id = `forged-${name.replace(/\s/g, '-')}`;
     expect((await withinSlackDeadline(send(h.port, click(value, id), 'form'))).status).toBe(200);
     const r = await h.fake.waitFor(() => h.fake.responses.find((x) => x.id === id));
-    expect(String(r.body.text)).toMatch(/error id: [0-9a-f]+/);
+    expect(String(r.body.text)).toMatch(
+      /^This button was not made by policy-bot or is out of date: ask the question again\. \(error id: [0-9a-f]{8}\)$/,
+    );
     expect(shown(r.body)).not.toMatch(INTERNAL);
   });
 

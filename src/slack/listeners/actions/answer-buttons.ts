@@ -3,7 +3,7 @@ import { type AnswerRef, decodeRef } from '../../../present/answer.js';
 import { cleanQuestion, isSaneRef } from '../../bounded.js';
 import type { SlackDeps } from '../../deps.js';
 import { answerReply } from '../../replies.js';
-import { safely } from '../../safely.js';
+import { BadInputError, safely } from '../../safely.js';
 
 type Args = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
 
@@ -11,7 +11,13 @@ type Args = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddleware
 function refOf(action: ButtonAction, where: string): AnswerRef {
   const ref = decodeRef(typeof action.value === 'string' ? action.value : undefined);
   if (!ref || !isSaneRef(ref))
-    throw new Error(`${where}: unreadable button value ${JSON.stringify(action.value)?.slice(0, 200)}`);
+    throw new BadInputError(
+      `${where}: unreadable button value ${JSON.stringify(action.value)?.slice(0, 200)}`,
+      {
+        en: 'This button was not made by policy-bot or is out of date: ask the question again.',
+        ja: 'このボタンは無効です。もう一度質問してください。',
+      },
+    );
   return { ...ref, q: cleanQuestion(ref.q).text };
 }
 

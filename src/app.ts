@@ -10,6 +10,7 @@ import { openDigestState, weekFor } from './digest/service.js';
 import { todayIn } from './query/dates.js';
 import { openIndex, type SearchIndex } from './search/index-store.js';
 import { createSlackApp } from './slack/create-app.js';
+import { createOffLoop } from './slack/off-loop.js';
 import { createLogger, registerSecret } from './util/logger.js';
 import { defaultDataDir, defaultIndexDir, projectRoot } from './util/paths.js';
 import { installSafetyNet } from './util/safety-net.js';
@@ -21,9 +22,12 @@ async function main(): Promise<void> {
   for (const s of [config.botToken, config.appToken, config.signingSecret]) registerSecret(s);
   const logger = createLogger(config.logLevel);
   installSafetyNet(process, logger);
-  const index = await openIndex({
+  const dirs = {
     dataDir: config.dataDir ?? defaultDataDir(),
     indexDir: config.indexDir ?? defaultIndexDir(),
+  };
+  const index = await openIndex({
+    ...dirs,
     log: (line) => logger.info(line),
   });
   const today = () => todayIn(config.timeZone);
@@ -46,8 +50,12 @@ async function main(): Promise<void> {
     timeZone: config.digestTimeZone,
     logger,
   });
+  // Questions are answered on a worker thread, so a long one never delays other users' acks.
+  const offLoop = createOffLoop({ ...dirs, logger });
+  await offLoop.ready();
   const { app } = createSlackApp(config, {
     index: () => index,
+    offLoop,
     ...(db ? { db } : {}),
     today,
     logger,

@@ -1,7 +1,34 @@
+import type { Command } from '../commands/parse.js';
 import type { Block } from '../present/blocks.js';
 import { type CleanQuestion, cleanQuestion, truncationNote } from '../util/sanitize.js';
 
+import type { SlackDeps } from './deps.js';
+import { type Reply, replyTo } from './replies.js';
+
 export { cleanQuestion };
+
+/**
+ * {@link replyTo}, computed on the answering thread when the app has one (questions, cite,
+ * help), so one expensive question never delays other users' acknowledgements; in place
+ * otherwise (digest commands need the state, which lives here).
+ */
+export async function replyOffLoop(
+  deps: SlackDeps,
+  command: Command,
+  where: { channelId: string; userId?: string; teamId?: string },
+): Promise<Reply> {
+  const { teamId: _teamId, ...w } = where;
+  const off = deps.offLoop?.reply(command, w, deps.today());
+  if (!off) return replyTo(deps, command, where);
+  try {
+    return await off;
+  } catch (err) {
+    // A question that hung the thread would hang this one too: that one is refused (sorry + id).
+    if ((err as { code?: string }).code === 'OFF_LOOP_TIMEOUT') throw err;
+    deps.logger.warn('answering thread unavailable; answering in place:', err);
+    return replyTo(deps, command, where);
+  }
+}
 
 /**
  * Adds the "only the first 1 000 characters were searched" line to a reply whose question was

@@ -1,6 +1,7 @@
 import type { Db } from '../digest/state.js';
 import type { SearchIndex } from '../search/index-store.js';
 import type { Logger } from '../util/logger.js';
+import type { OffLoop } from './off-loop.js';
 
 /** Subscription and digest operations the Slack listeners call (implemented in src/digest/). */
 export interface DigestCommands {
@@ -25,6 +26,8 @@ export interface SlackDeps {
   today: () => string;
   logger: Logger;
   digest?: DigestCommands;
+  /** Answers questions off the main thread when present (the app sets it; tests may not). */
+  offLoop?: OffLoop;
   /** Milliseconds before a slow answer shows "searching…" (tests shorten it). */
   progressAfterMs?: number;
 }

@@ -58,7 +58,7 @@ describe('the app started with a state file that is not a database', () => {
   it('answers questions', async () => {
     const res = await send(port, slashCommand('what did Korea do in January', fake.responseUrl('q')), 'form');
     expect(res.status).toBe(200);
-    const r = await fake.waitFor(() => fake.responses.find((x) => x.id === 'q'), 20_000);
+    const r = await fake.waitFor(() => fake.responses.find((x) => x.id === 'q' && x.body.blocks), 20_000);
     expect(JSON.stringify(r.body)).toContain('South Korea');
   }, 30_000);
 

@@ -1,9 +1,8 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import { parseCommand } from '../../../commands/parse.js';
 import { detectLang } from '../../../query/understand.js';
-import { cleanQuestion, withTruncationNote } from '../../bounded.js';
+import { cleanQuestion, replyOffLoop, withTruncationNote } from '../../bounded.js';
 import type { SlackDeps } from '../../deps.js';
-import { replyTo } from '../../replies.js';
 import { safely, withProgress } from '../../safely.js';
 
 /**
@@ -22,7 +21,7 @@ export function policyCommand(deps: SlackDeps) {
         const parsed = parseCommand(q.text);
         const reply = await withProgress(
           () =>
-            replyTo(deps, parsed, {
+            replyOffLoop(deps, parsed, {
               channelId: command.channel_id,
               userId: command.user_id,
               teamId: command.team_id,

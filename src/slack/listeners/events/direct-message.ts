@@ -2,9 +2,8 @@ import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import { parseCommand } from '../../../commands/parse.js';
 import { firstDelivery } from '../../../digest/state.js';
 import { detectLang } from '../../../query/understand.js';
-import { cleanQuestion, withTruncationNote } from '../../bounded.js';
+import { cleanQuestion, replyOffLoop, withTruncationNote } from '../../bounded.js';
 import type { SlackDeps } from '../../deps.js';
-import { replyTo } from '../../replies.js';
 import { safely } from '../../safely.js';
 import { withoutMentions } from './mention.js';
 
@@ -32,7 +31,7 @@ export function directMessage(deps: SlackDeps) {
       'message.im',
       async () => {
         const reply = withTruncationNote(
-          replyTo(deps, parseCommand(text), {
+          await replyOffLoop(deps, parseCommand(text), {
             channelId: message.channel,
             ...('user' in message && message.user ? { userId: message.user } : {}),
           }),

@@ -2,9 +2,8 @@ import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import { parseCommand } from '../../../commands/parse.js';
 import { firstDelivery } from '../../../digest/state.js';
 import { detectLang } from '../../../query/understand.js';
-import { cleanQuestion, withTruncationNote } from '../../bounded.js';
+import { cleanQuestion, replyOffLoop, withTruncationNote } from '../../bounded.js';
 import type { SlackDeps } from '../../deps.js';
-import { replyTo } from '../../replies.js';
 import { safely } from '../../safely.js';
 
 /** Text of a mention without the bot's own `<@U…>`. */
@@ -44,7 +43,7 @@ export function appMention(deps: SlackDeps) {
           .add({ channel: event.channel, timestamp: event.ts, name: 'eyes' })
           .catch(() => undefined);
         const reply = withTruncationNote(
-          replyTo(deps, parseCommand(question), {
+          await replyOffLoop(deps, parseCommand(question), {
             channelId: event.channel,
             ...(event.user ? { userId: event.user } : {}),
           }),

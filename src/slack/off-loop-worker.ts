@@ -1,0 +1,25 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import type { Command } from '../commands/parse.js';
+import { openIndex } from '../search/index-store.js';
+import { createLogger } from '../util/logger.js';
+import type { SlackDeps } from './deps.js';
+import { replyTo } from './replies.js';
+
+/**
+ * The answering thread: the same index (loaded from index/) and the same `replyTo` as the main
+ * thread, so a question's analysis and search never hold up acknowledgements there.
+ */
+const { dataDir, indexDir } = workerData as { dataDir: string; indexDir: string };
+const index = await openIndex({ dataDir, indexDir });
+parentPort?.on(
+  'message',
+  (m: { id: number; command: Command; where: { channelId: string; userId?: string }; today: string }) => {
+    try {
+      const deps: SlackDeps = { index: () => index, today: () => m.today, logger: createLogger('error') };
+      parentPort?.postMessage({ id: m.id, reply: replyTo(deps, m.command, m.where) });
+    } catch (err) {
+      parentPort?.postMessage({ id: m.id, error: err instanceof Error ? err.message : String(err) });
+    }
+  },
+);
+parentPort?.postMessage({ ready: true });

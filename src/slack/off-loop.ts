@@ -1,0 +1,114 @@
+import { Worker } from 'node:worker_threads';
+import type { Command } from '../commands/parse.js';
+import type { Logger } from '../util/logger.js';
+import type { Reply } from './replies.js';
+
+/** Commands answered on the answering thread: those that need the index but no state. */
+const OFF_LOOP = new Set<Command['kind']>(['ask', 'cite', 'help']);
+
+export interface OffLoop {
+  /** The reply, computed on the answering thread; undefined for commands answered in place. */
+  reply(
+    command: Command,
+    where: { channelId: string; userId?: string },
+    today: string,
+  ): Promise<Reply> | undefined;
+  /** Resolves when the answering thread has its index loaded (or has failed to start). */
+  ready(): Promise<void>;
+  /** How many replies the answering thread has produced (for the tests and the bench). */
+  answered(): number;
+  close(): Promise<void>;
+}
+
+interface Pending {
+  resolve: (r: Reply) => void;
+  reject: (e: Error) => void;
+  timer: NodeJS.Timeout;
+}
+
+/**
+ * Answers questions on a worker thread, so that even the most expensive question (1 000
+ * characters of dates, ~0.2 s of analysis) never delays another user's acknowledgement on the
+ * main thread. One worker, requests queued in order; a worker that dies or hangs past `timeoutMs`
+ * is replaced and its requests fail (the listener then says sorry with an error id).
+ */
+export function createOffLoop(o: {
+  dataDir: string;
+  indexDir: string;
+  logger: Logger;
+  timeoutMs?: number;
+}): OffLoop {
+  const ts = import.meta.url.endsWith('.ts');
+  const url = new URL(ts ? './off-loop-worker.ts' : './off-loop-worker.js', import.meta.url);
+  const pending = new Map<number, Pending>();
+  let next = 0;
+  let worker: Worker | undefined;
+  let closed = false;
+  let answered = 0;
+  let markReady: () => void = () => undefined;
+  const readyPromise = new Promise<void>((r) => {
+    markReady = r;
+  });
+  const failAll = (why: string) => {
+    for (const [id, p] of pending) {
+      clearTimeout(p.timer);
+      p.reject(new Error(why));
+      pending.delete(id);
+    }
+  };
+  const start = (): Worker => {
+    const workerData = { dataDir: o.dataDir, indexDir: o.indexDir };
+    // From source (tests, tsx) the worker registers tsx first; from dist/ it is plain JavaScript.
+    const w = ts
+      ? new Worker(
+          `import('tsx/esm/api').then((t) => { t.register(); return import(${JSON.stringify(url.href)}); })`,
+          { eval: true, workerData },
+        )
+      : new Worker(url, { workerData });
+    w.on('message', (m: { id?: number; reply?: Reply; error?: string; ready?: boolean }) => {
+      if (m.ready) markReady();
+      if (m.id === undefined) return;
+      const p = pending.get(m.id);
+      if (!p) return;
+      pending.delete(m.id);
+      clearTimeout(p.timer);
+      if (m.reply) {
+        answered += 1;
+        p.resolve(m.reply);
+      } else p.reject(new Error(`answering thread: ${m.error}`));
+    });
+    w.on('error', (err) => o.logger.error('answering thread failed:', err));
+    w.on('exit', (code) => {
+      if (worker === w) worker = undefined;
+      markReady();
+      if (!closed) o.logger.warn(`answering thread exited (${code}); the next question starts a new one`);
+      failAll(`answering thread exited (${code})`);
+    });
+    return w;
+  };
+  worker = start();
+  return {
+    reply(command, where, today) {
+      if (!OFF_LOOP.has(command.kind) || closed) return undefined;
+      worker ??= start();
+      const w = worker;
+      const id = next++;
+      return new Promise<Reply>((resolve, reject) => {
+        const timer = setTimeout(() => {
+          o.logger.error(`answering thread took over ${o.timeoutMs ?? 20_000} ms; replacing it`);
+          pending.delete(id);
+          reject(Object.assign(new Error('answering thread timed out'), { code: 'OFF_LOOP_TIMEOUT' }));
+          void w.terminate();
+        }, o.timeoutMs ?? 20_000);
+        pending.set(id, { resolve, reject, timer });
+        w.postMessage({ id, command, where, today });
+      });
+    },
+    ready: () => readyPromise,
+    answered: () => answered,
+    async close() {
+      closed = true;
+      await worker?.terminate();
+    },
+  };
+}

@@ -1,0 +1,63 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createOffLoop, type OffLoop } from '../../src/slack/off-loop.js';
+import { createLogger } from '../../src/util/logger.js';
+import { defaultDataDir, defaultIndexDir } from '../../src/util/paths.js';
+import { eventEnvelope, send, slashCommand } from '../support/fake-slack.js';
+import { type Harness, startHarness, texts } from './harness.js';
+
+let h: Harness;
+let offLoop: OffLoop;
+const logs: string[] = [];
+beforeAll(async () => {
+  offLoop = createOffLoop({
+    dataDir: defaultDataDir(),
+    indexDir: defaultIndexDir(),
+    logger: createLogger('info', (l) => logs.push(l)),
+    timeoutMs: 15_000,
+  });
+  h = await startHarness({ offLoop });
+}, 30_000);
+afterAll(async () => {
+  await offLoop.close();
+  await h.stop();
+});
+
+describe('questions answered on the answering thread', () => {
+  it('/policy gets the same answer as in place, computed by the worker', async () => {
+    const before = offLoop.answered();
+    await send(h.port, slashCommand('what did Korea do in January', h.fake.responseUrl('w1')), 'form');
+    const r = await h.fake.waitFor(
+      () => h.fake.responses.find((x) => x.id === 'w1' && x.body.blocks),
+      20_000,
+    );
+    const all = texts(r.body.blocks).join('\n');
+    expect(all).toContain('South Korea');
+    expect(all).toContain(
+      '<https://www.korea.kr/news/policyNewsView.do?newsId=148958380|韓国、AI基本法を施行>',
+    );
+    expect(offLoop.answered()).toBe(before + 1);
+  }, 30_000);
+
+  it('a 40 000-character mention is answered (with the note) by the worker', async () => {
+    const before = offLoop.answered();
+    const long = '2026年1月の韓国'.repeat(4000).slice(0, 40_000);
+    await send(
+      h.port,
+      eventEnvelope({ type: 'app_mention', user: 'U1', text: `<@UBOT> ${long}`, ts: '5.1', channel: 'C-W' }),
+      'json',
+    );
+    const post = await h.fake.waitFor(
+      () => h.fake.callsTo('chat.postMessage').find((c) => c.args.channel === 'C-W'),
+      20_000,
+    );
+    expect(texts(post.args.blocks).join('\n')).toContain('最初の1,000文字(全40,000文字)');
+    expect(offLoop.answered()).toBe(before + 1);
+  }, 30_000);
+
+  it('digest commands stay on the main thread (they need the state)', async () => {
+    const before = offLoop.answered();
+    await send(h.port, slashCommand('subscriptions', h.fake.responseUrl('w-sub')), 'form');
+    await h.fake.waitFor(() => h.fake.responses.find((x) => x.id === 'w-sub'), 10_000);
+    expect(offLoop.answered()).toBe(before);
+  });
+});

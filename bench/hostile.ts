@@ -1,5 +1,6 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { loadTokenizer } from '../src/analyze/kuromoji.js';
 import { loadConfig } from '../src/config.js';
@@ -7,6 +8,7 @@ import { openState } from '../src/digest/state.js';
 import { ask } from '../src/query/ask.js';
 import { openIndex, type SearchIndex } from '../src/search/index-store.js';
 import { createSlackApp } from '../src/slack/create-app.js';
+import { createOffLoop } from '../src/slack/off-loop.js';
 import { createLogger } from '../src/util/logger.js';
 import { defaultDataDir, defaultIndexDir } from '../src/util/paths.js';
 import { cleanQuestion } from '../src/util/sanitize.js';
@@ -19,8 +21,9 @@ import {
   slashCommand,
 } from '../test/support/fake-slack.js';
 
-export interface HostileBench {
-  /** `/policy` acks measured while 40 000-character mentions were being answered. */
+/** Ack latencies (ms) of `/policy` requests sent every `gapMs`. */
+export interface AckStats {
+  /** Measured while 40 000-character mentions were being answered. */
   n: number;
   ackP50: number;
   ackP99: number;
@@ -30,6 +33,16 @@ export interface HostileBench {
   /** The same load without the long mentions, for comparison. */
   baselineAckP50: number;
   baselineAckP99: number;
+  /** Event-loop delay of the main thread during the hostile rounds (ms): how long it was blocked. */
+  loopDelayP99: number;
+  loopDelayMax: number;
+}
+
+export interface HostileBench {
+  /** Questions answered on the main thread (as before the answering thread). */
+  inPlace: AckStats;
+  /** Questions answered on the answering thread (`createOffLoop`, what the app does). */
+  offLoop: AckStats;
   /** ms to answer one question as it enters (cleaned and cut at the edge) vs as typed. */
   analysis: {
     ja1000: number;
@@ -82,6 +95,17 @@ export async function hostileBench(
     katakana40000Bounded: time(index, cleanQuestion(LONG.katakana).text),
     digits40000Bounded: time(index, cleanQuestion(LONG.digits).text),
   };
+  return {
+    inPlace: await acks(index, { rounds, perRound, gapMs, offLoop: false }),
+    offLoop: await acks(index, { rounds, perRound, gapMs, offLoop: true }),
+    analysis,
+  };
+}
+
+async function acks(
+  index: SearchIndex,
+  o: { rounds: number; perRound: number; gapMs: number; offLoop: boolean },
+): Promise<AckStats> {
   const fake = new FakeSlack();
   await fake.start();
   const config = loadConfig({
@@ -89,13 +113,19 @@ export async function hostileBench(
     SLACK_SIGNING_SECRET: SIGNING_SECRET,
     SLACK_API_URL: fake.apiUrl,
   });
+  const logger = createLogger('error');
+  const offLoop = o.offLoop
+    ? createOffLoop({ dataDir: defaultDataDir(), indexDir: defaultIndexDir(), logger })
+    : undefined;
+  await offLoop?.ready();
   const slack = createSlackApp(
     config,
     {
       index: () => index,
       db: openState(':memory:'),
       today: () => '2026-11-23',
-      logger: createLogger('error'),
+      logger,
+      ...(offLoop ? { offLoop } : {}),
     },
     { retryConfig: { retries: 0 } },
   );
@@ -104,7 +134,7 @@ export async function hostileBench(
   await fake.waitFor(() => fake.callsTo('auth.test')[0]);
   const kinds = Object.values(LONG);
   /** `perRound` /policy requests, one every `gapMs`, with or without a long mention at the start. */
-  const oneRound = async (r: number, withLong: boolean, acks: number[]) => {
+  const oneRound = async (r: number, withLong: boolean, into: number[]) => {
     const channel = `C-LONG-${r}`;
     const long = withLong
       ? send(
@@ -120,7 +150,7 @@ export async function hostileBench(
         ).then((res) => res.text())
       : Promise.resolve('');
     const pending: Promise<void>[] = [];
-    for (let i = 0; i < perRound; i++) {
+    for (let i = 0; i < o.perRound; i++) {
       const t0 = performance.now();
       pending.push(
         send(
@@ -129,10 +159,10 @@ export async function hostileBench(
           'form',
         ).then(async (res) => {
           await res.text();
-          acks.push(performance.now() - t0);
+          into.push(performance.now() - t0);
         }),
       );
-      await new Promise((resolve) => setTimeout(resolve, gapMs));
+      await new Promise((resolve) => setTimeout(resolve, o.gapMs));
     }
     await Promise.all([long, ...pending]);
     if (withLong)
@@ -141,25 +171,30 @@ export async function hostileBench(
         60_000,
       );
   };
-  const acks: number[] = [];
+  const loop = monitorEventLoopDelay({ resolution: 5 });
+  const hostile: number[] = [];
   const baseline: number[] = [];
   try {
     await oneRound(-1, false, []); // warm-up, not recorded
-    for (let r = 0; r < rounds; r++) await oneRound(r, false, baseline);
-    for (let r = 0; r < rounds; r++) await oneRound(r, true, acks);
+    for (let r = 0; r < o.rounds; r++) await oneRound(r, false, baseline);
+    loop.enable();
+    for (let r = 0; r < o.rounds; r++) await oneRound(r, true, hostile);
+    loop.disable();
   } finally {
     await slack.app.stop();
+    await offLoop?.close();
     await fake.stop();
   }
   return {
-    n: acks.length,
-    ackP50: round(pct(acks, 50)),
-    ackP99: round(pct(acks, 99)),
-    ackMax: round(Math.max(...acks)),
-    ackLate: acks.filter((a) => a > 3000).length,
+    n: hostile.length,
+    ackP50: round(pct(hostile, 50)),
+    ackP99: round(pct(hostile, 99)),
+    ackMax: round(Math.max(...hostile)),
+    ackLate: hostile.filter((a) => a > 3000).length,
     baselineAckP50: round(pct(baseline, 50)),
     baselineAckP99: round(pct(baseline, 99)),
-    analysis,
+    loopDelayP99: round(loop.percentile(99) / 1e6),
+    loopDelayMax: round(loop.max / 1e6),
   };
 }
 

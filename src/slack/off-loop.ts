@@ -13,6 +13,11 @@ export interface OffLoop {
     where: { channelId: string; userId?: string },
     today: string,
   ): Promise<Reply> | undefined;
+  /**
+   * Replaces the answering thread with a fresh one that reads `index/` again: call it after the
+   * index on disk changed (a reload), or answers come from the old index.
+   */
+  restart(): Promise<void>;
   /** Resolves when the answering thread has its index loaded (or has failed to start). */
   ready(): Promise<void>;
   /** How many replies the answering thread has produced (for the tests and the bench). */
@@ -45,6 +50,8 @@ export function createOffLoop(o: {
   let worker: Worker | undefined;
   let closed = false;
   let answered = 0;
+  /** A thread that died before its index was loaded would die again: answer in place instead. */
+  let cannotStart = false;
   let markReady: () => void = () => undefined;
   const readyPromise = new Promise<void>((r) => {
     markReady = r;
@@ -66,7 +73,10 @@ export function createOffLoop(o: {
         )
       : new Worker(url, { workerData });
     w.on('message', (m: { id?: number; reply?: Reply; error?: string; ready?: boolean }) => {
-      if (m.ready) markReady();
+      if (m.ready) {
+        (w as Worker & { ready?: boolean }).ready = true;
+        markReady();
+      }
       if (m.id === undefined) return;
       const p = pending.get(m.id);
       if (!p) return;
@@ -80,6 +90,10 @@ export function createOffLoop(o: {
     w.on('error', (err) => o.logger.error('answering thread failed:', err));
     w.on('exit', (code) => {
       if (worker === w) worker = undefined;
+      if (!(w as Worker & { ready?: boolean }).ready && !closed) {
+        cannotStart = true;
+        o.logger.error('answering thread could not start (see above); questions are answered in place');
+      }
       markReady();
       if (!closed) o.logger.warn(`answering thread exited (${code}); the next question starts a new one`);
       failAll(`answering thread exited (${code})`);
@@ -89,7 +103,7 @@ export function createOffLoop(o: {
   worker = start();
   return {
     reply(command, where, today) {
-      if (!OFF_LOOP.has(command.kind) || closed) return undefined;
+      if (!OFF_LOOP.has(command.kind) || closed || cannotStart) return undefined;
       worker ??= start();
       const w = worker;
       const id = next++;
@@ -98,11 +112,18 @@ export function createOffLoop(o: {
           o.logger.error(`answering thread took over ${o.timeoutMs ?? 20_000} ms; replacing it`);
           pending.delete(id);
           reject(Object.assign(new Error('answering thread timed out'), { code: 'OFF_LOOP_TIMEOUT' }));
+          (w as Worker & { ready?: boolean }).ready = true; // replaced on purpose, not a failure to start
           void w.terminate();
         }, o.timeoutMs ?? 20_000);
         pending.set(id, { resolve, reject, timer });
         w.postMessage({ id, command, where, today });
       });
+    },
+    async restart() {
+      cannotStart = false;
+      const old = worker;
+      worker = start();
+      await old?.terminate();
     },
     ready: () => readyPromise,
     answered: () => answered,

@@ -61,3 +61,51 @@ describe('questions answered on the answering thread', () => {
     expect(offLoop.answered()).toBe(before);
   });
 });
+
+describe('when the answering thread is not there', () => {
+  it('a thread that cannot start (no index, no data): questions are answered in place', async () => {
+    const broken = createOffLoop({
+      dataDir: '/nonexistent/data',
+      indexDir: '/nonexistent/index',
+      logger: createLogger('error', () => undefined),
+    });
+    await broken.ready();
+    const b = await startHarness({ offLoop: broken });
+    try {
+      await send(
+        b.port,
+        slashCommand('what did Korea do in January', b.fake.responseUrl('fallback')),
+        'form',
+      );
+      const r = await b.fake.waitFor(
+        () => b.fake.responses.find((x) => x.id === 'fallback' && x.body.blocks),
+        20_000,
+      );
+      expect(texts(r.body.blocks).join('\n')).toContain('South Korea');
+      expect(broken.answered()).toBe(0);
+    } finally {
+      await broken.close();
+      await b.stop();
+    }
+  }, 30_000);
+
+  it('a thread that takes too long: refused with an error id, and replaced', async () => {
+    const slow = createOffLoop({
+      dataDir: defaultDataDir(),
+      indexDir: defaultIndexDir(),
+      logger: createLogger('error', () => undefined),
+      timeoutMs: 1,
+    });
+    const b = await startHarness({ offLoop: slow });
+    try {
+      await send(b.port, slashCommand('Korea', b.fake.responseUrl('slow')), 'form');
+      const r = await b.fake.waitFor(() => b.fake.responses.find((x) => x.id === 'slow'), 20_000);
+      expect(String(r.body.text)).toMatch(
+        /^Sorry, something went wrong while answering \(error id: [0-9a-f]{8}\)/,
+      );
+    } finally {
+      await slow.close();
+      await b.stop();
+    }
+  }, 30_000);
+});

@@ -3,7 +3,7 @@ import type { Block } from '../present/blocks.js';
 import { type CleanQuestion, cleanQuestion, truncationNote } from '../util/sanitize.js';
 
 import type { SlackDeps } from './deps.js';
-import { type Reply, replyTo } from './replies.js';
+import { answerReply, type Reply, replyTo } from './replies.js';
 
 export { cleanQuestion };
 
@@ -60,4 +60,20 @@ export function isSaneRef(ref: { q: string; o: number; t: string }): boolean {
     /^\d{4}-\d{2}-\d{2}$/.test(ref.t) &&
     !Number.isNaN(Date.parse(ref.t))
   );
+}
+
+/** {@link answerReply} for a button's page, on the answering thread when there is one. */
+export async function pageOffLoop(
+  deps: SlackDeps,
+  ref: { q: string; o: number; t: string },
+  sharedBy?: string,
+): Promise<Reply> {
+  if (!deps.offLoop) return answerReply(deps, ref.q, ref.o, ref.t, sharedBy);
+  try {
+    return await deps.offLoop.page({ ...ref, ...(sharedBy ? { sharedBy } : {}) }, deps.today());
+  } catch (err) {
+    if ((err as { code?: string }).code === 'OFF_LOOP_TIMEOUT') throw err;
+    deps.logger.warn('answering thread unavailable; answering in place:', err);
+    return answerReply(deps, ref.q, ref.o, ref.t, sharedBy);
+  }
 }

@@ -3,7 +3,7 @@ import type { Command } from '../commands/parse.js';
 import { openIndex } from '../search/index-store.js';
 import { createLogger } from '../util/logger.js';
 import type { SlackDeps } from './deps.js';
-import { replyTo } from './replies.js';
+import { answerReply, replyTo } from './replies.js';
 
 /**
  * The answering thread: the same index (loaded from index/) and the same `replyTo` as the main
@@ -13,10 +13,19 @@ const { dataDir, indexDir } = workerData as { dataDir: string; indexDir: string 
 const index = await openIndex({ dataDir, indexDir });
 parentPort?.on(
   'message',
-  (m: { id: number; command: Command; where: { channelId: string; userId?: string }; today: string }) => {
+  (m: {
+    id: number;
+    today: string;
+    command?: Command;
+    where?: { channelId: string; userId?: string };
+    page?: { q: string; o: number; t: string; sharedBy?: string };
+  }) => {
     try {
       const deps: SlackDeps = { index: () => index, today: () => m.today, logger: createLogger('error') };
-      parentPort?.postMessage({ id: m.id, reply: replyTo(deps, m.command, m.where) });
+      const reply = m.page
+        ? answerReply(deps, m.page.q, m.page.o, m.page.t, m.page.sharedBy)
+        : replyTo(deps, m.command as Command, m.where ?? { channelId: '' });
+      parentPort?.postMessage({ id: m.id, reply });
     } catch (err) {
       parentPort?.postMessage({ id: m.id, error: err instanceof Error ? err.message : String(err) });
     }

@@ -13,6 +13,8 @@ export interface OffLoop {
     where: { channelId: string; userId?: string },
     today: string,
   ): Promise<Reply> | undefined;
+  /** One page of an answer (the Show more / Share buttons), computed on the answering thread. */
+  page(ref: { q: string; o: number; t: string; sharedBy?: string }, today: string): Promise<Reply>;
   /**
    * Replaces the answering thread with a fresh one that reads `index/` again: call it after the
    * index on disk changed (a reload), or answers come from the old index.
@@ -101,23 +103,30 @@ export function createOffLoop(o: {
     return w;
   };
   worker = start();
+  const request = (message: Record<string, unknown>): Promise<Reply> => {
+    worker ??= start();
+    const w = worker;
+    const id = next++;
+    return new Promise<Reply>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        o.logger.error(`answering thread took over ${o.timeoutMs ?? 20_000} ms; replacing it`);
+        pending.delete(id);
+        reject(Object.assign(new Error('answering thread timed out'), { code: 'OFF_LOOP_TIMEOUT' }));
+        (w as Worker & { ready?: boolean }).ready = true; // replaced on purpose, not a failure to start
+        void w.terminate();
+      }, o.timeoutMs ?? 20_000);
+      pending.set(id, { resolve, reject, timer });
+      w.postMessage({ id, ...message });
+    });
+  };
   return {
     reply(command, where, today) {
       if (!OFF_LOOP.has(command.kind) || closed || cannotStart) return undefined;
-      worker ??= start();
-      const w = worker;
-      const id = next++;
-      return new Promise<Reply>((resolve, reject) => {
-        const timer = setTimeout(() => {
-          o.logger.error(`answering thread took over ${o.timeoutMs ?? 20_000} ms; replacing it`);
-          pending.delete(id);
-          reject(Object.assign(new Error('answering thread timed out'), { code: 'OFF_LOOP_TIMEOUT' }));
-          (w as Worker & { ready?: boolean }).ready = true; // replaced on purpose, not a failure to start
-          void w.terminate();
-        }, o.timeoutMs ?? 20_000);
-        pending.set(id, { resolve, reject, timer });
-        w.postMessage({ id, command, where, today });
-      });
+      return request({ command, where, today });
+    },
+    page(ref, today) {
+      if (closed || cannotStart) return Promise.reject(new Error('answering thread unavailable'));
+      return request({ page: ref, today });
     },
     async restart() {
       cannotStart = false;

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOffLoop, type OffLoop } from '../../src/slack/off-loop.js';
 import { createLogger } from '../../src/util/logger.js';
 import { defaultDataDir, defaultIndexDir } from '../../src/util/paths.js';
-import { eventEnvelope, send, slashCommand } from '../support/fake-slack.js';
+import { eventEnvelope, interaction, send, slashCommand } from '../support/fake-slack.js';
 import { type Harness, startHarness, texts } from './harness.js';
 
 let h: Harness;
@@ -52,6 +52,50 @@ describe('questions answered on the answering thread', () => {
     );
     expect(texts(post.args.blocks).join('\n')).toContain('最初の1,000文字(全40,000文字)');
     expect(offLoop.answered()).toBe(before + 1);
+  }, 30_000);
+
+  it('buttons (Share) and the Find source shortcut are answered by the worker too', async () => {
+    const before = offLoop.answered();
+    const value = JSON.stringify({ q: 'what did Korea do in January', o: 0, t: '2026-11-23' });
+    await send(
+      h.port,
+      interaction({
+        type: 'block_actions',
+        user: { id: 'U2147483697', username: 'steve', team_id: 'T0001' },
+        api_app_id: 'A123456',
+        team: { id: 'T0001', domain: 'example' },
+        channel: { id: 'C2147483705', name: 'test' },
+        container: { type: 'message', message_ts: '1.1', channel_id: 'C2147483705', is_ephemeral: true },
+        trigger_id: '1.2',
+        response_url: h.fake.responseUrl('w-share'),
+        actions: [{ type: 'button', action_id: 'share_answer', block_id: 'b', value, action_ts: '1.3' }],
+      }),
+      'form',
+    );
+    const shared = await h.fake.waitFor(
+      () => h.fake.responses.find((x) => x.id === 'w-share' && x.body.blocks),
+      20_000,
+    );
+    expect(shared.body.response_type).toBe('in_channel');
+    expect(texts(shared.body.blocks).join('\n')).toContain('South Korea');
+    await send(
+      h.port,
+      interaction({
+        type: 'message_action',
+        callback_id: 'find_source',
+        user: { id: 'U1' },
+        team: { id: 'T0001' },
+        channel: { id: 'C1' },
+        message: { type: 'message', text: 'SB53', ts: '1.1' },
+        message_ts: '1.1',
+        response_url: h.fake.responseUrl('w-cite'),
+        trigger_id: '1.2',
+      }),
+      'form',
+    );
+    const cited = await h.fake.waitFor(() => h.fake.responses.find((x) => x.id === 'w-cite'), 20_000);
+    expect(JSON.stringify(cited.body.blocks)).toContain('https://legiscan.com/CA/text/SB53/2025');
+    expect(offLoop.answered()).toBe(before + 2);
   }, 30_000);
 
   it('digest commands stay on the main thread (they need the state)', async () => {

@@ -1,8 +1,7 @@
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { type AnswerRef, decodeRef } from '../../../present/answer.js';
-import { cleanQuestion, isSaneRef } from '../../bounded.js';
+import { cleanQuestion, isSaneRef, pageOffLoop } from '../../bounded.js';
 import type { SlackDeps } from '../../deps.js';
-import { answerReply } from '../../replies.js';
 import { BadInputError, safely } from '../../safely.js';
 
 type Args = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
@@ -30,7 +29,7 @@ export function showMore(deps: SlackDeps) {
       'show_more',
       async () => {
         const ref = refOf(action, 'show_more');
-        const reply = answerReply(deps, ref.q, ref.o, ref.t);
+        const reply = await pageOffLoop(deps, ref);
         await respond({ replace_original: true, text: reply.text, blocks: reply.blocks });
       },
       (message) => respond({ response_type: 'ephemeral', replace_original: false, text: message }),
@@ -47,7 +46,7 @@ export function shareAnswer(deps: SlackDeps) {
       'share_answer',
       async () => {
         const ref = refOf(action, 'share_answer');
-        const reply = answerReply(deps, ref.q, ref.o, ref.t, body.user.id);
+        const reply = await pageOffLoop(deps, ref, body.user.id);
         await respond({
           response_type: 'in_channel',
           replace_original: false,

@@ -1,7 +1,6 @@
 import type { AllMiddlewareArgs, MessageShortcut, SlackShortcutMiddlewareArgs } from '@slack/bolt';
-import { cleanQuestion } from '../../bounded.js';
+import { cleanQuestion, replyOffLoop } from '../../bounded.js';
 import type { SlackDeps } from '../../deps.js';
-import { citeReply } from '../../replies.js';
 import { safely } from '../../safely.js';
 
 /** Message shortcut "Find source": cites the item the message is about, privately to the user. */
@@ -16,7 +15,11 @@ export function findSource(deps: SlackDeps) {
       deps,
       'find_source',
       async () => {
-        const reply = citeReply(deps, cleanQuestion(shortcut.message?.text).text);
+        const reply = await replyOffLoop(
+          deps,
+          { kind: 'cite', arg: cleanQuestion(shortcut.message?.text).text },
+          { channelId: shortcut.channel?.id ?? '' },
+        );
         await respond({ response_type: 'ephemeral', text: reply.text, blocks: reply.blocks });
       },
       (message) => respond({ response_type: 'ephemeral', text: message }),

@@ -131,11 +131,12 @@ export function stateError(file: string, err: unknown): StateError {
   return new StateError(file, 'other', `${db} cannot be used (${message}): ${FRESH} if it persists`);
 }
 
-/** Table names a migration creates, so a half-applied schema is noticed before it is migrated. */
+/**
+ * Table names a migration creates outright (`CREATE TABLE x`, not `… IF NOT EXISTS x`), so a
+ * half-applied schema is noticed before the migration fails on it half-way.
+ */
 function tablesCreatedBy(sql: string): string[] {
-  return [...sql.matchAll(/CREATE\s+TABLE\s+(?:IF\s+NOT\s+EXISTS\s+)?["`]?(\w+)/gi)].map(
-    (m) => m[1] as string,
-  );
+  return [...sql.matchAll(/CREATE\s+TABLE\s+(?!IF\s+NOT\s+EXISTS)["`]?(\w+)/gi)].map((m) => m[1] as string);
 }
 
 /**

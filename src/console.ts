@@ -15,6 +15,8 @@ export interface ConsoleDeps {
   today: () => string;
   input: Readable;
   output: Writable;
+  /** Where failures are logged with their error id (stderr by default); never the output. */
+  errors?: Writable;
   /** Renders a digest preview without Slack (`digest [date]`), when digests are available. */
   digestPreview?: (date: string | undefined) => string;
 }
@@ -84,7 +86,7 @@ export async function runConsole(deps: ConsoleDeps): Promise<void> {
       } catch (err) {
         // The detail is for the operator's log, not the person typing: no internal message here.
         const id = errorId();
-        process.stderr.write(
+        (deps.errors ?? process.stderr).write(
           `[${id}] console: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,
         );
         out(`Sorry, that question could not be answered (error id: ${id}). Try rephrasing it.`);

@@ -55,6 +55,36 @@ describe('console with hostile lines', () => {
   }, 60_000);
 });
 
+describe('console when answering fails', () => {
+  it('shows an error id and no internal message; the detail goes to the errors stream', async () => {
+    const output = new PassThrough();
+    const errors = new PassThrough();
+    let out = '';
+    let err = '';
+    output.on('data', (c) => {
+      out += String(c);
+    });
+    errors.on('data', (c) => {
+      err += String(c);
+    });
+    let calls = 0;
+    await runConsole({
+      index: () => {
+        calls += 1;
+        if (calls > 1) throw new TypeError("Cannot read properties of undefined (reading 'length')");
+        return index;
+      },
+      today: () => '2026-11-23',
+      input: Readable.from(['Korea\nquit\n']),
+      output,
+      errors,
+    });
+    expect(out).toMatch(/Sorry, that question could not be answered \(error id: [0-9a-f]{8}\)/);
+    expect(out).not.toContain('Cannot read');
+    expect(err).toContain("Cannot read properties of undefined (reading 'length')");
+  });
+});
+
 describe('digest --run-now with a broken state file', () => {
   it('says which file and what to do, in one line, and exits 1', async () => {
     const state = join(mkdtempSync(join(tmpdir(), 'policy-bot-runnow-broken-')), 'state.sqlite');

@@ -44,6 +44,7 @@ export function createOffLoop(o: {
   indexDir: string;
   logger: Logger;
   timeoutMs?: number;
+  readyWithinMs?: number;
 }): OffLoop {
   const ts = import.meta.url.endsWith('.ts');
   const url = new URL(ts ? './off-loop-worker.ts' : './off-loop-worker.js', import.meta.url);
@@ -57,6 +58,8 @@ export function createOffLoop(o: {
   let markReady: () => void = () => undefined;
   const readyPromise = new Promise<void>((r) => {
     markReady = r;
+    // Never hold the app's start for long: a slow thread just answers its first question later.
+    setTimeout(r, o.readyWithinMs ?? 30_000).unref();
   });
   const failAll = (why: string) => {
     for (const [id, p] of pending) {

@@ -10,6 +10,7 @@ import { createSlackApp } from './slack/create-app.js';
 import { createLogger, registerSecret } from './util/logger.js';
 import { defaultDataDir, defaultIndexDir, projectRoot } from './util/paths.js';
 import { pidFilePath, writePidFile } from './util/pid-file.js';
+import { installSafetyNet } from './util/safety-net.js';
 import { startScheduler } from './weekly/scheduler.js';
 import { calendar, digestPreviewText, openWeekly } from './wiring.js';
 
@@ -19,6 +20,7 @@ async function main(): Promise<void> {
   const config = loadConfig(process.env);
   for (const s of [config.botToken, config.appToken, config.signingSecret]) registerSecret(s);
   const logger = createLogger(config.logLevel);
+  installSafetyNet(process, logger);
   const dataDir = config.dataDir ?? defaultDataDir();
   const indexDir = config.indexDir ?? defaultIndexDir();
   const log = (line: string) => logger.info(line);
@@ -44,19 +46,27 @@ async function main(): Promise<void> {
     stopLiveReload();
     return;
   }
-  const weekly = openWeekly(config, index, cal);
+  const weekly = openWeekly(config, index, cal, logger);
   recordSeen = (next) =>
-    weekly.store.recordItems(
+    weekly.store?.recordItems(
       next.items.map((i) => i.id),
       cal.clock().toISOString(),
     );
-  const { app } = createSlackApp(config, { index, db: weekly.db, ...cal, logger, digest: weekly.digest });
+  const { app } = createSlackApp(config, {
+    index,
+    ...(weekly.db ? { db: weekly.db } : {}),
+    ...cal,
+    logger,
+    digest: weekly.digest,
+  });
   await app.start(config.port);
   logger.info(
     `policy-bot is running (${config.mode === 'socket' ? 'Socket Mode' : `HTTP on port ${config.port}, /slack/events`})`,
   );
+  const runner = weekly.runner(app.client, logger);
+  if (!runner || !weekly.store) return; // a state fault: no weekly digests until it is fixed (logged)
   await startScheduler({
-    runner: weekly.runner(app.client, logger),
+    runner,
     store: weekly.store,
     cron: config.digestCron,
     timeZone: config.digestTimeZone,

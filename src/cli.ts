@@ -15,6 +15,7 @@ import { summarize } from './ingest/summary.js';
 import { renderReplyText } from './present/reply.js';
 import { ask, askJson, toResultItem } from './query/ask.js';
 import { todayIn } from './query/dates.js';
+import { detectLang } from './query/understand.js';
 import {
   buildIndex,
   degradation,
@@ -29,6 +30,7 @@ import { type Io, println, processIo } from './util/io.js';
 import { createLogger, registerSecret } from './util/logger.js';
 import { defaultDataDir, defaultIndexDir, projectRoot } from './util/paths.js';
 import { pidFilePath, readPidFile } from './util/pid-file.js';
+import { cleanQuestion, MAX_QUESTION_CHARS, truncationNote } from './util/sanitize.js';
 import { digestText, filtersLabel } from './weekly/render.js';
 import { applyFilters, weekItems } from './weekly/select.js';
 import { openState } from './weekly/state.js';
@@ -175,17 +177,55 @@ async function askCommand(argv: string[], io: Io): Promise<number> {
     // One process, one question per line, one JSON line per question, in order.
     const lines = createInterface({ input: io.stdin, crlfDelay: Number.POSITIVE_INFINITY });
     // Every input line gets its output line, blank ones included, so callers can zip them.
-    for await (const line of lines)
-      println(io.stdout, JSON.stringify(askJson(ask(index, line, { today, limit }))));
+    let failed = 0;
+    for await (const line of lines) {
+      const answered = answerLine(index, line, { today, limit });
+      if ('error' in answered) failed += 1;
+      println(io.stdout, JSON.stringify(answered));
+    }
+    // Every line has its answer or its error object in place; the batch itself succeeded.
+    if (failed)
+      println(io.stderr, `policy-bot: ${failed} question(s) could not be answered (see their "error")`);
     return 0;
   }
+  const q = cleanQuestion(question);
+  const note = truncationNote(q, detectLang(q.text));
+  if (note) println(io.stderr, note.replace(/^:scissors: /, ''));
   if (args.flags.has('json')) {
-    println(io.stdout, JSON.stringify(askJson(ask(index, question, { today, limit })), null, 2));
+    const answered = answerLine(index, question, { today, limit });
+    println(io.stdout, JSON.stringify(answered, null, 2));
     return 0;
   }
-  const reply = answerPage(index, { question, today, inherit: null }, 0, { pageSize: limit });
+  const reply = answerPage(index, { question: q.text, today, inherit: null }, 0, { pageSize: limit });
   println(io.stdout, renderReplyText(reply));
   return 0;
+}
+
+/**
+ * One `ask -` line → one JSON object, never a thrown error: a batch caller zips input and output
+ * lines, so a question that cannot be answered becomes `{query, error: {code, message}}` in its
+ * place instead of ending the batch.
+ */
+export function answerLine(
+  index: SearchIndex,
+  line: string,
+  o: { today: string; limit: number },
+): Record<string, unknown> {
+  const q = cleanQuestion(line);
+  try {
+    const json = askJson(ask(index, q.text, o)) as unknown as Record<string, unknown>;
+    return q.truncated
+      ? { ...json, truncated: { analyzedChars: MAX_QUESTION_CHARS, length: q.length } }
+      : json;
+  } catch (err) {
+    return {
+      query: line,
+      error: {
+        code: 'UNANSWERABLE',
+        message: `policy-bot: this question could not be answered (${err instanceof Error ? err.message : String(err)})`,
+      },
+    };
+  }
 }
 
 async function digestCommand(argv: string[], io: Io): Promise<number> {
@@ -235,12 +275,16 @@ async function runNow(args: ParsedArgs, io: Io): Promise<number> {
   registerSecret(config.botToken);
   const logger = createLogger(config.logLevel);
   const index = await openForCli(args, io);
-  const weekly = openWeekly(config, () => index, calendar(config.timeZone));
+  const weekly = openWeekly(config, () => index, calendar(config.timeZone), logger);
   const client = new WebClient(
     config.botToken,
     config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {},
   );
   const runner = weekly.runner(client, logger);
+  if (!runner) {
+    println(io.stderr, weekly.fault ?? 'policy-bot: the state database is unavailable; no digest was posted');
+    return 1;
+  }
   const report = await runner.run(new Date());
   println(io.stdout, JSON.stringify(report, null, 2));
   return Object.keys(report.failed).length ? 1 : 0;

@@ -8,6 +8,8 @@ import { say } from './present/catalogue.js';
 import { renderReplyText } from './present/reply.js';
 import { detectLang, type Lang } from './query/understand.js';
 import type { SearchIndex } from './search/index-store.js';
+import { errorId } from './util/logger.js';
+import { cleanQuestion, truncationNote } from './util/sanitize.js';
 
 export interface ConsoleDeps {
   index: () => SearchIndex;
@@ -16,6 +18,8 @@ export interface ConsoleDeps {
   output: Writable & { isTTY?: boolean };
   /** Renders a digest preview without Slack (`digest [date]`), when digests are available. */
   digestPreview?: (date: string | undefined, lang: Lang) => string;
+  /** Where failures are logged with their error id (stderr by default); never the output. */
+  errors?: Writable;
   /** Where a terminal session keeps its line history between runs (none: history for this run only). */
   historyFile?: string;
 }
@@ -79,9 +83,10 @@ export async function runConsole(deps: ConsoleDeps): Promise<void> {
   let previous: AnswerState | undefined;
   rl.prompt();
   for await (const raw of rl) {
-    const line = consoleText(raw.trim());
+    const q = cleanQuestion(raw);
+    const line = consoleText(q.text.trim());
     if (/^(quit|exit|bye|終了)$/i.test(line)) break;
-    if (raw.trim()) {
+    if (line) {
       const lang = detectLang(line);
       try {
         const reply = handleCommand(
@@ -94,8 +99,15 @@ export async function runConsole(deps: ConsoleDeps): Promise<void> {
         );
         if (reply.kind === 'answer') previous = reply.state;
         out(renderReplyText(reply, { conversational: true }));
+        const note = truncationNote(q, lang);
+        if (note) out(note.replace(/^:scissors: /, ''));
       } catch (err) {
-        out(say(lang, 'failed', { reason: err instanceof Error ? err.message : String(err) }));
+        // The detail is for the operator's log, not the person typing: no internal message here.
+        const id = errorId();
+        (deps.errors ?? process.stderr).write(
+          `[${id}] console: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,
+        );
+        out(say(lang, 'failedWithId', { id }));
       }
     }
     rl.prompt();

@@ -11,9 +11,9 @@ import { projectRoot } from './util/paths.js';
 import { digestText } from './weekly/render.js';
 import { type DigestClient, DigestRunner } from './weekly/runner.js';
 import { weekItems } from './weekly/select.js';
-import { digestCommands, weekFor } from './weekly/service.js';
-import { type Db, openState } from './weekly/state.js';
-import { DigestStore } from './weekly/store.js';
+import { openDigestState, weekFor } from './weekly/service.js';
+import type { Db } from './weekly/state.js';
+import type { DigestStore } from './weekly/store.js';
 
 /** The clock and calendar every surface shares: "today" and "the day of" in the configured zone. */
 export interface Calendar {
@@ -29,34 +29,37 @@ export function calendar(timeZone: string, clock: () => Date = () => new Date())
 
 /** The weekly digest's state and commands, built once for the app and the CLI alike. */
 export interface Weekly {
-  db: Db;
-  store: DigestStore;
+  /** Absent after a state fault: then digests, subscriptions, threads and dedupe are off, answers are not. */
+  db?: Db;
+  store?: DigestStore;
   digest: DigestCommands;
-  /** The weekly job, posting through `client` (the app's or a CLI's own Web API client). */
-  runner(client: WebClient, logger: Logger): DigestRunner;
+  /** The state fault, in one line naming the file and the fix, when the database could not be opened. */
+  fault?: string;
+  /** The weekly job, posting through `client`; `undefined` while the state database has a fault. */
+  runner(client: WebClient, logger: Logger): DigestRunner | undefined;
 }
 
-/** Opens the state database (migrating it), records the items seen, and builds the digest commands. */
-export function openWeekly(config: Config, index: () => SearchIndex, cal: Calendar): Weekly {
-  const db = openState(resolve(projectRoot(), config.statePath));
-  const store = new DigestStore(db);
-  store.recordItems(
-    index().items.map((i) => i.id),
-    cal.clock().toISOString(),
-  );
-  const digest = digestCommands({
-    store,
+/**
+ * Opens the state database (checked, backed up and migrated), records the items seen, and builds
+ * the digest commands. A state fault is logged naming the file and the fix, and turns off only
+ * what needs state.
+ */
+export function openWeekly(config: Config, index: () => SearchIndex, cal: Calendar, logger: Logger): Weekly {
+  const { db, store, digest, fault } = openDigestState(resolve(projectRoot(), config.statePath), {
     index,
     clock: cal.clock,
     today: cal.today,
     cron: config.digestCron,
     timeZone: config.digestTimeZone,
+    logger,
   });
   return {
-    db,
-    store,
+    ...(db ? { db } : {}),
+    ...(store ? { store } : {}),
+    ...(fault ? { fault } : {}),
     digest,
     runner: (client, logger) =>
+      store &&
       new DigestRunner({
         store,
         index,

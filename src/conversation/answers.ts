@@ -1,9 +1,23 @@
 import { randomBytes } from 'node:crypto';
 import { type AnswerState, answerStateSchema } from '../commands/handle.js';
-import type { Db } from '../weekly/state.js';
+import { type Db, reportFault } from '../weekly/state.js';
 
 /** How long a thread or DM remembers its last answer for follow-ups (and the bot stays in it). */
 export const THREAD_TTL_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Runs a conversation-state step that answering can do without: with no state database, or when
+ * it fails (the fault is reported, naming the file), the answer goes on without that step.
+ */
+function optional<T>(db: Db | undefined, fallback: T, step: (db: Db) => T): T {
+  if (!db) return fallback;
+  try {
+    return step(db);
+  } catch (err) {
+    reportFault(db, err);
+    return fallback;
+  }
+}
 
 /** A DM's own conversation (messages not in a thread) is keyed by this thread id. */
 export const DM_ROOT = 'dm';
@@ -24,7 +38,11 @@ interface AnswerRow {
  * Stores an answer page as shown, so its buttons (pages, share, feedback) and its thread's
  * follow-ups can find it again; returns its id. The question is the only message text kept.
  */
-export function rememberAnswer(db: Db, state: AnswerState, now: Date): string {
+export function rememberAnswer(db: Db | undefined, state: AnswerState, now: Date): string | undefined {
+  return optional(db, undefined, (db) => storeAnswer(db, state, now));
+}
+
+function storeAnswer(db: Db, state: AnswerState, now: Date): string {
   const id = randomBytes(9).toString('base64url');
   db.prepare(
     `INSERT INTO answers (answer_id, question, lang, today, inherit, page_offset, item_ids, total, interpretation, created_at)
@@ -61,8 +79,10 @@ function fromRow(row: AnswerRow | undefined): AnswerState | undefined {
 }
 
 /** A stored answer page by id (a button's value); `undefined` when unknown or unreadable. */
-export function answerById(db: Db, id: string): AnswerState | undefined {
-  return fromRow(db.prepare('SELECT * FROM answers WHERE answer_id = ?').get(id) as AnswerRow | undefined);
+export function answerById(db: Db | undefined, id: string): AnswerState | undefined {
+  return optional(db, undefined, (db) =>
+    fromRow(db.prepare('SELECT * FROM answers WHERE answer_id = ?').get(id) as AnswerRow | undefined),
+  );
 }
 
 /**
@@ -70,6 +90,16 @@ export function answerById(db: Db, id: string): AnswerState | undefined {
  * the one the thread's follow-ups build on (a citation or help reply keeps the earlier answer).
  */
 export function linkThread(
+  db: Db | undefined,
+  channelId: string,
+  threadTs: string,
+  answerId: string | undefined,
+  now: Date,
+): void {
+  optional(db, undefined, (db) => storeThread(db, channelId, threadTs, answerId, now));
+}
+
+function storeThread(
   db: Db,
   channelId: string,
   threadTs: string,
@@ -94,11 +124,21 @@ export function linkThread(
  * `undefined` means the bot is not (or no longer) part of that thread.
  */
 export function threadContext(
-  db: Db,
+  db: Db | undefined,
   channelId: string,
   threadTs: string,
   now: Date,
   ttlMs = THREAD_TTL_MS,
+): { previous?: AnswerState } | undefined {
+  return optional(db, undefined, (db) => readThread(db, channelId, threadTs, now, ttlMs));
+}
+
+function readThread(
+  db: Db,
+  channelId: string,
+  threadTs: string,
+  now: Date,
+  ttlMs: number,
 ): { previous?: AnswerState } | undefined {
   const row = db
     .prepare('SELECT answer_id FROM threads WHERE channel_id = ? AND thread_ts = ? AND updated_at >= ?')

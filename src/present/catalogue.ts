@@ -88,9 +88,15 @@ const CATALOGUE = {
     ja: (a: Args) =>
       `申し訳ありません。回答中にエラーが発生しました(エラーID: ${s(a, 'id')})。もう一度お試しください。`,
   },
-  failed: {
-    en: (a: Args) => `Sorry, that failed: ${s(a, 'reason')}`,
-    ja: (a: Args) => `失敗しました: ${s(a, 'reason')}`,
+  badButton: {
+    en: 'This button was not made by policy-bot or is out of date: ask the question again.',
+    ja: 'このボタンは無効です。もう一度質問してください。',
+  },
+  failedWithId: {
+    en: (a: Args) =>
+      `Sorry, that question could not be answered (error id: ${s(a, 'id')}). Try rephrasing it.`,
+    ja: (a: Args) =>
+      `すみません、この質問には回答できませんでした(エラーID: ${s(a, 'id')})。言い換えてお試しください。`,
   },
   thanksUp: { en: 'Thanks for the 👍 — noted.', ja: '👍 ありがとうございます。記録しました。' },
   thanksDown: {

@@ -3,6 +3,8 @@ import type { WebClientOptions } from '@slack/web-api';
 import type { Config } from '../config.js';
 import type { SlackDeps } from './deps.js';
 import { registerListeners } from './listeners/index.js';
+import { subscribeGuard } from './membership.js';
+import { catchAll, guardReceiver } from './receiver.js';
 import { type Routes, recordingApp } from './routes.js';
 
 export interface SlackApp {
@@ -50,6 +52,10 @@ export function createSlackApp(
     throw new Error('policy-bot: createSlackApp needs Slack credentials; without them run the local console');
   }
   const { registrar, routes } = recordingApp(app);
+  if (receiver)
+    guardReceiver(receiver, { signingSecret: config.signingSecret as string, routes, logger: deps.logger });
+  app.use(catchAll(routes, deps.logger));
+  app.use(subscribeGuard(deps.logger));
   registerListeners(registrar, deps);
   app.error(async (error) => {
     deps.logger.error('unhandled Bolt error:', error);

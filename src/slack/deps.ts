@@ -8,7 +8,8 @@ export type { DigestCommands } from '../commands/digest-commands.js';
 /** Everything a listener needs, passed in: no listener reaches for globals, files or the clock. */
 export interface SlackDeps {
   index: () => SearchIndex;
-  db: Db;
+  /** The state database; absent when it has a fault (then dedupe is off, questions still answered). */
+  db?: Db;
   /** Today's date in the configured time zone. */
   today: () => string;
   logger: Logger;

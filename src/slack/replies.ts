@@ -4,6 +4,8 @@ import { rememberAnswer } from '../conversation/answers.js';
 import type { AnswerView } from '../present/answer.js';
 import { renderReplyBlocks, type SlackMessage } from '../present/reply.js';
 import { detectLang } from '../query/understand.js';
+import { cleanQuestion } from '../util/sanitize.js';
+import { withTruncationNote } from './bounded.js';
 import type { SlackDeps } from './deps.js';
 
 export type { SlackMessage } from '../present/reply.js';
@@ -38,16 +40,20 @@ export function replyToText(
     visibility: AnswerView['visibility'];
   },
 ): { message: SlackMessage; answerId?: string; reply: Reply } {
+  // The one edge every typed question passes: cleaned and bounded before any analysis.
+  const q = cleanQuestion(text);
+  const lang = detectLang(q.text);
   const reply = handleCommand(
     { index: deps.index(), today: deps.today(), ...(deps.digest ? { digest: deps.digest } : {}) },
     {
-      command: parseCommand(text),
-      lang: detectLang(text),
+      command: parseCommand(q.text),
+      lang,
       where: o.where,
       ...(o.previous ? { previous: o.previous } : {}),
     },
   );
-  return { ...renderForSlack(deps, reply, o.visibility), reply };
+  const rendered = renderForSlack(deps, reply, o.visibility);
+  return { ...rendered, message: withTruncationNote(rendered.message, q, lang), reply };
 }
 
 /** Another page of a stored answer (Show more, Previous, Share), stored in its turn. */

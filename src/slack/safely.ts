@@ -8,6 +8,20 @@ export function sorry(id: string, lang: 'en' | 'ja' = 'en'): string {
 }
 
 /**
+ * Input the user (or a forged request) got wrong, as opposed to a fault of ours: the user is told
+ * what was wrong in `en`/`ja` words of our own, never the internal message.
+ */
+export class BadInputError extends Error {
+  constructor(
+    message: string,
+    readonly tell: { en: string; ja: string },
+  ) {
+    super(message);
+    this.name = 'BadInputError';
+  }
+}
+
+/**
  * Runs a listener body so that nothing escapes: on failure the log gets the detail with an
  * error id, and the user gets one short, friendly message carrying the same id.
  */
@@ -22,9 +36,13 @@ export async function safely(
     await body();
   } catch (err) {
     const id = errorId();
-    deps.logger.error(`[${id}] ${where} failed:`, err);
+    const bad = err instanceof BadInputError;
+    if (bad) deps.logger.warn(`[${id}] ${where} refused: ${err.message}`);
+    else deps.logger.error(`[${id}] ${where} failed:`, err);
     try {
-      await tellUser(sorry(id, lang));
+      await tellUser(
+        bad ? `${err.tell[lang]} (${lang === 'ja' ? 'エラーID' : 'error id'}: ${id})` : sorry(id, lang),
+      );
     } catch (again) {
       deps.logger.error(`[${id}] could not tell the user either:`, again);
     }

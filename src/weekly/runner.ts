@@ -3,6 +3,7 @@ import type { SearchIndex } from '../search/index-store.js';
 import type { Logger } from '../util/logger.js';
 import { filtersLabel, renderDigest } from './render.js';
 import { applyFilters, selectDigest } from './select.js';
+import { stateError } from './state.js';
 import type { DigestStore, Subscription } from './store.js';
 import { previousWeek } from './week.js';
 
@@ -24,14 +25,23 @@ export interface DigestClient {
       oldest?: string;
       limit: number;
       include_all_metadata: boolean;
+      cursor?: string;
     }): Promise<{
       messages?: {
         ts?: string;
         metadata?: { event_type?: string; event_payload?: Record<string, unknown> };
       }[];
+      has_more?: boolean;
+      response_metadata?: { next_cursor?: string };
     }>;
   };
 }
+
+/** Messages per history page, and how many pages a lookup reads at most (50 000 messages). */
+const HISTORY_PAGE = 200;
+const HISTORY_MAX_PAGES = 250;
+/** Clock skew allowed between this host and Slack when reading history from the plan's time. */
+const SKEW_SECONDS = 600;
 
 /** Errors after which posting to the channel cannot work until someone acts: the subscription is paused. */
 const PAUSING = new Set([
@@ -106,9 +116,17 @@ export class DigestRunner {
         failed: {},
       }));
     }
-    this.running = this.runOnce(scheduledFor).finally(() => {
-      this.running = undefined;
-    });
+    this.running = this.runOnce(scheduledFor)
+      .catch((err) => {
+        // A state fault in the middle of a run is reported with the file and the fix.
+        const code = String((err as { code?: unknown })?.code ?? '');
+        if (code.startsWith('SQLITE_') || /database connection is not open/.test(String(err?.message)))
+          throw stateError(this.deps.store.db.name, err);
+        throw err;
+      })
+      .finally(() => {
+        this.running = undefined;
+      });
     return this.running;
   }
 
@@ -208,7 +226,7 @@ export class DigestRunner {
       if (status?.status === 'posted') continue;
       if (status?.status === 'pending') {
         // We may have died after Slack accepted the message: look for it before posting again.
-        const ts = await this.findPosted(sub.channel_id, week.from, i, plan.parts.length);
+        const ts = await this.findPosted(sub.channel_id, week.from, i, plan.parts.length, plan.created_at);
         if (ts) {
           store.markPosted(sub.channel_id, week.from, i, ts, now());
           continue;
@@ -238,29 +256,47 @@ export class DigestRunner {
     return posted;
   }
 
+  /**
+   * Looks for a part in the channel's history, from shortly before its plan was saved (nothing of
+   * this digest can be older) through every page, matching on the metadata the part was posted
+   * with — however many messages others posted since, the lookup reaches it.
+   */
   private async findPosted(
     channel: string,
     week: string,
     part: number,
     parts: number,
+    planCreatedAt: string,
   ): Promise<string | undefined> {
-    const oldest = String(Math.floor(new Date(`${week}T00:00:00Z`).getTime() / 1000) - 86_400);
-    const res = await this.deps.client.conversations.history({
-      channel,
-      oldest,
-      limit: 200,
-      include_all_metadata: true,
-    });
-    const hit = (res.messages ?? []).find((m) => {
-      const p = m.metadata?.event_payload;
-      return (
-        m.metadata?.event_type === EVENT_TYPE &&
-        p?.subscription === channel &&
-        p?.week === week &&
-        Number(p?.part) === part &&
-        Number(p?.parts) === parts
-      );
-    });
-    return hit?.ts;
+    const since = Date.parse(planCreatedAt);
+    const fallback = Date.parse(`${week}T00:00:00Z`) - 86_400_000;
+    const oldest = String(Math.floor((Number.isNaN(since) ? fallback : since) / 1000) - SKEW_SECONDS);
+    let cursor: string | undefined;
+    for (let page = 0; page < HISTORY_MAX_PAGES; page += 1) {
+      const res = await this.deps.client.conversations.history({
+        channel,
+        oldest,
+        limit: HISTORY_PAGE,
+        include_all_metadata: true,
+        ...(cursor ? { cursor } : {}),
+      });
+      const hit = (res.messages ?? []).find((m) => {
+        const p = m.metadata?.event_payload;
+        return (
+          m.metadata?.event_type === EVENT_TYPE &&
+          p?.subscription === channel &&
+          p?.week === week &&
+          Number(p?.part) === part &&
+          Number(p?.parts) === parts
+        );
+      });
+      if (hit?.ts) return hit.ts;
+      cursor = res.has_more ? res.response_metadata?.next_cursor : undefined;
+      if (!cursor) return undefined;
+    }
+    this.deps.logger.warn(
+      `digest: ${channel} week ${week} part ${part}: not found in ${HISTORY_MAX_PAGES * HISTORY_PAGE} messages of history; posting it`,
+    );
+    return undefined;
   }
 }

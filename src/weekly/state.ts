@@ -1,4 +1,5 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
+import { userInfo } from 'node:os';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 
@@ -100,16 +101,122 @@ const MIGRATIONS: { version: number; sql: string }[] = [
 
 export type Db = Database.Database;
 
+/** A fault of the state database, with a one-line message naming the file and the fix. */
+export class StateError extends Error {
+  constructor(
+    readonly file: string,
+    readonly kind:
+      | 'not-a-database'
+      | 'read-only'
+      | 'cannot-open'
+      | 'damaged'
+      | 'half-migrated'
+      | 'disk'
+      | 'other',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'StateError';
+  }
+}
+
+function currentUser(): string {
+  try {
+    return userInfo().username;
+  } catch {
+    return `uid ${process.getuid?.() ?? '?'}`;
+  }
+}
+
+const FRESH = 'move it away to start fresh; subscriptions will be lost';
+
 /**
- * Opens (creating if needed) the state database and applies pending migrations. WAL mode keeps
- * readers and the digest writer from blocking each other and survives a crash mid-write.
+ * Turns whatever SQLite or the file system threw into a {@link StateError} whose message says, in
+ * one line, which file is at fault and what the operator can do — instead of "file is not a
+ * database" with no file name. Errors already explained pass through.
  */
-export function openState(path: string): Db {
-  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-  const db = new Database(path);
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = NORMAL');
-  db.pragma('busy_timeout = 5000');
+export function stateError(file: string, err: unknown): StateError {
+  if (err instanceof StateError) return err;
+  const code = String((err as { code?: unknown })?.code ?? '');
+  const message = err instanceof Error ? err.message : String(err);
+  const db = `state database ${file}`;
+  if (code === 'SQLITE_NOTADB')
+    return new StateError(file, 'not-a-database', `${db} is not a SQLite database (corrupt?): ${FRESH}`);
+  if (code.startsWith('SQLITE_READONLY') || code === 'EACCES' || code === 'EPERM' || code === 'EROFS')
+    return new StateError(
+      file,
+      'read-only',
+      `${db} is read-only for user ${currentUser()}: make the file and its folder writable by that user, or set POLICY_BOT_STATE_PATH to a writable place`,
+    );
+  if (code.startsWith('SQLITE_CANTOPEN'))
+    return new StateError(
+      file,
+      'cannot-open',
+      `${db} cannot be opened by user ${currentUser()}: check that its folder exists and is readable and writable, or set POLICY_BOT_STATE_PATH`,
+    );
+  if (code.startsWith('SQLITE_CORRUPT'))
+    return new StateError(
+      file,
+      'damaged',
+      `${db} has damaged pages (${message}): restore a backup (${file}.pre-v*.bak) or ${FRESH}`,
+    );
+  if (code.startsWith('SQLITE_IOERR') || code === 'SQLITE_FULL')
+    return new StateError(
+      file,
+      'disk',
+      `${db} cannot be read or written (${code}: ${message}): check the disk (space, health, mount) it is on`,
+    );
+  return new StateError(file, 'other', `${db} cannot be used (${message}): ${FRESH} if it persists`);
+}
+
+/**
+ * Table names a migration creates outright (`CREATE TABLE x`, not `… IF NOT EXISTS x`), so a
+ * half-applied schema is noticed before the migration fails on it half-way.
+ */
+function tablesCreatedBy(sql: string): string[] {
+  return [...sql.matchAll(/CREATE\s+TABLE\s+(?!IF\s+NOT\s+EXISTS)["`]?(\w+)/gi)].map((m) => m[1] as string);
+}
+
+/**
+ * Opens (creating if needed) the state database, checks it and applies pending migrations. WAL
+ * mode keeps readers and the digest writer from blocking each other and survives a crash
+ * mid-write. A file that is not a database, is read-only, has damaged pages (`PRAGMA
+ * quick_check`) or a half-applied schema is refused with a {@link StateError} that names the file
+ * and the fix; nothing is migrated over it. Before each migration of an existing database a
+ * consistent copy is kept beside it (`<file>.pre-v<N>.bak`).
+ */
+export function openState(path: string, now: () => Date = () => new Date()): Db {
+  let db: Db | undefined;
+  try {
+    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+    db = new Database(path);
+    db.pragma('busy_timeout = 5000');
+    const check = db.pragma('quick_check') as { quick_check: string }[];
+    const problems = check.map((r) => r.quick_check).filter((r) => r !== 'ok');
+    if (problems.length)
+      throw new StateError(
+        path,
+        'damaged',
+        `state database ${path} has damaged pages (quick_check: ${problems.slice(0, 3).join('; ')}): restore a backup (${path}.pre-v*.bak) or ${FRESH}`,
+      );
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    migrate(db, path, now);
+    return db;
+  } catch (err) {
+    db?.close();
+    throw stateError(path, err);
+  }
+}
+
+function migrate(db: Db, path: string, now: () => Date): void {
+  const tables = () =>
+    new Set(
+      (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map(
+        (r) => r.name,
+      ),
+    );
+  const existing = tables();
   db.exec(
     'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)',
   );
@@ -118,31 +225,69 @@ export function openState(path: string): Db {
       (r) => r.version,
     ),
   );
-  for (const m of MIGRATIONS) {
-    if (applied.has(m.version)) continue;
+  const pending = MIGRATIONS.filter((m) => !applied.has(m.version));
+  for (const m of pending) {
+    const clash = tablesCreatedBy(m.sql).find((t) => existing.has(t));
+    if (clash)
+      throw new StateError(
+        path,
+        'half-migrated',
+        `state database ${path} has a half-applied schema (table ${clash} exists but migration ${m.version} is not recorded): restore a backup (${path}.pre-v*.bak) or ${FRESH}`,
+      );
+  }
+  const hasData = [...existing].some((t) => !t.startsWith('sqlite_'));
+  for (const m of pending) {
+    if (hasData && path !== ':memory:' && existsSync(path)) {
+      const backup = `${path}.pre-v${m.version}.bak`;
+      if (!existsSync(backup)) db.prepare('VACUUM INTO ?').run(backup);
+    }
     db.transaction(() => {
       db.exec(m.sql);
       db.prepare('INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)').run(
         m.version,
-        new Date().toISOString(),
+        now().toISOString(),
       );
     })();
   }
-  return db;
+}
+
+/** Who hears about state faults met at run time (set by the app; stderr otherwise). */
+const faultReporters = new WeakMap<Db, (err: StateError) => void>();
+
+/** Routes run-time faults of `db` (a disk I/O error in the middle of the day) to `report`. */
+export function onStateFault(db: Db, report: (err: StateError) => void): void {
+  faultReporters.set(db, report);
+}
+
+/** Reports a state fault met at run time through the reporter set by {@link onStateFault}. */
+export function reportFault(db: Db, err: unknown): void {
+  const e = stateError(db.name, err);
+  const report = faultReporters.get(db);
+  if (report) report(e);
+  else process.stderr.write(`policy-bot: ${e.message}\n`);
 }
 
 /**
  * Records an event id; true the first time, false for a retry Slack sent because it thought the
- * first delivery failed. Old ids are pruned, since Slack retries within minutes.
+ * first delivery failed. Old ids are pruned, since Slack retries within minutes. A state fault
+ * (no database, a disk error) never silences an answer: the fault is reported and the event is
+ * treated as new.
  */
-export function firstDelivery(db: Db, eventId: string, now: Date = new Date()): boolean {
-  const fresh = db
-    .prepare('INSERT OR IGNORE INTO seen_events (event_id, seen_at) VALUES (?, ?)')
-    .run(eventId, now.toISOString());
-  if (Math.random() < 0.01) {
-    db.prepare('DELETE FROM seen_events WHERE seen_at < ?').run(
-      new Date(now.getTime() - 86_400_000).toISOString(),
-    );
+export function firstDelivery(db: Db | undefined, eventId: string, now: Date = new Date()): boolean {
+  // Without state, deduplication is off: answering a retry twice beats not answering at all.
+  if (!db) return true;
+  try {
+    const fresh = db
+      .prepare('INSERT OR IGNORE INTO seen_events (event_id, seen_at) VALUES (?, ?)')
+      .run(eventId, now.toISOString());
+    if (Math.random() < 0.01) {
+      db.prepare('DELETE FROM seen_events WHERE seen_at < ?').run(
+        new Date(now.getTime() - 86_400_000).toISOString(),
+      );
+    }
+    return fresh.changes === 1;
+  } catch (err) {
+    reportFault(db, err);
+    return true;
   }
-  return fresh.changes === 1;
 }

@@ -19,6 +19,8 @@ export interface Plan {
   week: string;
   item_ids: string[];
   parts: { text: string; blocks: unknown[] }[];
+  /** When the plan was saved: nothing of this digest was posted before it. */
+  created_at: string;
   finalized_at: string | null;
 }
 
@@ -112,7 +114,14 @@ export class DigestStore {
     const row = this.db
       .prepare('SELECT * FROM digest_plans WHERE channel_id = ? AND week = ?')
       .get(channelId, week) as
-      | { channel_id: string; week: string; item_ids: string; parts: string; finalized_at: string | null }
+      | {
+          channel_id: string;
+          week: string;
+          item_ids: string;
+          parts: string;
+          created_at: string;
+          finalized_at: string | null;
+        }
       | undefined;
     if (!row) return undefined;
     return {

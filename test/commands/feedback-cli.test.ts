@@ -35,6 +35,7 @@ describe('policy-bot feedback', () => {
       filters,
     };
     const id = rememberAnswer(db, state, new Date('2026-01-20T00:00:00Z'));
+    if (!id) throw new Error('the answer was not stored');
     recordFeedback(db, { answerId: id, userId: 'U1', verdict: 'up', now: new Date('2026-01-20T01:00:00Z') });
     const down = recordFeedback(db, {
       answerId: id,

@@ -71,3 +71,46 @@ describe('/policy subscribe, subscriptions, unsubscribe, digest', () => {
     expect(String((await response('subs-none')).body.text)).toContain('no digest subscription');
   });
 });
+
+describe('/policy subscribe checks the bot can post in the channel first', () => {
+  it('joins a public channel it is not in, then confirms', async () => {
+    h.fake.channelInfo.set('C-PUBLIC', { is_member: false });
+    await send(
+      h.port,
+      slashCommand('subscribe', h.fake.responseUrl('pub'), { channel_id: 'C-PUBLIC' }),
+      'form',
+    );
+    const { body } = await response('pub');
+    expect(String(body.text)).toContain('Subscribed');
+    expect(h.fake.callsTo('conversations.join').at(-1)?.args.channel).toBe('C-PUBLIC');
+  });
+
+  it('tells the user to invite it to a private channel, and does not subscribe', async () => {
+    h.fake.channelInfo.set('G-PRIVATE', 'missing');
+    const res = await send(
+      h.port,
+      slashCommand('subscribe Korea', h.fake.responseUrl('priv'), { channel_id: 'G-PRIVATE' }),
+      'form',
+    );
+    expect(res.status).toBe(200);
+    const ack = (await res.json()) as { text: string; response_type: string };
+    expect(ack.response_type).toBe('ephemeral');
+    expect(ack.text).toContain('invite me with `/invite @policy-bot`');
+    await send(
+      h.port,
+      slashCommand('subscriptions', h.fake.responseUrl('priv-list'), { channel_id: 'G-PRIVATE' }),
+      'form',
+    );
+    expect(String((await response('priv-list')).body.text)).toContain('no digest subscription');
+  });
+
+  it('refuses an archived channel', async () => {
+    h.fake.channelInfo.set('C-OLD', { is_member: true, is_archived: true });
+    const res = await send(
+      h.port,
+      slashCommand('subscribe', h.fake.responseUrl('old'), { channel_id: 'C-OLD' }),
+      'form',
+    );
+    expect(((await res.json()) as { text: string }).text).toContain('archived');
+  });
+});

@@ -113,10 +113,15 @@ describe('manifest.yml and the registered listeners agree', () => {
       [
         'app_mentions:read',
         'channels:history',
+        'channels:join',
+        'channels:read',
         'chat:write',
         'commands',
         'groups:history',
+        'groups:read',
         'im:history',
+        'im:read',
+        'mpim:read',
         'reactions:write',
       ].sort(),
     );

@@ -16,6 +16,7 @@ export interface Failure {
 
 interface Posted {
   ts: string;
+  user?: string;
   text?: string;
   blocks?: unknown[];
   thread_ts?: string;
@@ -42,6 +43,15 @@ export class FakeSlack {
   readonly calls: Call[] = [];
   readonly responses: { id: string; body: Record<string, unknown> }[] = [];
   readonly channels = new Map<string, Posted[]>();
+  /**
+   * What conversations.info says about a channel, and whether the bot may post there. A channel
+   * not listed is a public channel the bot is in; `missing` is one it cannot see (a private
+   * channel it was not invited to).
+   */
+  readonly channelInfo = new Map<
+    string,
+    { is_private?: boolean; is_member: boolean; is_archived?: boolean } | 'missing'
+  >();
   private readonly failures = new Map<string, Failure[]>();
   private server: Server | undefined;
   private tsCounter = Math.floor(Date.now() / 1000);
@@ -57,6 +67,16 @@ export class FakeSlack {
 
   failNext(method: string, ...failures: Failure[]): void {
     this.failures.set(method, [...(this.failures.get(method) ?? []), ...failures]);
+  }
+
+  /** Messages other people post in a channel (a busy channel between a crash and a restart). */
+  flood(channel: string, n: number): void {
+    const list = this.channels.get(channel) ?? [];
+    for (let i = 0; i < n; i += 1) {
+      this.tsCounter += 1;
+      list.push({ ts: `${this.tsCounter}.000200`, text: `chatter ${i}`, user: 'U0THER' });
+    }
+    this.channels.set(channel, list);
   }
 
   callsTo(method: string): Call[] {
@@ -116,6 +136,9 @@ export class FakeSlack {
         };
       case 'chat.postMessage': {
         const channel = String(args.channel);
+        const info = this.channelInfo.get(channel);
+        if (info === 'missing') return { ok: false, error: 'channel_not_found' };
+        if (info && !info.is_member) return { ok: false, error: 'not_in_channel' };
         this.tsCounter += 1;
         const ts = `${this.tsCounter}.000100`;
         const posted: Posted = {
@@ -129,17 +152,53 @@ export class FakeSlack {
         return { ok: true, channel, ts, message: { ...posted, type: 'message', bot_id: 'BBOT' } };
       }
       case 'conversations.history': {
-        const messages = [...(this.channels.get(String(args.channel)) ?? [])]
-          .filter((m) => !args.oldest || Number(m.ts) >= Number(args.oldest))
-          .reverse()
-          .map((m) => ({
-            type: 'message',
-            ts: m.ts,
-            text: m.text,
-            bot_id: 'BBOT',
-            ...(m.metadata ? { metadata: m.metadata } : {}),
-          }));
-        return { ok: true, messages, has_more: false };
+        // Newest first, within [oldest, latest], `limit` per page, older pages through the cursor.
+        const oldest = args.oldest === undefined ? Number.NEGATIVE_INFINITY : Number(args.oldest);
+        const latest = args.latest === undefined ? Number.POSITIVE_INFINITY : Number(args.latest);
+        const limit = Math.min(Math.max(Number(args.limit ?? 100) || 100, 1), 999);
+        const start =
+          typeof args.cursor === 'string' && args.cursor ? Number(args.cursor.replace(/^off:/, '')) : 0;
+        const all = [...(this.channels.get(String(args.channel)) ?? [])]
+          .filter((m) => Number(m.ts) > oldest && Number(m.ts) <= latest)
+          .reverse();
+        const page = all.slice(start, start + limit).map((m) => ({
+          type: 'message',
+          ts: m.ts,
+          text: m.text,
+          ...(m.user ? { user: m.user } : { bot_id: 'BBOT' }),
+          ...(m.metadata && args.include_all_metadata ? { metadata: m.metadata } : {}),
+        }));
+        const more = start + limit < all.length;
+        return {
+          ok: true,
+          messages: page,
+          has_more: more,
+          ...(more ? { response_metadata: { next_cursor: `off:${start + limit}` } } : {}),
+        };
+      }
+      case 'conversations.info': {
+        const id = String(args.channel);
+        const info = this.channelInfo.get(id) ?? { is_member: true };
+        if (info === 'missing') return { ok: false, error: 'channel_not_found' };
+        return {
+          ok: true,
+          channel: {
+            id,
+            is_channel: !info.is_private,
+            is_private: Boolean(info.is_private),
+            is_member: info.is_member,
+            is_archived: Boolean(info.is_archived),
+          },
+        };
+      }
+      case 'conversations.join': {
+        const id = String(args.channel);
+        const info = this.channelInfo.get(id) ?? { is_member: true };
+        if (info === 'missing') return { ok: false, error: 'channel_not_found' };
+        if (info.is_archived) return { ok: false, error: 'is_archived' };
+        if (info.is_private) return { ok: false, error: 'method_not_supported_for_channel_type' };
+        this.channelInfo.set(id, { ...info, is_member: true });
+        return { ok: true, channel: { id, is_member: true } };
       }
       default:
         return { ok: true };

@@ -258,6 +258,61 @@ describe('never duplicated, never lost: a crash at any step, then a restart', ()
   }
 });
 
+describe('a busy channel between a crash and the restart', () => {
+  it.each([
+    ['after-post', 0],
+    ['after-post', 2],
+    ['before-post', 1],
+  ] as const)(
+    'crash at %s of part %i, then 1 200 messages: every part still posted exactly once',
+    async (step, part) => {
+      const first = boot();
+      first.store.recordItems(
+        full.items.map((i) => i.id),
+        '2026-01-01T00:00:00.000Z',
+      );
+      subscribe(first.store, 'C-BUSY', '');
+      await expect(
+        first
+          .runner({
+            maxBlocks: 6,
+            crash: (s, w) => {
+              if (s === step && w.part === part)
+                throw Object.assign(new Error(`simulated crash at ${s}`), { [CRASH]: true });
+            },
+          })
+          .run(MONDAY_JAN_19),
+      ).rejects.toThrow('simulated crash');
+      first.close();
+      fake.flood('C-BUSY', 1200);
+      const second = boot();
+      await second.runner({ maxBlocks: 6 }).run(MONDAY_JAN_19);
+      second.close();
+      const parts = digestParts('C-BUSY');
+      const total = Number(parts[0]?.split('/')[1]);
+      expect(total).toBeGreaterThan(part);
+      expect([...parts].sort()).toEqual(
+        Array.from({ length: total }, (_, i) => `2026-01-12#${i}/${total}`).sort(),
+      );
+      // The lookup had to page: more than one history call, the later ones with a cursor.
+      const pages = fake.callsTo('conversations.history');
+      expect(pages.length).toBeGreaterThan(1);
+      expect(pages.some((c) => typeof c.args.cursor === 'string')).toBe(true);
+    },
+  );
+});
+
+describe('a state fault during a run', () => {
+  it('is reported with the state file and the fix', async () => {
+    const w = boot();
+    const runner = w.runner();
+    w.close();
+    await expect(runner.run(MONDAY_JAN_19)).rejects.toThrow(
+      new RegExp(`^state database ${dbPath.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} cannot be used`),
+    );
+  });
+});
+
 describe('schedule', () => {
   it('runs at Monday 09:00 JST, which is Sunday 24:00 UTC, and reports on the week before in Japan', () => {
     expect(previousWeek(MONDAY_JAN_19, 'Asia/Tokyo')).toEqual({ from: '2026-01-12', to: '2026-01-18' });

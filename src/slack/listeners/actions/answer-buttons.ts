@@ -8,7 +8,7 @@ import { renderReplyBlocks } from '../../../present/reply.js';
 import { cite } from '../../../query/cite.js';
 import type { SlackDeps } from '../../deps.js';
 import { nowOf, pageForSlack } from '../../replies.js';
-import { safely } from '../../safely.js';
+import { BadInputError, safely } from '../../safely.js';
 
 type Args = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
 
@@ -29,10 +29,17 @@ function containerOf(body: unknown) {
 
 /** The ref a button carries; a value we did not write is an error (logged with an id). */
 function refOf(action: ButtonAction, where: string): AnswerRef {
-  const ref = decodeRef(action.value);
-  if (!ref) throw new Error(`${where}: unreadable button value ${JSON.stringify(action.value)}`);
+  const ref = decodeRef(typeof action.value === 'string' ? action.value : undefined);
+  if (!ref || ref.o > MAX_OFFSET)
+    throw new BadInputError(
+      `${where}: unreadable button value ${JSON.stringify(action.value)?.slice(0, 200)}`,
+      { en: say('en', 'badButton'), ja: say('ja', 'badButton') },
+    );
   return ref;
 }
+
+/** No answer has this many pages: a larger offset in a button was not written by us. */
+const MAX_OFFSET = 10_000;
 
 /** The stored answer a button belongs to, or a short "ask again" when it is gone. */
 async function stateOr(

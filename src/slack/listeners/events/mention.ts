@@ -29,7 +29,7 @@ export function appMention(deps: SlackDeps) {
         channel: event.channel,
         conversation: thread,
         replyIn: thread,
-        text: withoutMentions(event.text ?? ''),
+        text: withoutMentions(typeof event.text === 'string' ? event.text : ''),
         ...(event.user ? { userId: event.user } : {}),
         ...(event.team ? { teamId: event.team } : {}),
       },

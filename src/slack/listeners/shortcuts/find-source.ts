@@ -1,6 +1,7 @@
 import type { AllMiddlewareArgs, MessageShortcut, SlackShortcutMiddlewareArgs } from '@slack/bolt';
 import { renderReplyBlocks } from '../../../present/reply.js';
 import { cite } from '../../../query/cite.js';
+import { cleanQuestion } from '../../../util/sanitize.js';
 import type { SlackDeps } from '../../deps.js';
 import { safely } from '../../safely.js';
 
@@ -26,8 +27,8 @@ export function findSource(deps: SlackDeps) {
       deps,
       'find_source',
       async () => {
-        const day = dayOfMessage(deps, shortcut.message.ts ?? shortcut.message_ts);
-        const citation = cite(deps.index(), shortcut.message.text ?? '', day);
+        const day = dayOfMessage(deps, shortcut.message?.ts ?? shortcut.message_ts);
+        const citation = cite(deps.index(), cleanQuestion(shortcut.message?.text).text, day);
         const reply = renderReplyBlocks({ kind: 'citation', citation }, { visibility: 'ephemeral' });
         await respond({ response_type: 'ephemeral', text: reply.text, blocks: reply.blocks });
       },

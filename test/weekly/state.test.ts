@@ -1,0 +1,131 @@
+import {
+  closeSync,
+  existsSync,
+  mkdtempSync,
+  openSync,
+  readFileSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { firstDelivery, onStateFault, openState, StateError, stateError } from '../../src/weekly/state.js';
+import { DigestStore } from '../../src/weekly/store.js';
+
+let dir: string;
+let file: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'policy-bot-state-'));
+  file = join(dir, 'policy-bot.sqlite');
+});
+
+function refusal(path: string): StateError {
+  try {
+    openState(path).close();
+  } catch (err) {
+    expect(err).toBeInstanceOf(StateError);
+    return err as StateError;
+  }
+  throw new Error('openState accepted a broken file');
+}
+
+describe('openState refuses a broken state file, naming the file and the fix in one line', () => {
+  it('a file that is not a database', () => {
+    writeFileSync(file, 'this is not sqlite, just text that someone put here\n'.repeat(200));
+    const e = refusal(file);
+    expect(e.message).toBe(
+      `state database ${file} is not a SQLite database (corrupt?): move it away to start fresh; subscriptions will be lost`,
+    );
+    expect(e.message).not.toContain('\n');
+    // The file is left as it was: nothing is lost by refusing it.
+    expect(readFileSync(file, 'utf8')).toContain('this is not sqlite');
+  });
+
+  it('a database with damaged pages (quick_check)', () => {
+    const db = openState(file);
+    const store = new DigestStore(db);
+    store.recordItems(
+      Array.from({ length: 3000 }, (_, i) => `item-${i}-${'x'.repeat(40)}`),
+      '2026-01-01T00:00:00Z',
+    );
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    db.close();
+    const fd = openSync(file, 'r+');
+    // Scribble over a few pages in the middle of the file, as a failing disk would.
+    writeSync(fd, Buffer.alloc(4096 * 3, 0x5a), 0, 4096 * 3, 4096 * 4);
+    closeSync(fd);
+    const e = refusal(file);
+    expect(e.kind).toBe('damaged');
+    expect(e.message).toMatch(
+      new RegExp(`^state database ${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} has damaged pages \\(`),
+    );
+    expect(e.message).toContain('restore a backup');
+    expect(e.message).not.toContain('\n');
+  });
+
+  it('a half-applied schema: never migrated over ("table … already exists")', () => {
+    const raw = new Database(file);
+    raw.exec(
+      "CREATE TABLE subscriptions (channel_id TEXT PRIMARY KEY); INSERT INTO subscriptions VALUES ('C1')",
+    );
+    raw.close();
+    const e = refusal(file);
+    expect(e.kind).toBe('half-migrated');
+    expect(e.message).toBe(
+      `state database ${file} has a half-applied schema (table subscriptions exists but migration 1 is not recorded): restore a backup (${file}.pre-v*.bak) or move it away to start fresh; subscriptions will be lost`,
+    );
+    const again = new Database(file);
+    expect(again.prepare('SELECT channel_id FROM subscriptions').all()).toEqual([{ channel_id: 'C1' }]);
+    again.close();
+  });
+
+  it('read-only and disk errors name the user and the disk', () => {
+    const ro = stateError(
+      file,
+      Object.assign(new Error('attempt to write a readonly database'), { code: 'SQLITE_READONLY' }),
+    );
+    expect(ro.message).toMatch(
+      /^state database .* is read-only for user \S+: make the file and its folder writable/,
+    );
+    const io = stateError(file, Object.assign(new Error('disk I/O error'), { code: 'SQLITE_IOERR_WRITE' }));
+    expect(io.message).toContain(
+      'cannot be read or written (SQLITE_IOERR_WRITE: disk I/O error): check the disk',
+    );
+  });
+});
+
+describe('migrations', () => {
+  it('keep a copy of an existing database before migrating it', () => {
+    const raw = new Database(file);
+    raw.exec("CREATE TABLE notes (t TEXT); INSERT INTO notes VALUES ('kept')");
+    raw.close();
+    openState(file).close();
+    const backup = `${file}.pre-v1.bak`;
+    expect(existsSync(backup)).toBe(true);
+    const b = new Database(backup, { readonly: true });
+    expect(b.prepare('SELECT t FROM notes').all()).toEqual([{ t: 'kept' }]);
+    b.close();
+  });
+
+  it('make no backup of a brand-new database, and open a migrated one again without one', () => {
+    openState(file).close();
+    openState(file).close();
+    expect(existsSync(`${file}.pre-v1.bak`)).toBe(false);
+  });
+});
+
+describe('firstDelivery', () => {
+  it('answers (treats as new) and reports when the database fails at run time', () => {
+    const db = openState(file);
+    const faults: string[] = [];
+    onStateFault(db, (e) => faults.push(e.message));
+    expect(firstDelivery(db, 'Ev1')).toBe(true);
+    expect(firstDelivery(db, 'Ev1')).toBe(false);
+    db.close();
+    expect(firstDelivery(db, 'Ev2')).toBe(true);
+    expect(faults[0]).toContain(`state database ${file}`);
+    expect(firstDelivery(undefined, 'Ev3')).toBe(true);
+  });
+});

@@ -15,7 +15,8 @@ import { summarize } from './ingest/summary.js';
 import { renderAskText } from './present/text.js';
 import { ask, askJson, toResultItem } from './query/ask.js';
 import { todayIn } from './query/dates.js';
-import { buildIndex, openIndex, type SearchIndex, saveIndex } from './search/index-store.js';
+import { buildIndexInParallel, openIndex, type SearchIndex, saveIndex } from './search/index-store.js';
+import { termCacheDir } from './search/term-cache.js';
 import { flagString, type ParsedArgs, parseArgs } from './util/args.js';
 import { type Io, println, processIo } from './util/io.js';
 import { createLogger, registerSecret } from './util/logger.js';
@@ -96,7 +97,7 @@ async function indexCommand(argv: string[], io: Io): Promise<number> {
   const args = parseArgs(argv, VALUED);
   const { dataDir, indexDir } = dirs(args, io);
   await loadTokenizer();
-  const { index, problems } = buildIndex(dataDir);
+  const { index, problems } = await buildIndexInParallel(dataDir, { cacheDir: termCacheDir(indexDir) });
   for (const p of problems) println(io.stderr, `problem: ${formatProblem(p)}`);
   saveIndex(index, indexDir);
   println(

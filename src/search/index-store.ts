@@ -9,20 +9,24 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { join, relative } from 'node:path';
-import MiniSearch from 'minisearch';
+import type MiniSearch from 'minisearch';
 import { ANALYZER_VERSION } from '../analyze/analyzer.js';
 import { loadTokenizer } from '../analyze/kuromoji.js';
 import { createError } from '../errors.js';
 import { INGEST_VERSION, ingestCorpus } from '../ingest/corpus.js';
 import { formatProblem, type Problem } from '../ingest/item.js';
 import { analyzeInParallel, type PoolOptions } from './analysis-pool.js';
+import { type CompactHeader, decodeMiniSearch, encodeMiniSearch } from './compact-index.js';
 import { analyzeFieldTexts, fieldTexts, miniSearchFromTerms } from './item-terms.js';
 import { SEARCH_OPTIONS } from './options.js';
 import { type StoredItem, toStored } from './stored-item.js';
 import { analyzerFingerprint, type ItemTerms, itemKey, TermCache, termCacheDir } from './term-cache.js';
 
-/** Version of the files in index/; a loader refuses other versions. */
-export const INDEX_FORMAT = 1;
+/**
+ * Version of the files in index/; a loader refuses other versions.
+ * 2: MiniSearch's JSON split into terms.json and postings.bin (see compact-index.ts).
+ */
+export const INDEX_FORMAT = 2;
 
 export interface DocumentInfo {
   id: string;
@@ -212,7 +216,15 @@ function fromParts(mini: MiniSearch<StoredItem>, items: StoredItem[], manifest: 
   return { mini, items, byId: new Map(items.map((i) => [i.id, i])), manifest };
 }
 
-const FILES = { manifest: 'manifest.json', items: 'items.json', minisearch: 'minisearch.json' } as const;
+const FILES = {
+  manifest: 'manifest.json',
+  items: 'items.json',
+  terms: 'terms.json',
+  postings: 'postings.bin',
+} as const;
+
+/** Every file of index/, the manifest first (tests compare them byte for byte). */
+export const INDEX_FILES: readonly string[] = [FILES.manifest, FILES.items, FILES.terms, FILES.postings];
 
 /**
  * Writes index/ deterministically: same data, same bytes (no timestamps, stable key order).
@@ -220,13 +232,15 @@ const FILES = { manifest: 'manifest.json', items: 'items.json', minisearch: 'min
  */
 export function saveIndex(index: SearchIndex, indexDir: string): void {
   mkdirSync(indexDir, { recursive: true });
-  const write = (name: string, text: string) => {
+  const write = (name: string, data: string | Buffer) => {
     const tmp = join(indexDir, `${name}.tmp-${process.pid}`);
-    writeFileSync(tmp, text);
+    writeFileSync(tmp, data);
     renameSync(tmp, join(indexDir, name));
   };
+  const { header, postings } = encodeMiniSearch(index.mini);
   write(FILES.items, `${JSON.stringify(index.items, null, 1)}\n`);
-  write(FILES.minisearch, JSON.stringify(index.mini));
+  write(FILES.postings, postings);
+  write(FILES.terms, JSON.stringify(header));
   // The manifest last: it is what declares the other two complete.
   write(FILES.manifest, `${JSON.stringify(index.manifest, null, 2)}\n`);
 }
@@ -241,15 +255,19 @@ export function readManifest(indexDir: string): Manifest | undefined {
   }
 }
 
-/** Loads index/ with the shared options. Requires kuromoji to be loaded (queries analyze text). */
+/**
+ * Loads index/ with the shared options. Requires kuromoji to be loaded (queries analyze text).
+ * Postings are decoded per term on first use, which keeps the load fast and the heap small.
+ */
 export function loadIndex(indexDir: string): SearchIndex {
   const manifest = readManifest(indexDir);
   if (!manifest) throw createError('INDEX_MISSING', indexDir);
   if (manifest.format !== INDEX_FORMAT)
     throw createError('INDEX_INCOMPATIBLE', `format ${manifest.format}, expected ${INDEX_FORMAT}`);
   const items = JSON.parse(readFileSync(join(indexDir, FILES.items), 'utf8')) as StoredItem[];
-  const mini = MiniSearch.loadJSON<StoredItem>(
-    readFileSync(join(indexDir, FILES.minisearch), 'utf8'),
+  const mini = decodeMiniSearch<StoredItem>(
+    JSON.parse(readFileSync(join(indexDir, FILES.terms), 'utf8')) as CompactHeader,
+    readFileSync(join(indexDir, FILES.postings)),
     SEARCH_OPTIONS,
   );
   return fromParts(mini, items, manifest);

@@ -6,12 +6,11 @@ import { loadTokenizer } from '../../src/analyze/kuromoji.js';
 import {
   buildIndex,
   buildIndexInParallel,
+  INDEX_FILES,
   type SearchIndex,
   saveIndex,
 } from '../../src/search/index-store.js';
 import { DATA_DIR } from '../helpers.js';
-
-const FILES = ['manifest.json', 'items.json', 'minisearch.json'];
 
 beforeAll(async () => {
   await loadTokenizer();
@@ -22,7 +21,7 @@ const tempDir = () => mkdtempSync(join(tmpdir(), 'policy-bot-build-'));
 function bytes(index: SearchIndex): string[] {
   const dir = tempDir();
   saveIndex(index, dir);
-  return FILES.map((f) => readFileSync(join(dir, f), 'utf8'));
+  return INDEX_FILES.map((f) => readFileSync(join(dir, f)).toString('base64'));
 }
 
 describe('incremental and parallel builds', () => {

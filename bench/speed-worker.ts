@@ -45,27 +45,28 @@ async function build(corpus: string): Promise<void> {
   t = process.hrtime.bigint();
   await buildIndexInParallel(dataDir, { cacheDir });
   const unchangedMs = ms(t);
-  // One more month: only its items are analyzed.
-  if (synthetic) synthetic.addMonth();
+  t = process.hrtime.bigint();
+  saveIndex(full.index, indexDir);
+  const saveMs = ms(t);
+  // One more month, in a copy of the corpus, sharing the cache: only its items are analyzed.
+  const grownDir = mkdtempSync(join(tmpdir(), 'policy-bot-bench-data-'));
+  cpSync(dataDir, grownDir, { recursive: true });
+  if (synthetic) synthetic.addMonth(grownDir);
   else {
-    // The real corpus grows by a copy of its newest month under a new id.
+    // The real corpus grows by a copy of its newest month, moved to the next month.
+    const newest = readFileSync(join(grownDir, 'digests/2026-01.txt'), 'utf8');
     writeFileSync(
-      join(dataDir, 'digests/2026-02.txt'),
-      readFileSync(join(dataDir, 'digests/2026-01.txt'), 'utf8')
-        .replaceAll('2026/01/', '2026/02/')
-        .replaceAll('1月', '2月'),
+      join(grownDir, 'digests/2026-02.txt'),
+      newest.replaceAll('2026/01/', '2026/02/').replaceAll('1月', '2月'),
     );
     appendFileSync(
-      join(dataDir, 'sources.yml'),
+      join(grownDir, 'sources.yml'),
       '  - id: digest-2026-02\n    path: digests/2026-02.txt\n    title: AI政策動向マンスリー情報 2026年2月\n    kind: digest\n    layout: digest-numbered\n',
     );
   }
   t = process.hrtime.bigint();
-  const added = await buildIndexInParallel(dataDir, { cacheDir });
+  const added = await buildIndexInParallel(grownDir, { cacheDir });
   const addMonthMs = ms(t);
-  t = process.hrtime.bigint();
-  saveIndex(added.index, indexDir);
-  const saveMs = ms(t);
   console.log(
     JSON.stringify({
       corpus,

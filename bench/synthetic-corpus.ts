@@ -338,8 +338,11 @@ function sourceEntry(y: number, m: number): string {
 
 export interface SyntheticCorpus {
   dataDir: string;
-  /** Writes one more month after the decade (its items are new text) and lists it in sources.yml. */
-  addMonth(): void;
+  /**
+   * Writes one more month after the decade (its items are new text) and lists it in sources.yml,
+   * in `target` (a copy of the corpus) or in place.
+   */
+  addMonth(target?: string): void;
 }
 
 /** Writes the synthetic decade into `dir` (data/ layout: sources.yml and digests/). */
@@ -358,20 +361,21 @@ export function writeSyntheticCorpus(
     writeFileSync(join(dir, 'digests', `${y}-${pad(m)}.txt`), gen.month(y, m, count));
     entries.unshift(sourceEntry(y, m));
   });
-  const writeSources = () => writeFileSync(join(dir, 'sources.yml'), `documents:\n${entries.join('\n')}\n`);
-  writeSources();
+  const writeSources = (to: string) =>
+    writeFileSync(join(to, 'sources.yml'), `documents:\n${entries.join('\n')}\n`);
+  writeSources(dir);
   let next = months[months.length - 1] as { y: number; m: number };
   const perMonth = Math.round(total / months.length);
   return {
     dataDir: dir,
-    addMonth() {
+    addMonth(target = dir) {
       next = next.m === 12 ? { y: next.y + 1, m: 1 } : { y: next.y, m: next.m + 1 };
       writeFileSync(
-        join(dir, 'digests', `${next.y}-${pad(next.m)}.txt`),
+        join(target, 'digests', `${next.y}-${pad(next.m)}.txt`),
         gen.month(next.y, next.m, perMonth),
       );
       entries.unshift(sourceEntry(next.y, next.m));
-      writeSources();
+      writeSources(target);
     },
   };
 }

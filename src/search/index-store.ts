@@ -300,10 +300,17 @@ export interface OpenOptions {
  * otherwise rebuilds it (saying why). A failed rebuild keeps serving the last good index.
  */
 export async function openIndex({ dataDir, indexDir, log = () => {} }: OpenOptions): Promise<SearchIndex> {
-  await loadTokenizer();
+  // The dictionary's files are read and gunzipped on libuv's threads while this one reads index/.
+  const tokenizer = loadTokenizer();
+  tokenizer.catch(() => {}); // awaited below; this only keeps a failure during the read handled
   const manifest = readManifest(indexDir);
   const why = staleness(manifest, dataDir);
-  if (!why) return loadIndex(indexDir);
+  if (!why) {
+    const index = loadIndex(indexDir);
+    await tokenizer;
+    return index;
+  }
+  await tokenizer;
   log(`policy-bot: rebuilding the index in ${indexDir} (${why})`);
   try {
     const { index, problems } = await buildIndexInParallel(dataDir, { cacheDir: termCacheDir(indexDir) });

@@ -91,10 +91,12 @@ export async function analyzeInParallel(
       }
       signal();
     };
-    worker.on('message', (msg: 'ready' | ItemTerms[]) => {
+    worker.on('message', (msg: 'ready' | (string | null)[][]) => {
       if (msg !== 'ready' && current) {
         current.forEach((i, k) => {
-          results[i] = msg[k] as ItemTerms;
+          results[i] = (msg[k] as (string | null)[]).map((joined) =>
+            joined === null ? null : joined === '' ? [] : joined.split('\u0000'),
+          );
         });
         inFlight--;
       }

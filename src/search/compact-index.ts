@@ -27,8 +27,30 @@ export interface CompactHeader extends Omit<MiniSearchJson, 'index'> {
   terms: string[];
 }
 
-/** Splits a MiniSearch into the JSON header and the postings buffer. Deterministic. */
+/** The parts each decoded index came from, so saving it again writes those very bytes. */
+const origins = new WeakMap<object, { header: CompactHeader; postings: Buffer }>();
+
+interface Counters {
+  _documentCount: number;
+  _nextId: number;
+  _dirtCount: number;
+}
+
+/**
+ * Splits a MiniSearch into the JSON header and the postings buffer. Deterministic. An index
+ * that {@link decodeMiniSearch} made and nobody changed since gives back its original parts (a
+ * MiniSearch's vocabulary order depends on its insertion history, so re-encoding would not).
+ */
 export function encodeMiniSearch<T>(mini: MiniSearch<T>): { header: CompactHeader; postings: Buffer } {
+  const origin = origins.get(mini);
+  const now = mini as unknown as Counters;
+  if (
+    origin &&
+    origin.header.documentCount === now._documentCount &&
+    origin.header.nextId === now._nextId &&
+    (origin.header.dirtCount ?? 0) === now._dirtCount
+  )
+    return origin;
   const { index, ...rest } = mini.toJSON() as unknown as MiniSearchJson;
   const terms: string[] = [];
   let size = 0;
@@ -160,5 +182,6 @@ export function decodeMiniSearch<T>(
     tree.set(term, fields);
   }
   if (p !== ints.length) throw new Error(`postings.bin has ${ints.length} numbers, the vocabulary uses ${p}`);
+  origins.set(mini, { header, postings });
   return mini;
 }

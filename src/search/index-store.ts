@@ -16,8 +16,9 @@ import { createError } from '../errors.js';
 import { INGEST_VERSION, ingestCorpus } from '../ingest/corpus.js';
 import { formatProblem, type Problem } from '../ingest/item.js';
 import { analyzeInParallel, type PoolOptions } from './analysis-pool.js';
+import { compactFromTerms } from './compact-build.js';
 import { type CompactHeader, decodeMiniSearch, encodeMiniSearch } from './compact-index.js';
-import { analyzeFieldTexts, fieldTexts, miniSearchFromTerms } from './item-terms.js';
+import { analyzeFieldTexts, fieldTexts } from './item-terms.js';
 import { SEARCH_OPTIONS } from './options.js';
 import { type StoredItem, toStored } from './stored-item.js';
 import { analyzerFingerprint, type ItemTerms, itemKey, TermCache, termCacheDir } from './term-cache.js';
@@ -155,7 +156,8 @@ function finishBuild(
     for (const [doc, list] of entries) if (changed.has(doc)) cache.write(doc, list);
     cache.prune(entries.keys());
   }
-  const mini = miniSearchFromTerms(items, terms as ItemTerms[]);
+  const { header, postings } = compactFromTerms(items, terms as ItemTerms[]);
+  const mini = decodeMiniSearch<StoredItem>(header, postings, SEARCH_OPTIONS);
   const manifest: Manifest = {
     format: INDEX_FORMAT,
     analyzerVersion: ANALYZER_VERSION,

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { basename, dirname, extname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { ANALYZER_VERSION } from '../analyze/analyzer.js';
 
 /** Analyzed terms of one item, per indexed field (`null`: the field is absent). */
@@ -12,10 +13,28 @@ const CACHE_FORMAT = 1;
 
 const require = createRequire(import.meta.url);
 
+/** The analyzer's own code: src/analyze/*, the text helpers it uses and the index options. */
+function analyzerSources(): string[] {
+  const here = dirname(fileURLToPath(import.meta.url));
+  const ext = extname(fileURLToPath(import.meta.url));
+  const analyze = join(here, '..', 'analyze');
+  const files = existsSync(analyze)
+    ? readdirSync(analyze)
+        .filter((f) => f.endsWith(ext))
+        .sort()
+        .map((f) => join(analyze, f))
+    : [];
+  return [...files, join(here, '..', 'ingest', `text${ext}`), join(here, `options${ext}`)];
+}
+
+let sourcesHash: string | undefined;
+
 /**
  * Everything besides an item's own text that decides its terms: the analyzer version, the
- * kuromoji release, and every data file that is not a document (vocabularies such as
- * data/lexicon/*.yml feed the analyzer). Any change there invalidates every cached entry.
+ * analyzer's source files (so a change nobody versioned still misses the cache rather than
+ * serving old terms), the kuromoji release, and every data file that is not a document
+ * (vocabularies such as data/lexicon/*.yml feed the analyzer). Any change there invalidates
+ * every cached entry.
  */
 export function analyzerFingerprint(
   dataFiles: Record<string, string>,
@@ -23,7 +42,17 @@ export function analyzerFingerprint(
 ): string {
   const documents = new Set(documentPaths);
   const kuromoji = (require('kuromoji/package.json') as { version: string }).version;
-  const hash = createHash('sha256').update(`analyzer ${ANALYZER_VERSION}\nkuromoji ${kuromoji}\n`);
+  if (sourcesHash === undefined) {
+    const h = createHash('sha256');
+    for (const file of analyzerSources()) {
+      h.update(`${basename(file)}\n`);
+      if (existsSync(file)) h.update(readFileSync(file));
+    }
+    sourcesHash = h.digest('hex');
+  }
+  const hash = createHash('sha256').update(
+    `analyzer ${ANALYZER_VERSION}\nsources ${sourcesHash}\nkuromoji ${kuromoji}\n`,
+  );
   for (const path of Object.keys(dataFiles).sort()) {
     if (documents.has(path) || path === 'sources.yml') continue;
     hash.update(`${path} ${dataFiles[path]}\n`);

@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -48,6 +48,17 @@ describe('incremental and parallel builds', () => {
     expect(incremental.stats.analyzed).toBe(1);
     expect(bytes(incremental.index)).toEqual(bytes(buildIndex(data).index));
     expect(incremental.index.mini.search('量子').length).toBeGreaterThan(0);
+  });
+
+  it('analyzes everything again when a vocabulary file the analyzer may read changes', () => {
+    const data = tempDir();
+    cpSync(DATA_DIR, data, { recursive: true });
+    const cacheDir = join(tempDir(), 'cache');
+    const first = buildIndex(data, { cacheDir });
+    expect(buildIndex(data, { cacheDir }).stats.analyzed).toBe(0);
+    mkdirSync(join(data, 'lexicon'), { recursive: true });
+    writeFileSync(join(data, 'lexicon', 'extra.yml'), 'words: [量子]\n');
+    expect(buildIndex(data, { cacheDir }).stats.analyzed).toBe(first.stats.items);
   });
 
   it('gives byte-identical files whether the analysis ran on worker threads or on this one', async () => {

@@ -1,7 +1,8 @@
 import { availableParallelism } from 'node:os';
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { analyzeFieldTexts } from './item-terms.js';
+import { startWorker } from './start-worker.js';
 import type { ItemTerms } from './term-cache.js';
 
 export interface PoolOptions {
@@ -33,15 +34,6 @@ export function defaultWorkers(): number {
 
 const DEFAULT_MIN_CHARS = 500_000;
 
-/** The worker's module, compiled (`.js` in dist/) or, under tsx and vitest, the TypeScript source. */
-function workerModule(): { url: URL; execArgv: string[] } {
-  const fromSource = import.meta.url.endsWith('.ts');
-  return {
-    url: new URL(fromSource ? './analysis-worker.ts' : './analysis-worker.js', import.meta.url),
-    execArgv: fromSource ? ['--import', 'tsx'] : [],
-  };
-}
-
 /**
  * Analyzes many items' field texts on every core: the main thread (its kuromoji is already
  * loaded) works through the batches while workers load theirs and then take batches too.
@@ -52,8 +44,9 @@ function workerModule(): { url: URL; execArgv: string[] } {
 export async function analyzeInParallel(
   jobs: (string | null)[][],
   options: PoolOptions = {},
-): Promise<ItemTerms[]> {
+): Promise<{ terms: ItemTerms[]; byWorkers: number }> {
   const results: ItemTerms[] = new Array(jobs.length);
+  let byWorkers = 0;
   const batchSize = options.batchSize ?? 32;
   const queue: number[][] = [];
   for (let i = 0; i < jobs.length; i += batchSize)
@@ -71,9 +64,8 @@ export async function analyzeInParallel(
     wake = undefined;
   };
   const workers: Worker[] = [];
-  const { url, execArgv } = workerModule();
   for (let w = 0; w < count; w++) {
-    const worker = new Worker(url, { execArgv });
+    const worker = startWorker('analysis-worker');
     workers.push(worker);
     let current: number[] | undefined;
     const next = () => {
@@ -100,6 +92,7 @@ export async function analyzeInParallel(
             joined === null ? null : joined === '' ? [] : joined.split('\u0000'),
           );
         });
+        byWorkers += current.length;
         inFlight--;
       }
       next();
@@ -126,5 +119,5 @@ export async function analyzeInParallel(
     }
   }
   await Promise.all(workers.map((w) => w.terminate()));
-  return results;
+  return { terms: results, byWorkers };
 }

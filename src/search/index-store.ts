@@ -92,6 +92,8 @@ export interface BuildStats {
   analyzed: number;
   /** Items whose terms came from the cache. */
   reused: number;
+  /** Of the analyzed items, how many worker threads analyzed (the rest: the calling thread). */
+  byWorkers: number;
 }
 
 interface PreparedBuild {
@@ -140,6 +142,7 @@ function prepareBuild(dataDir: string, cacheDir: string | undefined): PreparedBu
 function finishBuild(
   prep: PreparedBuild,
   analyzed: ItemTerms[],
+  byWorkers = 0,
 ): { index: SearchIndex; problems: Problem[]; stats: BuildStats } {
   const { corpus, items, dataFiles, keys, terms, missing, cache } = prep;
   prep.missing.forEach((at, k) => {
@@ -177,7 +180,12 @@ function finishBuild(
   return {
     index: fromParts(mini, items, manifest),
     problems: corpus.problems,
-    stats: { items: items.length, analyzed: missing.length, reused: items.length - missing.length },
+    stats: {
+      items: items.length,
+      analyzed: missing.length,
+      reused: items.length - missing.length,
+      byWorkers,
+    },
   };
 }
 
@@ -207,14 +215,19 @@ export async function buildIndexInParallel(
   options: BuildOptions & PoolOptions = {},
 ): Promise<{ index: SearchIndex; problems: Problem[]; stats: BuildStats }> {
   const prep = prepareBuild(dataDir, options.cacheDir);
-  const analyzed = await analyzeInParallel(
+  const { terms, byWorkers } = await analyzeInParallel(
     prep.missing.map((i) => prep.texts[i] as (string | null)[]),
     options,
   );
-  return finishBuild(prep, analyzed);
+  return finishBuild(prep, terms, byWorkers);
 }
 
-function fromParts(mini: MiniSearch<StoredItem>, items: StoredItem[], manifest: Manifest): SearchIndex {
+/** Assembles a {@link SearchIndex} (with its id lookup) from a MiniSearch, the items and the manifest. */
+export function fromParts(
+  mini: MiniSearch<StoredItem>,
+  items: StoredItem[],
+  manifest: Manifest,
+): SearchIndex {
   return { mini, items, byId: new Map(items.map((i) => [i.id, i])), manifest };
 }
 

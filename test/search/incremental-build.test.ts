@@ -35,7 +35,12 @@ describe('incremental and parallel builds', () => {
     expect(readdirSync(cacheDir).length).toBe(first.index.manifest.documents.length);
 
     const again = buildIndex(data, { cacheDir });
-    expect(again.stats).toEqual({ items: first.stats.items, analyzed: 0, reused: first.stats.items });
+    expect(again.stats).toEqual({
+      items: first.stats.items,
+      analyzed: 0,
+      reused: first.stats.items,
+      byWorkers: 0,
+    });
     expect(bytes(again.index)).toEqual(bytes(first.index));
 
     // One digest gains an item: only that item's text is new.
@@ -69,6 +74,7 @@ describe('incremental and parallel builds', () => {
       useMainThread: false,
     });
     expect(parallel.stats.analyzed).toBe(parallel.stats.items);
+    expect(parallel.stats.byWorkers).toBe(parallel.stats.items); // really on the worker
     expect(bytes(parallel.index)).toEqual(bytes(buildIndex(DATA_DIR).index));
   });
 

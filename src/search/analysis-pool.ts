@@ -25,6 +25,20 @@ export interface PoolOptions {
    * every worker has failed; tests use it to prove the workers' terms are the same.
    */
   useMainThread?: boolean;
+  /**
+   * Workers started earlier with {@link startAnalysisWorkers} (loading their dictionaries while
+   * the caller ingested): used first; the ones not needed are terminated.
+   */
+  prestarted?: Worker[];
+}
+
+/**
+ * Starts analysis workers ahead of the jobs, so their ≈1.3 s dictionary load overlaps the
+ * caller's own work (ingest) instead of delaying the analysis. Hand them to
+ * {@link analyzeInParallel} as `prestarted`, which uses or terminates every one.
+ */
+export function startAnalysisWorkers(count: number): Worker[] {
+  return Array.from({ length: count }, () => startWorker('analysis-worker'));
 }
 
 /** Default pool size: one worker per core beyond the main thread's. */
@@ -32,7 +46,8 @@ export function defaultWorkers(): number {
   return Math.max(0, availableParallelism() - 1);
 }
 
-const DEFAULT_MIN_CHARS = 500_000;
+/** See {@link PoolOptions.minCharsForWorkers}. */
+export const DEFAULT_MIN_CHARS_FOR_WORKERS = 500_000;
 
 /**
  * Analyzes many items' field texts on every core: the main thread (its kuromoji is already
@@ -53,8 +68,12 @@ export async function analyzeInParallel(
     queue.push(Array.from({ length: Math.min(batchSize, jobs.length - i) }, (_, k) => i + k));
   const chars = jobs.reduce((n, j) => n + j.reduce((m, t) => m + (t?.length ?? 0), 0), 0);
   const wanted =
-    chars >= (options.minCharsForWorkers ?? DEFAULT_MIN_CHARS) ? (options.workers ?? defaultWorkers()) : 0;
+    chars >= (options.minCharsForWorkers ?? DEFAULT_MIN_CHARS_FOR_WORKERS)
+      ? (options.workers ?? defaultWorkers())
+      : 0;
   const count = Math.min(wanted, Math.max(0, queue.length - 1));
+  const prestarted = options.prestarted ?? [];
+  for (const extra of prestarted.slice(count)) void extra.terminate();
 
   let inFlight = 0;
   let alive = count;
@@ -65,7 +84,7 @@ export async function analyzeInParallel(
   };
   const workers: Worker[] = [];
   for (let w = 0; w < count; w++) {
-    const worker = startWorker('analysis-worker');
+    const worker = prestarted[w] ?? startWorker('analysis-worker');
     workers.push(worker);
     let current: number[] | undefined;
     const next = () => {

@@ -15,7 +15,13 @@ import { loadTokenizer } from '../analyze/kuromoji.js';
 import { createError } from '../errors.js';
 import { INGEST_VERSION, ingestCorpus } from '../ingest/corpus.js';
 import { formatProblem, type Problem } from '../ingest/item.js';
-import { analyzeInParallel, type PoolOptions } from './analysis-pool.js';
+import {
+  analyzeInParallel,
+  DEFAULT_MIN_CHARS_FOR_WORKERS,
+  defaultWorkers,
+  type PoolOptions,
+  startAnalysisWorkers,
+} from './analysis-pool.js';
 import { compactFromTerms } from './compact-build.js';
 import { type CompactHeader, decodeMiniSearch, encodeMiniSearch } from './compact-index.js';
 import { analyzeFieldTexts, fieldTexts } from './item-terms.js';
@@ -189,6 +195,21 @@ function finishBuild(
   };
 }
 
+/** Bytes under data/: a cheap upper bound of the text to analyze (UTF-8 bytes ≥ characters). */
+function dataSize(dataDir: string): number {
+  let total = 0;
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir)) {
+      const path = join(dir, name);
+      const st = statSync(path);
+      if (st.isDirectory()) walk(path);
+      else total += st.size;
+    }
+  };
+  if (existsSync(dataDir)) walk(dataDir);
+  return total;
+}
+
 /**
  * Builds the index in memory from data/, on this thread. Requires kuromoji to be loaded.
  * With `cacheDir`, only items whose text changed are analyzed (adding a month analyzes that
@@ -214,10 +235,24 @@ export async function buildIndexInParallel(
   dataDir: string,
   options: BuildOptions & PoolOptions = {},
 ): Promise<{ index: SearchIndex; problems: Problem[]; stats: BuildStats }> {
-  const prep = prepareBuild(dataDir, options.cacheDir);
+  // A full build of a large corpus: start the workers now, so they load their dictionaries
+  // while this thread ingests (measured: ingest takes 2–4 s at 10 000 items, a worker's load 1.3 s).
+  const full =
+    !options.cacheDir || !existsSync(options.cacheDir) || readdirSync(options.cacheDir).length === 0;
+  const early =
+    full && dataSize(dataDir) >= (options.minCharsForWorkers ?? DEFAULT_MIN_CHARS_FOR_WORKERS)
+      ? startAnalysisWorkers(options.workers ?? defaultWorkers())
+      : [];
+  let prep: PreparedBuild;
+  try {
+    prep = prepareBuild(dataDir, options.cacheDir);
+  } catch (err) {
+    for (const w of early) void w.terminate();
+    throw err;
+  }
   const { terms, byWorkers } = await analyzeInParallel(
     prep.missing.map((i) => prep.texts[i] as (string | null)[]),
-    options,
+    { ...options, prestarted: early },
   );
   return finishBuild(prep, terms, byWorkers);
 }

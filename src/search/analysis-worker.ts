@@ -14,7 +14,9 @@ await loadTokenizer();
 port.on('message', (batch: (string | null)[][]) => {
   // Terms travel joined: one string per field clones far faster than hundreds of small ones.
   port.postMessage(
-    batch.map((texts) => analyzeFieldTexts(texts).map((terms) => terms && terms.join('\u0000'))),
+    batch.map((texts) =>
+      analyzeFieldTexts(texts).map((terms) => (terms === null ? null : terms.join('\u0000'))),
+    ),
   );
 });
 port.postMessage('ready');

@@ -17,7 +17,7 @@ import { ask, askJson, toResultItem } from './query/ask.js';
 import { todayIn } from './query/dates.js';
 import { detectLang } from './query/understand.js';
 import {
-  buildIndex,
+  buildIndexInParallel,
   degradation,
   openIndex,
   readManifest,
@@ -25,6 +25,7 @@ import {
   type SearchIndex,
   saveIndex,
 } from './search/index-store.js';
+import { termCacheDir } from './search/term-cache.js';
 import { flagString, type ParsedArgs, parseArgs } from './util/args.js';
 import { type Io, println, processIo } from './util/io.js';
 import { createLogger, registerSecret } from './util/logger.js';
@@ -137,7 +138,7 @@ async function indexCommand(argv: string[], io: Io): Promise<number> {
   const args = parseArgs(argv, VALUED);
   const { dataDir, indexDir } = dirs(args, io);
   await loadTokenizer();
-  const { index, problems } = buildIndex(dataDir);
+  const { index, problems } = await buildIndexInParallel(dataDir, { cacheDir: termCacheDir(indexDir) });
   for (const p of problems) println(io.stderr, `problem: ${formatProblem(p)}`);
   // Never a worse index over a good one, unless asked (--force: a document emptied on purpose).
   const listed = Object.fromEntries(loadSourceList(dataDir).documents.map((d) => [d.id, d.path]));

@@ -6,6 +6,7 @@ import { loadTokenizer } from '../../src/analyze/kuromoji.js';
 import { main } from '../../src/cli.js';
 import {
   buildIndex,
+  INDEX_FILES,
   loadIndex,
   openIndex,
   readManifest,
@@ -30,7 +31,7 @@ describe('index/', () => {
     const b = tempDir();
     saveIndex(buildIndex(DATA_DIR).index, a);
     saveIndex(buildIndex(DATA_DIR).index, b);
-    for (const f of ['manifest.json', 'items.json', 'minisearch.json']) {
+    for (const f of INDEX_FILES) {
       expect(readFileSync(join(a, f))).toEqual(readFileSync(join(b, f)));
     }
   });
@@ -39,8 +40,8 @@ describe('index/', () => {
     expect(staleness(readManifest(PROJECT_INDEX), DATA_DIR)).toBeUndefined();
     const fresh = tempDir();
     saveIndex(buildIndex(DATA_DIR).index, fresh);
-    for (const f of ['manifest.json', 'items.json', 'minisearch.json']) {
-      expect(readFileSync(join(fresh, f), 'utf8'), f).toBe(readFileSync(join(PROJECT_INDEX, f), 'utf8'));
+    for (const f of INDEX_FILES) {
+      expect(readFileSync(join(fresh, f)).equals(readFileSync(join(PROJECT_INDEX, f))), f).toBe(true);
     }
   });
 

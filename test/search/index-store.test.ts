@@ -90,8 +90,7 @@ describe('data and index faults', () => {
     const good = await openIndex({ dataDir: data, indexDir: dir });
     return { data, dir, good };
   }
-  const files = (dir: string) =>
-    ['manifest.json', 'items.json', 'minisearch.json'].map((f) => readFileSync(join(dir, f), 'utf8'));
+  const files = (dir: string) => INDEX_FILES.map((f) => readFileSync(join(dir, f), 'utf8'));
 
   it('a garbled data file does not replace a good index: the document would lose its items', async () => {
     const { data, dir, good } = await fresh();

@@ -5,7 +5,7 @@ import { buildIndex } from '../src/search/index-store.js';
 import { defaultDataDir, projectRoot } from '../src/util/paths.js';
 import { measureAddMonth, measureReloadStall } from './add-month.js';
 import { hostileBench } from './hostile.js';
-import { naturalTable, scoreNatural } from './natural.js';
+import { loadNatural, naturalTable, scoreNatural } from './natural.js';
 import { HELDOUT_CASES, scoreBaseline, scorePolicyBot } from './quality.js';
 import { threadLatency } from './thread-latency.js';
 
@@ -39,6 +39,17 @@ const tune = scoreNatural(index, 'tune');
 const holdout = scoreNatural(index, 'holdout');
 console.log('\n## Natural questions (tune / holdout; abstention on must-be-empty questions)\n');
 for (const line of naturalTable(tune, holdout)) console.log(line);
+// A second set, written after the first round by someone who read neither the code nor the first
+// set; never tuned on: only its counts are printed.
+const second = scoreNatural(index, 'holdout', loadNatural(join(root, 'bench', 'natural2', 'questions.yml')));
+console.log(
+  `\nsecond natural set (bench/natural2, holdout only, never tuned on): ${second.passed}/${second.total} (${((100 * second.passed) / second.total).toFixed(1)}%); must-be-empty answered empty ${second.emptyPassed}/${second.emptyTotal}`,
+);
+console.log(
+  `by kind: ${Object.entries(second.byKind)
+    .map(([k, v]) => `${k} ${v.passed}/${v.total}`)
+    .join(', ')}`,
+);
 console.log(`\ntune misses (${tune.misses.length}):`);
 for (const m of tune.misses) console.log(`  - ${m}`);
 

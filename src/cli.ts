@@ -7,6 +7,7 @@ import { loadTokenizer } from './analyze/kuromoji.js';
 import { answerPage } from './commands/handle.js';
 import { loadConfig } from './config.js';
 import { listFeedback } from './conversation/feedback.js';
+import { describeGroups, groupEvents } from './events/group.js';
 import { AddError, type AddPlan, addDigest } from './ingest/add.js';
 import { formatProblem, ingestCorpus } from './ingest/corpus.js';
 import { LAYOUTS } from './ingest/layouts/index.js';
@@ -340,7 +341,11 @@ function ingestCommand(argv: string[], io: Io): number {
   if (args.flags.has('json')) {
     println(io.stdout, JSON.stringify(corpus.items, null, 2));
     for (const p of corpus.problems) println(io.stderr, `problem: ${formatProblem(p)}`);
-  } else println(io.stdout, summarize(corpus));
+  } else {
+    println(io.stdout, summarize(corpus));
+    // The events reported in several documents, and the rule that grouped each.
+    println(io.stdout, ['', ...describeGroups(groupEvents(corpus.items), corpus.items)].join('\n'));
+  }
   return args.flags.has('strict') && corpus.problems.length > 0 ? 1 : 0;
 }
 

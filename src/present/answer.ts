@@ -1,4 +1,5 @@
 import type { Dimension } from '../commands/inherit.js';
+import { urlKey } from '../events/group.js';
 import type { AskResult, AskResultItem } from '../query/ask.js';
 import type { Lang } from '../query/understand.js';
 import { actions, type Block, type Button, capBlocks, context, divider, section } from './blocks.js';
@@ -181,9 +182,32 @@ function itemMrkdwn(it: AnswerItem, number: number, lang: Lang): string {
   return `*${number}. ${escapeMrkdwn(it.title)}*${english}\n${metaLine(it, lang)}${snippet}`;
 }
 
+/** One link per page: a report's `…/260109/` and a digest's `…/260109` are the same page. */
+function distinctPages(urls: string[]): string[] {
+  const seen = new Set<string>();
+  return urls.filter((u) => {
+    const k = urlKey(u);
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+/** Where an item is reported: its document and section, or every document of a merged event. */
+export function sourcesText(it: AnswerItem, lang: Lang, esc: (s: string) => string = (s) => s): string {
+  const all = it.sources ?? [];
+  if (all.length <= 1)
+    return `${say(lang, 'source')}: ${esc(it.source.document)} · ${esc(it.source.section)}`;
+  const one = (s: (typeof all)[number]) =>
+    `${esc(s.document)} · ${esc(s.section)} (${formatDate(s.date ?? undefined, lang)})`;
+  return `${say(lang, 'sources')}: ${all.map(one).join(' / ')}`;
+}
+
 function itemContext(it: AnswerItem, lang: Lang): string {
-  const links = it.urls.map((u) => link(u, siteName(u))).join('  ');
-  const where = `${say(lang, 'source')}: ${escapeMrkdwn(it.source.document)} · ${escapeMrkdwn(it.source.section)}`;
+  const links = distinctPages(it.urls)
+    .map((u) => link(u, siteName(u)))
+    .join('  ');
+  const where = sourcesText(it, lang, escapeMrkdwn);
   return links ? `${links}\n${where}` : where;
 }
 
@@ -306,7 +330,7 @@ export function answerLines(m: AnswerModel, o: { typeMore?: boolean } = {}): str
     out.push(`   ${metaLine(it, m.lang)}`);
     if (it.snippet) out.push(`   ${it.snippet}`);
     for (const u of it.urls) out.push(`   ${u}`);
-    out.push(`   ${say(m.lang, 'source')}: ${it.source.document} · ${it.source.section}`);
+    out.push(`   ${sourcesText(it, m.lang)}`);
   });
   if (m.closest.length) {
     out.push('', `${say(m.lang, 'closest')}:`);

@@ -45,7 +45,12 @@ export function renderCitationBlocks(c: CiteResult, lang: Lang = c.lang): { text
     : '';
   const blocks: Block[] = [
     context(`:bookmark: ${say(lang, 'citation')} · ${say(lang, 'itemId')} \`${escapeMrkdwn(item.id)}\``),
-    section(`${title}\n${meta}\n${escapeMrkdwn(location(item))}${urls ? `\n${urls}` : ''}${page}`),
+    section(
+      truncate(
+        `${title}\n${meta}\n${escapeMrkdwn(location(item))}${urls ? `\n${urls}` : ''}${page}${otherSources(c, lang, true)}`,
+        2900,
+      ),
+    ),
     section(
       truncate(`${say(lang, 'readyToPaste')}:\n\`\`\`${escapeMrkdwn(citationText(item, lang))}\`\`\``, 2900),
     ),
@@ -60,9 +65,23 @@ export function renderCitationBlocks(c: CiteResult, lang: Lang = c.lang): { text
   };
 }
 
+/** The event's other sources (a report section of the same event), each with its date and URLs. */
+function otherSources(c: CiteResult, lang: Lang, mrkdwn: boolean): string {
+  const others = (c.sources ?? []).slice(1);
+  if (!others.length) return '';
+  const esc = mrkdwn ? escapeMrkdwn : (t: string) => t;
+  const lines = others.map((o) => {
+    const urls = o.urls.map((u) => (mrkdwn ? link(u, siteName(u)) : u)).join(' ');
+    return `• ${esc(location(o))} (${formatDate(o.date, lang)})${urls ? ` ${urls}` : ''}`;
+  });
+  return `\n${say(lang, 'reportedIn')}:\n${lines.join('\n')}`;
+}
+
 export function renderCitationText(c: CiteResult, lang: Lang = c.lang): string {
   if (!c.item) return `${say(lang, 'nothingToCite')}. ${c.message ?? ''}`.trim();
   const lines = [`${say(lang, 'citation')} (${c.item.id}):`, citationText(c.item, lang)];
+  const more = otherSources(c, lang, false);
+  if (more) lines.push(more.slice(1));
   if (c.alsoIn.length) lines.push(`${say(lang, 'alsoCitedIn')}: ${c.alsoIn.map(location).join(' / ')}`);
   return lines.join('\n');
 }

@@ -13,10 +13,13 @@ import { formatProblem, ingestCorpus } from './ingest/corpus.js';
 import { LAYOUTS } from './ingest/layouts/index.js';
 import { loadSourceList } from './ingest/sources.js';
 import { summarize } from './ingest/summary.js';
+import { contextOf, renderCitationText } from './present/citation.js';
+import { CITE_FORMATS, type CiteFormat, formatCitation } from './present/cite-formats.js';
 import { renderReplyText } from './present/reply.js';
 import { ask, askJson, toResultItem } from './query/ask.js';
+import { cite } from './query/cite.js';
 import { todayIn } from './query/dates.js';
-import { detectLang } from './query/understand.js';
+import { detectLang, type Lang } from './query/understand.js';
 import {
   buildIndexInParallel,
   degradation,
@@ -45,6 +48,10 @@ Usage:
   policy-bot ask "<question>" [--json] [--limit N] [--today YYYY-MM-DD]
                                    answer a question (English or Japanese)
   policy-bot ask - [--limit N]     one question per stdin line, one JSON line each
+  policy-bot ask "<question>" --format md|csv [--out FILE]
+                                   every result (not a page) as Markdown or CSV (UTF-8 with BOM)
+  policy-bot cite <id|URL|words> [--format text|md|csl-json] [--lang en|ja]
+                                   cite an event: one line to paste, a Markdown link, or CSL-JSON
   policy-bot digest --week YYYY-MM-DD [--filters "…"] [--json]
                                    the digest of the Monday–Sunday week containing that date
   policy-bot digest --run-now      run the scheduled weekly job once (needs Slack credentials)
@@ -74,6 +81,8 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
         return await indexCommand(rest, io);
       case 'ask':
         return await askCommand(rest, io);
+      case 'cite':
+        return await citeCommand(rest, io);
       case 'add':
         return await addCommand(rest, io);
       case 'reload':
@@ -110,6 +119,8 @@ const VALUED = [
   'url',
   'pid-file',
   'since',
+  'format',
+  'lang',
 ] as const;
 
 function dirs(args: ParsedArgs, io: Io) {
@@ -332,6 +343,43 @@ function feedbackCommand(argv: string[], io: Io): number {
   } finally {
     db.close();
   }
+}
+
+/**
+ * `cite <id|URL|words>`: the event the input names (any member id or URL cites the event) as the
+ * full citation, or with --format as one line (text), a Markdown link (md) or CSL-JSON.
+ */
+async function citeCommand(argv: string[], io: Io): Promise<number> {
+  const args = parseArgs(argv, VALUED);
+  const input = args.positionals.join(' ').trim();
+  const format = flagString(args, 'format');
+  if (format !== undefined && !CITE_FORMATS.includes(format as CiteFormat)) {
+    println(io.stderr, `policy-bot: --format must be one of ${CITE_FORMATS.join(', ')}, not "${format}"`);
+    return 2;
+  }
+  const langFlag = flagString(args, 'lang');
+  if (langFlag !== undefined && langFlag !== 'en' && langFlag !== 'ja') {
+    println(io.stderr, `policy-bot: --lang must be en or ja, not "${langFlag}"`);
+    return 2;
+  }
+  if (!input) {
+    println(io.stderr, 'policy-bot: cite needs an item id, a URL or a few words, e.g. policy-bot cite SB53');
+    return 2;
+  }
+  const index = await openForCli(args, io);
+  const c = cite(index, input, resolveToday(args, io));
+  const lang = (langFlag as Lang | undefined) ?? c.lang;
+  if (!c.item) {
+    println(io.stderr, renderCitationText({ ...c, lang }, lang));
+    return 1;
+  }
+  println(
+    io.stdout,
+    format
+      ? formatCitation(c.item, format as CiteFormat, lang, contextOf(c))
+      : renderCitationText({ ...c, lang }, lang),
+  );
+  return 0;
 }
 
 function ingestCommand(argv: string[], io: Io): number {

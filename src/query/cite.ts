@@ -14,6 +14,8 @@ export interface CiteResult {
    * any member's id or URL cites the event.
    */
   sources?: StoredItem[];
+  /** When the cited item is undated: the date its document was published, when known. */
+  published?: string;
   how?: 'id' | 'url' | 'search';
   /** Other items that cite the same URL but report something else (a report section covering several events). */
   alsoIn: StoredItem[];
@@ -45,7 +47,18 @@ export function cite(index: SearchIndex, input: string, today: string): CiteResu
     const members = group ? group.members.map((m) => m.item) : [item];
     const ids = new Set(members.map((m) => m.id));
     const alsoIn = itemsCiting(index, urls).filter((it) => !ids.has(it.id));
-    return { lang, item: members[0] as StoredItem, sources: members, ...(how ? { how } : {}), alsoIn };
+    const primary = members[0] as StoredItem;
+    const published = primary.date
+      ? undefined
+      : index.manifest.documents.find((d) => d.id === primary.source.document)?.published;
+    return {
+      lang,
+      item: primary,
+      sources: members,
+      ...(published ? { published } : {}),
+      ...(how ? { how } : {}),
+      alsoIn,
+    };
   };
   const id = text.trim();
   const byId = index.byId.get(id);

@@ -1,9 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { WebClient } from '@slack/web-api';
 import dotenv from 'dotenv';
 import { loadTokenizer } from './analyze/kuromoji.js';
+import { exportAnswer } from './commands/export.js';
 import { answerPage } from './commands/handle.js';
 import { loadConfig } from './config.js';
 import { listFeedback } from './conversation/feedback.js';
@@ -15,6 +16,7 @@ import { loadSourceList } from './ingest/sources.js';
 import { summarize } from './ingest/summary.js';
 import { contextOf, renderCitationText } from './present/citation.js';
 import { CITE_FORMATS, type CiteFormat, formatCitation } from './present/cite-formats.js';
+import { EXPORT_FORMATS, type ExportFormat } from './present/export.js';
 import { renderReplyText } from './present/reply.js';
 import { ask, askJson, toResultItem } from './query/ask.js';
 import { cite } from './query/cite.js';
@@ -121,6 +123,7 @@ const VALUED = [
   'since',
   'format',
   'lang',
+  'out',
 ] as const;
 
 function dirs(args: ParsedArgs, io: Io) {
@@ -204,6 +207,21 @@ async function askCommand(argv: string[], io: Io): Promise<number> {
   const q = cleanQuestion(question);
   const note = truncationNote(q, detectLang(q.text));
   if (note) println(io.stderr, note.replace(/^:scissors: /, ''));
+  const format = flagString(args, 'format');
+  if (format !== undefined) {
+    if (!EXPORT_FORMATS.includes(format as ExportFormat)) {
+      println(io.stderr, `policy-bot: --format must be one of ${EXPORT_FORMATS.join(', ')}, not "${format}"`);
+      return 2;
+    }
+    // Every result, not a page: --limit does not apply.
+    const file = exportAnswer(index, { question: q.text, today, inherit: null }, format as ExportFormat);
+    const out = flagString(args, 'out');
+    if (out) {
+      writeFileSync(resolve(io.cwd, out), file.text);
+      println(io.stderr, `policy-bot: wrote ${file.total} results to ${out}`);
+    } else io.stdout.write(file.text);
+    return 0;
+  }
   if (args.flags.has('json')) {
     const answered = answerLine(index, question, { today, limit });
     println(io.stdout, JSON.stringify(answered, null, 2));

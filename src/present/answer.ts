@@ -299,6 +299,12 @@ export function renderAnswerBlocks(m: AnswerModel, view: AnswerView): { text: st
         actionId: 'share_answer',
         value: encodeRef({ a: id, o: m.offset }),
       });
+    // The whole answer as a file, uploaded to the clicker (every result, not this page).
+    if (m.items.length) {
+      const ref = encodeRef({ a: id, o: m.offset });
+      buttons.push({ text: say(m.lang, 'exportCsv'), actionId: 'export_csv', value: ref });
+      buttons.push({ text: say(m.lang, 'exportMarkdown'), actionId: 'export_md', value: ref });
+    }
   }
   if (buttons.length) blocks.push(actions(buttons));
   // Empty answers get 👍/👎 too: they are the ones most worth hearing about.

@@ -90,9 +90,9 @@ export function citeLine(item: StoredItem, lang: Lang, ctx: CiteContext = {}): s
 }
 
 /** Markdown link text: brackets and backslashes escaped so the link cannot break. */
-const mdText = (s: string) => s.replace(/([\\[\]`*_<>])/g, '\\$1').replace(/\s+/g, ' ');
+export const mdText = (s: string) => s.replace(/([\\[\]`*_<>])/g, '\\$1').replace(/\s+/g, ' ');
 /** A Markdown link target: spaces and parentheses percent-encoded; otherwise the exact URL. */
-const mdUrl = (u: string) => u.replace(/ /g, '%20').replace(/\(/g, '%28').replace(/\)/g, '%29');
+export const mdUrl = (u: string) => u.replace(/ /g, '%20').replace(/\(/g, '%28').replace(/\)/g, '%29');
 
 /** A Markdown link with who and when: `[title](url) — AISI, 2026-01-09`. */
 export function citeMarkdown(item: StoredItem, lang: Lang, ctx: CiteContext = {}): string {

@@ -201,10 +201,13 @@ describe('presentation', () => {
       'page_previous',
       'show_more',
       'share_answer',
+      'export_csv',
+      'export_md',
       'answer_feedback',
     ]);
-    expect(actionIds('public', 5)).toEqual(['show_more', 'answer_feedback']);
-    expect(actionIds('public', 11)).toEqual(['answer_feedback']);
+    // Export is offered wherever the answer has results: it goes to the clicker, not the channel.
+    expect(actionIds('public', 5)).toEqual(['show_more', 'export_csv', 'export_md', 'answer_feedback']);
+    expect(actionIds('public', 11)).toEqual(['export_csv', 'export_md', 'answer_feedback']);
   });
 
   it('closest items from the answers core are labelled as suggestions when nothing matched', () => {

@@ -18,7 +18,7 @@ import { contextOf, renderCitationText } from './present/citation.js';
 import { CITE_FORMATS, type CiteFormat, formatCitation } from './present/cite-formats.js';
 import { EXPORT_FORMATS, type ExportFormat } from './present/export.js';
 import { renderReplyText } from './present/reply.js';
-import { ask, askJson, toResultItem } from './query/ask.js';
+import { ask, askJson, eventResult } from './query/ask.js';
 import { cite } from './query/cite.js';
 import { todayIn } from './query/dates.js';
 import { detectLang, type Lang } from './query/understand.js';
@@ -282,7 +282,7 @@ async function digestCommand(argv: string[], io: Io): Promise<number> {
         {
           week,
           filters: { text: filters, countries: f.countries, regions: f.regions, terms: f.terms },
-          items: items.map((i) => toResultItem(i)),
+          items: items.map((i) => eventResult(index, i)),
         },
         null,
         2,

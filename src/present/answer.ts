@@ -335,7 +335,8 @@ export function answerLines(m: AnswerModel, o: { typeMore?: boolean } = {}): str
     if (en) out.push(`   ${en}`);
     out.push(`   ${metaLine(it, m.lang)}`);
     if (it.snippet) out.push(`   ${it.snippet}`);
-    for (const u of it.urls) out.push(`   ${u}`);
+    // Each page once (a report's `…/260109/` is the digest's `…/260109`), spelled as its source does.
+    for (const u of distinctPages(it.urls)) out.push(`   ${u}`);
     out.push(`   ${sourcesText(it, m.lang)}`);
   });
   if (m.closest.length) {

@@ -91,15 +91,33 @@ function gap(a: { start: string; end: string }, b: { start: string; end: string 
 
 /** Why `c` reports the same event as the primary `p`, or undefined. */
 export function matchReason(p: Groupable, c: Groupable): { why: GroupReason; on: string } | undefined {
+  return matchKeyed(p, c, keysOf(p), keysOf(c));
+}
+
+/** What a match compares, computed once per item: the title key and the primary URL key. */
+interface Keys {
+  t: string;
+  p: string;
+}
+const keysOf = (it: Groupable): Keys => ({ t: titleKey(it.title), p: it.urls[0] ? urlKey(it.urls[0]) : '' });
+
+function matchKeyed(
+  p: Groupable,
+  c: Groupable,
+  kp: Keys,
+  kc: Keys,
+): { why: GroupReason; on: string } | undefined {
   if (p.source.document === c.source.document || !p.date) return undefined;
-  const pt = titleKey(p.title);
-  const sameTitle = pt.length >= MIN_TITLE && pt === titleKey(c.title);
+  const pt = kp.t;
+  const sameTitle = pt.length >= MIN_TITLE && pt === kc.t;
   if (c.date) {
-    const pu = p.urls[0] ? urlKey(p.urls[0]) : '';
-    const cu = c.urls[0] ? urlKey(c.urls[0]) : '';
+    const pu = kp.p;
+    const cu = kc.p;
     if (pu && pu === cu && specificUrl(pu) && gap(p.date, c.date) <= URL_DAYS)
       return { why: 'same-url', on: p.urls[0] as string };
-    if (sameTitle && gap(p.date, c.date) === 0) return { why: 'same-title-date', on: pt };
+    // Overlap compared as ISO strings: no date parsing in the common case.
+    if (sameTitle && p.date.start <= c.date.end && c.date.start <= p.date.end)
+      return { why: 'same-title-date', on: pt };
     return undefined;
   }
   if (c.kind !== 'section' || !sameTitle) return undefined;
@@ -108,50 +126,94 @@ export function matchReason(p: Groupable, c: Groupable): { why: GroupReason; on:
   return shared ? { why: 'section-title-url', on: shared } : undefined;
 }
 
+/** Code-unit order (not locale order): the same everywhere, and fast on a large corpus. */
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const byDateThenId = (a: Groupable, b: Groupable) =>
-  (a.date?.start ?? '9999').localeCompare(b.date?.start ?? '9999') ||
+  cmp(a.date?.start ?? '9999', b.date?.start ?? '9999') ||
   Number(b.kind === 'event') - Number(a.kind === 'event') ||
-  a.id.localeCompare(b.id);
+  cmp(a.id, b.id);
+
+/** Two ascending lists of positions as one, without repeats. */
+function mergeAscending(a: number[], b: number[]): number[] {
+  if (!b.length) return a;
+  if (!a.length) return b;
+  const out: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    const x = a[i] ?? Number.POSITIVE_INFINITY;
+    const y = b[j] ?? Number.POSITIVE_INFINITY;
+    const next = x <= y ? x : y;
+    if (x === next) i++;
+    if (y === next) j++;
+    out.push(next);
+  }
+  return out;
+}
 
 /** Groups items reporting the same event (see the module comment for the rules). */
 export function groupEvents<T extends Groupable>(items: readonly T[]): Events<T> {
-  // Candidates by the keys a match needs, so grouping stays linear on a large corpus.
-  const byKey = new Map<string, T[]>();
-  const add = (key: string, it: T) => {
-    const list = byKey.get(key);
-    if (list) {
-      if (list[list.length - 1] !== it) list.push(it);
-    } else byKey.set(key, [it]);
-  };
-  for (const it of items) {
-    const t = titleKey(it.title);
-    if (t.length >= MIN_TITLE) add(`t:${t}`, it);
-    if (it.date && it.urls[0]) add(`p:${urlKey(it.urls[0])}`, it);
-  }
+  // Items by position in one deterministic order (dated first, earliest first, then id); the
+  // candidate lists under each key hold positions, so they are in that order too and an item
+  // only ever looks at the ones after it (the ones before already belong to a group).
   const ordered = [...items].sort(byDateThenId);
-  const groupOf = new Map<string, EventGroup<T>>();
+  const keys: Keys[] = ordered.map(keysOf);
+  const byTitle = new Map<string, number[]>();
+  const byUrl = new Map<string, number[]>();
+  const put = (map: Map<string, number[]>, key: string, at: number) => {
+    const list = map.get(key);
+    if (list) list.push(at);
+    else map.set(key, [at]);
+  };
+  keys.forEach((k, at) => {
+    if (k.t.length >= MIN_TITLE) put(byTitle, k.t, at);
+    if (k.p && ordered[at]?.date) put(byUrl, k.p, at);
+  });
+  const groupAt = new Int32Array(ordered.length).fill(-1);
   const merged: EventGroup<T>[] = [];
-  for (const p of ordered) {
-    if (groupOf.has(p.id)) continue;
+  ordered.forEach((p, at) => {
+    if (groupAt[at] !== -1 || !p.date) return;
+    const k = keys[at] as Keys;
+    const titled = k.t.length >= MIN_TITLE ? (byTitle.get(k.t) ?? []) : [];
+    const linked = k.p ? (byUrl.get(k.p) ?? []) : [];
+    // Alone under both keys (the usual case): nothing to compare.
+    if (titled.length <= 1 && linked.length <= 1) return;
     const group: EventGroup<T> = { id: p.id, primary: p, members: [{ item: p }] };
-    groupOf.set(p.id, group);
-    if (!p.date) continue;
-    const candidates = new Set<T>([
-      ...(byKey.get(`t:${titleKey(p.title)}`) ?? []),
-      ...(p.urls[0] ? (byKey.get(`p:${urlKey(p.urls[0])}`) ?? []) : []),
-    ]);
     const docs = new Set([p.source.document]);
-    for (const c of [...candidates].sort(byDateThenId)) {
-      if (c === p || groupOf.has(c.id) || docs.has(c.source.document)) continue;
-      const m = matchReason(p, c);
+    for (const ci of mergeAscending(titled, linked)) {
+      const c = ordered[ci] as T;
+      if (ci <= at || groupAt[ci] !== -1 || docs.has(c.source.document)) continue;
+      const m = matchKeyed(p, c, k, keys[ci] as Keys);
       if (!m) continue;
       group.members.push({ item: c, ...m });
-      groupOf.set(c.id, group);
+      groupAt[ci] = merged.length;
       docs.add(c.source.document);
     }
-    if (group.members.length > 1) merged.push(group);
-  }
-  return { merged, of: (id) => groupOf.get(id) };
+    if (group.members.length > 1) {
+      groupAt[at] = merged.length;
+      merged.push(group);
+    }
+  });
+  const inGroup = new Map<string, EventGroup<T>>();
+  for (const g of merged) for (const m of g.members) inGroup.set(m.item.id, g);
+  let ids: Map<string, T> | undefined;
+  const alone = new Map<string, EventGroup<T>>();
+  return {
+    merged,
+    of: (id) => {
+      const g = inGroup.get(id);
+      if (g) return g;
+      let one = alone.get(id);
+      if (!one) {
+        ids ??= new Map(items.map((i) => [i.id, i]));
+        const item = ids.get(id);
+        if (!item) return undefined;
+        one = { id, primary: item, members: [{ item }] };
+        alone.set(id, one);
+      }
+      return one;
+    },
+  };
 }
 
 const caches = new WeakMap<SearchIndex, Events<SearchIndex['items'][number]>>();

@@ -155,3 +155,23 @@ describe('the weekly digest carries an event once', () => {
     expect(chosen).not.toContain('digest-b/japan/2'); // the same event as digest-a/japan/1
   });
 });
+
+describe('grouping is computed once per index', () => {
+  it('the same index object gives the same groups object; a new index (a reload) groups again', () => {
+    const first = eventsOf(index);
+    expect(eventsOf(index)).toBe(first);
+    const reloaded: SearchIndex = { ...index, items: [...index.items] };
+    const again = eventsOf(reloaded);
+    expect(again).not.toBe(first);
+    expect(again.merged.map((g) => g.members.map((m) => m.item.id))).toEqual(
+      first.merged.map((g) => g.members.map((m) => m.item.id)),
+    );
+  });
+
+  it('an item reported once is an event of one source; an unknown id is no event', () => {
+    const events = eventsOf(index);
+    const single = index.items.find((i) => events.of(i.id)?.members.length === 1) as StoredItem;
+    expect(events.of(single.id)?.primary).toBe(single);
+    expect(events.of('no/such/1')).toBeUndefined();
+  });
+});

@@ -1,21 +1,27 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { WebClient } from '@slack/web-api';
 import dotenv from 'dotenv';
 import { loadTokenizer } from './analyze/kuromoji.js';
+import { exportAnswer } from './commands/export.js';
 import { answerPage } from './commands/handle.js';
 import { loadConfig } from './config.js';
 import { listFeedback } from './conversation/feedback.js';
+import { describeGroups, groupEvents } from './events/group.js';
 import { AddError, type AddPlan, addDigest } from './ingest/add.js';
 import { formatProblem, ingestCorpus } from './ingest/corpus.js';
 import { LAYOUTS } from './ingest/layouts/index.js';
 import { loadSourceList } from './ingest/sources.js';
 import { summarize } from './ingest/summary.js';
+import { contextOf, renderCitationText } from './present/citation.js';
+import { CITE_FORMATS, type CiteFormat, formatCitation } from './present/cite-formats.js';
+import { EXPORT_FORMATS, type ExportFormat } from './present/export.js';
 import { renderReplyText } from './present/reply.js';
-import { ask, askJson, toResultItem } from './query/ask.js';
+import { ask, askJson, eventResult } from './query/ask.js';
+import { cite } from './query/cite.js';
 import { todayIn } from './query/dates.js';
-import { detectLang } from './query/understand.js';
+import { detectLang, type Lang } from './query/understand.js';
 import {
   buildIndexInParallel,
   degradation,
@@ -44,6 +50,10 @@ Usage:
   policy-bot ask "<question>" [--json] [--limit N] [--today YYYY-MM-DD]
                                    answer a question (English or Japanese)
   policy-bot ask - [--limit N]     one question per stdin line, one JSON line each
+  policy-bot ask "<question>" --format md|csv [--out FILE]
+                                   every result (not a page) as Markdown or CSV (UTF-8 with BOM)
+  policy-bot cite <id|URL|words> [--format text|md|csl-json] [--lang en|ja]
+                                   cite an event: one line to paste, a Markdown link, or CSL-JSON
   policy-bot digest --week YYYY-MM-DD [--filters "…"] [--json]
                                    the digest of the Monday–Sunday week containing that date
   policy-bot digest --run-now      run the scheduled weekly job once (needs Slack credentials)
@@ -73,6 +83,8 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
         return await indexCommand(rest, io);
       case 'ask':
         return await askCommand(rest, io);
+      case 'cite':
+        return await citeCommand(rest, io);
       case 'add':
         return await addCommand(rest, io);
       case 'reload':
@@ -109,6 +121,9 @@ const VALUED = [
   'url',
   'pid-file',
   'since',
+  'format',
+  'lang',
+  'out',
 ] as const;
 
 function dirs(args: ParsedArgs, io: Io) {
@@ -192,6 +207,21 @@ async function askCommand(argv: string[], io: Io): Promise<number> {
   const q = cleanQuestion(question);
   const note = truncationNote(q, detectLang(q.text));
   if (note) println(io.stderr, note.replace(/^:scissors: /, ''));
+  const format = flagString(args, 'format');
+  if (format !== undefined) {
+    if (!EXPORT_FORMATS.includes(format as ExportFormat)) {
+      println(io.stderr, `policy-bot: --format must be one of ${EXPORT_FORMATS.join(', ')}, not "${format}"`);
+      return 2;
+    }
+    // Every result, not a page: --limit does not apply.
+    const file = exportAnswer(index, { question: q.text, today, inherit: null }, format as ExportFormat);
+    const out = flagString(args, 'out');
+    if (out) {
+      writeFileSync(resolve(io.cwd, out), file.text);
+      println(io.stderr, `policy-bot: wrote ${file.total} results to ${out}`);
+    } else io.stdout.write(file.text);
+    return 0;
+  }
   if (args.flags.has('json')) {
     const answered = answerLine(index, question, { today, limit });
     println(io.stdout, JSON.stringify(answered, null, 2));
@@ -252,7 +282,7 @@ async function digestCommand(argv: string[], io: Io): Promise<number> {
         {
           week,
           filters: { text: filters, countries: f.countries, regions: f.regions, terms: f.terms },
-          items: items.map((i) => toResultItem(i)),
+          items: items.map((i) => eventResult(index, i)),
         },
         null,
         2,
@@ -333,6 +363,43 @@ function feedbackCommand(argv: string[], io: Io): number {
   }
 }
 
+/**
+ * `cite <id|URL|words>`: the event the input names (any member id or URL cites the event) as the
+ * full citation, or with --format as one line (text), a Markdown link (md) or CSL-JSON.
+ */
+async function citeCommand(argv: string[], io: Io): Promise<number> {
+  const args = parseArgs(argv, VALUED);
+  const input = args.positionals.join(' ').trim();
+  const format = flagString(args, 'format');
+  if (format !== undefined && !CITE_FORMATS.includes(format as CiteFormat)) {
+    println(io.stderr, `policy-bot: --format must be one of ${CITE_FORMATS.join(', ')}, not "${format}"`);
+    return 2;
+  }
+  const langFlag = flagString(args, 'lang');
+  if (langFlag !== undefined && langFlag !== 'en' && langFlag !== 'ja') {
+    println(io.stderr, `policy-bot: --lang must be en or ja, not "${langFlag}"`);
+    return 2;
+  }
+  if (!input) {
+    println(io.stderr, 'policy-bot: cite needs an item id, a URL or a few words, e.g. policy-bot cite SB53');
+    return 2;
+  }
+  const index = await openForCli(args, io);
+  const c = cite(index, input, resolveToday(args, io));
+  const lang = (langFlag as Lang | undefined) ?? c.lang;
+  if (!c.item) {
+    println(io.stderr, renderCitationText({ ...c, lang }, lang));
+    return 1;
+  }
+  println(
+    io.stdout,
+    format
+      ? formatCitation(c.item, format as CiteFormat, lang, contextOf(c))
+      : renderCitationText({ ...c, lang }, lang),
+  );
+  return 0;
+}
+
 function ingestCommand(argv: string[], io: Io): number {
   const args = parseArgs(argv, VALUED);
   const { dataDir } = dirs(args, io);
@@ -340,7 +407,11 @@ function ingestCommand(argv: string[], io: Io): number {
   if (args.flags.has('json')) {
     println(io.stdout, JSON.stringify(corpus.items, null, 2));
     for (const p of corpus.problems) println(io.stderr, `problem: ${formatProblem(p)}`);
-  } else println(io.stdout, summarize(corpus));
+  } else {
+    println(io.stdout, summarize(corpus));
+    // The events reported in several documents, and the rule that grouped each.
+    println(io.stdout, ['', ...describeGroups(groupEvents(corpus.items), corpus.items)].join('\n'));
+  }
   return args.flags.has('strict') && corpus.problems.length > 0 ? 1 : 0;
 }
 

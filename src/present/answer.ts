@@ -1,4 +1,5 @@
 import type { Dimension } from '../commands/inherit.js';
+import { urlKey } from '../events/group.js';
 import type { AskResult, AskResultItem } from '../query/ask.js';
 import type { Lang } from '../query/understand.js';
 import { actions, type Block, type Button, capBlocks, context, divider, section } from './blocks.js';
@@ -181,9 +182,32 @@ function itemMrkdwn(it: AnswerItem, number: number, lang: Lang): string {
   return `*${number}. ${escapeMrkdwn(it.title)}*${english}\n${metaLine(it, lang)}${snippet}`;
 }
 
+/** One link per page: a report's `…/260109/` and a digest's `…/260109` are the same page. */
+function distinctPages(urls: string[]): string[] {
+  const seen = new Set<string>();
+  return urls.filter((u) => {
+    const k = urlKey(u);
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+/** Where an item is reported: its document and section, or every document of a merged event. */
+export function sourcesText(it: AnswerItem, lang: Lang, esc: (s: string) => string = (s) => s): string {
+  const all = it.sources ?? [];
+  if (all.length <= 1)
+    return `${say(lang, 'source')}: ${esc(it.source.document)} · ${esc(it.source.section)}`;
+  const one = (s: (typeof all)[number]) =>
+    `${esc(s.document)} · ${esc(s.section)} (${formatDate(s.date ?? undefined, lang)})`;
+  return `${say(lang, 'sources')}: ${all.map(one).join(' / ')}`;
+}
+
 function itemContext(it: AnswerItem, lang: Lang): string {
-  const links = it.urls.map((u) => link(u, siteName(u))).join('  ');
-  const where = `${say(lang, 'source')}: ${escapeMrkdwn(it.source.document)} · ${escapeMrkdwn(it.source.section)}`;
+  const links = distinctPages(it.urls)
+    .map((u) => link(u, siteName(u)))
+    .join('  ');
+  const where = sourcesText(it, lang, escapeMrkdwn);
   return links ? `${links}\n${where}` : where;
 }
 
@@ -275,6 +299,12 @@ export function renderAnswerBlocks(m: AnswerModel, view: AnswerView): { text: st
         actionId: 'share_answer',
         value: encodeRef({ a: id, o: m.offset }),
       });
+    // The whole answer as a file, uploaded to the clicker (every result, not this page).
+    if (m.items.length) {
+      const ref = encodeRef({ a: id, o: m.offset });
+      buttons.push({ text: say(m.lang, 'exportCsv'), actionId: 'export_csv', value: ref });
+      buttons.push({ text: say(m.lang, 'exportMarkdown'), actionId: 'export_md', value: ref });
+    }
   }
   if (buttons.length) blocks.push(actions(buttons));
   // Empty answers get 👍/👎 too: they are the ones most worth hearing about.
@@ -305,8 +335,9 @@ export function answerLines(m: AnswerModel, o: { typeMore?: boolean } = {}): str
     if (en) out.push(`   ${en}`);
     out.push(`   ${metaLine(it, m.lang)}`);
     if (it.snippet) out.push(`   ${it.snippet}`);
-    for (const u of it.urls) out.push(`   ${u}`);
-    out.push(`   ${say(m.lang, 'source')}: ${it.source.document} · ${it.source.section}`);
+    // Each page once (a report's `…/260109/` is the digest's `…/260109`), spelled as its source does.
+    for (const u of distinctPages(it.urls)) out.push(`   ${u}`);
+    out.push(`   ${sourcesText(it, m.lang)}`);
   });
   if (m.closest.length) {
     out.push('', `${say(m.lang, 'closest')}:`);

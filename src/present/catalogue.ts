@@ -178,6 +178,23 @@ const CATALOGUE = {
     en: (a: Args) => `Not a date I can read: "${s(a, 'date')}". Try 2026-01-14.`,
     ja: (a: Args) => `日付として読めません: “${s(a, 'date')}”(例: 2026-01-14)`,
   },
+  // Issue 14 (events across documents, citation formats, export): one block, kept together.
+  sources: { en: 'Sources', ja: '出典(複数)' },
+  reportedIn: { en: 'Reported in', ja: '掲載箇所' },
+  markdownLink: { en: 'Markdown', ja: 'Markdown' },
+  export: { en: 'Export', ja: 'エクスポート' },
+  exportCsv: { en: 'Export CSV', ja: 'CSVで書き出す' },
+  exportMarkdown: { en: 'Export Markdown', ja: 'Markdownで書き出す' },
+  exportDone: {
+    en: (a: Args) => `Exported ${n(a, 'n')} result${n(a, 'n') === 1 ? '' : 's'} as ${s(a, 'file')}.`,
+    ja: (a: Args) => `${n(a, 'n')}件の結果を${s(a, 'file')}として書き出しました。`,
+  },
+  exportEmpty: { en: 'Nothing to export: this answer has no results.', ja: '書き出す結果がありません。' },
+  exportFailed: {
+    en: 'Could not upload the file. Try again, or use `policy-bot ask "…" --format csv`.',
+    ja: 'ファイルをアップロードできませんでした。もう一度試すか、`policy-bot ask "…" --format csv` を使ってください。',
+  },
+  undatedShort: { en: 'n.d.', ja: '日付なし' },
 } satisfies Record<string, { en: Entry; ja: Entry }>;
 
 export type MessageCode = keyof typeof CATALOGUE;

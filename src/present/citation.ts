@@ -4,6 +4,7 @@ import type { Lang } from '../query/understand.js';
 import type { StoredItem } from '../search/stored-item.js';
 import { type Block, context, section } from './blocks.js';
 import { say } from './catalogue.js';
+import { type CiteContext, citeLine, citeMarkdown } from './cite-formats.js';
 import { CATEGORY_LABEL, countryList, formatDate, siteName } from './labels.js';
 import { escapeMrkdwn, link, truncate } from './mrkdwn.js';
 
@@ -26,6 +27,7 @@ export function citationText(item: StoredItem, lang: Lang = 'en'): string {
 
 export function renderCitationBlocks(c: CiteResult, lang: Lang = c.lang): { text: string; blocks: Block[] } {
   const item = c.item;
+  const ctx = contextOf(c);
   if (!item) {
     const msg = `${say(lang, 'nothingToCite')}. ${c.message ?? ''}`.trim();
     return { text: escapeMrkdwn(msg), blocks: [section(`:warning: ${escapeMrkdwn(msg)}`)] };
@@ -45,9 +47,18 @@ export function renderCitationBlocks(c: CiteResult, lang: Lang = c.lang): { text
     : '';
   const blocks: Block[] = [
     context(`:bookmark: ${say(lang, 'citation')} · ${say(lang, 'itemId')} \`${escapeMrkdwn(item.id)}\``),
-    section(`${title}\n${meta}\n${escapeMrkdwn(location(item))}${urls ? `\n${urls}` : ''}${page}`),
     section(
-      truncate(`${say(lang, 'readyToPaste')}:\n\`\`\`${escapeMrkdwn(citationText(item, lang))}\`\`\``, 2900),
+      truncate(
+        `${title}\n${meta}\n${escapeMrkdwn(location(item))}${urls ? `\n${urls}` : ''}${page}${otherSources(c, lang, true)}`,
+        2900,
+      ),
+    ),
+    // The one-liner and the Markdown link, each in its own code block so one click copies it.
+    section(
+      truncate(
+        `${say(lang, 'readyToPaste')}:\n\`\`\`${escapeMrkdwn(citeLine(item, lang, ctx))}\`\`\`\n${say(lang, 'markdownLink')}:\n\`\`\`${escapeMrkdwn(citeMarkdown(item, lang, ctx))}\`\`\``,
+        2900,
+      ),
     ),
   ];
   if (c.alsoIn.length)
@@ -60,9 +71,35 @@ export function renderCitationBlocks(c: CiteResult, lang: Lang = c.lang): { text
   };
 }
 
+/** The event's other sources (a report section of the same event), each with its date and URLs. */
+function otherSources(c: CiteResult, lang: Lang, mrkdwn: boolean): string {
+  const others = (c.sources ?? []).slice(1);
+  if (!others.length) return '';
+  const esc = mrkdwn ? escapeMrkdwn : (t: string) => t;
+  const lines = others.map((o) => {
+    const urls = o.urls.map((u) => (mrkdwn ? link(u, siteName(u)) : u)).join(' ');
+    return `• ${esc(location(o))} (${formatDate(o.date, lang)})${urls ? ` ${urls}` : ''}`;
+  });
+  return `\n${say(lang, 'reportedIn')}:\n${lines.join('\n')}`;
+}
+
+/** What the citation formats need of a cite result. */
+export function contextOf(c: CiteResult): CiteContext {
+  return { ...(c.sources ? { sources: c.sources } : {}), ...(c.published ? { published: c.published } : {}) };
+}
+
 export function renderCitationText(c: CiteResult, lang: Lang = c.lang): string {
   if (!c.item) return `${say(lang, 'nothingToCite')}. ${c.message ?? ''}`.trim();
-  const lines = [`${say(lang, 'citation')} (${c.item.id}):`, citationText(c.item, lang)];
+  const ctx = contextOf(c);
+  const lines = [
+    `${say(lang, 'citation')} (${c.item.id}):`,
+    citationText(c.item, lang),
+    '',
+    `${say(lang, 'readyToPaste')}: ${citeLine(c.item, lang, ctx)}`,
+    `${say(lang, 'markdownLink')}: ${citeMarkdown(c.item, lang, ctx)}`,
+  ];
+  const more = otherSources(c, lang, false);
+  if (more) lines.push(more.slice(1));
   if (c.alsoIn.length) lines.push(`${say(lang, 'alsoCitedIn')}: ${c.alsoIn.map(location).join(' / ')}`);
   return lines.join('\n');
 }

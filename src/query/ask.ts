@@ -1,3 +1,4 @@
+import { type EventGroup, eventsOf, eventUrls } from '../events/group.js';
 import { englishLine } from '../present/english.js';
 import type { SearchIndex } from '../search/index-store.js';
 import type { StoredItem } from '../search/stored-item.js';
@@ -23,6 +24,22 @@ export interface AskResultItem {
    * the English names the item carries), for English askers; never invented prose.
    */
   english?: string;
+  /**
+   * Every document reporting this event, the primary (this result's own fields) first: one
+   * entry for an item reported once, more when the same event is in a digest and the annual
+   * report. `date` is as that document gives it (null when it gives none).
+   */
+  sources: AskSource[];
+}
+
+/** One document's report of an event. */
+export interface AskSource {
+  id: string;
+  document: string;
+  documentId: string;
+  section: string;
+  date: { start: string; end: string } | null;
+  urls: string[];
 }
 
 /** The `ask` contract: the question, what was understood, an optional message, the results. */
@@ -92,13 +109,66 @@ export function snippet(item: StoredItem, words: string[], max = 120): string {
   return `${start > 0 ? '…' : ''}${cut}${start + max < body.length ? '…' : ''}`;
 }
 
-export function toResultItem(item: StoredItem, words: string[] = []): AskResultItem {
+function sourceOf(item: StoredItem): AskSource {
+  return {
+    id: item.id,
+    document: item.source.documentTitle,
+    documentId: item.source.document,
+    section: sectionCitation(item),
+    date: item.date ?? null,
+    urls: item.urls,
+  };
+}
+
+/**
+ * One result: an event, shown with its primary item's fields, the URLs of all its sources and
+ * the sources listed. Without a group (an item alone), its own.
+ */
+export function toResultItem(
+  item: StoredItem,
+  words: string[] = [],
+  group?: EventGroup<StoredItem>,
+): AskResultItem {
+  const members = group && group.members.length > 1 ? group.members.map((m) => m.item) : [item];
+  const primary = members[0] as StoredItem;
+  return {
+    ...resultFields(primary, snippet(primary, words)),
+    ...(members.length > 1 && group ? { urls: eventUrls(group) } : {}),
+    sources: members.map(sourceOf),
+  };
+}
+
+/** The result for an item as an event: its group's primary with every source. */
+export function eventResult(index: SearchIndex, item: StoredItem, words: string[] = []): AskResultItem {
+  const group = eventsOf(index).of(item.id);
+  return toResultItem(group?.primary ?? item, words, group);
+}
+
+/** Hits → events: the first (best-ranked) hit of an event stands for it, the rest are dropped. */
+export function collapseToEvents<H extends { item: StoredItem }>(
+  index: SearchIndex,
+  hits: readonly H[],
+): { hit: H; group: EventGroup<StoredItem> | undefined }[] {
+  const events = eventsOf(index);
+  const seen = new Set<string>();
+  const out: { hit: H; group: EventGroup<StoredItem> | undefined }[] = [];
+  for (const hit of hits) {
+    const group = events.of(hit.item.id);
+    const key = group?.id ?? hit.item.id;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push({ hit, group });
+  }
+  return out;
+}
+
+function resultFields(item: StoredItem, snippetText: string): Omit<AskResultItem, 'sources'> {
   return {
     id: item.id,
     kind: item.kind,
     date: item.date ?? null,
     title: item.title,
-    snippet: snippet(item, words),
+    snippet: snippetText,
     urls: item.urls,
     countries: item.countries,
     category: item.category,
@@ -126,6 +196,10 @@ export function ask(
   const limit = options.limit ?? 10;
   const offset = options.offset ?? 0;
   const words = highlightWords(interp);
+  // Results, counts and pages are events: an event in a digest and the annual report is one.
+  const events = collapseToEvents(index, outcome.hits);
+  const shape = (e: { hit: { item: StoredItem }; group: EventGroup<StoredItem> | undefined }) =>
+    toResultItem(e.group?.primary ?? e.hit.item, words, e.group);
   return {
     query: question,
     lang: interp.lang,
@@ -141,11 +215,11 @@ export function ask(
       ...(outcome.periodNote ? { periodNote: outcome.periodNote } : {}),
     },
     ...(outcome.message ? { message: outcome.message } : {}),
-    total: outcome.hits.length,
-    results: outcome.hits.slice(offset, offset + limit).map((h) => toResultItem(h.item, words)),
+    total: events.length,
+    results: events.slice(offset, offset + limit).map(shape),
     ...(outcome.hits.length === 0
       ? {
-          suggestions: outcome.suggestions.slice(0, 5).map((h) => toResultItem(h.item, words)),
+          suggestions: collapseToEvents(index, outcome.suggestions).slice(0, 5).map(shape),
           ...(outcome.unmatched.length ? { unmatched: outcome.unmatched } : {}),
         }
       : {}),

@@ -1,3 +1,4 @@
+import { type EventGroup, eventsOf } from '../events/group.js';
 import type { SearchIndex } from '../search/index-store.js';
 import type { StoredItem } from '../search/stored-item.js';
 import { ask } from './ask.js';
@@ -6,9 +7,17 @@ import { detectLang, type Lang } from './understand.js';
 
 export interface CiteResult {
   lang: Lang;
+  /** The event's primary item (the dated digest item when the event is in several documents). */
   item?: StoredItem;
+  /**
+   * Every source of the event, the primary first (one entry for an item reported once). Citing
+   * any member's id or URL cites the event.
+   */
+  sources?: StoredItem[];
+  /** When the cited item is undated: the date its document was published, when known. */
+  published?: string;
   how?: 'id' | 'url' | 'search';
-  /** Other items that cite the same URL (the AI-IRS book is in the January digest and the annual report). */
+  /** Other items that cite the same URL but report something else (a report section covering several events). */
   alsoIn: StoredItem[];
   message?: string;
 }
@@ -31,13 +40,33 @@ export function unslack(text: string): string {
 export function cite(index: SearchIndex, input: string, today: string): CiteResult {
   const text = unslack(input);
   const lang = detectLang(text);
+  const events = eventsOf(index);
+  /** The event an item belongs to, cited by its primary, with every source and the other items citing `urls`. */
+  const asEvent = (item: StoredItem, how: CiteResult['how'], urls: string[]): CiteResult => {
+    const group: EventGroup<StoredItem> | undefined = events.of(item.id);
+    const members = group ? group.members.map((m) => m.item) : [item];
+    const ids = new Set(members.map((m) => m.id));
+    const alsoIn = itemsCiting(index, urls).filter((it) => !ids.has(it.id));
+    const primary = members[0] as StoredItem;
+    const published = primary.date
+      ? undefined
+      : index.manifest.documents.find((d) => d.id === primary.source.document)?.published;
+    return {
+      lang,
+      item: primary,
+      sources: members,
+      ...(published ? { published } : {}),
+      ...(how ? { how } : {}),
+      alsoIn,
+    };
+  };
   const id = text.trim();
   const byId = index.byId.get(id);
-  if (byId) return { lang, item: byId, how: 'id', alsoIn: [] };
+  if (byId) return asEvent(byId, 'id', []);
   const url = text.match(/https?:\/\/[^\s<>]+/)?.[0];
   if (url) {
-    const [first, ...rest] = itemsCiting(index, [url]);
-    if (first) return { lang, item: first, how: 'url', alsoIn: rest };
+    const [first] = itemsCiting(index, [url]);
+    if (first) return asEvent(first, 'url', [url]);
   }
   if (!text) {
     return {
@@ -58,6 +87,5 @@ export function cite(index: SearchIndex, input: string, today: string): CiteResu
       message: r.message ?? (lang === 'ja' ? '該当する項目がありません。' : 'No matching item.'),
     };
   const item = index.byId.get(top.id) as StoredItem;
-  const alsoIn = itemsCiting(index, item.urls).filter((it) => it.id !== item.id);
-  return { lang, item, how: 'search', alsoIn };
+  return asEvent(item, 'search', item.urls);
 }

@@ -1,3 +1,4 @@
+import { type Events, groupEvents } from '../events/group.js';
 import { overlaps } from '../query/dates.js';
 import { search } from '../query/search.js';
 import { understand } from '../query/understand.js';
@@ -51,19 +52,42 @@ export interface SelectInput {
   sent: Set<string>;
 }
 
+const eventCaches = new WeakMap<readonly StoredItem[], Events<StoredItem>>();
+
+/** The events of a corpus's items, grouped once per items array (one per loaded index). */
+function eventsOfItems(items: readonly StoredItem[]): Events<StoredItem> {
+  let events = eventCaches.get(items);
+  if (!events) {
+    events = groupEvents(items);
+    eventCaches.set(items, events);
+  }
+  return events;
+}
+
 /**
  * The items of one channel's digest: events dated in the week, plus events that arrived in the
  * corpus since the channel's previous digest (a late monthly digest), never anything already sent.
- * Grouped by region, newest first within a region.
+ * An event reported in several documents is carried once, by its first chosen report, and never
+ * again once any of its reports was sent. Grouped by region, newest first within a region.
  */
 export function selectDigest(input: SelectInput): StoredItem[] {
-  const chosen = input.items.filter((it) => {
+  const events = eventsOfItems(input.items);
+  const fresh = input.items.filter((it) => {
     if (it.kind !== 'event' || input.sent.has(it.id)) return false;
     if (input.allowed && !input.allowed.has(it.id)) return false;
+    if (events.of(it.id)?.members.some((m) => input.sent.has(m.item.id))) return false;
     if (it.date && overlaps(it.date, input.week)) return true;
     const seen = input.firstSeen.get(it.id);
     return seen !== undefined && seen > input.since && seen > input.subscribedAt;
   });
+  // One report per event: its primary when that is among them, else the first.
+  const pick = new Map<string, StoredItem>();
+  for (const it of fresh) {
+    const g = events.of(it.id);
+    const key = g?.id ?? it.id;
+    if (!pick.has(key) || g?.primary === it) pick.set(key, it);
+  }
+  const chosen = [...pick.values()];
   return chosen.sort(
     (a, b) =>
       REGION_ORDER.indexOf(a.region) - REGION_ORDER.indexOf(b.region) ||

@@ -24,11 +24,33 @@ const hostile: AskResult = {
       date: { start: '2026-01-01', end: '2026-01-02' },
       title: 'Title with <!channel> & <https://evil.example|a link>',
       snippet: 'Body <@U999> & more',
-      urls: ['https://www.pib.gov.in/PressReleasePage.aspx?PRID=2217839&reg=3', 'https://example.org/b'],
+      urls: [
+        'https://www.pib.gov.in/PressReleasePage.aspx?PRID=2217839&reg=3',
+        'https://example.org/b',
+        'https://example.org/b/',
+      ],
       countries: ['IN'],
       category: 'overseas-report',
       region: 'asia',
       source: { document: 'Doc <b>', section: 'S & T #1', documentId: 'x', line: 1 },
+      sources: [
+        {
+          id: 'x/y/1',
+          document: 'Doc <b>',
+          documentId: 'x',
+          section: 'S & T #1',
+          date: { start: '2026-01-01', end: '2026-01-02' },
+          urls: ['https://www.pib.gov.in/PressReleasePage.aspx?PRID=2217839&reg=3', 'https://example.org/b'],
+        },
+        {
+          id: 'r/1/2',
+          document: 'Report <i> & more',
+          documentId: 'r',
+          section: '1.2 › <!here>',
+          date: null,
+          urls: ['https://example.org/b/'],
+        },
+      ],
     },
   ],
 };
@@ -48,12 +70,21 @@ describe('answer messages', () => {
     expect(all).toContain('<https://www.pib.gov.in/PressReleasePage.aspx?PRID=2217839&amp;reg=3|pib.gov.in>');
     expect(all).toContain('*1. Title with &lt;!channel&gt; &amp; &lt;https://evil.example|a link&gt;*');
     expect(all).toContain('Jan 1–2, 2026');
+    // A merged event lists every source, escaped; one link per page (…/b and …/b/ are one page).
+    expect(all).toContain(
+      'Sources: Doc &lt;b&gt; · S &amp; T #1 (Jan 1–2, 2026) / Report &lt;i&gt; &amp; more',
+    );
+    expect(all).toContain('1.2 › &lt;!here&gt; (undated)');
+    expect(all.match(/\|example\.org>/g)).toHaveLength(1);
   });
 
   it('the console renders the same model as plain text with the exact URLs', () => {
     const text = answerLines(answerModel(hostile)).join('\n');
     expect(text).toContain('https://www.pib.gov.in/PressReleasePage.aspx?PRID=2217839&reg=3');
     expect(text).toContain('Title with <!channel>');
+    expect(text).toContain(
+      'Sources: Doc <b> · S & T #1 (Jan 1–2, 2026) / Report <i> & more · 1.2 › <!here> (undated)',
+    );
   });
 
   it('stays within Slack limits whatever the answer', () => {
@@ -170,10 +201,13 @@ describe('presentation', () => {
       'page_previous',
       'show_more',
       'share_answer',
+      'export_csv',
+      'export_md',
       'answer_feedback',
     ]);
-    expect(actionIds('public', 5)).toEqual(['show_more', 'answer_feedback']);
-    expect(actionIds('public', 11)).toEqual(['answer_feedback']);
+    // Export is offered wherever the answer has results: it goes to the clicker, not the channel.
+    expect(actionIds('public', 5)).toEqual(['show_more', 'export_csv', 'export_md', 'answer_feedback']);
+    expect(actionIds('public', 11)).toEqual(['export_csv', 'export_md', 'answer_feedback']);
   });
 
   it('closest items from the answers core are labelled as suggestions when nothing matched', () => {

@@ -85,6 +85,7 @@ describe('the English line and suggestions in answers', () => {
       category: it.category,
       region: it.region,
       source: { document: 'D', section: 'S #1', documentId: 'd', line: 1 },
+      sources: [],
       english: englishLine(it),
     };
     return {

@@ -61,9 +61,14 @@ describe('answers on the real corpus', () => {
     expect(ids).toContain('digest-2026-01/aisi/5'); // 参加: no verb match, still about Singapore in January
   });
 
-  it('a URL in the question is looked up as a source: the items citing it, digest events first', () => {
+  it('a URL in the question is looked up as a source: the event citing it, with every source', () => {
     const r = run('source for https://aisi.go.jp/activity/activity_security/260109');
-    expect(r.results.map((x) => x.id)).toEqual(['digest-2026-01/aisi/2', 'aisi-annual-report-2025/1.2/1/5']);
+    // The digest item and the report section are one event (issue 14): one result, two sources.
+    expect(r.results.map((x) => x.id)).toEqual(['digest-2026-01/aisi/2']);
+    expect(r.results[0]?.sources.map((s) => s.id)).toEqual([
+      'digest-2026-01/aisi/2',
+      'aisi-annual-report-2025/1.2/1/5',
+    ]);
     expect(r.interpretation.terms).toEqual([]);
     const none = run('https://example.com/nothing');
     expect(none.results).toEqual([]);

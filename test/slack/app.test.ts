@@ -57,7 +57,7 @@ describe('/policy', () => {
     const actions = (body.blocks as { type: string; elements?: { action_id: string }[] }[]).find(
       (b) => b.type === 'actions',
     );
-    expect(actions?.elements?.map((e) => e.action_id)).toEqual(['share_answer']);
+    expect(actions?.elements?.map((e) => e.action_id)).toEqual(['share_answer', 'export_csv', 'export_md']);
   });
 
   it('escapes the echoed question and document text, so nothing can ping or forge a link', async () => {

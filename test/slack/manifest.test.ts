@@ -93,9 +93,17 @@ describe('manifest.yml and the registered listeners agree', () => {
       ])
       .map((e) => e.action_id)
       .filter(Boolean);
-    // Previous, Show more, Share, Cite and the feedback buttons all have listeners.
+    // Previous, Show more, Share, Cite, Export and the feedback buttons all have listeners.
     expect(new Set(used)).toEqual(
-      new Set(['page_previous', 'show_more', 'share_answer', 'cite_item', 'answer_feedback']),
+      new Set([
+        'page_previous',
+        'show_more',
+        'share_answer',
+        'cite_item',
+        'export_csv',
+        'export_md',
+        'answer_feedback',
+      ]),
     );
     for (const id of used) expect(h.slack.routes.actions).toContain(id);
     // The 👎 form's submission has its listener too.
@@ -119,8 +127,10 @@ describe('manifest.yml and the registered listeners agree', () => {
         'commands',
         'groups:history',
         'groups:read',
+        'files:write',
         'im:history',
         'im:read',
+        'im:write',
         'mpim:read',
         'reactions:write',
       ].sort(),

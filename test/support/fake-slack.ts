@@ -1,5 +1,11 @@
 import { createHmac } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import {
+  createServer,
+  type IncomingHttpHeaders,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 export interface Call {
@@ -86,11 +92,17 @@ export class FakeSlack {
   async start(): Promise<void> {
     this.server = createServer((req, res) => {
       let raw = '';
+      const chunks: Buffer[] = [];
       req.on('data', (c) => {
         raw += String(c);
+        chunks.push(Buffer.from(c));
       });
       req.on('end', () => {
         const url = req.url ?? '';
+        if (url.startsWith('/upload/')) {
+          void this.receiveUpload(url, req.headers, Buffer.concat(chunks), res);
+          return;
+        }
         const body = parseBody(req, raw);
         if (url.startsWith('/respond/')) {
           this.responses.push({ id: url.slice('/respond/'.length), body });
@@ -201,7 +213,7 @@ export class FakeSlack {
         return { ok: true, channel: { id, is_member: true } };
       }
       default:
-        return { ok: true };
+        return this.filesAnswer(method, args) ?? { ok: true };
     }
   }
 
@@ -218,6 +230,99 @@ export class FakeSlack {
 
   async stop(): Promise<void> {
     await new Promise<void>((resolve) => this.server?.close(() => resolve()));
+  }
+
+  // Files (the files.uploadV2 flow: files.getUploadURLExternal, a POST of the bytes to the
+  // upload URL, files.completeUploadExternal) and the DM it shares them in (conversations.open).
+
+  /** Files by id: what getUploadURLExternal was told, the bytes uploaded, where it was shared. */
+  readonly files = new Map<
+    string,
+    {
+      filename: string;
+      length: number;
+      bytes?: Buffer;
+      completed?: { channel_id?: string; title?: string; initial_comment?: string };
+    }
+  >();
+  private fileCounter = 0;
+
+  /** A completed upload's bytes as text (UTF-8, BOM kept), by filename. */
+  uploadedText(filename: string): string | undefined {
+    for (const f of this.files.values())
+      if (f.filename === filename && f.completed && f.bytes) return f.bytes.toString('utf8');
+    return undefined;
+  }
+
+  private async receiveUpload(
+    url: string,
+    headers: IncomingHttpHeaders,
+    body: Buffer,
+    res: ServerResponse,
+  ): Promise<void> {
+    const id = url.slice('/upload/'.length);
+    const file = this.files.get(id);
+    if (!file) {
+      res.writeHead(404).end('no such upload');
+      return;
+    }
+    // The Web API client sends the bytes as multipart/form-data; a raw body is taken as is.
+    let bytes = body;
+    const type = String(headers['content-type'] ?? '');
+    if (type.startsWith('multipart/form-data')) {
+      const form = await new Request('http://upload.local/', {
+        method: 'POST',
+        headers: { 'content-type': type },
+        body,
+      }).formData();
+      const part = [...form.values()].find((v) => typeof v !== 'string');
+      if (part && typeof part !== 'string') bytes = Buffer.from(await part.arrayBuffer());
+    }
+    file.bytes = bytes;
+    this.calls.push({ method: 'upload', args: { file_id: id, length: bytes.length } });
+    res.writeHead(200, { 'content-type': 'text/plain' }).end(`OK - ${bytes.length}`);
+  }
+
+  private filesAnswer(method: string, args: Record<string, unknown>): Record<string, unknown> | undefined {
+    switch (method) {
+      case 'conversations.open': {
+        const user = String(args.users ?? '').split(',')[0];
+        return user
+          ? { ok: true, channel: { id: `D${user}` } }
+          : { ok: false, error: 'users_list_not_supplied' };
+      }
+      case 'files.getUploadURLExternal': {
+        const length = Number(args.length);
+        if (typeof args.filename !== 'string' || !args.filename || !Number.isInteger(length) || length <= 0)
+          return { ok: false, error: 'invalid_arguments' };
+        this.fileCounter += 1;
+        const id = `F${String(this.fileCounter).padStart(8, '0')}`;
+        this.files.set(id, { filename: args.filename, length });
+        return { ok: true, upload_url: `http://127.0.0.1:${this.port}/upload/${id}`, file_id: id };
+      }
+      case 'files.completeUploadExternal': {
+        const list = (typeof args.files === 'string' ? JSON.parse(args.files) : args.files) as
+          | { id: string; title?: string }[]
+          | undefined;
+        if (!Array.isArray(list) || !list.length) return { ok: false, error: 'invalid_arguments' };
+        const done = [];
+        for (const f of list) {
+          const file = this.files.get(f.id);
+          // Slack refuses to complete an upload whose bytes never arrived or differ in length.
+          if (!file?.bytes || file.bytes.length !== file.length)
+            return { ok: false, error: 'file_not_found' };
+          file.completed = {
+            ...(typeof args.channel_id === 'string' ? { channel_id: args.channel_id } : {}),
+            ...(f.title ? { title: f.title } : {}),
+            ...(typeof args.initial_comment === 'string' ? { initial_comment: args.initial_comment } : {}),
+          };
+          done.push({ id: f.id, name: file.filename, title: f.title ?? file.filename });
+        }
+        return { ok: true, files: done };
+      }
+      default:
+        return undefined;
+    }
   }
 }
 

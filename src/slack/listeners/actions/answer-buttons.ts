@@ -1,9 +1,11 @@
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { z } from 'zod';
+import { exportAnswer } from '../../../commands/export.js';
 import type { AnswerState } from '../../../commands/handle.js';
 import { answerById, linkThread } from '../../../conversation/answers.js';
 import { type AnswerRef, decodeCite, decodeRef } from '../../../present/answer.js';
 import { say } from '../../../present/catalogue.js';
+import type { ExportFormat } from '../../../present/export.js';
 import { renderReplyBlocks } from '../../../present/reply.js';
 import { cite } from '../../../query/cite.js';
 import type { SlackDeps } from '../../deps.js';
@@ -200,6 +202,53 @@ export function citeItem(deps: SlackDeps) {
           text: message.text,
           blocks: message.blocks,
         });
+      },
+      tellClicker(respond),
+    );
+  };
+}
+
+/**
+ * "Export CSV" / "Export Markdown" on an answer: every result of it (not the page shown) as a
+ * file, uploaded to the clicker in their DM with the bot (files.getUploadURLExternal, the upload,
+ * files.completeUploadExternal), so an answer only they could see stays theirs. A short
+ * ephemeral note says where the file went.
+ */
+export function exportAnswerFile(deps: SlackDeps, format: ExportFormat) {
+  const name = format === 'csv' ? 'export_csv' : 'export_md';
+  return async ({ ack, action, respond, body, client }: Args): Promise<void> => {
+    await ack();
+    await safely(
+      deps,
+      name,
+      async () => {
+        const ref = refOf(action, name);
+        const state = await stateOr(deps, ref, respond);
+        if (!state) return;
+        const file = exportAnswer(deps.index(), state, format);
+        const note = (text: string) => respond({ response_type: 'ephemeral', replace_original: false, text });
+        if (!file.total) {
+          await note(say(state.lang, 'exportEmpty'));
+          return;
+        }
+        let channel: string | undefined;
+        try {
+          const dm = await client.conversations.open({ users: body.user.id });
+          channel = dm.channel?.id;
+          if (!channel) throw new Error('conversations.open returned no channel');
+          await client.filesUploadV2({
+            channel_id: channel,
+            file: Buffer.from(file.text, 'utf8'),
+            filename: file.filename,
+            title: file.title,
+            initial_comment: say(state.lang, 'exportDone', { n: file.total, file: file.filename }),
+          });
+        } catch (err) {
+          deps.logger.info(`${name}: upload failed (${String(err)})`);
+          await note(say(state.lang, 'exportFailed'));
+          return;
+        }
+        await note(say(state.lang, 'exportDone', { n: file.total, file: file.filename }));
       },
       tellClicker(respond),
     );

@@ -1,7 +1,7 @@
 import type { BlockAction, ButtonAction, FeedbackButtonsAction, ViewSubmitAction } from '@slack/bolt';
 import type { SlackDeps } from '../../deps.js';
 import type { Registrar } from '../../routes.js';
-import { citeItem, previousPage, shareAnswer, showMore } from './answer-buttons.js';
+import { citeItem, exportAnswerFile, previousPage, shareAnswer, showMore } from './answer-buttons.js';
 import { answerFeedback, feedbackDetail } from './feedback.js';
 
 export function register(app: Registrar, deps: SlackDeps): void {
@@ -9,6 +9,8 @@ export function register(app: Registrar, deps: SlackDeps): void {
   app.action<BlockAction<ButtonAction>>('page_previous', previousPage(deps));
   app.action<BlockAction<ButtonAction>>('share_answer', shareAnswer(deps));
   app.action<BlockAction<ButtonAction>>('cite_item', citeItem(deps));
+  app.action<BlockAction<ButtonAction>>('export_csv', exportAnswerFile(deps, 'csv'));
+  app.action<BlockAction<ButtonAction>>('export_md', exportAnswerFile(deps, 'md'));
   app.action<BlockAction<FeedbackButtonsAction>>('answer_feedback', answerFeedback(deps));
   app.view<ViewSubmitAction>('feedback_detail', feedbackDetail(deps));
 }

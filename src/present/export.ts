@@ -1,0 +1,126 @@
+import type { AskResultItem } from '../query/ask.js';
+import type { Lang } from '../query/understand.js';
+import { mdText, mdUrl } from './cite-formats.js';
+import { CATEGORY_LABEL, countryList, formatDate } from './labels.js';
+
+/**
+ * An answer taken out whole: every result (not a page) as CSV or Markdown. CSV is RFC 4180
+ * (CRLF between records, fields quoted when they hold a comma, a quote or a line break, quotes
+ * doubled) in UTF-8 with a byte-order mark, so spreadsheet programs read the Japanese correctly.
+ */
+export type ExportFormat = 'csv' | 'md';
+export const EXPORT_FORMATS: readonly ExportFormat[] = ['csv', 'md'];
+
+/** What an export needs: the question, the asker's language and every result. */
+export interface ExportInput {
+  question: string;
+  lang: Lang;
+  items: AskResultItem[];
+}
+
+/** The CSV columns, in order (stable names: other tools read them). */
+export const CSV_COLUMNS = [
+  'rank',
+  'id',
+  'date_start',
+  'date_end',
+  'title',
+  'english',
+  'countries',
+  'category',
+  'snippet',
+  'urls',
+  'sources',
+] as const;
+
+const BOM = '\uFEFF';
+
+/** One RFC 4180 field: quoted when it must be, quotes doubled. */
+export function csvField(value: string): string {
+  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
+/** Where an event is reported: one line per source (document · section (date)). */
+function sourceLines(it: AskResultItem, lang: Lang): string[] {
+  const all = it.sources.length
+    ? it.sources
+    : [{ document: it.source.document, section: it.source.section, date: it.date }];
+  return all.map((s) => `${s.document} · ${s.section} (${formatDate(s.date ?? undefined, lang)})`);
+}
+
+/** The rows of a CSV export as values, header first (what a CSV parser gives back). */
+export function csvRows(input: ExportInput): string[][] {
+  const rows: string[][] = [[...CSV_COLUMNS]];
+  input.items.forEach((it, n) => {
+    rows.push([
+      String(n + 1),
+      it.id,
+      it.date?.start ?? '',
+      it.date?.end ?? '',
+      it.title,
+      it.english ?? '',
+      it.countries.join(' '),
+      CATEGORY_LABEL[it.category]?.[input.lang] ?? it.category,
+      it.snippet,
+      it.urls.join('\n'),
+      sourceLines(it, input.lang).join('\n'),
+    ]);
+  });
+  return rows;
+}
+
+/** Every result as CSV text, BOM first, CRLF-terminated records. */
+export function exportCsv(input: ExportInput): string {
+  return `${BOM}${csvRows(input)
+    .map((r) => r.map(csvField).join(','))
+    .join('\r\n')}\r\n`;
+}
+
+/** Every result as a Markdown list: title linked to its first URL, then date, places, sources. */
+export function exportMarkdown(input: ExportInput): string {
+  const ja = input.lang === 'ja';
+  const out = [
+    `# ${mdText(input.question)}`,
+    '',
+    ja ? `${input.items.length}件` : `${input.items.length} result${input.items.length === 1 ? '' : 's'}`,
+    '',
+  ];
+  input.items.forEach((it, n) => {
+    const url = it.urls[0];
+    const title = url ? `[${mdText(it.title)}](${mdUrl(url)})` : mdText(it.title);
+    const meta = [
+      formatDate(it.date, input.lang),
+      countryList(it.countries, input.lang),
+      CATEGORY_LABEL[it.category]?.[input.lang] ?? it.category,
+    ]
+      .filter(Boolean)
+      .join(' · ');
+    out.push(`${n + 1}. **${title}** — ${mdText(meta)}`);
+    if (!ja && it.english) out.push(`   ${mdText(it.english)}`);
+    if (it.snippet) out.push(`   ${mdText(it.snippet)}`);
+    for (const u of it.urls.slice(1)) out.push(`   - <${u.replace(/>/g, '%3E')}>`);
+    for (const s of sourceLines(it, input.lang)) out.push(`   - ${ja ? '出典' : 'Source'}: ${mdText(s)}`);
+  });
+  return `${out.join('\n')}\n`;
+}
+
+/** The file for an export: its name (from the question and the day) and its text. */
+export function exportFile(
+  input: ExportInput,
+  format: ExportFormat,
+  today: string,
+): { filename: string; title: string; text: string } {
+  const slug =
+    input.question
+      .normalize('NFKC')
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 40) || 'answer';
+  const filename = `policy-bot-${today}-${slug}.${format}`;
+  return {
+    filename,
+    title: input.question.slice(0, 200),
+    text: format === 'csv' ? exportCsv(input) : exportMarkdown(input),
+  };
+}

@@ -1,0 +1,175 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { main } from '../../src/cli.js';
+import { eventsOf } from '../../src/events/group.js';
+import { contextOf, renderCitationBlocks } from '../../src/present/citation.js';
+import { citeCsl, citeLine, citeMarkdown } from '../../src/present/cite-formats.js';
+import { cite } from '../../src/query/cite.js';
+import type { SearchIndex } from '../../src/search/index-store.js';
+import type { StoredItem } from '../../src/search/stored-item.js';
+import { memoryIo } from '../helpers.js';
+import { realIndex, texts } from '../slack/harness.js';
+
+let index: SearchIndex;
+beforeAll(async () => {
+  index = await realIndex();
+});
+const TODAY = '2026-11-23';
+
+/** CSL-JSON's item types (csl-data.json); a reference manager rejects any other. */
+const CSL_TYPES = [
+  'article',
+  'article-journal',
+  'article-magazine',
+  'article-newspaper',
+  'bill',
+  'book',
+  'broadcast',
+  'chapter',
+  'classic',
+  'collection',
+  'dataset',
+  'document',
+  'entry',
+  'entry-dictionary',
+  'entry-encyclopedia',
+  'event',
+  'figure',
+  'graphic',
+  'hearing',
+  'interview',
+  'legal_case',
+  'legislation',
+  'manuscript',
+  'map',
+  'motion_picture',
+  'musical_score',
+  'pamphlet',
+  'paper-conference',
+  'patent',
+  'performance',
+  'periodical',
+  'personal_communication',
+  'post',
+  'post-weblog',
+  'regulation',
+  'report',
+  'review',
+  'review-book',
+  'software',
+  'song',
+  'speech',
+  'standard',
+  'thesis',
+  'treaty',
+  'webpage',
+] as const;
+
+/** The csl-data.json schema's required fields (id, type), the title, and well-formed dates and URL. */
+const datePart = z
+  .array(z.number().int())
+  .min(1)
+  .max(3)
+  .refine(
+    ([y, m, d]) =>
+      (y as number) > 1900 &&
+      (m === undefined || (m >= 1 && m <= 12)) &&
+      (d === undefined || (d >= 1 && d <= 31)),
+  );
+const CslItem = z.object({
+  id: z.string().min(1),
+  type: z.enum(CSL_TYPES),
+  title: z.string().min(1),
+  issued: z.object({ 'date-parts': z.array(datePart).min(1).max(2) }).optional(),
+  URL: z.string().url().optional(),
+  author: z.array(z.object({ literal: z.string().min(1) })).optional(),
+  'container-title': z.string().optional(),
+});
+const CslData = z.array(CslItem).min(1);
+
+describe('citation formats', () => {
+  it('CSL-JSON validates for every item of the corpus, with its exact first URL and its date', () => {
+    for (const item of index.items) {
+      const c = cite(index, item.id, TODAY);
+      const csl = CslData.parse(
+        JSON.parse(JSON.stringify(citeCsl(c.item as StoredItem, 'en', contextOf(c)))),
+      );
+      const one = csl[0];
+      expect(one?.id).toBe(c.item?.id);
+      if (c.item?.urls[0]) expect(one?.URL).toBe(c.item.urls[0]);
+      if (c.item?.date)
+        expect(one?.issued?.['date-parts'][0]).toEqual(c.item.date.start.split('-').map(Number));
+    }
+  });
+
+  it('an undated report section is issued on its document’s publication date when known', () => {
+    const section = index.items.find((i) => !i.date && !eventsOf(index).of(i.id)?.members[1]) as StoredItem;
+    const published = index.manifest.documents.find((d) => d.id === section.source.document)?.published;
+    const c = cite(index, section.id, TODAY);
+    const csl = citeCsl(c.item as StoredItem, 'en', contextOf(c))[0];
+    if (published) expect(csl?.issued?.['date-parts'][0]).toEqual(published.split('-').map(Number));
+    else expect(csl?.issued).toBeUndefined();
+  });
+
+  it('a merged event cites its primary and notes the other sources', () => {
+    for (const g of eventsOf(index).merged) {
+      const c = cite(index, g.members[1]?.item.id as string, TODAY);
+      const csl = citeCsl(c.item as StoredItem, 'en', contextOf(c))[0];
+      expect(csl?.id).toBe(g.id);
+      for (const m of g.members.slice(1)) expect(csl?.note).toContain(m.item.source.documentTitle);
+    }
+  });
+
+  it('one line in the asker’s language: actor, title, date, exact URL', () => {
+    const c = cite(index, 'aisi-annual-report-2025/1.2/1/5', TODAY);
+    const item = c.item as StoredItem;
+    const url = item.urls[0] as string;
+    expect(citeLine(item, 'en', contextOf(c))).toBe(`AISI, "${item.title}" (${item.date?.start}), ${url}`);
+    expect(citeLine(item, 'ja', contextOf(c))).toBe(`日本AISI「${item.title}」(${item.date?.start}) ${url}`);
+  });
+
+  it('Markdown links survive brackets, parentheses and spaces', () => {
+    const base = index.items.find((i) => i.kind === 'event' && i.date && i.urls[0]) as StoredItem;
+    const hostile: StoredItem = {
+      ...base,
+      title: 'A [draft] guide (v2) *bold* `code`',
+      urls: ['https://example.org/a_(b) c?x=1&y=2'],
+    };
+    const md = citeMarkdown(hostile, 'en');
+    const m = md.match(/^\[((?:\\.|[^\]\\])*)\]\((\S+)\) — /);
+    expect(m, md).not.toBeNull();
+    expect(m?.[1]?.replace(/\\(.)/g, '$1')).toBe(hostile.title);
+    expect(decodeURI(m?.[2] as string)).toBe('https://example.org/a_(b) c?x=1&y=2');
+  });
+
+  it('the Slack citation shows the one-liner in a code block, escaped for mrkdwn', () => {
+    const c = cite(index, 'digest-2026-01/us/1', TODAY);
+    const line = citeLine(c.item as StoredItem, 'en', contextOf(c));
+    const all = texts(renderCitationBlocks(c).blocks).join('\n');
+    const esc = line.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+    expect(all).toContain(`\`\`\`${esc}\`\`\``);
+  });
+});
+
+describe('policy-bot cite', () => {
+  it('--format text|md|csl-json print the three forms; a bad format is refused', async () => {
+    const id = eventsOf(index).merged[0]?.members[1]?.item.id ?? (index.items[0] as StoredItem).id;
+    const primary = eventsOf(index).of(id)?.primary as StoredItem;
+    const text = memoryIo();
+    expect(await main(['cite', id, '--format', 'text'], text)).toBe(0);
+    expect(text.out().trim()).toBe(citeLine(primary, 'en', contextOf(cite(index, id, TODAY))));
+    const md = memoryIo();
+    expect(await main(['cite', id, '--format', 'md', '--lang', 'ja'], md)).toBe(0);
+    expect(md.out()).toMatch(/^\[.+\]\(https:\/\/\S+\) — /);
+    const csl = memoryIo();
+    expect(await main(['cite', id, '--format', 'csl-json'], csl)).toBe(0);
+    expect(CslData.parse(JSON.parse(csl.out()))[0]?.id).toBe(primary.id);
+    const full = memoryIo();
+    expect(await main(['cite', id], full)).toBe(0);
+    for (const m of eventsOf(index).of(id)?.members ?? [])
+      expect(full.out()).toContain(m.item.source.documentTitle);
+    const bad = memoryIo();
+    expect(await main(['cite', id, '--format', 'bibtex'], bad)).toBe(2);
+    expect(bad.err()).toContain('--format must be one of text, md, csl-json');
+  });
+});

@@ -21,6 +21,9 @@ export class BadInputError extends Error {
   }
 }
 
+/** Resolves after the I/O already waiting has been handled (setImmediate, not a timer). */
+export const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
 /**
  * Runs a listener body so that nothing escapes: on failure the log gets the detail with an
  * error id, and the user gets one short, friendly message carrying the same id.
@@ -33,6 +36,10 @@ export async function safely(
   lang: 'en' | 'ja' = 'en',
 ): Promise<void> {
   try {
+    // Every listener has acked by now; the search itself is synchronous, so it waits for the
+    // event loop's next check phase: requests that arrived meanwhile are read and acked first,
+    // and a burst of questions never holds another request's ack behind its answers.
+    await nextTurn();
     await body();
   } catch (err) {
     const id = errorId();

@@ -1,4 +1,5 @@
 import { countryName, flag } from '../geo/gazetteer.js';
+import { regionTable } from '../ingest/regions.js';
 import type { Lang } from '../query/understand.js';
 
 /** The bot's own words in both languages; documents' words are never translated. */
@@ -12,13 +13,10 @@ export const CATEGORY_LABEL: Record<string, { en: string; ja: string }> = {
   'briefing-section': { en: 'Briefing', ja: 'ブリーフィング' },
 };
 
-export const REGION_LABEL: Record<string, { en: string; ja: string }> = {
-  japan: { en: 'Japan', ja: '日本' },
-  us: { en: 'US', ja: '米国' },
-  europe: { en: 'Europe', ja: '欧州' },
-  asia: { en: 'Asia', ja: 'アジア' },
-  international: { en: 'International', ja: '国際' },
-};
+/** Region names in both languages, from the one region table (data/lexicon/regions.yml). */
+export const REGION_LABEL: Record<string, { en: string; ja: string }> = Object.fromEntries(
+  regionTable().map((r) => [r.code, r.label]),
+);
 
 const MONTH_ABBR = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const MONTH_FULL = [

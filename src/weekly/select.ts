@@ -1,4 +1,5 @@
 import { type Events, groupEvents } from '../events/group.js';
+import { regionTable } from '../ingest/regions.js';
 import { overlaps } from '../query/dates.js';
 import { search } from '../query/search.js';
 import { understand } from '../query/understand.js';
@@ -6,8 +7,8 @@ import type { SearchIndex } from '../search/index-store.js';
 import type { StoredItem } from '../search/stored-item.js';
 import type { Week } from './week.js';
 
-/** Region order of a digest: Japan first, then the overseas sections as the monthly digests print them. */
-const REGION_ORDER = ['japan', 'us', 'europe', 'asia', 'international'];
+/** Region order of a digest, from the region table: Japan first, then the overseas sections as the digests print them. */
+const regionOrder = (): string[] => regionTable().map((r) => r.code);
 
 export interface FilterResult {
   /** Ids of the items the filters allow; `null` when there are no filters (everything passes). */
@@ -88,9 +89,10 @@ export function selectDigest(input: SelectInput): StoredItem[] {
     if (!pick.has(key) || g?.primary === it) pick.set(key, it);
   }
   const chosen = [...pick.values()];
+  const order = regionOrder();
   return chosen.sort(
     (a, b) =>
-      REGION_ORDER.indexOf(a.region) - REGION_ORDER.indexOf(b.region) ||
+      order.indexOf(a.region) - order.indexOf(b.region) ||
       (b.date?.start ?? '').localeCompare(a.date?.start ?? '') ||
       a.id.localeCompare(b.id),
   );

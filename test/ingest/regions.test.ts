@@ -13,7 +13,7 @@ describe('the region table (data/lexicon/regions.yml)', () => {
     for (const r of t) expect(r.label.en && r.label.ja).toBeTruthy();
   });
 
-  // Until the answers and presentation code read the table too, it must agree with their copies.
+  // Presentation and the weekly digest read the table; the gazetteer's copy must agree with it.
   it('agrees with the gazetteer and the presentation labels', () => {
     for (const r of regionTable()) {
       for (const c of r.members) expect(regionOf(c), c).toBe(r.code);

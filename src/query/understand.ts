@@ -302,7 +302,7 @@ let glossaryWords: string[] | undefined;
  */
 export function nearestGlossaryWord(word: string): string | undefined {
   if (word.length < 5 || !/^[a-z]+$/.test(word) || questionWordSet().has(word)) return undefined;
-  glossaryWords ??= [...glossaryIndex().keys()].filter((k) => /^[a-z]+$/.test(k) && k.length >= 4);
+  glossaryWords ??= [...glossaryIndex().keys()].filter((k) => /^[a-z]+$/.test(k) && k.length >= 5);
   const max = 1;
   const close = glossaryWords.filter((k) => editDistance(word, k, max) <= max);
   const best = Math.min(...close.map((k) => editDistance(word, k, max)));

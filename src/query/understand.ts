@@ -327,6 +327,13 @@ export function katakanaFromHiragana(text: string): string {
   });
 }
 
+/**
+ * A quantity written with thousands separators (100,000 people, $1,000,000): the digests write it
+ * in 万/億 (10万人), which the analyzer does not index, so as a term it could only fail to match
+ * (and, split at the comma, become codes such as train100). Codes (ISO 42001, IR 8596) have none.
+ */
+const GROUPED_NUMBER = /(?<![\w.-])\$?\d{1,3}(?:,\d{3})+(?![\w-])/g;
+
 /** Latin runs inside a Japanese question (SB53, NIST, Grok) are English terms too. */
 function latinRuns(text: string): string {
   return (text.match(/[A-Za-z0-9][A-Za-z0-9 .\-']*/g) ?? []).join(' ');
@@ -366,7 +373,7 @@ export function understand(question: string, today: string): Interpretation {
     };
   });
   const groups = [
-    ...englishGroups(latinRuns(rest)),
+    ...englishGroups(latinRuns(rest.replace(GROUPED_NUMBER, ' '))),
     ...japaneseGroups(rest.replace(/[A-Za-z0-9][A-Za-z0-9 .\-']*/g, ' ')),
     ...agencyGroups.filter((g) => g.alternatives.length),
   ];

@@ -42,6 +42,13 @@ describe('countries and regions in questions', () => {
     ['メキシコ', ['MX']],
     ['Korea and the EU', ['KR', 'EU']],
     ['tell us about guidelines', []],
+    // Lowercase "us" is the country where the pronoun cannot be; the pronoun stays a pronoun.
+    ['anything from the us last month', ['US']],
+    ['where can i read the us ai action plan', ['US']],
+    ['us federal rules on chatbots', ['US']],
+    ['us-japan deals', ['JP', 'US']],
+    ['give us the news from korea', ['KR']],
+    ['send us whatever you have', []],
   ])('%s → %j', (q, countries) => {
     expect(understand(q, TODAY).countries).toEqual(countries);
   });
@@ -56,6 +63,23 @@ describe('countries and regions in questions', () => {
 
 describe('terms', () => {
   const labels = (q: string) => understand(q, TODAY).groups.map((g) => g.label);
+
+  it('drops quantities written with thousands separators (the digests write 10万), keeps codes', () => {
+    const plain = labels('plan to train 100,000 ai people');
+    expect(plain.some((l) => /\d/.test(l))).toBe(false);
+    expect(plain).toContain('train');
+    expect(labels('iso/iec 42001 certification').join(' ')).toContain('42001');
+  });
+
+  it('corrects a typo only towards glossary words of five letters or more', () => {
+    // "raise" is one edit from a four-letter word; it stays as typed (the RAISE Act).
+    expect(labels('link to the raise act text')).toContain('raise');
+    const budjet = understand('aisi budjet', TODAY).groups.find((g) => g.label === 'budjet');
+    expect(budjet?.translation).toContain('予算');
+    expect(
+      understand('the raise act', TODAY).groups.find((g) => g.label === 'raise')?.translation,
+    ).toBeUndefined();
+  });
 
   it('drops question words and filler', () => {
     expect(labels('what did Korea do in January')).toEqual([]);

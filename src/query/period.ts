@@ -538,3 +538,29 @@ export function combinePeriods(all: PeriodMatch[]): Period | null {
     kind: kinds.has('absolute') ? 'absolute' : kinds.has('bare') ? 'bare' : 'relative',
   };
 }
+
+/** The days the corpus's dated items span, from the earliest start to the latest end. */
+export function datedSpan(dates: Iterable<{ start: string; end: string } | undefined>): {
+  from: string;
+  to: string;
+} | null {
+  let from = '';
+  let to = '';
+  for (const d of dates) {
+    if (!d) continue;
+    if (!from || d.start < from) from = d.start;
+    if (d.end > to) to = d.end;
+  }
+  return from ? { from, to } : null;
+}
+
+/**
+ * Whether a period asked relative to today ("last week", 先月) lies outside what the corpus
+ * covers: wholly after its latest dated day (a today the digests have not reached) or before its
+ * first. Only then does "the latest period covered" stand in for it; a period inside the span with
+ * nothing from the asked place is answered honestly as having no items.
+ */
+export function beyondCoverage(period: Period, span: { from: string; to: string } | null): boolean {
+  if (!span) return true;
+  return period.from > span.to || period.to < span.from;
+}

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { combinePeriods, findPeriods, type Period, shiftYears } from '../../src/query/period.js';
+import {
+  beyondCoverage,
+  combinePeriods,
+  datedSpan,
+  findPeriods,
+  type Period,
+  shiftYears,
+} from '../../src/query/period.js';
 
 const TODAY = '2026-11-23';
 const period = (q: string, today = TODAY) => {
@@ -129,5 +136,37 @@ describe('more periods people type', () => {
     ['between July and December 2025', ['2025-07-01', '2025-12-31']],
   ])('%s → %j', (q, range) => {
     expect(period(q)).toEqual(range);
+  });
+});
+
+describe('relative periods and what the corpus covers', () => {
+  const span = datedSpan([
+    { start: '2025-07-01', end: '2025-07-31' },
+    undefined,
+    { start: '2025-12-01', end: '2025-12-03' },
+    { start: '2026-01-30', end: '2026-02-02' },
+  ]);
+  const week = (today: string) => {
+    const p = findPeriods('Korea last week', today)[0]?.period;
+    if (!p) throw new Error('no period');
+    return p;
+  };
+
+  it('spans the dated items, undated ones ignored', () => {
+    expect(span).toEqual({ from: '2025-07-01', to: '2026-02-02' });
+    expect(datedSpan([undefined])).toBeNull();
+  });
+
+  it('a last week inside the span is not beyond it, even in a month without items', () => {
+    // December 2025 is covered: the week of December 1 is answered for, not replaced by January.
+    expect(beyondCoverage(week('2025-12-10'), span)).toBe(false);
+    // A gap between covered months is still inside what the corpus spans.
+    expect(beyondCoverage(week('2025-10-15'), span)).toBe(false);
+  });
+
+  it('a last week after the latest dated day, or before the first, is beyond it', () => {
+    expect(beyondCoverage(week('2026-11-23'), span)).toBe(true);
+    expect(beyondCoverage(week('2025-03-10'), span)).toBe(true);
+    expect(beyondCoverage(week('2026-11-23'), null)).toBe(true);
   });
 });

@@ -230,6 +230,9 @@ function transliteration(word: string): string | undefined {
   return KATAKANA_RUN.test(word) ? transliterations.get(foldLongVowels(word)) : undefined;
 }
 
+/** A kanji word for a person by role (会計士, 監査人, 研究者, 職員, 技師, 長官): its field and the suffix. */
+const PERSON_SUFFIX = /^([\u4e00-\u9fff]{2,})(?:士|人|者|員|師|官)$/;
+
 function japaneseGroups(text: string): TermGroup[] {
   const groups: TermGroup[] = [];
   const rev = reverseGlossary();
@@ -250,6 +253,10 @@ function japaneseGroups(text: string): TermGroup[] {
       continue;
     }
     const alternatives = unitAlternatives(unit);
+    // 会計士, 監査人, 研究者: a person named by the field they work in is found by the field too
+    // (the digests write 会計, 監査業界, 研究).
+    const field = PERSON_SUFFIX.exec(unit.whole)?.[1];
+    if (field) alternatives.push(...analyze(field).map((x) => [x.whole]));
     for (const other of rev.get(u.surface) ?? rev.get(unit.whole) ?? []) {
       const units = analyze(other);
       if (units.length === 1 && !units[0]?.latin) alternatives.push(...unitAlternatives(units[0] as Unit));

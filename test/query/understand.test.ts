@@ -71,6 +71,15 @@ describe('terms', () => {
     expect(labels('iso/iec 42001 certification').join(' ')).toContain('42001');
   });
 
+  it('a person named by role is found by the field too (会計士 → 会計, 研究者 → 研究)', () => {
+    const alts = (q: string, label: string) =>
+      understand(q, TODAY).groups.find((g) => g.label === label)?.alternatives ?? [];
+    expect(alts('会計士の生成AI利用', '会計士')).toContainEqual(['会計']);
+    expect(alts('研究者の講演', '研究者')).toContainEqual(['研究']);
+    // A two-character word is no role: 法人 stays 法人.
+    expect(alts('法人向け', '法人')).not.toContainEqual(['法']);
+  });
+
   it('corrects a typo only towards glossary words of five letters or more', () => {
     // "raise" is one edit from a four-letter word; it stays as typed (the RAISE Act).
     expect(labels('link to the raise act text')).toContain('raise');

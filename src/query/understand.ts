@@ -230,6 +230,19 @@ function transliteration(word: string): string | undefined {
   return KATAKANA_RUN.test(word) ? transliterations.get(foldLongVowels(word)) : undefined;
 }
 
+/**
+ * Transliterations that mix katakana and Latin (オープンAI): the question is split into Latin and
+ * Japanese runs before the katakana ones are read, so these are replaced in the text first.
+ */
+export function mixedTransliterations(text: string): string {
+  let out = text;
+  for (const [kana, latin] of Object.entries(katakanaLexicon().transliterations)) {
+    if (!/[A-Za-z]/.test(kana) || !/[\u30a0-\u30ff]/.test(kana)) continue;
+    out = out.split(normalize(kana)).join(` ${latin} `);
+  }
+  return out;
+}
+
 /** A kanji word for a person by role (会計士, 監査人, 研究者, 職員, 技師, 長官): its field and the suffix. */
 const PERSON_SUFFIX = /^([\u4e00-\u9fff]{2,})(?:士|人|者|員|師|官)$/;
 
@@ -354,7 +367,9 @@ function latinRuns(text: string): string {
 export function understand(question: string, today: string): Interpretation {
   // A URL in a question names a source: it is looked up as such, not searched as words.
   const urls = question.match(/https?:\/\/[^\s<>|]+/g) ?? [];
-  const text = katakanaFromHiragana(normalize(question).replace(/https?:\/\/\S+/g, ' '));
+  const text = mixedTransliterations(
+    katakanaFromHiragana(normalize(question).replace(/https?:\/\/\S+/g, ' ')),
+  );
   const lang = detectLang(text);
   const periods = findPeriods(text, today);
   const afterPeriods = blank(

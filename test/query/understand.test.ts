@@ -80,6 +80,11 @@ describe('terms', () => {
     expect(alts('法人向け', '法人')).not.toContainEqual(['法']);
   });
 
+  it('reads transliterations that mix katakana and Latin (オープンAI → OpenAI)', () => {
+    expect(labels('オープンAIの話')).toEqual(['OpenAI']);
+    expect(understand('オープンAIの話', TODAY).groups[0]?.alternatives.flat()).toContain('openai');
+  });
+
   it('corrects a typo only towards glossary words of five letters or more', () => {
     // "raise" is one edit from a four-letter word; it stays as typed (the RAISE Act).
     expect(labels('link to the raise act text')).toContain('raise');

@@ -71,11 +71,11 @@ export function findPlaces(text: string): PlaceMatch {
 
 /**
  * Analysts type the United States in lowercase: "us" is also the pronoun ("tell us"), so it is the
- * country only where the pronoun cannot be — after "the" (the us, in the us), before a hyphen
+ * country only where the pronoun cannot be — opening the question (us news), after "the" (the us), before a hyphen
  * (us-japan), or before a word of government (us federal, us export controls, us states).
  */
 const LOWERCASE_US =
-  /(?<=\bthe\s+)us\b(?!\s*')|\bus(?=-[a-z])|\bus(?=\s+(?:federal|state|states|government|gov|govt|congress|senate|president|administration|law|laws|bill|bills|legislation|export|exports|agency|agencies|department|companies|firms|tech)\b)/gi;
+  /^\s*us\b(?!\s*')|(?<=\bthe\s+)us\b(?!\s*')|\bus(?=-[a-z])|\bus(?=\s+(?:federal|state|states|government|gov|govt|congress|senate|president|administration|law|laws|bill|bills|legislation|export|exports|agency|agencies|department|companies|firms|tech)\b)/gi;
 function lowercaseUs(text: string): { start: number; end: number }[] {
   return [...text.matchAll(LOWERCASE_US)].map((m) => ({ start: m.index ?? 0, end: (m.index ?? 0) + 2 }));
 }

@@ -170,3 +170,34 @@ describe('relative periods and what the corpus covers', () => {
     expect(beyondCoverage(week('2026-11-23'), null)).toBe(true);
   });
 });
+
+describe('periods named from the year or the month (round 2)', () => {
+  const T = '2026-02-20';
+  const range = (q: string) => {
+    const p = combinePeriods(findPeriods(q, T));
+    return p ? [p.from, p.to] : null;
+  };
+  it.each([
+    ['uk 12/2025', ['2025-12-01', '2025-12-31']],
+    ['今年1月のインド', ['2026-01-01', '2026-01-31']],
+    ['昨年の7月', ['2025-07-01', '2025-07-31']],
+    ['昨年末の米国', ['2025-12-01', '2025-12-31']],
+    ['2025年末のEU', ['2025-12-01', '2025-12-31']],
+    ['end of last year in the uk', ['2025-12-01', '2025-12-31']],
+    ['年明けの韓国', ['2026-01-01', '2026-01-31']],
+    ['2026年初めのシンガポール', ['2026-01-01', '2026-01-31']],
+    ['the start of this year', ['2026-01-01', '2026-01-31']],
+    ['先々月の英国', ['2025-12-01', '2025-12-31']],
+    ['two months ago', ['2025-12-01', '2025-12-31']],
+    ['the week before last', ['2026-02-02', '2026-02-08']],
+    ['first half of january 2026', ['2026-01-01', '2026-01-15']],
+    ['the second half of december 2025', ['2025-12-16', '2025-12-31']],
+    ['1月後半の英国', ['2026-01-16', '2026-01-31']],
+  ])('%s → %j', (q, expected) => {
+    expect(range(q)).toEqual(expected);
+  });
+
+  it.each(['週末の話', '初めての規制', '年末年始の話'])('%s names no period', (q) => {
+    expect(findPeriods(q, T)).toEqual([]);
+  });
+});

@@ -47,6 +47,7 @@ describe('countries and regions in questions', () => {
     ['where can i read the us ai action plan', ['US']],
     ['us federal rules on chatbots', ['US']],
     ['us-japan deals', ['JP', 'US']],
+    ['us news 2025-12', ['US']],
     ['give us the news from korea', ['KR']],
     ['send us whatever you have', []],
   ])('%s → %j', (q, countries) => {

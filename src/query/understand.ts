@@ -256,7 +256,16 @@ function japaneseGroups(text: string): TermGroup[] {
     if (asks.has(u.whole) || asks.has(u.surface)) continue;
     if (u.pos && NOT_A_TOPIC.has(u.pos) && !rev.has(u.whole)) continue;
     // 平本さん → 平本: a suffix of respect is not part of the name.
-    const parts = u.parts.filter((p, i) => !asks.has(p) && !(i > 0 && honorifics.has(p)));
+    // Request words inside a compound go only from its edges (最新情報 → 最新…): 個人情報保護委員会
+    // keeps its 情報, and a compound the glossary knows (情報セキュリティ) stays whole.
+    const known = rev.has(u.whole);
+    let lo = 0;
+    let hi = u.parts.length;
+    if (!known) {
+      while (lo < hi && asks.has(u.parts[lo] as string)) lo += 1;
+      while (hi > lo && asks.has(u.parts[hi - 1] as string)) hi -= 1;
+    }
+    const parts = u.parts.filter((p, i) => i >= lo && i < hi && !(i > 0 && honorifics.has(p)));
     if (!parts.length) continue;
     const unit: Unit =
       parts.length === u.parts.length ? u : { ...u, parts, whole: parts.join(''), surface: parts.join('') };

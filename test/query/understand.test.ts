@@ -48,6 +48,11 @@ describe('countries and regions in questions', () => {
     ['us federal rules on chatbots', ['US']],
     ['us-japan deals', ['JP', 'US']],
     ['us news 2025-12', ['US']],
+    // Agency codes of four letters or more are read in lowercase too; shorter ones only as written.
+    ['dsit december 2025', ['GB']],
+    ['meity january', ['IN']],
+    ['nist dec 2025', ['US']],
+    ['doe genesis mission', []],
     ['give us the news from korea', ['KR']],
     ['send us whatever you have', []],
   ])('%s → %j', (q, countries) => {
@@ -79,6 +84,11 @@ describe('terms', () => {
     expect(alts('研究者の講演', '研究者')).toContainEqual(['研究']);
     // A two-character word is no role: 法人 stays 法人.
     expect(alts('法人向け', '法人')).not.toContainEqual(['法']);
+  });
+
+  it('keeps request words inside a compound, drops them only at its edges', () => {
+    expect(labels('個人情報保護委員会')).toEqual(['個人情報保護委員会']);
+    expect(labels('最新情報ください')).toEqual([]);
   });
 
   it('reads transliterations that mix katakana and Latin (オープンAI → OpenAI)', () => {

@@ -336,7 +336,9 @@ export function nearestGlossaryWord(word: string): string | undefined {
   const close = glossaryWords.filter((k) => editDistance(word, k, max) <= max);
   const best = Math.min(...close.map((k) => editDistance(word, k, max)));
   const at = close.filter((k) => editDistance(word, k, max) === best);
-  return at.length === 1 ? at[0] : undefined;
+  // Forms of one concept (chatbott: chatbot, chatbots) are one answer, not an ambiguity.
+  const meanings = new Set(at.map((k) => JSON.stringify(glossaryIndex().get(k))));
+  return meanings.size === 1 ? at[0] : undefined;
 }
 
 /**

@@ -101,6 +101,10 @@ describe('terms', () => {
     expect(labels('link to the raise act text')).toContain('raise');
     const budjet = understand('aisi budjet', TODAY).groups.find((g) => g.label === 'budjet');
     expect(budjet?.translation).toContain('予算');
+    // One edit from two forms of one concept (chatbot, chatbots) is still that concept.
+    const chatbott = understand('chatbott rules', TODAY).groups.find((g) => g.label === 'chatbott');
+    expect(chatbott?.translation).toEqual(understand('chatbot', TODAY).groups[0]?.translation);
+    expect(chatbott?.translation).toBeDefined();
     expect(
       understand('the raise act', TODAY).groups.find((g) => g.label === 'raise')?.translation,
     ).toBeUndefined();

@@ -1,6 +1,12 @@
 import { analyze, normalize, type Unit } from '../analyze/analyzer.js';
 import { decompoundKatakana } from '../analyze/katakana.js';
-import { actorsLexicon, glossaryEntries, instrumentsLexicon, katakanaLexicon } from '../analyze/lexicon.js';
+import {
+  actorsLexicon,
+  glossaryEntries,
+  instrumentsLexicon,
+  katakanaLexicon,
+  questionWords,
+} from '../analyze/lexicon.js';
 import type { Region } from '../ingest/item.js';
 import { editDistance } from './edit-distance.js';
 import {
@@ -277,6 +283,10 @@ function japaneseGroups(text: string): TermGroup[] {
     const alternatives = unitAlternatives(unit);
     // 会計士, 監査人, 研究者: a person named by the field they work in is found by the field too
     // (the digests write 会計, 監査業界, 研究).
+    // サンドボックス制度: a generic last part the documents may not add.
+    const heads = questionWords().generic_heads;
+    if (unit.parts.length > 1 && heads.includes(unit.parts[unit.parts.length - 1] as string))
+      alternatives.push(unit.parts.slice(0, -1));
     const field = PERSON_SUFFIX.exec(unit.whole)?.[1];
     if (field) alternatives.push(...analyze(field).map((x) => [x.whole]));
     for (const other of rev.get(u.surface) ?? rev.get(unit.whole) ?? []) {

@@ -91,6 +91,13 @@ describe('terms', () => {
     expect(labels('最新情報ください')).toEqual([]);
   });
 
+  it('a compound with a generic last part (制度) also matches without it', () => {
+    const g = understand('サンドボックス制度', TODAY).groups[0];
+    expect(g?.alternatives.some((a) => a.length > 0 && !a.includes('制度'))).toBe(true);
+    // 政府調達: 政府 is not a last part; the compound stays whole.
+    expect(understand('政府調達', TODAY).groups[0]?.alternatives).not.toContainEqual(['政府']);
+  });
+
   it('reads transliterations that mix katakana and Latin (オープンAI → OpenAI)', () => {
     expect(labels('オープンAIの話')).toEqual(['OpenAI']);
     expect(understand('オープンAIの話', TODAY).groups[0]?.alternatives.flat()).toContain('openai');

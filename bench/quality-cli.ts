@@ -1,13 +1,15 @@
+import { join } from 'node:path';
 import { loadTokenizer } from '../src/analyze/kuromoji.js';
 import { buildIndex } from '../src/search/index-store.js';
-import { defaultDataDir } from '../src/util/paths.js';
-import { naturalTable, scoreNatural } from './natural.js';
+import { defaultDataDir, projectRoot } from '../src/util/paths.js';
+import { loadNatural, naturalTable, scoreNatural } from './natural.js';
 import { HELDOUT_CASES, scorePolicyBot } from './quality.js';
 
 /**
  * The quality bench alone (`node dist/bench/quality-cli.js`), faster than `npm run bench`:
  * the project's own sets, then the natural set — tune misses listed, holdout only counted.
- * `--tune` skips the holdout split entirely.
+ * `--tune` skips the holdout split entirely. Then the paraphrase set (bench/natural/paraphrases.yml:
+ * tune questions asked in other words or the other language), its misses listed: a generalisation check.
  */
 await loadTokenizer();
 const { index } = buildIndex(defaultDataDir());
@@ -24,3 +26,13 @@ console.log('');
 for (const line of naturalTable(tune, holdout)) console.log(line);
 console.log(`\ntune misses (${tune.misses.length}):`);
 for (const m of tune.misses) console.log(`  - ${m}`);
+const para = scoreNatural(
+  index,
+  'tune',
+  loadNatural(join(projectRoot(), 'bench', 'natural', 'paraphrases.yml')),
+);
+console.log(
+  `\n| paraphrases | ${para.passed} | ${para.total} | must-be-empty answered empty ${para.emptyPassed}/${para.emptyTotal} |`,
+);
+console.log(`paraphrase misses (${para.misses.length}):`);
+for (const m of para.misses) console.log(`  - ${m}`);

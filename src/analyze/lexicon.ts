@@ -27,6 +27,11 @@ const QuestionWordsFile = z.object({
   ja: words,
   /** Suffixes of respect after a name (さん, 氏): dropped so the name is searched. */
   honorifics: words.default([]),
+  /**
+   * Generic last parts of a Japanese compound an asker adds (制度, 関連): サンドボックス制度
+   * also matches items that say サンドボックス without them.
+   */
+  generic_heads: words.default([]),
 });
 
 const StopwordsFile = z.object({ stop_tags: words, ja: words, en: words });

@@ -1,4 +1,20 @@
+import { glossaryEntries, questionWords } from '../analyze/lexicon.js';
 import { allNames, kanjiAbbreviations, type Name } from './gazetteer.js';
+
+let englishWords: Set<string> | undefined;
+/**
+ * In a question an agency code of four letters or more (DSIT, MeitY, NIST, IMDA) is also read as
+ * typed in lowercase (dsit, meity): askers in Slack rarely capitalise. Shorter codes (MIC, DOE,
+ * SEC) and codes that are English words of the lexicon stay as written.
+ */
+function lowercaseCodeOk(name: Name): boolean {
+  if (!name.actor || !/^[A-Za-z]{4,}$/.test(name.text)) return false;
+  englishWords ??= new Set([
+    ...questionWords().en,
+    ...glossaryEntries().flatMap((e) => e.en.filter((w) => !/\s/.test(w))),
+  ]);
+  return !englishWords.has(name.text.toLowerCase());
+}
 
 export interface Mention {
   code: string;
@@ -52,7 +68,7 @@ export function findMentions(text: string, options: FindOptions): Mention[] {
   const lower = text.toLowerCase();
   const candidates: Mention[] = [];
   for (const name of allNames()) {
-    const caseSensitive = name.cased;
+    const caseSensitive = name.cased && !(options.mode === 'question' && lowercaseCodeOk(name));
     // In documents an English name is a proper noun: "India", not "india" inside a sentence.
     const properNoun = options.mode === 'document' && name.lang === 'en' && !name.cased;
     const hay = caseSensitive ? text : lower;

@@ -157,6 +157,105 @@ const ERAS: Record<string, number> = { 令和: 2018, 平成: 1988 };
  * matched case-insensitively except `May`, which must be capitalised or clearly a date.
  */
 const RULES: Rule[] = [
+  // the first/second half of January 2026, 1月前半/後半
+  {
+    re: new RegExp(
+      `\\b(?:the\\s+)?(first|second|1st|2nd)\\s+half\\s+of\\s+${MONTH_RE}(?:,?\\s+(\\d{4}))?\\b`,
+      'gi',
+    ),
+    make: (m, t) => {
+      const mo = MONTH_WORDS[(m[2] as string).toLowerCase()] as number;
+      const y = m[3] ? Number(m[3]) : latestYear(t, mo);
+      const second = /second|2nd/i.test(m[1] as string);
+      return {
+        ...dayRange(
+          y,
+          mo,
+          second ? 16 : 1,
+          second ? 31 : 15,
+          `the ${second ? 'second' : 'first'} half of`,
+          second ? '後半' : '前半',
+        ),
+        ...(m[3] ? {} : { kind: 'bare' as const }),
+      };
+    },
+  },
+  {
+    re: /(?:(\d{4})\s*年\s*)?(?<!\d)(\d{1,2})\s*月\s*の?\s*(前半|後半)/g,
+    make: (m, t) => {
+      const mo = Number(m[2]);
+      if (mo < 1 || mo > 12) return undefined;
+      const y = m[1] ? Number(m[1]) : latestYear(t, mo);
+      const second = m[3] === '後半';
+      return {
+        ...dayRange(
+          y,
+          mo,
+          second ? 16 : 1,
+          second ? 31 : 15,
+          `the ${second ? 'second' : 'first'} half of`,
+          m[3] as string,
+        ),
+        ...(m[1] ? {} : { kind: 'bare' as const }),
+      };
+    },
+  },
+  // 今年1月, 昨年の12月, 一昨年7月: a month in a year counted from today
+  {
+    re: /(一昨年|今年|本年|昨年|去年|前年)\s*の?\s*(\d{1,2})\s*月(?!\s*\d{1,2}\s*日)/g,
+    make: (m, t) => {
+      const back = m[1] === '一昨年' ? 2 : /今年|本年/.test(m[1] as string) ? 0 : 1;
+      return month(parts(t)[0] - back, Number(m[2]));
+    },
+  },
+  // the end of last year, 昨年末, 年末 (December); the start of this year, 年明け, 年始 (January)
+  {
+    re: /\b(?:the\s+)?(?:end\s+of\s+(?:(last|this|the)\s+year|(\d{4}))|(last|this)\s+year-?end)\b|(?:(一昨年|昨年|去年|今年|(\d{4})\s*年)\s*(?:の)?\s*(?:年末|末)|年末(?!年始))(?=[のにでは、,\s]|$)/gi,
+    make: (m, t) => {
+      const [ty, tm] = parts(t);
+      const rel = (m[1] ?? m[3] ?? m[4] ?? '').toLowerCase();
+      const y = m[2]
+        ? Number(m[2])
+        : m[5]
+          ? Number(m[5])
+          : rel === 'last' || rel === '昨年' || rel === '去年'
+            ? ty - 1
+            : rel === '一昨年'
+              ? ty - 2
+              : rel === 'this' || rel === '今年' || tm === 12
+                ? ty
+                : ty - 1;
+      return month(y, 12);
+    },
+  },
+  {
+    re: /\b(?:the\s+)?(?:start|beginning)\s+of\s+(?:(this|last|the)\s+year|(\d{4}))\b|(?:(今年|昨年|去年|(\d{4})\s*年)\s*の?\s*(?:年明け|年始|年初め?|初め|初頭)|(?<!年末)(?:年明け|年始|年初め?))(?=[のにでは、,\s]|$)/gi,
+    make: (m, t) => {
+      const ty = parts(t)[0];
+      const rel = (m[1] ?? m[3] ?? '').toLowerCase();
+      const y = m[2] ? Number(m[2]) : m[4] ? Number(m[4]) : /last|昨年|去年/.test(rel) ? ty - 1 : ty;
+      return month(y, 1);
+    },
+  },
+  // the month before last, 先々月, two months ago; the week before last, two weeks ago
+  {
+    re: /\b(?:the\s+)?month\s+before\s+last\b|\b(two|2)\s+months\s+ago\b|先々月|前々月/gi,
+    make: (_m, t) => {
+      const [y, mo] = parts(t);
+      return mo <= 2 ? month(y - 1, mo + 10) : month(y, mo - 2);
+    },
+    kind: 'relative',
+  },
+  {
+    re: /\b(?:the\s+)?week\s+before\s+last\b|\b(two|2)\s+weeks\s+ago\b/gi,
+    make: (_m, t) => weekPeriod(addDays(t, -14)),
+    kind: 'relative',
+  },
+  // 12/2025: a month and a year
+  {
+    re: /(?<![\d/.-])(\d{1,2})\/(\d{4})(?![\d/])/g,
+    make: (m) => month(Number(m[2]), Number(m[1])),
+  },
   // the first week of July 2025 / the second week of December (the year's digits are never a day)
   {
     re: new RegExp(
@@ -537,4 +636,30 @@ export function combinePeriods(all: PeriodMatch[]): Period | null {
     label: { en: `${first.label.en} – ${last.label.en}`, ja: `${first.label.ja}〜${last.label.ja}` },
     kind: kinds.has('absolute') ? 'absolute' : kinds.has('bare') ? 'bare' : 'relative',
   };
+}
+
+/** The days the corpus's dated items span, from the earliest start to the latest end. */
+export function datedSpan(dates: Iterable<{ start: string; end: string } | undefined>): {
+  from: string;
+  to: string;
+} | null {
+  let from = '';
+  let to = '';
+  for (const d of dates) {
+    if (!d) continue;
+    if (!from || d.start < from) from = d.start;
+    if (d.end > to) to = d.end;
+  }
+  return from ? { from, to } : null;
+}
+
+/**
+ * Whether a period asked relative to today ("last week", 先月) lies outside what the corpus
+ * covers: wholly after its latest dated day (a today the digests have not reached) or before its
+ * first. Only then does "the latest period covered" stand in for it; a period inside the span with
+ * nothing from the asked place is answered honestly as having no items.
+ */
+export function beyondCoverage(period: Period, span: { from: string; to: string } | null): boolean {
+  if (!span) return true;
+  return period.from > span.to || period.to < span.from;
 }

@@ -41,6 +41,12 @@ export function findPlaces(text: string): PlaceMatch {
         ...(m.name.actor ? { actor: m.name.actor } : {}),
       });
   }
+  for (const m of lowercaseUs(text)) {
+    if (spans.some(([a, b]) => m.start < b && m.end > a)) continue;
+    if (!countries.includes('US')) countries.push('US');
+    said.US ??= text.slice(m.start, m.end);
+    spans.push([m.start, m.end]);
+  }
   const lower = text.toLowerCase();
   for (const r of regionNames()) {
     for (const name of [...r.en, ...r.ja]) {
@@ -61,6 +67,17 @@ export function findPlaces(text: string): PlaceMatch {
     }
   }
   return { countries, regions, spans, said, agencies };
+}
+
+/**
+ * Analysts type the United States in lowercase: "us" is also the pronoun ("tell us"), so it is the
+ * country only where the pronoun cannot be — opening the question (us news), after "the" (the us), before a hyphen
+ * (us-japan), or before a word of government (us federal, us export controls, us states).
+ */
+const LOWERCASE_US =
+  /^\s*us\b(?!\s*')|(?<=\bthe\s+)us\b(?!\s*')|\bus(?=-[a-z])|\bus(?=\s+(?:federal|state|states|government|gov|govt|congress|senate|president|administration|law|laws|bill|bills|legislation|export|exports|agency|agencies|department|companies|firms|tech)\b)/gi;
+function lowercaseUs(text: string): { start: number; end: number }[] {
+  return [...text.matchAll(LOWERCASE_US)].map((m) => ({ start: m.index ?? 0, end: (m.index ?? 0) + 2 }));
 }
 
 let typoCandidates: Name[] | undefined;

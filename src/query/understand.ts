@@ -1,6 +1,12 @@
 import { analyze, normalize, type Unit } from '../analyze/analyzer.js';
 import { decompoundKatakana } from '../analyze/katakana.js';
-import { actorsLexicon, glossaryEntries, instrumentsLexicon, katakanaLexicon } from '../analyze/lexicon.js';
+import {
+  actorsLexicon,
+  glossaryEntries,
+  instrumentsLexicon,
+  katakanaLexicon,
+  questionWords,
+} from '../analyze/lexicon.js';
 import type { Region } from '../ingest/item.js';
 import { editDistance } from './edit-distance.js';
 import {
@@ -230,6 +236,22 @@ function transliteration(word: string): string | undefined {
   return KATAKANA_RUN.test(word) ? transliterations.get(foldLongVowels(word)) : undefined;
 }
 
+/**
+ * Transliterations that mix katakana and Latin (オープンAI): the question is split into Latin and
+ * Japanese runs before the katakana ones are read, so these are replaced in the text first.
+ */
+export function mixedTransliterations(text: string): string {
+  let out = text;
+  for (const [kana, latin] of Object.entries(katakanaLexicon().transliterations)) {
+    if (!/[A-Za-z]/.test(kana) || !/[\u30a0-\u30ff]/.test(kana)) continue;
+    out = out.split(normalize(kana)).join(` ${latin} `);
+  }
+  return out;
+}
+
+/** A kanji word for a person by role (会計士, 監査人, 研究者, 職員, 技師, 長官): its field and the suffix. */
+const PERSON_SUFFIX = /^([\u4e00-\u9fff]{2,})(?:士|人|者|員|師|官)$/;
+
 function japaneseGroups(text: string): TermGroup[] {
   const groups: TermGroup[] = [];
   const rev = reverseGlossary();
@@ -240,7 +262,16 @@ function japaneseGroups(text: string): TermGroup[] {
     if (asks.has(u.whole) || asks.has(u.surface)) continue;
     if (u.pos && NOT_A_TOPIC.has(u.pos) && !rev.has(u.whole)) continue;
     // 平本さん → 平本: a suffix of respect is not part of the name.
-    const parts = u.parts.filter((p, i) => !asks.has(p) && !(i > 0 && honorifics.has(p)));
+    // Request words inside a compound go only from its edges (最新情報 → 最新…): 個人情報保護委員会
+    // keeps its 情報, and a compound the glossary knows (情報セキュリティ) stays whole.
+    const known = rev.has(u.whole);
+    let lo = 0;
+    let hi = u.parts.length;
+    if (!known) {
+      while (lo < hi && asks.has(u.parts[lo] as string)) lo += 1;
+      while (hi > lo && asks.has(u.parts[hi - 1] as string)) hi -= 1;
+    }
+    const parts = u.parts.filter((p, i) => i >= lo && i < hi && !(i > 0 && honorifics.has(p)));
     if (!parts.length) continue;
     const unit: Unit =
       parts.length === u.parts.length ? u : { ...u, parts, whole: parts.join(''), surface: parts.join('') };
@@ -250,6 +281,14 @@ function japaneseGroups(text: string): TermGroup[] {
       continue;
     }
     const alternatives = unitAlternatives(unit);
+    // 会計士, 監査人, 研究者: a person named by the field they work in is found by the field too
+    // (the digests write 会計, 監査業界, 研究).
+    // サンドボックス制度: a generic last part the documents may not add.
+    const heads = questionWords().generic_heads;
+    if (unit.parts.length > 1 && heads.includes(unit.parts[unit.parts.length - 1] as string))
+      alternatives.push(unit.parts.slice(0, -1));
+    const field = PERSON_SUFFIX.exec(unit.whole)?.[1];
+    if (field) alternatives.push(...analyze(field).map((x) => [x.whole]));
     for (const other of rev.get(u.surface) ?? rev.get(unit.whole) ?? []) {
       const units = analyze(other);
       if (units.length === 1 && !units[0]?.latin) alternatives.push(...unitAlternatives(units[0] as Unit));
@@ -302,12 +341,14 @@ let glossaryWords: string[] | undefined;
  */
 export function nearestGlossaryWord(word: string): string | undefined {
   if (word.length < 5 || !/^[a-z]+$/.test(word) || questionWordSet().has(word)) return undefined;
-  glossaryWords ??= [...glossaryIndex().keys()].filter((k) => /^[a-z]+$/.test(k) && k.length >= 4);
+  glossaryWords ??= [...glossaryIndex().keys()].filter((k) => /^[a-z]+$/.test(k) && k.length >= 5);
   const max = 1;
   const close = glossaryWords.filter((k) => editDistance(word, k, max) <= max);
   const best = Math.min(...close.map((k) => editDistance(word, k, max)));
   const at = close.filter((k) => editDistance(word, k, max) === best);
-  return at.length === 1 ? at[0] : undefined;
+  // Forms of one concept (chatbott: chatbot, chatbots) are one answer, not an ambiguity.
+  const meanings = new Set(at.map((k) => JSON.stringify(glossaryIndex().get(k))));
+  return meanings.size === 1 ? at[0] : undefined;
 }
 
 /**
@@ -327,6 +368,13 @@ export function katakanaFromHiragana(text: string): string {
   });
 }
 
+/**
+ * A quantity written with thousands separators (100,000 people, $1,000,000): the digests write it
+ * in 万/億 (10万人), which the analyzer does not index, so as a term it could only fail to match
+ * (and, split at the comma, become codes such as train100). Codes (ISO 42001, IR 8596) have none.
+ */
+const GROUPED_NUMBER = /(?<![\w.-])\$?\d{1,3}(?:,\d{3})+(?![\w-])/g;
+
 /** Latin runs inside a Japanese question (SB53, NIST, Grok) are English terms too. */
 function latinRuns(text: string): string {
   return (text.match(/[A-Za-z0-9][A-Za-z0-9 .\-']*/g) ?? []).join(' ');
@@ -340,7 +388,9 @@ function latinRuns(text: string): string {
 export function understand(question: string, today: string): Interpretation {
   // A URL in a question names a source: it is looked up as such, not searched as words.
   const urls = question.match(/https?:\/\/[^\s<>|]+/g) ?? [];
-  const text = katakanaFromHiragana(normalize(question).replace(/https?:\/\/\S+/g, ' '));
+  const text = mixedTransliterations(
+    katakanaFromHiragana(normalize(question).replace(/https?:\/\/\S+/g, ' ')),
+  );
   const lang = detectLang(text);
   const periods = findPeriods(text, today);
   const afterPeriods = blank(
@@ -366,7 +416,7 @@ export function understand(question: string, today: string): Interpretation {
     };
   });
   const groups = [
-    ...englishGroups(latinRuns(rest)),
+    ...englishGroups(latinRuns(rest.replace(GROUPED_NUMBER, ' '))),
     ...japaneseGroups(rest.replace(/[A-Za-z0-9][A-Za-z0-9 .\-']*/g, ' ')),
     ...agencyGroups.filter((g) => g.alternatives.length),
   ];

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { combinePeriods, findPeriods, type Period, shiftYears } from '../../src/query/period.js';
+import {
+  beyondCoverage,
+  combinePeriods,
+  datedSpan,
+  findPeriods,
+  type Period,
+  shiftYears,
+} from '../../src/query/period.js';
 
 const TODAY = '2026-11-23';
 const period = (q: string, today = TODAY) => {
@@ -129,5 +136,68 @@ describe('more periods people type', () => {
     ['between July and December 2025', ['2025-07-01', '2025-12-31']],
   ])('%s → %j', (q, range) => {
     expect(period(q)).toEqual(range);
+  });
+});
+
+describe('relative periods and what the corpus covers', () => {
+  const span = datedSpan([
+    { start: '2025-07-01', end: '2025-07-31' },
+    undefined,
+    { start: '2025-12-01', end: '2025-12-03' },
+    { start: '2026-01-30', end: '2026-02-02' },
+  ]);
+  const week = (today: string) => {
+    const p = findPeriods('Korea last week', today)[0]?.period;
+    if (!p) throw new Error('no period');
+    return p;
+  };
+
+  it('spans the dated items, undated ones ignored', () => {
+    expect(span).toEqual({ from: '2025-07-01', to: '2026-02-02' });
+    expect(datedSpan([undefined])).toBeNull();
+  });
+
+  it('a last week inside the span is not beyond it, even in a month without items', () => {
+    // December 2025 is covered: the week of December 1 is answered for, not replaced by January.
+    expect(beyondCoverage(week('2025-12-10'), span)).toBe(false);
+    // A gap between covered months is still inside what the corpus spans.
+    expect(beyondCoverage(week('2025-10-15'), span)).toBe(false);
+  });
+
+  it('a last week after the latest dated day, or before the first, is beyond it', () => {
+    expect(beyondCoverage(week('2026-11-23'), span)).toBe(true);
+    expect(beyondCoverage(week('2025-03-10'), span)).toBe(true);
+    expect(beyondCoverage(week('2026-11-23'), null)).toBe(true);
+  });
+});
+
+describe('periods named from the year or the month (round 2)', () => {
+  const T = '2026-02-20';
+  const range = (q: string) => {
+    const p = combinePeriods(findPeriods(q, T));
+    return p ? [p.from, p.to] : null;
+  };
+  it.each([
+    ['uk 12/2025', ['2025-12-01', '2025-12-31']],
+    ['今年1月のインド', ['2026-01-01', '2026-01-31']],
+    ['昨年の7月', ['2025-07-01', '2025-07-31']],
+    ['昨年末の米国', ['2025-12-01', '2025-12-31']],
+    ['2025年末のEU', ['2025-12-01', '2025-12-31']],
+    ['end of last year in the uk', ['2025-12-01', '2025-12-31']],
+    ['年明けの韓国', ['2026-01-01', '2026-01-31']],
+    ['2026年初めのシンガポール', ['2026-01-01', '2026-01-31']],
+    ['the start of this year', ['2026-01-01', '2026-01-31']],
+    ['先々月の英国', ['2025-12-01', '2025-12-31']],
+    ['two months ago', ['2025-12-01', '2025-12-31']],
+    ['the week before last', ['2026-02-02', '2026-02-08']],
+    ['first half of january 2026', ['2026-01-01', '2026-01-15']],
+    ['the second half of december 2025', ['2025-12-16', '2025-12-31']],
+    ['1月後半の英国', ['2026-01-16', '2026-01-31']],
+  ])('%s → %j', (q, expected) => {
+    expect(range(q)).toEqual(expected);
+  });
+
+  it.each(['週末の話', '初めての規制', '年末年始の話'])('%s names no period', (q) => {
+    expect(findPeriods(q, T)).toEqual([]);
   });
 });

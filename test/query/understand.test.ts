@@ -42,6 +42,19 @@ describe('countries and regions in questions', () => {
     ['メキシコ', ['MX']],
     ['Korea and the EU', ['KR', 'EU']],
     ['tell us about guidelines', []],
+    // Lowercase "us" is the country where the pronoun cannot be; the pronoun stays a pronoun.
+    ['anything from the us last month', ['US']],
+    ['where can i read the us ai action plan', ['US']],
+    ['us federal rules on chatbots', ['US']],
+    ['us-japan deals', ['JP', 'US']],
+    ['us news 2025-12', ['US']],
+    // Agency codes of four letters or more are read in lowercase too; shorter ones only as written.
+    ['dsit december 2025', ['GB']],
+    ['meity january', ['IN']],
+    ['nist dec 2025', ['US']],
+    ['doe genesis mission', []],
+    ['give us the news from korea', ['KR']],
+    ['send us whatever you have', []],
   ])('%s → %j', (q, countries) => {
     expect(understand(q, TODAY).countries).toEqual(countries);
   });
@@ -56,6 +69,53 @@ describe('countries and regions in questions', () => {
 
 describe('terms', () => {
   const labels = (q: string) => understand(q, TODAY).groups.map((g) => g.label);
+
+  it('drops quantities written with thousands separators (the digests write 10万), keeps codes', () => {
+    const plain = labels('plan to train 100,000 ai people');
+    expect(plain.some((l) => /\d/.test(l))).toBe(false);
+    expect(plain).toContain('train');
+    expect(labels('iso/iec 42001 certification').join(' ')).toContain('42001');
+  });
+
+  it('a person named by role is found by the field too (会計士 → 会計, 研究者 → 研究)', () => {
+    const alts = (q: string, label: string) =>
+      understand(q, TODAY).groups.find((g) => g.label === label)?.alternatives ?? [];
+    expect(alts('会計士の生成AI利用', '会計士')).toContainEqual(['会計']);
+    expect(alts('研究者の講演', '研究者')).toContainEqual(['研究']);
+    // A two-character word is no role: 法人 stays 法人.
+    expect(alts('法人向け', '法人')).not.toContainEqual(['法']);
+  });
+
+  it('keeps request words inside a compound, drops them only at its edges', () => {
+    expect(labels('個人情報保護委員会')).toEqual(['個人情報保護委員会']);
+    expect(labels('最新情報ください')).toEqual([]);
+  });
+
+  it('a compound with a generic last part (制度) also matches without it', () => {
+    const g = understand('サンドボックス制度', TODAY).groups[0];
+    expect(g?.alternatives.some((a) => a.length > 0 && !a.includes('制度'))).toBe(true);
+    // 政府調達: 政府 is not a last part; the compound stays whole.
+    expect(understand('政府調達', TODAY).groups[0]?.alternatives).not.toContainEqual(['政府']);
+  });
+
+  it('reads transliterations that mix katakana and Latin (オープンAI → OpenAI)', () => {
+    expect(labels('オープンAIの話')).toEqual(['OpenAI']);
+    expect(understand('オープンAIの話', TODAY).groups[0]?.alternatives.flat()).toContain('openai');
+  });
+
+  it('corrects a typo only towards glossary words of five letters or more', () => {
+    // "raise" is one edit from a four-letter word; it stays as typed (the RAISE Act).
+    expect(labels('link to the raise act text')).toContain('raise');
+    const budjet = understand('aisi budjet', TODAY).groups.find((g) => g.label === 'budjet');
+    expect(budjet?.translation).toContain('予算');
+    // One edit from two forms of one concept (chatbot, chatbots) is still that concept.
+    const chatbott = understand('chatbott rules', TODAY).groups.find((g) => g.label === 'chatbott');
+    expect(chatbott?.translation).toEqual(understand('chatbot', TODAY).groups[0]?.translation);
+    expect(chatbott?.translation).toBeDefined();
+    expect(
+      understand('the raise act', TODAY).groups.find((g) => g.label === 'raise')?.translation,
+    ).toBeUndefined();
+  });
 
   it('drops question words and filler', () => {
     expect(labels('what did Korea do in January')).toEqual([]);

@@ -1,7 +1,7 @@
-import type { Query } from 'minisearch';
 import { normalize } from '../analyze/analyzer.js';
-import { actorsLexicon } from '../analyze/lexicon.js';
+import { type Actor, actorsLexicon } from '../analyze/lexicon.js';
 import type { SearchIndex } from '../search/index-store.js';
+import { anyMatch, ItemScores as GroupScores, gateOf, scoreAnd, scoreOr } from '../search/scorer.js';
 import type { StoredItem } from '../search/stored-item.js';
 import { coverageSentence, namesOf } from './coverage.js';
 import { iso, lastDayOfMonth, MONTHS_EN, overlaps, parts } from './dates.js';
@@ -150,11 +150,14 @@ export function resolvePeriod(
 
 interface Scored {
   item: StoredItem;
+  /** The item's position in `index.items`. */
+  pos: number;
   score: number;
   coverage: number;
-  matched: Set<TermGroup>;
   /** BM25 over the matched concepts, before coverage: orders suggestions. */
   bm: number;
+  /** Coverage band, then dated events first, when a place or a period is named (0 otherwise). */
+  tier: number;
 }
 
 /**
@@ -211,7 +214,13 @@ export function search(index: SearchIndex, interp: Interpretation, depth = 0): S
         : `“${asked}” → ${period.label.en}, the latest such period the digests cover.`
       : undefined;
   const periodOk = periodFilter(period);
-  if (period && !index.items.some((it) => placeOk(it) && periodOk(it))) {
+  const filters = placeAsked || period !== null;
+  // The items the filters admit, by position: computed once, then the only items scored.
+  const allowed = filters
+    ? admitted(index, placeAsked ? [covered, interp.regions] : undefined, period ? periodOk : undefined)
+    : undefined;
+  const gate = allowed ? gateOf(index, allowed.byPosition) : undefined;
+  if (period && allowed?.count === 0) {
     const label = period.label[lang];
     const latest = latestCoveredMonth(index, placeOk);
     // "EU last month", "Korea lately" counted from a today the digests have not reached: the
@@ -250,7 +259,6 @@ export function search(index: SearchIndex, interp: Interpretation, depth = 0): S
     };
   }
   const passes = (it: StoredItem) => placeOk(it) && periodOk(it);
-  const filters = placeAsked || period !== null;
   const finish = (hits: Hit[], extra: Partial<SearchOutcome>, notes: string[]): SearchOutcome => {
     const all = [
       ...(periodNote ? [periodNote] : []),
@@ -279,55 +287,65 @@ export function search(index: SearchIndex, interp: Interpretation, depth = 0): S
     }
   }
 
-  // 3. Concepts: each group scores every item by its best alternative.
-  const actors = new Map(actorsLexicon().map((a) => [a.id, a]));
-  const perGroup = new Map<TermGroup, Map<string, number>>();
+  // 3. Concepts: each group scores every item by its best alternative. Only items that pass the
+  // filters are scored (src/search/scorer.ts: MiniSearch's scores, without its result objects);
+  // whether a word is in the corpus at all is still judged on the whole corpus.
+  const actors = actorsById();
+  const perGroup = new Map<TermGroup, GroupScores>();
   // Beside a specific word a generic one (AI) would only add a little rank, and scoring it over
   // every item is the slowest part of a query on a large corpus: it is not searched then.
   // (Specific words are searched first: when none is in the corpus, the generic ones still pick
   // the suggestions.)
   const ordered = [...interp.groups].sort((a, b) => Number(a.weak) - Number(b.weak));
   for (const g of ordered) {
-    const best = new Map<string, number>();
-    const specificFound = [...perGroup].some(([h, m]) => !h.weak && !h.agency && m.size > 0);
+    const best = new GroupScores(index.items.length);
+    const specificFound = [...perGroup].some(([h, m]) => !h.weak && !h.agency && m.present);
     if (g.weak && specificFound) {
       perGroup.set(g, best);
       continue;
     }
-    for (const alt of g.alternatives) {
-      const query: Query = alt.length === 1 ? (alt[0] as string) : { combineWith: 'AND', queries: alt };
-      let found = index.mini.search(query, { fuzzy });
-      // A katakana word the corpus never spells that way (インジェクッション) is a typo or a
-      // variant: one edit away, as MiniSearch's fuzzy search allows.
-      if (!found.length && alt.length === 1 && KATAKANA_LONG.test(alt[0] as string))
-        found = index.mini.search(query, { fuzzy: 1 });
-      for (const r of found) {
-        const id = String(r.id);
-        best.set(id, Math.max(best.get(id) ?? 0, r.score / alt.length));
-      }
-    }
     // An instrument word matches the items of that type; an actor's words its own section's items.
     const categories = g.actor ? (actors.get(g.actor)?.categories ?? []) : [];
-    // An item of the asked type ranks with the best textual match; its own section's items with the weakest.
-    if (g.instrument || categories.length) {
-      const top = best.size ? Math.max(...best.values()) : 1;
-      const floor = best.size ? Math.min(...best.values()) : 1;
-      for (const it of index.items) {
-        if (g.instrument && it.instrument === g.instrument)
-          best.set(it.id, Math.max(best.get(it.id) ?? 0, top));
-        else if (categories.includes(it.category)) best.set(it.id, Math.max(best.get(it.id) ?? 0, floor));
+    const typed = Boolean(g.instrument) || categories.length > 0;
+    // Those items rank with the best and the weakest textual match in the whole corpus, so such a
+    // group is scored over every item.
+    const groupGate = typed ? undefined : gate;
+    for (const alt of g.alternatives) {
+      const found = scoreAnd(index, alt, fuzzy, groupGate, best.keepMax);
+      if (found > 0) {
+        best.present = true;
+        continue;
       }
+      // A katakana word the corpus never spells that way (インジェクッション) is a typo or a
+      // variant: one edit away, as MiniSearch's fuzzy search allows.
+      const katakana = alt.length === 1 && KATAKANA_LONG.test(alt[0] as string);
+      if (best.present && !katakana) continue;
+      if (groupGate && anyMatch(index, alt, fuzzy)) {
+        best.present = true;
+        continue;
+      }
+      if (!katakana) continue;
+      const typo = scoreAnd(index, alt, 1, groupGate, best.keepMax);
+      if (typo > 0 || (groupGate && !best.present && anyMatch(index, alt, 1))) best.present = true;
+    }
+    // An item of the asked type ranks with the best textual match; its own section's items with the weakest.
+    if (typed) {
+      const top = best.size ? best.max() : 1;
+      const floor = best.size ? best.min() : 1;
+      index.items.forEach((it, pos) => {
+        if (g.instrument && it.instrument === g.instrument) best.keepMax(pos, top);
+        else if (categories.includes(it.category)) best.keepMax(pos, floor);
+      });
+      if (best.size) best.present = true;
     }
     perGroup.set(g, best);
   }
   const wholes = [...new Set(interp.groups.flatMap((g) => g.boost))];
-  const wholeScores = new Map<string, number>();
-  if (wholes.length)
-    for (const r of index.mini.search({ combineWith: 'OR', queries: wholes }, { fuzzy }))
-      wholeScores.set(String(r.id), r.score);
+  const wholeScores = new GroupScores(index.items.length);
+  if (wholes.length) scoreOr(index, wholes, fuzzy, gate, wholeScores.keepMax);
 
   const ignored = interp.groups
-    .filter((g) => !g.agency && !g.weak && (perGroup.get(g)?.size ?? 0) === 0)
+    .filter((g) => !g.agency && !g.weak && perGroup.get(g)?.present !== true)
     .map((g) => g.label);
   const concepts = interp.groups.filter((g) => !g.agency);
   const strong = concepts.filter((g) => !g.weak);
@@ -337,7 +355,7 @@ export function search(index: SearchIndex, interp: Interpretation, depth = 0): S
   // word. (IDF weights were tried and lost on the tune split: askers' generic words — AISI,
   // budget — are what they mean.) Beside a country or a period, words no item uses and nothing
   // else are filler ("uk news from december for my memo"): the filters answer, and say so.
-  const known = (g: TermGroup) => (perGroup.get(g)?.size ?? 0) > 0;
+  const known = (g: TermGroup) => perGroup.get(g)?.present === true;
   // One English word at most: two unknown words beside a place ("Japan horse racing") are a topic.
   const fillerOnly =
     filters && strong.length === 1 && !known(strong[0] as TermGroup) && (strong[0] as TermGroup).untranslated;
@@ -367,23 +385,43 @@ export function search(index: SearchIndex, interp: Interpretation, depth = 0): S
     .filter((p) => p.length >= 6);
   const scored: Scored[] = [];
   const sectionPrior = placeAsked || period ? KIND_PRIOR.sectionWithPlace : KIND_PRIOR.section;
-  for (const item of index.items) {
-    if (!passes(item)) continue;
+  // With a place or a period named, dated events come before undated report and briefing
+  // sections that cover as much of the question (a section mentions every country in passing).
+  const eventsFirst = placeAsked || period !== null;
+  const groupScores = interp.groups.map((g) => perGroup.get(g));
+  const weights = interp.groups.map(weight);
+  const admits = (pos: number) => allowed === undefined || allowed.byPosition[pos] === 1;
+  // The items to rank, in corpus order: those some concept matched (when concepts count), else
+  // every item the filters admit.
+  const candidates: number[] = [];
+  if (total > 0) {
+    const seen = new Uint8Array(index.items.length);
+    for (const scores of groupScores)
+      for (const pos of scores?.at ?? [])
+        if (seen[pos] === 0 && admits(pos)) {
+          seen[pos] = 1;
+          candidates.push(pos);
+        }
+    candidates.sort((a, b) => a - b);
+  } else for (let pos = 0; pos < index.items.length; pos++) if (admits(pos)) candidates.push(pos);
+  for (const pos of candidates) {
+    const item = index.items[pos] as StoredItem;
     let bm = 0;
     let got = 0;
-    const matched = new Set<TermGroup>();
-    for (const g of interp.groups) {
-      const s = perGroup.get(g)?.get(item.id);
+    let matched = 0;
+    for (let i = 0; i < groupScores.length; i++) {
+      const s = groupScores[i]?.get(pos);
       if (s === undefined) continue;
-      matched.add(g);
-      got += weight(g);
-      bm += weight(g) > 0 ? s : 0.5 * s;
+      const w = weights[i] as number;
+      matched++;
+      got += w;
+      bm += w > 0 ? s : 0.5 * s;
     }
-    bm += wholeScores.get(item.id) ?? 0;
+    bm += wholeScores.get(pos) ?? 0;
     // A name typed as the title prints it ("AI Action Plan") is that item's own name.
-    if (titlePhrases.length && titlePhrases.some((p) => foldedTitle(index, item).includes(p))) bm *= 1.5;
+    if (titlePhrases.length && titlePhrases.some((p) => foldedTitle(index, pos).includes(p))) bm *= 1.5;
     const cov = total > 0 ? got / total : 1;
-    if (total > 0 && matched.size === 0) continue;
+    if (total > 0 && matched === 0) continue;
     const prior =
       (item.kind === 'section' ? sectionPrior : KIND_PRIOR.event) *
       (levelAsked && item.countries.includes('US') && isStateLevel(item) !== (levelAsked === 'state')
@@ -391,15 +429,10 @@ export function search(index: SearchIndex, interp: Interpretation, depth = 0): S
         : 1);
     // Filters only: every match, dated events first and newest first, names of actors ranking.
     const score = total > 0 ? (bm + 1) * cov * cov * prior : prior * (1 + bm);
-    scored.push({ item, score, coverage: cov, matched, bm: bm * prior });
+    const tier = eventsFirst ? Math.round(cov * 100) * 2 + (item.kind === 'event' ? 1 : 0) : 0;
+    scored.push({ item, pos, score, coverage: cov, bm: bm * prior, tier });
   }
-  // With a place or a period named, dated events come before undated report and briefing
-  // sections that cover as much of the question (a section mentions every country in passing).
-  const eventsFirst = placeAsked || period !== null;
-  const tier = (s: Scored) =>
-    eventsFirst ? Math.round(s.coverage * 100) * 2 + (s.item.kind === 'event' ? 1 : 0) : 0;
-  const order = (a: Scored, b: Scored) =>
-    tier(b) - tier(a) || b.score - a.score || newestFirst(a.item, b.item);
+  const order = (a: Scored, b: Scored) => b.tier - a.tier || b.score - a.score || newestFirst(a.item, b.item);
   scored.sort(order);
   const toHit = (s: Scored): Hit => ({ item: s.item, score: s.score });
 
@@ -411,7 +444,7 @@ export function search(index: SearchIndex, interp: Interpretation, depth = 0): S
     const suggestions = [...scored].sort((a, b) => b.coverage - a.coverage || b.bm - a.bm).slice(0, 5);
     const top = suggestions[0];
     const unmatched = concepts
-      .filter((g) => weight(g) > 0 && !(top?.matched.has(g) ?? false))
+      .filter((g) => weight(g) > 0 && !(top !== undefined && perGroup.get(g)?.get(top.pos) !== undefined))
       .map((g) => g.label);
     const words = quoted(unmatched.length ? unmatched : ignored);
     const head =
@@ -448,20 +481,82 @@ export function search(index: SearchIndex, interp: Interpretation, depth = 0): S
   return finish(answers.map(toHit), { ignored, partial }, notes);
 }
 
-const titleCaches = new WeakMap<SearchIndex, Map<string, string>>();
+const titleCaches = new WeakMap<SearchIndex, (string | undefined)[]>();
 /** An item's title as a question is compared with it (NFKC, spaced capitals joined, lowercase), once per index. */
-function foldedTitle(index: SearchIndex, item: StoredItem): string {
+function foldedTitle(index: SearchIndex, pos: number): string {
   let cache = titleCaches.get(index);
   if (!cache) {
-    cache = new Map();
+    cache = [];
     titleCaches.set(index, cache);
   }
-  let t = cache.get(item.id);
+  let t = cache[pos];
   if (t === undefined) {
-    t = normalize(item.title).toLowerCase();
-    cache.set(item.id, t);
+    t = normalize((index.items[pos] as StoredItem).title).toLowerCase();
+    cache[pos] = t;
   }
   return t;
+}
+
+const facetCaches = new WeakMap<
+  SearchIndex,
+  { country: Map<string, number[]>; region: Map<string, number[]> }
+>();
+/** Item positions by country and by region, once per index. */
+function facets(index: SearchIndex) {
+  let f = facetCaches.get(index);
+  if (!f) {
+    const country = new Map<string, number[]>();
+    const region = new Map<string, number[]>();
+    const add = (m: Map<string, number[]>, key: string, pos: number) => {
+      const list = m.get(key);
+      if (list) list.push(pos);
+      else m.set(key, [pos]);
+    };
+    index.items.forEach((it, pos) => {
+      for (const c of it.countries) add(country, c, pos);
+      add(region, it.region, pos);
+    });
+    f = { country, region };
+    facetCaches.set(index, f);
+  }
+  return f;
+}
+
+/**
+ * The items a question's filters admit, by position (1: admitted): those about one of the
+ * `place` countries or regions (any item when no place is asked), within the period.
+ */
+function admitted(
+  index: SearchIndex,
+  place: [countries: string[], regions: string[]] | undefined,
+  periodOk: ((it: StoredItem) => boolean) | undefined,
+): { byPosition: Uint8Array; count: number } {
+  const n = index.items.length;
+  const byPosition = new Uint8Array(n);
+  if (place) {
+    const f = facets(index);
+    for (const c of place[0]) for (const pos of f.country.get(c) ?? []) byPosition[pos] = 1;
+    for (const r of place[1]) for (const pos of f.region.get(r) ?? []) byPosition[pos] = 1;
+  } else byPosition.fill(1);
+  let count = 0;
+  for (let pos = 0; pos < n; pos++) {
+    if (byPosition[pos] === 0) continue;
+    if (periodOk && !periodOk(index.items[pos] as StoredItem)) byPosition[pos] = 0;
+    else count++;
+  }
+  return { byPosition, count };
+}
+
+let actorsSource: readonly Actor[] | undefined;
+let actorsMap = new Map<string, Actor>();
+/** The actors lexicon by id, rebuilt only when the lexicon is. */
+function actorsById(): Map<string, Actor> {
+  const list = actorsLexicon();
+  if (list !== actorsSource) {
+    actorsSource = list;
+    actorsMap = new Map(list.map((a) => [a.id, a]));
+  }
+  return actorsMap;
 }
 
 /** A US item is state-level when its title names a state (ニューヨーク州知事, カリフォルニア州). */

@@ -148,16 +148,34 @@ export function resolvePeriod(
   return { period, shifted: false };
 }
 
-interface Scored {
-  item: StoredItem;
+/** The items ranked for a question, as columns by rank-candidate index. */
+class Scored {
   /** The item's position in `index.items`. */
-  pos: number;
-  score: number;
-  coverage: number;
+  readonly pos: Int32Array;
+  readonly score: Float64Array;
+  readonly coverage: Float64Array;
   /** BM25 over the matched concepts, before coverage: orders suggestions. */
-  bm: number;
+  readonly bm: Float64Array;
   /** Coverage band, then dated events first, when a place or a period is named (0 otherwise). */
-  tier: number;
+  readonly tier: Int32Array;
+  length = 0;
+
+  constructor(capacity: number) {
+    this.pos = new Int32Array(capacity);
+    this.score = new Float64Array(capacity);
+    this.coverage = new Float64Array(capacity);
+    this.bm = new Float64Array(capacity);
+    this.tier = new Int32Array(capacity);
+  }
+
+  push(pos: number, score: number, coverage: number, bm: number, tier: number): void {
+    const i = this.length++;
+    this.pos[i] = pos;
+    this.score[i] = score;
+    this.coverage[i] = coverage;
+    this.bm[i] = bm;
+    this.tier[i] = tier;
+  }
 }
 
 /**
@@ -220,6 +238,7 @@ export function search(index: SearchIndex, interp: Interpretation, depth = 0): S
     ? admitted(index, placeAsked ? [covered, interp.regions] : undefined, period ? periodOk : undefined)
     : undefined;
   const gate = allowed ? gateOf(index, allowed.byPosition) : undefined;
+  const admits = (pos: number) => allowed === undefined || allowed.byPosition[pos] === 1;
   if (period && allowed?.count === 0) {
     const label = period.label[lang];
     const latest = latestCoveredMonth(index, placeOk);
@@ -332,11 +351,14 @@ export function search(index: SearchIndex, interp: Interpretation, depth = 0): S
     if (typed) {
       const top = best.size ? best.max() : 1;
       const floor = best.size ? best.min() : 1;
-      index.items.forEach((it, pos) => {
-        if (g.instrument && it.instrument === g.instrument) best.keepMax(pos, top);
-        else if (categories.includes(it.category)) best.keepMax(pos, floor);
-      });
-      if (best.size) best.present = true;
+      // Only admitted items are ranked; any item of the type makes the concept one the corpus has.
+      const f = facets(index);
+      const ofType = g.instrument ? (f.instrument.get(g.instrument) ?? []) : [];
+      const ofCategory = categories.flatMap((c) => f.category.get(c) ?? []);
+      for (const pos of ofType) if (admits(pos)) best.keepMax(pos, top);
+      const typedPos = new Set(ofType);
+      for (const pos of ofCategory) if (!typedPos.has(pos) && admits(pos)) best.keepMax(pos, floor);
+      if (ofType.length || ofCategory.length) best.present = true;
     }
     perGroup.set(g, best);
   }
@@ -383,27 +405,32 @@ export function search(index: SearchIndex, interp: Interpretation, depth = 0): S
   )
     .map((p) => p.toLowerCase())
     .filter((p) => p.length >= 6);
-  const scored: Scored[] = [];
   const sectionPrior = placeAsked || period ? KIND_PRIOR.sectionWithPlace : KIND_PRIOR.section;
   // With a place or a period named, dated events come before undated report and briefing
   // sections that cover as much of the question (a section mentions every country in passing).
   const eventsFirst = placeAsked || period !== null;
   const groupScores = interp.groups.map((g) => perGroup.get(g));
   const weights = interp.groups.map(weight);
-  const admits = (pos: number) => allowed === undefined || allowed.byPosition[pos] === 1;
   // The items to rank, in corpus order: those some concept matched (when concepts count), else
   // every item the filters admit.
-  const candidates: number[] = [];
+  let candidates: ArrayLike<number> & Iterable<number>;
   if (total > 0) {
     const seen = new Uint8Array(index.items.length);
+    const found: number[] = [];
     for (const scores of groupScores)
       for (const pos of scores?.at ?? [])
         if (seen[pos] === 0 && admits(pos)) {
           seen[pos] = 1;
-          candidates.push(pos);
+          found.push(pos);
         }
-    candidates.sort((a, b) => a - b);
-  } else for (let pos = 0; pos < index.items.length; pos++) if (admits(pos)) candidates.push(pos);
+    candidates = Int32Array.from(found).sort();
+  } else {
+    const all: number[] = [];
+    for (let pos = 0; pos < index.items.length; pos++) if (admits(pos)) all.push(pos);
+    candidates = all;
+  }
+  // The ranked items, as columns (thousands of them on a large corpus: no object per item).
+  const scored = new Scored(candidates.length);
   for (const pos of candidates) {
     const item = index.items[pos] as StoredItem;
     let bm = 0;
@@ -430,21 +457,40 @@ export function search(index: SearchIndex, interp: Interpretation, depth = 0): S
     // Filters only: every match, dated events first and newest first, names of actors ranking.
     const score = total > 0 ? (bm + 1) * cov * cov * prior : prior * (1 + bm);
     const tier = eventsFirst ? Math.round(cov * 100) * 2 + (item.kind === 'event' ? 1 : 0) : 0;
-    scored.push({ item, pos, score, coverage: cov, bm: bm * prior, tier });
+    scored.push(pos, score, cov, bm * prior, tier);
   }
-  const order = (a: Scored, b: Scored) => b.tier - a.tier || b.score - a.score || newestFirst(a.item, b.item);
-  scored.sort(order);
-  const toHit = (s: Scored): Hit => ({ item: s.item, score: s.score });
+  // Coverage band first (with a place or a period), then score, then newest first; ties keep
+  // corpus order.
+  const dateRank = facets(index).dateRank;
+  const { pos: at, score: sc, coverage: cv, tier: tr } = scored;
+  const order = (i: number, j: number) =>
+    (tr[j] as number) - (tr[i] as number) ||
+    (sc[j] as number) - (sc[i] as number) ||
+    (dateRank[at[j] as number] as number) - (dateRank[at[i] as number] as number) ||
+    i - j;
+  const toHit = (i: number): Hit => ({
+    item: index.items[at[i] as number] as StoredItem,
+    score: sc[i] as number,
+  });
 
   // Items covering much less of the question than the best one are noise, not answers.
-  const best = scored.reduce((m, s) => Math.max(m, s.coverage), 0);
+  let best = 0;
+  for (let i = 0; i < scored.length; i++) best = Math.max(best, cv[i] as number);
   const floor = Math.max(MIN_COVERAGE, best - 0.34) - 1e-9;
-  const answers = scored.filter((s) => s.coverage >= floor);
+  const answers: number[] = [];
+  for (let i = 0; i < scored.length; i++) if ((cv[i] as number) >= floor) answers.push(i);
+  answers.sort(order);
   if (!answers.length) {
-    const suggestions = [...scored].sort((a, b) => b.coverage - a.coverage || b.bm - a.bm).slice(0, 5);
-    const top = suggestions[0];
+    const all = Array.from({ length: scored.length }, (_, i) => i).sort(order);
+    const suggestions = all
+      .sort(
+        (i, j) =>
+          (cv[j] as number) - (cv[i] as number) || (scored.bm[j] as number) - (scored.bm[i] as number),
+      )
+      .slice(0, 5);
+    const top = suggestions[0] === undefined ? undefined : (at[suggestions[0]] as number);
     const unmatched = concepts
-      .filter((g) => weight(g) > 0 && !(top !== undefined && perGroup.get(g)?.get(top.pos) !== undefined))
+      .filter((g) => weight(g) > 0 && !(top !== undefined && perGroup.get(g)?.get(top) !== undefined))
       .map((g) => g.label);
     const words = quoted(unmatched.length ? unmatched : ignored);
     const head =
@@ -463,7 +509,7 @@ export function search(index: SearchIndex, interp: Interpretation, depth = 0): S
     };
   }
   const notes: string[] = [];
-  const partial = (answers[0]?.coverage ?? 1) < 1 - 1e-9;
+  const partial = (answers[0] === undefined ? 1 : (cv[answers[0]] as number)) < 1 - 1e-9;
   if (ignored.length && answers.length) {
     notes.push(
       lang === 'ja'
@@ -497,26 +543,50 @@ function foldedTitle(index: SearchIndex, pos: number): string {
   return t;
 }
 
-const facetCaches = new WeakMap<
-  SearchIndex,
-  { country: Map<string, number[]>; region: Map<string, number[]> }
->();
-/** Item positions by country and by region, once per index. */
-function facets(index: SearchIndex) {
+interface Facets {
+  country: Map<string, number[]>;
+  region: Map<string, number[]>;
+  category: Map<string, number[]>;
+  instrument: Map<string, number[]>;
+  /** Each item's start date as a rank, in `localeCompare` order (no date: the lowest). */
+  dateRank: Int32Array;
+}
+const facetCaches = new WeakMap<SearchIndex, Facets>();
+/** Item positions by country, region, category and instrument, and date ranks, once per index. */
+function facets(index: SearchIndex): Facets {
   let f = facetCaches.get(index);
-  if (!f) {
-    const country = new Map<string, number[]>();
-    const region = new Map<string, number[]>();
+  if (!f || f.dateRank.length !== index.items.length) {
     const add = (m: Map<string, number[]>, key: string, pos: number) => {
       const list = m.get(key);
       if (list) list.push(pos);
       else m.set(key, [pos]);
     };
+    const next: Facets = {
+      country: new Map(),
+      region: new Map(),
+      category: new Map(),
+      instrument: new Map(),
+      dateRank: new Int32Array(index.items.length),
+    };
     index.items.forEach((it, pos) => {
-      for (const c of it.countries) add(country, c, pos);
-      add(region, it.region, pos);
+      for (const c of it.countries) add(next.country, c, pos);
+      add(next.region, it.region, pos);
+      add(next.category, it.category, pos);
+      if (it.instrument) add(next.instrument, it.instrument, pos);
     });
-    f = { country, region };
+    const dates = [...new Set(index.items.map((it) => it.date?.start ?? ''))].sort((a, b) =>
+      a.localeCompare(b),
+    );
+    const rank = new Map<string, number>();
+    let r = 0;
+    dates.forEach((d, i) => {
+      if (i > 0 && d.localeCompare(dates[i - 1] as string) !== 0) r++;
+      rank.set(d, r);
+    });
+    index.items.forEach((it, pos) => {
+      next.dateRank[pos] = rank.get(it.date?.start ?? '') as number;
+    });
+    f = next;
     facetCaches.set(index, f);
   }
   return f;

@@ -209,8 +209,8 @@ function scoreTerm(
       const fieldBoost = field.boost;
       const lengths = field.lengths;
       const invDocFreq = Math.log(1 + (totalCount - matchingCount + 0.5) / (matchingCount + 0.5));
-      for (const [docId, termFreq] of freqs) {
-        if (allowed && allowed[docId] !== 1) continue;
+      const one = (docId: number, termFreq: number) => {
+        if (allowed && allowed[docId] !== 1) return;
         const fieldLength = lengths[docId] as number;
         // calcBM25Score, as MiniSearch writes it.
         const rawScore =
@@ -219,7 +219,8 @@ function scoreTerm(
         const weightedScore = termWeight * termBoost * fieldBoost * docBoost * rawScore;
         if (acc[docId] === 0) used.push(docId);
         acc[docId] = (acc[docId] as number) + weightedScore;
-      }
+      };
+      eachPosting(freqs, one);
     }
   };
   add(p.mini._index.get(term), 1);
@@ -230,6 +231,25 @@ function scoreTerm(
       add(data, (p.fuzzyWeight * variant.length) / (variant.length + distance));
     }
   }
+}
+
+/** Raw postings of a term not yet decoded (src/search/compact-index.ts). */
+interface RawPostings {
+  raw?: () => { ints: Int32Array; at: number; count: number } | undefined;
+}
+
+/**
+ * Each (short id, frequency) of a term's postings in one field, in MiniSearch's order; straight
+ * from postings.bin when the term was never decoded, so scoring a common term does not build a
+ * Map of its thousands of postings.
+ */
+function eachPosting(freqs: Map<number, number>, fn: (docId: number, termFreq: number) => void): void {
+  const raw = (freqs as RawPostings).raw?.();
+  if (raw) {
+    const { ints, at, count } = raw;
+    const end = at + 2 * count;
+    for (let q = at; q < end; q += 2) fn(ints[q] as number, ints[q + 1] as number);
+  } else for (const [docId, termFreq] of freqs) fn(docId, termFreq);
 }
 
 const fuzzyFor = (fuzzy: Fuzzy, term: string): number | boolean =>
@@ -355,7 +375,10 @@ export function anyMatch(index: SearchIndex, terms: string[], fuzzy: Fuzzy): boo
       if (!data) return;
       for (const field of p.fields) {
         const freqs = data.get(field.id);
-        if (freqs) for (const d of freqs.keys()) if (!docs || docs.has(d)) here.add(d);
+        if (freqs)
+          eachPosting(freqs, (d) => {
+            if (!docs || docs.has(d)) here.add(d);
+          });
       }
     };
     collect(p.mini._index.get(term));

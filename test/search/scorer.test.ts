@@ -1,7 +1,10 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import MiniSearch, { type Query } from 'minisearch';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadTokenizer } from '../../src/analyze/kuromoji.js';
-import { buildIndex, type SearchIndex } from '../../src/search/index-store.js';
+import { buildIndex, loadIndex, type SearchIndex, saveIndex } from '../../src/search/index-store.js';
 import { SEARCH_OPTIONS } from '../../src/search/options.js';
 import { anyMatch, type Fuzzy, gateOf, modelled, scoreAnd, scoreOr } from '../../src/search/scorer.js';
 import type { StoredItem } from '../../src/search/stored-item.js';
@@ -152,6 +155,40 @@ describe('scorer (MiniSearch scores without its result objects)', () => {
         if (mine.size) nonEmpty++;
       }
     expect(nonEmpty).toBeGreaterThan(10);
+  });
+
+  it('scores a loaded compact index from its undecoded postings, exactly as MiniSearch does', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'policy-bot-scorer-'));
+    saveIndex(index, dir);
+    // Two copies: MiniSearch decodes every term it touches; the scorer must read them undecoded.
+    const fast = loadIndex(dir);
+    const slow = loadIndex(dir);
+    expect(modelled(fast)).toBe(true);
+    const tree = (fast.mini as unknown as { _index: Map<string, Map<number, { raw(): unknown }>> })._index;
+    const sets = [
+      ...vocabulary.map((t) => [t]),
+      ['ai', 'セキュリティ'],
+      ['データ', '品質', 'マネジメント'],
+      ['security', 'guidelines'],
+    ];
+    for (const terms of sets) {
+      const and: Query = terms.length === 1 ? (terms[0] as string) : { combineWith: 'AND', queries: terms };
+      same(
+        fastAnd(fast, terms, fuzzy),
+        reference(slow, and, fuzzy, undefined, terms.length),
+        terms.join('&'),
+      );
+    }
+    const us = (it: StoredItem) => it.countries.includes('US');
+    same(fastAnd(fast, ['ai'], fuzzy, us), reference(slow, 'ai', fuzzy, us), 'ai in the US');
+    same(
+      fastOr(fast, ['nist', 'エージェント', 'sb53'], fuzzy),
+      reference(slow, { combineWith: 'OR', queries: ['nist', 'エージェント', 'sb53'] }, fuzzy),
+      'nist|エージェント|sb53',
+    );
+    // Nothing was decoded on the way.
+    for (const fields of [tree.get('ai'), tree.get('セキュリティ')])
+      for (const postings of fields?.values() ?? []) expect(postings.raw()).toBeDefined();
   });
 
   it('falls back to MiniSearch itself on an index with discarded documents', () => {

@@ -68,16 +68,11 @@ export function itemsCiting(
     .sort((a, b) => Number(b.kind === 'event') - Number(a.kind === 'event') || newestFirst(a, b));
 }
 
-const countryCaches = new WeakMap<SearchIndex, Set<string>>();
-
 /** Every jurisdiction some item is about, computed once per index rather than on every query. */
 function corpusCountries(index: SearchIndex): Set<string> {
-  let set = countryCaches.get(index);
-  if (!set) {
-    set = new Set(index.items.flatMap((i) => i.countries));
-    countryCaches.set(index, set);
-  }
-  return set;
+  const f = facets(index);
+  f.countries ??= new Set(f.country.keys());
+  return f.countries;
 }
 
 const KATAKANA_LONG = /^[\u30a1-\u30faー]{5,}$/;
@@ -527,20 +522,19 @@ export function search(index: SearchIndex, interp: Interpretation, depth = 0): S
   return finish(answers.map(toHit), { ignored, partial }, notes);
 }
 
-const titleCaches = new WeakMap<SearchIndex, (string | undefined)[]>();
-/** An item's title as a question is compared with it (NFKC, spaced capitals joined, lowercase), once per index. */
+const titleCaches = new WeakMap<SearchIndex, string[]>();
+/**
+ * An item's title as a question is compared with it (NFKC, spaced capitals joined, lowercase).
+ * Every title is folded the first time one is needed (one pass, a few tens of milliseconds at
+ * 10 000 items), so the cost lands on one question rather than on each of the first hundred.
+ */
 function foldedTitle(index: SearchIndex, pos: number): string {
   let cache = titleCaches.get(index);
-  if (!cache) {
-    cache = [];
+  if (!cache || cache.length !== index.items.length) {
+    cache = index.items.map((it) => normalize(it.title).toLowerCase());
     titleCaches.set(index, cache);
   }
-  let t = cache[pos];
-  if (t === undefined) {
-    t = normalize((index.items[pos] as StoredItem).title).toLowerCase();
-    cache[pos] = t;
-  }
-  return t;
+  return cache[pos] as string;
 }
 
 interface Facets {
@@ -550,6 +544,8 @@ interface Facets {
   instrument: Map<string, number[]>;
   /** Each item's start date as a rank, in `localeCompare` order (no date: the lowest). */
   dateRank: Int32Array;
+  /** The countries some item is about. */
+  countries?: Set<string>;
 }
 const facetCaches = new WeakMap<SearchIndex, Facets>();
 /** Item positions by country, region, category and instrument, and date ranks, once per index. */

@@ -1,9 +1,10 @@
 import { normalize } from '../analyze/analyzer.js';
 import { type Actor, actorsLexicon } from '../analyze/lexicon.js';
+import { type Message, say, sayAll } from '../present/catalogue.js';
 import type { SearchIndex } from '../search/index-store.js';
 import { anyMatch, ItemScores as GroupScores, gateOf, scoreAnd, scoreOr } from '../search/scorer.js';
 import type { StoredItem } from '../search/stored-item.js';
-import { coverageSentence, namesOf } from './coverage.js';
+import { coverageMessage } from './coverage.js';
 import { iso, lastDayOfMonth, MONTHS_EN, overlaps, parts } from './dates.js';
 import { type Period, shiftYears } from './period.js';
 import type { Interpretation, TermGroup } from './understand.js';
@@ -24,9 +25,19 @@ export interface SearchOutcome {
   unmatched: string[];
   /** The period as searched: a bare month moved to the latest occurrence the corpus covers. */
   period: Period | null;
-  /** How the period was resolved, in the asker's language ("July → July 2025, …"). */
+  /** How the period was resolved ("July → July 2025, …"), as a message code with arguments. */
+  periodNotice?: Message;
+  /** Why the answer is empty, or caveats about it, as message codes with arguments. */
+  notices: Message[];
+  /**
+   * {@link periodNotice} rendered in the asker's language by the catalogue in src/present.
+   * @deprecated for `ask`'s JSON until it renders the code itself; new callers render the code.
+   */
   periodNote?: string;
-  /** Why the answer is empty, or a caveat about it; in the asker's language. */
+  /**
+   * {@link notices} rendered in the asker's language by the catalogue in src/present.
+   * @deprecated for `ask`'s JSON until it renders the codes itself; new callers render the codes.
+   */
   message?: string;
   /** Words that were left out because nothing in the corpus uses them. */
   ignored: string[];
@@ -181,10 +192,22 @@ class Scored {
  * answers: when no item reaches it the answer abstains, says which words it could not match,
  * and offers the closest items as suggestions.
  */
-export function search(index: SearchIndex, interp: Interpretation, depth = 0): SearchOutcome {
+export function search(index: SearchIndex, interp: Interpretation): SearchOutcome {
+  const outcome = rank(index, interp, 0);
   const lang = interp.lang;
-  const coverage = coverageSentence(index.manifest, lang);
-  const sep = lang === 'ja' ? '' : ' ';
+  const { message: _m, periodNote: _p, ...rest } = outcome;
+  return {
+    ...rest,
+    ...(outcome.periodNotice
+      ? { periodNote: say(lang, outcome.periodNotice.code, outcome.periodNotice.args) }
+      : {}),
+    ...(outcome.notices.length ? { message: sayAll(lang, outcome.notices) } : {}),
+  };
+}
+
+/** {@link search} before rendering: codes only. */
+function rank(index: SearchIndex, interp: Interpretation, depth: number): SearchOutcome {
+  const coverage = coverageMessage(index.manifest);
   const base = {
     ignored: [] as string[],
     uncovered: [] as string[],
@@ -192,11 +215,11 @@ export function search(index: SearchIndex, interp: Interpretation, depth = 0): S
     suggestions: [] as Hit[],
     unmatched: [] as string[],
   };
-  const empty = (message: string, extra: Partial<SearchOutcome> = {}): SearchOutcome => ({
+  const empty = (message: Message, extra: Partial<SearchOutcome> = {}): SearchOutcome => ({
     hits: [],
     ...base,
     period: interp.period,
-    message: `${message}${sep}${coverage}`,
+    notices: [message, coverage],
     ...extra,
   });
 
@@ -205,11 +228,10 @@ export function search(index: SearchIndex, interp: Interpretation, depth = 0): S
   const covered = interp.countries.filter((c) => present.has(c));
   const uncovered = interp.countries.filter((c) => !present.has(c));
   const placeAsked = interp.countries.length > 0 || interp.regions.length > 0;
-  const noItemsAbout = () => {
-    const who = namesOf(uncovered, interp.placeNames, lang);
-    return lang === 'ja' ? `${who}に関する項目はありません。` : `No items about ${who}.`;
-  };
-  const quoted = (words: string[]) => words.map((w) => `“${w}”`).join(lang === 'ja' ? '・' : ', ');
+  const noItemsAbout = (): Message => ({
+    code: 'noItemsAbout',
+    args: { places: uncovered, said: interp.placeNames },
+  });
   if (placeAsked && covered.length === 0 && interp.regions.length === 0) {
     return empty(noItemsAbout(), { uncovered });
   }
@@ -219,12 +241,16 @@ export function search(index: SearchIndex, interp: Interpretation, depth = 0): S
   // 2. Period: a bare month moves to the latest one covered; outside coverage, offer the latest.
   const resolved = resolvePeriod(index, interp.period);
   const period = resolved.period;
-  const asked = interp.periodText ?? interp.period?.label[lang] ?? '';
-  const periodNote =
+  const periodNote: Message | undefined =
     resolved.shifted && period
-      ? lang === 'ja'
-        ? `「${asked}」は、コーパスにある直近の${period.label.ja}として検索しました。`
-        : `“${asked}” → ${period.label.en}, the latest such period the digests cover.`
+      ? {
+          code: 'periodShifted',
+          args: {
+            ...(interp.periodText !== undefined ? { asked: interp.periodText } : {}),
+            ...(interp.period ? { askedLabel: interp.period.label } : {}),
+            period: period.label,
+          },
+        }
       : undefined;
   const periodOk = periodFilter(period);
   const filters = placeAsked || period !== null;
@@ -235,7 +261,6 @@ export function search(index: SearchIndex, interp: Interpretation, depth = 0): S
   const gate = allowed ? gateOf(index, allowed.byPosition) : undefined;
   const admits = (pos: number) => allowed === undefined || allowed.byPosition[pos] === 1;
   if (period && allowed?.count === 0) {
-    const label = period.label[lang];
     const latest = latestCoveredMonth(index, placeOk);
     // "EU last month", "Korea lately" counted from a today the digests have not reached: the
     // latest period they cover for that place or topic is what the asker can have, so it is the
@@ -243,29 +268,24 @@ export function search(index: SearchIndex, interp: Interpretation, depth = 0): S
     // A question that is only a period gets the latest period offered, not answered for it.
     const more = placeAsked || interp.groups.some((g) => !g.weak);
     if (latest && period.kind === 'relative' && more && depth === 0) {
-      const fallback = search(index, { ...interp, period: latest }, depth + 1);
-      const note =
-        lang === 'ja'
-          ? `${label}の項目はありません。収録されている最新の期間(${latest.label.ja})を表示します。`
-          : `No items dated ${label}; showing ${latest.label.en}, the latest period covered.`;
-      return {
-        ...fallback,
-        periodNote: note,
-        message: [note, fallback.message].filter(Boolean).join(sep),
+      const fallback = rank(index, { ...interp, period: latest }, depth + 1);
+      const note: Message = {
+        code: 'noItemsDatedShowingLatest',
+        args: { period: period.label, latest: latest.label },
       };
+      return { ...fallback, periodNotice: note, notices: [note, ...fallback.notices] };
     }
     const offer =
-      latest && depth === 0 ? search(index, { ...interp, period: latest }, depth + 1).hits.slice(0, 5) : [];
-    const latestText = latest
-      ? lang === 'ja'
-        ? `収録されている最新の期間は${latest.label.ja}です${offer.length ? '(その項目を候補として示します)' : ''}。`
-        : `The latest period covered is ${latest.label.en}${offer.length ? ' (its items are offered as suggestions)' : ''}.`
-      : '';
+      latest && depth === 0 ? rank(index, { ...interp, period: latest }, depth + 1).hits.slice(0, 5) : [];
     return {
       ...empty(
-        lang === 'ja'
-          ? `${label}の項目はありません。${latestText}`
-          : `No items dated ${label}. ${latestText}`,
+        {
+          code: 'noItemsDated',
+          args: {
+            period: period.label,
+            ...(latest ? { latest: latest.label, offered: offer.length ? 1 : 0 } : {}),
+          },
+        },
         { uncovered },
       ),
       suggestions: offer,
@@ -273,7 +293,7 @@ export function search(index: SearchIndex, interp: Interpretation, depth = 0): S
     };
   }
   const passes = (it: StoredItem) => placeOk(it) && periodOk(it);
-  const finish = (hits: Hit[], extra: Partial<SearchOutcome>, notes: string[]): SearchOutcome => {
+  const finish = (hits: Hit[], extra: Partial<SearchOutcome>, notes: Message[]): SearchOutcome => {
     const all = [
       ...(periodNote ? [periodNote] : []),
       ...(uncovered.length ? [noItemsAbout()] : []),
@@ -284,9 +304,9 @@ export function search(index: SearchIndex, interp: Interpretation, depth = 0): S
       ...base,
       uncovered,
       period,
-      ...(periodNote ? { periodNote } : {}),
+      ...(periodNote ? { periodNotice: periodNote } : {}),
       ...extra,
-      ...(all.length ? { message: all.join(sep) } : {}),
+      notices: all,
     };
   };
 
@@ -295,9 +315,7 @@ export function search(index: SearchIndex, interp: Interpretation, depth = 0): S
     const hits = itemsCiting(index, interp.urls, passes).map((item) => ({ item, score: 1 }));
     if (hits.length) return finish(hits, {}, []);
     if (!interp.groups.length) {
-      return empty(lang === 'ja' ? 'そのURLを出典とする項目はありません。' : 'No item cites that URL.', {
-        uncovered,
-      });
+      return empty({ code: 'noItemCitesUrl' }, { uncovered });
     }
   }
 
@@ -383,10 +401,7 @@ export function search(index: SearchIndex, interp: Interpretation, depth = 0): S
   if (total === 0 && !filters && !interp.groups.some((g) => g.agency) && !concepts.length) {
     return {
       ...finish([], { ignored }, []),
-      message:
-        lang === 'ja'
-          ? `国・地域、期間、またはトピックを含めて質問してください(例: 「韓国は1月に何をした?」)。${coverage}`
-          : `Ask about a country, a period or a topic (for example “what did Korea do in January”). ${coverage}`,
+      notices: [{ code: 'askAboutSomething' }, coverage],
     };
   }
 
@@ -487,37 +502,22 @@ export function search(index: SearchIndex, interp: Interpretation, depth = 0): S
     const unmatched = concepts
       .filter((g) => weight(g) > 0 && !(top !== undefined && perGroup.get(g)?.get(top) !== undefined))
       .map((g) => g.label);
-    const words = quoted(unmatched.length ? unmatched : ignored);
-    const head =
-      lang === 'ja' ? `${words}に一致する項目はありません。` : `Nothing in the corpus matches ${words}.`;
-    const offer = suggestions.length
-      ? lang === 'ja'
-        ? '近い項目を候補として示します(質問への回答ではありません)。'
-        : 'The closest items are listed as suggestions, not answers.'
-      : '';
+    const head: Message = { code: 'nothingMatches', args: { words: unmatched.length ? unmatched : ignored } };
     return {
       ...finish([], { ignored, unmatched, suggestions: suggestions.map(toHit) }, [
         head,
-        ...(offer ? [offer] : []),
+        ...(suggestions.length ? [{ code: 'closestAsSuggestions' } as const] : []),
         coverage,
       ]),
     };
   }
-  const notes: string[] = [];
+  const notes: Message[] = [];
   const partial = (answers[0] === undefined ? 1 : (cv[answers[0]] as number)) < 1 - 1e-9;
   if (ignored.length && answers.length) {
-    notes.push(
-      lang === 'ja'
-        ? `${quoted(ignored)}はコーパスにないため無視しました。`
-        : `Ignored ${quoted(ignored)}: not in the corpus.`,
-    );
+    notes.push({ code: 'ignoredNotInCorpus', args: { words: ignored } });
   }
   if (partial && !ignored.length) {
-    notes.push(
-      lang === 'ja'
-        ? 'すべての語を含む項目はないため、大半の語を含む項目を表示しています。'
-        : 'No item matches every term; showing items that match most of them.',
-    );
+    notes.push({ code: 'noItemMatchesEvery' });
   }
   return finish(answers.map(toHit), { ignored, partial }, notes);
 }

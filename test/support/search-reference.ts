@@ -3,7 +3,8 @@
  * commit a90a5f5): MiniSearch's own `search` per alternative, filters applied after scoring, a
  * pass over every item. Kept verbatim (imports aside) as the reference the fast path must equal
  * — same items, same order, same scores — on every question set (test/query/search-equivalence).
- * Its messages are not compared: they are rendered from codes now (issue 12).
+ * Its messages, built here with language branches, are compared with the ones search() now
+ * renders from message codes through src/present/catalogue.ts (issue 12).
  */
 import type { Query } from 'minisearch';
 import { normalize } from '../../src/analyze/analyzer.js';

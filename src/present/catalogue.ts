@@ -1,10 +1,60 @@
+import { countryName } from '../geo/gazetteer.js';
+import { MONTHS_EN, parts } from '../query/dates.js';
 import type { Lang } from '../query/understand.js';
 
-type Args = Record<string, string | number>;
+type Args = Record<string, string | number | readonly string[] | Readonly<Record<string, string>>>;
 type Entry = string | ((a: Args) => string);
 
 const n = (a: Args, k: string) => Number(a[k] ?? 0);
 const s = (a: Args, k: string) => String(a[k] ?? '');
+const list = (a: Args, k: string) => (Array.isArray(a[k]) ? (a[k] as readonly string[]) : []);
+const pair = (a: Args, k: string) => (a[k] ?? {}) as Readonly<Record<string, string>>;
+/** A period's label ({ en, ja } argument) in one language. */
+const label = (a: Args, k: string, lang: Lang) => pair(a, k)[lang] ?? '';
+/** "A, B and C" */
+const andList = (xs: readonly string[]) =>
+  xs.length > 1 ? `${xs.slice(0, -1).join(', ')} and ${xs[xs.length - 1]}` : (xs[0] ?? '');
+/** Words of the question, quoted: “a”, “b” / “a”・“b”. */
+const quoted = (a: Args, lang: Lang) =>
+  list(a, 'words')
+    .map((w) => `“${w}”`)
+    .join(lang === 'ja' ? '・' : ', ');
+/** Digest months (ISO dates of their first day) as the asker reads them. */
+const monthNames = (a: Args, lang: Lang) =>
+  list(a, 'months').map((m) => {
+    const [y, mo] = parts(m);
+    return lang === 'ja' ? `${y}年${mo}月` : `${MONTHS_EN[mo - 1]} ${y}`;
+  });
+/**
+ * Countries (`places`: codes) as the asker would say them: in English the asker's own word when
+ * it is Latin (`said`: code → word), else the gazetteer's name.
+ */
+const placeNames = (a: Args, lang: Lang) => {
+  const said = pair(a, 'said');
+  const names = list(a, 'places').map((c) =>
+    lang === 'en' && said[c] && /^[A-Za-z]/.test(said[c] as string)
+      ? capitalise(said[c] as string)
+      : countryName(c, lang),
+  );
+  return lang === 'ja' ? names.join('・') : andList(names);
+};
+function capitalise(w: string): string {
+  return w.length <= 4
+    ? w.toUpperCase() === w
+      ? w
+      : w[0]?.toUpperCase() + w.slice(1)
+    : (w[0]?.toUpperCase() ?? '') + w.slice(1);
+}
+/** What the asker said of a period: their words (`asked`), else its label (`askedLabel`). */
+const askedPeriod = (a: Args, lang: Lang) =>
+  typeof a.asked === 'string' ? a.asked : label(a, 'askedLabel', lang);
+const latestCovered = (a: Args, lang: Lang) => {
+  if (!a.latest) return '';
+  const offered = n(a, 'offered') > 0;
+  return lang === 'ja'
+    ? `収録されている最新の期間は${label(a, 'latest', 'ja')}です${offered ? '(その項目を候補として示します)' : ''}。`
+    : `The latest period covered is ${label(a, 'latest', 'en')}${offered ? ' (its items are offered as suggestions)' : ''}.`;
+};
 
 /**
  * Every sentence policy-bot says, in English and Japanese, under one code. The core returns
@@ -195,6 +245,60 @@ const CATALOGUE = {
     ja: 'ファイルをアップロードできませんでした。もう一度試すか、`policy-bot ask "…" --format csv` を使ってください。',
   },
   undatedShort: { en: 'n.d.', ja: '日付なし' },
+  // What a search says about its answer (src/query/search.ts returns these codes).
+  coverage: {
+    en: (a: Args) => {
+      const m = monthNames(a, 'en');
+      return m.length ? `The digests cover ${andList(m)}.` : 'No monthly digests are loaded yet.';
+    },
+    ja: (a: Args) => {
+      const m = monthNames(a, 'ja');
+      return m.length
+        ? `マンスリー情報の対象期間は${m.join('・')}です。`
+        : 'マンスリー情報がまだありません。';
+    },
+  },
+  noItemsAbout: {
+    en: (a: Args) => `No items about ${placeNames(a, 'en')}.`,
+    ja: (a: Args) => `${placeNames(a, 'ja')}に関する項目はありません。`,
+  },
+  periodShifted: {
+    en: (a: Args) =>
+      `“${askedPeriod(a, 'en')}” → ${label(a, 'period', 'en')}, the latest such period the digests cover.`,
+    ja: (a: Args) =>
+      `「${askedPeriod(a, 'ja')}」は、コーパスにある直近の${label(a, 'period', 'ja')}として検索しました。`,
+  },
+  noItemsDatedShowingLatest: {
+    en: (a: Args) =>
+      `No items dated ${label(a, 'period', 'en')}; showing ${label(a, 'latest', 'en')}, the latest period covered.`,
+    ja: (a: Args) =>
+      `${label(a, 'period', 'ja')}の項目はありません。収録されている最新の期間(${label(a, 'latest', 'ja')})を表示します。`,
+  },
+  noItemsDated: {
+    en: (a: Args) => `No items dated ${label(a, 'period', 'en')}. ${latestCovered(a, 'en')}`,
+    ja: (a: Args) => `${label(a, 'period', 'ja')}の項目はありません。${latestCovered(a, 'ja')}`,
+  },
+  noItemCitesUrl: { en: 'No item cites that URL.', ja: 'そのURLを出典とする項目はありません。' },
+  askAboutSomething: {
+    en: 'Ask about a country, a period or a topic (for example “what did Korea do in January”).',
+    ja: '国・地域、期間、またはトピックを含めて質問してください(例: 「韓国は1月に何をした?」)。',
+  },
+  nothingMatches: {
+    en: (a: Args) => `Nothing in the corpus matches ${quoted(a, 'en')}.`,
+    ja: (a: Args) => `${quoted(a, 'ja')}に一致する項目はありません。`,
+  },
+  closestAsSuggestions: {
+    en: 'The closest items are listed as suggestions, not answers.',
+    ja: '近い項目を候補として示します(質問への回答ではありません)。',
+  },
+  ignoredNotInCorpus: {
+    en: (a: Args) => `Ignored ${quoted(a, 'en')}: not in the corpus.`,
+    ja: (a: Args) => `${quoted(a, 'ja')}はコーパスにないため無視しました。`,
+  },
+  noItemMatchesEvery: {
+    en: 'No item matches every term; showing items that match most of them.',
+    ja: 'すべての語を含む項目はないため、大半の語を含む項目を表示しています。',
+  },
 } satisfies Record<string, { en: Entry; ja: Entry }>;
 
 export type MessageCode = keyof typeof CATALOGUE;
@@ -209,6 +313,20 @@ export interface Message {
 export function say(lang: Lang, code: MessageCode, args: Args = {}): string {
   const entry: Entry = CATALOGUE[code][lang];
   return typeof entry === 'string' ? entry : entry(args);
+}
+
+/** "Mexico", "the UK and South Korea": country codes as the asker would say them. */
+export function askedPlaceNames(
+  lang: Lang,
+  places: readonly string[],
+  said: Readonly<Record<string, string>>,
+): string {
+  return placeNames({ places, said }, lang);
+}
+
+/** Several sentences as one paragraph: spaced in English, run together in Japanese. */
+export function sayAll(lang: Lang, messages: readonly Message[]): string {
+  return messages.map((m) => say(lang, m.code, m.args)).join(lang === 'ja' ? '' : ' ');
 }
 
 /** Every code, for the test that checks both languages are complete. */

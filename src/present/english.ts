@@ -11,10 +11,18 @@ const INSTRUMENT_EN: Record<string, string> = {
 /** Latin names printed in a title: "AI Action Plan", "SB53", "NIST AI 800-2", "Grok". */
 const LATIN_NAME = /[A-Za-z][A-Za-z0-9]*(?:[ .&'’:+\-/]+[A-Za-z0-9]+)*/g;
 
+/** The whole-word pattern of each Latin name, compiled once (every answer line tries them all). */
+const wholeWords = new Map<string, RegExp>();
+
 /** Where a name occurs in a title; a Latin name only as a whole word (EC is not inside IEC). */
 function indexOfName(title: string, name: string): number {
   if (!/[A-Za-z]/.test(name)) return title.indexOf(name);
-  const m = new RegExp(`(?<![A-Za-z])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![A-Za-z])`).exec(title);
+  let re = wholeWords.get(name);
+  if (!re) {
+    re = new RegExp(`(?<![A-Za-z])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![A-Za-z])`);
+    wholeWords.set(name, re);
+  }
+  const m = re.exec(title);
   return m ? m.index : -1;
 }
 

@@ -1,11 +1,12 @@
-import type { Query } from 'minisearch';
 import { normalize } from '../analyze/analyzer.js';
-import { actorsLexicon } from '../analyze/lexicon.js';
+import { type Actor, actorsLexicon } from '../analyze/lexicon.js';
+import { type Message, say, sayAll } from '../present/catalogue.js';
 import type { SearchIndex } from '../search/index-store.js';
+import { anyMatch, ItemScores as GroupScores, gateOf, scoreAnd, scoreOr } from '../search/scorer.js';
 import type { StoredItem } from '../search/stored-item.js';
-import { coverageSentence, namesOf } from './coverage.js';
+import { coverageMessage } from './coverage.js';
 import { iso, lastDayOfMonth, MONTHS_EN, overlaps, parts } from './dates.js';
-import { type Period, shiftYears } from './period.js';
+import { datedSpan, type Period, shiftYears } from './period.js';
 import type { Interpretation, TermGroup } from './understand.js';
 
 export interface Hit {
@@ -24,9 +25,19 @@ export interface SearchOutcome {
   unmatched: string[];
   /** The period as searched: a bare month moved to the latest occurrence the corpus covers. */
   period: Period | null;
-  /** How the period was resolved, in the asker's language ("July → July 2025, …"). */
+  /** How the period was resolved ("July → July 2025, …"), as a message code with arguments. */
+  periodNotice?: Message;
+  /** Why the answer is empty, or caveats about it, as message codes with arguments. */
+  notices: Message[];
+  /**
+   * {@link periodNotice} rendered in the asker's language by the catalogue in src/present.
+   * @deprecated for `ask`'s JSON until it renders the code itself; new callers render the code.
+   */
   periodNote?: string;
-  /** Why the answer is empty, or a caveat about it; in the asker's language. */
+  /**
+   * {@link notices} rendered in the asker's language by the catalogue in src/present.
+   * @deprecated for `ask`'s JSON until it renders the codes itself; new callers render the codes.
+   */
   message?: string;
   /** Words that were left out because nothing in the corpus uses them. */
   ignored: string[];
@@ -68,16 +79,11 @@ export function itemsCiting(
     .sort((a, b) => Number(b.kind === 'event') - Number(a.kind === 'event') || newestFirst(a, b));
 }
 
-const countryCaches = new WeakMap<SearchIndex, Set<string>>();
-
 /** Every jurisdiction some item is about, computed once per index rather than on every query. */
 function corpusCountries(index: SearchIndex): Set<string> {
-  let set = countryCaches.get(index);
-  if (!set) {
-    set = new Set(index.items.flatMap((i) => i.countries));
-    countryCaches.set(index, set);
-  }
-  return set;
+  const f = facets(index);
+  f.countries ??= new Set(f.country.keys());
+  return f.countries;
 }
 
 const KATAKANA_LONG = /^[\u30a1-\u30faー]{5,}$/;
@@ -148,13 +154,34 @@ export function resolvePeriod(
   return { period, shifted: false };
 }
 
-interface Scored {
-  item: StoredItem;
-  score: number;
-  coverage: number;
-  matched: Set<TermGroup>;
+/** The items ranked for a question, as columns by rank-candidate index. */
+class Scored {
+  /** The item's position in `index.items`. */
+  readonly pos: Int32Array;
+  readonly score: Float64Array;
+  readonly coverage: Float64Array;
   /** BM25 over the matched concepts, before coverage: orders suggestions. */
-  bm: number;
+  readonly bm: Float64Array;
+  /** Coverage band, then dated events first, when a place or a period is named (0 otherwise). */
+  readonly tier: Int32Array;
+  length = 0;
+
+  constructor(capacity: number) {
+    this.pos = new Int32Array(capacity);
+    this.score = new Float64Array(capacity);
+    this.coverage = new Float64Array(capacity);
+    this.bm = new Float64Array(capacity);
+    this.tier = new Int32Array(capacity);
+  }
+
+  push(pos: number, score: number, coverage: number, bm: number, tier: number): void {
+    const i = this.length++;
+    this.pos[i] = pos;
+    this.score[i] = score;
+    this.coverage[i] = coverage;
+    this.bm[i] = bm;
+    this.tier[i] = tier;
+  }
 }
 
 /**
@@ -165,10 +192,22 @@ interface Scored {
  * answers: when no item reaches it the answer abstains, says which words it could not match,
  * and offers the closest items as suggestions.
  */
-export function search(index: SearchIndex, interp: Interpretation, depth = 0): SearchOutcome {
+export function search(index: SearchIndex, interp: Interpretation): SearchOutcome {
+  const outcome = rank(index, interp, 0);
   const lang = interp.lang;
-  const coverage = coverageSentence(index.manifest, lang);
-  const sep = lang === 'ja' ? '' : ' ';
+  const { message: _m, periodNote: _p, ...rest } = outcome;
+  return {
+    ...rest,
+    ...(outcome.periodNotice
+      ? { periodNote: say(lang, outcome.periodNotice.code, outcome.periodNotice.args) }
+      : {}),
+    ...(outcome.notices.length ? { message: sayAll(lang, outcome.notices) } : {}),
+  };
+}
+
+/** {@link search} before rendering: codes only. */
+function rank(index: SearchIndex, interp: Interpretation, depth: number): SearchOutcome {
+  const coverage = coverageMessage(index.manifest);
   const base = {
     ignored: [] as string[],
     uncovered: [] as string[],
@@ -176,11 +215,11 @@ export function search(index: SearchIndex, interp: Interpretation, depth = 0): S
     suggestions: [] as Hit[],
     unmatched: [] as string[],
   };
-  const empty = (message: string, extra: Partial<SearchOutcome> = {}): SearchOutcome => ({
+  const empty = (message: Message, extra: Partial<SearchOutcome> = {}): SearchOutcome => ({
     hits: [],
     ...base,
     period: interp.period,
-    message: `${message}${sep}${coverage}`,
+    notices: [message, coverage],
     ...extra,
   });
 
@@ -189,11 +228,10 @@ export function search(index: SearchIndex, interp: Interpretation, depth = 0): S
   const covered = interp.countries.filter((c) => present.has(c));
   const uncovered = interp.countries.filter((c) => !present.has(c));
   const placeAsked = interp.countries.length > 0 || interp.regions.length > 0;
-  const noItemsAbout = () => {
-    const who = namesOf(uncovered, interp.placeNames, lang);
-    return lang === 'ja' ? `${who}に関する項目はありません。` : `No items about ${who}.`;
-  };
-  const quoted = (words: string[]) => words.map((w) => `“${w}”`).join(lang === 'ja' ? '・' : ', ');
+  const noItemsAbout = (): Message => ({
+    code: 'noItemsAbout',
+    args: { places: uncovered, said: interp.placeNames },
+  });
   if (placeAsked && covered.length === 0 && interp.regions.length === 0) {
     return empty(noItemsAbout(), { uncovered });
   }
@@ -203,46 +241,51 @@ export function search(index: SearchIndex, interp: Interpretation, depth = 0): S
   // 2. Period: a bare month moves to the latest one covered; outside coverage, offer the latest.
   const resolved = resolvePeriod(index, interp.period);
   const period = resolved.period;
-  const asked = interp.periodText ?? interp.period?.label[lang] ?? '';
-  const periodNote =
+  const periodNote: Message | undefined =
     resolved.shifted && period
-      ? lang === 'ja'
-        ? `「${asked}」は、コーパスにある直近の${period.label.ja}として検索しました。`
-        : `“${asked}” → ${period.label.en}, the latest such period the digests cover.`
+      ? {
+          code: 'periodShifted',
+          args: {
+            ...(interp.periodText !== undefined ? { asked: interp.periodText } : {}),
+            ...(interp.period ? { askedLabel: interp.period.label } : {}),
+            period: period.label,
+          },
+        }
       : undefined;
   const periodOk = periodFilter(period);
-  if (period && !index.items.some((it) => placeOk(it) && periodOk(it))) {
-    const label = period.label[lang];
+  const filters = placeAsked || period !== null;
+  // The items the filters admit, by position: computed once, then the only items scored.
+  const allowed = filters
+    ? admitted(index, placeAsked ? [covered, interp.regions] : undefined, period ? periodOk : undefined)
+    : undefined;
+  const gate = allowed ? gateOf(index, allowed.byPosition) : undefined;
+  const admits = (pos: number) => allowed === undefined || allowed.byPosition[pos] === 1;
+  if (period && allowed?.count === 0) {
     const latest = latestCoveredMonth(index, placeOk);
     // "EU last month", "Korea lately" counted from a today the digests have not reached: the
     // latest period they cover for that place or topic is what the asker can have, so it is the
     // answer, said as such.
     // A question that is only a period gets the latest period offered, not answered for it.
     const more = placeAsked || interp.groups.some((g) => !g.weak);
-    if (latest && period.kind === 'relative' && more && depth === 0) {
-      const fallback = search(index, { ...interp, period: latest }, depth + 1);
-      const note =
-        lang === 'ja'
-          ? `${label}の項目はありません。収録されている最新の期間(${latest.label.ja})を表示します。`
-          : `No items dated ${label}; showing ${latest.label.en}, the latest period covered.`;
-      return {
-        ...fallback,
-        periodNote: note,
-        message: [note, fallback.message].filter(Boolean).join(sep),
+    if (latest && period.kind === 'relative' && more && depth === 0 && afterCoverage(index, period)) {
+      const fallback = rank(index, { ...interp, period: latest }, depth + 1);
+      const note: Message = {
+        code: 'noItemsDatedShowingLatest',
+        args: { period: period.label, latest: latest.label },
       };
+      return { ...fallback, periodNotice: note, notices: [note, ...fallback.notices] };
     }
     const offer =
-      latest && depth === 0 ? search(index, { ...interp, period: latest }, depth + 1).hits.slice(0, 5) : [];
-    const latestText = latest
-      ? lang === 'ja'
-        ? `収録されている最新の期間は${latest.label.ja}です${offer.length ? '(その項目を候補として示します)' : ''}。`
-        : `The latest period covered is ${latest.label.en}${offer.length ? ' (its items are offered as suggestions)' : ''}.`
-      : '';
+      latest && depth === 0 ? rank(index, { ...interp, period: latest }, depth + 1).hits.slice(0, 5) : [];
     return {
       ...empty(
-        lang === 'ja'
-          ? `${label}の項目はありません。${latestText}`
-          : `No items dated ${label}. ${latestText}`,
+        {
+          code: 'noItemsDated',
+          args: {
+            period: period.label,
+            ...(latest ? { latest: latest.label, offered: offer.length ? 1 : 0 } : {}),
+          },
+        },
         { uncovered },
       ),
       suggestions: offer,
@@ -250,8 +293,7 @@ export function search(index: SearchIndex, interp: Interpretation, depth = 0): S
     };
   }
   const passes = (it: StoredItem) => placeOk(it) && periodOk(it);
-  const filters = placeAsked || period !== null;
-  const finish = (hits: Hit[], extra: Partial<SearchOutcome>, notes: string[]): SearchOutcome => {
+  const finish = (hits: Hit[], extra: Partial<SearchOutcome>, notes: Message[]): SearchOutcome => {
     const all = [
       ...(periodNote ? [periodNote] : []),
       ...(uncovered.length ? [noItemsAbout()] : []),
@@ -262,9 +304,9 @@ export function search(index: SearchIndex, interp: Interpretation, depth = 0): S
       ...base,
       uncovered,
       period,
-      ...(periodNote ? { periodNote } : {}),
+      ...(periodNote ? { periodNotice: periodNote } : {}),
       ...extra,
-      ...(all.length ? { message: all.join(sep) } : {}),
+      notices: all,
     };
   };
 
@@ -273,61 +315,72 @@ export function search(index: SearchIndex, interp: Interpretation, depth = 0): S
     const hits = itemsCiting(index, interp.urls, passes).map((item) => ({ item, score: 1 }));
     if (hits.length) return finish(hits, {}, []);
     if (!interp.groups.length) {
-      return empty(lang === 'ja' ? 'そのURLを出典とする項目はありません。' : 'No item cites that URL.', {
-        uncovered,
-      });
+      return empty({ code: 'noItemCitesUrl' }, { uncovered });
     }
   }
 
-  // 3. Concepts: each group scores every item by its best alternative.
-  const actors = new Map(actorsLexicon().map((a) => [a.id, a]));
-  const perGroup = new Map<TermGroup, Map<string, number>>();
+  // 3. Concepts: each group scores every item by its best alternative. Only items that pass the
+  // filters are scored (src/search/scorer.ts: MiniSearch's scores, without its result objects);
+  // whether a word is in the corpus at all is still judged on the whole corpus.
+  const actors = actorsById();
+  const perGroup = new Map<TermGroup, GroupScores>();
   // Beside a specific word a generic one (AI) would only add a little rank, and scoring it over
   // every item is the slowest part of a query on a large corpus: it is not searched then.
   // (Specific words are searched first: when none is in the corpus, the generic ones still pick
   // the suggestions.)
   const ordered = [...interp.groups].sort((a, b) => Number(a.weak) - Number(b.weak));
   for (const g of ordered) {
-    const best = new Map<string, number>();
-    const specificFound = [...perGroup].some(([h, m]) => !h.weak && !h.agency && m.size > 0);
+    const best = new GroupScores(index.items.length);
+    const specificFound = [...perGroup].some(([h, m]) => !h.weak && !h.agency && m.present);
     if (g.weak && specificFound) {
       perGroup.set(g, best);
       continue;
     }
-    for (const alt of g.alternatives) {
-      const query: Query = alt.length === 1 ? (alt[0] as string) : { combineWith: 'AND', queries: alt };
-      let found = index.mini.search(query, { fuzzy });
-      // A katakana word the corpus never spells that way (インジェクッション) is a typo or a
-      // variant: one edit away, as MiniSearch's fuzzy search allows.
-      if (!found.length && alt.length === 1 && KATAKANA_LONG.test(alt[0] as string))
-        found = index.mini.search(query, { fuzzy: 1 });
-      for (const r of found) {
-        const id = String(r.id);
-        best.set(id, Math.max(best.get(id) ?? 0, r.score / alt.length));
-      }
-    }
     // An instrument word matches the items of that type; an actor's words its own section's items.
     const categories = g.actor ? (actors.get(g.actor)?.categories ?? []) : [];
-    // An item of the asked type ranks with the best textual match; its own section's items with the weakest.
-    if (g.instrument || categories.length) {
-      const top = best.size ? Math.max(...best.values()) : 1;
-      const floor = best.size ? Math.min(...best.values()) : 1;
-      for (const it of index.items) {
-        if (g.instrument && it.instrument === g.instrument)
-          best.set(it.id, Math.max(best.get(it.id) ?? 0, top));
-        else if (categories.includes(it.category)) best.set(it.id, Math.max(best.get(it.id) ?? 0, floor));
+    const typed = Boolean(g.instrument) || categories.length > 0;
+    // Those items rank with the best and the weakest textual match in the whole corpus, so such a
+    // group is scored over every item.
+    const groupGate = typed ? undefined : gate;
+    for (const alt of g.alternatives) {
+      const found = scoreAnd(index, alt, fuzzy, groupGate, best.keepMax);
+      if (found > 0) {
+        best.present = true;
+        continue;
       }
+      // A katakana word the corpus never spells that way (インジェクッション) is a typo or a
+      // variant: one edit away, as MiniSearch's fuzzy search allows.
+      const katakana = alt.length === 1 && KATAKANA_LONG.test(alt[0] as string);
+      if (best.present && !katakana) continue;
+      if (groupGate && anyMatch(index, alt, fuzzy)) {
+        best.present = true;
+        continue;
+      }
+      if (!katakana) continue;
+      const typo = scoreAnd(index, alt, 1, groupGate, best.keepMax);
+      if (typo > 0 || (groupGate && !best.present && anyMatch(index, alt, 1))) best.present = true;
+    }
+    // An item of the asked type ranks with the best textual match; its own section's items with the weakest.
+    if (typed) {
+      const top = best.size ? best.max() : 1;
+      const floor = best.size ? best.min() : 1;
+      // Only admitted items are ranked; any item of the type makes the concept one the corpus has.
+      const f = facets(index);
+      const ofType = g.instrument ? (f.instrument.get(g.instrument) ?? []) : [];
+      const ofCategory = categories.flatMap((c) => f.category.get(c) ?? []);
+      for (const pos of ofType) if (admits(pos)) best.keepMax(pos, top);
+      const typedPos = new Set(ofType);
+      for (const pos of ofCategory) if (!typedPos.has(pos) && admits(pos)) best.keepMax(pos, floor);
+      if (ofType.length || ofCategory.length) best.present = true;
     }
     perGroup.set(g, best);
   }
   const wholes = [...new Set(interp.groups.flatMap((g) => g.boost))];
-  const wholeScores = new Map<string, number>();
-  if (wholes.length)
-    for (const r of index.mini.search({ combineWith: 'OR', queries: wholes }, { fuzzy }))
-      wholeScores.set(String(r.id), r.score);
+  const wholeScores = new GroupScores(index.items.length);
+  if (wholes.length) scoreOr(index, wholes, fuzzy, gate, wholeScores.keepMax);
 
   const ignored = interp.groups
-    .filter((g) => !g.agency && !g.weak && (perGroup.get(g)?.size ?? 0) === 0)
+    .filter((g) => !g.agency && !g.weak && perGroup.get(g)?.present !== true)
     .map((g) => g.label);
   const concepts = interp.groups.filter((g) => !g.agency);
   const strong = concepts.filter((g) => !g.weak);
@@ -337,7 +390,7 @@ export function search(index: SearchIndex, interp: Interpretation, depth = 0): S
   // word. (IDF weights were tried and lost on the tune split: askers' generic words — AISI,
   // budget — are what they mean.) Beside a country or a period, words no item uses and nothing
   // else are filler ("uk news from december for my memo"): the filters answer, and say so.
-  const known = (g: TermGroup) => (perGroup.get(g)?.size ?? 0) > 0;
+  const known = (g: TermGroup) => perGroup.get(g)?.present === true;
   // One English word at most: two unknown words beside a place ("Japan horse racing") are a topic.
   const fillerOnly =
     filters && strong.length === 1 && !known(strong[0] as TermGroup) && (strong[0] as TermGroup).untranslated;
@@ -348,10 +401,7 @@ export function search(index: SearchIndex, interp: Interpretation, depth = 0): S
   if (total === 0 && !filters && !interp.groups.some((g) => g.agency) && !concepts.length) {
     return {
       ...finish([], { ignored }, []),
-      message:
-        lang === 'ja'
-          ? `国・地域、期間、またはトピックを含めて質問してください(例: 「韓国は1月に何をした?」)。${coverage}`
-          : `Ask about a country, a period or a topic (for example “what did Korea do in January”). ${coverage}`,
+      notices: [{ code: 'askAboutSomething' }, coverage],
     };
   }
 
@@ -365,25 +415,50 @@ export function search(index: SearchIndex, interp: Interpretation, depth = 0): S
   )
     .map((p) => p.toLowerCase())
     .filter((p) => p.length >= 6);
-  const scored: Scored[] = [];
   const sectionPrior = placeAsked || period ? KIND_PRIOR.sectionWithPlace : KIND_PRIOR.section;
-  for (const item of index.items) {
-    if (!passes(item)) continue;
+  // With a place or a period named, dated events come before undated report and briefing
+  // sections that cover as much of the question (a section mentions every country in passing).
+  const eventsFirst = placeAsked || period !== null;
+  const groupScores = interp.groups.map((g) => perGroup.get(g));
+  const weights = interp.groups.map(weight);
+  // The items to rank, in corpus order: those some concept matched (when concepts count), else
+  // every item the filters admit.
+  let candidates: ArrayLike<number> & Iterable<number>;
+  if (total > 0) {
+    const seen = new Uint8Array(index.items.length);
+    const found: number[] = [];
+    for (const scores of groupScores)
+      for (const pos of scores?.at ?? [])
+        if (seen[pos] === 0 && admits(pos)) {
+          seen[pos] = 1;
+          found.push(pos);
+        }
+    candidates = Int32Array.from(found).sort();
+  } else {
+    const all: number[] = [];
+    for (let pos = 0; pos < index.items.length; pos++) if (admits(pos)) all.push(pos);
+    candidates = all;
+  }
+  // The ranked items, as columns (thousands of them on a large corpus: no object per item).
+  const scored = new Scored(candidates.length);
+  for (const pos of candidates) {
+    const item = index.items[pos] as StoredItem;
     let bm = 0;
     let got = 0;
-    const matched = new Set<TermGroup>();
-    for (const g of interp.groups) {
-      const s = perGroup.get(g)?.get(item.id);
+    let matched = 0;
+    for (let i = 0; i < groupScores.length; i++) {
+      const s = groupScores[i]?.get(pos);
       if (s === undefined) continue;
-      matched.add(g);
-      got += weight(g);
-      bm += weight(g) > 0 ? s : 0.5 * s;
+      const w = weights[i] as number;
+      matched++;
+      got += w;
+      bm += w > 0 ? s : 0.5 * s;
     }
-    bm += wholeScores.get(item.id) ?? 0;
+    bm += wholeScores.get(pos) ?? 0;
     // A name typed as the title prints it ("AI Action Plan") is that item's own name.
-    if (titlePhrases.length && titlePhrases.some((p) => foldedTitle(index, item).includes(p))) bm *= 1.5;
+    if (titlePhrases.length && titlePhrases.some((p) => foldedTitle(index, pos).includes(p))) bm *= 1.5;
     const cov = total > 0 ? got / total : 1;
-    if (total > 0 && matched.size === 0) continue;
+    if (total > 0 && matched === 0) continue;
     const prior =
       (item.kind === 'section' ? sectionPrior : KIND_PRIOR.event) *
       (levelAsked && item.countries.includes('US') && isStateLevel(item) !== (levelAsked === 'state')
@@ -391,80 +466,179 @@ export function search(index: SearchIndex, interp: Interpretation, depth = 0): S
         : 1);
     // Filters only: every match, dated events first and newest first, names of actors ranking.
     const score = total > 0 ? (bm + 1) * cov * cov * prior : prior * (1 + bm);
-    scored.push({ item, score, coverage: cov, matched, bm: bm * prior });
+    const tier = eventsFirst ? Math.round(cov * 100) * 2 + (item.kind === 'event' ? 1 : 0) : 0;
+    scored.push(pos, score, cov, bm * prior, tier);
   }
-  // With a place or a period named, dated events come before undated report and briefing
-  // sections that cover as much of the question (a section mentions every country in passing).
-  const eventsFirst = placeAsked || period !== null;
-  const tier = (s: Scored) =>
-    eventsFirst ? Math.round(s.coverage * 100) * 2 + (s.item.kind === 'event' ? 1 : 0) : 0;
-  const order = (a: Scored, b: Scored) =>
-    tier(b) - tier(a) || b.score - a.score || newestFirst(a.item, b.item);
-  scored.sort(order);
-  const toHit = (s: Scored): Hit => ({ item: s.item, score: s.score });
+  // Coverage band first (with a place or a period), then score, then newest first; ties keep
+  // corpus order.
+  const dateRank = facets(index).dateRank;
+  const { pos: at, score: sc, coverage: cv, tier: tr } = scored;
+  const order = (i: number, j: number) =>
+    (tr[j] as number) - (tr[i] as number) ||
+    (sc[j] as number) - (sc[i] as number) ||
+    (dateRank[at[j] as number] as number) - (dateRank[at[i] as number] as number) ||
+    i - j;
+  const toHit = (i: number): Hit => ({
+    item: index.items[at[i] as number] as StoredItem,
+    score: sc[i] as number,
+  });
 
   // Items covering much less of the question than the best one are noise, not answers.
-  const best = scored.reduce((m, s) => Math.max(m, s.coverage), 0);
+  let best = 0;
+  for (let i = 0; i < scored.length; i++) best = Math.max(best, cv[i] as number);
   const floor = Math.max(MIN_COVERAGE, best - 0.34) - 1e-9;
-  const answers = scored.filter((s) => s.coverage >= floor);
+  const answers: number[] = [];
+  for (let i = 0; i < scored.length; i++) if ((cv[i] as number) >= floor) answers.push(i);
+  answers.sort(order);
   if (!answers.length) {
-    const suggestions = [...scored].sort((a, b) => b.coverage - a.coverage || b.bm - a.bm).slice(0, 5);
-    const top = suggestions[0];
+    const all = Array.from({ length: scored.length }, (_, i) => i).sort(order);
+    const suggestions = all
+      .sort(
+        (i, j) =>
+          (cv[j] as number) - (cv[i] as number) || (scored.bm[j] as number) - (scored.bm[i] as number),
+      )
+      .slice(0, 5);
+    const top = suggestions[0] === undefined ? undefined : (at[suggestions[0]] as number);
     const unmatched = concepts
-      .filter((g) => weight(g) > 0 && !(top?.matched.has(g) ?? false))
+      .filter((g) => weight(g) > 0 && !(top !== undefined && perGroup.get(g)?.get(top) !== undefined))
       .map((g) => g.label);
-    const words = quoted(unmatched.length ? unmatched : ignored);
-    const head =
-      lang === 'ja' ? `${words}に一致する項目はありません。` : `Nothing in the corpus matches ${words}.`;
-    const offer = suggestions.length
-      ? lang === 'ja'
-        ? '近い項目を候補として示します(質問への回答ではありません)。'
-        : 'The closest items are listed as suggestions, not answers.'
-      : '';
+    const head: Message = { code: 'nothingMatches', args: { words: unmatched.length ? unmatched : ignored } };
     return {
       ...finish([], { ignored, unmatched, suggestions: suggestions.map(toHit) }, [
         head,
-        ...(offer ? [offer] : []),
+        ...(suggestions.length ? [{ code: 'closestAsSuggestions' } as const] : []),
         coverage,
       ]),
     };
   }
-  const notes: string[] = [];
-  const partial = (answers[0]?.coverage ?? 1) < 1 - 1e-9;
+  const notes: Message[] = [];
+  const partial = (answers[0] === undefined ? 1 : (cv[answers[0]] as number)) < 1 - 1e-9;
   if (ignored.length && answers.length) {
-    notes.push(
-      lang === 'ja'
-        ? `${quoted(ignored)}はコーパスにないため無視しました。`
-        : `Ignored ${quoted(ignored)}: not in the corpus.`,
-    );
+    notes.push({ code: 'ignoredNotInCorpus', args: { words: ignored } });
   }
   if (partial && !ignored.length) {
-    notes.push(
-      lang === 'ja'
-        ? 'すべての語を含む項目はないため、大半の語を含む項目を表示しています。'
-        : 'No item matches every term; showing items that match most of them.',
-    );
+    notes.push({ code: 'noItemMatchesEvery' });
   }
   return finish(answers.map(toHit), { ignored, partial }, notes);
 }
 
-const titleCaches = new WeakMap<SearchIndex, Map<string, string>>();
-/** An item's title as a question is compared with it (NFKC, spaced capitals joined, lowercase), once per index. */
-function foldedTitle(index: SearchIndex, item: StoredItem): string {
+const titleCaches = new WeakMap<SearchIndex, string[]>();
+/**
+ * An item's title as a question is compared with it (NFKC, spaced capitals joined, lowercase).
+ * Every title is folded the first time one is needed (one pass, a few tens of milliseconds at
+ * 10 000 items), so the cost lands on one question rather than on each of the first hundred.
+ */
+function foldedTitle(index: SearchIndex, pos: number): string {
   let cache = titleCaches.get(index);
-  if (!cache) {
-    cache = new Map();
+  if (!cache || cache.length !== index.items.length) {
+    cache = index.items.map((it) => normalize(it.title).toLowerCase());
     titleCaches.set(index, cache);
   }
-  let t = cache.get(item.id);
-  if (t === undefined) {
-    t = normalize(item.title).toLowerCase();
-    cache.set(item.id, t);
+  return cache[pos] as string;
+}
+
+interface Facets {
+  country: Map<string, number[]>;
+  region: Map<string, number[]>;
+  category: Map<string, number[]>;
+  instrument: Map<string, number[]>;
+  /** Each item's start date as a rank, in `localeCompare` order (no date: the lowest). */
+  dateRank: Int32Array;
+  /** The countries some item is about. */
+  countries?: Set<string>;
+}
+const facetCaches = new WeakMap<SearchIndex, Facets>();
+/** Item positions by country, region, category and instrument, and date ranks, once per index. */
+function facets(index: SearchIndex): Facets {
+  let f = facetCaches.get(index);
+  if (!f || f.dateRank.length !== index.items.length) {
+    const add = (m: Map<string, number[]>, key: string, pos: number) => {
+      const list = m.get(key);
+      if (list) list.push(pos);
+      else m.set(key, [pos]);
+    };
+    const next: Facets = {
+      country: new Map(),
+      region: new Map(),
+      category: new Map(),
+      instrument: new Map(),
+      dateRank: new Int32Array(index.items.length),
+    };
+    index.items.forEach((it, pos) => {
+      for (const c of it.countries) add(next.country, c, pos);
+      add(next.region, it.region, pos);
+      add(next.category, it.category, pos);
+      if (it.instrument) add(next.instrument, it.instrument, pos);
+    });
+    const dates = [...new Set(index.items.map((it) => it.date?.start ?? ''))].sort((a, b) =>
+      a.localeCompare(b),
+    );
+    const rank = new Map<string, number>();
+    let r = 0;
+    dates.forEach((d, i) => {
+      if (i > 0 && d.localeCompare(dates[i - 1] as string) !== 0) r++;
+      rank.set(d, r);
+    });
+    index.items.forEach((it, pos) => {
+      next.dateRank[pos] = rank.get(it.date?.start ?? '') as number;
+    });
+    f = next;
+    facetCaches.set(index, f);
   }
-  return t;
+  return f;
+}
+
+/**
+ * The items a question's filters admit, by position (1: admitted): those about one of the
+ * `place` countries or regions (any item when no place is asked), within the period.
+ */
+function admitted(
+  index: SearchIndex,
+  place: [countries: string[], regions: string[]] | undefined,
+  periodOk: ((it: StoredItem) => boolean) | undefined,
+): { byPosition: Uint8Array; count: number } {
+  const n = index.items.length;
+  const byPosition = new Uint8Array(n);
+  if (place) {
+    const f = facets(index);
+    for (const c of place[0]) for (const pos of f.country.get(c) ?? []) byPosition[pos] = 1;
+    for (const r of place[1]) for (const pos of f.region.get(r) ?? []) byPosition[pos] = 1;
+  } else byPosition.fill(1);
+  let count = 0;
+  for (let pos = 0; pos < n; pos++) {
+    if (byPosition[pos] === 0) continue;
+    if (periodOk && !periodOk(index.items[pos] as StoredItem)) byPosition[pos] = 0;
+    else count++;
+  }
+  return { byPosition, count };
+}
+
+let actorsSource: readonly Actor[] | undefined;
+let actorsMap = new Map<string, Actor>();
+/** The actors lexicon by id, rebuilt only when the lexicon is. */
+function actorsById(): Map<string, Actor> {
+  const list = actorsLexicon();
+  if (list !== actorsSource) {
+    actorsSource = list;
+    actorsMap = new Map(list.map((a) => [a.id, a]));
+  }
+  return actorsMap;
 }
 
 /** A US item is state-level when its title names a state (ニューヨーク州知事, カリフォルニア州). */
 function isStateLevel(item: StoredItem): boolean {
   return /州/.test(item.title);
+}
+
+const spans = new WeakMap<SearchIndex, { from: string; to: string } | null>();
+
+/**
+ * True when a period starts after every dated item (a "today" the digests have not reached):
+ * only then is the latest covered period the answer. A week inside the corpus's span that has
+ * no items gets an honest "nothing then", never items from after the date asked about.
+ */
+function afterCoverage(index: SearchIndex, period: Period): boolean {
+  if (!spans.has(index)) spans.set(index, datedSpan(index.items.map((it) => it.date)));
+  const span = spans.get(index);
+  return !span || period.from > span.to;
 }

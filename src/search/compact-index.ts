@@ -115,6 +115,14 @@ class LazyPostings {
   get size(): number {
     return this.#map ? this.#map.size : this.#count;
   }
+  /**
+   * The postings as they sit in postings.bin (`count` pairs of short id and frequency from
+   * `at`), while no Map has been made of them: what a read-only scorer iterates without
+   * decoding (src/search/scorer.ts). Undefined once the Map exists (it may have changed since).
+   */
+  raw(): { ints: Int32Array; at: number; count: number } | undefined {
+    return this.#map || !this.#ints ? undefined : { ints: this.#ints, at: this.#at, count: this.#count };
+  }
   get(key: number): number | undefined {
     return this.#load().get(key);
   }

@@ -7,6 +7,14 @@ import { fileURLToPath } from 'node:url';
  * `npx policy-bot` and the compiled app find data/ and index/ wherever they are started.
  */
 export function projectRoot(): string {
+  root ??= findRoot();
+  return root ?? process.cwd();
+}
+
+/** Found once: the lexicon asks for it on every read, and every question reads the lexicon. */
+let root: string | null | undefined;
+
+function findRoot(): string | null {
   let dir = dirname(fileURLToPath(import.meta.url));
   for (let i = 0; i < 6; i++) {
     const pkg = join(dir, 'package.json');
@@ -19,7 +27,7 @@ export function projectRoot(): string {
     }
     dir = dirname(dir);
   }
-  return process.cwd();
+  return null;
 }
 
 export function defaultDataDir(env: NodeJS.ProcessEnv = process.env): string {

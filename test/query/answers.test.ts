@@ -266,3 +266,37 @@ describe('federal and state in the US', () => {
     expect(state[0]?.title).toMatch(/州/);
   });
 });
+
+describe('relative periods inside the corpus', () => {
+  it('never answer with items from after the period asked about (only a today past the corpus falls back)', () => {
+    const dated = index.items.flatMap((i) => (i.date ? [i.date] : []));
+    const from = dated.map((d) => d.start).sort()[0] as string;
+    const to = dated
+      .map((d) => d.end)
+      .sort()
+      .at(-1) as string;
+    let checked = 0;
+    let empties = 0;
+    // Every week from the first dated item to the last: "Korea last week", asked that week.
+    for (let t = Date.parse(from) + 7 * 86_400_000; t <= Date.parse(to); t += 7 * 86_400_000) {
+      const today = new Date(t).toISOString().slice(0, 10);
+      const r = ask(index, 'Korea last week', { today, limit: 20 });
+      const p = r.interpretation.period;
+      expect(p, today).not.toBeNull();
+      for (const x of r.results) expect(x.date?.start ?? '', `${today}: ${x.id}`).not.toBe('');
+      for (const x of r.results)
+        expect((x.date?.start ?? '') <= (p?.to ?? ''), `${today}: ${x.id}`).toBe(true);
+      if (!r.results.length) empties += 1;
+      checked += 1;
+    }
+    expect(checked).toBeGreaterThan(4);
+    // Most weeks have nothing from Korea: those are honest empty answers, not another month's items.
+    expect(empties).toBeGreaterThan(0);
+  });
+
+  it('a today past the corpus answers a place with the latest covered period, saying so', () => {
+    const r = ask(index, 'Korea last week', { today: '2099-06-10', limit: 5 });
+    expect(r.results.length).toBeGreaterThan(0);
+    expect(r.message ?? '').toMatch(/latest period covered/);
+  });
+});

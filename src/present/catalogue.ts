@@ -278,6 +278,11 @@ const CATALOGUE = {
     en: (a: Args) => `No items dated ${label(a, 'period', 'en')}. ${latestCovered(a, 'en')}`,
     ja: (a: Args) => `${label(a, 'period', 'ja')}の項目はありません。${latestCovered(a, 'ja')}`,
   },
+  citeWhat: {
+    en: 'Give an item id, a URL or a few words to cite.',
+    ja: '引用する項目のID・URL・内容を指定してください。',
+  },
+  noMatchingItem: { en: 'No matching item.', ja: '該当する項目がありません。' },
   noItemCitesUrl: { en: 'No item cites that URL.', ja: 'そのURLを出典とする項目はありません。' },
   askAboutSomething: {
     en: 'Ask about a country, a period or a topic (for example “what did Korea do in January”).',

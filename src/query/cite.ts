@@ -1,4 +1,5 @@
 import { type EventGroup, eventsOf } from '../events/group.js';
+import { say } from '../present/catalogue.js';
 import type { SearchIndex } from '../search/index-store.js';
 import type { StoredItem } from '../search/stored-item.js';
 import { ask } from './ask.js';
@@ -72,10 +73,7 @@ export function cite(index: SearchIndex, input: string, today: string): CiteResu
     return {
       lang,
       alsoIn: [],
-      message:
-        lang === 'ja'
-          ? '引用する項目のID・URL・内容を指定してください。'
-          : 'Give an item id, a URL or a few words to cite.',
+      message: say(lang, 'citeWhat'),
     };
   }
   const r = ask(index, url ? text.replace(url, ' ') || text : text, { today, limit: 1 });
@@ -84,7 +82,7 @@ export function cite(index: SearchIndex, input: string, today: string): CiteResu
     return {
       lang,
       alsoIn: [],
-      message: r.message ?? (lang === 'ja' ? '該当する項目がありません。' : 'No matching item.'),
+      message: r.message ?? say(lang, 'noMatchingItem'),
     };
   const item = index.byId.get(top.id) as StoredItem;
   return asEvent(item, 'search', item.urls);

@@ -1,24 +1,12 @@
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { loadTokenizer } from '../src/analyze/kuromoji.js';
-import { loadConfig } from '../src/config.js';
 import { ask } from '../src/query/ask.js';
 import { openIndex, type SearchIndex } from '../src/search/index-store.js';
-import { createSlackApp } from '../src/slack/create-app.js';
-import { createLogger } from '../src/util/logger.js';
 import { defaultDataDir, defaultIndexDir } from '../src/util/paths.js';
 import { cleanQuestion } from '../src/util/sanitize.js';
-import { openState } from '../src/weekly/state.js';
-import {
-  BOT_TOKEN,
-  eventEnvelope,
-  FakeSlack,
-  SIGNING_SECRET,
-  send,
-  slashCommand,
-} from '../test/support/fake-slack.js';
+import { eventEnvelope, send, slashCommand } from '../test/support/fake-slack.js';
+import { startBenchApp } from './bench-app.js';
 
 /** Ack latencies (ms) of `/policy` requests sent every `gapMs`. */
 export interface AckStats {
@@ -102,27 +90,8 @@ async function acks(
   index: SearchIndex,
   o: { rounds: number; perRound: number; gapMs: number },
 ): Promise<AckStats> {
-  const fake = new FakeSlack();
-  await fake.start();
-  const config = loadConfig({
-    SLACK_BOT_TOKEN: BOT_TOKEN,
-    SLACK_SIGNING_SECRET: SIGNING_SECRET,
-    SLACK_API_URL: fake.apiUrl,
-  });
-  const logger = createLogger('error');
-  const slack = createSlackApp(
-    config,
-    {
-      index: () => index,
-      db: openState(':memory:'),
-      today: () => '2026-11-23',
-      logger,
-    },
-    { retryConfig: { retries: 0 } },
-  );
-  const server = (await slack.app.start(0)) as Server;
-  const port = (server.address() as AddressInfo).port;
-  await fake.waitFor(() => fake.callsTo('auth.test')[0]);
+  const app = await startBenchApp(index);
+  const { fake, port } = app;
   const kinds = Object.values(LONG);
   /** `perRound` /policy requests, one every `gapMs`, with or without a long mention at the start. */
   const oneRound = async (r: number, withLong: boolean, into: number[]) => {
@@ -172,8 +141,7 @@ async function acks(
     for (let r = 0; r < o.rounds; r++) await oneRound(r, true, hostile);
     loop.disable();
   } finally {
-    await slack.app.stop();
-    await fake.stop();
+    await app.stop();
   }
   return {
     n: hostile.length,

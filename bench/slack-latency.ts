@@ -1,13 +1,8 @@
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { loadTokenizer } from '../src/analyze/kuromoji.js';
-import { loadConfig } from '../src/config.js';
 import { openIndex } from '../src/search/index-store.js';
-import { createSlackApp } from '../src/slack/create-app.js';
-import { createLogger } from '../src/util/logger.js';
 import { defaultDataDir, defaultIndexDir } from '../src/util/paths.js';
-import { openState } from '../src/weekly/state.js';
-import { BOT_TOKEN, FakeSlack, SIGNING_SECRET, send, slashCommand } from '../test/support/fake-slack.js';
+import { send, slashCommand } from '../test/support/fake-slack.js';
+import { startBenchApp } from './bench-app.js';
 import { QUALITY_CASES } from './questions.js';
 
 /**
@@ -29,21 +24,8 @@ const index = await openIndex({
   dataDir: dataArg ?? defaultDataDir(),
   indexDir: indexArg ?? defaultIndexDir(),
 });
-const fake = new FakeSlack();
-await fake.start();
-const config = loadConfig({
-  SLACK_BOT_TOKEN: BOT_TOKEN,
-  SLACK_SIGNING_SECRET: SIGNING_SECRET,
-  SLACK_API_URL: fake.apiUrl,
-});
-const slack = createSlackApp(
-  config,
-  { index: () => index, db: openState(':memory:'), today: () => '2026-11-23', logger: createLogger('error') },
-  { retryConfig: { retries: 0 } },
-);
-const server = (await slack.app.start(0)) as Server;
-const port = (server.address() as AddressInfo).port;
-await fake.waitFor(() => fake.callsTo('auth.test')[0]);
+const app = await startBenchApp(index);
+const { fake, port } = app;
 
 const ack: number[] = [];
 const answered: number[] = [];
@@ -78,8 +60,7 @@ for (let b = 0; b < BURSTS; b++) {
     }),
   );
 }
-await slack.app.stop();
-await fake.stop();
+await app.stop();
 console.log(
   JSON.stringify({
     n: N,

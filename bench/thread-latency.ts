@@ -1,14 +1,9 @@
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { pathToFileURL } from 'node:url';
 import { loadTokenizer } from '../src/analyze/kuromoji.js';
-import { loadConfig } from '../src/config.js';
 import { openIndex } from '../src/search/index-store.js';
-import { createSlackApp } from '../src/slack/create-app.js';
-import { createLogger } from '../src/util/logger.js';
 import { defaultDataDir, defaultIndexDir } from '../src/util/paths.js';
-import { openState } from '../src/weekly/state.js';
-import { BOT_TOKEN, eventEnvelope, FakeSlack, SIGNING_SECRET, send } from '../test/support/fake-slack.js';
+import { eventEnvelope, send } from '../test/support/fake-slack.js';
+import { startBenchApp } from './bench-app.js';
 
 /** Ack and answer latency of thread follow-ups, in milliseconds. */
 export interface ThreadLatency {
@@ -34,22 +29,8 @@ const pct = (xs: number[], p: number) =>
 export async function threadLatency(n = 100): Promise<ThreadLatency> {
   await loadTokenizer();
   const index = await openIndex({ dataDir: defaultDataDir(), indexDir: defaultIndexDir() });
-  const fake = new FakeSlack();
-  await fake.start();
-  const config = loadConfig({
-    SLACK_BOT_TOKEN: BOT_TOKEN,
-    SLACK_SIGNING_SECRET: SIGNING_SECRET,
-    SLACK_API_URL: fake.apiUrl,
-  });
-  const db = openState(':memory:');
-  const slack = createSlackApp(
-    config,
-    { index: () => index, db, today: () => '2026-11-23', logger: createLogger('error') },
-    { retryConfig: { retries: 0 } },
-  );
-  const server = (await slack.app.start(0)) as Server;
-  const port = (server.address() as AddressInfo).port;
-  await fake.waitFor(() => fake.callsTo('auth.test')[0]);
+  const app = await startBenchApp(index);
+  const { fake, port } = app;
   const ack: number[] = [];
   const answered: number[] = [];
   const base = Math.floor(Date.now() / 1000);
@@ -93,9 +74,7 @@ export async function threadLatency(n = 100): Promise<ThreadLatency> {
       if (res.status !== 200) throw new Error(`follow-up ${i} got HTTP ${res.status}`);
     }
   } finally {
-    await slack.app.stop();
-    await fake.stop();
-    db.close();
+    await app.stop();
   }
   return {
     n,

@@ -1,5 +1,6 @@
 import { countryName, flag } from '../geo/gazetteer.js';
 import { regionTable } from '../ingest/regions.js';
+import { MONTHS_EN } from '../query/dates.js';
 import type { Lang } from '../query/understand.js';
 
 /** The bot's own words in both languages; documents' words are never translated. */
@@ -19,20 +20,6 @@ export const REGION_LABEL: Record<string, { en: string; ja: string }> = Object.f
 );
 
 const MONTH_ABBR = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const MONTH_FULL = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 
 const ymd = (iso: string): [number, number, number] => {
   const [y, m, d] = iso.split('-').map(Number);
@@ -56,7 +43,7 @@ export function formatDate(date: { start: string; end: string } | null | undefin
     if (y1 === y2) return m1 === m2 ? `${a}〜${d2}日` : `${a}〜${m2}月${d2}日`;
     return `${a}〜${y2}年${m2}月${d2}日`;
   }
-  if (wholeMonth) return `${MONTH_FULL[m1 - 1]} ${y1}`;
+  if (wholeMonth) return `${MONTHS_EN[m1 - 1]} ${y1}`;
   const md = (m: number, d: number) => `${MONTH_ABBR[m - 1]} ${d}`;
   if (date.start === date.end) return `${md(m1, d1)}, ${y1}`;
   if (y1 === y2) return m1 === m2 ? `${md(m1, d1)}–${d2}, ${y1}` : `${md(m1, d1)} – ${md(m2, d2)}, ${y1}`;

@@ -53,6 +53,25 @@ const fiscalPeriod = (y: number): Period => ({
   fiscal: y,
 });
 
+/**
+ * The first (1–15) or second (16–end) half of a month, in English or Japanese; without a year it
+ * is the latest such half the calendar allows (a bare period, said as such in the answer).
+ */
+function halfOfMonth(today: string, month: number, year: string | undefined, second: boolean) {
+  const y = year ? Number(year) : latestYear(today, month);
+  return {
+    ...dayRange(
+      y,
+      month,
+      second ? 16 : 1,
+      second ? 31 : 15,
+      `the ${second ? 'second' : 'first'} half of`,
+      second ? '後半' : '前半',
+    ),
+    ...(year ? {} : { kind: 'bare' as const }),
+  };
+}
+
 /** Days of a month, as a period ("the first week of July 2025" = July 1–7, 2025). */
 function dayRange(y: number, m: number, a: number, b: number, en: string, ja: string): Period {
   const to = Math.min(b, lastDayOfMonth(y, m));
@@ -163,41 +182,20 @@ const RULES: Rule[] = [
       `\\b(?:the\\s+)?(first|second|1st|2nd)\\s+half\\s+of\\s+${MONTH_RE}(?:,?\\s+(\\d{4}))?\\b`,
       'gi',
     ),
-    make: (m, t) => {
-      const mo = MONTH_WORDS[(m[2] as string).toLowerCase()] as number;
-      const y = m[3] ? Number(m[3]) : latestYear(t, mo);
-      const second = /second|2nd/i.test(m[1] as string);
-      return {
-        ...dayRange(
-          y,
-          mo,
-          second ? 16 : 1,
-          second ? 31 : 15,
-          `the ${second ? 'second' : 'first'} half of`,
-          second ? '後半' : '前半',
-        ),
-        ...(m[3] ? {} : { kind: 'bare' as const }),
-      };
-    },
+    make: (m, t) =>
+      halfOfMonth(
+        t,
+        MONTH_WORDS[(m[2] as string).toLowerCase()] as number,
+        m[3],
+        /second|2nd/i.test(m[1] as string),
+      ),
   },
   {
     re: /(?:(\d{4})\s*年\s*)?(?<!\d)(\d{1,2})\s*月\s*の?\s*(前半|後半)/g,
     make: (m, t) => {
       const mo = Number(m[2]);
       if (mo < 1 || mo > 12) return undefined;
-      const y = m[1] ? Number(m[1]) : latestYear(t, mo);
-      const second = m[3] === '後半';
-      return {
-        ...dayRange(
-          y,
-          mo,
-          second ? 16 : 1,
-          second ? 31 : 15,
-          `the ${second ? 'second' : 'first'} half of`,
-          m[3] as string,
-        ),
-        ...(m[1] ? {} : { kind: 'bare' as const }),
-      };
+      return halfOfMonth(t, mo, m[1], m[3] === '後半');
     },
   },
   // 今年1月, 昨年の12月, 一昨年7月: a month in a year counted from today

@@ -1,58 +1,28 @@
 import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { useFakeSlack } from './helpers.js';
-import { BOT_TOKEN, SIGNING_SECRET, send, slashCommand } from './support/fake-slack.js';
+import { spawnApp } from './support/app-process.js';
+import { BOT_TOKEN, send, slashCommand } from './support/fake-slack.js';
 
 const ROOT = join(import.meta.dirname, '..');
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 const fake = useFakeSlack();
 
 describe('the app entry point in HTTP mode', () => {
   it('loads config and the index, starts Bolt and the digest schedule, answers a signed /policy, never logs the token', async () => {
-    const port = await freePort();
     const state = join(mkdtempSync(join(tmpdir(), 'policy-bot-entry-')), 'state.sqlite');
-    const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src/app.ts')], {
-      cwd: ROOT,
-      env: {
-        PATH: process.env.PATH,
-        HOME: process.env.HOME,
-        SLACK_BOT_TOKEN: BOT_TOKEN,
-        SLACK_SIGNING_SECRET: SIGNING_SECRET,
-        SLACK_API_URL: fake.apiUrl,
-        PORT: String(port),
-        POLICY_BOT_STATE_PATH: state,
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let logs = '';
-    child.stdout.on('data', (c) => {
-      logs += String(c);
-    });
-    child.stderr.on('data', (c) => {
-      logs += String(c);
-    });
+    const { child, port, logs } = await spawnApp(fake, { POLICY_BOT_STATE_PATH: state });
     try {
-      await fake.waitFor(() => (logs.includes('digest: next run') ? true : undefined), 30_000);
-      expect(logs).toContain(`HTTP on port ${port}`);
+      await fake.waitFor(() => (logs().includes('digest: next run') ? true : undefined), 30_000);
+      expect(logs()).toContain(`HTTP on port ${port}`);
       const res = await send(port, slashCommand('source for SB53', fake.responseUrl('entry')), 'form');
       expect(res.status).toBe(200);
       const { body } = await fake.waitFor(() => fake.responses.find((r) => r.id === 'entry'));
       expect(JSON.stringify(body.blocks)).toContain('https://legiscan.com/CA/text/SB53/2025');
-      expect(logs).not.toContain(BOT_TOKEN);
+      expect(logs()).not.toContain(BOT_TOKEN);
     } finally {
       child.kill('SIGTERM');
     }

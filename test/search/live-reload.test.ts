@@ -1,26 +1,15 @@
-import { spawn } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli.js';
 import { DATA_DIR, FIXTURES, memoryIo, useFakeSlack } from '../helpers.js';
-import { BOT_TOKEN, SIGNING_SECRET, sign, slashCommand } from '../support/fake-slack.js';
+import { spawnApp } from '../support/app-process.js';
+import { sign, slashCommand } from '../support/fake-slack.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 /**
  * A signed slash command on a fresh connection: a kept-alive socket that the server closes
@@ -62,32 +51,12 @@ describe('live reload of the running app (HTTP receiver, real Bolt, fake Slack)'
     const indexDir = join(root, 'index');
     cpSync(DATA_DIR, dataDir, { recursive: true });
     cpSync(join(ROOT, 'index'), indexDir, { recursive: true });
-    const port = await freePort();
-    const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src/app.ts')], {
-      cwd: ROOT,
-      env: {
-        PATH: process.env.PATH,
-        HOME: process.env.HOME,
-        SLACK_BOT_TOKEN: BOT_TOKEN,
-        SLACK_SIGNING_SECRET: SIGNING_SECRET,
-        SLACK_API_URL: fake.apiUrl,
-        PORT: String(port),
-        POLICY_BOT_STATE_PATH: join(root, 'state', 'state.sqlite'),
-        POLICY_BOT_DATA_DIR: dataDir,
-        POLICY_BOT_INDEX_DIR: indexDir,
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
+    const app = await spawnApp(fake, {
+      POLICY_BOT_STATE_PATH: join(root, 'state', 'state.sqlite'),
+      POLICY_BOT_DATA_DIR: dataDir,
+      POLICY_BOT_INDEX_DIR: indexDir,
     });
-    let logs = '';
-    child.stdout.on('data', (c) => {
-      logs += String(c);
-    });
-    child.stderr.on('data', (c) => {
-      logs += String(c);
-    });
-    child.on('exit', (code, signal) => {
-      logs += `\n[app exited: ${code ?? signal}]\n`;
-    });
+    const { child, port } = app;
     let n = 0;
     const askApp = async (q: string) => {
       const id = `live-${++n}`;
@@ -104,14 +73,14 @@ describe('live reload of the running app (HTTP receiver, real Bolt, fake Slack)'
     writeFileSync(monthFile, fixture);
     const newUrl = /https:\/\/aisi\.go\.jp\/\S+/.exec(fixture)?.[0] as string;
     try {
-      await fake.waitFor(() => (logs.includes('digest: next run') ? true : undefined), 30_000);
+      await fake.waitFor(() => (app.logs().includes('digest: next run') ? true : undefined), 30_000);
       expect(await askApp('what happened in March 2099')).not.toContain(newUrl);
       const io = memoryIo();
       expect(await main(['add', monthFile, '--data', dataDir, '--index', indexDir], io)).toBe(0);
       // Acks keep coming while the app notices and reloads.
       const during = await Promise.all([askApp('SB53'), askApp('韓国')]);
       for (const answer of during) expect(answer.length).toBeGreaterThan(10);
-      await fake.waitFor(() => (logs.includes('reload done') ? true : undefined), 30_000);
+      await fake.waitFor(() => (app.logs().includes('reload done') ? true : undefined), 30_000);
       expect(await askApp('what happened in March 2099')).toContain(newUrl);
       // The new items are recorded as first seen now, so the next weekly digest carries them once.
       const db = new Database(join(root, 'state', 'state.sqlite'), { readonly: true });
@@ -121,21 +90,22 @@ describe('live reload of the running app (HTTP receiver, real Bolt, fake Slack)'
 
       // A broken data/ file: the reload fails, says why, and the new month is still served.
       writeFileSync(join(dataDir, 'sources.yml'), 'documents: [ this is not valid');
-      await fake.waitFor(() => (logs.includes('reload failed') ? true : undefined), 30_000);
-      expect(logs).toMatch(/reload failed, still serving the last good index/);
-      expect(logs).toContain('sources.yml');
+      await fake.waitFor(() => (app.logs().includes('reload failed') ? true : undefined), 30_000);
+      expect(app.logs()).toMatch(/reload failed, still serving the last good index/);
+      expect(app.logs()).toContain('sources.yml');
       expect(await askApp('what happened in March 2099')).toContain(newUrl);
 
       // `policy-bot reload` signals the app through its pid file.
       const reloadIo = memoryIo('', { POLICY_BOT_STATE_PATH: join(root, 'state', 'state.sqlite') });
-      const before = (logs.match(/reloading the index \(SIGHUP\)/g) ?? []).length;
+      const before = (app.logs().match(/reloading the index \(SIGHUP\)/g) ?? []).length;
       expect(await main(['reload'], reloadIo)).toBe(0);
       await fake.waitFor(
-        () => ((logs.match(/reloading the index \(SIGHUP\)/g) ?? []).length > before ? true : undefined),
+        () =>
+          (app.logs().match(/reloading the index \(SIGHUP\)/g) ?? []).length > before ? true : undefined,
         10_000,
       );
     } catch (err) {
-      throw new Error(`${(err as Error).message}\n--- app log ---\n${logs.slice(-3000)}`);
+      throw new Error(`${(err as Error).message}\n--- app log ---\n${app.logs().slice(-3000)}`);
     } finally {
       child.kill('SIGTERM');
     }

@@ -1,15 +1,14 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BOT_TOKEN, FakeSlack, SIGNING_SECRET, send, slashCommand } from '../support/fake-slack.js';
-
-const ROOT = join(import.meta.dirname, '..', '..');
+import { spawnApp } from '../support/app-process.js';
+import { FakeSlack, send, slashCommand } from '../support/fake-slack.js';
 
 let fake: FakeSlack;
 let child: ChildProcess;
-let err = '';
+let logs: () => string = () => '';
 let port = 0;
 let statePath = '';
 
@@ -18,26 +17,13 @@ beforeAll(async () => {
   await fake.start();
   statePath = join(mkdtempSync(join(tmpdir(), 'policy-bot-broken-')), 'policy-bot.sqlite');
   writeFileSync(statePath, 'garbage, not a database\n'.repeat(100));
-  port = 20_000 + Math.floor(Math.random() * 20_000);
-  child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src/app.ts')], {
-    cwd: ROOT,
-    env: {
-      PATH: process.env.PATH,
-      HOME: process.env.HOME,
-      SLACK_BOT_TOKEN: BOT_TOKEN,
-      SLACK_SIGNING_SECRET: SIGNING_SECRET,
-      SLACK_API_URL: fake.apiUrl,
-      PORT: String(port),
-      POLICY_BOT_STATE_PATH: statePath,
-    },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  child.stderr?.on('data', (c) => {
-    err += String(c);
-  });
+  const app = await spawnApp(fake, { POLICY_BOT_STATE_PATH: statePath });
+  child = app.child;
+  port = app.port;
+  logs = app.logs;
   const until = Date.now() + 30_000;
-  while (!err.includes('policy-bot is running')) {
-    if (Date.now() > until || child.exitCode !== null) throw new Error(`app did not start:\n${err}`);
+  while (!logs().includes('policy-bot is running')) {
+    if (Date.now() > until || child.exitCode !== null) throw new Error(`app did not start:\n${logs()}`);
     await new Promise((r) => setTimeout(r, 50));
   }
 }, 40_000);
@@ -49,7 +35,7 @@ afterAll(async () => {
 
 describe('the app started with a state file that is not a database', () => {
   it('names the file and the fix in one log line, and keeps running', () => {
-    expect(err).toContain(
+    expect(logs()).toContain(
       `state database ${statePath} is not a SQLite database (corrupt?): move it away to start fresh; subscriptions will be lost — digests, subscriptions and event dedupe are off`,
     );
     expect(child.exitCode).toBeNull();

@@ -1,0 +1,57 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { BOT_TOKEN, type FakeSlack, SIGNING_SECRET } from './fake-slack.js';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+
+/** A port nobody listens on right now (the OS picks it), for an app started in another process. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+/** The real entry point running in its own process, with everything it printed so far. */
+export interface AppProcess {
+  child: ChildProcess;
+  port: number;
+  /** stdout and stderr as one text, plus a line when the process exits. */
+  logs(): string;
+}
+
+/**
+ * Starts `src/app.ts` in HTTP mode, as `npm start` would, against the local fake Slack: only the
+ * environment given here (no developer's `.env` values leak in beyond what dotenv reads).
+ */
+export async function spawnApp(fake: FakeSlack, env: Record<string, string>): Promise<AppProcess> {
+  const port = await freePort();
+  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src/app.ts')], {
+    cwd: ROOT,
+    env: {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      SLACK_BOT_TOKEN: BOT_TOKEN,
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      SLACK_API_URL: fake.apiUrl,
+      PORT: String(port),
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let logs = '';
+  child.stdout?.on('data', (c) => {
+    logs += String(c);
+  });
+  child.stderr?.on('data', (c) => {
+    logs += String(c);
+  });
+  child.on('exit', (code, signal) => {
+    logs += `\n[app exited: ${code ?? signal}]\n`;
+  });
+  return { child, port, logs: () => logs };
+}

@@ -5,6 +5,7 @@ import { buildIndex } from '../src/search/index-store.js';
 import { defaultDataDir, projectRoot } from '../src/util/paths.js';
 import { measureAddMonth, measureReloadStall } from './add-month.js';
 import { hostileBench } from './hostile.js';
+import { corpusGaps } from './lexicon-gaps.js';
 import { loadNatural, naturalTable, scoreNatural } from './natural.js';
 import { HELDOUT_CASES, scoreBaseline, scorePolicyBot } from './quality.js';
 import { threadLatency } from './thread-latency.js';
@@ -49,6 +50,13 @@ console.log(
   `by kind: ${Object.entries(second.byKind)
     .map(([k, v]) => `${k} ${v.passed}/${v.total}`)
     .join(', ')}`,
+);
+const para = scoreNatural(index, 'tune', loadNatural(join(root, 'bench', 'natural', 'paraphrases.yml')));
+console.log(
+  `paraphrases of the tune split (bench/natural/paraphrases.yml): ${para.passed}/${para.total}; must-be-empty answered empty ${para.emptyPassed}/${para.emptyTotal}`,
+);
+console.log(
+  `lexicon gaps (Japanese content terms in a title or ≥2 items with no English entry): ${corpusGaps().length}`,
 );
 console.log(`\ntune misses (${tune.misses.length}):`);
 for (const m of tune.misses) console.log(`  - ${m}`);

@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import kuromoji, { type IpadicFeatures, type Tokenizer } from 'kuromoji';
+import { speedUp } from './kuromoji-speed.js';
 
 export type { IpadicFeatures };
 
@@ -30,6 +31,7 @@ export function loadTokenizer(): Promise<Tokenizer<IpadicFeatures>> {
         );
         return;
       }
+      speedUp(tokenizer);
       loaded = tokenizer;
       resolve(tokenizer);
     });

@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { HELDOUT_CASES } from '../../bench/heldout.js';
+import { loadNatural } from '../../bench/natural.js';
+import { QUALITY_CASES } from '../../bench/questions.js';
+import { countriesIn, type FindOptions, findMentions, type Mention } from '../../src/geo/detect.js';
+import { allNames } from '../../src/geo/gazetteer.js';
+import { ingestCorpus } from '../../src/ingest/corpus.js';
+import { DATA_DIR } from '../helpers.js';
+
+/**
+ * The scan before the first-character table: every name searched through the whole text with
+ * indexOf, candidates in name order. Kept here as the reference the fast scan must equal
+ * (abbreviation lists and venues are handled by the same code in both, after the scan).
+ */
+function referenceNameCandidates(text: string, mode: FindOptions['mode']): string[] {
+  const lower = text.toLowerCase();
+  const out: string[] = [];
+  for (const name of allNames()) {
+    // The case rule as findMentions applies it; a question's lowercase agency codes are the one
+    // exception, which the comparison below leaves to the fast scan's own test (codes listed).
+    const caseSensitive = name.cased && mode === 'document';
+    const properNoun = mode === 'document' && name.lang === 'en' && !name.cased;
+    const hay = caseSensitive ? text : lower;
+    const needle = caseSensitive ? name.text : name.text.toLowerCase();
+    let from = 0;
+    for (;;) {
+      const at = hay.indexOf(needle, from);
+      if (at < 0) break;
+      from = at + 1;
+      if (properNoun && !/[A-Z]/.test(text[at] ?? '')) continue;
+      out.push(`${at}:${at + needle.length}:${name.code}`);
+    }
+  }
+  return out;
+}
+
+const spans = (ms: Mention[]) => ms.map((m) => `${m.start}:${m.end}:${m.code}:${m.text}`);
+
+describe('findMentions', () => {
+  const { items } = ingestCorpus(DATA_DIR);
+  const texts = items.map((it) => `${it.title}\n${it.body}`);
+
+  it('finds, in every item of the corpus, only names the per-name reference scan finds there', () => {
+    let mentions = 0;
+    for (const text of texts) {
+      const found = findMentions(text, { mode: 'document' });
+      const reference = new Set(referenceNameCandidates(text, 'document'));
+      for (const m of found) {
+        // Abbreviations (米, 英…) come from the list/glued patterns, not from the name scan.
+        if (m.end - m.start === 1 || /^(?:NZ|EU|US|UK)$/.test(m.text)) continue;
+        expect(reference.has(`${m.start}:${m.end}:${m.code}`), `${m.text} in ${text.slice(0, 40)}`).toBe(
+          true,
+        );
+        mentions++;
+      }
+    }
+    // The corpus names countries: a scan that found nothing would pass the loop above.
+    expect(mentions).toBeGreaterThan(items.length / 4);
+  });
+
+  it('picks the longest name at a place, and the earlier-listed name of two equally long ones', () => {
+    expect(
+      spans(findMentions('米国カリフォルニア州とEUのAI法', { mode: 'document' })).map((s) => s.split(':')[3]),
+    ).toEqual(expect.arrayContaining(['EU']));
+    const ny = findMentions('New York and York', { mode: 'question' });
+    expect(ny[0]?.text).toBe('New York');
+    expect(ny[0]?.end).toBe(8);
+    // Overlapping shorter names inside a longer one are not reported again.
+    expect(ny.filter((m) => m.start < 8).length).toBe(1);
+  });
+
+  it('reads questions in any case, agency codes of four letters or more in lowercase too', () => {
+    const questions = [
+      ...QUALITY_CASES.map((c) => c.q),
+      ...HELDOUT_CASES.map((c) => c.q),
+      ...loadNatural().questions.map((q) => q.q),
+    ];
+    let named = 0;
+    for (const q of questions) {
+      const found = findMentions(q, { mode: 'question' });
+      // In text order and never overlapping.
+      for (let i = 1; i < found.length; i++)
+        expect((found[i] as Mention).start).toBeGreaterThanOrEqual((found[i - 1] as Mention).end);
+      named += found.length;
+    }
+    expect(named).toBeGreaterThan(questions.length / 5);
+    expect(countriesIn('what did korea and the uk do', { mode: 'question' })).toEqual(['KR', 'GB']);
+    expect(countriesIn('what did Korea and the UK do', { mode: 'question' })).toEqual(['KR', 'GB']);
+  });
+});

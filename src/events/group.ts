@@ -50,6 +50,11 @@ export interface Events<T extends Groupable = Groupable> {
   merged: EventGroup<T>[];
   /** The event an item belongs to (a group of one for an item reported once). */
   of(id: string): EventGroup<T> | undefined;
+  /**
+   * The group of two or more an item belongs to, or undefined for an item reported once: what
+   * collapsing thousands of hits needs, without making a group of one for each.
+   */
+  mergedOf(id: string): EventGroup<T> | undefined;
 }
 
 /** Two dated reports of one URL further apart than this are different events (a page updated). */
@@ -200,6 +205,7 @@ export function groupEvents<T extends Groupable>(items: readonly T[]): Events<T>
   const alone = new Map<string, EventGroup<T>>();
   return {
     merged,
+    mergedOf: (id) => inGroup.get(id),
     of: (id) => {
       const g = inGroup.get(id);
       if (g) return g;

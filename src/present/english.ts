@@ -1,5 +1,5 @@
 import { actionOf } from '../analyze/instrument.js';
-import { type Actor, actorsLexicon, placesLexicon } from '../analyze/lexicon.js';
+import { type Actor, actorsLexicon, instrumentsLexicon, placesLexicon } from '../analyze/lexicon.js';
 import { countryName } from '../geo/gazetteer.js';
 import type { StoredItem } from '../search/stored-item.js';
 
@@ -76,6 +76,25 @@ function whoActs(title: string, item: StoredItem): Who | undefined {
  * @example `California (the US) · brought into force · law · “SB53”`
  */
 export function englishLine(item: StoredItem): string {
+  // Every answer shows up to ten lines and each tries every actor's names: remembered per item,
+  // for as long as the lexicons it was made from are the loaded ones.
+  const from = [actorsLexicon(), placesLexicon(), instrumentsLexicon()] as const;
+  if (from.some((lexicon, i) => lexicon !== linesFrom[i])) {
+    linesFrom = from;
+    lines = new WeakMap();
+  }
+  let line = lines.get(item);
+  if (line === undefined) {
+    line = makeEnglishLine(item);
+    lines.set(item, line);
+  }
+  return line;
+}
+
+let linesFrom: readonly unknown[] = [];
+let lines = new WeakMap<StoredItem, string>();
+
+function makeEnglishLine(item: StoredItem): string {
   const title = item.title.normalize('NFKC');
   const who = whoActs(title, item);
   const place = who?.country ?? item.countries[0];

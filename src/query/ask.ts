@@ -144,22 +144,33 @@ export function eventResult(index: SearchIndex, item: StoredItem, words: string[
   return toResultItem(group?.primary ?? item, words, group);
 }
 
-/** Hits → events: the first (best-ranked) hit of an event stands for it, the rest are dropped. */
+/**
+ * Hits → events: the first (best-ranked) hit of an event stands for it, the rest are dropped.
+ * Linear in the hits with one map lookup each (a broad question has thousands): only items
+ * reported in several documents can repeat an event, so only they are remembered.
+ */
+export function collapseHits<H extends { item: StoredItem }>(index: SearchIndex, hits: readonly H[]): H[] {
+  const events = eventsOf(index);
+  const seen = new Set<EventGroup<StoredItem>>();
+  const out: H[] = [];
+  for (const hit of hits) {
+    const group = events.mergedOf(hit.item.id);
+    if (group) {
+      if (seen.has(group)) continue;
+      seen.add(group);
+    }
+    out.push(hit);
+  }
+  return out;
+}
+
+/** {@link collapseHits} with each kept hit's event (a group of one for an item reported once). */
 export function collapseToEvents<H extends { item: StoredItem }>(
   index: SearchIndex,
   hits: readonly H[],
 ): { hit: H; group: EventGroup<StoredItem> | undefined }[] {
   const events = eventsOf(index);
-  const seen = new Set<string>();
-  const out: { hit: H; group: EventGroup<StoredItem> | undefined }[] = [];
-  for (const hit of hits) {
-    const group = events.of(hit.item.id);
-    const key = group?.id ?? hit.item.id;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    out.push({ hit, group });
-  }
-  return out;
+  return collapseHits(index, hits).map((hit) => ({ hit, group: events.of(hit.item.id) }));
 }
 
 function resultFields(item: StoredItem, snippetText: string): Omit<AskResultItem, 'sources'> {
@@ -197,9 +208,11 @@ export function ask(
   const offset = options.offset ?? 0;
   const words = highlightWords(interp);
   // Results, counts and pages are events: an event in a digest and the annual report is one.
-  const events = collapseToEvents(index, outcome.hits);
+  // Only the page shown is shaped; the rest is counted.
+  const events = collapseHits(index, outcome.hits);
   const shape = (e: { hit: { item: StoredItem }; group: EventGroup<StoredItem> | undefined }) =>
     toResultItem(e.group?.primary ?? e.hit.item, words, e.group);
+  const page = collapseToEvents(index, events.slice(offset, offset + limit));
   return {
     query: question,
     lang: interp.lang,
@@ -216,7 +229,7 @@ export function ask(
     },
     ...(outcome.message ? { message: outcome.message } : {}),
     total: events.length,
-    results: events.slice(offset, offset + limit).map(shape),
+    results: page.map(shape),
     ...(outcome.hits.length === 0
       ? {
           suggestions: collapseToEvents(index, outcome.suggestions).slice(0, 5).map(shape),

@@ -21,8 +21,34 @@ export class BadInputError extends Error {
   }
 }
 
-/** Resolves after the I/O already waiting has been handled (setImmediate, not a timer). */
-export const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+const waiting: (() => void)[] = [];
+let granting = false;
+
+/** Lets one waiter run, then hands the next turn to the event loop's next iteration. */
+function grant(): void {
+  waiting.shift()?.();
+  // An immediate queued from inside the check phase runs in the next loop iteration, after the
+  // poll phase: requests that arrived during this answer are read and acked before the next one.
+  if (waiting.length) setImmediate(grant);
+  else granting = false;
+}
+
+/**
+ * Resolves when it is this caller's turn: one turn per event-loop iteration, in arrival order,
+ * each after the I/O already waiting has been handled (setImmediate, not a timer). A burst of
+ * fifty questions is then answered one per iteration, and a request arriving meanwhile waits
+ * for one answer at most before it is acked, not for all of the burst's (one setImmediate each
+ * would run them back to back in a single check phase).
+ */
+export function nextTurn(): Promise<void> {
+  return new Promise((resolve) => {
+    waiting.push(resolve);
+    if (!granting) {
+      granting = true;
+      setImmediate(grant);
+    }
+  });
+}
 
 /**
  * Runs a listener body so that nothing escapes: on failure the log gets the detail with an

@@ -7,26 +7,29 @@ import { createLogger } from '../src/util/logger.js';
 import { type Db, openState } from '../src/weekly/state.js';
 import { BOT_TOKEN, FakeSlack, SIGNING_SECRET } from '../test/support/fake-slack.js';
 
-/** The real app under a latency bench: the Bolt HTTP receiver on loopback and the local fake Slack. */
-export interface BenchApp {
-  fake: FakeSlack;
+/** The real app under a latency bench: the Bolt HTTP receiver on loopback. */
+export interface BenchServer {
   port: number;
   db: Db;
   stop(): Promise<void>;
 }
 
+/** The real app under a latency bench, with the local fake Slack in the same process. */
+export interface BenchApp extends BenchServer {
+  fake: FakeSlack;
+}
+
 /**
- * Starts the real Bolt app (HTTP receiver, ephemeral port) over `index`, its Web API pointed at a
- * local fake Slack and an in-memory SQLite state, and waits for Bolt's start-up `auth.test`. One
- * start-up for every Slack bench, so they all measure the same app.
+ * Starts the real Bolt app (HTTP receiver, ephemeral port) over `index`, its Web API pointed at
+ * `apiUrl` (a fake Slack hosted elsewhere, e.g. in the load worker of bench/slack-load.ts) and an
+ * in-memory SQLite state. Does not wait for Bolt's start-up `auth.test`: whoever hosts the fake
+ * sees it arrive.
  */
-export async function startBenchApp(index: SearchIndex): Promise<BenchApp> {
-  const fake = new FakeSlack();
-  await fake.start();
+export async function startBenchServer(index: SearchIndex, apiUrl: string): Promise<BenchServer> {
   const config = loadConfig({
     SLACK_BOT_TOKEN: BOT_TOKEN,
     SLACK_SIGNING_SECRET: SIGNING_SECRET,
-    SLACK_API_URL: fake.apiUrl,
+    SLACK_API_URL: apiUrl,
   });
   const db = openState(':memory:');
   const slack = createSlackApp(
@@ -36,15 +39,32 @@ export async function startBenchApp(index: SearchIndex): Promise<BenchApp> {
   );
   const server = (await slack.app.start(0)) as Server;
   const port = (server.address() as AddressInfo).port;
-  await fake.waitFor(() => fake.callsTo('auth.test')[0]);
   return {
-    fake,
     port,
     db,
     stop: async () => {
       await slack.app.stop();
-      await fake.stop();
       db.close();
+    },
+  };
+}
+
+/**
+ * Starts the real Bolt app over `index` with a local fake Slack in this process, and waits for
+ * Bolt's start-up `auth.test`. For benches whose load may share the app's event loop (the
+ * latency benches host the fake and the load in a worker instead: bench/slack-load.ts).
+ */
+export async function startBenchApp(index: SearchIndex): Promise<BenchApp> {
+  const fake = new FakeSlack();
+  await fake.start();
+  const app = await startBenchServer(index, fake.apiUrl);
+  await fake.waitFor(() => fake.callsTo('auth.test')[0]);
+  return {
+    ...app,
+    fake,
+    stop: async () => {
+      await app.stop();
+      await fake.stop();
     },
   };
 }

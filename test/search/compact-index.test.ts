@@ -1,8 +1,9 @@
 import MiniSearch from 'minisearch';
+import SearchableMap from 'minisearch/SearchableMap';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadTokenizer } from '../../src/analyze/kuromoji.js';
 import { compactFromTerms } from '../../src/search/compact-build.js';
-import { decodeMiniSearch, encodeMiniSearch } from '../../src/search/compact-index.js';
+import { decodeMiniSearch, encodeMiniSearch, RadixInserter } from '../../src/search/compact-index.js';
 import { buildIndex, type SearchIndex } from '../../src/search/index-store.js';
 import { analyzeFieldTexts, fieldTexts, miniSearchFromTerms } from '../../src/search/item-terms.js';
 import { SEARCH_OPTIONS } from '../../src/search/options.js';
@@ -77,5 +78,35 @@ describe('compact index (terms.json + postings.bin)', () => {
       m.discard(first.id);
     }
     expect(fromJson(loaded)).toEqual(fromJson(viaJson));
+  });
+});
+
+describe('RadixInserter', () => {
+  /** A radix node as nested arrays, keys in their Map order: equal shapes, equal trees. */
+  const shape = (node: Map<string, unknown>): unknown =>
+    [...node].map(([k, v]) => [k, v instanceof Map ? shape(v as Map<string, unknown>) : v]);
+
+  it("builds the very tree SearchableMap's own set builds: same nodes, same key order everywhere", () => {
+    const vocabulary = encodeMiniSearch(plain).header.terms;
+    // The corpus's vocabulary in its order, then reversed, then keys that split and extend nodes.
+    const orders = [
+      vocabulary,
+      [...vocabulary].reverse(),
+      ['abc', 'ab', 'abd', 'a', 'b', 'abcde', 'abx', 'ぶ', 'ぶん', 'ぶんか', 'ぶa', 'abc'],
+    ];
+    for (const keys of orders) {
+      const reference = new SearchableMap<number>();
+      keys.forEach((k, i) => {
+        reference.set(k, i);
+      });
+      const root = new Map<string, unknown>();
+      const inserter = new RadixInserter(root);
+      keys.forEach((k, i) => {
+        inserter.set(k, i);
+      });
+      const tree = (reference as unknown as { _tree: Map<string, unknown> })._tree;
+      expect(shape(root)).toEqual(shape(tree));
+    }
+    expect(vocabulary.length).toBeGreaterThan(1000);
   });
 });

@@ -1,15 +1,13 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
-import { WebClient } from '@slack/web-api';
 import dotenv from 'dotenv';
 import { loadTokenizer } from './analyze/kuromoji.js';
 import { exportAnswer } from './commands/export.js';
 import { answerPage } from './commands/handle.js';
 import { loadConfig } from './config.js';
-import { listFeedback } from './conversation/feedback.js';
 import { describeGroups, groupEvents } from './events/group.js';
-import { AddError, type AddPlan, addDigest } from './ingest/add.js';
+import type { AddPlan } from './ingest/add.js';
 import { formatProblem, ingestCorpus } from './ingest/corpus.js';
 import { LAYOUTS } from './ingest/layouts/index.js';
 import { loadSourceList } from './ingest/sources.js';
@@ -40,9 +38,7 @@ import { pidFilePath, readPidFile } from './util/pid-file.js';
 import { cleanQuestion, MAX_QUESTION_CHARS, truncationNote } from './util/sanitize.js';
 import { digestText, filtersLabel } from './weekly/render.js';
 import { applyFilters, weekItems } from './weekly/select.js';
-import { openState } from './weekly/state.js';
 import { weekContaining } from './weekly/week.js';
-import { calendar, openWeekly } from './wiring.js';
 
 const USAGE = `policy-bot — answers questions about AI policy from the monthly digests, the annual report and the briefing.
 
@@ -92,7 +88,7 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
       case 'digest':
         return await digestCommand(rest, io);
       case 'feedback':
-        return feedbackCommand(rest, io);
+        return await feedbackCommand(rest, io);
       case undefined:
       case 'help':
       case '--help':
@@ -306,6 +302,10 @@ async function runNow(args: ParsedArgs, io: Io): Promise<number> {
   registerSecret(config.botToken);
   const logger = createLogger(config.logLevel);
   const index = await openForCli(args, io);
+  // Slack's client, SQLite and the scheduler are loaded only by the commands that use them: an
+  // `ask` does not pay for them before its answer.
+  const { calendar, openWeekly } = await import('./wiring.js');
+  const { WebClient } = await import('@slack/web-api');
   const weekly = openWeekly(config, () => index, calendar(config.timeZone), logger);
   const client = new WebClient(
     config.botToken,
@@ -325,7 +325,7 @@ async function runNow(args: ParsedArgs, io: Io): Promise<number> {
  * `feedback [--since DATE] [--json]`: what people said about answers, so the team can turn bad
  * answers into test questions. Reads the app's state database (POLICY_BOT_STATE_PATH).
  */
-function feedbackCommand(argv: string[], io: Io): number {
+async function feedbackCommand(argv: string[], io: Io): Promise<number> {
   const args = parseArgs(argv, VALUED);
   const since = flagString(args, 'since');
   if (since !== undefined && (!/^\d{4}-\d{2}-\d{2}$/.test(since) || Number.isNaN(Date.parse(since)))) {
@@ -333,6 +333,8 @@ function feedbackCommand(argv: string[], io: Io): number {
     return 2;
   }
   const config = loadConfig(io.env);
+  const { openState } = await import('./weekly/state.js');
+  const { listFeedback } = await import('./conversation/feedback.js');
   const db = openState(resolve(io.cwd, projectRoot(), config.statePath));
   try {
     const rows = listFeedback(db, since ? { since } : {});
@@ -445,6 +447,8 @@ async function addCommand(argv: string[], io: Io): Promise<number> {
   }
   const dryRun = args.flags.has('dry-run');
   await loadTokenizer();
+  // The HTML and PDF readers (cheerio, pdfjs-dist) load only when a month is added.
+  const { AddError, addDigest } = await import('./ingest/add.js');
   try {
     const plan = await addDigest({
       dataDir,

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'yaml';
 import { z } from 'zod';
 import { projectRoot } from '../util/paths.js';
+import { parseYamlCached } from '../util/yaml-cache.js';
 
 /**
  * The vocabulary of policy-bot as data: `data/lexicon/*.yml`, each checked with zod when first
@@ -92,7 +92,7 @@ export function lexiconDir(env: NodeJS.ProcessEnv = process.env): string {
 export function readLexiconFile<T>(path: string, schema: z.ZodType<T>, label = path): T {
   let raw: unknown;
   try {
-    raw = parse(readFileSync(path, 'utf8'));
+    raw = parseYamlCached(readFileSync(path, 'utf8'));
   } catch (err) {
     throw new Error(`policy-bot: lexicon ${label}: ${(err as Error).message}`);
   }

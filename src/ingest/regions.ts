@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { projectRoot } from '../util/paths.js';
+import { parseYamlCached } from '../util/yaml-cache.js';
 import { CountryCode, REGIONS, type Region } from './item.js';
 
 const RegionSection = z.object({
@@ -56,7 +56,7 @@ export const REGIONS_FILE = join('lexicon', 'regions.yml');
  */
 export function loadRegionTable(dataDir = join(projectRoot(), 'data')): RegionRow[] {
   const file = join(dataDir, REGIONS_FILE);
-  const parsed = RegionTable.safeParse(parseYaml(readFileSync(file, 'utf8')));
+  const parsed = RegionTable.safeParse(parseYamlCached(readFileSync(file, 'utf8')));
   if (!parsed.success) {
     const detail = parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
     throw new Error(`policy-bot: ${file}: ${detail}`);

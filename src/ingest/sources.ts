@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { createError } from '../errors.js';
+import { parseYamlCached } from '../util/yaml-cache.js';
 import { IsoDate } from './item.js';
 import { LayoutName } from './layouts/index.js';
 
@@ -59,7 +59,7 @@ export function loadSourceList(dataDir: string): { documents: SourceDocument[]; 
   let raw: unknown;
   try {
     // Dates stay strings: YAML 1.2 core schema has no timestamp type.
-    raw = parseYaml(text);
+    raw = parseYamlCached(text);
   } catch (err) {
     throw createError('SOURCES_INVALID', file, (err as Error).message);
   }

@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import dotenv from 'dotenv';
 import { ConfigError, loadConfig } from './config.js';
 import { runConsole } from './console.js';
+import { warmUp } from './query/ask.js';
 import { IndexHolder } from './search/holder.js';
 import { openIndex, type SearchIndex } from './search/index-store.js';
 import { rebuildInChildProcess } from './search/rebuild-process.js';
@@ -26,8 +27,9 @@ async function main(): Promise<void> {
   const log = (line: string) => logger.info(line);
   // New items are recorded as first seen on every swap, so the next weekly digest carries them once.
   let recordSeen = (_: SearchIndex) => {};
-  const holder = new IndexHolder(await openIndex({ dataDir, indexDir, log }), {
-    load: () => rebuildInChildProcess({ dataDir, indexDir, log }),
+  // Warmed before it serves: the first question after a start or a reload pays no table building.
+  const holder = new IndexHolder(warmUp(await openIndex({ dataDir, indexDir, log })), {
+    load: async () => warmUp(await rebuildInChildProcess({ dataDir, indexDir, log })),
     log,
     onSwap: (next) => recordSeen(next),
   });

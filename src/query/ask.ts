@@ -2,7 +2,7 @@ import { type EventGroup, eventsOf, eventUrls } from '../events/group.js';
 import { englishLine } from '../present/english.js';
 import type { SearchIndex } from '../search/index-store.js';
 import type { StoredItem } from '../search/stored-item.js';
-import { search } from './search.js';
+import { search, warmSearch } from './search.js';
 import { type Interpretation, type Lang, understand } from './understand.js';
 
 /** One result as the `ask --json` contract prints it (other tools rely on these fields). */
@@ -193,6 +193,17 @@ function resultFields(item: StoredItem, snippetText: string): Omit<AskResultItem
     ...(item.instrument ? { instrument: item.instrument } : {}),
     english: englishLine(item),
   };
+}
+
+/**
+ * Builds everything a loaded index computes once (search tables, the events grouped across
+ * documents), so the first question after a start or a reload is as quick as the others. Pure
+ * caching: answers are the same with or without it. Returns the index.
+ */
+export function warmUp(index: SearchIndex): SearchIndex {
+  warmSearch(index);
+  eventsOf(index);
+  return index;
 }
 
 /** Searches and shapes the answer: the one function the CLI, the console and Slack all call. */

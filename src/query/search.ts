@@ -2,7 +2,14 @@ import { normalize } from '../analyze/analyzer.js';
 import { type Actor, actorsLexicon } from '../analyze/lexicon.js';
 import { type Message, say, sayAll } from '../present/catalogue.js';
 import type { SearchIndex } from '../search/index-store.js';
-import { anyMatch, ItemScores as GroupScores, gateOf, scoreAnd, scoreOr } from '../search/scorer.js';
+import {
+  anyMatch,
+  ItemScores as GroupScores,
+  gateOf,
+  prepareScoring,
+  scoreAnd,
+  scoreOr,
+} from '../search/scorer.js';
 import type { StoredItem } from '../search/stored-item.js';
 import { coverageMessage } from './coverage.js';
 import { iso, lastDayOfMonth, MONTHS_EN, overlaps, parts } from './dates.js';
@@ -520,6 +527,18 @@ function rank(index: SearchIndex, interp: Interpretation, depth: number): Search
     notes.push({ code: 'noItemMatchesEvery' });
   }
   return finish(answers.map(toHit), { ignored, partial }, notes);
+}
+
+/**
+ * Makes the per-index tables every search reads (facets, date ranks, folded titles, the dated
+ * span, the scorer's id maps) now, rather than on the first question after a load or a reload:
+ * ≈0.1–0.3 s at 10 000 items that the first asker would otherwise wait for.
+ */
+export function warmSearch(index: SearchIndex): void {
+  corpusCountries(index);
+  if (index.items.length) foldedTitle(index, 0);
+  if (!spans.has(index)) spans.set(index, datedSpan(index.items.map((it) => it.date)));
+  prepareScoring(index);
 }
 
 const titleCaches = new WeakMap<SearchIndex, string[]>();

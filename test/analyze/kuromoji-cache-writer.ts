@@ -4,5 +4,5 @@ import { kuromojiDir, readDictionary } from '../../src/analyze/kuromoji-dictiona
 
 const cacheDir = process.argv[2];
 if (!cacheDir) throw new Error('usage: kuromoji-cache-writer CACHE_DIR');
-const { source, cacheWritten } = readDictionary(`${kuromojiDir()}/dict`, cacheDir);
+const { source, cacheWritten } = await readDictionary(`${kuromojiDir()}/dict`, cacheDir);
 process.stdout.write(`${JSON.stringify({ source, cacheWritten })}\n`);

@@ -4,6 +4,7 @@ import {
   fsyncSync,
   mkdirSync,
   openSync,
+  readdirSync,
   renameSync,
   statSync,
   unlinkSync,
@@ -246,9 +247,26 @@ function writeCache(cacheDir: string, stats: Map<string, GzStat>, raws: Map<stri
       manifest.files[f.gz] = { ...stat, raw: rawName(f.gz), rawSize: bytes.length };
     }
     writeAtomically(join(cacheDir, CACHE_MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`);
+    removeAbandonedTemporaries(cacheDir);
     return true;
   } catch {
     return false;
+  }
+}
+
+/** A writer's temporary file untouched this long was left by a process that died mid-write. */
+export const ABANDONED_TMP_MS = 10 * 60 * 1000;
+
+/** Deletes temporary files left by writers that died (best effort: others may be deleting them too). */
+function removeAbandonedTemporaries(cacheDir: string): void {
+  for (const name of readdirSync(cacheDir)) {
+    if (!name.endsWith('.tmp')) continue;
+    try {
+      const path = join(cacheDir, name);
+      if (Date.now() - statSync(path).mtimeMs > ABANDONED_TMP_MS) unlinkSync(path);
+    } catch {
+      // Renamed or deleted meanwhile.
+    }
   }
 }
 

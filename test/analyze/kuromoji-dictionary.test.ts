@@ -7,6 +7,7 @@ import {
   rmSync,
   statSync,
   truncateSync,
+  utimesSync,
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -120,8 +121,17 @@ describe('the fast kuromoji loader', () => {
   it('falls back to the .gz files when a raw file is truncated, and repairs the cache', async () => {
     const dir = join(temp, 'truncated');
     await loadDictionary(dictionaryPath(), dir);
+    // Left by writers that died mid-write: an old one is removed by the next write, a fresh one kept.
+    const abandoned = join(dir, 'tid_pos.dat.999.0.deadbeef.tmp');
+    const writing = join(dir, 'tid.dat.998.0.cafebabe.tmp');
+    writeFileSync(abandoned, 'partial');
+    writeFileSync(writing, 'partial');
+    utimesSync(abandoned, 0, 0);
     truncateSync(join(dir, 'tid_pos.dat'), 1000);
     expect(await loadAndCompare(dir)).toEqual({ source: 'gzip', cacheWritten: true });
+    expect(existsSync(abandoned)).toBe(false);
+    expect(existsSync(writing)).toBe(true);
+    rmSync(writing);
     expect(await loadAndCompare(dir)).toEqual({ source: 'cache', cacheWritten: false });
   });
 

@@ -7,15 +7,16 @@ import type { ItemTerms } from './term-cache.js';
 
 export interface PoolOptions {
   /**
-   * Worker threads besides the main thread. Each pays kuromoji's load (≈1.3 s, ≈360 MB) before
+   * Worker threads besides the main thread. Each pays kuromoji's load (≈0.2–0.4 s, ≈200 MB) before
    * it helps, so the default is one per spare core, and none for small jobs (see below).
    */
   workers?: number;
   /**
    * Below this many characters of text the main thread alone finishes before a worker has
-   * loaded its dictionary: measured here, one thread analyzes ≈250 characters per ms and a
-   * worker needs ≈1.3 s before its first batch, so a worker pays off from ≈325 000 characters
-   * (the real corpus is ≈135 000; a year of digests ≈200 000; the 10 000-item decade ≈3 million).
+   * started: one thread analyzes ≈400–500 characters per ms here and a worker needs ≈0.3–0.5 s
+   * (imports, lexicons, dictionary) before its first batch, so a worker pays off from roughly
+   * 200 000 characters; the default keeps a margin (the real corpus is ≈135 000; a year of
+   * digests ≈200 000; the 10 000-item decade ≈3 million).
    */
   minCharsForWorkers?: number;
   /** Items per message: big enough to amortize the message, small enough to balance. */
@@ -33,7 +34,7 @@ export interface PoolOptions {
 }
 
 /**
- * Starts analysis workers ahead of the jobs, so their ≈1.3 s dictionary load overlaps the
+ * Starts analysis workers ahead of the jobs, so their dictionary load (≈0.2–0.4 s) overlaps the
  * caller's own work (ingest) instead of delaying the analysis. Hand them to
  * {@link analyzeInParallel} as `prestarted`, which uses or terminates every one.
  */

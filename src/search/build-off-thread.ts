@@ -28,7 +28,7 @@ type Reply =
  * {@link buildIndexInParallel} run entirely on a worker thread, for a build while the app
  * serves (a live reload): ingest and analysis never block this thread's event loop, so Slack
  * acks stay fast. This thread only decodes the result (≈0.2–0.4 s at 10 000 items). The worker
- * loads its own kuromoji (≈1.3 s, ≈360 MB until it exits), so a build at start, before serving,
+ * loads its own kuromoji (≈0.2–0.4 s, ≈200 MB until it exits), so a build at start, before serving,
  * is cheaper with {@link buildIndexInParallel}. By default the build thread analyzes alone
  * (`workers: 0`): with the term cache a reload analyzes one month, and a full rebuild while
  * serving should not take the serving thread's core. Same output bytes as {@link buildIndex}.
@@ -38,7 +38,7 @@ export function buildIndexOffThread(
   options: BuildOptions & PoolOptions = {},
 ): Promise<{ index: SearchIndex; problems: Problem[]; stats: BuildStats }> {
   // One build thread, no analysis workers of its own unless asked: the serving thread keeps a
-  // core, and the process holds two kuromoji dictionaries at most (≈0.7 GB), not three.
+  // core, and the process holds two kuromoji dictionaries at most (≈0.4 GB), not three.
   const worker = startWorker('build-worker', {
     workerData: { dataDir, options: { workers: 0, ...options } },
   });

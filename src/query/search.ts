@@ -133,14 +133,22 @@ function latestCoveredMonth(
   return latest ? monthOf(latest) : undefined;
 }
 
+/** An undated item's title and body as a fiscal year is looked for in them (NFKC), made once per item. */
+const foldedTexts = new WeakMap<StoredItem, string>();
+function foldedText(it: StoredItem): string {
+  let text = foldedTexts.get(it);
+  if (text === undefined) {
+    text = `${it.title}\n${it.body}`.normalize('NFKC');
+    foldedTexts.set(it, text);
+  }
+  return text;
+}
+
 /** Items that a period admits: dated ones overlapping it, and for a fiscal year the undated sections naming it. */
 function periodFilter(period: Period | null): (it: StoredItem) => boolean {
   if (!period) return () => true;
   const fiscal = period.fiscal !== undefined ? fiscalForms(period.fiscal) : undefined;
-  return (it) =>
-    it.date !== undefined
-      ? overlaps(it.date, period)
-      : fiscal?.test(`${it.title}\n${it.body}`.normalize('NFKC')) === true;
+  return (it) => (it.date !== undefined ? overlaps(it.date, period) : fiscal?.test(foldedText(it)) === true);
 }
 
 /**

@@ -6,6 +6,8 @@ import { loadTokenizer } from '../../src/analyze/kuromoji.js';
 import { main } from '../../src/cli.js';
 import {
   buildIndex,
+  decodeBodies,
+  encodeBodies,
   INDEX_FILES,
   loadIndex,
   openIndex,
@@ -13,6 +15,7 @@ import {
   saveIndex,
   staleness,
 } from '../../src/search/index-store.js';
+import type { StoredItem } from '../../src/search/stored-item.js';
 import { DATA_DIR, memoryIo } from '../helpers.js';
 
 const PROJECT_INDEX = join(import.meta.dirname, '..', '..', 'index');
@@ -157,6 +160,39 @@ describe('data and index faults', () => {
     writeFileSync(items, '[');
     writeFileSync(join(data, 'sources.yml'), 'documents: [ broken');
     await expect(openIndex({ dataDir: data, indexDir: dir })).rejects.toThrow(items);
+  });
+});
+
+describe('bodies.bin', () => {
+  const withBodies = (bodies: string[]) => bodies.map((body) => ({ body }) as StoredItem);
+
+  it('gives back every body exactly, in order: empty ones, surrogate pairs, NULs, newlines', () => {
+    const bodies = ['', 'AI基本法を施行。\n第2条', '😀🇯🇵𠮷', 'a\u0000b', '', 'x'.repeat(70_000)];
+    expect(decodeBodies(encodeBodies(withBodies(bodies)), bodies.length)).toEqual(bodies);
+    const real = buildIndex(DATA_DIR).index.items;
+    expect(decodeBodies(encodeBodies(real), real.length)).toEqual(real.map((i) => i.body));
+  });
+
+  it('refuses a file whose count, lengths or size do not add up', () => {
+    const buffer = encodeBodies(withBodies(['一つ', '二つ']));
+    expect(() => decodeBodies(buffer, 3)).toThrow(/2 bodies, the manifest says 3/);
+    expect(() => decodeBodies(buffer.subarray(0, buffer.length - 2), 2)).toThrow(/runs past the end/);
+    expect(() => decodeBodies(buffer.subarray(0, buffer.length - 1), 2)).toThrow(/truncated/);
+    expect(() => decodeBodies(Buffer.concat([buffer, Buffer.from('ab', 'utf16le')]), 2)).toThrow(/left over/);
+    expect(() => decodeBodies(Buffer.alloc(2), 0)).toThrow(/too short/);
+  });
+
+  it('a damaged bodies.bin is named and rebuilt from data/', async () => {
+    const data = tempDir();
+    cpSync(DATA_DIR, data, { recursive: true });
+    const dir = tempDir();
+    const good = await openIndex({ dataDir: data, indexDir: dir });
+    const file = join(dir, 'bodies.bin');
+    writeFileSync(file, readFileSync(file).subarray(0, 1000));
+    const log: string[] = [];
+    const rebuilt = await openIndex({ dataDir: data, indexDir: dir, log: (l) => log.push(l) });
+    expect(rebuilt.items.map((i) => i.body)).toEqual(good.items.map((i) => i.body));
+    expect(log[0]).toContain(`index file ${file} is corrupt`);
   });
 });
 

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadTokenizer } from '../../src/analyze/kuromoji.js';
 import { main } from '../../src/cli.js';
-import { type AskResult, ask, askJson } from '../../src/query/ask.js';
+import { type AskResult, ask, askJson, warmUp } from '../../src/query/ask.js';
 import { buildIndex, type SearchIndex } from '../../src/search/index-store.js';
 import { DATA_DIR, memoryIo } from '../helpers.js';
 import { monthList, uncoveredMonth } from '../support/corpus-facts.js';
@@ -142,5 +142,25 @@ describe('the ask command', () => {
     const io = memoryIo();
     expect(await main(['ask', 'x', '--today', '2026-13-45'], io)).toBe(1);
     expect(io.err()).toContain('--today must be a date like 2026-01-31');
+  });
+});
+
+describe('warmUp', () => {
+  it('changes no answer: a warmed index and a cold one answer every question alike', () => {
+    const cold = buildIndex(DATA_DIR).index;
+    const warm = warmUp(buildIndex(DATA_DIR).index);
+    const questions = [
+      'what did Korea do in January',
+      'レッドチーミング',
+      'SB 53',
+      'EU last month',
+      'horse racing',
+    ];
+    for (const q of questions) {
+      const a = askJson(ask(cold, q, { today: TODAY }));
+      const b = askJson(ask(warm, q, { today: TODAY }));
+      expect(b).toEqual(a);
+    }
+    expect(questions.some((q) => askJson(ask(warm, q, { today: TODAY })).results.length > 0)).toBe(true);
   });
 });

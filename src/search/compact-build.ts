@@ -1,6 +1,6 @@
 import MiniSearch from 'minisearch';
 import SearchableMap from 'minisearch/SearchableMap';
-import type { CompactHeader } from './compact-index.js';
+import { type CompactHeader, RadixInserter, type RadixNode, treeShape } from './compact-index.js';
 import { INDEXED_FIELDS } from './item-terms.js';
 import { SEARCH_OPTIONS } from './options.js';
 import type { StoredItem } from './stored-item.js';
@@ -39,7 +39,9 @@ export function compactFromTerms(
   const fieldLength: Record<string, (number | null)[]> = {};
   const averageFieldLength: number[] = [];
   const vocabulary = new Map<string, TermPostings>();
-  const order = new SearchableMap<TermPostings>();
+  // The vocabulary's radix tree, filled as SearchableMap.set fills it (first occurrences in order).
+  const root: RadixNode = new Map();
+  const order = new RadixInserter(root);
 
   items.forEach((item, doc) => {
     documentIds[doc] = String(extract(item, SEARCH_OPTIONS.idField ?? 'id'));
@@ -94,7 +96,7 @@ export function compactFromTerms(
     at = postings.writeInt32LE(n, at);
   };
   const vocabularyOrder: string[] = [];
-  for (const [term, p] of order) {
+  for (const [term, p] of new SearchableMap<TermPostings>(root as never)) {
     vocabularyOrder.push(term);
     const fields = p.docs.map((docs, fieldId) => ({ docs, fieldId })).filter((f) => f.docs);
     put(fields.length);
@@ -119,6 +121,7 @@ export function compactFromTerms(
     dirtCount: 0,
     serializationVersion: 2,
     terms: vocabularyOrder,
+    shape: treeShape(root, vocabularyOrder),
   };
   return { header, postings };
 }

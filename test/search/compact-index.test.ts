@@ -3,7 +3,12 @@ import SearchableMap from 'minisearch/SearchableMap';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadTokenizer } from '../../src/analyze/kuromoji.js';
 import { compactFromTerms } from '../../src/search/compact-build.js';
-import { decodeMiniSearch, encodeMiniSearch, RadixInserter } from '../../src/search/compact-index.js';
+import {
+  decodeMiniSearch,
+  encodeMiniSearch,
+  RadixInserter,
+  type RadixNode,
+} from '../../src/search/compact-index.js';
 import { buildIndex, type SearchIndex } from '../../src/search/index-store.js';
 import { analyzeFieldTexts, fieldTexts, miniSearchFromTerms } from '../../src/search/item-terms.js';
 import { SEARCH_OPTIONS } from '../../src/search/options.js';
@@ -42,9 +47,30 @@ describe('compact index (terms.json + postings.bin)', () => {
     expect(JSON.stringify(encodeMiniSearch(plain).header)).toBe(JSON.stringify(direct.header));
   });
 
-  it('is the index MiniSearch.loadJSON gives: same documents, vocabulary order and postings', () => {
+  it('is the index it was saved from: same documents, postings, and radix tree node by node', () => {
+    const loaded = roundTrip();
+    expect(JSON.stringify(loaded)).toBe(JSON.stringify(plain));
+    const tree = (m: MiniSearch<StoredItem>) =>
+      (m as unknown as { _index: { _tree: RadixNode } })._index._tree;
+    const keys = (node: RadixNode): unknown =>
+      [...node].map(([k, v]) => [k, k === '' ? null : keys(v as RadixNode)]);
+    expect(keys(tree(loaded))).toEqual(keys(tree(plain)));
+  });
+
+  it('without the tree shape (a header written before it), is the index MiniSearch.loadJSON gives', () => {
+    const { header, postings } = encodeMiniSearch(plain);
+    const { shape: _shape, ...older } = header;
+    const loaded = decodeMiniSearch<StoredItem>(JSON.parse(JSON.stringify(older)), postings, SEARCH_OPTIONS);
     const viaJson = MiniSearch.loadJSON<StoredItem>(JSON.stringify(plain), SEARCH_OPTIONS);
-    expect(JSON.stringify(roundTrip())).toBe(JSON.stringify(viaJson));
+    expect(JSON.stringify(loaded)).toBe(JSON.stringify(viaJson));
+  });
+
+  it('refuses a tree shape that does not describe the vocabulary', () => {
+    const { header, postings } = encodeMiniSearch(plain);
+    const cut = { ...header, shape: (header.shape ?? []).slice(0, -3) };
+    expect(() => decodeMiniSearch<StoredItem>(cut, postings, SEARCH_OPTIONS)).toThrow(/tree shape/);
+    const garbled = { ...header, shape: ['x', ...(header.shape ?? []).slice(1)] };
+    expect(() => decodeMiniSearch<StoredItem>(garbled, postings, SEARCH_OPTIONS)).toThrow(/tree shape/);
   });
 
   it('answers exact, prefix, fuzzy and combined queries like a plain MiniSearch, scores included', () => {
@@ -67,10 +93,11 @@ describe('compact index (terms.json + postings.bin)', () => {
     }
   });
 
-  it('takes new documents and removals like a MiniSearch loaded from JSON', () => {
+  it('takes new documents and removals like the MiniSearch it was saved from', () => {
     const loaded = roundTrip();
     const fromJson = (m: typeof loaded) => JSON.parse(JSON.stringify(m));
-    const viaJson = MiniSearch.loadJSON<StoredItem>(JSON.stringify(plain), SEARCH_OPTIONS);
+    const viaJson = new MiniSearch<StoredItem>(SEARCH_OPTIONS);
+    viaJson.addAll(built.items);
     const first = built.items[0] as StoredItem;
     const extra = { ...first, id: `${first.id}-copy` };
     for (const m of [loaded, viaJson]) {

@@ -7,26 +7,51 @@ import type { IpadicFeatures, Tokenizer } from 'kuromoji';
  * in its double-array trie, and `DoubleArray.commonPrefixSearch` first encodes that whole rest to
  * UTF-8 (allocating four bytes per character) before walking the trie a few bytes deep: quadratic
  * in the sentence's length, and a third of the index build's time. Here the key is encoded while
- * the trie is walked, so only the bytes the trie can follow are ever made. And each known word's
- * feature line (part of speech, base form, reading) is decoded from the dictionary's UTF-8 bytes
- * once per word id instead of once per token.
+ * the trie is walked, so only the bytes the trie can follow are ever made, reading the trie's
+ * arrays directly. And each word's feature line (part of speech, base form, reading) is decoded
+ * from the dictionary's UTF-8 bytes and split once per word id instead of once per token.
  *
- * Both return exactly what kuromoji's own code returns (a test tokenizes the corpus both ways
+ * Both give exactly what kuromoji's own code gives (a test tokenizes the corpus both ways
  * and compares every token). The patches are own properties of this tokenizer's trie and
- * dictionary, so kuromoji's prototypes (and any other tokenizer) are untouched.
+ * tokenizer, so kuromoji's prototypes (and any other tokenizer) are untouched.
  */
 
 /** The parts of kuromoji's objects used here (kuromoji's typings do not describe them). */
 interface DoubleArrayLike {
-  bc: { getBase(i: number): number; getCheck(i: number): number };
+  bc: {
+    getBase(i: number): number;
+    getCheck(i: number): number;
+    getBaseBuffer(): Int32Array;
+    getCheckBuffer(): Int32Array;
+  };
   commonPrefixSearch(key: string): { k: string; v?: number }[];
 }
 interface FeaturesSource {
   getFeatures(id: number | string): string;
 }
+interface PathNode {
+  name: number;
+  start_pos: number;
+  type: string;
+  surface_form: string;
+}
 interface TokenizerInternals {
   viterbi_builder: { trie: DoubleArrayLike };
+  viterbi_searcher: { search(lattice: unknown): PathNode[] };
   token_info_dictionary: FeaturesSource;
+  unknown_dictionary: FeaturesSource;
+  formatter: {
+    formatEntry(id: number, position: number, type: string, features: string[]): IpadicFeatures;
+    formatUnknownEntry(
+      id: number,
+      position: number,
+      type: string,
+      features: string[],
+      surface: string,
+    ): IpadicFeatures;
+  };
+  getLattice(sentence: string): unknown;
+  tokenizeForSentence(sentence: string, tokens?: IpadicFeatures[]): IpadicFeatures[];
 }
 
 const ROOT_ID = 0;
@@ -43,10 +68,16 @@ const spedUp = new WeakSet<object>();
  */
 export function commonPrefixSearch(trie: DoubleArrayLike, key: string): { k: string; v?: number }[] {
   const bc = trie.bc;
+  // The arrays themselves, read as the double array's getBase and getCheck read them (an index
+  // past the end reads as an unused cell).
+  const baseArray = bc.getBaseBuffer();
+  const checkArray = bc.getCheckBuffer();
+  const base = (i: number): number => (i < baseArray.length ? (baseArray[i] as number) : -i + 1);
+  const check = (i: number): number => (i < checkArray.length ? (checkArray[i] as number) : -i - 1);
   const result: { k: string; v?: number }[] = [];
   const traverse = (parent: number, code: number): number => {
-    const child = bc.getBase(parent) + code;
-    return bc.getCheck(child) === parent ? child : NOT_FOUND;
+    const child = base(parent) + code;
+    return check(child) === parent ? child : NOT_FOUND;
   };
   const bytes = [0, 0, 0, 0];
   let parent = ROOT_ID;
@@ -89,9 +120,9 @@ export function commonPrefixSearch(trie: DoubleArrayLike, key: string): { k: str
       // A word ending inside a character cannot be in a dictionary of whole strings; kuromoji
       // would return a broken string there, this never does.
       if (b !== n - 1) continue;
-      const base = bc.getBase(leaf);
+      const value = base(leaf);
       const k = key.slice(0, i);
-      result.push(base <= 0 ? { v: -base - 1, k } : { k });
+      result.push(value <= 0 ? { v: -value - 1, k } : { k });
     }
   }
   return result;
@@ -107,17 +138,47 @@ export function speedUp(tokenizer: Tokenizer<IpadicFeatures>): void {
   const inner = tokenizer as unknown as TokenizerInternals;
   const trie = inner.viterbi_builder.trie;
   trie.commonPrefixSearch = (key: string) => commonPrefixSearch(trie, key);
-  const dictionary = inner.token_info_dictionary;
-  const decode = dictionary.getFeatures.bind(dictionary);
-  // At most one entry per dictionary word (≈390 000), in practice the few thousand words a corpus uses.
-  const memo = new Map<number | string, string>();
-  dictionary.getFeatures = (id: number | string) => {
-    let line = memo.get(id);
-    if (line === undefined) {
-      line = decode(id);
-      memo.set(id, line);
+  // Each word's feature line, split once per word id (kuromoji decodes and splits it per token).
+  const featuresOf = (source: FeaturesSource) => {
+    const memo = new Map<number, string[]>();
+    return (id: number): string[] => {
+      let features = memo.get(id);
+      if (features === undefined) {
+        const line = source.getFeatures(id);
+        features = line == null ? [] : line.split(',');
+        memo.set(id, features);
+      }
+      return features;
+    };
+  };
+  const known = featuresOf(inner.token_info_dictionary);
+  const unknown = featuresOf(inner.unknown_dictionary);
+  // kuromoji's Tokenizer.prototype.tokenizeForSentence, with those arrays (its formatter only
+  // reads them).
+  inner.tokenizeForSentence = function (
+    this: TokenizerInternals,
+    sentence: string,
+    tokens: IpadicFeatures[] = [],
+  ): IpadicFeatures[] {
+    const path = this.viterbi_searcher.search(this.getLattice(sentence));
+    const last = tokens.length > 0 ? (tokens[tokens.length - 1] as IpadicFeatures).word_position : 0;
+    for (const node of path) {
+      const position = last + node.start_pos;
+      if (node.type === 'KNOWN')
+        tokens.push(this.formatter.formatEntry(node.name, position, node.type, known(node.name)));
+      else if (node.type === 'UNKNOWN')
+        tokens.push(
+          this.formatter.formatUnknownEntry(
+            node.name,
+            position,
+            node.type,
+            unknown(node.name),
+            node.surface_form,
+          ),
+        );
+      else tokens.push(this.formatter.formatEntry(node.name, position, node.type, []));
     }
-    return line;
+    return tokens;
   };
 }
 
@@ -127,5 +188,5 @@ export function slowDown(tokenizer: Tokenizer<IpadicFeatures>): void {
   spedUp.delete(tokenizer);
   const inner = tokenizer as unknown as TokenizerInternals;
   delete (inner.viterbi_builder.trie as Partial<DoubleArrayLike>).commonPrefixSearch;
-  delete (inner.token_info_dictionary as Partial<FeaturesSource>).getFeatures;
+  delete (inner as Partial<TokenizerInternals>).tokenizeForSentence;
 }

@@ -103,7 +103,8 @@ export function treeShape(root: RadixNode, terms: readonly string[]): (string | 
       const child = node.get(key);
       out.push(key);
       if (key === LEAF) {
-        if (terms[leaf] !== prefix) throw new Error(`radix tree leaf ${leaf} is "${prefix}", not "${terms[leaf]}"`);
+        if (terms[leaf] !== prefix)
+          throw new Error(`radix tree leaf ${leaf} is "${prefix}", not "${terms[leaf]}"`);
         leaf++;
       } else walk(child as RadixNode, prefix + key);
     }
@@ -288,7 +289,9 @@ function fillTree(root: RadixNode, shape: (string | number)[], terms: number, va
   };
   fill(root);
   if (i !== shape.length || leaves !== terms)
-    throw new Error(`tree shape: ${leaves} terms in ${i} of ${shape.length} entries; the vocabulary has ${terms}`);
+    throw new Error(
+      `tree shape: ${leaves} terms in ${i} of ${shape.length} entries; the vocabulary has ${terms}`,
+    );
 }
 
 /**

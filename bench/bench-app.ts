@@ -11,6 +11,8 @@ import { BOT_TOKEN, FakeSlack, SIGNING_SECRET } from '../test/support/fake-slack
 export interface BenchServer {
   port: number;
   db: Db;
+  /** ms from each request reaching the server to its response being sent, in completion order. */
+  serverAcks: number[];
   stop(): Promise<void>;
 }
 
@@ -39,9 +41,16 @@ export async function startBenchServer(index: SearchIndex, apiUrl: string): Prom
   );
   const server = (await slack.app.start(0)) as Server;
   const port = (server.address() as AddressInfo).port;
+  // The app's own view of each ack: from the request reaching the server to its response sent.
+  const serverAcks: number[] = [];
+  server.prependListener('request', (_req, res) => {
+    const t0 = performance.now();
+    res.once('finish', () => serverAcks.push(performance.now() - t0));
+  });
   return {
     port,
     db,
+    serverAcks,
     stop: async () => {
       await slack.app.stop();
       db.close();

@@ -1,5 +1,6 @@
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { loadTokenizer } from '../src/analyze/kuromoji.js';
+import { warmUp } from '../src/query/ask.js';
 import { openIndex } from '../src/search/index-store.js';
 import { defaultDataDir, defaultIndexDir } from '../src/util/paths.js';
 import { startBenchServer } from './bench-app.js';
@@ -22,10 +23,13 @@ const pct = (xs: number[], p: number) =>
 
 await loadTokenizer();
 const [dataArg, indexArg] = process.argv.slice(2);
-const index = await openIndex({
-  dataDir: dataArg ?? defaultDataDir(),
-  indexDir: indexArg ?? defaultIndexDir(),
-});
+// Opened and warmed as the app does before it serves.
+const index = warmUp(
+  await openIndex({
+    dataDir: dataArg ?? defaultDataDir(),
+    indexDir: indexArg ?? defaultIndexDir(),
+  }),
+);
 const load = await startLoadWorker();
 const app = await startBenchServer(index, load.apiUrl);
 await load.authed;
@@ -34,6 +38,7 @@ const { port } = app;
 const seq = await load.run({ kind: 'slash-sequential', port, n: N });
 const loop = monitorEventLoopDelay({ resolution: 5 });
 loop.enable();
+app.serverAcks.length = 0;
 const bursts = await load.run({ kind: 'slash-bursts', port, burst: BURST, bursts: BURSTS });
 loop.disable();
 await app.stop();
@@ -54,6 +59,7 @@ console.log(
     burstAnswerP50: pct(bursts.answered, 50),
     burstAnswerP99: pct(bursts.answered, 99),
     burstLoopDelayP99: loop.percentile(99) / 1e6,
+    burstServerAckP99: pct(app.serverAcks, 99),
   }),
 );
 process.exit(0);

@@ -73,6 +73,7 @@ export async function measureReloadStall({ dataDir, indexDir }: { dataDir: strin
   const { IndexHolder } = await import('../src/search/holder.js');
   const { loadIndex } = await import('../src/search/index-store.js');
   const { rebuildInChildProcess } = await import('../src/search/rebuild-process.js');
+  const { warmUpGently } = await import('../src/query/ask.js');
   await loadTokenizer();
   const root = mkdtempSync(join(tmpdir(), 'policy-bot-bench-reload-'));
   const data = join(root, 'data');
@@ -87,7 +88,8 @@ export async function measureReloadStall({ dataDir, indexDir }: { dataDir: strin
     });
     await applyAdd(data, plan, async () => {});
     const holder = new IndexHolder(loadIndex(index), {
-      load: () => rebuildInChildProcess({ dataDir: data, indexDir: index }),
+      // As the app reloads: rebuilt in a child process, then warmed in turns before the swap.
+      load: async () => warmUpGently(await rebuildInChildProcess({ dataDir: data, indexDir: index })),
     });
     const h = monitorEventLoopDelay({ resolution: 5 });
     h.enable();

@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import dotenv from 'dotenv';
 import { ConfigError, loadConfig } from './config.js';
 import { runConsole } from './console.js';
-import { warmUp } from './query/ask.js';
+import { warmUp, warmUpGently } from './query/ask.js';
 import { IndexHolder } from './search/holder.js';
 import { openIndex, type SearchIndex } from './search/index-store.js';
 import { rebuildInChildProcess } from './search/rebuild-process.js';
@@ -29,7 +29,7 @@ async function main(): Promise<void> {
   let recordSeen = (_: SearchIndex) => {};
   // Warmed before it serves: the first question after a start or a reload pays no table building.
   const holder = new IndexHolder(warmUp(await openIndex({ dataDir, indexDir, log })), {
-    load: async () => warmUp(await rebuildInChildProcess({ dataDir, indexDir, log })),
+    load: async () => warmUpGently(await rebuildInChildProcess({ dataDir, indexDir, log })),
     log,
     onSwap: (next) => recordSeen(next),
   });

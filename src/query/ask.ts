@@ -212,6 +212,25 @@ export function warmUp(index: SearchIndex): SearchIndex {
   return index;
 }
 
+/**
+ * {@link warmUp} for an index about to replace the one serving (a live reload): the same tables,
+ * each step in its own turn of the event loop so acks of the index still serving go between, and
+ * the questions once only (the code is already optimized in a process that has been serving).
+ */
+export async function warmUpGently(index: SearchIndex): Promise<SearchIndex> {
+  const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
+  await turn();
+  warmSearch(index);
+  await turn();
+  eventsOf(index);
+  const today = new Date().toISOString().slice(0, 10);
+  for (const q of WARM_UP_QUESTIONS) {
+    await turn();
+    ask(index, q, { today, limit: 10 });
+  }
+  return index;
+}
+
 /** Questions of every shape (English, Japanese, a place, a period, a code, an actor, a page). */
 const WARM_UP_QUESTIONS = [
   'what did the EU publish last month about AI safety',

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadTokenizer } from '../../src/analyze/kuromoji.js';
 import { main } from '../../src/cli.js';
-import { type AskResult, ask, askJson, warmUp } from '../../src/query/ask.js';
+import { type AskResult, ask, askJson, warmUp, warmUpGently } from '../../src/query/ask.js';
 import { buildIndex, type SearchIndex } from '../../src/search/index-store.js';
 import { DATA_DIR, memoryIo } from '../helpers.js';
 import { monthList, uncoveredMonth } from '../support/corpus-facts.js';
@@ -146,9 +146,10 @@ describe('the ask command', () => {
 });
 
 describe('warmUp', () => {
-  it('changes no answer: a warmed index and a cold one answer every question alike', () => {
+  it('changes no answer: a warmed index and a cold one answer every question alike', async () => {
     const cold = buildIndex(DATA_DIR).index;
     const warm = warmUp(buildIndex(DATA_DIR).index);
+    const gentle = await warmUpGently(buildIndex(DATA_DIR).index);
     const questions = [
       'what did Korea do in January',
       'レッドチーミング',
@@ -160,6 +161,7 @@ describe('warmUp', () => {
       const a = askJson(ask(cold, q, { today: TODAY }));
       const b = askJson(ask(warm, q, { today: TODAY }));
       expect(b).toEqual(a);
+      expect(askJson(ask(gentle, q, { today: TODAY }))).toEqual(a);
     }
     expect(questions.some((q) => askJson(ask(warm, q, { today: TODAY })).results.length > 0)).toBe(true);
   });

@@ -12,6 +12,7 @@ import {
 } from '../search/scorer.js';
 import type { StoredItem } from '../search/stored-item.js';
 import { coverageMessage } from './coverage.js';
+import { dateTable, eachDatedIn } from './date-table.js';
 import { iso, lastDayOfMonth, MONTHS_EN, overlaps, parts } from './dates.js';
 import { datedSpan, type Period, shiftYears } from './period.js';
 import type { Interpretation, TermGroup } from './understand.js';
@@ -128,9 +129,11 @@ function latestCoveredMonth(
   index: SearchIndex,
   passes: (it: StoredItem) => boolean = () => true,
 ): Period | undefined {
-  let latest = '';
-  for (const it of index.items) if (it.date && passes(it) && it.date.start > latest) latest = it.date.start;
-  return latest ? monthOf(latest) : undefined;
+  // Latest start first: the first item that passes has the latest start of those that pass.
+  const { positions, starts } = dateTable(index);
+  for (let i = positions.length - 1; i >= 0; i--)
+    if (passes(index.items[positions[i] as number] as StoredItem)) return monthOf(starts[i] as string);
+  return undefined;
 }
 
 /** An undated item's title and body as a fiscal year is looked for in them (NFKC), made once per item. */
@@ -152,6 +155,20 @@ function periodFilter(period: Period | null): (it: StoredItem) => boolean {
 }
 
 /**
+ * Calls `visit` with every item `period` admits (as {@link periodFilter} does: dated items
+ * overlapping it, through the date table; undated sections naming its fiscal year), until
+ * `visit` returns true. Returns whether it did.
+ */
+function periodAdmits(index: SearchIndex, period: Period, visit: (pos: number) => boolean): boolean {
+  if (eachDatedIn(dateTable(index), period.from, period.to, visit)) return true;
+  if (period.fiscal === undefined) return false;
+  const fiscal = fiscalForms(period.fiscal);
+  for (const pos of dateTable(index).undated)
+    if (fiscal.test(foldedText(index.items[pos] as StoredItem)) && visit(pos)) return true;
+  return false;
+}
+
+/**
  * A bare month, day or season ("July", "this spring") means its latest occurrence the corpus
  * covers, not this year's when the digests have none: tries earlier years, up to ten.
  */
@@ -160,7 +177,7 @@ export function resolvePeriod(
   period: Period | null,
 ): { period: Period | null; shifted: boolean } {
   if (period?.kind !== 'bare') return { period, shifted: false };
-  const any = (p: Period) => index.items.some(periodFilter(p));
+  const any = (p: Period) => periodAdmits(index, p, () => true);
   if (any(period)) return { period, shifted: false };
   for (let years = 1; years <= 10; years++) {
     const earlier = shiftYears(period, years);
@@ -271,7 +288,7 @@ function rank(index: SearchIndex, interp: Interpretation, depth: number): Search
   const filters = placeAsked || period !== null;
   // The items the filters admit, by position: computed once, then the only items scored.
   const allowed = filters
-    ? admitted(index, placeAsked ? [covered, interp.regions] : undefined, period ? periodOk : undefined)
+    ? admitted(index, placeAsked ? [covered, interp.regions] : undefined, period)
     : undefined;
   const gate = allowed ? gateOf(index, allowed.byPosition) : undefined;
   const admits = (pos: number) => allowed === undefined || allowed.byPosition[pos] === 1;
@@ -544,6 +561,7 @@ function rank(index: SearchIndex, interp: Interpretation, depth: number): Search
  */
 export function warmSearch(index: SearchIndex): void {
   corpusCountries(index);
+  dateTable(index);
   if (index.items.length) foldedTitle(index, 0);
   if (!spans.has(index)) spans.set(index, datedSpan(index.items.map((it) => it.date)));
   prepareScoring(index);
@@ -622,21 +640,33 @@ function facets(index: SearchIndex): Facets {
 function admitted(
   index: SearchIndex,
   place: [countries: string[], regions: string[]] | undefined,
-  periodOk: ((it: StoredItem) => boolean) | undefined,
+  period: Period | null,
 ): { byPosition: Uint8Array; count: number } {
   const n = index.items.length;
-  const byPosition = new Uint8Array(n);
+  let byPosition: Uint8Array | undefined;
   if (place) {
+    byPosition = new Uint8Array(n);
     const f = facets(index);
     for (const c of place[0]) for (const pos of f.country.get(c) ?? []) byPosition[pos] = 1;
     for (const r of place[1]) for (const pos of f.region.get(r) ?? []) byPosition[pos] = 1;
-  } else byPosition.fill(1);
-  let count = 0;
-  for (let pos = 0; pos < n; pos++) {
-    if (byPosition[pos] === 0) continue;
-    if (periodOk && !periodOk(index.items[pos] as StoredItem)) byPosition[pos] = 0;
-    else count++;
   }
+  if (period) {
+    // The items of the period (through the date table), kept where the place admitted them too.
+    const inPeriod = new Uint8Array(n);
+    const placed = byPosition;
+    let count = 0;
+    periodAdmits(index, period, (pos) => {
+      if (!placed || placed[pos] === 1) {
+        inPeriod[pos] = 1;
+        count++;
+      }
+      return false;
+    });
+    return { byPosition: inPeriod, count };
+  }
+  if (!byPosition) return { byPosition: new Uint8Array(n).fill(1), count: n };
+  let count = 0;
+  for (let pos = 0; pos < n; pos++) count += byPosition[pos] as number;
   return { byPosition, count };
 }
 

@@ -51,6 +51,17 @@ console.log(
     .map(([k, v]) => `${k} ${v.passed}/${v.total}`)
     .join(', ')}`,
 );
+// A third set, written this round by someone who read neither the code nor the other sets, for
+// the next round to tune against the second: counts only, its misses are not printed.
+const third = scoreNatural(index, 'holdout', loadNatural(join(root, 'bench', 'natural3', 'questions.yml')));
+console.log(
+  `third natural set (bench/natural3, holdout only, written 2026-12-06, never tuned on): ${third.passed}/${third.total} (${((100 * third.passed) / third.total).toFixed(1)}%); must-be-empty answered empty ${third.emptyPassed}/${third.emptyTotal}`,
+);
+console.log(
+  `by kind: ${Object.entries(third.byKind)
+    .map(([k, v]) => `${k} ${v.passed}/${v.total}`)
+    .join(', ')}`,
+);
 const para = scoreNatural(index, 'tune', loadNatural(join(root, 'bench', 'natural', 'paraphrases.yml')));
 console.log(
   `paraphrases of the tune split (bench/natural/paraphrases.yml): ${para.passed}/${para.total}; must-be-empty answered empty ${para.emptyPassed}/${para.emptyTotal}`,

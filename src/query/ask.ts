@@ -207,7 +207,7 @@ export function warmUp(index: SearchIndex): SearchIndex {
   // has optimized the query path, which takes a few passes). Questions of each shape, answered a
   // few times and dropped: ≈0.1–0.3 s at 10 000 items, before the index serves.
   const today = new Date().toISOString().slice(0, 10);
-  for (let round = 0; round < 3; round++)
+  for (let round = 0; round < 5; round++)
     for (const q of WARM_UP_QUESTIONS) ask(index, q, { today, limit: 10 });
   return index;
 }
@@ -241,6 +241,12 @@ const WARM_UP_QUESTIONS = [
   'red teaming',
   'エージェント',
   'show more about frontier models in January',
+  'Model AI Governance Framework for agentic systems',
+  'consultation on the national AI strategy',
+  'Texas',
+  '2025年度の予算',
+  'what happened in autumn 2025',
+  'セキュリティ ガイドライン 意見募集',
 ];
 
 /** Searches and shapes the answer: the one function the CLI, the console and Slack all call. */

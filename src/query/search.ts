@@ -411,9 +411,10 @@ function rank(index: SearchIndex, interp: Interpretation, depth: number): Search
   const wholeScores = new GroupScores(index.items.length);
   if (wholes.length) scoreOr(index, wholes, fuzzy, gate, wholeScores.keepMax);
 
-  const ignored = interp.groups
-    .filter((g) => !g.agency && !g.weak && perGroup.get(g)?.present !== true)
-    .map((g) => g.label);
+  const ignored = labelsNotInCorpus(interp.groups, perGroup);
+  // Counted where the array is made: a `.length` read of it down in this function deoptimized
+  // the ranking in a loop (hundreds of times a run, `--trace-deopt`: "wrong map").
+  const ignoredCount = countOf(ignored);
   const concepts = interp.groups.filter((g) => !g.agency);
   const strong = concepts.filter((g) => !g.weak);
   // Generic words alongside a filter or a specific word only rank (what did Korea announce…).
@@ -442,11 +443,7 @@ function rank(index: SearchIndex, interp: Interpretation, depth: number): Search
   const levels = new Set(interp.actors.map((id) => actors.get(id)?.level));
   const levelAsked = levels.has('state') ? 'state' : levels.has('federal') ? 'federal' : undefined;
 
-  const titlePhrases = (
-    normalize(interp.question).match(/[A-Za-z0-9][A-Za-z0-9.-]*(?: [A-Za-z0-9][A-Za-z0-9.-]*)+/g) ?? []
-  )
-    .map((p) => p.toLowerCase())
-    .filter((p) => p.length >= 6);
+  const titlePhrases = latinPhrases(interp.question);
   const sectionPrior = placeAsked || period ? KIND_PRIOR.sectionWithPlace : KIND_PRIOR.section;
   // With a place or a period named, dated events come before undated report and briefing
   // sections that cover as much of the question (a section mentions every country in passing).
@@ -455,52 +452,21 @@ function rank(index: SearchIndex, interp: Interpretation, depth: number): Search
   const weights = interp.groups.map(weight);
   // The items to rank, in corpus order: those some concept matched (when concepts count), else
   // every item the filters admit.
-  let candidates: ArrayLike<number> & Iterable<number>;
-  if (total > 0) {
-    const seen = new Uint8Array(index.items.length);
-    const found: number[] = [];
-    for (const scores of groupScores)
-      for (const pos of scores?.at ?? [])
-        if (seen[pos] === 0 && admits(pos)) {
-          seen[pos] = 1;
-          found.push(pos);
-        }
-    candidates = Int32Array.from(found).sort();
-  } else {
-    const all: number[] = [];
-    for (let pos = 0; pos < index.items.length; pos++) if (admits(pos)) all.push(pos);
-    candidates = all;
-  }
+  const candidates =
+    total > 0
+      ? matchedCandidates(groupScores, index.items.length, allowed?.byPosition)
+      : admittedCandidates(index.items.length, allowed?.byPosition);
   // The ranked items, as columns (thousands of them on a large corpus: no object per item).
-  const scored = new Scored(candidates.length);
-  for (const pos of candidates) {
-    const item = index.items[pos] as StoredItem;
-    let bm = 0;
-    let got = 0;
-    let matched = 0;
-    for (let i = 0; i < groupScores.length; i++) {
-      const s = groupScores[i]?.get(pos);
-      if (s === undefined) continue;
-      const w = weights[i] as number;
-      matched++;
-      got += w;
-      bm += w > 0 ? s : 0.5 * s;
-    }
-    bm += wholeScores.get(pos) ?? 0;
-    // A name typed as the title prints it ("AI Action Plan") is that item's own name.
-    if (titlePhrases.length && titlePhrases.some((p) => foldedTitle(index, pos).includes(p))) bm *= 1.5;
-    const cov = total > 0 ? got / total : 1;
-    if (total > 0 && matched === 0) continue;
-    const prior =
-      (item.kind === 'section' ? sectionPrior : KIND_PRIOR.event) *
-      (levelAsked && item.countries.includes('US') && isStateLevel(item) !== (levelAsked === 'state')
-        ? 0.5
-        : 1);
-    // Filters only: every match, dated events first and newest first, names of actors ranking.
-    const score = total > 0 ? (bm + 1) * cov * cov * prior : prior * (1 + bm);
-    const tier = eventsFirst ? Math.round(cov * 100) * 2 + (item.kind === 'event' ? 1 : 0) : 0;
-    scored.push(pos, score, cov, bm * prior, tier);
-  }
+  const scored = scoreCandidates(index, candidates, {
+    groupScores,
+    weights,
+    wholeScores,
+    titlePhrases,
+    total,
+    sectionPrior,
+    levelAsked,
+    eventsFirst,
+  });
   // Coverage band first (with a place or a period), then score, then newest first; ties keep
   // corpus order.
   const dateRank = facets(index).dateRank;
@@ -545,10 +511,10 @@ function rank(index: SearchIndex, interp: Interpretation, depth: number): Search
   }
   const notes: Message[] = [];
   const partial = (answers[0] === undefined ? 1 : (cv[answers[0]] as number)) < 1 - 1e-9;
-  if (ignored.length && answers.length) {
+  if (ignoredCount > 0 && answers.length > 0) {
     notes.push({ code: 'ignoredNotInCorpus', args: { words: ignored } });
   }
-  if (partial && !ignored.length) {
+  if (partial && ignoredCount === 0) {
     notes.push({ code: 'noItemMatchesEvery' });
   }
   return finish(answers.map(toHit), { ignored, partial }, notes);
@@ -565,6 +531,133 @@ export function warmSearch(index: SearchIndex): void {
   if (index.items.length) foldedTitle(index, 0);
   if (!spans.has(index)) spans.set(index, datedSpan(index.items.map((it) => it.date)));
   prepareScoring(index);
+}
+
+/**
+ * The Latin phrases of two words or more (≥ 6 characters) in a question, lowercased: a name
+ * typed as a title prints it. (Plain loops here and below: the array builtins inlined into the
+ * ranking deoptimized it again and again on arrays of two element kinds, measured with
+ * `--trace-deopt`.)
+ */
+function latinPhrases(question: string): string[] {
+  const out: string[] = [];
+  for (const m of normalize(question).matchAll(LATIN_PHRASE)) {
+    const p = m[0].toLowerCase();
+    if (p.length >= 6) out.push(p);
+  }
+  return out;
+}
+const LATIN_PHRASE = /[A-Za-z0-9][A-Za-z0-9.-]*(?: [A-Za-z0-9][A-Za-z0-9.-]*)+/g;
+
+/** The positions some concept scored that the filters admit, ascending (corpus order). */
+function matchedCandidates(
+  groupScores: readonly (GroupScores | undefined)[],
+  n: number,
+  admitted: Uint8Array | undefined,
+): Int32Array {
+  const seen = new Uint8Array(n);
+  let count = 0;
+  for (let g = 0; g < groupScores.length; g++) {
+    const at = groupScores[g]?.at;
+    if (!at) continue;
+    for (let k = 0; k < at.length; k++) {
+      const pos = at[k] as number;
+      if (seen[pos] === 0 && (admitted === undefined || admitted[pos] === 1)) {
+        seen[pos] = 1;
+        count++;
+      }
+    }
+  }
+  const out = new Int32Array(count);
+  let i = 0;
+  for (let pos = 0; pos < n && i < count; pos++) if (seen[pos] === 1) out[i++] = pos;
+  return out;
+}
+
+/** Every position the filters admit, ascending. */
+function admittedCandidates(n: number, admitted: Uint8Array | undefined): Int32Array {
+  let count = 0;
+  for (let pos = 0; pos < n; pos++) if (admitted === undefined || admitted[pos] === 1) count++;
+  const out = new Int32Array(count);
+  let i = 0;
+  for (let pos = 0; pos < n; pos++) if (admitted === undefined || admitted[pos] === 1) out[i++] = pos;
+  return out;
+}
+
+/** An array's length, read outside the ranking's optimized code. */
+function countOf(list: readonly unknown[]): number {
+  return list.length;
+}
+
+/** The labels of the specific concepts no item uses (filters aside). */
+function labelsNotInCorpus(groups: readonly TermGroup[], perGroup: Map<TermGroup, GroupScores>): string[] {
+  const out: string[] = [];
+  for (const g of groups) if (!g.agency && !g.weak && perGroup.get(g)?.present !== true) out.push(g.label);
+  return out;
+}
+
+/** What {@link scoreCandidates} needs of a question's ranking. */
+interface RankContext {
+  groupScores: (GroupScores | undefined)[];
+  weights: number[];
+  wholeScores: GroupScores;
+  titlePhrases: string[];
+  total: number;
+  sectionPrior: number;
+  levelAsked: 'state' | 'federal' | undefined;
+  eventsFirst: boolean;
+}
+
+/**
+ * Scores the candidates into columns: the ranking's hot loop, thousands of items on a large
+ * corpus. Its own function, reading per-index typed arrays rather than item objects (whose
+ * shapes vary), so V8 optimizes it once and a new kind of question does not throw away the
+ * optimized code of the whole ranking.
+ */
+function scoreCandidates(
+  index: SearchIndex,
+  candidates: Iterable<number> & ArrayLike<number>,
+  c: RankContext,
+): Scored {
+  const { groupScores, weights, wholeScores, titlePhrases, total, sectionPrior, levelAsked, eventsFirst } = c;
+  const { section, usLevel } = facets(index);
+  const scored = new Scored(candidates.length);
+  for (let k = 0; k < candidates.length; k++) {
+    const pos = candidates[k] as number;
+    let bm = 0;
+    let got = 0;
+    let matched = 0;
+    for (let i = 0; i < groupScores.length; i++) {
+      const s = groupScores[i]?.get(pos);
+      if (s === undefined) continue;
+      const w = weights[i] as number;
+      matched++;
+      got += w;
+      bm += w > 0 ? s : 0.5 * s;
+    }
+    bm += wholeScores.get(pos) ?? 0;
+    // A name typed as the title prints it ("AI Action Plan") is that item's own name.
+    if (titlePhrases.length && titleHasPhrase(index, pos, titlePhrases)) bm *= 1.5;
+    const cov = total > 0 ? got / total : 1;
+    if (total > 0 && matched === 0) continue;
+    const isSection = section[pos] === 1;
+    const us = usLevel[pos] as number;
+    const prior =
+      (isSection ? sectionPrior : KIND_PRIOR.event) *
+      (levelAsked && us !== 0 && (us === 1) !== (levelAsked === 'state') ? 0.5 : 1);
+    // Filters only: every match, dated events first and newest first, names of actors ranking.
+    const score = total > 0 ? (bm + 1) * cov * cov * prior : prior * (1 + bm);
+    const tier = eventsFirst ? Math.round(cov * 100) * 2 + (isSection ? 0 : 1) : 0;
+    scored.push(pos, score, cov, bm * prior, tier);
+  }
+  return scored;
+}
+
+/** Whether an item's folded title contains one of the question's Latin phrases. */
+function titleHasPhrase(index: SearchIndex, pos: number, phrases: readonly string[]): boolean {
+  const title = foldedTitle(index, pos);
+  for (const p of phrases) if (title.includes(p)) return true;
+  return false;
 }
 
 const titleCaches = new WeakMap<SearchIndex, string[]>();
@@ -589,6 +682,10 @@ interface Facets {
   instrument: Map<string, number[]>;
   /** Each item's start date as a rank, in `localeCompare` order (no date: the lowest). */
   dateRank: Int32Array;
+  /** 1 for an undated report or briefing section, 0 for an event. */
+  section: Uint8Array;
+  /** 0: not about the US; 1: a US state's item (its title names a state); 2: the US federal level. */
+  usLevel: Uint8Array;
   /** The countries some item is about. */
   countries?: Set<string>;
 }
@@ -608,8 +705,12 @@ function facets(index: SearchIndex): Facets {
       category: new Map(),
       instrument: new Map(),
       dateRank: new Int32Array(index.items.length),
+      section: new Uint8Array(index.items.length),
+      usLevel: new Uint8Array(index.items.length),
     };
     index.items.forEach((it, pos) => {
+      next.section[pos] = it.kind === 'section' ? 1 : 0;
+      next.usLevel[pos] = it.countries.includes('US') ? (isStateLevel(it) ? 1 : 2) : 0;
       for (const c of it.countries) add(next.country, c, pos);
       add(next.region, it.region, pos);
       add(next.category, it.category, pos);

@@ -16,6 +16,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { threadId } from 'node:worker_threads';
 import { gunzipSync } from 'node:zlib';
 import type { IpadicFeatures, Tokenizer } from 'kuromoji';
+import { readWordTable, useWordTable } from './kuromoji-lattice.js';
 
 const require = createRequire(import.meta.url);
 
@@ -330,18 +331,28 @@ type TokenizerClass = new (dic: unknown) => Tokenizer<IpadicFeatures>;
 export function buildTokenizer(dicPath: string, bytes: DictionaryBytes): Promise<Tokenizer<IpadicFeatures>> {
   const NodeDictionaryLoader = require('kuromoji/src/loader/NodeDictionaryLoader') as LoaderClass;
   const KuromojiTokenizer = require('kuromoji/src/Tokenizer') as TokenizerClass;
+  // The word table as typed arrays (kuromoji-lattice.ts); kuromoji then gets an empty one to load.
+  const tidMap = bytes.buffers.get('tid_map.dat.gz');
+  const table = tidMap ? readWordTable(new Uint8Array(tidMap)) : undefined;
   return new Promise((resolvePromise, reject) => {
     const loader = new NodeDictionaryLoader(dicPath);
     // `load` calls it unbound, with join(dicPath, name).
     loader.loadArrayBuffer = (file, callback) => {
-      const buffer = bytes.buffers.get(basename(file));
+      const name = basename(file);
+      const buffer = table && name === 'tid_map.dat.gz' ? new ArrayBuffer(4) : bytes.buffers.get(name);
       if (buffer) callback(null, buffer);
       else callback(new Error(`no bytes for ${file}`));
     };
     try {
       loader.load((err, dic) => {
-        if (err) reject(err);
-        else resolvePromise(new KuromojiTokenizer(dic));
+        if (err) {
+          reject(err);
+          return;
+        }
+        const tokenizer = new KuromojiTokenizer(dic);
+        if (table)
+          useWordTable((tokenizer as unknown as { viterbi_builder: unknown }).viterbi_builder, table);
+        resolvePromise(tokenizer);
       });
     } catch (err) {
       reject(err);

@@ -24,9 +24,10 @@ let loadedFrom: DictionarySource | undefined;
  * await the same load (the kuromojin pattern). Everything after is synchronous. The files are read
  * on libuv's threads. The first load on a machine gunzips `dict/` (≈0.35 s) and keeps the raw
  * files in a cache (`node_modules/.cache/policy-bot/`, or `POLICY_BOT_KUROMOJI_CACHE`; see
- * `kuromoji-dictionary.ts`); later loads read those (≈0.18 s). Either way the process is at
- * ≈200 MB RSS after it (stock kuromoji: ≈0.6 s, ≈320 MB), with the same tokens. Its two hot
- * paths are then made linear ({@link speedUp}): same tokens, about twice as fast.
+ * `kuromoji-dictionary.ts`); later loads read those (≈0.1 s). Its word table is kept as typed
+ * arrays (`kuromoji-lattice.ts`), so the process is at ≈120–150 MB RSS after it (stock kuromoji:
+ * ≈0.6 s, ≈320–370 MB), with the same tokens. Its hot paths are then made linear
+ * ({@link speedUp}): same tokens, about twice as fast.
  */
 export function loadTokenizer(): Promise<Tokenizer<IpadicFeatures>> {
   loading ??= loadDictionary(dictionaryPath(), defaultCacheDir()).then(

@@ -50,6 +50,11 @@ function sampleLines(): string[] {
     'SB53とSB 1047、GPT-4o、Claude3.5、Llama-3.1-405B',
     '2026年1月31日、12,345件、0.5%、１２３４５、一二三四五、三十五万',
     '絵文字😀👍🏽🇯🇵と𠮷野家、☃️',
+    // A character outside the BMP alone before another class: kuromoji's unknown-word length quirk.
+    '😀を',
+    'A😀b',
+    '𠮷野家',
+    '文😀😀を読む',
     'ﾊﾝｶｸｶﾀｶﾅﾉﾃｷｽﾄ、ｱｲｴｲﾁ',
     '記号：【】「」『』〈〉《》・…‥※→←↑↓〒§¶†‡♪★☆○●◎◇◆□■△▲▽▼',
     'ΑΒΓ αβγ Кириллица ไทย 한국어 العربية',

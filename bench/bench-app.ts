@@ -1,6 +1,7 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { loadConfig } from '../src/config.js';
+import { warmUp } from '../src/query/ask.js';
 import type { SearchIndex } from '../src/search/index-store.js';
 import { createSlackApp } from '../src/slack/create-app.js';
 import { createLogger } from '../src/util/logger.js';
@@ -22,7 +23,8 @@ export interface BenchApp extends BenchServer {
 }
 
 /**
- * Starts the real Bolt app (HTTP receiver, ephemeral port) over `index`, its Web API pointed at
+ * Starts the real Bolt app (HTTP receiver, ephemeral port) over `index`, warmed as the app warms
+ * it before serving (src/app.ts), its Web API pointed at
  * `apiUrl` (a fake Slack hosted elsewhere, e.g. in the load worker of bench/slack-load.ts) and an
  * in-memory SQLite state. Does not wait for Bolt's start-up `auth.test`: whoever hosts the fake
  * sees it arrive.
@@ -33,6 +35,7 @@ export async function startBenchServer(index: SearchIndex, apiUrl: string): Prom
     SLACK_SIGNING_SECRET: SIGNING_SECRET,
     SLACK_API_URL: apiUrl,
   });
+  warmUp(index);
   const db = openState(':memory:');
   const slack = createSlackApp(
     config,

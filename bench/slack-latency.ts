@@ -1,6 +1,5 @@
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { loadTokenizer } from '../src/analyze/kuromoji.js';
-import { warmUp } from '../src/query/ask.js';
 import { openIndex } from '../src/search/index-store.js';
 import { defaultDataDir, defaultIndexDir } from '../src/util/paths.js';
 import { startBenchServer } from './bench-app.js';
@@ -23,13 +22,10 @@ const pct = (xs: number[], p: number) =>
 
 await loadTokenizer();
 const [dataArg, indexArg] = process.argv.slice(2);
-// Opened and warmed as the app does before it serves.
-const index = warmUp(
-  await openIndex({
-    dataDir: dataArg ?? defaultDataDir(),
-    indexDir: indexArg ?? defaultIndexDir(),
-  }),
-);
+const index = await openIndex({
+  dataDir: dataArg ?? defaultDataDir(),
+  indexDir: indexArg ?? defaultIndexDir(),
+});
 const load = await startLoadWorker();
 const app = await startBenchServer(index, load.apiUrl);
 await load.authed;

@@ -1,16 +1,8 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { loadTokenizer } from './analyze/kuromoji.js';
-import {
-  actorsLexicon,
-  glossaryEntries,
-  instrumentsLexicon,
-  katakanaLexicon,
-  placesLexicon,
-  questionWords,
-  stopwordLists,
-} from './analyze/lexicon.js';
-import { regionTable } from './ingest/regions.js';
-import { loadSourceList } from './ingest/sources.js';
 import { defaultDataDir } from './util/paths.js';
+import { parseYamlCached } from './util/yaml-cache.js';
 
 /**
  * Run by `npm install` (the prepare script, after the build): fills the kuromoji dictionary cache
@@ -21,18 +13,15 @@ import { defaultDataDir } from './util/paths.js';
 async function warm(): Promise<void> {
   const started = performance.now();
   await loadTokenizer();
-  for (const load of [
-    glossaryEntries,
-    questionWords,
-    stopwordLists,
-    katakanaLexicon,
-    placesLexicon,
-    actorsLexicon,
-    instrumentsLexicon,
-    regionTable,
-  ])
-    load();
-  loadSourceList(defaultDataDir());
+  // Every YAML file under data/ (sources.yml, the lexicons), whichever loader reads it.
+  const parseAll = (dir: string): void => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) parseAll(path);
+      else if (/\.ya?ml$/.test(entry.name)) parseYamlCached(readFileSync(path, 'utf8'));
+    }
+  };
+  parseAll(defaultDataDir());
   console.log(`policy-bot: caches ready (${Math.round(performance.now() - started)} ms)`);
 }
 

@@ -11,6 +11,11 @@ expect_any <= 5), must-be-empty questions carry no expectations and the others c
 dates are valid, no duplicate questions, the language tag fits the text, and the counts per kind
 and language (>= 120 questions, >= 10 per kind, ~20 empty, roughly half English / half Japanese).
 Exits 1 on any problem.
+
+`--strict` (bench/natural3/check.py uses it) adds: every expected URL is the first URL of exactly
+one item, no item is expected by more than 3 questions, relative questions carry their own
+`today`; and it prints how many items are expected from each document. `--min-questions N` sets
+the size floor.
 """
 
 import argparse
@@ -66,16 +71,22 @@ def as_date(value):
     return None
 
 
-def main():
+def main(argv=None):
     ap = argparse.ArgumentParser()
     ap.add_argument("--items", help="saved output of `policy-bot ingest --json`")
     ap.add_argument("--questions", default=os.path.join(HERE, "questions.yml"))
-    args = ap.parse_args()
+    ap.add_argument("--strict", action="store_true", help="the third set's stricter rules")
+    ap.add_argument("--min-questions", type=int, default=120)
+    args = ap.parse_args(argv)
 
     items = load_items(args.items)
     urls = {u for it in items for u in (it.get("urls") or [])}
     first_urls = {it["urls"][0] for it in items if it.get("urls")}
-    titles = [it["title"] for it in items]
+    by_first_url = {}
+    for it in items:
+        if it.get("urls"):
+            by_first_url.setdefault(it["urls"][0], []).append(it["id"])
+    item_uses = Counter()
 
     with open(args.questions, encoding="utf-8") as f:
         doc = yaml.safe_load(f)
@@ -120,6 +131,8 @@ def main():
             errors.append(f"{where}: kind japanese must be lang ja")
         if "today" in q and as_date(q["today"]) is None:
             errors.append(f"{where}: bad today {q['today']!r}")
+        if args.strict and q.get("kind") == "relative" and "today" not in q:
+            errors.append(f"{where}: relative question without its own `today`")
 
         expect = q.get("expect") or []
         expect_any = q.get("expect_any") or []
@@ -135,10 +148,19 @@ def main():
             if u not in urls:
                 errors.append(f"{where}: URL not in any item: {u}")
             elif u not in first_urls:
-                warnings.append(f"{where}: URL is not any item's first URL: {u}")
+                (errors if args.strict else warnings).append(f"{where}: URL is not any item's first URL: {u}")
+            elif args.strict and len(by_first_url[u]) > 1:
+                errors.append(f"{where}: URL is the first URL of several items {by_first_url[u]}: {u}")
+            else:
+                item_uses[by_first_url[u][0]] += 1
         for t in expect_titles:
-            if not any(t in title for title in titles):
+            matched = [it["id"] for it in items if t in it["title"]]
+            if not matched:
                 errors.append(f"{where}: title substring matches no item: {t!r}")
+            elif args.strict and len(matched) > 3:
+                warnings.append(f"{where}: title substring matches {len(matched)} items: {t!r}")
+            for item_id in matched:
+                item_uses[item_id] += 1
         has_expectation = bool(expect or expect_any or expect_titles)
         if q.get("empty"):
             if q.get("empty") is not True:
@@ -157,8 +179,12 @@ def main():
     langs = Counter(q.get("lang") for q in qs)
     by_kind_lang = Counter((q.get("kind"), q.get("lang")) for q in qs)
     n_empty = sum(1 for q in qs if q.get("empty"))
-    if len(qs) < 120:
-        errors.append(f"only {len(qs)} questions (need >= 120)")
+    if len(qs) < args.min_questions:
+        errors.append(f"only {len(qs)} questions (need >= {args.min_questions})")
+    if args.strict:
+        for item_id, n in sorted(item_uses.items()):
+            if n > 3:
+                errors.append(f"item {item_id} is expected by {n} questions (max 3)")
     for k in KINDS:
         if kinds[k] < 10:
             errors.append(f"kind {k}: {kinds[k]} questions (need >= 10)")
@@ -173,6 +199,9 @@ def main():
     for k in KINDS:
         print(f"{k:15} {by_kind_lang[(k, 'en')]:3}  {by_kind_lang[(k, 'ja')]:3}  {kinds[k]:5}")
     print(f"{'all':15} {langs['en']:3}  {langs['ja']:3}  {len(qs):5}")
+    if args.strict:
+        docs = Counter(i.split("/")[0] for i in item_uses)
+        print(f"{len(item_uses)} distinct items expected; per document: {dict(sorted(docs.items()))}")
     for w in warnings:
         print("warning:", w)
     for e in errors:

@@ -1,22 +1,13 @@
-import { randomBytes } from 'node:crypto';
-import {
-  closeSync,
-  fsyncSync,
-  mkdirSync,
-  openSync,
-  readdirSync,
-  renameSync,
-  statSync,
-  unlinkSync,
-  writeSync,
-} from 'node:fs';
+import { mkdirSync, readdirSync, statSync, unlinkSync } from 'node:fs';
 import { open, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { basename, dirname, join, resolve } from 'node:path';
-import { threadId } from 'node:worker_threads';
 import { gunzipSync } from 'node:zlib';
 import type { IpadicFeatures, Tokenizer } from 'kuromoji';
+import { TEMPORARY_SUFFIX, writeFileAtomically } from '../util/atomic-write.js';
+import { dependencyCacheRoot } from '../util/paths.js';
 import { readWordTable, useWordTable } from './kuromoji-lattice.js';
+import { speedUp } from './kuromoji-speed.js';
 
 const require = createRequire(import.meta.url);
 
@@ -107,7 +98,7 @@ export function kuromojiVersion(): string {
 export function defaultCacheDir(env: NodeJS.ProcessEnv = process.env): string | undefined {
   const setting = env.POLICY_BOT_KUROMOJI_CACHE?.trim();
   if (setting === 'off') return undefined;
-  const root = setting ? resolve(setting) : join(kuromojiDir(), '..', '.cache', 'policy-bot');
+  const root = setting ? resolve(setting) : dependencyCacheRoot();
   return join(root, `kuromoji-${kuromojiVersion()}`);
 }
 
@@ -207,30 +198,6 @@ async function readCache(
   }
 }
 
-/** Writes `data` to `path` whole or not at all: a temporary file unique to this thread, synced, then renamed. */
-function writeAtomically(path: string, data: Uint8Array | string): void {
-  const tmp = `${path}.${process.pid}.${threadId}.${randomBytes(4).toString('hex')}.tmp`;
-  try {
-    const fd = openSync(tmp, 'w');
-    try {
-      const bytes = typeof data === 'string' ? Buffer.from(data) : data;
-      let written = 0;
-      while (written < bytes.length) written += writeSync(fd, bytes, written, bytes.length - written);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(tmp, path);
-  } catch (err) {
-    try {
-      unlinkSync(tmp);
-    } catch {
-      // Never created, or already renamed.
-    }
-    throw err;
-  }
-}
-
 /**
  * Writes the raw files, then the manifest. Best effort: false when anything failed (read-only or
  * full disk). Concurrent writers (processes or threads) each rename whole files, all with the
@@ -244,10 +211,12 @@ function writeCache(cacheDir: string, stats: Map<string, GzStat>, raws: Map<stri
       const bytes = raws.get(f.gz);
       const stat = stats.get(f.gz);
       if (!bytes || !stat) return false;
-      writeAtomically(join(cacheDir, rawName(f.gz)), bytes);
+      writeFileAtomically(join(cacheDir, rawName(f.gz)), bytes, { durable: true });
       manifest.files[f.gz] = { ...stat, raw: rawName(f.gz), rawSize: bytes.length };
     }
-    writeAtomically(join(cacheDir, CACHE_MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`);
+    writeFileAtomically(join(cacheDir, CACHE_MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`, {
+      durable: true,
+    });
     removeAbandonedTemporaries(cacheDir);
     return true;
   } catch {
@@ -261,7 +230,7 @@ export const ABANDONED_TMP_MS = 10 * 60 * 1000;
 /** Deletes temporary files left by writers that died (best effort: others may be deleting them too). */
 function removeAbandonedTemporaries(cacheDir: string): void {
   for (const name of readdirSync(cacheDir)) {
-    if (!name.endsWith('.tmp')) continue;
+    if (!name.endsWith(TEMPORARY_SUFFIX)) continue;
     try {
       const path = join(cacheDir, name);
       if (Date.now() - statSync(path).mtimeMs > ABANDONED_TMP_MS) unlinkSync(path);
@@ -327,7 +296,11 @@ interface KuromojiLoader {
 type LoaderClass = new (dicPath: string) => KuromojiLoader;
 type TokenizerClass = new (dic: unknown) => Tokenizer<IpadicFeatures>;
 
-/** A tokenizer built from the bytes, as `TokenizerBuilder.build` builds it, by kuromoji's loader. */
+/**
+ * A tokenizer built from the bytes, as `TokenizerBuilder.build` builds it, by kuromoji's loader,
+ * then made fast: the word table as typed arrays (kuromoji-lattice.ts) and the linear hot paths
+ * (kuromoji-speed.ts). Same tokens as kuromoji's own.
+ */
 export function buildTokenizer(dicPath: string, bytes: DictionaryBytes): Promise<Tokenizer<IpadicFeatures>> {
   const NodeDictionaryLoader = require('kuromoji/src/loader/NodeDictionaryLoader') as LoaderClass;
   const KuromojiTokenizer = require('kuromoji/src/Tokenizer') as TokenizerClass;
@@ -352,6 +325,7 @@ export function buildTokenizer(dicPath: string, bytes: DictionaryBytes): Promise
         const tokenizer = new KuromojiTokenizer(dic);
         if (table)
           useWordTable((tokenizer as unknown as { viterbi_builder: unknown }).viterbi_builder, table);
+        speedUp(tokenizer);
         resolvePromise(tokenizer);
       });
     } catch (err) {

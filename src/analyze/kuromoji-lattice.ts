@@ -36,40 +36,39 @@ function intAt(bytes: Uint8Array, at: number): number {
  * key is not a plausible trie id, so the caller keeps kuromoji's own table.
  */
 export function readWordTable(bytes: Uint8Array): WordTable | undefined {
-  const records: number[] = [];
+  /** Calls `visit` with each record's key, word count and the offset of its first word. */
+  const eachRecord = (visit: (key: number, count: number, at: number) => void) => {
+    let at = 4; // map_keys_size, unused
+    while (bytes.length >= at + 1) {
+      const key = intAt(bytes, at);
+      const count = intAt(bytes, at + 4);
+      at += 8;
+      if (count > 0) visit(key, count, at);
+      at += 4 * Math.max(0, count);
+    }
+  };
+  // Three passes over the 4 MB, no record kept in between: sizes, row lengths, then the words.
   let maxKey = -1;
   let total = 0;
-  let at = 4; // map_keys_size, unused
-  while (bytes.length >= at + 1) {
-    const key = intAt(bytes, at);
-    const count = intAt(bytes, at + 4);
-    at += 8;
-    if (count > 0) {
-      if (key < 0 || key > 50_000_000) return undefined;
-      records.push(key, count, at);
-      if (key > maxKey) maxKey = key;
-      total += count;
-    }
-    at += 4 * Math.max(0, count);
-  }
+  let plausible = true;
+  eachRecord((key, count) => {
+    if (key < 0 || key > 50_000_000) plausible = false;
+    if (key > maxKey) maxKey = key;
+    total += count;
+  });
+  if (!plausible) return undefined;
   const offsets = new Int32Array(maxKey + 2);
-  for (let r = 0; r < records.length; r += 3) {
-    const key = records[r] as number;
-    offsets[key + 1] = (offsets[key + 1] as number) + (records[r + 1] as number);
-  }
+  eachRecord((key, count) => {
+    offsets[key + 1] = (offsets[key + 1] as number) + count;
+  });
   for (let k = 1; k < offsets.length; k++) offsets[k] = (offsets[k] as number) + (offsets[k - 1] as number);
   const words = new Int32Array(total);
   const fill = offsets.slice(0, Math.max(0, offsets.length - 1));
-  for (let r = 0; r < records.length; r += 3) {
-    const key = records[r] as number;
-    const count = records[r + 1] as number;
-    const from = records[r + 2] as number;
-    for (let i = 0; i < count; i++) {
-      const slot = fill[key] as number;
-      words[slot] = intAt(bytes, from + 4 * i);
-      fill[key] = slot + 1;
-    }
-  }
+  eachRecord((key, count, at) => {
+    let slot = fill[key] as number;
+    for (let i = 0; i < count; i++) words[slot++] = intAt(bytes, at + 4 * i);
+    fill[key] = slot;
+  });
   return { offsets, words };
 }
 
@@ -164,7 +163,7 @@ export function useWordTable(viterbiBuilder: unknown, table: WordTable): void {
         const keyLength = grouped ? key.length : 1;
         const unkIds = unknownDictionary.target_map[headClass.class_id] as number[];
         for (let j = 0; j < unkIds.length; j++) {
-          const unkId = Number.parseInt(String(unkIds[j]), 10);
+          const unkId = unkIds[j] as number;
           const left = unknownDictionary.dictionary.getShort(unkId);
           const right = unknownDictionary.dictionary.getShort(unkId + 2);
           const cost = unknownDictionary.dictionary.getShort(unkId + 4);

@@ -18,12 +18,7 @@ import type { IpadicFeatures, Tokenizer } from 'kuromoji';
 
 /** The parts of kuromoji's objects used here (kuromoji's typings do not describe them). */
 interface DoubleArrayLike {
-  bc: {
-    getBase(i: number): number;
-    getCheck(i: number): number;
-    getBaseBuffer(): Int32Array;
-    getCheckBuffer(): Int32Array;
-  };
+  bc: { getBaseBuffer(): Int32Array; getCheckBuffer(): Int32Array };
   commonPrefixSearch(key: string): { k: string; v?: number }[];
 }
 interface FeaturesSource {
@@ -62,70 +57,72 @@ const NOT_FOUND = -1;
 const spedUp = new WeakSet<object>();
 
 /**
- * `commonPrefixSearch` of `trie`, encoding `key` to UTF-8 only as far as the trie follows it.
+ * `commonPrefixSearch` for `trie`, encoding the key to UTF-8 only as far as the trie follows it.
  * Same results, in the same order, as kuromoji's (a match ends on a whole character: the
- * dictionary's words are whole strings).
+ * dictionary's words are whole strings). Made once per trie: the search runs at every position
+ * of every sentence analyzed.
  */
-export function commonPrefixSearch(trie: DoubleArrayLike, key: string): { k: string; v?: number }[] {
-  const bc = trie.bc;
+export function prefixSearcher(trie: DoubleArrayLike): (key: string) => { k: string; v?: number }[] {
   // The arrays themselves, read as the double array's getBase and getCheck read them (an index
   // past the end reads as an unused cell).
-  const baseArray = bc.getBaseBuffer();
-  const checkArray = bc.getCheckBuffer();
+  const baseArray = trie.bc.getBaseBuffer();
+  const checkArray = trie.bc.getCheckBuffer();
   const base = (i: number): number => (i < baseArray.length ? (baseArray[i] as number) : -i + 1);
   const check = (i: number): number => (i < checkArray.length ? (checkArray[i] as number) : -i - 1);
-  const result: { k: string; v?: number }[] = [];
   const traverse = (parent: number, code: number): number => {
     const child = base(parent) + code;
     return check(child) === parent ? child : NOT_FOUND;
   };
   const bytes = [0, 0, 0, 0];
-  let parent = ROOT_ID;
-  let i = 0;
-  while (i < key.length) {
-    // One character to UTF-8, as kuromoji's stringToUtf8Bytes encodes it.
-    let code = key.charCodeAt(i++);
-    if (code >= 0xd800 && code <= 0xdbff) {
-      const low = key.charCodeAt(i++);
-      // kuromoji gives up on a malformed pair (its encoder returns null): no word goes past it.
-      if (!(low >= 0xdc00 && low <= 0xdfff)) break;
-      code = (code - 0xd800) * 1024 + 0x10000 + (low - 0xdc00);
+  return (key) => {
+    const result: { k: string; v?: number }[] = [];
+    let parent = ROOT_ID;
+    let i = 0;
+    while (i < key.length) {
+      // One character to UTF-8, as kuromoji's stringToUtf8Bytes encodes it.
+      let code = key.charCodeAt(i++);
+      if (code >= 0xd800 && code <= 0xdbff) {
+        const low = key.charCodeAt(i++);
+        // kuromoji gives up on a malformed pair (its encoder returns null): no word goes past it.
+        if (!(low >= 0xdc00 && low <= 0xdfff)) break;
+        code = (code - 0xd800) * 1024 + 0x10000 + (low - 0xdc00);
+      }
+      let n: number;
+      if (code < 0x80) {
+        bytes[0] = code;
+        n = 1;
+      } else if (code < 0x800) {
+        bytes[0] = (code >>> 6) | 0xc0;
+        bytes[1] = (code & 0x3f) | 0x80;
+        n = 2;
+      } else if (code < 0x10000) {
+        bytes[0] = (code >>> 12) | 0xe0;
+        bytes[1] = ((code >> 6) & 0x3f) | 0x80;
+        bytes[2] = (code & 0x3f) | 0x80;
+        n = 3;
+      } else {
+        bytes[0] = (code >>> 18) | 0xf0;
+        bytes[1] = ((code >> 12) & 0x3f) | 0x80;
+        bytes[2] = ((code >> 6) & 0x3f) | 0x80;
+        bytes[3] = (code & 0x3f) | 0x80;
+        n = 4;
+      }
+      for (let b = 0; b < n; b++) {
+        const child = traverse(parent, bytes[b] as number);
+        if (child === NOT_FOUND) return result;
+        parent = child;
+        const leaf = traverse(child, TERM_CODE);
+        if (leaf === NOT_FOUND) continue;
+        // A word ending inside a character cannot be in a dictionary of whole strings; kuromoji
+        // would return a broken string there, this never does.
+        if (b !== n - 1) continue;
+        const value = base(leaf);
+        const k = key.slice(0, i);
+        result.push(value <= 0 ? { v: -value - 1, k } : { k });
+      }
     }
-    let n: number;
-    if (code < 0x80) {
-      bytes[0] = code;
-      n = 1;
-    } else if (code < 0x800) {
-      bytes[0] = (code >>> 6) | 0xc0;
-      bytes[1] = (code & 0x3f) | 0x80;
-      n = 2;
-    } else if (code < 0x10000) {
-      bytes[0] = (code >>> 12) | 0xe0;
-      bytes[1] = ((code >> 6) & 0x3f) | 0x80;
-      bytes[2] = (code & 0x3f) | 0x80;
-      n = 3;
-    } else {
-      bytes[0] = (code >>> 18) | 0xf0;
-      bytes[1] = ((code >> 12) & 0x3f) | 0x80;
-      bytes[2] = ((code >> 6) & 0x3f) | 0x80;
-      bytes[3] = (code & 0x3f) | 0x80;
-      n = 4;
-    }
-    for (let b = 0; b < n; b++) {
-      const child = traverse(parent, bytes[b] as number);
-      if (child === NOT_FOUND) return result;
-      parent = child;
-      const leaf = traverse(child, TERM_CODE);
-      if (leaf === NOT_FOUND) continue;
-      // A word ending inside a character cannot be in a dictionary of whole strings; kuromoji
-      // would return a broken string there, this never does.
-      if (b !== n - 1) continue;
-      const value = base(leaf);
-      const k = key.slice(0, i);
-      result.push(value <= 0 ? { v: -value - 1, k } : { k });
-    }
-  }
-  return result;
+    return result;
+  };
 }
 
 /**
@@ -137,7 +134,7 @@ export function speedUp(tokenizer: Tokenizer<IpadicFeatures>): void {
   spedUp.add(tokenizer);
   const inner = tokenizer as unknown as TokenizerInternals;
   const trie = inner.viterbi_builder.trie;
-  trie.commonPrefixSearch = (key: string) => commonPrefixSearch(trie, key);
+  trie.commonPrefixSearch = prefixSearcher(trie);
   // Each word's feature line, split once per word id (kuromoji decodes and splits it per token).
   const featuresOf = (source: FeaturesSource) => {
     const memo = new Map<number, string[]>();

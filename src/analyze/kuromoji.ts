@@ -6,7 +6,6 @@ import {
   kuromojiDir,
   loadDictionary,
 } from './kuromoji-dictionary.js';
-import { speedUp } from './kuromoji-speed.js';
 
 export type { IpadicFeatures };
 
@@ -26,13 +25,12 @@ let loadedFrom: DictionarySource | undefined;
  * files in a cache (`node_modules/.cache/policy-bot/`, or `POLICY_BOT_KUROMOJI_CACHE`; see
  * `kuromoji-dictionary.ts`); later loads read those (≈0.1 s). Its word table is kept as typed
  * arrays (`kuromoji-lattice.ts`), so the process is at ≈120–150 MB RSS after it (stock kuromoji:
- * ≈0.6 s, ≈320–370 MB), with the same tokens. Its hot paths are then made linear
- * ({@link speedUp}): same tokens, about twice as fast.
+ * ≈0.6 s, ≈320–370 MB), with the same tokens; its hot paths are made linear (kuromoji-speed.ts),
+ * about twice as fast.
  */
 export function loadTokenizer(): Promise<Tokenizer<IpadicFeatures>> {
   loading ??= loadDictionary(dictionaryPath(), defaultCacheDir()).then(
     (load) => {
-      speedUp(load.tokenizer);
       loaded = load.tokenizer;
       loadedFrom = load.source;
       return load.tokenizer;

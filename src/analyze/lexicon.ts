@@ -81,8 +81,11 @@ export type Instruments = z.infer<typeof InstrumentsFile>;
 
 /** Where the lexicon is read from: `data/lexicon/` of the project, or `POLICY_BOT_LEXICON_DIR`. */
 export function lexiconDir(env: NodeJS.ProcessEnv = process.env): string {
-  return env.POLICY_BOT_LEXICON_DIR ?? join(projectRoot(), 'data', 'lexicon');
+  if (env.POLICY_BOT_LEXICON_DIR !== undefined) return env.POLICY_BOT_LEXICON_DIR;
+  projectLexiconDir ??= join(projectRoot(), 'data', 'lexicon');
+  return projectLexiconDir;
 }
+let projectLexiconDir: string | undefined;
 
 /**
  * Reads and validates one lexicon file. A bad file is a clear error naming the file and the
@@ -126,10 +129,15 @@ function entryAt(raw: unknown, path: PropertyKey[]): string {
 
 const cache = new Map<string, unknown>();
 function load<T>(file: string, schema: z.ZodType<T>): T {
+  // Read on every question (and every answer line): the key is made without path work.
   const dir = lexiconDir();
-  const key = join(dir, file);
-  if (!cache.has(key)) cache.set(key, readLexiconFile(key, schema, `data/lexicon/${file}`));
-  return cache.get(key) as T;
+  const key = `${dir}\0${file}`;
+  let value = cache.get(key);
+  if (value === undefined) {
+    value = readLexiconFile(join(dir, file), schema, `data/lexicon/${file}`);
+    cache.set(key, value);
+  }
+  return value as T;
 }
 
 /** The bilingual glossary (`glossary.yml`). */

@@ -166,14 +166,12 @@ export function findMentions(text: string, options: FindOptions): Mention[] {
   candidates.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start) || a.order - b.order);
   const picked: Mention[] = [];
   let reach = -1;
-  for (const { order: _order, ...c } of candidates) {
+  for (const c of candidates) {
     if (c.start < reach) continue;
-    if (options.skipVenues && VENUE_AFTER.test(text.slice(c.end))) {
-      reach = c.end;
-      continue;
-    }
-    picked.push(c);
     reach = c.end;
+    if (options.skipVenues && VENUE_AFTER.test(text.slice(c.end))) continue;
+    const { order: _order, ...mention } = c;
+    picked.push(mention);
   }
   return picked;
 }

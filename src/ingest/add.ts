@@ -1,17 +1,9 @@
 import { createHash } from 'node:crypto';
-import {
-  cpSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { isMap, isSeq, parseDocument, type YAMLMap } from 'yaml';
+import { writeFileAtomically } from '../util/atomic-write.js';
 import { digestCoverage, ingestCorpus } from './corpus.js';
 import { type DocumentMeta, formatProblem, type Item, type Problem } from './item.js';
 import { detectLayout, LAYOUTS, type LayoutName } from './layouts/index.js';
@@ -188,14 +180,6 @@ export async function planAdd(opts: AddOptions): Promise<AddPlan> {
   }
 }
 
-/** Writes a file beside its target and renames it in place, so no reader sees half of it. */
-function writeAtomic(path: string, text: string): void {
-  mkdirSync(dirname(path), { recursive: true });
-  const tmp = `${path}.tmp-${process.pid}`;
-  writeFileSync(tmp, text);
-  renameSync(tmp, path);
-}
-
 /**
  * Writes a plan: the digest file, then data/sources.yml (each atomically), then lets the caller
  * update the index. If that fails the data files are put back as they were, so a failed add
@@ -217,13 +201,13 @@ export async function applyAdd(
         : undefined,
   };
   try {
-    writeAtomic(target, plan.text);
+    writeFileAtomically(target, plan.text);
     if (plan.replaces && plan.replaces.path !== plan.entry.path)
       rmSync(join(dataDir, plan.replaces.path), { force: true });
-    writeAtomic(sourcesPath, plan.sourcesText);
+    writeFileAtomically(sourcesPath, plan.sourcesText);
     await updateIndex();
   } catch (err) {
-    writeAtomic(sourcesPath, before.sources);
+    writeFileAtomically(sourcesPath, before.sources);
     if (before.target) writeFileSync(target, before.target);
     else rmSync(target, { force: true });
     if (before.replaced && plan.replaces) writeFileSync(join(dataDir, plan.replaces.path), before.replaced);

@@ -57,25 +57,13 @@ export function dateTable(index: SearchIndex): DateTable {
   return table;
 }
 
-/** The first index in `sorted` whose value is greater than `key` (`<=` keys before it). */
-function upperBound(sorted: readonly string[], key: string): number {
+/** The first index in `sorted` whose value `before` no longer holds for (all before it hold). */
+function firstNot(sorted: readonly string[], before: (value: string) => boolean): number {
   let lo = 0;
   let hi = sorted.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if ((sorted[mid] as string) <= key) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/** The first index in `sorted` whose value is at least `key`. */
-function lowerBound(sorted: readonly string[], key: string): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((sorted[mid] as string) < key) lo = mid + 1;
+    if (before(sorted[mid] as string)) lo = mid + 1;
     else hi = mid;
   }
   return lo;
@@ -91,8 +79,8 @@ export function eachDatedIn(
   to: string,
   visit: (position: number) => boolean | undefined,
 ): boolean {
-  const end = upperBound(table.starts, to);
-  for (let i = lowerBound(table.maxEnd, from); i < end; i++)
+  const end = firstNot(table.starts, (start) => start <= to);
+  for (let i = firstNot(table.maxEnd, (latest) => latest < from); i < end; i++)
     if ((table.ends[i] as string) >= from && visit(table.positions[i] as number)) return true;
   return false;
 }

@@ -6,7 +6,7 @@ import {
   anyMatch,
   ItemScores as GroupScores,
   gateOf,
-  prepareScoring,
+  modelled,
   scoreAnd,
   scoreOr,
 } from '../search/scorer.js';
@@ -529,8 +529,9 @@ export function warmSearch(index: SearchIndex): void {
   corpusCountries(index);
   dateTable(index);
   if (index.items.length) foldedTitle(index, 0);
-  if (!spans.has(index)) spans.set(index, datedSpan(index.items.map((it) => it.date)));
-  prepareScoring(index);
+  datedSpanOf(index);
+  // (Scoring's id maps and field lengths are made by its first call, whichever it is.)
+  modelled(index);
 }
 
 /**
@@ -790,13 +791,18 @@ function isStateLevel(item: StoredItem): boolean {
 
 const spans = new WeakMap<SearchIndex, { from: string; to: string } | null>();
 
+/** The dates the index's dated items span, once per index. */
+function datedSpanOf(index: SearchIndex): { from: string; to: string } | null {
+  if (!spans.has(index)) spans.set(index, datedSpan(index.items.map((it) => it.date)));
+  return spans.get(index) ?? null;
+}
+
 /**
  * True when a period starts after every dated item (a "today" the digests have not reached):
  * only then is the latest covered period the answer. A week inside the corpus's span that has
  * no items gets an honest "nothing then", never items from after the date asked about.
  */
 function afterCoverage(index: SearchIndex, period: Period): boolean {
-  if (!spans.has(index)) spans.set(index, datedSpan(index.items.map((it) => it.date)));
-  const span = spans.get(index);
+  const span = datedSpanOf(index);
   return !span || period.from > span.to;
 }

@@ -1,5 +1,4 @@
 import MiniSearch from 'minisearch';
-import SearchableMap from 'minisearch/SearchableMap';
 import { type CompactHeader, RadixInserter, type RadixNode, treeShape } from './compact-index.js';
 import { INDEXED_FIELDS } from './item-terms.js';
 import { SEARCH_OPTIONS } from './options.js';
@@ -96,7 +95,9 @@ export function compactFromTerms(
     at = postings.writeInt32LE(n, at);
   };
   const vocabularyOrder: string[] = [];
-  for (const [term, p] of new SearchableMap<TermPostings>(root as never)) {
+  // The tree's leaves come in MiniSearch's iteration order: the vocabulary's, as toJSON writes it.
+  const shape = treeShape(root, (term, value) => {
+    const p = value as TermPostings;
     vocabularyOrder.push(term);
     const fields = p.docs.map((docs, fieldId) => ({ docs, fieldId })).filter((f) => f.docs);
     put(fields.length);
@@ -109,7 +110,7 @@ export function compactFromTerms(
         put(freqs[k] as number);
       });
     }
-  }
+  });
   const header: CompactHeader = {
     documentCount: items.length,
     nextId: items.length,
@@ -121,7 +122,7 @@ export function compactFromTerms(
     dirtCount: 0,
     serializationVersion: 2,
     terms: vocabularyOrder,
-    shape: treeShape(root, vocabularyOrder),
+    shape,
   };
   return { header, postings };
 }

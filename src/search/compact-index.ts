@@ -85,32 +85,31 @@ export function encodeMiniSearch<T>(mini: MiniSearch<T>): { header: CompactHeade
     }
   }
   const tree = (mini as unknown as { _index: { _tree: RadixNode } })._index._tree;
-  return { header: { ...rest, terms, shape: treeShape(tree, terms) }, postings };
+  // Its leaves come in the order toJSON listed the terms above: the same tree iterator.
+  const shape = treeShape(tree, () => {});
+  return { header: { ...rest, terms, shape }, postings };
 }
 
 /**
  * A radix tree as one flat list, depth first in the order MiniSearch iterates it (each node's
  * keys last-inserted first): a node is its number of keys, then each key, followed (unless it
- * is the empty key that holds a term's value) by the child node's own list. The leaves come in
- * the vocabulary's order, which `terms` is checked against.
+ * is the empty key that holds a term's value) by the child node's own list. Each leaf is handed
+ * to `onLeaf` as it is reached: in the vocabulary's order.
  */
-export function treeShape(root: RadixNode, terms: readonly string[]): (string | number)[] {
+export function treeShape(
+  root: RadixNode,
+  onLeaf: (term: string, value: unknown) => void,
+): (string | number)[] {
   const out: (string | number)[] = [];
-  let leaf = 0;
   const walk = (node: RadixNode, prefix: string) => {
     out.push(node.size);
     for (const key of [...node.keys()].reverse()) {
-      const child = node.get(key);
       out.push(key);
-      if (key === LEAF) {
-        if (terms[leaf] !== prefix)
-          throw new Error(`radix tree leaf ${leaf} is "${prefix}", not "${terms[leaf]}"`);
-        leaf++;
-      } else walk(child as RadixNode, prefix + key);
+      if (key === LEAF) onLeaf(prefix, node.get(key));
+      else walk(node.get(key) as RadixNode, prefix + key);
     }
   };
   walk(root, '');
-  if (leaf !== terms.length) throw new Error(`radix tree has ${leaf} terms, the vocabulary ${terms.length}`);
   return out;
 }
 

@@ -1,13 +1,5 @@
 import { createHash } from 'node:crypto';
-import {
-  existsSync,
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  renameSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type MiniSearch from 'minisearch';
 import { ANALYZER_VERSION } from '../analyze/analyzer.js';
@@ -16,6 +8,7 @@ import { createError } from '../errors.js';
 import { INGEST_VERSION, ingestCorpus } from '../ingest/corpus.js';
 import { formatProblem, type Problem } from '../ingest/item.js';
 import { loadSourceList } from '../ingest/sources.js';
+import { writeFileAtomically } from '../util/atomic-write.js';
 import {
   analyzeInParallel,
   DEFAULT_MIN_CHARS_FOR_WORKERS,
@@ -328,11 +321,7 @@ export function decodeBodies(buffer: Buffer, count: number): string[] {
  */
 export function saveIndex(index: SearchIndex, indexDir: string): void {
   mkdirSync(indexDir, { recursive: true });
-  const write = (name: string, data: string | Buffer) => {
-    const tmp = join(indexDir, `${name}.tmp-${process.pid}`);
-    writeFileSync(tmp, data);
-    renameSync(tmp, join(indexDir, name));
-  };
+  const write = (name: string, data: string | Buffer) => writeFileAtomically(join(indexDir, name), data);
   const { header, postings } = encodeMiniSearch(index.mini);
   const withoutBodies = index.items.map(({ body: _body, ...rest }) => rest);
   write(FILES.items, `${JSON.stringify(withoutBodies, null, 1)}\n`);

@@ -160,11 +160,6 @@ function sameTerms(searchOptions: Record<string, unknown>): boolean {
   });
 }
 
-/** Makes this index's scoring tables now (they are otherwise made by its first query). */
-export function prepareScoring(index: SearchIndex): void {
-  prepare(index);
-}
-
 /** Whether scores for this index are computed here (false: by MiniSearch itself, the slow path). */
 export function modelled(index: SearchIndex): boolean {
   return prepare(index).exact;

@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ANALYZER_VERSION } from '../analyze/analyzer.js';
+import { writeFileAtomically } from '../util/atomic-write.js';
 
 /** Analyzed terms of one item, per indexed field (`null`: the field is absent). */
 export type ItemTerms = (string[] | null)[];
@@ -100,11 +101,10 @@ export class TermCache {
   /** Replaces one document's entries (in item order, so the same data writes the same bytes). */
   write(documentId: string, entries: [string, ItemTerms][]): void {
     try {
-      mkdirSync(this.dir, { recursive: true });
-      const path = this.file(documentId);
-      const tmp = `${path}.tmp-${process.pid}`;
-      writeFileSync(tmp, JSON.stringify({ format: CACHE_FORMAT, entries } satisfies CacheFile));
-      renameSync(tmp, path);
+      writeFileAtomically(
+        this.file(documentId),
+        JSON.stringify({ format: CACHE_FORMAT, entries } satisfies CacheFile),
+      );
     } catch {
       // A read-only checkout still builds; it just analyzes again next time.
     }

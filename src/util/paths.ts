@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -36,4 +37,15 @@ export function defaultDataDir(env: NodeJS.ProcessEnv = process.env): string {
 
 export function defaultIndexDir(env: NodeJS.ProcessEnv = process.env): string {
   return resolve(env.POLICY_BOT_INDEX_DIR ?? join(projectRoot(), 'index'));
+}
+
+const require = createRequire(import.meta.url);
+
+/**
+ * `node_modules/.cache/policy-bot/`, beside the installed dependencies (find-cache-dir's
+ * convention): files derived from packages (kuromoji's unpacked dictionary, parsed YAML), rebuilt
+ * whenever they are missing, so nothing there is ever committed or needed.
+ */
+export function dependencyCacheRoot(): string {
+  return join(dirname(require.resolve('kuromoji/package.json')), '..', '.cache', 'policy-bot');
 }

@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
+import { writeFileAtomically } from './atomic-write.js';
+import { dependencyCacheRoot } from './paths.js';
 
 const require = createRequire(import.meta.url);
 
@@ -11,28 +13,24 @@ const FORMAT = 1;
 
 type ParseFn = (text: string) => unknown;
 let yamlParse: ParseFn | undefined;
-let yamlVersion: string | undefined;
 
-/** The `yaml` package, loaded on the first miss only (its import alone costs ≈50 ms). */
-function yaml(): { parse: ParseFn; version: string } {
+/** The `yaml` package's parser, loaded on the first miss only (its import alone costs ≈50 ms). */
+function parse(text: string): unknown {
   yamlParse ??= (require('yaml') as { parse: ParseFn }).parse;
-  yamlVersion ??= (require('yaml/package.json') as { version: string }).version;
-  return { parse: yamlParse, version: yamlVersion };
+  return yamlParse(text);
 }
+
+/** Its version, part of every key (reading package.json does not load the package). */
+const yamlVersion = (require('yaml/package.json') as { version: string }).version;
 
 /**
  * Where parsed YAML is kept: `POLICY_BOT_YAML_CACHE` (a directory; `off` disables it), else
- * `node_modules/.cache/policy-bot/yaml` beside the installed `yaml` package.
+ * `yaml/` under {@link dependencyCacheRoot}.
  */
 export function yamlCacheDir(env: NodeJS.ProcessEnv = process.env): string | undefined {
   const set = env.POLICY_BOT_YAML_CACHE;
   if (set === 'off') return undefined;
-  if (set) return set;
-  try {
-    return join(dirname(dirname(require.resolve('yaml/package.json'))), '.cache', 'policy-bot', 'yaml');
-  } catch {
-    return undefined;
-  }
+  return set || join(dependencyCacheRoot(), 'yaml');
 }
 
 /** What a cache file holds: the key it was written under, and the parsed value. */
@@ -54,11 +52,8 @@ interface Entry {
  */
 export function parseYamlCached(text: string, env: NodeJS.ProcessEnv = process.env): unknown {
   const dir = yamlCacheDir(env);
-  if (!dir) return yaml().parse(text);
-  // The parser's version is part of the key only once it is known (from the first miss); the
-  // package's version file is cheap to read, the package itself is not.
-  const version = yamlVersion ?? (require('yaml/package.json') as { version: string }).version;
-  const key = createHash('sha256').update(`${FORMAT}\0${version}\0${text}`).digest('hex');
+  if (!dir) return parse(text);
+  const key = createHash('sha256').update(`${FORMAT}\0${yamlVersion}\0${text}`).digest('hex');
   const file = join(dir, `${key}.json`);
   try {
     const entry = JSON.parse(readFileSync(file, 'utf8')) as Entry;
@@ -66,20 +61,13 @@ export function parseYamlCached(text: string, env: NodeJS.ProcessEnv = process.e
   } catch {
     // a miss
   }
-  const value = yaml().parse(text);
+  const value = parse(text);
   const json = JSON.stringify({ key, value } satisfies Entry);
   if (json !== undefined && isDeepStrictEqual((JSON.parse(json) as Entry).value, value)) {
-    const tmp = `${file}.tmp-${process.pid}-${Math.random().toString(36).slice(2)}`;
     try {
-      mkdirSync(dir, { recursive: true });
-      writeFileSync(tmp, json);
-      renameSync(tmp, file);
+      writeFileAtomically(file, json);
     } catch {
-      try {
-        rmSync(tmp, { force: true });
-      } catch {
-        // nothing was written there
-      }
+      // A read-only or full disk: the next process parses again.
     }
   }
   return value;

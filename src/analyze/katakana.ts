@@ -1,3 +1,4 @@
+import { MAX_KATAKANA_RUN } from '../util/sanitize.js';
 import { tokenizerSync } from './kuromoji.js';
 import { glossaryEntries, katakanaLexicon } from './lexicon.js';
 
@@ -13,18 +14,26 @@ function words(): Set<string> {
   return lexicon;
 }
 
+/**
+ * Entries a cache keeps before it starts again: the corpus's katakana fit many times over, while
+ * a stream of random questions cannot grow the process without end.
+ */
+const CACHE_LIMIT = 50_000;
+function remember<V>(cache: Map<string, V>, key: string, value: V): V {
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(key, value);
+  return value;
+}
+
 const validCache = new Map<string, boolean>();
 /** A piece is a word when the lexicon has it or kuromoji knows it as one noun. */
 function isWord(piece: string): boolean {
   if (piece.length < 3) return false;
   if (words().has(piece)) return true;
-  let ok = validCache.get(piece);
-  if (ok === undefined) {
-    const t = tokenizerSync().tokenize(piece);
-    ok = t.length === 1 && t[0]?.word_type === 'KNOWN' && t[0]?.pos === '名詞';
-    validCache.set(piece, ok);
-  }
-  return ok;
+  const ok = validCache.get(piece);
+  if (ok !== undefined) return ok;
+  const t = tokenizerSync().tokenize(piece);
+  return remember(validCache, piece, t.length === 1 && t[0]?.word_type === 'KNOWN' && t[0]?.pos === '名詞');
 }
 
 function split(token: string): string[] {
@@ -41,10 +50,13 @@ const cache = new Map<string, string[]>();
 
 /**
  * Splits a katakana compound IPADIC does not know (ガバナンスフレームワーク) into the words it is
- * made of, as Lucene's search mode would. Returns `[token]` when it cannot cover the whole token.
+ * made of, as Lucene's search mode would. Returns `[token]` when it cannot cover the whole token,
+ * and for a token longer than {@link MAX_KATAKANA_RUN}: the search for pieces looks at every
+ * substring, so its work grows with the square of the length (and a caller trying every prefix,
+ * with the cube) — no compound is that long, and an attacker's run must not cost seconds.
  */
 export function decompoundKatakana(token: string): string[] {
-  if (token.length < 6 || !KATAKANA_WORD.test(token)) return [token];
+  if (token.length < 6 || token.length > MAX_KATAKANA_RUN || !KATAKANA_WORD.test(token)) return [token];
   const hit = cache.get(token);
   if (hit) return hit;
   // Greedy longest known word from the left must cover the token; then refine each piece.
@@ -59,14 +71,9 @@ export function decompoundKatakana(token: string): string[] {
         break;
       }
     }
-    if (!found) {
-      cache.set(token, [token]);
-      return [token];
-    }
+    if (!found) return remember(cache, token, [token]);
     pieces.push(found);
     i += found.length;
   }
-  const result = pieces.flatMap(split);
-  cache.set(token, result);
-  return result;
+  return remember(cache, token, pieces.flatMap(split));
 }

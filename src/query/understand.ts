@@ -8,6 +8,7 @@ import {
   questionWords,
 } from '../analyze/lexicon.js';
 import type { Region } from '../ingest/item.js';
+import { boundKanaRuns } from '../util/sanitize.js';
 import { editDistance } from './edit-distance.js';
 import {
   baseForms,
@@ -388,8 +389,10 @@ function latinRuns(text: string): string {
 export function understand(question: string, today: string): Interpretation {
   // A URL in a question names a source: it is looked up as such, not searched as words.
   const urls = question.match(/https?:\/\/[^\s<>|]+/g) ?? [];
+  // Normalized first (half-width and squared kana become kana), then kana runs bounded, then
+  // hiragana read as katakana: in any other order one long run reaches the splitter whole.
   const text = mixedTransliterations(
-    katakanaFromHiragana(normalize(question).replace(/https?:\/\/\S+/g, ' ')),
+    katakanaFromHiragana(boundKanaRuns(normalize(question).replace(/https?:\/\/\S+/g, ' '))),
   );
   const lang = detectLang(text);
   const periods = findPeriods(text, today);

@@ -8,9 +8,10 @@
 export const MAX_QUESTION_CHARS = 1000;
 
 /**
- * Longest run of katakana analyzed as one word. IPADIC knows no word near this long, and the
- * compound splitter's work grows much faster than the run (1 000 katakana in one run took ~31 s):
- * longer runs are cut into pieces of this size, which costs nothing for real words.
+ * Longest run of kana of one script analyzed as one word. IPADIC knows no word near this long,
+ * and the compound splitter's work grows much faster than the run (1 000 katakana in one run took
+ * ~31 s; hiragana is read as katakana a prefix at a time, which costs as much): longer runs are cut
+ * into pieces of this size, which costs nothing for real words.
  */
 export const MAX_KATAKANA_RUN = 24;
 
@@ -23,6 +24,20 @@ const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[
 /** Zero-width and bidi controls: invisible, and only ever useful to disguise text. */
 const INVISIBLE = /[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb]/g;
 const KATAKANA_RUN = new RegExp(`[\\u30a1-\\u30faー]{${MAX_KATAKANA_RUN + 1},}`, 'g');
+const HIRAGANA_RUN = new RegExp(`[\\u3041-\\u3096ー]{${MAX_KATAKANA_RUN + 1},}`, 'g');
+const PIECE = new RegExp(`.{1,${MAX_KATAKANA_RUN}}`, 'gu');
+
+/**
+ * Cuts every run of katakana, and every run of hiragana, longer than {@link MAX_KATAKANA_RUN}
+ * into pieces of that size separated by spaces. Expects NFKC text: half-width (ｱ), squared (㌀),
+ * circled (㋐) and enclosed (🈁) kana are only kana after NFKC, and a run must be measured in
+ * the form the analyzer will see. Pure; idempotent. Every path into the analyzer calls it:
+ * {@link cleanQuestion} for typed questions, `understand` for stored subscription filters.
+ */
+export function boundKanaRuns(text: string): string {
+  const cut = (run: string) => (run.match(PIECE) ?? [run]).join(' ');
+  return text.replace(KATAKANA_RUN, cut).replace(HIRAGANA_RUN, cut);
+}
 
 export interface CleanQuestion {
   /** The text to analyze: cleaned and at most {@link MAX_QUESTION_CHARS} characters. */
@@ -35,9 +50,10 @@ export interface CleanQuestion {
 
 /**
  * Makes any value safe to analyze as a question: non-strings become '', control characters and
- * invisible marks are dropped (line breaks become spaces), lone surrogates become U+FFFD, and the
- * text is cut to {@link MAX_QUESTION_CHARS} characters without splitting a surrogate pair. Pure;
- * idempotent.
+ * invisible marks are dropped (line breaks become spaces), lone surrogates become U+FFFD, the
+ * text is NFKC-normalized (as the analyzer would: so that ｱ, ㌀ and ㋐ are kana before runs are
+ * bounded), cut to {@link MAX_QUESTION_CHARS} characters without splitting a surrogate pair, and
+ * its kana runs bounded ({@link boundKanaRuns}). Pure; idempotent.
  */
 export function cleanQuestion(raw: unknown, max = MAX_QUESTION_CHARS): CleanQuestion {
   const s = typeof raw === 'string' ? raw : '';
@@ -45,13 +61,12 @@ export function cleanQuestion(raw: unknown, max = MAX_QUESTION_CHARS): CleanQues
     .replace(LONE_SURROGATE, '\ufffd')
     .replace(BREAKS, ' ')
     .replace(CONTROL, '')
-    .replace(INVISIBLE, '');
+    .replace(INVISIBLE, '')
+    .normalize('NFKC');
   const chars = Array.from(cleaned);
   const truncated = chars.length > max;
   const kept = truncated ? chars.slice(0, max).join('') : cleaned;
-  const text = kept.replace(KATAKANA_RUN, (run) =>
-    (run.match(new RegExp(`.{1,${MAX_KATAKANA_RUN}}`, 'gu')) ?? [run]).join(' '),
-  );
+  const text = boundKanaRuns(kept);
   return { text, length: chars.length, truncated };
 }
 

@@ -68,6 +68,8 @@ export interface AskResult {
   suggestions?: AskResultItem[];
   /** Words of the question the answer could not match (when abstaining). */
   unmatched?: string[];
+  /** Words of the question left out because nothing in the corpus uses them. */
+  ignored?: string[];
 }
 
 export interface AskOptions {
@@ -285,6 +287,7 @@ export function ask(
     ...(outcome.message ? { message: outcome.message } : {}),
     total: events.length,
     results: page.map(shape),
+    ...(outcome.ignored.length ? { ignored: outcome.ignored } : {}),
     ...(outcome.hits.length === 0
       ? {
           suggestions: collapseToEvents(index, outcome.suggestions).slice(0, 5).map(shape),

@@ -1,0 +1,101 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { applyAdd, planAdd } from '../src/ingest/add.js';
+import { ask } from '../src/query/ask.js';
+import { buildIndex, type SearchIndex } from '../src/search/index-store.js';
+import { projectRoot } from '../src/util/paths.js';
+import { judgeNatural, loadNatural } from './natural.js';
+
+/**
+ * Counts on question sets nobody tuned on: answerable questions answered correctly, must-be-empty
+ * questions kept empty, and the words an answer was given without ("ignored": a content word
+ * dropped because nothing in the corpus uses it — issue 18 wants none). Only counts leave this
+ * module, never the questions or their misses, so the sets stay unseen.
+ */
+export interface UnseenReport {
+  name: string;
+  answered: number;
+  answerable: number;
+  empty: number;
+  emptyTotal: number;
+  /** Questions answered (results given) although some of their words were dropped. */
+  ignoredAnswers: number;
+  /** Those dropped words, counted. */
+  ignoredWords: number;
+}
+
+/** Scores one question file (bench/natural*.yml format) on an index. */
+export function scoreUnseen(
+  index: SearchIndex,
+  path: string,
+  name: string,
+  ask_: typeof ask = ask,
+): UnseenReport {
+  const set = loadNatural(path);
+  const report: UnseenReport = {
+    name,
+    answered: 0,
+    answerable: 0,
+    empty: 0,
+    emptyTotal: 0,
+    ignoredAnswers: 0,
+    ignoredWords: 0,
+  };
+  for (const q of set.questions) {
+    const today = q.today ? (typeof q.today === 'string' ? q.today : q.today.toISOString().slice(0, 10)) : set.today;
+    const r = ask_(index, q.q, { today, limit: 50 });
+    const ok = judgeNatural(q, r.results) === undefined;
+    if (q.empty) {
+      report.emptyTotal += 1;
+      if (ok) report.empty += 1;
+    } else {
+      report.answerable += 1;
+      if (ok) report.answered += 1;
+    }
+    const dropped = r.ignored ?? [];
+    if (r.results.length && dropped.length) {
+      report.ignoredAnswers += 1;
+      report.ignoredWords += dropped.length;
+    }
+  }
+  return report;
+}
+
+/**
+ * The new-month set: bench/newmonth/2026-02.txt (synthetic, with vocabulary the corpus never had)
+ * added with `policy-bot add`'s own functions to a copy of data/, the index built from it, then
+ * bench/newmonth/questions.yml scored on it. Nothing of data/ or index/ is touched.
+ */
+export async function scoreNewMonth(dataDir: string): Promise<UnseenReport> {
+  const root = mkdtempSync(join(tmpdir(), 'policy-bot-newmonth-'));
+  const data = join(root, 'data');
+  cpSync(dataDir, data, { recursive: true });
+  try {
+    const file = join(projectRoot(), 'bench', 'newmonth', '2026-02.txt');
+    const plan = await planAdd({ dataDir: data, file: '2026-02.txt', bytes: readFileSync(file) });
+    await applyAdd(data, plan, async () => {});
+    const { index } = buildIndex(data);
+    return scoreUnseen(
+      index,
+      join(projectRoot(), 'bench', 'newmonth', 'questions.yml'),
+      'new month (bench/newmonth, added after tuning)',
+    );
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+}
+
+const pct = (a: number, b: number) => (b ? `${((100 * a) / b).toFixed(1)}%` : '–');
+
+/** One table row per set. */
+export function unseenTable(reports: UnseenReport[]): string[] {
+  return [
+    '| set | answered correctly | must-be-empty kept empty | answers given with words ignored (words) |',
+    '|---|---:|---:|---:|',
+    ...reports.map(
+      (r) =>
+        `| ${r.name} | ${r.answered}/${r.answerable} (${pct(r.answered, r.answerable)}) | ${r.empty}/${r.emptyTotal} (${pct(r.empty, r.emptyTotal)}) | ${r.ignoredAnswers} (${r.ignoredWords}) |`,
+    ),
+  ];
+}

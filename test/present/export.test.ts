@@ -5,11 +5,18 @@ import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli.js';
 import { exportAnswer } from '../../src/commands/export.js';
-import { CSV_COLUMNS, csvRows, exportCsv, exportMarkdown } from '../../src/present/export.js';
+import {
+  CSV_COLUMNS,
+  csvRows,
+  exportCsv,
+  exportMarkdown,
+  neutraliseFormula,
+} from '../../src/present/export.js';
 import { type AskResultItem, ask } from '../../src/query/ask.js';
 import type { SearchIndex } from '../../src/search/index-store.js';
 import { memoryIo } from '../helpers.js';
 import { realIndex } from '../slack/harness.js';
+import { CRAFTED_QUESTION, craftedCorpus, FORMULA_TITLES } from '../support/crafted-corpus.js';
 
 let index: SearchIndex;
 beforeAll(async () => {
@@ -103,5 +110,40 @@ describe('policy-bot ask --format', () => {
     expect(io2.err()).toContain(`wrote ${total} results`);
     const bad = memoryIo();
     expect(await main(['ask', q, '--format', 'xlsx'], bad)).toBe(2);
+  });
+});
+
+describe('CSV export: no cell runs as a formula (OWASP CSV injection)', () => {
+  it('a cell starting with = + - @ tab or carriage return gets a leading apostrophe; others are as written', () => {
+    for (const v of ['=1+1', '+1', '-1', '@SUM(A1)', '\tx', '\rx', '＝1', '＠x'])
+      expect(neutraliseFormula(v)).toBe(`'${v}`);
+    for (const v of ['AIガイドライン', '2026-01-09', 'https://example.org/a=1', 'a=b', "'quoted", ''])
+      expect(neutraliseFormula(v)).toBe(v);
+    const input = {
+      question: 'q',
+      lang: 'en' as const,
+      items: [{ ...hostile, title: '=cmd|"/C calc"!A0', snippet: '\t@x', english: '-2+3' }],
+    };
+    const [, row] = parseCsv(exportCsv(input));
+    expect(row?.[CSV_COLUMNS.indexOf('title')]).toBe(`'=cmd|"/C calc"!A0`);
+    expect(row?.[CSV_COLUMNS.indexOf('snippet')]).toBe("'\t@x");
+    expect(row?.[CSV_COLUMNS.indexOf('english')]).toBe("'-2+3");
+    expect(parseCsv(exportCsv(input))).toEqual(csvRows(input));
+  });
+
+  it('`ask --format csv` over a document with formula titles writes them as text', async () => {
+    const dataDir = craftedCorpus();
+    const indexDir = join(dataDir, '..', `${dataDir.split('/').at(-1)}-index`);
+    const io = memoryIo();
+    const code = await main(
+      ['ask', CRAFTED_QUESTION, '--format', 'csv', '--data', dataDir, '--index', indexDir, '--today', TODAY],
+      io,
+    );
+    expect(code).toBe(0);
+    const titles = parseCsv(io.out())
+      .slice(1)
+      .map((r) => r[CSV_COLUMNS.indexOf('title')]);
+    expect([...titles].sort()).toEqual(FORMULA_TITLES.map((t) => `'${t.normalize('NFKC')}`).sort());
+    for (const row of parseCsv(io.out())) for (const cell of row) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
   });
 });

@@ -1,5 +1,5 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import dotenv from 'dotenv';
 import { loadTokenizer } from './analyze/kuromoji.js';
@@ -36,6 +36,7 @@ import { createLogger, registerSecret } from './util/logger.js';
 import { defaultDataDir, defaultIndexDir, projectRoot } from './util/paths.js';
 import { pidFilePath, readPidFile } from './util/pid-file.js';
 import { cleanQuestion, MAX_QUESTION_CHARS, truncationNote } from './util/sanitize.js';
+import { isHttpUrl } from './util/url.js';
 import { digestText, filtersLabel } from './weekly/render.js';
 import { applyFilters, weekItems } from './weekly/select.js';
 import { weekContaining } from './weekly/week.js';
@@ -441,7 +442,7 @@ async function addCommand(argv: string[], io: Io): Promise<number> {
     return 1;
   }
   const url = flagString(args, 'url');
-  if (url !== undefined && !/^https?:\/\/\S+$/.test(url)) {
+  if (url !== undefined && !isHttpUrl(url)) {
     println(io.stderr, `policy-bot: --url must be the digest page's address (https://…), not "${url}"`);
     return 2;
   }
@@ -461,6 +462,7 @@ async function addCommand(argv: string[], io: Io): Promise<number> {
         rebuildIndex({ dataDir, indexDir, log: (l) => println(io.stderr, l) });
       },
     });
+    for (const w of plan.source.warnings ?? []) println(io.stderr, `warning: ${basename(path)}: ${w}`);
     println(io.stdout, describeAdd(plan, dryRun));
     return 0;
   } catch (err) {

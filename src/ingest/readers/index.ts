@@ -8,6 +8,8 @@ export interface DigestSource {
   text: string;
   canonicalUrl?: string;
   siteName?: string;
+  /** What the file said that was not taken, each a sentence (`add` prints them). */
+  warnings?: string[];
 }
 
 /** A file that cannot be read as a digest, with the line when there is one. */

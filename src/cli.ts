@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, constants, lstatSync, openSync, readFileSync, type Stats, writeFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import dotenv from 'dotenv';
@@ -33,6 +33,7 @@ import { termCacheDir } from './search/term-cache.js';
 import { flagString, type ParsedArgs, parseArgs } from './util/args.js';
 import { type Io, println, processIo } from './util/io.js';
 import { createLogger, registerSecret } from './util/logger.js';
+import { oneLine } from './util/one-line.js';
 import { defaultDataDir, defaultIndexDir, projectRoot } from './util/paths.js';
 import { pidFilePath, readPidFile } from './util/pid-file.js';
 import { cleanQuestion, MAX_QUESTION_CHARS, truncationNote } from './util/sanitize.js';
@@ -214,7 +215,7 @@ async function askCommand(argv: string[], io: Io): Promise<number> {
     const file = exportAnswer(index, { question: q.text, today, inherit: null }, format as ExportFormat);
     const out = flagString(args, 'out');
     if (out) {
-      writeFileSync(resolve(io.cwd, out), file.text);
+      writeOutFile(resolve(io.cwd, out), out, file.text);
       println(io.stderr, `policy-bot: wrote ${file.total} results to ${out}`);
     } else io.stdout.write(file.text);
     return 0;
@@ -227,6 +228,43 @@ async function askCommand(argv: string[], io: Io): Promise<number> {
   const reply = answerPage(index, { question: q.text, today, inherit: null }, 0, { pageSize: limit });
   println(io.stdout, renderReplyText(reply));
   return 0;
+}
+
+/**
+ * Writes `ask --out FILE`, never through a symbolic link: a link planted where the export is
+ * expected (a shared folder, a predictable name) would otherwise have the export overwrite the
+ * file it points to. Checked before opening, and refused by the open itself (O_NOFOLLOW) so the
+ * link cannot be swapped in between.
+ */
+export function writeOutFile(path: string, given: string, text: string): void {
+  const refuse = () =>
+    new Error(
+      `policy-bot: --out ${given} is a symbolic link; not writing through it (remove the link or choose another file)`,
+    );
+  let stat: Stats | undefined;
+  try {
+    stat = lstatSync(path);
+  } catch {
+    // A new file.
+  }
+  if (stat?.isSymbolicLink()) throw refuse();
+  let fd: number;
+  try {
+    fd = openSync(
+      path,
+      constants.O_WRONLY | constants.O_CREAT | constants.O_TRUNC | (constants.O_NOFOLLOW ?? 0),
+      0o644,
+    );
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ELOOP' || code === 'EMLINK') throw refuse();
+    throw new Error(`policy-bot: --out ${given}: cannot write it (${code ?? (err as Error).message})`);
+  }
+  try {
+    writeFileSync(fd, text);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /**
@@ -353,10 +391,12 @@ async function feedbackCommand(argv: string[], io: Io): Promise<number> {
       `${rows.length} feedback${since ? ` since ${since}` : ''}: ${up} 👍, ${rows.length - up} 👎`,
     );
     for (const r of rows) {
-      const why = [r.reason, r.note ? `“${r.note}”` : ''].filter(Boolean).join(' ');
+      // Notes and questions are typed by anyone in the workspace: one line each, no terminal escapes.
+      const note = r.note ? oneLine(r.note) : '';
+      const why = [r.reason, note ? `“${note}”` : ''].filter(Boolean).join(' ');
       println(
         io.stdout,
-        `${r.at}  ${r.verdict === 'up' ? '👍' : '👎'}  “${r.question}”${why ? `  — ${why}` : ''}`,
+        `${r.at}  ${r.verdict === 'up' ? '👍' : '👎'}  “${oneLine(r.question)}”${why ? `  — ${why}` : ''}`,
       );
       println(io.stdout, `    items: ${r.itemIds.join(', ') || '(none)'}`);
     }

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -110,6 +110,35 @@ describe('policy-bot ask --format', () => {
     expect(io2.err()).toContain(`wrote ${total} results`);
     const bad = memoryIo();
     expect(await main(['ask', q, '--format', 'xlsx'], bad)).toBe(2);
+  });
+});
+
+describe('policy-bot ask --out', () => {
+  it('refuses to write through a symbolic link, and leaves its target as it was', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'policy-bot-out-'));
+    const target = join(dir, 'precious.txt');
+    writeFileSync(target, 'keep me\n');
+    const link = join(dir, 'export.csv');
+    symlinkSync(target, link);
+    const io = memoryIo();
+    expect(await main(['ask', 'AISI', '--format', 'csv', '--out', link, '--today', TODAY], io)).toBe(1);
+    expect(io.err()).toContain(
+      `policy-bot: --out ${link} is a symbolic link; not writing through it (remove the link or choose another file)`,
+    );
+    expect(readFileSync(target, 'utf8')).toBe('keep me\n');
+    // A dangling link (whose target does not exist yet) is refused too: it would create the target.
+    const dangling = join(dir, 'dangling.csv');
+    symlinkSync(join(dir, 'made-elsewhere.csv'), dangling);
+    expect(
+      await main(['ask', 'AISI', '--format', 'csv', '--out', dangling, '--today', TODAY], memoryIo()),
+    ).toBe(1);
+    expect(existsSync(join(dir, 'made-elsewhere.csv'))).toBe(false);
+    // A plain file is written.
+    const plain = join(dir, 'plain.csv');
+    expect(await main(['ask', 'AISI', '--format', 'csv', '--out', plain, '--today', TODAY], memoryIo())).toBe(
+      0,
+    );
+    expect(readFileSync(plain, 'utf8').startsWith('\uFEFF')).toBe(true);
   });
 });
 

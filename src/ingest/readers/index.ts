@@ -1,6 +1,7 @@
 import { extname } from 'node:path';
 import { readHtml } from './html.js';
 import { readPdf } from './pdf.js';
+import { PdfLimitError } from './pdf-limits.js';
 
 /** A digest as published (page, PDF or text), turned into the text the layouts read. */
 export interface DigestSource {
@@ -45,6 +46,7 @@ export async function readDigestSource(file: string, bytes: Uint8Array): Promise
     try {
       return { format: 'pdf', text: await readPdf(bytes) };
     } catch (err) {
+      if (err instanceof PdfLimitError) throw new ReadError(file, undefined, err.message);
       throw new ReadError(file, undefined, `cannot read the PDF: ${(err as Error).message}`);
     }
   }

@@ -1,5 +1,5 @@
-import { readFileSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { closeSync, constants, lstatSync, openSync, readFileSync, type Stats, writeFileSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import dotenv from 'dotenv';
 import { loadTokenizer } from './analyze/kuromoji.js';
@@ -33,9 +33,11 @@ import { termCacheDir } from './search/term-cache.js';
 import { flagString, type ParsedArgs, parseArgs } from './util/args.js';
 import { type Io, println, processIo } from './util/io.js';
 import { createLogger, registerSecret } from './util/logger.js';
+import { oneLine } from './util/one-line.js';
 import { defaultDataDir, defaultIndexDir, projectRoot } from './util/paths.js';
 import { pidFilePath, readPidFile } from './util/pid-file.js';
 import { cleanQuestion, MAX_QUESTION_CHARS, truncationNote } from './util/sanitize.js';
+import { isHttpUrl } from './util/url.js';
 import { digestText, filtersLabel } from './weekly/render.js';
 import { applyFilters, weekItems } from './weekly/select.js';
 import { weekContaining } from './weekly/week.js';
@@ -213,7 +215,7 @@ async function askCommand(argv: string[], io: Io): Promise<number> {
     const file = exportAnswer(index, { question: q.text, today, inherit: null }, format as ExportFormat);
     const out = flagString(args, 'out');
     if (out) {
-      writeFileSync(resolve(io.cwd, out), file.text);
+      writeOutFile(resolve(io.cwd, out), out, file.text);
       println(io.stderr, `policy-bot: wrote ${file.total} results to ${out}`);
     } else io.stdout.write(file.text);
     return 0;
@@ -226,6 +228,43 @@ async function askCommand(argv: string[], io: Io): Promise<number> {
   const reply = answerPage(index, { question: q.text, today, inherit: null }, 0, { pageSize: limit });
   println(io.stdout, renderReplyText(reply));
   return 0;
+}
+
+/**
+ * Writes `ask --out FILE`, never through a symbolic link: a link planted where the export is
+ * expected (a shared folder, a predictable name) would otherwise have the export overwrite the
+ * file it points to. Checked before opening, and refused by the open itself (O_NOFOLLOW) so the
+ * link cannot be swapped in between.
+ */
+export function writeOutFile(path: string, given: string, text: string): void {
+  const refuse = () =>
+    new Error(
+      `policy-bot: --out ${given} is a symbolic link; not writing through it (remove the link or choose another file)`,
+    );
+  let stat: Stats | undefined;
+  try {
+    stat = lstatSync(path);
+  } catch {
+    // A new file.
+  }
+  if (stat?.isSymbolicLink()) throw refuse();
+  let fd: number;
+  try {
+    fd = openSync(
+      path,
+      constants.O_WRONLY | constants.O_CREAT | constants.O_TRUNC | (constants.O_NOFOLLOW ?? 0),
+      0o644,
+    );
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ELOOP' || code === 'EMLINK') throw refuse();
+    throw new Error(`policy-bot: --out ${given}: cannot write it (${code ?? (err as Error).message})`);
+  }
+  try {
+    writeFileSync(fd, text);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /**
@@ -352,10 +391,12 @@ async function feedbackCommand(argv: string[], io: Io): Promise<number> {
       `${rows.length} feedback${since ? ` since ${since}` : ''}: ${up} 👍, ${rows.length - up} 👎`,
     );
     for (const r of rows) {
-      const why = [r.reason, r.note ? `“${r.note}”` : ''].filter(Boolean).join(' ');
+      // Notes and questions are typed by anyone in the workspace: one line each, no terminal escapes.
+      const note = r.note ? oneLine(r.note) : '';
+      const why = [r.reason, note ? `“${note}”` : ''].filter(Boolean).join(' ');
       println(
         io.stdout,
-        `${r.at}  ${r.verdict === 'up' ? '👍' : '👎'}  “${r.question}”${why ? `  — ${why}` : ''}`,
+        `${r.at}  ${r.verdict === 'up' ? '👍' : '👎'}  “${oneLine(r.question)}”${why ? `  — ${why}` : ''}`,
       );
       println(io.stdout, `    items: ${r.itemIds.join(', ') || '(none)'}`);
     }
@@ -441,7 +482,7 @@ async function addCommand(argv: string[], io: Io): Promise<number> {
     return 1;
   }
   const url = flagString(args, 'url');
-  if (url !== undefined && !/^https?:\/\/\S+$/.test(url)) {
+  if (url !== undefined && !isHttpUrl(url)) {
     println(io.stderr, `policy-bot: --url must be the digest page's address (https://…), not "${url}"`);
     return 2;
   }
@@ -461,6 +502,7 @@ async function addCommand(argv: string[], io: Io): Promise<number> {
         rebuildIndex({ dataDir, indexDir, log: (l) => println(io.stderr, l) });
       },
     });
+    for (const w of plan.source.warnings ?? []) println(io.stderr, `warning: ${basename(path)}: ${w}`);
     println(io.stdout, describeAdd(plan, dryRun));
     return 0;
   } catch (err) {

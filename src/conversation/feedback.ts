@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import type { Filters } from '../commands/inherit.js';
 import type { Db } from '../weekly/state.js';
@@ -31,9 +31,36 @@ export function compactInterpretation(f: Filters) {
   };
 }
 
-/** Who clicked, without saying who: a salted hash, so repeated clicks by one person can be told apart. */
-export function hashUser(userId: string, teamId = ''): string {
-  return createHash('sha256').update(`policy-bot feedback:${teamId}:${userId}`).digest('hex').slice(0, 16);
+const SECRET_NAME = 'feedback-user-hash';
+const secrets = new WeakMap<Db, string>();
+
+/**
+ * This install's key for hashing feedback users: 32 random bytes made the first time it is needed
+ * and kept in the state database (mode 0600), so only this install can link a hash to a user id.
+ */
+function feedbackSecret(db: Db): string {
+  const known = secrets.get(db);
+  if (known) return known;
+  db.prepare('INSERT OR IGNORE INTO install_secrets (name, value, created_at) VALUES (?, ?, ?)').run(
+    SECRET_NAME,
+    randomBytes(32).toString('hex'),
+    new Date().toISOString(),
+  );
+  const row = db.prepare('SELECT value FROM install_secrets WHERE name = ?').get(SECRET_NAME) as
+    | { value: string }
+    | undefined;
+  if (!row) throw new Error('policy-bot: the feedback secret could not be stored');
+  secrets.set(db, row.value);
+  return row.value;
+}
+
+/**
+ * Who clicked, without saying who: an HMAC of the user id under this install's secret, so
+ * repeated clicks by one person can be told apart but nobody holding the database and a list
+ * of user ids (or the code's old fixed salt) can tell who it was.
+ */
+export function hashUser(db: Db, userId: string, teamId = ''): string {
+  return createHmac('sha256', feedbackSecret(db)).update(`${teamId}:${userId}`).digest('hex').slice(0, 16);
 }
 
 /**
@@ -56,7 +83,7 @@ export function recordFeedback(
       answer.question,
       JSON.stringify(compactInterpretation(answer.filters)),
       JSON.stringify(answer.itemIds),
-      hashUser(f.userId, f.teamId),
+      hashUser(db, f.userId, f.teamId),
       f.verdict,
       f.now.toISOString(),
     );
@@ -70,7 +97,7 @@ export function addFeedbackDetail(
 ): boolean {
   const r = db
     .prepare('UPDATE feedback SET reason = ?, note = ? WHERE feedback_id = ? AND user_hash = ?')
-    .run(d.reason, d.note?.slice(0, 1000) ?? null, d.feedbackId, hashUser(d.userId, d.teamId));
+    .run(d.reason, d.note?.slice(0, 1000) ?? null, d.feedbackId, hashUser(db, d.userId, d.teamId));
   return r.changes === 1;
 }
 

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { isMap, isSeq, parseDocument, type YAMLMap } from 'yaml';
 import { writeFileAtomically } from '../util/atomic-write.js';
+import { isHttpUrl } from '../util/url.js';
 import { digestCoverage, ingestCorpus } from './corpus.js';
 import { type DocumentMeta, formatProblem, type Item, type Problem } from './item.js';
 import { detectLayout, LAYOUTS, type LayoutName } from './layouts/index.js';
@@ -83,6 +84,10 @@ export function withEntry(sourcesText: string, entry: SourceDocument, replaces?:
 export async function planAdd(opts: AddOptions): Promise<AddPlan> {
   const { dataDir, file } = opts;
   const name = basename(file);
+  if (opts.url !== undefined && !isHttpUrl(opts.url))
+    throw new AddError([
+      { file: name, message: `the page address must be an http(s) address, not ${JSON.stringify(opts.url)}` },
+    ]);
   let source: DigestSource;
   try {
     source = await readDigestSource(name, opts.bytes);

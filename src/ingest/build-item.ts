@@ -1,5 +1,6 @@
 import { describe } from '../errors.js';
 import { countriesIn } from '../geo/detect.js';
+import { oneLine, withoutControls } from '../util/one-line.js';
 import { type Category, type DocumentMeta, Item, type Problem, type Region } from './item.js';
 import { regionOfCountry } from './regions.js';
 import { cleanUrl, dedupe, joinSpacedLetters, nfkc } from './text.js';
@@ -50,8 +51,9 @@ export function buildItem(draft: ItemDraft): { item?: Item; problems: Problem[] 
   const candidate = {
     id: `${draft.doc.id}/${draft.idPath}`,
     kind: draft.kind,
-    title: draft.title,
-    body: draft.body.join('\n'),
+    // A title is printed as one line (terminal, CSV, Slack): no escape sequence or line break in it.
+    title: oneLine(draft.title),
+    body: withoutControls(draft.body.join('\n')),
     ...(draft.date ? { date: draft.date } : {}),
     category: draft.category,
     region,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { HttpUrl } from '../util/url.js';
 
 /** ISO calendar date `YYYY-MM-DD` that also exists on the calendar (no 2026-02-30). */
 export const IsoDate = z
@@ -42,7 +43,7 @@ export const ItemSource = z.object({
   /** Heading path from the document root to the item, as printed in the document. */
   section: z.array(z.string().min(1)),
   /** The page the document itself is published on, when known (`url` in data/sources.yml). */
-  documentUrl: z.string().url().optional(),
+  documentUrl: HttpUrl.optional(),
   /** Short, citable label of the section (`海外/アジア`), without the ordinal. */
   sectionLabel: z.string().min(1),
   /** 1-based position of the item within its section. */
@@ -71,7 +72,7 @@ export const Item = z.object({
   category: Category,
   region: Region,
   countries: z.array(CountryCode),
-  urls: z.array(z.string().url()),
+  urls: z.array(HttpUrl),
   /** Notes printed next to a URL in the document (`(動画)`, `(英文版)`), keyed by URL. */
   urlNotes: z.record(z.string(), z.string()).optional(),
   source: ItemSource,

@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { createError } from '../errors.js';
+import { oneLine } from '../util/one-line.js';
+import { HttpUrl } from '../util/url.js';
 import { parseYamlCached } from '../util/yaml-cache.js';
 import { IsoDate } from './item.js';
 import { LayoutName } from './layouts/index.js';
@@ -9,13 +11,14 @@ import { LayoutName } from './layouts/index.js';
 export const SourceDocument = z.object({
   id: z.string().regex(/^[a-z0-9-]+$/, 'ids are lowercase words joined by -'),
   path: z.string().min(1),
-  title: z.string().min(1),
+  /** Printed in listings and citations: kept to one line of printable text. */
+  title: z.string().transform(oneLine).pipe(z.string().min(1)),
   kind: z.enum(['digest', 'report', 'briefing']),
   /** Which parser reads this document; declared, never guessed from the text. */
   layout: LayoutName,
   publisher: z.string().optional(),
   /** The page the document is published on (aisi.go.jp), so a citation can name it. */
-  url: z.string().url().optional(),
+  url: HttpUrl.optional(),
   coverage: z.object({ from: IsoDate, to: IsoDate }).optional(),
   published: IsoDate.optional(),
 });
@@ -85,7 +88,10 @@ export function loadSourceList(dataDir: string): { documents: SourceDocument[]; 
       const detail = doc.error.issues
         .map((i) => `${i.path.join('.') || '(entry)'}: ${i.message}${got(i.path)}`)
         .join('; ');
-      problems.push({ ...(line ? { line } : {}), message: `document ${n + 1}: ${detail}` });
+      // The entry by its place and, when it has one, its id: `document 3 (id digest-2026-01): url: …`.
+      const id = entry && typeof entry === 'object' ? (entry as { id?: unknown }).id : undefined;
+      const name = typeof id === 'string' && id ? ` (id ${oneLine(id).slice(0, 80)})` : '';
+      problems.push({ ...(line ? { line } : {}), message: `document ${n + 1}${name}: ${detail}` });
       return;
     }
     if (ids.has(doc.data.id)) {

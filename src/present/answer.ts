@@ -2,7 +2,16 @@ import type { Dimension } from '../commands/inherit.js';
 import { urlKey } from '../events/group.js';
 import type { AskResult, AskResultItem } from '../query/ask.js';
 import type { Lang } from '../query/understand.js';
-import { actions, type Block, type Button, capBlocks, context, divider, section } from './blocks.js';
+import {
+  actions,
+  type Block,
+  type Button,
+  capBlocks,
+  context,
+  divider,
+  mrkdwnText,
+  section,
+} from './blocks.js';
 import { say } from './catalogue.js';
 import { CATEGORY_LABEL, countryList, formatDate, REGION_LABEL, siteName } from './labels.js';
 import { escapeMrkdwn, LIMITS, link, truncate } from './mrkdwn.js';
@@ -251,13 +260,13 @@ export function renderAnswerBlocks(m: AnswerModel, view: AnswerView): { text: st
   if (m.notice)
     blocks.push({
       type: 'section',
-      text: { type: 'mrkdwn', text: `:information_source: ${escapeMrkdwn(m.notice)}` },
+      text: mrkdwnText(`:information_source: ${escapeMrkdwn(m.notice)}`),
     });
   m.items.forEach((it, n) => {
     if (n > 0) blocks.push(divider());
     blocks.push({
       type: 'section',
-      text: { type: 'mrkdwn', text: truncate(itemMrkdwn(it, m.offset + n + 1, m.lang), LIMITS.sectionText) },
+      text: mrkdwnText(truncate(itemMrkdwn(it, m.offset + n + 1, m.lang), LIMITS.sectionText)),
       accessory: {
         type: 'button',
         text: { type: 'plain_text', text: say(m.lang, 'cite'), emoji: true },

@@ -8,16 +8,22 @@ export const header = (text: string): Block => ({
   text: { type: 'plain_text', text: truncatePlain(text, LIMITS.headerText), emoji: true },
 });
 
+/**
+ * A mrkdwn text object taken as written (`verbatim: true`): Slack then links only the `<…>` markup
+ * policy-bot writes itself, and never turns `@here`, `@channel` or `#general` typed by someone
+ * (or printed in a document) into a mention or a channel link. Every mrkdwn text policy-bot
+ * sends is built here.
+ */
+export const mrkdwnText = (text: string) => ({ type: 'mrkdwn', text, verbatim: true }) as const;
+
 export const section = (mrkdwn: string): Block => ({
   type: 'section',
-  text: { type: 'mrkdwn', text: truncate(mrkdwn, LIMITS.sectionText) },
+  text: mrkdwnText(truncate(mrkdwn, LIMITS.sectionText)),
 });
 
 export const context = (...mrkdwn: string[]): Block => ({
   type: 'context',
-  elements: mrkdwn
-    .slice(0, 10)
-    .map((t) => ({ type: 'mrkdwn', text: truncate(t, LIMITS.contextElementText) })),
+  elements: mrkdwn.slice(0, 10).map((t) => mrkdwnText(truncate(t, LIMITS.contextElementText))),
 });
 
 export const divider = (): Block => ({ type: 'divider' });

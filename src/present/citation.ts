@@ -2,6 +2,7 @@ import { sectionCitation } from '../query/ask.js';
 import type { CiteResult } from '../query/cite.js';
 import type { Lang } from '../query/understand.js';
 import type { StoredItem } from '../search/stored-item.js';
+import { isHttpUrl } from '../util/url.js';
 import { type Block, context, section } from './blocks.js';
 import { say } from './catalogue.js';
 import { type CiteContext, citeLine, citeMarkdown } from './cite-formats.js';
@@ -16,7 +17,9 @@ export function location(item: StoredItem): string {
 /** The citation as plain lines, ready to paste anywhere. */
 export function citationText(item: StoredItem, lang: Lang = 'en'): string {
   const date = formatDate(item.date, lang);
-  const page = item.source.documentUrl ? [`${say(lang, 'digestPage')}: ${item.source.documentUrl}`] : [];
+  const page = isHttpUrl(item.source.documentUrl)
+    ? [`${say(lang, 'digestPage')}: ${item.source.documentUrl}`]
+    : [];
   return [
     `${item.title} (${date}; ${countryList(item.countries, lang) || '—'})`,
     location(item),
@@ -42,9 +45,10 @@ export function renderCitationBlocks(c: CiteResult, lang: Lang = c.lang): { text
     .join(' · ');
   const urls = item.urls.map((u) => `• ${link(u, siteName(u))}`).join('\n');
   // The digest itself, where its page is known (data/sources.yml `url`).
-  const page = item.source.documentUrl
-    ? `\n${say(lang, 'digestPage')}: ${link(item.source.documentUrl, siteName(item.source.documentUrl))}`
-    : '';
+  const page =
+    item.source.documentUrl && isHttpUrl(item.source.documentUrl)
+      ? `\n${say(lang, 'digestPage')}: ${link(item.source.documentUrl, siteName(item.source.documentUrl))}`
+      : '';
   const blocks: Block[] = [
     context(`:bookmark: ${say(lang, 'citation')} · ${say(lang, 'itemId')} \`${escapeMrkdwn(item.id)}\``),
     section(

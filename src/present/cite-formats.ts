@@ -2,6 +2,7 @@ import { type Actor, actorsLexicon } from '../analyze/lexicon.js';
 import { countryName } from '../geo/gazetteer.js';
 import type { Lang } from '../query/understand.js';
 import type { StoredItem } from '../search/stored-item.js';
+import { isHttpUrl } from '../util/url.js';
 
 /**
  * Citations people paste: one line in the asker's language, a Markdown link, and CSL-JSON for
@@ -68,9 +69,9 @@ export function citedDate(item: StoredItem, lang: Lang, published?: string): str
   return d.start === d.end ? d.start : `${d.start}–${d.end}`;
 }
 
-/** The URL a citation links to: the item's first source URL, else its document's page. */
+/** The URL a citation links to: the item's first source URL, else its document's page (http(s) only). */
 export function citedUrl(item: StoredItem): string | undefined {
-  return item.urls[0] ?? item.source.documentUrl;
+  return [...item.urls, item.source.documentUrl].find(isHttpUrl);
 }
 
 /**

@@ -7,6 +7,7 @@ import { CATEGORY_LABEL, countryList, formatDate } from './labels.js';
  * An answer taken out whole: every result (not a page) as CSV or Markdown. CSV is RFC 4180
  * (CRLF between records, fields quoted when they hold a comma, a quote or a line break, quotes
  * doubled) in UTF-8 with a byte-order mark, so spreadsheet programs read the Japanese correctly.
+ * No cell can run as a formula: see {@link neutraliseFormula}.
  */
 export type ExportFormat = 'csv' | 'md';
 export const EXPORT_FORMATS: readonly ExportFormat[] = ['csv', 'md'];
@@ -35,6 +36,21 @@ export const CSV_COLUMNS = [
 
 const BOM = '\uFEFF';
 
+/**
+ * What a spreadsheet reads as the start of a formula: `=`, `+`, `-`, `@`, a tab or a carriage
+ * return (OWASP's list), and the full-width `＝＋－＠` a Japanese input setting may read the same way.
+ */
+const FORMULA_START = /^[=+\-@\t\r＝＋－＠]/;
+
+/**
+ * A cell a spreadsheet shows as text, never runs: one starting like a formula gets a leading
+ * apostrophe (OWASP's CSV injection advice), so a document titled `=HYPERLINK("http://…")` is
+ * shown as written instead of becoming a live link or command in the reader's spreadsheet.
+ */
+export function neutraliseFormula(value: string): string {
+  return FORMULA_START.test(value) ? `'${value}` : value;
+}
+
 /** One RFC 4180 field: quoted when it must be, quotes doubled. */
 export function csvField(value: string): string {
   return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
@@ -48,23 +64,25 @@ function sourceLines(it: AskResultItem, lang: Lang): string[] {
   return all.map((s) => `${s.document} · ${s.section} (${formatDate(s.date ?? undefined, lang)})`);
 }
 
-/** The rows of a CSV export as values, header first (what a CSV parser gives back). */
+/** The rows of a CSV export as values, header first (what a CSV parser gives back), every cell neutralised. */
 export function csvRows(input: ExportInput): string[][] {
   const rows: string[][] = [[...CSV_COLUMNS]];
   input.items.forEach((it, n) => {
-    rows.push([
-      String(n + 1),
-      it.id,
-      it.date?.start ?? '',
-      it.date?.end ?? '',
-      it.title,
-      it.english ?? '',
-      it.countries.join(' '),
-      CATEGORY_LABEL[it.category]?.[input.lang] ?? it.category,
-      it.snippet,
-      it.urls.join('\n'),
-      sourceLines(it, input.lang).join('\n'),
-    ]);
+    rows.push(
+      [
+        String(n + 1),
+        it.id,
+        it.date?.start ?? '',
+        it.date?.end ?? '',
+        it.title,
+        it.english ?? '',
+        it.countries.join(' '),
+        CATEGORY_LABEL[it.category]?.[input.lang] ?? it.category,
+        it.snippet,
+        it.urls.join('\n'),
+        sourceLines(it, input.lang).join('\n'),
+      ].map(neutraliseFormula),
+    );
   });
   return rows;
 }

@@ -1,3 +1,5 @@
+import { isHttpUrl } from '../util/url.js';
+
 /**
  * Slack mrkdwn helpers. Everything from the documents or from the asker goes through
  * {@link escapeMrkdwn}, so no text can ping @channel, mention a user or forge a link.
@@ -6,9 +8,17 @@ export function escapeMrkdwn(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
-/** A link whose target is exactly the source URL (Slack unescapes the entities) and whose label is escaped text. */
+/**
+ * A link whose target is the source URL and whose label is escaped text. Slack reads `<url|label>`
+ * up to the first `|`, so a `|` in the URL is sent as `%7C` (the same address): otherwise
+ * `https://evil.example/x|www.meti.go.jp` would show a trusted-looking label. `&`, `<` and `>` go
+ * as entities, which Slack turns back into the characters. Only http(s) addresses are linked; any
+ * other is shown as its label alone.
+ */
 export function link(url: string, label: string): string {
-  return `<${escapeMrkdwn(url)}|${escapeMrkdwn(label).replace(/\|/g, '¦')}>`;
+  const text = escapeMrkdwn(label).replace(/\|/g, '¦');
+  if (!isHttpUrl(url)) return text;
+  return `<${escapeMrkdwn(url).replace(/\|/g, '%7C')}|${text}>`;
 }
 
 /** Slack's limits we render within. */

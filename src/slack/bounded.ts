@@ -1,4 +1,4 @@
-import type { Block } from '../present/blocks.js';
+import { type Block, mrkdwnText } from '../present/blocks.js';
 import { type CleanQuestion, truncationNote } from '../util/sanitize.js';
 
 /**
@@ -15,6 +15,6 @@ export function withTruncationNote<R extends { text: string; blocks?: Block[] | 
   return {
     ...reply,
     text: `${reply.text}\n${note}`,
-    blocks: [...(reply.blocks ?? []), { type: 'context', elements: [{ type: 'mrkdwn', text: note }] }],
+    blocks: [...(reply.blocks ?? []), { type: 'context', elements: [mrkdwnText(note)] }],
   };
 }

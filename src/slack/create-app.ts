@@ -1,6 +1,7 @@
 import { App, type Logger as BoltLogger, HTTPReceiver, type LogLevel } from '@slack/bolt';
 import type { WebClientOptions } from '@slack/web-api';
 import type { Config } from '../config.js';
+import { firstCommandDelivery } from './dedupe.js';
 import type { SlackDeps } from './deps.js';
 import { registerListeners } from './listeners/index.js';
 import { subscribeGuard } from './membership.js';
@@ -53,7 +54,12 @@ export function createSlackApp(
   }
   const { registrar, routes } = recordingApp(app);
   if (receiver)
-    guardReceiver(receiver, { signingSecret: config.signingSecret as string, routes, logger: deps.logger });
+    guardReceiver(receiver, {
+      signingSecret: config.signingSecret as string,
+      routes,
+      logger: deps.logger,
+      firstCommand: (timestamp, rawBody) => firstCommandDelivery(deps, timestamp, rawBody),
+    });
   app.use(catchAll(routes, deps.logger));
   app.use(subscribeGuard(deps.logger));
   registerListeners(registrar, deps);

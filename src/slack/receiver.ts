@@ -107,7 +107,17 @@ type Handler = (req: IncomingMessage, res: ServerResponse) => void;
  */
 export function guardReceiver(
   receiver: HTTPReceiver,
-  o: { signingSecret: string; routes: Routes; logger: Logger; bodyLimit?: number },
+  o: {
+    signingSecret: string;
+    routes: Routes;
+    logger: Logger;
+    bodyLimit?: number;
+    /**
+     * False when this signed slash command request (timestamp header and raw body) was seen
+     * before: it is acknowledged and not answered again. Absent: every request is new.
+     */
+    firstCommand?: (timestamp: string, rawBody: Buffer) => boolean;
+  },
 ): void {
   const target = receiver as unknown as { handleIncomingEvent: Handler };
   const inner = target.handleIncomingEvent.bind(receiver);
@@ -152,6 +162,18 @@ export function guardReceiver(
       o.logger.warn(`request acknowledged, no listener takes it: ${verdict.reason}`);
       if (verdict.reply) HTTPModuleFunctions.buildContentResponse(res, verdict.reply);
       else HTTPModuleFunctions.buildNoBodyResponse(res, 200);
+      return;
+    }
+    // A slash command is answered once: the same signed request again (a replay within Bolt's
+    // 5-minute window) is acknowledged and dropped. Slack itself never retries slash commands.
+    const timestamp = req.headers['x-slack-request-timestamp'];
+    if (
+      o.firstCommand &&
+      (body as { command?: unknown }).command !== undefined &&
+      typeof timestamp === 'string' &&
+      !o.firstCommand(timestamp, buffered.rawBody)
+    ) {
+      HTTPModuleFunctions.buildNoBodyResponse(res, 200);
       return;
     }
     inner(req, res);

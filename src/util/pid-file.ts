@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 
 /** Where the running app writes its pid: beside the state database, so app and CLI agree. */
@@ -10,7 +10,9 @@ export function pidFilePath(statePath: string, root: string): string {
 export function writePidFile(path: string, pid = process.pid): () => void {
   mkdirSync(dirname(path), { recursive: true });
   // The script beside the pid lets `reload` check the pid is still this app, not a reused one.
-  writeFileSync(path, `${pid}\n${process.argv[1] ?? ''}\n`);
+  // Owner only (0600), like the state beside it; an existing file keeps its mode on rewrite, hence the chmod.
+  writeFileSync(path, `${pid}\n${process.argv[1] ?? ''}\n`, { mode: 0o600 });
+  chmodSync(path, 0o600);
   return () => {
     try {
       if (readFileSync(path, 'utf8').split('\n')[0] === String(pid)) rmSync(path, { force: true });

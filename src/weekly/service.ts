@@ -1,6 +1,6 @@
 import { Cron } from 'croner';
 import type { DigestCommands } from '../commands/digest-commands.js';
-import type { Block } from '../present/blocks.js';
+import { type Block, mrkdwnText } from '../present/blocks.js';
 import { say } from '../present/catalogue.js';
 import { escapeMrkdwn } from '../present/mrkdwn.js';
 import { addDays } from '../query/dates.js';
@@ -23,7 +23,7 @@ export interface ServiceDeps {
   timeZone: string;
 }
 
-const section = (text: string): Block => ({ type: 'section', text: { type: 'mrkdwn', text } });
+const section = (text: string): Block => ({ type: 'section', text: mrkdwnText(text) });
 
 /** The next scheduled run, shown as local time in the digest's zone: `2026-11-30 09:00 (Asia/Tokyo)`. */
 export function nextRunLabel(cron: string, timeZone: string, now: Date): string {

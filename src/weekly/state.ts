@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync, statSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
@@ -97,6 +97,19 @@ const MIGRATIONS: { version: number; sql: string }[] = [
       CREATE INDEX feedback_created ON feedback (created_at);
     `,
   },
+  {
+    // Secrets made once per install (issue 19): the key feedback user ids are hashed with, so a
+    // hash cannot be reversed by hashing every user id of a workspace with a salt in the code.
+    // (Versions 3 and 4 belong to other branches; pending versions run in the order listed.)
+    version: 5,
+    sql: `
+      CREATE TABLE install_secrets (
+        name TEXT PRIMARY KEY,
+        value TEXT NOT NULL,
+        created_at TEXT NOT NULL
+      );
+    `,
+  },
 ];
 
 export type Db = Database.Database;
@@ -188,7 +201,10 @@ function tablesCreatedBy(sql: string): string[] {
 export function openState(path: string, now: () => Date = () => new Date()): Db {
   let db: Db | undefined;
   try {
-    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+    if (path !== ':memory:') {
+      mkdirSync(dirname(path), { recursive: true });
+      ownerOnly(path);
+    }
     db = new Database(path);
     db.pragma('busy_timeout = 5000');
     const check = db.pragma('quick_check') as { quick_check: string }[];
@@ -206,6 +222,30 @@ export function openState(path: string, now: () => Date = () => new Date()): Db 
   } catch (err) {
     db?.close();
     throw stateError(path, err);
+  }
+}
+
+/** Read and write for the owner only: the state holds subscriptions, questions, feedback and secrets. */
+const OWNER_ONLY = 0o600;
+
+/**
+ * Creates the state file with mode 0600 when it does not exist yet, and takes group and other
+ * access away from an existing one and its `-wal` / `-shm` files. SQLite gives the `-wal` and
+ * `-shm` files it creates the database file's mode, so they are 0600 too. A file this user does
+ * not own keeps its mode (opening it then says what is wrong).
+ */
+export function ownerOnly(path: string): void {
+  try {
+    closeSync(openSync(path, 'wx', OWNER_ONLY));
+  } catch {
+    // It exists already, or cannot be made: opening it says why.
+  }
+  for (const file of [path, `${path}-wal`, `${path}-shm`]) {
+    try {
+      if (existsSync(file) && (statSync(file).mode & 0o077) !== 0) chmodSync(file, OWNER_ONLY);
+    } catch {
+      // not ours to change
+    }
   }
 }
 
@@ -239,7 +279,10 @@ function migrate(db: Db, path: string, now: () => Date): void {
   for (const m of pending) {
     if (hasData && path !== ':memory:' && existsSync(path)) {
       const backup = `${path}.pre-v${m.version}.bak`;
-      if (!existsSync(backup)) db.prepare('VACUUM INTO ?').run(backup);
+      if (!existsSync(backup)) {
+        db.prepare('VACUUM INTO ?').run(backup);
+        chmodSync(backup, OWNER_ONLY);
+      }
     }
     db.transaction(() => {
       db.exec(m.sql);

@@ -59,7 +59,7 @@ describe('policy-bot feedback', () => {
     expect(
       recordFeedback(db, { answerId: 'unknown', userId: 'U1', verdict: 'up', now: new Date() }),
     ).toBeUndefined();
-    expect(listFeedback(db).map((f) => f.user)).toEqual([hashUser('U1'), hashUser('U2')]);
+    expect(listFeedback(db).map((f) => f.user)).toEqual([hashUser(db, 'U1'), hashUser(db, 'U2')]);
     db.close();
 
     const env = { POLICY_BOT_STATE_PATH: path };
@@ -77,6 +77,64 @@ describe('policy-bot feedback', () => {
     const bad = memoryIo('', env);
     expect(await main(['feedback', '--since', 'yesterday'], bad)).toBe(2);
     expect(bad.err()).toContain('--since must be a date');
+  });
+});
+
+describe('feedback: what anyone types is printed safely, and who typed it stays unknown', () => {
+  const state = {
+    question: 'Korea',
+    lang: 'en' as const,
+    today: '2026-01-20',
+    inherit: null,
+    offset: 0,
+    itemIds: ['a/1'],
+    total: 1,
+    filters,
+  };
+
+  it('a note with terminal escapes and line breaks is printed on one line without them', async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'policy-bot-fb-')), 'state.sqlite');
+    const db = openState(path);
+    const id = rememberAnswer(db, state, new Date('2026-01-20T00:00:00Z')) as string;
+    const fb = recordFeedback(db, { answerId: id, userId: 'U1', verdict: 'down', now: new Date() }) as number;
+    const note = 'fine\u001b[2J\u001b[31mred\u0007\n2026-01-01  👍  “forged line”\r\u009b0m';
+    expect(addFeedbackDetail(db, { feedbackId: fb, userId: 'U1', reason: 'other', note })).toBe(true);
+    db.close();
+    const io = memoryIo('', { POLICY_BOT_STATE_PATH: path });
+    expect(await main(['feedback'], io)).toBe(0);
+    const lines = io.out().split('\n').filter(Boolean);
+    expect(lines).toHaveLength(3); // the count, the feedback, its items
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: looking for control characters is the point
+    expect(io.out()).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
+    expect(lines[1]).toContain('— other “fine[2J[31mred 2026-01-01  👍  “forged line” 0m”');
+    // --json keeps the note as stored (JSON escapes it).
+    const json = memoryIo('', { POLICY_BOT_STATE_PATH: path });
+    expect(await main(['feedback', '--json'], json)).toBe(0);
+    expect((JSON.parse(json.out()) as { note: string }[])[0]?.note).toBe(note);
+  });
+
+  it('users are hashed with a secret made once per install: two installs never share a hash', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'policy-bot-fb-'));
+    const userHash = (path: string) => {
+      const db = openState(path);
+      const id = rememberAnswer(db, state, new Date()) as string;
+      recordFeedback(db, { answerId: id, userId: 'U1', teamId: 'T1', verdict: 'up', now: new Date() });
+      const users = listFeedback(db).map((f) => f.user);
+      db.close();
+      return users;
+    };
+    const a = userHash(join(dir, 'a.sqlite'));
+    const b = userHash(join(dir, 'b.sqlite'));
+    expect(a[0]).toMatch(/^[0-9a-f]{16}$/);
+    expect(b[0]).not.toBe(a[0]);
+    // The same install keeps its secret across restarts: one person stays one hash.
+    const again = userHash(join(dir, 'a.sqlite'));
+    expect(again).toEqual([a[0], a[0]]);
+    const db = openState(join(dir, 'a.sqlite'));
+    const secret = db.prepare('SELECT value FROM install_secrets').all() as { value: string }[];
+    expect(secret).toHaveLength(1);
+    expect(secret[0]?.value).toMatch(/^[0-9a-f]{64}$/);
+    db.close();
   });
 });
 

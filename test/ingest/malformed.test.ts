@@ -111,8 +111,8 @@ describe('malformed input is named, and loses nothing else', () => {
     const c = ingestCorpus(dir);
     expect(c.items).toHaveLength(3);
     expect(c.problems.map((p) => [p.line, p.message.split(':').slice(0, 2).join(':')])).toEqual([
-      [2, 'document 1: kind'],
-      [12, 'document 3: id'],
+      [2, 'document 1 (id news): kind'],
+      [12, 'document 3 (id Bad Id): id'],
     ]);
     expect(c.problems[0]?.message).toContain('newsletter');
     expect(c.problems[0]?.file).toMatch(/sources\.yml$/);

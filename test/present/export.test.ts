@@ -1,15 +1,22 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli.js';
 import { exportAnswer } from '../../src/commands/export.js';
-import { CSV_COLUMNS, csvRows, exportCsv, exportMarkdown } from '../../src/present/export.js';
+import {
+  CSV_COLUMNS,
+  csvRows,
+  exportCsv,
+  exportMarkdown,
+  neutraliseFormula,
+} from '../../src/present/export.js';
 import { type AskResultItem, ask } from '../../src/query/ask.js';
 import type { SearchIndex } from '../../src/search/index-store.js';
 import { memoryIo } from '../helpers.js';
 import { realIndex } from '../slack/harness.js';
+import { CRAFTED_QUESTION, craftedCorpus, FORMULA_TITLES } from '../support/crafted-corpus.js';
 
 let index: SearchIndex;
 beforeAll(async () => {
@@ -103,5 +110,69 @@ describe('policy-bot ask --format', () => {
     expect(io2.err()).toContain(`wrote ${total} results`);
     const bad = memoryIo();
     expect(await main(['ask', q, '--format', 'xlsx'], bad)).toBe(2);
+  });
+});
+
+describe('policy-bot ask --out', () => {
+  it('refuses to write through a symbolic link, and leaves its target as it was', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'policy-bot-out-'));
+    const target = join(dir, 'precious.txt');
+    writeFileSync(target, 'keep me\n');
+    const link = join(dir, 'export.csv');
+    symlinkSync(target, link);
+    const io = memoryIo();
+    expect(await main(['ask', 'AISI', '--format', 'csv', '--out', link, '--today', TODAY], io)).toBe(1);
+    expect(io.err()).toContain(
+      `policy-bot: --out ${link} is a symbolic link; not writing through it (remove the link or choose another file)`,
+    );
+    expect(readFileSync(target, 'utf8')).toBe('keep me\n');
+    // A dangling link (whose target does not exist yet) is refused too: it would create the target.
+    const dangling = join(dir, 'dangling.csv');
+    symlinkSync(join(dir, 'made-elsewhere.csv'), dangling);
+    expect(
+      await main(['ask', 'AISI', '--format', 'csv', '--out', dangling, '--today', TODAY], memoryIo()),
+    ).toBe(1);
+    expect(existsSync(join(dir, 'made-elsewhere.csv'))).toBe(false);
+    // A plain file is written.
+    const plain = join(dir, 'plain.csv');
+    expect(await main(['ask', 'AISI', '--format', 'csv', '--out', plain, '--today', TODAY], memoryIo())).toBe(
+      0,
+    );
+    expect(readFileSync(plain, 'utf8').startsWith('\uFEFF')).toBe(true);
+  });
+});
+
+describe('CSV export: no cell runs as a formula (OWASP CSV injection)', () => {
+  it('a cell starting with = + - @ tab or carriage return gets a leading apostrophe; others are as written', () => {
+    for (const v of ['=1+1', '+1', '-1', '@SUM(A1)', '\tx', '\rx', '＝1', '＠x'])
+      expect(neutraliseFormula(v)).toBe(`'${v}`);
+    for (const v of ['AIガイドライン', '2026-01-09', 'https://example.org/a=1', 'a=b', "'quoted", ''])
+      expect(neutraliseFormula(v)).toBe(v);
+    const input = {
+      question: 'q',
+      lang: 'en' as const,
+      items: [{ ...hostile, title: '=cmd|"/C calc"!A0', snippet: '\t@x', english: '-2+3' }],
+    };
+    const [, row] = parseCsv(exportCsv(input));
+    expect(row?.[CSV_COLUMNS.indexOf('title')]).toBe(`'=cmd|"/C calc"!A0`);
+    expect(row?.[CSV_COLUMNS.indexOf('snippet')]).toBe("'\t@x");
+    expect(row?.[CSV_COLUMNS.indexOf('english')]).toBe("'-2+3");
+    expect(parseCsv(exportCsv(input))).toEqual(csvRows(input));
+  });
+
+  it('`ask --format csv` over a document with formula titles writes them as text', async () => {
+    const dataDir = craftedCorpus();
+    const indexDir = join(dataDir, '..', `${dataDir.split('/').at(-1)}-index`);
+    const io = memoryIo();
+    const code = await main(
+      ['ask', CRAFTED_QUESTION, '--format', 'csv', '--data', dataDir, '--index', indexDir, '--today', TODAY],
+      io,
+    );
+    expect(code).toBe(0);
+    const titles = parseCsv(io.out())
+      .slice(1)
+      .map((r) => r[CSV_COLUMNS.indexOf('title')]);
+    expect([...titles].sort()).toEqual(FORMULA_TITLES.map((t) => `'${t.normalize('NFKC')}`).sort());
+    for (const row of parseCsv(io.out())) for (const cell of row) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
   });
 });

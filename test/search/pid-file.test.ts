@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -13,6 +13,23 @@ describe('the pid file policy-bot reload signals', () => {
     expect(readPidFile(path)).toEqual({ pid: process.pid });
     remove();
     expect(readPidFile(path)).toMatchObject({ error: expect.stringContaining('does not exist') });
+  });
+
+  it('is read/write for the owner only, also when an older file was world-readable', () => {
+    const before = process.umask(0o022);
+    try {
+      const path = join(mkdtempSync(join(tmpdir(), 'policy-bot-pid-')), 'policy-bot.pid');
+      writePidFile(path)();
+      writeFileSync(path, 'old\n', { mode: 0o644 });
+      const remove = writePidFile(path);
+      expect(statSync(path).mode & 0o777).toBe(0o600);
+      remove();
+      const fresh = writePidFile(path);
+      expect(statSync(path).mode & 0o777).toBe(0o600);
+      fresh();
+    } finally {
+      process.umask(before);
+    }
   });
 
   it('refuses a stale file whose pid now runs something else', () => {

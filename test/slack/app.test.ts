@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { monthList } from '../support/corpus-facts.js';
 import { eventEnvelope, interaction, send, sign, slashCommand } from '../support/fake-slack.js';
-import { type Harness, startHarness, texts } from './harness.js';
+import { type Harness, mrkdwnObjects, startHarness, texts } from './harness.js';
 
 let h: Harness;
 beforeAll(async () => {
@@ -84,6 +84,25 @@ describe('/policy', () => {
     expect(echoed).toContain('“Grok &amp; X');
     expect(echoed).not.toContain('terms: Grok, https');
     expect(echoed).not.toMatch(/<!channel>|<@U999>|<https:\/\/evil/);
+  });
+
+  it('echoes @here, @channel and #channel typed as text in verbatim mrkdwn, so they stay text', async () => {
+    const question = 'AISI @here @channel #general';
+    await send(h.port, slashCommand(question, h.fake.responseUrl('verbatim')), 'form');
+    const { body } = await h.fake.waitFor(() =>
+      h.fake.responses.find((r) => r.id === 'verbatim' && r.body.blocks),
+    );
+    for (const o of mrkdwnObjects(body.blocks)) expect(o).toMatchObject({ verbatim: true });
+    // Shared in the channel, the question is shown for everyone as typed: still text, never a ping.
+    const share = (body.blocks as { type: string; elements?: { action_id: string; value: string }[] }[])
+      .find((b) => b.type === 'actions')
+      ?.elements?.find((e) => e.action_id === 'share_answer');
+    const before = h.fake.callsTo('chat.postMessage').length;
+    await send(h.port, click('share_answer', share?.value, h.fake.responseUrl('verbatim-share')), 'form');
+    const shared = await h.fake.waitFor(() => h.fake.callsTo('chat.postMessage').slice(before)[0]);
+    const objects = mrkdwnObjects(shared.args.blocks);
+    expect(objects.some((o) => o.text.includes(`“${question}”`))).toBe(true);
+    for (const o of objects) expect(o).toMatchObject({ verbatim: true });
   });
 
   it('shows at most five items and a Show more button that pages through the rest', async () => {
@@ -295,6 +314,22 @@ describe('request verification', () => {
     const res = await send(h.port, body, 'json');
     expect(res.status).toBe(200);
     expect(await res.text()).toContain('3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P');
+  });
+
+  it('answers a replayed slash command once: the same signed request again is acknowledged, not answered', async () => {
+    const body = slashCommand('Korea', h.fake.responseUrl('replayed'));
+    const timestamp = Math.floor(Date.now() / 1000);
+    expect((await send(h.port, body, 'form', { timestamp })).status).toBe(200);
+    await h.fake.waitFor(() => h.fake.responses.find((r) => r.id === 'replayed' && r.body.blocks));
+    // The captured request, byte for byte, twice more within the 5-minute window.
+    for (let n = 0; n < 2; n++) expect((await send(h.port, body, 'form', { timestamp })).status).toBe(200);
+    expect(h.logs.filter((l) => l.includes('ignoring a replayed slash command request'))).toHaveLength(2);
+    // The same command typed again is a new request (a new timestamp): answered.
+    expect((await send(h.port, body, 'form', { timestamp: timestamp + 1 })).status).toBe(200);
+    // Answers only (a slow one may first show "searching…").
+    const answers = () => h.fake.responses.filter((r) => r.id === 'replayed' && r.body.blocks);
+    await h.fake.waitFor(() => answers()[1]);
+    expect(answers()).toHaveLength(2);
   });
 
   it('rejects a bad signature with 401', async () => {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { digestCommands } from '../../src/weekly/service.js';
 import { DigestStore } from '../../src/weekly/store.js';
 import { send, slashCommand } from '../support/fake-slack.js';
-import { type Harness, realIndex, startHarness, texts } from './harness.js';
+import { type Harness, mrkdwnObjects, realIndex, startHarness, texts } from './harness.js';
 
 let h: Harness;
 beforeAll(async () => {
@@ -112,5 +112,22 @@ describe('/policy subscribe checks the bot can post in the channel first', () =>
       'form',
     );
     expect(((await res.json()) as { text: string }).text).toContain('archived');
+  });
+});
+
+describe('subscription replies echo filters as text', () => {
+  it('@here and #general typed as filters stay text in the confirmation posted to the channel', async () => {
+    await send(
+      h.port,
+      slashCommand('subscribe Korea @here #general', h.fake.responseUrl('sub-verbatim'), {
+        channel_id: 'C-VERBATIM',
+      }),
+      'form',
+    );
+    const { body } = await response('sub-verbatim');
+    expect(body.response_type).toBe('in_channel');
+    const objects = mrkdwnObjects(body.blocks);
+    expect(objects.length).toBeGreaterThan(0);
+    for (const o of objects) expect(o).toMatchObject({ verbatim: true });
   });
 });

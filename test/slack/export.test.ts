@@ -5,9 +5,11 @@ import { contextOf } from '../../src/present/citation.js';
 import { citeLine } from '../../src/present/cite-formats.js';
 import { ask } from '../../src/query/ask.js';
 import { cite } from '../../src/query/cite.js';
+import { buildIndex } from '../../src/search/index-store.js';
 import type { StoredItem } from '../../src/search/stored-item.js';
+import { CRAFTED_QUESTION, craftedCorpus, FORMULA_TITLES } from '../support/crafted-corpus.js';
 import { interaction, send, slashCommand } from '../support/fake-slack.js';
-import { type Harness, startHarness, texts } from './harness.js';
+import { type Harness, realIndex, startHarness, texts } from './harness.js';
 
 let h: Harness;
 beforeAll(async () => {
@@ -107,6 +109,39 @@ describe('Export on an answer (files upload to the asker)', () => {
     await send(h.port, click('export_csv', '{"a":"nope","o":0}', h.fake.responseUrl('forged')), 'form');
     await response('forged');
     expect(h.fake.callsTo('files.getUploadURLExternal')).toHaveLength(before);
+  });
+});
+
+describe('Export CSV of a document with formula titles (OWASP CSV injection)', () => {
+  let crafted: Harness;
+  beforeAll(async () => {
+    await realIndex(); // loads the tokenizer the build needs
+    const index = buildIndex(craftedCorpus()).index;
+    crafted = await startHarness({ index: () => index });
+  });
+  afterAll(async () => {
+    await crafted.stop();
+  });
+
+  it('the uploaded CSV holds every crafted title as text, with a leading apostrophe', async () => {
+    const wait = (id: string) => crafted.fake.waitFor(() => crafted.fake.responses.find((r) => r.id === id));
+    await send(crafted.port, slashCommand(CRAFTED_QUESTION, crafted.fake.responseUrl('c-ans')), 'form');
+    const value = buttonValue((await wait('c-ans')).body.blocks, 'export_csv');
+    expect(value).toBeDefined();
+    await send(crafted.port, click('export_csv', value, crafted.fake.responseUrl('c-exp')), 'form');
+    await wait('c-exp');
+    const file = [...crafted.fake.files.values()].find((f) => f.completed && f.filename.endsWith('.csv'));
+    const rows = parse(crafted.fake.uploadedText(file?.filename as string) as string, {
+      bom: true,
+    }) as string[][];
+    const title = rows[0]?.indexOf('title') ?? -1;
+    expect(
+      rows
+        .slice(1)
+        .map((r) => r[title])
+        .sort(),
+    ).toEqual(FORMULA_TITLES.map((t) => `'${t.normalize('NFKC')}`).sort());
+    for (const row of rows) for (const cell of row) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
   });
 });
 

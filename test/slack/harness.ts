@@ -87,3 +87,19 @@ export function texts(blocks: unknown): string[] {
   walk(blocks);
   return out;
 }
+
+/** Every mrkdwn text object in a Block Kit payload. */
+export function mrkdwnObjects(blocks: unknown): { text: string; verbatim?: boolean }[] {
+  const out: { text: string; verbatim?: boolean }[] = [];
+  const walk = (x: unknown) => {
+    if (Array.isArray(x)) x.forEach(walk);
+    else if (x && typeof x === 'object') {
+      const o = x as Record<string, unknown>;
+      if (o.type === 'mrkdwn' && typeof o.text === 'string')
+        out.push(o as { text: string; verbatim?: boolean });
+      for (const v of Object.values(o)) if (typeof v === 'object') walk(v);
+    }
+  };
+  walk(blocks);
+  return out;
+}

@@ -1,3 +1,5 @@
+import { constants, deflateRawSync } from 'node:zlib';
+
 /**
  * A minimal PDF writer for tests: lines of text placed where a real digest PDF would put them,
  * in a Type0 font (Identity-H) whose ToUnicode CMap maps each glyph to its character, which is
@@ -11,7 +13,22 @@ export interface PdfLine {
   size?: number;
 }
 
-export function makePdf(pages: PdfLine[][], pageSize = { width: 595, height: 842 }): Buffer {
+/** How the page content streams are stored: as written (default), or Flate-compressed with padding. */
+export interface PdfStreamOptions {
+  /** Compress each page's content stream with FlateDecode, as most PDF writers do. */
+  deflate?: boolean;
+  /**
+   * Spaces added to each page's content stream (harmless to a reader) before it is compressed:
+   * with `deflate`, a small file that inflates to this many bytes more per page.
+   */
+  padding?: number;
+}
+
+export function makePdf(
+  pages: PdfLine[][],
+  pageSize = { width: 595, height: 842 },
+  streams: PdfStreamOptions = {},
+): Buffer {
   const chars = [...new Set(pages.flat().flatMap((l) => [...l.text]))];
   for (const c of chars)
     if ((c.codePointAt(0) ?? 0) > 0xffff) throw new Error(`makePdf: ${c} is outside the BMP`);
@@ -48,6 +65,13 @@ export function makePdf(pages: PdfLine[][], pageSize = { width: 595, height: 842
   };
   const stream = (dict: string, data: string) =>
     `<< ${dict} /Length ${Buffer.byteLength(data, 'latin1')} >>\nstream\n${data}\nendstream`;
+  const content = (ops: string) => {
+    if (!streams.deflate) return stream('', streams.padding ? `${ops}\n${' '.repeat(streams.padding)}` : ops);
+    return stream(
+      '/Filter /FlateDecode',
+      zlibWithPadding(`${ops}\n`, streams.padding ?? 0).toString('latin1'),
+    );
+  };
 
   const catalog = add('');
   const pagesObj = add('');
@@ -68,10 +92,10 @@ export function makePdf(pages: PdfLine[][], pageSize = { width: 595, height: 842
       const codes = [...l.text].map((c) => hex4(cid.get(c) ?? 0)).join('');
       return `BT /F1 ${l.size ?? 10} Tf 1 0 0 1 ${l.x} ${l.y} Tm <${codes}> Tj ET`;
     });
-    const content = add(stream('', ops.join('\n')));
+    const contents = add(content(ops.join('\n')));
     kids.push(
       add(
-        `<< /Type /Page /Parent ${pagesObj} 0 R /MediaBox [0 0 ${pageSize.width} ${pageSize.height}] /Resources << /Font << /F1 ${font} 0 R >> >> /Contents ${content} 0 R >>`,
+        `<< /Type /Page /Parent ${pagesObj} 0 R /MediaBox [0 0 ${pageSize.width} ${pageSize.height}] /Resources << /Font << /F1 ${font} 0 R >> >> /Contents ${contents} 0 R >>`,
       ),
     );
   }
@@ -141,4 +165,36 @@ export function layoutDigestPdf(
     ]);
   }
   return pages;
+}
+
+/**
+ * A zlib stream of `text` followed by `padding` spaces, made without holding the padding: one
+ * compressed megabyte of spaces (a flushed raw-deflate segment needs nothing before it) repeated,
+ * then the final block and the Adler-32 of the whole. A few hundred kilobytes that inflate to
+ * `padding` bytes more.
+ */
+function zlibWithPadding(text: string, padding: number): Buffer {
+  const MB = 1024 * 1024;
+  const flushed = (b: Buffer) => deflateRawSync(b, { level: 9, finishFlush: constants.Z_SYNC_FLUSH });
+  const head = Buffer.from(text, 'latin1');
+  const parts = [Buffer.from([0x78, 0xda]), flushed(head)];
+  const chunk = flushed(Buffer.alloc(MB, 0x20));
+  for (let left = padding; left > 0; left -= MB)
+    parts.push(left >= MB ? chunk : flushed(Buffer.alloc(left, 0x20)));
+  parts.push(Buffer.from([0x03, 0x00])); // an empty final block (fixed Huffman, end of block)
+  // Adler-32 over the text, then over the spaces.
+  let a = 1;
+  let b = 0;
+  for (const byte of head) {
+    a = (a + byte) % 65521;
+    b = (b + a) % 65521;
+  }
+  for (let i = 0; i < padding; i++) {
+    a = (a + 0x20) % 65521;
+    b = (b + a) % 65521;
+  }
+  const sum = Buffer.alloc(4);
+  sum.writeUInt32BE(((b << 16) | a) >>> 0);
+  parts.push(sum);
+  return Buffer.concat(parts);
 }

@@ -1,9 +1,11 @@
 import {
+  chmodSync,
   closeSync,
   existsSync,
   mkdtempSync,
   openSync,
   readFileSync,
+  statSync,
   writeFileSync,
   writeSync,
 } from 'node:fs';
@@ -113,6 +115,59 @@ describe('migrations', () => {
     openState(file).close();
     openState(file).close();
     expect(existsSync(`${file}.pre-v1.bak`)).toBe(false);
+  });
+});
+
+describe('file modes', () => {
+  /** Runs `f` under the common umask 022, where files are made world-readable unless asked otherwise. */
+  function withUmask022<T>(f: () => T): T {
+    const before = process.umask(0o022);
+    try {
+      return f();
+    } finally {
+      process.umask(before);
+    }
+  }
+  const mode = (path: string) => statSync(path).mode & 0o777;
+
+  it('the state database, its -wal and -shm files and its backups are read/write for the owner only', () => {
+    withUmask022(() => {
+      const db = openState(file);
+      db.prepare("INSERT INTO seen_events (event_id, seen_at) VALUES ('Ev', 'now')").run();
+      expect(existsSync(`${file}-wal`)).toBe(true);
+      for (const f of [file, `${file}-wal`, `${file}-shm`]) expect([f, mode(f)]).toEqual([f, 0o600]);
+      db.close();
+      // An existing world-readable database (made before this version) is tightened, and so is its backup.
+      const old = join(dir, 'old.sqlite');
+      const raw = new Database(old);
+      raw.exec('CREATE TABLE notes (t TEXT)');
+      raw.close();
+      chmodSync(old, 0o644);
+      openState(old).close();
+      expect(mode(old)).toBe(0o600);
+      expect(mode(`${old}.pre-v1.bak`)).toBe(0o600);
+    });
+  });
+
+  it('migrations run by version, with gaps: a database at version 2 takes the next ones listed', () => {
+    const db = openState(file);
+    const versions = () =>
+      (
+        db.prepare('SELECT version FROM schema_migrations ORDER BY version').all() as { version: number }[]
+      ).map((r) => r.version);
+    const all = versions();
+    expect(all).toContain(5);
+    db.prepare('DELETE FROM schema_migrations WHERE version > 2').run();
+    db.exec('DROP TABLE install_secrets');
+    db.close();
+    const again = openState(file);
+    expect(
+      (
+        again.prepare('SELECT version FROM schema_migrations ORDER BY version').all() as { version: number }[]
+      ).map((r) => r.version),
+    ).toEqual(all);
+    expect(existsSync(`${file}.pre-v5.bak`)).toBe(true);
+    again.close();
   });
 });
 

@@ -1,5 +1,6 @@
 import { type Cheerio, load } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
+import { isHttpUrl } from '../../util/url.js';
 
 /** What a saved digest page yields: its article as digest text, and what the page says about itself. */
 export interface HtmlPage {
@@ -8,6 +9,8 @@ export interface HtmlPage {
   canonicalUrl?: string;
   /** `og:site_name`: who publishes it. */
   siteName?: string;
+  /** What the page said that was not taken (a canonical address that is not http/https). */
+  warnings?: string[];
 }
 
 /** Page furniture that is never the article: navigation, banners, footers, sidebars, related lists. */
@@ -111,11 +114,28 @@ class Lines {
  */
 export function readHtml(html: string): HtmlPage {
   const $ = load(html);
-  const canonicalUrl =
-    $('link[rel="canonical"]').attr('href')?.trim() || $('meta[property="og:url"]').attr('content')?.trim();
+  // The page's own address is recorded in data/sources.yml and cited: only an http(s) one is
+  // taken; a javascript:, data: or file: one is ignored and said so.
+  const warnings: string[] = [];
+  const declared = [
+    ['<link rel="canonical">', $('link[rel="canonical"]').attr('href')?.trim()],
+    ['<meta property="og:url">', $('meta[property="og:url"]').attr('content')?.trim()],
+  ] as const;
+  let canonicalUrl: string | undefined;
+  for (const [where, url] of declared) {
+    if (!url) continue;
+    if (isHttpUrl(url)) {
+      canonicalUrl ??= url;
+      continue;
+    }
+    warnings.push(
+      `the page's ${where} address ${JSON.stringify(url.slice(0, 120))} is not an http(s) address: ignored`,
+    );
+  }
   const siteName = $('meta[property="og:site_name"]').attr('content')?.trim();
   // A relative link means the page's own site: resolved against <base> or the canonical address.
-  const base = $('base[href]').attr('href')?.trim() || canonicalUrl;
+  const declaredBase = $('base[href]').attr('href')?.trim();
+  const base = isHttpUrl(declaredBase) ? declaredBase : canonicalUrl;
   const absolute = (href: string | undefined): string | undefined => {
     if (!href || /^https?:\/\//.test(href)) return href;
     if (!base || /^(?:#|mailto:|javascript:|tel:)/i.test(href)) return undefined;
@@ -157,7 +177,7 @@ export function readHtml(html: string): HtmlPage {
       if (name === 'a') {
         const href = absolute(el.attribs.href?.trim());
         const label = $(el).text().replace(/\s+/g, ' ').trim();
-        if (href && /^https?:\/\//.test(href)) {
+        if (href && isHttpUrl(href)) {
           if (URL_TEXT.test(label) || label === '') out.push(href);
           else {
             out.text(label);
@@ -192,5 +212,6 @@ export function readHtml(html: string): HtmlPage {
     text: `${lines.join('\n')}\n`,
     ...(canonicalUrl ? { canonicalUrl } : {}),
     ...(siteName ? { siteName } : {}),
+    ...(warnings.length ? { warnings } : {}),
   };
 }

@@ -1,6 +1,7 @@
 import { extname } from 'node:path';
 import { readHtml } from './html.js';
 import { readPdf } from './pdf.js';
+import { PdfLimitError } from './pdf-limits.js';
 
 /** A digest as published (page, PDF or text), turned into the text the layouts read. */
 export interface DigestSource {
@@ -8,6 +9,8 @@ export interface DigestSource {
   text: string;
   canonicalUrl?: string;
   siteName?: string;
+  /** What the file said that was not taken, each a sentence (`add` prints them). */
+  warnings?: string[];
 }
 
 /** A file that cannot be read as a digest, with the line when there is one. */
@@ -43,6 +46,7 @@ export async function readDigestSource(file: string, bytes: Uint8Array): Promise
     try {
       return { format: 'pdf', text: await readPdf(bytes) };
     } catch (err) {
+      if (err instanceof PdfLimitError) throw new ReadError(file, undefined, err.message);
       throw new ReadError(file, undefined, `cannot read the PDF: ${(err as Error).message}`);
     }
   }

@@ -1,5 +1,6 @@
 import { looksLikeHeading } from '../layouts/digest-reader.js';
 import { nfkc, parseDatePrefix } from '../text.js';
+import { checkPdfBytes, over, PDF_LIMITS, type PdfLimitError, type PdfLimits } from './pdf-limits.js';
 
 /** One printed line of a PDF page: its text and where it sits. */
 export interface PdfTextLine {
@@ -132,9 +133,12 @@ export function rejoinWrapped(pages: PdfTextLine[][]): string[] {
 
 /**
  * Extracts a digest PDF's text with pdf.js (legacy build, for Node 20): lines in reading order,
- * page headers, footers and numbers dropped, wrapped lines and broken URLs rejoined.
+ * page headers, footers and numbers dropped, wrapped lines and broken URLs rejoined. A PDF past
+ * {@link PDF_LIMITS} (file size, inflated streams, pages, text) is refused with a
+ * {@link PdfLimitError} before it costs more than the limit.
  */
-export async function readPdf(bytes: Uint8Array): Promise<string> {
+export async function readPdf(bytes: Uint8Array, limits: PdfLimits = PDF_LIMITS): Promise<string> {
+  await checkPdfBytes(bytes, limits);
   const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
   const task = getDocument({
     data: new Uint8Array(bytes),
@@ -145,11 +149,20 @@ export async function readPdf(bytes: Uint8Array): Promise<string> {
   });
   const doc = await task.promise;
   try {
+    if (doc.numPages > limits.pages) throw over(`it has ${doc.numPages} pages`, `${limits.pages} pages`);
     const pages: PdfTextLine[][] = [];
+    let chars = 0;
     for (let n = 1; n <= doc.numPages; n++) {
       const page = await doc.getPage(n);
       const content = await page.getTextContent();
-      pages.push(linesOfPage(content.items.flatMap((i) => ('str' in i ? [i] : []))));
+      const items = content.items.flatMap((i) => ('str' in i ? [i] : []));
+      for (const i of items) chars += i.str.length;
+      if (chars > limits.textChars)
+        throw over(
+          `its text runs past ${limits.textChars.toLocaleString('en')} characters by page ${n}`,
+          `${limits.textChars.toLocaleString('en')} characters`,
+        );
+      pages.push(linesOfPage(items));
     }
     return `${rejoinWrapped(dropPageFurniture(pages)).join('\n')}\n`;
   } finally {

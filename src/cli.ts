@@ -7,9 +7,8 @@ import { exportAnswer } from './commands/export.js';
 import { answerPage } from './commands/handle.js';
 import { loadConfig } from './config.js';
 import { describeGroups, groupEvents } from './events/group.js';
-import type { AddPlan } from './ingest/add.js';
 import { formatProblem, ingestCorpus } from './ingest/corpus.js';
-import { LAYOUTS } from './ingest/layouts/index.js';
+import { describeAdd } from './ingest/describe-add.js';
 import { loadSourceList } from './ingest/sources.js';
 import { summarize } from './ingest/summary.js';
 import { contextOf, renderCitationText } from './present/citation.js';
@@ -471,31 +470,6 @@ async function addCommand(argv: string[], io: Io): Promise<number> {
     }
     throw err;
   }
-}
-
-/** What `add` did (or, with --dry-run, would do), items listed on a dry run. */
-export function describeAdd(plan: AddPlan, dryRun: boolean): string {
-  const e = plan.entry;
-  const lines = [
-    `${plan.source.format} → layout ${plan.layout} (${LAYOUTS[plan.layout].summary})`,
-    `${e.id}: ${e.title}, ${plan.items.length} items${e.url ? `, page ${e.url}` : ''}${plan.replaces ? `, replacing ${plan.replaces.id}` : ''}`,
-  ];
-  if (dryRun) {
-    for (const it of plan.items) {
-      const date = it.date
-        ? it.date.start === it.date.end
-          ? it.date.start
-          : `${it.date.start}~${it.date.end}`
-        : '';
-      lines.push(`  ${it.id}  ${date}  ${it.title}`);
-      for (const u of it.urls) lines.push(`      ${u}`);
-    }
-    lines.push('dry run: nothing written');
-  } else
-    lines.push(
-      `wrote data/${e.path} and its entry in data/sources.yml; index/ updated. Commit data/ and index/.`,
-    );
-  return lines.join('\n');
 }
 
 /** `reload`: signals the running app (SIGHUP) to re-read data/ and swap in the new index. */

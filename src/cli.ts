@@ -29,6 +29,7 @@ import {
   saveIndex,
 } from './search/index-store.js';
 import { termCacheDir } from './search/term-cache.js';
+import { asksForHelp, commandUsage, isCommand, USAGE } from './usage.js';
 import { flagString, type ParsedArgs, parseArgs } from './util/args.js';
 import { type Io, println, processIo } from './util/io.js';
 import { createLogger, registerSecret } from './util/logger.js';
@@ -39,37 +40,14 @@ import { digestText, filtersLabel } from './weekly/render.js';
 import { applyFilters, weekItems } from './weekly/select.js';
 import { weekContaining } from './weekly/week.js';
 
-const USAGE = `policy-bot — answers questions about AI policy from the monthly digests, the annual report and the briefing.
-
-Usage:
-  policy-bot ask "<question>" [--json] [--limit N] [--today YYYY-MM-DD]
-                                   answer a question (English or Japanese)
-  policy-bot ask - [--limit N]     one question per stdin line, one JSON line each
-  policy-bot ask "<question>" --format md|csv [--out FILE]
-                                   every result (not a page) as Markdown or CSV (UTF-8 with BOM)
-  policy-bot cite <id|URL|words> [--format text|md|csl-json] [--lang en|ja]
-                                   cite an event: one line to paste, a Markdown link, or CSL-JSON
-  policy-bot digest --week YYYY-MM-DD [--filters "…"] [--json]
-                                   the digest of the Monday–Sunday week containing that date
-  policy-bot digest --run-now      run the scheduled weekly job once (needs Slack credentials)
-  policy-bot feedback [--since YYYY-MM-DD] [--json]
-                                   the 👍/👎 given to answers in Slack, with question and items shown
-  policy-bot index [--force]       build index/ from data/ (deterministic); refuses to replace a
-                                   good index with one that lost a document's items unless --force
-  policy-bot add FILE [--url URL] [--dry-run] [--replace]
-                                   add a monthly digest (saved page .html, .pdf or text):
-                                   detects the layout, writes data/ and updates index/
-  policy-bot reload                make the running app re-read data/ (SIGHUP via its pid file)
-  policy-bot ingest [--strict] [--json]
-                                   parse data/ into items and report problems
-  policy-bot help                  this text
-
-Options: --data DIR, --index DIR (default: the project's data/ and index/), --tz ZONE (default
-Asia/Tokyo, or POLICY_BOT_TZ) decides what "today" and "last week" mean.`;
-
 /** Entry point shared by bin/policy-bot.js and the tests; returns the exit code. */
 export async function main(argv: string[], io: Io = processIo()): Promise<number> {
   const [command, ...rest] = argv;
+  // Every command answers --help, before any of its arguments is read (`add --help` is no file).
+  if (command && isCommand(command) && asksForHelp(rest)) {
+    println(io.stdout, commandUsage(command));
+    return 0;
+  }
   try {
     switch (command) {
       case 'ingest':
@@ -88,8 +66,10 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
         return await digestCommand(rest, io);
       case 'feedback':
         return await feedbackCommand(rest, io);
-      case undefined:
       case 'help':
+        println(io.stdout, rest[0] && isCommand(rest[0]) ? commandUsage(rest[0]) : USAGE);
+        return 0;
+      case undefined:
       case '--help':
       case '-h':
         println(io.stdout, USAGE);

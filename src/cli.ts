@@ -60,6 +60,8 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
         return await citeCommand(rest, io);
       case 'add':
         return await addCommand(rest, io);
+      case 'fetch':
+        return await fetchFeed(rest, io);
       case 'reload':
         return reloadCommand(rest, io);
       case 'digest':
@@ -99,6 +101,7 @@ const VALUED = [
   'format',
   'lang',
   'out',
+  'feed',
 ] as const;
 
 function dirs(args: ParsedArgs, io: Io) {
@@ -403,11 +406,16 @@ async function addCommand(argv: string[], io: Io): Promise<number> {
   if (!file || args.positionals.length > 1) {
     println(
       io.stderr,
-      'policy-bot: add needs one file, e.g. policy-bot add ~/Downloads/260218.html --url https://aisi.go.jp/…',
+      'policy-bot: add needs one file or address, e.g. policy-bot add ~/Downloads/260218.html --url https://aisi.go.jp/…, or policy-bot add https://aisi.go.jp/activity/activity_information/260218',
     );
     return 2;
   }
   const { dataDir, indexDir } = dirs(args, io);
+  // An address: downloaded (the page, its PDF as a fallback), then the same add.
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(file)) {
+    const { addUrlCommand } = await import('./feed/commands.js');
+    return addUrlCommand(file, args, io, { dataDir, indexDir });
+  }
   const path = resolve(io.cwd, file);
   let bytes: Buffer;
   try {
@@ -450,6 +458,20 @@ async function addCommand(argv: string[], io: Io): Promise<number> {
     }
     throw err;
   }
+}
+
+/** `fetch`: one check of the publisher's listing (src/feed/), loaded only for this command. */
+async function fetchFeed(argv: string[], io: Io): Promise<number> {
+  const args = parseArgs(argv, VALUED);
+  if (args.positionals.length) {
+    println(
+      io.stderr,
+      `policy-bot: fetch takes no arguments (the listing is --feed URL or POLICY_BOT_FEED_URL)`,
+    );
+    return 2;
+  }
+  const { fetchCommand } = await import('./feed/commands.js');
+  return fetchCommand(args, io, dirs(args, io));
 }
 
 /** `reload`: signals the running app (SIGHUP) to re-read data/ and swap in the new index. */

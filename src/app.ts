@@ -65,6 +65,22 @@ async function main(): Promise<void> {
   logger.info(
     `policy-bot is running (${config.mode === 'socket' ? 'Socket Mode' : `HTTP on port ${config.port}, /slack/events`})`,
   );
+  // Watching the publisher's listing for new months (POLICY_BOT_FEED_URL; `off` turns it off).
+  if (config.feedUrl) {
+    const { startFeedWatch } = await import('./feed/watch.js');
+    startFeedWatch(
+      { ...config, feedUrl: config.feedUrl },
+      {
+        dataDir,
+        indexDir,
+        ...(weekly.db ? { db: weekly.db } : {}),
+        client: app.client,
+        reload: (reason) => holder.reload(reason),
+        logger,
+        clock: cal.clock,
+      },
+    );
+  } else logger.info('feed: watching the publisher is off (POLICY_BOT_FEED_URL=off)');
   const runner = weekly.runner(app.client, logger);
   if (!runner || !weekly.store) return; // a state fault: no weekly digests until it is fixed (logged)
   await startScheduler({

@@ -391,6 +391,7 @@ function ingestCommand(argv: string[], io: Io): number {
   if (args.flags.has('json')) {
     println(io.stdout, JSON.stringify(corpus.items, null, 2));
     for (const p of corpus.problems) println(io.stderr, `problem: ${formatProblem(p)}`);
+    for (const w of corpus.warnings) println(io.stderr, `warning: ${formatProblem(w)}`);
   } else {
     println(io.stdout, summarize(corpus));
     // The events reported in several documents, and the rule that grouped each.

@@ -133,15 +133,18 @@ export async function checkFeed(d: FeedCheckDeps): Promise<FeedReport> {
   try {
     const host = new URL(d.listingUrl).host;
     let html: string;
+    let servedFrom = d.listingUrl;
     try {
       const page = await d.download(d.listingUrl, ['html'], host);
       html = new TextDecoder().decode(page.bytes);
+      // Relative links are relative to where the listing was served from (after a same-host redirect).
+      servedFrom = page.finalUrl;
     } catch (err) {
       if (!(err instanceof DownloadError)) throw err;
       setProblem(`the listing ${d.listingUrl} could not be downloaded: ${err.reason}`);
       return report;
     }
-    const listing = readListing(html, d.listingUrl);
+    const listing = readListing(html, servedFrom);
     report.listed = listing.digests.length;
     if (!listing.digests.length) {
       setProblem(

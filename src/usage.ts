@@ -64,7 +64,8 @@ const COMMANDS: Record<string, CommandHelp> = {
       "                                 check the publisher's listing of monthly digests and add the new ones",
     ],
     details: [
-      "The listing is POLICY_BOT_FEED_URL (default: the publisher's listing; `off` turns watching off).",
+      "The listing is POLICY_BOT_FEED_URL (default: the publisher's listing; `off` turns watching off);",
+      "like the app, fetch reads the project's .env.",
       'Pages already added, or refused before with the same content, are not tried again (state database).',
       'With --dry-run nothing is written or remembered. With Slack credentials and POLICY_BOT_ADMIN_CHANNEL',
       'set, the admin channel gets the same message the running app posts after its scheduled check.',

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import dotenv from 'dotenv';
 import { loadTokenizer } from '../analyze/kuromoji.js';
 import { loadConfig } from '../config.js';
 import { applyAdd } from '../ingest/add.js';
@@ -13,6 +14,16 @@ import type { Downloader } from './digest-page.js';
 import { type DownloadLimits, download, webAddress } from './download.js';
 import { feedMessage } from './message.js';
 import { FeedStore } from './store.js';
+
+/**
+ * The app's configuration for these commands: from the command's environment and, run for real,
+ * the project's `.env` as the app reads it — so `fetch` watches the listing, remembers in the
+ * state database and posts to the admin channel the app uses (variables already set win).
+ */
+function appConfig(io: Io) {
+  if (io.env === process.env) dotenv.config({ path: resolve(projectRoot(), '.env'), quiet: true });
+  return loadConfig(io.env);
+}
 
 /** Downloads with the configured limits (Node's fetch). */
 export function webDownloader(limits: DownloadLimits): Downloader {
@@ -47,7 +58,7 @@ export async function addUrlCommand(
     println(io.stderr, 'policy-bot: add URL records that URL; --url is for a saved file');
     return 2;
   }
-  const config = loadConfig(io.env);
+  const config = appConfig(io);
   const dryRun = args.flags.has('dry-run');
   const { planFromUrl } = await import('./digest-page.js');
   const outcome = await planFromUrl({
@@ -88,7 +99,8 @@ export async function addUrlCommand(
 
 /** One report in a few lines, for the terminal and the app's log. */
 export function describeReport(r: FeedReport): string {
-  const lines = [`${r.dryRun ? 'dry run: ' : ''}checked ${r.listing}: ${r.listed} digest pages listed`];
+  const pages = (n: number) => `${n} page${n === 1 ? '' : 's'}`;
+  const lines = [`${r.dryRun ? 'dry run: ' : ''}checked ${r.listing}: ${pages(r.listed)} of digests listed`];
   if (r.problem) lines.push(`problem: ${r.problem}`);
   for (const a of r.added)
     lines.push(
@@ -98,8 +110,8 @@ export function describeReport(r: FeedReport): string {
   for (const p of r.present) lines.push(`already in the corpus as ${p.id}: ${p.url}`);
   for (const f of r.refused) lines.push(`refused ${f.url}: ${f.reason}`);
   for (const f of r.failed) lines.push(`not added ${f.url}: ${f.reason} (tried again next time)`);
-  if (r.skipped) lines.push(`${r.skipped} pages known already (added, in the corpus, or refused unchanged)`);
-  if (r.deferred) lines.push(`${r.deferred} more new pages are left for the next check`);
+  if (r.skipped) lines.push(`${pages(r.skipped)} known already (added, in the corpus, or refused unchanged)`);
+  if (r.deferred) lines.push(`${pages(r.deferred)} more left for the next check`);
   if (!r.added.length && !r.problem && !r.refused.length && !r.failed.length) lines.push('nothing new');
   return lines.join('\n');
 }
@@ -111,7 +123,7 @@ export function describeReport(r: FeedReport): string {
  * not be used.
  */
 export async function fetchCommand(args: ParsedArgs, io: Io, dirs: { dataDir: string; indexDir: string }) {
-  const config = loadConfig(io.env);
+  const config = appConfig(io);
   const listing = flagString(args, 'feed') ?? config.feedUrl;
   if (!listing) {
     println(

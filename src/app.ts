@@ -10,7 +10,7 @@ import { watchDataDir } from './search/watch-data.js';
 import { createSlackApp } from './slack/create-app.js';
 import { createLogger, registerSecret } from './util/logger.js';
 import { defaultDataDir, defaultIndexDir, projectRoot } from './util/paths.js';
-import { pidFilePath, writePidFile } from './util/pid-file.js';
+import { pidFilePath, tryWritePidFile } from './util/pid-file.js';
 import { installSafetyNet } from './util/safety-net.js';
 import { startScheduler } from './weekly/scheduler.js';
 import { calendar, digestPreviewText, openWeekly } from './wiring.js';
@@ -34,7 +34,7 @@ async function main(): Promise<void> {
     onSwap: (next) => recordSeen(next),
   });
   const index = () => holder.current();
-  const stopLiveReload = startLiveReload(holder, dataDir, config.statePath, log);
+  const stopLiveReload = startLiveReload(holder, dataDir, config.statePath, log, (line) => logger.warn(line));
   const cal = calendar(config.timeZone);
   if (config.mode === 'console') {
     await runConsole({
@@ -65,6 +65,22 @@ async function main(): Promise<void> {
   logger.info(
     `policy-bot is running (${config.mode === 'socket' ? 'Socket Mode' : `HTTP on port ${config.port}, /slack/events`})`,
   );
+  // Watching the publisher's listing for new months (POLICY_BOT_FEED_URL; `off` turns it off).
+  if (config.feedUrl) {
+    const { startFeedWatch } = await import('./feed/watch.js');
+    startFeedWatch(
+      { ...config, feedUrl: config.feedUrl },
+      {
+        dataDir,
+        indexDir,
+        ...(weekly.db ? { db: weekly.db } : {}),
+        client: app.client,
+        reload: (reason) => holder.reload(reason),
+        logger,
+        clock: cal.clock,
+      },
+    );
+  } else logger.info('feed: watching the publisher is off (POLICY_BOT_FEED_URL=off)');
   const runner = weekly.runner(app.client, logger);
   if (!runner || !weekly.store) return; // a state fault: no weekly digests until it is fixed (logged)
   await startScheduler({
@@ -79,13 +95,15 @@ async function main(): Promise<void> {
 
 /**
  * Live reload: data/ watched (debounced), SIGHUP, and a pid file `policy-bot reload` signals.
- * Each trigger asks the holder to reload; a failed reload keeps the last good index.
+ * Each trigger asks the holder to reload; a failed reload keeps the last good index. A pid file
+ * that cannot be written is a warning: the watcher and SIGHUP still work.
  */
 function startLiveReload(
   holder: IndexHolder,
   dataDir: string,
   statePath: string,
   log: (line: string) => void,
+  warn: (line: string) => void,
 ): () => void {
   const stopWatching = watchDataDir(
     dataDir,
@@ -94,7 +112,9 @@ function startLiveReload(
   );
   const onHup = () => void holder.reload('SIGHUP');
   process.on('SIGHUP', onHup);
-  const removePid = writePidFile(pidFilePath(statePath, projectRoot()));
+  const pid = tryWritePidFile(pidFilePath(statePath, projectRoot()));
+  const removePid = 'remove' in pid ? pid.remove : () => {};
+  if ('warning' in pid) warn(pid.warning);
   process.on('exit', removePid);
   return () => {
     stopWatching();

@@ -7,9 +7,8 @@ import { exportAnswer } from './commands/export.js';
 import { answerPage } from './commands/handle.js';
 import { loadConfig } from './config.js';
 import { describeGroups, groupEvents } from './events/group.js';
-import type { AddPlan } from './ingest/add.js';
 import { formatProblem, ingestCorpus } from './ingest/corpus.js';
-import { LAYOUTS } from './ingest/layouts/index.js';
+import { describeAdd } from './ingest/describe-add.js';
 import { loadSourceList } from './ingest/sources.js';
 import { summarize } from './ingest/summary.js';
 import { contextOf, renderCitationText } from './present/citation.js';
@@ -30,6 +29,7 @@ import {
   saveIndex,
 } from './search/index-store.js';
 import { termCacheDir } from './search/term-cache.js';
+import { asksForHelp, commandUsage, isCommand, USAGE } from './usage.js';
 import { flagString, type ParsedArgs, parseArgs } from './util/args.js';
 import { type Io, println, processIo } from './util/io.js';
 import { createLogger, registerSecret } from './util/logger.js';
@@ -42,37 +42,14 @@ import { digestText, filtersLabel } from './weekly/render.js';
 import { applyFilters, weekItems } from './weekly/select.js';
 import { weekContaining } from './weekly/week.js';
 
-const USAGE = `policy-bot — answers questions about AI policy from the monthly digests, the annual report and the briefing.
-
-Usage:
-  policy-bot ask "<question>" [--json] [--limit N] [--today YYYY-MM-DD]
-                                   answer a question (English or Japanese)
-  policy-bot ask - [--limit N]     one question per stdin line, one JSON line each
-  policy-bot ask "<question>" --format md|csv [--out FILE]
-                                   every result (not a page) as Markdown or CSV (UTF-8 with BOM)
-  policy-bot cite <id|URL|words> [--format text|md|csl-json] [--lang en|ja]
-                                   cite an event: one line to paste, a Markdown link, or CSL-JSON
-  policy-bot digest --week YYYY-MM-DD [--filters "…"] [--json]
-                                   the digest of the Monday–Sunday week containing that date
-  policy-bot digest --run-now      run the scheduled weekly job once (needs Slack credentials)
-  policy-bot feedback [--since YYYY-MM-DD] [--json]
-                                   the 👍/👎 given to answers in Slack, with question and items shown
-  policy-bot index [--force]       build index/ from data/ (deterministic); refuses to replace a
-                                   good index with one that lost a document's items unless --force
-  policy-bot add FILE [--url URL] [--dry-run] [--replace]
-                                   add a monthly digest (saved page .html, .pdf or text):
-                                   detects the layout, writes data/ and updates index/
-  policy-bot reload                make the running app re-read data/ (SIGHUP via its pid file)
-  policy-bot ingest [--strict] [--json]
-                                   parse data/ into items and report problems
-  policy-bot help                  this text
-
-Options: --data DIR, --index DIR (default: the project's data/ and index/), --tz ZONE (default
-Asia/Tokyo, or POLICY_BOT_TZ) decides what "today" and "last week" mean.`;
-
 /** Entry point shared by bin/policy-bot.js and the tests; returns the exit code. */
 export async function main(argv: string[], io: Io = processIo()): Promise<number> {
   const [command, ...rest] = argv;
+  // Every command answers --help, before any of its arguments is read (`add --help` is no file).
+  if (command && isCommand(command) && asksForHelp(rest)) {
+    println(io.stdout, commandUsage(command));
+    return 0;
+  }
   try {
     switch (command) {
       case 'ingest':
@@ -85,14 +62,18 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
         return await citeCommand(rest, io);
       case 'add':
         return await addCommand(rest, io);
+      case 'fetch':
+        return await fetchFeed(rest, io);
       case 'reload':
         return reloadCommand(rest, io);
       case 'digest':
         return await digestCommand(rest, io);
       case 'feedback':
         return await feedbackCommand(rest, io);
-      case undefined:
       case 'help':
+        println(io.stdout, rest[0] && isCommand(rest[0]) ? commandUsage(rest[0]) : USAGE);
+        return 0;
+      case undefined:
       case '--help':
       case '-h':
         println(io.stdout, USAGE);
@@ -122,6 +103,7 @@ const VALUED = [
   'format',
   'lang',
   'out',
+  'feed',
 ] as const;
 
 function dirs(args: ParsedArgs, io: Io) {
@@ -450,6 +432,7 @@ function ingestCommand(argv: string[], io: Io): number {
   if (args.flags.has('json')) {
     println(io.stdout, JSON.stringify(corpus.items, null, 2));
     for (const p of corpus.problems) println(io.stderr, `problem: ${formatProblem(p)}`);
+    for (const w of corpus.warnings) println(io.stderr, `warning: ${formatProblem(w)}`);
   } else {
     println(io.stdout, summarize(corpus));
     // The events reported in several documents, and the rule that grouped each.
@@ -465,11 +448,16 @@ async function addCommand(argv: string[], io: Io): Promise<number> {
   if (!file || args.positionals.length > 1) {
     println(
       io.stderr,
-      'policy-bot: add needs one file, e.g. policy-bot add ~/Downloads/260218.html --url https://aisi.go.jp/…',
+      'policy-bot: add needs one file or address, e.g. policy-bot add ~/Downloads/260218.html --url https://aisi.go.jp/…, or policy-bot add https://aisi.go.jp/activity/activity_information/260218',
     );
     return 2;
   }
   const { dataDir, indexDir } = dirs(args, io);
+  // An address: downloaded (the page, its PDF as a fallback), then the same add.
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(file)) {
+    const { addUrlCommand } = await import('./feed/commands.js');
+    return addUrlCommand(file, args, io, { dataDir, indexDir });
+  }
   const path = resolve(io.cwd, file);
   let bytes: Buffer;
   try {
@@ -515,29 +503,18 @@ async function addCommand(argv: string[], io: Io): Promise<number> {
   }
 }
 
-/** What `add` did (or, with --dry-run, would do), items listed on a dry run. */
-export function describeAdd(plan: AddPlan, dryRun: boolean): string {
-  const e = plan.entry;
-  const lines = [
-    `${plan.source.format} → layout ${plan.layout} (${LAYOUTS[plan.layout].summary})`,
-    `${e.id}: ${e.title}, ${plan.items.length} items${e.url ? `, page ${e.url}` : ''}${plan.replaces ? `, replacing ${plan.replaces.id}` : ''}`,
-  ];
-  if (dryRun) {
-    for (const it of plan.items) {
-      const date = it.date
-        ? it.date.start === it.date.end
-          ? it.date.start
-          : `${it.date.start}~${it.date.end}`
-        : '';
-      lines.push(`  ${it.id}  ${date}  ${it.title}`);
-      for (const u of it.urls) lines.push(`      ${u}`);
-    }
-    lines.push('dry run: nothing written');
-  } else
-    lines.push(
-      `wrote data/${e.path} and its entry in data/sources.yml; index/ updated. Commit data/ and index/.`,
+/** `fetch`: one check of the publisher's listing (src/feed/), loaded only for this command. */
+async function fetchFeed(argv: string[], io: Io): Promise<number> {
+  const args = parseArgs(argv, VALUED);
+  if (args.positionals.length) {
+    println(
+      io.stderr,
+      `policy-bot: fetch takes no arguments (the listing is --feed URL or POLICY_BOT_FEED_URL)`,
     );
-  return lines.join('\n');
+    return 2;
+  }
+  const { fetchCommand } = await import('./feed/commands.js');
+  return fetchCommand(args, io, dirs(args, io));
 }
 
 /** `reload`: signals the running app (SIGHUP) to re-read data/ and swap in the new index. */

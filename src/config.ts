@@ -19,6 +19,22 @@ const isTimeZone = (tz: string) => {
   }
 };
 
+const isCron = (v: string) => {
+  try {
+    new Cron(v, { paused: true });
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/**
+ * The publisher's listing of monthly digests: the category page of aisi.go.jp's activity news,
+ * where each month's AI政策動向マンスリー情報 is posted (data/sources.yml cites those posts, e.g.
+ * …/activity/activity_information/260218).
+ */
+export const DEFAULT_FEED_URL = 'https://aisi.go.jp/activity/activity_information/';
+
 const EnvSchema = z.object({
   SLACK_BOT_TOKEN: optionalString.refine((v) => v === undefined || /^xoxb-/.test(v), {
     message: 'should be a bot token starting with xoxb- (OAuth & Permissions → Bot User OAuth Token)',
@@ -46,24 +62,36 @@ const EnvSchema = z.object({
   POLICY_BOT_DATA_DIR: optionalString,
   POLICY_BOT_INDEX_DIR: optionalString,
   POLICY_BOT_STATE_PATH: optionalString,
-  DIGEST_CRON: optionalString.refine(
-    (v) => {
-      if (v === undefined) return true;
-      try {
-        new Cron(v, { paused: true });
-        return true;
-      } catch {
-        return false;
-      }
-    },
-    { message: 'should be a cron expression such as "0 9 * * 1" (Mondays at 09:00)' },
-  ),
+  DIGEST_CRON: optionalString.refine((v) => v === undefined || isCron(v), {
+    message: 'should be a cron expression such as "0 9 * * 1" (Mondays at 09:00)',
+  }),
   DIGEST_TZ: optionalString.refine((v) => v === undefined || isTimeZone(v), {
     message: 'should be an IANA time zone such as Asia/Tokyo',
   }),
   DIGEST_POST_EMPTY: optionalString.refine((v) => v === undefined || /^(true|false|1|0|yes|no)$/i.test(v), {
     message: 'should be true or false',
   }),
+  POLICY_BOT_FEED_URL: optionalString.refine(
+    (v) => v === undefined || /^off$/i.test(v) || /^https?:\/\/[^\s/]+\S*$/.test(v),
+    { message: "should be the http(s) address of the publisher's listing of monthly digests, or off" },
+  ),
+  POLICY_BOT_FEED_CRON: optionalString.refine((v) => v === undefined || isCron(v), {
+    message: 'should be a cron expression such as "0 8 * * *" (daily at 08:00)',
+  }),
+  POLICY_BOT_ADMIN_CHANNEL: optionalString.refine((v) => v === undefined || /^[CG][A-Z0-9]{6,}$/.test(v), {
+    message: 'should be a channel id such as C0123456789 (channel details → About, at the bottom)',
+  }),
+  POLICY_BOT_ADMIN_LANG: optionalString.refine((v) => v === undefined || v === 'en' || v === 'ja', {
+    message: 'should be en or ja',
+  }),
+  POLICY_BOT_DOWNLOAD_TIMEOUT: optionalString.refine(
+    (v) => v === undefined || (/^\d+(?:\.\d+)?$/.test(v) && Number(v) > 0),
+    { message: 'should be a number of seconds, e.g. 30' },
+  ),
+  POLICY_BOT_DOWNLOAD_MAX_MB: optionalString.refine(
+    (v) => v === undefined || (/^\d+(?:\.\d+)?$/.test(v) && Number(v) > 0),
+    { message: 'should be a size in megabytes, e.g. 20' },
+  ),
   LOG_LEVEL: optionalString.refine((v) => v === undefined || /^(debug|info|warn|error)$/.test(v), {
     message: 'should be one of debug, info, warn, error',
   }),
@@ -85,6 +113,15 @@ export interface Config {
   digestCron: string;
   digestTimeZone: string;
   digestPostEmpty: boolean;
+  /** The listing watched for new digests; undefined when watching is off. */
+  feedUrl?: string;
+  /** When the running app checks the listing (cron, in the digest time zone). */
+  feedCron: string;
+  /** Where the app says what the feed added or why it could not (a channel id). */
+  adminChannel?: string;
+  adminLang: 'en' | 'ja';
+  /** Limits of every download (the feed and `add URL`). */
+  download: { timeoutMs: number; maxBytes: number };
   logLevel: 'debug' | 'info' | 'warn' | 'error';
 }
 
@@ -140,6 +177,16 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     digestCron: e.DIGEST_CRON ?? '0 9 * * 1',
     digestTimeZone: e.DIGEST_TZ ?? 'Asia/Tokyo',
     digestPostEmpty: /^(true|1|yes)$/i.test(e.DIGEST_POST_EMPTY ?? ''),
+    ...(/^off$/i.test(e.POLICY_BOT_FEED_URL ?? '')
+      ? {}
+      : { feedUrl: e.POLICY_BOT_FEED_URL ?? DEFAULT_FEED_URL }),
+    feedCron: e.POLICY_BOT_FEED_CRON ?? '0 8 * * *',
+    ...(e.POLICY_BOT_ADMIN_CHANNEL ? { adminChannel: e.POLICY_BOT_ADMIN_CHANNEL } : {}),
+    adminLang: e.POLICY_BOT_ADMIN_LANG === 'ja' ? 'ja' : 'en',
+    download: {
+      timeoutMs: Number(e.POLICY_BOT_DOWNLOAD_TIMEOUT ?? 30) * 1000,
+      maxBytes: Math.round(Number(e.POLICY_BOT_DOWNLOAD_MAX_MB ?? 20) * 1024 * 1024),
+    },
     logLevel: (e.LOG_LEVEL as Config['logLevel']) ?? 'info',
   };
 }

@@ -10,7 +10,8 @@ export const errorMessages = {
     `unknown document layout "${layout}" (known layouts: ${known.join(', ')})`,
   INVALID_DATE: (text: string, detail: string) => `invalid date "${text}": ${detail}`,
   MISSING_TITLE: () => 'item has a date but no title',
-  UNKNOWN_HEADING: (text: string) => `unrecognised section heading "${text}"`,
+  UNKNOWN_HEADING: (text: string, label: string) =>
+    `unrecognised section heading "${text}": its items are kept as section "${label}" (region other) until data/lexicon/regions.yml gives it a place`,
   NUMBERING_GAP: (expected: number, found: number) =>
     `item numbered ${found} where ${expected} was expected (an item may be missing or merged)`,
   ORPHAN_LINE: (text: string) => `text outside any item or section: "${text}"`,

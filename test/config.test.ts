@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../src/config.js';
+import { ConfigError, DEFAULT_FEED_URL, loadConfig } from '../src/config.js';
 
 describe('configuration', () => {
   it('no Slack credentials means the local console, with defaults', () => {
@@ -45,6 +45,43 @@ describe('configuration', () => {
   it('explains incomplete credentials instead of guessing a mode', () => {
     expect(() => loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1' })).toThrow(
       /Socket Mode needs SLACK_BOT_TOKEN and SLACK_APP_TOKEN/,
+    );
+  });
+});
+
+describe('configuration of the publisher watch', () => {
+  it('watches the default listing daily at 08:00 unless told otherwise; off turns it off', () => {
+    const c = loadConfig({});
+    expect(c.feedUrl).toBe(DEFAULT_FEED_URL);
+    expect(c.feedCron).toBe('0 8 * * *');
+    expect(c.adminChannel).toBeUndefined();
+    expect(c.download).toEqual({ timeoutMs: 30_000, maxBytes: 20 * 1024 * 1024 });
+    expect(loadConfig({ POLICY_BOT_FEED_URL: 'off' }).feedUrl).toBeUndefined();
+    expect(
+      loadConfig({
+        POLICY_BOT_FEED_URL: 'https://example.org/digests/',
+        POLICY_BOT_FEED_CRON: '30 7 * * 1-5',
+        POLICY_BOT_ADMIN_CHANNEL: 'C0123456789',
+        POLICY_BOT_DOWNLOAD_TIMEOUT: '2.5',
+      }),
+    ).toMatchObject({
+      feedUrl: 'https://example.org/digests/',
+      feedCron: '30 7 * * 1-5',
+      adminChannel: 'C0123456789',
+      download: { timeoutMs: 2500 },
+    });
+  });
+
+  it('names each bad feed variable', () => {
+    expect(() =>
+      loadConfig({
+        POLICY_BOT_FEED_URL: 'ftp://x',
+        POLICY_BOT_FEED_CRON: 'daily',
+        POLICY_BOT_ADMIN_CHANNEL: '#admins',
+        POLICY_BOT_DOWNLOAD_MAX_MB: '-1',
+      }),
+    ).toThrow(
+      /POLICY_BOT_FEED_URL: should be the http\(s\) address[\s\S]*POLICY_BOT_FEED_CRON: should be a cron expression[\s\S]*POLICY_BOT_ADMIN_CHANNEL: should be a channel id[\s\S]*POLICY_BOT_DOWNLOAD_MAX_MB: should be a size/,
     );
   });
 });

@@ -16,9 +16,11 @@ export const DIGEST_SERIES = 'AI政策動向マンスリー情報';
 
 export interface AddOptions {
   dataDir: string;
-  /** The file as given on the command line (named in every problem). */
+  /** The file as given on the command line, or the address it was downloaded from (named in every problem). */
   file: string;
   bytes: Uint8Array;
+  /** What the bytes are when their name cannot say (a download: its content type). */
+  format?: 'html' | 'pdf';
   /** The digest page's address; otherwise the page's canonical link, when it has one. */
   url?: string;
   replace?: boolean;
@@ -36,11 +38,19 @@ export interface AddPlan {
   replaces?: SourceDocument;
   /** data/sources.yml after the change. */
   sourcesText: string;
+  /** Read, but worth a look (an unknown section heading kept as a section of its own). */
+  warnings: Problem[];
+  /** The separators the items were told apart by, with how many lines each: `{ '-': 5, '・': 2 }`. */
+  separators: Record<string, number>;
 }
 
 /** A refusal: every problem names the file and, when it has one, the line. */
 export class AddError extends Error {
-  constructor(readonly problems: Problem[]) {
+  constructor(
+    readonly problems: Problem[],
+    /** Set when the refusal is that the corpus already has this digest (or its month). */
+    readonly duplicateOf?: SourceDocument,
+  ) {
     super(problems.map(formatProblem).join('\n'));
   }
 }
@@ -83,14 +93,14 @@ export function withEntry(sourcesText: string, entry: SourceDocument, replaces?:
  */
 export async function planAdd(opts: AddOptions): Promise<AddPlan> {
   const { dataDir, file } = opts;
-  const name = basename(file);
+  const name = /^https?:\/\//.test(file) ? file : basename(file);
   if (opts.url !== undefined && !isHttpUrl(opts.url))
     throw new AddError([
       { file: name, message: `the page address must be an http(s) address, not ${JSON.stringify(opts.url)}` },
     ]);
   let source: DigestSource;
   try {
-    source = await readDigestSource(name, opts.bytes);
+    source = await readDigestSource(name, opts.bytes, opts.format);
   } catch (err) {
     if (err instanceof ReadError)
       throw new AddError([
@@ -148,12 +158,15 @@ export async function planAdd(opts: AddOptions): Promise<AddPlan> {
   });
   const duplicate = existing ?? sameText;
   if (duplicate && !(opts.replace && duplicate === existing && (!sameText || sameText === existing))) {
-    throw new AddError([
-      {
-        file: name,
-        message: `${duplicate === sameText ? 'this digest is already in the corpus' : `the corpus already has ${entry.title}`} as ${duplicate.id} (${duplicate.path}); use --replace to replace it`,
-      },
-    ]);
+    throw new AddError(
+      [
+        {
+          file: name,
+          message: `${duplicate === sameText ? 'this digest is already in the corpus' : `the corpus already has ${entry.title}`} as ${duplicate.id} (${duplicate.path}); use --replace to replace it`,
+        },
+      ],
+      duplicate,
+    );
   }
   const sourcesText = withEntry(readFileSync(join(dataDir, SOURCES_FILE), 'utf8'), entry, existing?.id);
   // Read the whole corpus with the new document staged in a copy of data/: what the index will see.
@@ -171,6 +184,11 @@ export async function planAdd(opts: AddOptions): Promise<AddPlan> {
       ...(mine ? [] : [{ file: join(dataDir, SOURCES_FILE), message: `${entry.id} was not read back` }]),
     ];
     if (after.length) throw new AddError(after);
+    const separators: Record<string, number> = {};
+    for (const sk of first.skipped) {
+      const glyph = /^item separator \((.+)\)$/.exec(sk.reason)?.[1];
+      if (glyph) separators[glyph] = (separators[glyph] ?? 0) + 1;
+    }
     return {
       source,
       layout: detected.layout,
@@ -179,6 +197,8 @@ export async function planAdd(opts: AddOptions): Promise<AddPlan> {
       items: mine?.items ?? [],
       ...(existing ? { replaces: existing } : {}),
       sourcesText,
+      warnings: corpus.warnings.filter((w) => w.file === entry.path).map((w) => ({ ...w, file: where })),
+      separators,
     };
   } finally {
     rmSync(stage, { recursive: true, force: true });

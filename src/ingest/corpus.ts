@@ -19,6 +19,8 @@ export interface Corpus {
   documents: DocumentResult[];
   items: Item[];
   problems: Problem[];
+  /** Read but worth a look (an unknown section heading kept as its own section): never a refusal. */
+  warnings: Problem[];
 }
 
 /** Parses one document's text with the parser its layout declares. */
@@ -58,6 +60,7 @@ export function ingestCorpus(dataDir: string): Corpus {
   const sources = list.documents;
   const documents: DocumentResult[] = [];
   const problems: Problem[] = list.problems.map((p) => ({ file: join(dataDir, SOURCES_FILE), ...p }));
+  const warnings: Problem[] = [];
   for (const doc of sources) {
     let text: string;
     try {
@@ -86,6 +89,7 @@ export function ingestCorpus(dataDir: string): Corpus {
       ...(coverage ? { coverage } : {}),
     });
     problems.push(...parsed.problems);
+    warnings.push(...(parsed.warnings ?? []));
   }
   const items = documents.flatMap((d) => d.items);
   const seen = new Set<string>();
@@ -94,7 +98,7 @@ export function ingestCorpus(dataDir: string): Corpus {
       problems.push({ file: it.source.file, line: it.source.line, message: describe('DUPLICATE_ID', it.id) });
     seen.add(it.id);
   }
-  return { documents, items, problems };
+  return { documents, items, problems, warnings };
 }
 
 export { formatProblem };

@@ -34,11 +34,18 @@ const RegionRow = z.object({
 });
 export type RegionRow = z.infer<typeof RegionRow>;
 
+/** Regions the table must declare; `other` (unknown digest sections) is built in when it does not. */
+const DECLARED = REGIONS.filter((r) => r !== 'other');
+
 const RegionTable = z
   .object({ regions: z.array(RegionRow) })
-  .refine((t) => new Set(t.regions.map((r) => r.code)).size === REGIONS.length, {
-    message: `every region exactly once: ${REGIONS.join(', ')}`,
-  })
+  .refine(
+    (t) => {
+      const codes = t.regions.map((r) => r.code);
+      return new Set(codes).size === codes.length && DECLARED.every((c) => codes.includes(c));
+    },
+    { message: `every region exactly once: ${DECLARED.join(', ')} (and optionally other)` },
+  )
   .refine(
     (t) => {
       const all = t.regions.flatMap((r) => r.members);
@@ -61,7 +68,24 @@ export function loadRegionTable(dataDir = join(projectRoot(), 'data')): RegionRo
     const detail = parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
     throw new Error(`policy-bot: ${file}: ${detail}`);
   }
-  return [...parsed.data.regions].sort((a, b) => a.order - b.order);
+  const rows = [...parsed.data.regions].sort((a, b) => a.order - b.order);
+  if (!rows.some((r) => r.code === 'other')) rows.push(otherRegion(rows));
+  return rows;
+}
+
+/**
+ * The region of digest sections no heading pattern claims, listed after every declared region:
+ * their items are kept (and findable by country and words) until the table gives them a place.
+ */
+function otherRegion(rows: RegionRow[]): RegionRow {
+  return {
+    code: 'other',
+    order: Math.max(0, ...rows.map((r) => r.order)) + 1,
+    label: { en: 'Other', ja: 'その他' },
+    members: [],
+    names: { en: [], ja: [] },
+    sections: [],
+  };
 }
 
 let table: RegionRow[] | undefined;

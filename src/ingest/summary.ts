@@ -8,7 +8,7 @@ export function summarize(corpus: Corpus): string {
     const cover = d.coverage ? ` · covers ${d.coverage.from} – ${d.coverage.to}` : '';
     out.push(`${d.doc.id} (${d.doc.path}, ${d.doc.layout})${cover}`);
     out.push(
-      `  ${d.items.length} items, ${urls} URLs, ${d.skipped.length} lines skipped, ${d.problems.length} problems`,
+      `  ${d.items.length} items, ${urls} URLs, ${d.skipped.length} lines skipped, ${d.problems.length} problems${d.warnings?.length ? `, ${d.warnings.length} warnings` : ''}`,
     );
     const bySection = new Map<string, number>();
     for (const it of d.items) {
@@ -23,5 +23,6 @@ export function summarize(corpus: Corpus): string {
     `${corpus.items.length} items in ${corpus.documents.length} documents, ${corpus.problems.length} problems`,
   );
   for (const p of corpus.problems) out.push(`  problem: ${formatProblem(p)}`);
+  for (const w of corpus.warnings) out.push(`  warning: ${formatProblem(w)}`);
   return out.join('\n');
 }

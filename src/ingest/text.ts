@@ -138,3 +138,34 @@ export function joinSpacedLetters(s: string): string {
   out = out.replace(/(?<![A-Za-z])([A-Z]{2,}) ([A-Z])(?![A-Za-z])/g, '$1$2');
   return out;
 }
+
+/**
+ * List bullets as PDF printers and word processors render them: the katakana middle dot (and its
+ * half-width form), round and square bullets, dashes, and the Symbol/Wingdings private-use code
+ * points a PDF carries when its font has no Unicode mapping for the bullet.
+ */
+const BULLET_GLYPHS =
+  '\\-\\*\u30fb\uff65\u00b7\u2022\u2023\u2043\u2219\u25cf\u25cb\u25e6\u25aa\u25ab\u25a0\u25a1\u25c6\u25c7\u25b6\u25ba\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u2027\uf06c\uf0a7\uf0b7\uf0d8\uf0fc';
+
+/** One bullet glyph alone (after trimming): a separator between items, never text. */
+const LONE_BULLET = new RegExp(`^[${BULLET_GLYPHS}]$`);
+/** A bullet glyph opening a line, and the rest of the line after it. */
+const LEADING_BULLET = new RegExp(`^[${BULLET_GLYPHS}]\\s*(\\S.*)$`);
+
+/** True when the (trimmed) line is a bullet glyph and nothing else: `・`, `•`, `●`, `◦`, `‐`, `-`. */
+export function isLoneBullet(line: string): boolean {
+  return LONE_BULLET.test(line.trim());
+}
+
+/**
+ * The line without a leading bullet glyph, or undefined when it has none. Callers strip it only
+ * from an item's title line (`• (2026/05/12)…`), where it separates items: a bullet before body
+ * text (`・…` enumerations inside an item) is the document's own text.
+ */
+export function withoutBullet(line: string): string | undefined {
+  const m = LEADING_BULLET.exec(line.trim());
+  return m ? m[1] : undefined;
+}
+
+/** A URL line ending in a glued bullet (`https://… -`, `https://… •`): the next item's separator. */
+export const TRAILING_BULLET = new RegExp(`\\s[${BULLET_GLYPHS}]$`);

@@ -304,6 +304,40 @@ const CATALOGUE = {
     en: 'No item matches every term; showing items that match most of them.',
     ja: 'すべての語を含む項目はないため、大半の語を含む項目を表示しています。',
   },
+  // The admin channel's message after a check of the publisher's listing (src/feed/message.ts).
+  // Arguments arrive as mrkdwn already escaped; `reason` is the check's own (English) wording.
+  feedHeader: {
+    en: (a: Args) => `Monthly digest check of ${s(a, 'listing')}`,
+    ja: (a: Args) => `マンスリー情報の確認(${s(a, 'listing')})`,
+  },
+  feedAdded: {
+    en: (a: Args) =>
+      `:inbox_tray: Added *${s(a, 'title')}* (${monthNames(a, 'en')[0] ?? ''}) from ${s(a, 'page')}: ${n(a, 'items')} item${n(a, 'items') === 1 ? '' : 's'}, ${n(a, 'lacking')} without English.`,
+    ja: (a: Args) =>
+      `:inbox_tray: *${s(a, 'title')}*(${monthNames(a, 'ja')[0] ?? ''})を${s(a, 'page')}から追加しました: ${n(a, 'items')}件、うち英語なし${n(a, 'lacking')}件。`,
+  },
+  feedFromPdf: {
+    en: 'The page itself could not be read; its linked PDF was.',
+    ja: 'ページ本文は読み取れなかったため、リンクされたPDFから読み取りました。',
+  },
+  feedWarning: {
+    en: (a: Args) => `:warning: To look at: ${s(a, 'reason')}`,
+    ja: (a: Args) => `:warning: 要確認: ${s(a, 'reason')}`,
+  },
+  feedRefused: {
+    en: (a: Args) => `:no_entry: Not added: ${s(a, 'page')} — ${s(a, 'reason')}`,
+    ja: (a: Args) => `:no_entry: 追加しませんでした: ${s(a, 'page')} — ${s(a, 'reason')}`,
+  },
+  feedFailed: {
+    en: (a: Args) =>
+      `:warning: Not added: ${s(a, 'page')} — ${s(a, 'reason')}. It is tried again at the next check.`,
+    ja: (a: Args) =>
+      `:warning: 追加できませんでした: ${s(a, 'page')} — ${s(a, 'reason')}。次回の確認で再試行します。`,
+  },
+  feedListingProblem: {
+    en: (a: Args) => `:warning: Nothing was added: ${s(a, 'reason')}.`,
+    ja: (a: Args) => `:warning: 何も追加しませんでした: ${s(a, 'reason')}。`,
+  },
 } satisfies Record<string, { en: Entry; ja: Entry }>;
 
 export type MessageCode = keyof typeof CATALOGUE;

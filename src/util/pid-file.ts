@@ -22,13 +22,39 @@ export function writePidFile(path: string, pid = process.pid): () => void {
   };
 }
 
+/**
+ * {@link writePidFile} for the app's start: the pid file only serves `policy-bot reload`, so a
+ * file that cannot be written (a read-only state folder) is a warning to log, never a reason not
+ * to start. Returns the remover, or the warning.
+ */
+export function tryWritePidFile(
+  path: string,
+  pid = process.pid,
+): { remove: () => void } | { warning: string } {
+  try {
+    return { remove: writePidFile(path, pid) };
+  } catch (err) {
+    const why = (err as NodeJS.ErrnoException).code ?? (err as Error).message;
+    return {
+      warning: `policy-bot: cannot write the pid file ${path} (${why}): \`policy-bot reload\` will not find this app; the data/ watcher and SIGHUP (kill -HUP ${pid}) still reload it`,
+    };
+  }
+}
+
 /** The pid in the file, or an explanation of why there is none. */
 export function readPidFile(path: string): { pid: number } | { error: string } {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
-  } catch {
-    return { error: `no running app found (${path} does not exist): start it with npm start` };
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT')
+      return {
+        error: `no running app found (${path} does not exist): start it with npm start (an app that could not write this file said so at start; send it SIGHUP instead)`,
+      };
+    return {
+      error: `no running app found: cannot read ${path} (${code ?? (err as Error).message}); an app that could not write it said so at start: send it SIGHUP instead`,
+    };
   }
   const [first = '', script = ''] = text.split('\n');
   const pid = Number(first.trim());

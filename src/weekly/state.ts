@@ -98,6 +98,33 @@ const MIGRATIONS: { version: number; sql: string }[] = [
     `,
   },
   {
+    // The publisher's listing watched for new digests (issue 22): each digest page met and what
+    // became of it, so a page added or refused with the same content is not tried again; and
+    // each check, so a missed one is made up at start and a listing problem is said once.
+    // (Version 3 belongs to another branch; versions are applied by number, gaps allowed.)
+    version: 4,
+    sql: `
+      CREATE TABLE feed_pages (
+        url TEXT PRIMARY KEY,
+        status TEXT NOT NULL CHECK (status IN ('added', 'present', 'refused', 'failed')),
+        content_hash TEXT,
+        document_id TEXT,
+        reason TEXT,
+        first_seen_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      );
+      CREATE TABLE feed_checks (
+        check_id INTEGER PRIMARY KEY AUTOINCREMENT,
+        listing TEXT NOT NULL,
+        started_at TEXT NOT NULL,
+        finished_at TEXT,
+        problem TEXT,
+        report TEXT
+      );
+      CREATE INDEX feed_checks_started ON feed_checks (started_at);
+    `,
+  },
+  {
     // Secrets made once per install (issue 19): the key feedback user ids are hashed with, so a
     // hash cannot be reversed by hashing every user id of a workspace with a salt in the code.
     // (Versions 3 and 4 belong to other branches; pending versions run in the order listed.)
@@ -265,7 +292,8 @@ function migrate(db: Db, path: string, now: () => Date): void {
       (r) => r.version,
     ),
   );
-  const pending = MIGRATIONS.filter((m) => !applied.has(m.version));
+  // By number, whatever order branches listed them in; a missing number (another branch's) is no gap to fill.
+  const pending = MIGRATIONS.filter((m) => !applied.has(m.version)).sort((a, b) => a.version - b.version);
   for (const m of pending) {
     const clash = tablesCreatedBy(m.sql).find((t) => existing.has(t));
     if (clash)

@@ -393,3 +393,41 @@ describe('policy-bot add: writes everything or nothing', () => {
     expect(hashDataDir(dataDir)).toEqual(hashes);
   });
 });
+
+describe('policy-bot add: a real PDF’s bullets and an unknown section heading', () => {
+  /** The PDF-text fixture with `•` bullets for separators and a section no region claims yet. */
+  const text = [
+    ...String(fixture('digest-pdf-text.txt'))
+      .split('\n')
+      .filter((l) => l.trim() && l.trim() !== '-')
+      .map((l) => l.replace(/ -$/, ''))
+      .flatMap((l) => (/^\(\d{4}\//.test(l) ? ['•', l] : [l])),
+    '【中東】(5月1日~5月31日)',
+    '•',
+    '(2026/05/21)UAE、国家AI戦略の改訂版を公表',
+    'アラブ首長国連邦は、国家AI戦略の改訂版を公表した。',
+    'https://example.org/uae-ai-strategy',
+  ].join('\n');
+
+  it('--dry-run shows the separators, the warning and the new section with its region; the add is not refused', async () => {
+    const { root, dataDir, indexDir } = checkout();
+    const file = join(root, 'may.txt');
+    writeFileSync(file, text);
+    const dry = memoryIo();
+    expect(await main(['add', file, '--dry-run', '--data', dataDir, '--index', indexDir], dry)).toBe(0);
+    expect(dry.out()).toContain('items separated by “•” (4 lines)');
+    const line = text.split('\n').indexOf('【中東】(5月1日~5月31日)') + 1;
+    expect(dry.out()).toContain(
+      `warning: may.txt:${line}: unrecognised section heading "【中東】(5月1日~5月31日)": its items are kept as section "【中東】" (region other)`,
+    );
+    expect(dry.out()).toContain(
+      '  [【中東】] region other\n  digest-2026-05/other/1  2026-05-21  UAE、国家AI戦略の改訂版を公表',
+    );
+    expect(dry.out()).toContain('  [国内AI政策動向] region japan');
+    const io = memoryIo();
+    expect(await main(['add', file, '--data', dataDir, '--index', indexDir], io)).toBe(0);
+    const added = ingestCorpus(dataDir);
+    expect(added.problems).toEqual([]);
+    expect(added.items.find((i) => i.id === 'digest-2026-05/other/1')?.region).toBe('other');
+  });
+});

@@ -45,7 +45,7 @@ describe('a new monthly digest', () => {
 });
 
 describe('a digest that strays from the layout', () => {
-  it('keeps unindented items and a section it does not know, and reports the heading', () => {
+  it('keeps unindented items and a section it does not know (region other, named by its heading), with a warning', () => {
     const dir = tempData({
       'sources.yml':
         'documents:\n  - id: digest-2026-03\n    path: d.txt\n    title: t\n    kind: digest\n    layout: digest-numbered\n',
@@ -74,8 +74,17 @@ describe('a digest that strays from the layout', () => {
     ]);
     expect(c.items[0]?.body).toBe('2026年3月2日、ガイドブックの\n1.2版を公開した。');
     expect(c.items[0]?.urls).toEqual(['https://example.org/a']);
-    expect(c.problems).toEqual([
-      { file: 'd.txt', line: 10, message: 'unrecognised section heading "【中東】(3月1日~3月31日)"' },
+    expect(c.items[1]?.region).toBe('other');
+    expect(c.items[1]?.source.section).toEqual(['【中東】(3月1日~3月31日)']);
+    // Not a refusal: a warning naming the heading and what became of it.
+    expect(c.problems).toEqual([]);
+    expect(c.warnings).toEqual([
+      {
+        file: 'd.txt',
+        line: 10,
+        message:
+          'unrecognised section heading "【中東】(3月1日~3月31日)": its items are kept as section "【中東】" (region other) until data/lexicon/regions.yml gives it a place',
+      },
     ]);
   });
 
@@ -100,9 +109,11 @@ describe('a digest that strays from the layout', () => {
       ['digest-2026-03/other/1', '【中東】'],
       ['digest-2026-03/other-2/1', '【アフリカ】'],
     ]);
-    expect(c.problems.map((p) => p.message)).toEqual([
+    expect(c.problems).toEqual([]);
+    expect(c.warnings.map((p) => p.message.replace(/:.*/, ''))).toEqual([
       'unrecognised section heading "【中東】(3月1日~3月31日)"',
       'unrecognised section heading "【アフリカ】(3月1日~3月31日)"',
     ]);
+    expect(c.items.map((i) => i.region)).toEqual(['other', 'other']);
   });
 });

@@ -39,6 +39,8 @@ export async function spawnApp(fake: FakeSlack, env: Record<string, string>): Pr
       SLACK_SIGNING_SECRET: SIGNING_SECRET,
       SLACK_API_URL: fake.apiUrl,
       PORT: String(port),
+      // Tests never reach the internet: the publisher's listing is watched only when a test says where.
+      POLICY_BOT_FEED_URL: 'off',
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

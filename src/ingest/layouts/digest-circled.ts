@@ -1,5 +1,5 @@
 import type { DocumentMeta, ParsedDocument } from '../item.js';
-import { parseDatePrefix } from '../text.js';
+import { parseDatePrefix, withoutBullet } from '../text.js';
 import { parseSeparatedDigest } from './digest-pdf-text.js';
 import { CIRCLED } from './digest-reader.js';
 import type { Layout } from './layout.js';
@@ -18,7 +18,7 @@ export const digestCircled: Layout = {
   parse: parseCircledDigest,
   detect: (lines) =>
     lines.filter((l) => {
-      const m = CIRCLED.exec(l.trim());
+      const m = CIRCLED.exec(withoutBullet(l) ?? l.trim());
       return m !== null && parseDatePrefix(m[2] ?? '').kind !== 'none';
     }).length,
 };

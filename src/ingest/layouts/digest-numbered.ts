@@ -1,21 +1,34 @@
 import { describe } from '../../errors.js';
 import type { DocumentMeta, ParsedDocument } from '../item.js';
-import { isUrlLine, nfkc } from '../text.js';
+import { isLoneBullet, isUrlLine, nfkc, withoutBullet } from '../text.js';
 import { DigestReader } from './digest-reader.js';
 import type { Layout } from './layout.js';
 
+/** `・ 1. (2026/01/09)title` → `  1. (2026/01/09)title`: a bullet a PDF printer put before an item's number. */
+function unbulletItem(raw: string): string {
+  const rest = withoutBullet(raw);
+  return rest !== undefined && ITEM.test(nfkc(rest)) ? `  ${rest}` : raw;
+}
+
 /**
  * Monthly digest, numbered layout (January 2026, December 2025): unindented headings,
- * `  N. (date)title`, then indented body and URL lines.
+ * `  N. (date)title`, then indented body and URL lines. A bullet glyph alone on a line (`・`,
+ * `•`, `●`…) separates items; one in front of an item's number is dropped.
  */
 export function parseNumberedDigest(doc: DocumentMeta, text: string): ParsedDocument {
   const r = new DigestReader(doc);
   const lines = text.split(/\r?\n/);
   let nonEmpty = 0;
-  for (const [i, raw] of lines.entries()) {
+  for (const [i, line] of lines.entries()) {
     const lineNo = i + 1;
-    if (!raw.trim()) continue;
+    if (!line.trim()) continue;
     nonEmpty += 1;
+    if (isLoneBullet(line)) {
+      r.close();
+      r.skip(lineNo, `item separator (${line.trim()})`);
+      continue;
+    }
+    const raw = unbulletItem(line);
     const indented = /^\s/.test(raw);
     if (!indented) {
       if (r.heading(raw, lineNo)) continue;
@@ -63,5 +76,5 @@ export const digestNumbered: Layout = {
   kind: 'digest',
   summary: 'numbered items "  N. (YYYY/MM/DD)title" with indented text',
   parse: parseNumberedDigest,
-  detect: (lines) => lines.filter((l) => ITEM.test(nfkc(l))).length,
+  detect: (lines) => lines.filter((l) => ITEM.test(nfkc(unbulletItem(l)))).length,
 };

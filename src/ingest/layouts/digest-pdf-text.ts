@@ -1,6 +1,6 @@
 import { describe } from '../../errors.js';
 import type { DocumentMeta, ParsedDocument } from '../item.js';
-import { isUrlLine, nfkc, parseDatePrefix } from '../text.js';
+import { isLoneBullet, isUrlLine, nfkc, parseDatePrefix, TRAILING_BULLET, withoutBullet } from '../text.js';
 import { CIRCLED, DigestReader } from './digest-reader.js';
 import type { Layout } from './layout.js';
 
@@ -12,9 +12,20 @@ export function parsePdfDigest(doc: DocumentMeta, text: string): ParsedDocument 
   return parseSeparatedDigest(doc, text, false);
 }
 
+/** An item's title line in a separated layout: `(date)title`, or `① (date)title` with `circled`. */
+function isTitleLine(line: string, circled: boolean): boolean {
+  if (circled) {
+    const m = CIRCLED.exec(line);
+    return m !== null && parseDatePrefix(m[2] ?? '').kind !== 'none';
+  }
+  return parseDatePrefix(line).kind !== 'none';
+}
+
 /**
  * The reader both separated layouts share. With `circled`, items open on a circled number
- * (`① (2025/2/7)title`, the older digests) and the numbers are checked for gaps.
+ * (`① (2025/2/7)title`, the older digests) and the numbers are checked for gaps. Items are
+ * separated by `-` lines as the text prints them, or by any bullet glyph a PDF printer left
+ * (`・`, `•`, `●`, `◦`, `‐`…) alone on its line or in front of an item's title.
  */
 export function parseSeparatedDigest(doc: DocumentMeta, text: string, circled: boolean): ParsedDocument {
   const r = new DigestReader(doc);
@@ -22,19 +33,22 @@ export function parseSeparatedDigest(doc: DocumentMeta, text: string, circled: b
   let nonEmpty = 0;
   for (const [i, raw] of lines.entries()) {
     const lineNo = i + 1;
-    const line = raw.trim();
-    if (!line) continue;
+    const trimmed = raw.trim();
+    if (!trimmed) continue;
     nonEmpty += 1;
-    if (r.heading(line, lineNo)) continue;
-    if (!r.seenSection) {
-      r.preamble(line, lineNo, nonEmpty);
-      continue;
-    }
-    if (line === '-') {
+    if (isLoneBullet(trimmed)) {
       r.close();
-      r.skip(lineNo, 'item separator (-)');
+      r.skip(lineNo, `item separator (${trimmed})`);
       continue;
     }
+    if (r.heading(trimmed, lineNo)) continue;
+    if (!r.seenSection) {
+      r.preamble(trimmed, lineNo, nonEmpty);
+      continue;
+    }
+    // A bullet in front of a title separates the items like a bullet line would.
+    const unbulleted = withoutBullet(trimmed);
+    const line = unbulleted !== undefined && isTitleLine(unbulleted, circled) ? unbulleted : trimmed;
     if (nfkc(line) === 'なし') {
       r.close();
       r.skip(lineNo, 'empty-section marker (なし: no items this month)');
@@ -60,8 +74,8 @@ export function parseSeparatedDigest(doc: DocumentMeta, text: string, circled: b
     r.current.lines.push(lineNo);
     if (isUrlLine(line)) {
       r.current.urls.push(line);
-      // ` -` is the next item's bullet glued to this URL: the item ends here.
-      if (/\s-$/.test(line)) r.close();
+      // ` -` (or another bullet) is the next item's bullet glued to this URL: the item ends here.
+      if (TRAILING_BULLET.test(line)) r.close();
     } else r.current.body.push(line);
   }
   return r.result();
@@ -70,11 +84,21 @@ export function parseSeparatedDigest(doc: DocumentMeta, text: string, circled: b
 /** PDF-text digest: `(YYYY/MM/DD)title` lines without numbers, items separated by `-` lines. */
 export const digestPdfText: Layout = {
   kind: 'digest',
-  summary: 'PDF text: "(YYYY/MM/DD)title" items separated by "-" lines',
+  summary: 'PDF text: "(YYYY/MM/DD)title" items separated by "-" lines or bullets (・ • ● …)',
   parse: parsePdfDigest,
   detect: (lines) => {
-    const titles = lines.filter((l) => !CIRCLED.test(l.trim()) && parseDatePrefix(l).kind !== 'none').length;
-    const separators = lines.filter((l) => l.trim() === '-' || /^https?:\S+\s-$/.test(l.trim())).length;
+    let titles = 0;
+    let separators = 0;
+    for (const l of lines) {
+      const t = l.trim();
+      const unbulleted = withoutBullet(t);
+      if (isLoneBullet(t) || (/^https?:\S+$/.test(t.replace(TRAILING_BULLET, '')) && TRAILING_BULLET.test(t)))
+        separators += 1;
+      else if (unbulleted !== undefined && isTitleLine(unbulleted, false) && !CIRCLED.test(unbulleted)) {
+        titles += 1;
+        separators += 1;
+      } else if (!CIRCLED.test(t) && isTitleLine(t, false)) titles += 1;
+    }
     return separators > 0 ? titles : 0;
   },
 };

@@ -108,6 +108,7 @@ export class DigestReader {
   readonly items: Item[] = [];
   readonly skipped: SkippedLine[] = [];
   readonly problems: Problem[] = [];
+  readonly warnings: Problem[] = [];
   section: DigestSection | undefined;
   group: string | undefined;
   sectionHeading = '';
@@ -130,19 +131,28 @@ export class DigestReader {
   /** Returns true when the line was a heading. */
   heading(line: string, lineNo: number): boolean {
     let kind = classifyHeading(line);
+    let unknown = false;
     if (!kind && looksLikeHeading(line)) {
-      // A section this parser does not know (a new region, say): its items are kept under it,
-      // and the heading is reported so someone can give it a proper place.
-      this.problem(lineNo, describe('UNKNOWN_HEADING', line.trim()));
+      // A section this parser does not know (a new region, say): a section of its own, region
+      // `other`, named by its heading; a warning (not a refusal) so someone gives it a place in
+      // data/lexicon/regions.yml.
+      const label =
+        nfkc(line.trim())
+          .replace(/[(（].*$/, '')
+          .trim() || 'その他';
+      this.warnings.push({
+        file: this.doc.path,
+        line: lineNo,
+        message: describe('UNKNOWN_HEADING', line.trim(), label),
+      });
       this.unknownSections += 1;
+      unknown = true;
       kind = {
         slug: this.unknownSections === 1 ? 'other' : `other-${this.unknownSections}`,
         pattern: /$^/,
-        label:
-          nfkc(line.trim())
-            .replace(/[(（].*$/, '')
-            .trim() || 'その他',
+        label,
         category: 'overseas-policy',
+        region: 'other',
         defaults: [],
       };
     }
@@ -154,8 +164,10 @@ export class DigestReader {
       this.skip(lineNo, 'group heading (kept in the heading path of its sections)');
       return true;
     }
-    // Only the three overseas-country sections sit under the group heading.
-    if (!OVERSEAS_SLUGS.has(kind.slug)) this.group = undefined;
+    // Only the overseas-country sections sit under the group heading: the known ones, and an
+    // unknown one printed like them (【中東】).
+    const countryLike = unknown && /^【/.test(nfkc(line.trim()));
+    if (!OVERSEAS_SLUGS.has(kind.slug) && !countryLike) this.group = undefined;
     this.section = kind;
     this.sectionHeading = line.trim();
     this.ordinal = 0;
@@ -239,6 +251,6 @@ export class DigestReader {
 
   result(): ParsedDocument {
     this.close();
-    return { items: this.items, skipped: this.skipped, problems: this.problems };
+    return { items: this.items, skipped: this.skipped, problems: this.problems, warnings: this.warnings };
   }
 }

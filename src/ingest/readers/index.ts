@@ -37,10 +37,15 @@ export function decodeUtf8(file: string, bytes: Uint8Array): string {
 }
 
 /**
- * Reads a digest file by what it is: `%PDF-` → PDF, an HTML document (by extension or its
- * `<html`/`<!doctype html` start) → the page's article, anything else → UTF-8 text.
+ * Reads a digest file by what it is: `%PDF-` → PDF, an HTML document (by extension, its
+ * `<html`/`<!doctype html` start, or `format` — a download's content type) → the page's
+ * article, anything else → UTF-8 text.
  */
-export async function readDigestSource(file: string, bytes: Uint8Array): Promise<DigestSource> {
+export async function readDigestSource(
+  file: string,
+  bytes: Uint8Array,
+  format?: 'html' | 'pdf',
+): Promise<DigestSource> {
   const head = Buffer.from(bytes.subarray(0, 1024)).toString('latin1');
   if (head.startsWith('%PDF-')) {
     try {
@@ -50,10 +55,11 @@ export async function readDigestSource(file: string, bytes: Uint8Array): Promise
       throw new ReadError(file, undefined, `cannot read the PDF: ${(err as Error).message}`);
     }
   }
-  const ext = extname(file).toLowerCase();
-  if (ext === '.pdf') throw new ReadError(file, 1, 'not a PDF (it does not start with %PDF-)');
+  const ext = /^https?:\/\//.test(file) ? '' : extname(file).toLowerCase();
+  if (ext === '.pdf' || format === 'pdf')
+    throw new ReadError(file, 1, 'not a PDF (it does not start with %PDF-)');
   const text = decodeUtf8(file, bytes);
-  if (ext === '.html' || ext === '.htm' || /^\s*(?:<!doctype html|<html)/i.test(text)) {
+  if (format === 'html' || ext === '.html' || ext === '.htm' || /^\s*(?:<!doctype html|<html)/i.test(text)) {
     return { format: 'html', ...readHtml(text) };
   }
   return { format: 'text', text };

@@ -1,5 +1,5 @@
 import { looksLikeHeading } from '../layouts/digest-reader.js';
-import { nfkc, parseDatePrefix } from '../text.js';
+import { isLoneBullet, nfkc, parseDatePrefix, withoutBullet } from '../text.js';
 import { checkPdfBytes, over, PDF_LIMITS, type PdfLimitError, type PdfLimits } from './pdf-limits.js';
 
 /** One printed line of a PDF page: its text and where it sits. */
@@ -64,10 +64,22 @@ export function dropPageFurniture(pages: PdfTextLine[][]): PdfTextLine[][] {
   });
 }
 
+/**
+ * Round and square bullets: a line opening with one starts an entry (they are never punctuation
+ * a wrapped sentence could continue with; ・ is, as in 講演・パネル, so it counts only alone or
+ * before an item's title).
+ */
+const ROUND_BULLET =
+  /^[\u2022\u2023\u2043\u2219\u25cf\u25e6\u25aa\u25ab\u25a0\u25a1\u25c6\u25c7\u25b6\u25ba\uf06c\uf0a7\uf0b7\uf0d8\uf0fc]/;
+
 /** A line that starts something of its own: an item, a separator, a URL, a numbered entry, a heading. */
-function startsBlock(text: string): boolean {
+export function startsBlock(text: string): boolean {
   const t = nfkc(text);
+  const rest = withoutBullet(t);
   return (
+    isLoneBullet(t) ||
+    ROUND_BULLET.test(t) ||
+    (rest !== undefined && rest !== t && startsBlock(rest)) ||
     /^(?:-$|-\s|●|■|【)/.test(t) ||
     /^https?:\/\//.test(t) ||
     /^\d+\.\s*\(\d{4}\//.test(t) ||
@@ -116,7 +128,7 @@ export function rejoinWrapped(pages: PdfTextLine[][]): string[] {
     const urlGoesOn =
       inUrl &&
       /^[\x21-\x7e]+(?: -)?$/.test(line.text) &&
-      line.text !== '-' &&
+      !isLoneBullet(line.text) &&
       !/^https?:\/\//.test(line.text);
     if (wrapping && out.length && (urlGoesOn || !startsBlock(line.text))) {
       const prev = out.pop() ?? '';

@@ -1,0 +1,231 @@
+import { z } from 'zod';
+import { type AddPlan, applyAdd, DIGEST_SERIES } from '../ingest/add.js';
+import { formatProblem, type Problem } from '../ingest/item.js';
+import { loadSourceList } from '../ingest/sources.js';
+import { type Downloader, planFromUrl } from './digest-page.js';
+import { DownloadError } from './download.js';
+import { type EnglishCoverage, itemsLackingEnglish, NO_ENGLISH } from './english-gap.js';
+import { readListing } from './listing.js';
+import type { FeedMemory } from './store.js';
+
+/** At most this many new pages are tried in one check (a listing's first sight of a long archive); the rest wait for the next. */
+export const MAX_PAGES_PER_CHECK = 12;
+
+const PageProblem = z.object({
+  url: z.string(),
+  reason: z.string(),
+  /** Not said before: the admin channel hears of it (a page failing the same way every day is said once). */
+  fresh: z.boolean(),
+});
+
+const AddedDigest = z.object({
+  url: z.string(),
+  id: z.string(),
+  title: z.string(),
+  /** `2026-04`: the month the digest covers. */
+  month: z.string(),
+  items: z.number().int(),
+  lackingEnglish: z.number().int(),
+  from: z.enum(['page', 'pdf']),
+  /** Unknown section headings kept as sections of their own, and the like. */
+  warnings: z.array(z.string()),
+});
+
+/** What one check of the listing did: the JSON `fetch --json` prints and the app reads from its child. */
+export const FeedReport = z.object({
+  listing: z.string(),
+  at: z.string(),
+  dryRun: z.boolean(),
+  /** Digest pages the listing links on the publisher's host. */
+  listed: z.number().int(),
+  /** A problem with the listing itself (then nothing was tried), and whether it is news. */
+  problem: z.string().optional(),
+  problemIsNew: z.boolean().optional(),
+  /** Added (on a dry run: would be added). */
+  added: z.array(AddedDigest),
+  /** The corpus already had them (their month, or the very text). */
+  present: z.array(z.object({ url: z.string(), id: z.string() })),
+  refused: z.array(PageProblem),
+  failed: z.array(PageProblem),
+  /** Pages not tried: added or present before, or refused before with the same content. */
+  skipped: z.number().int(),
+  /** New pages left for the next check (more than {@link MAX_PAGES_PER_CHECK}). */
+  deferred: z.number().int(),
+});
+export type FeedReport = z.infer<typeof FeedReport>;
+export type AddedDigest = z.infer<typeof AddedDigest>;
+
+export interface FeedCheckDeps {
+  listingUrl: string;
+  dataDir: string;
+  download: Downloader;
+  /** The state database's memory; without it every page not in data/sources.yml is tried. */
+  memory?: FeedMemory;
+  /** Brings index/ up to date after a digest is written; a failure puts data/ back. */
+  updateIndex: () => Promise<void>;
+  now: () => Date;
+  dryRun?: boolean;
+  hasEnglish?: EnglishCoverage;
+  log?: (line: string) => void;
+}
+
+/** An address as compared with the ones data/sources.yml records: no scheme, fragment or trailing slash. */
+export function sameAddress(url: string): string {
+  try {
+    const u = new URL(url);
+    return `${u.host.toLowerCase()}${u.pathname.replace(/\/+$/, '')}${u.search}`;
+  } catch {
+    return url;
+  }
+}
+
+/** Problems as one reason: the first few, and how many more. */
+function reasonOf(problems: Problem[]): string {
+  const shown = problems.slice(0, 3).map(formatProblem);
+  return problems.length > 3 ? `${shown.join('; ')}; and ${problems.length - 3} more` : shown.join('; ');
+}
+
+const added = (
+  url: string,
+  plan: AddPlan,
+  from: 'page' | 'pdf',
+  hasEnglish: EnglishCoverage,
+): AddedDigest => ({
+  url,
+  id: plan.entry.id,
+  title: plan.entry.title,
+  month: plan.entry.id.replace(/^digest-/, ''),
+  items: plan.items.length,
+  lackingEnglish: itemsLackingEnglish(plan.items, hasEnglish),
+  from,
+  warnings: plan.warnings.map(formatProblem),
+});
+
+/**
+ * One check of the publisher's listing: reads it, and tries each digest page it links that the
+ * corpus and the memory do not know, oldest first — each added all or nothing, exactly as
+ * `policy-bot add URL` would (data/ written, then the index; a failure puts data/ back). A
+ * listing that cannot be read, or links no digest (its layout changed), is the check's problem
+ * and nothing is tried. With `dryRun` nothing is written or remembered.
+ */
+export async function checkFeed(d: FeedCheckDeps): Promise<FeedReport> {
+  const log = d.log ?? (() => {});
+  const at = d.now().toISOString();
+  const memory = d.dryRun ? undefined : d.memory;
+  const hasEnglish = d.hasEnglish ?? NO_ENGLISH;
+  const checkId = memory?.startCheck(d.listingUrl, at);
+  const report: FeedReport = {
+    listing: d.listingUrl,
+    at,
+    dryRun: Boolean(d.dryRun),
+    listed: 0,
+    added: [],
+    present: [],
+    refused: [],
+    failed: [],
+    skipped: 0,
+    deferred: 0,
+  };
+  const setProblem = (problem: string) => {
+    report.problem = problem;
+    report.problemIsNew = problem !== d.memory?.lastProblem(d.listingUrl);
+  };
+  try {
+    const host = new URL(d.listingUrl).host;
+    let html: string;
+    let servedFrom = d.listingUrl;
+    try {
+      const page = await d.download(d.listingUrl, ['html'], host);
+      html = new TextDecoder().decode(page.bytes);
+      // Relative links are relative to where the listing was served from (after a same-host redirect).
+      servedFrom = page.finalUrl;
+    } catch (err) {
+      if (!(err instanceof DownloadError)) throw err;
+      setProblem(`the listing ${d.listingUrl} could not be downloaded: ${err.reason}`);
+      return report;
+    }
+    const listing = readListing(html, servedFrom);
+    report.listed = listing.digests.length;
+    if (!listing.digests.length) {
+      setProblem(
+        `the listing ${d.listingUrl} links no monthly digest (no link or entry names “${DIGEST_SERIES}”${listing.elsewhere.length ? `, except on other hosts: ${listing.elsewhere.map((l) => l.url).join(', ')}` : ''}): its layout may have changed`,
+      );
+      return report;
+    }
+    for (const l of listing.elsewhere) {
+      const reason = `on another host than the listing's (${host}): not followed`;
+      const prior = d.memory?.page(l.url);
+      report.refused.push({ url: l.url, reason, fresh: prior?.reason !== reason });
+      memory?.remember({ url: l.url, status: 'refused', reason }, at);
+    }
+    const inCorpus = new Set(
+      loadSourceList(d.dataDir).documents.flatMap((doc) => (doc.url ? [sameAddress(doc.url)] : [])),
+    );
+    const candidates = [...listing.digests].reverse().filter((l) => {
+      const prior = d.memory?.page(l.url);
+      const known =
+        inCorpus.has(sameAddress(l.url)) || prior?.status === 'added' || prior?.status === 'present';
+      if (known) report.skipped += 1;
+      return !known;
+    });
+    report.deferred = Math.max(0, candidates.length - MAX_PAGES_PER_CHECK);
+    for (const l of candidates.slice(0, MAX_PAGES_PER_CHECK)) {
+      const prior = d.memory?.page(l.url);
+      const outcome = await planFromUrl({
+        dataDir: d.dataDir,
+        url: l.url,
+        download: d.download,
+        unchanged: (hash) => prior?.status === 'refused' && prior.contentHash === hash,
+      });
+      switch (outcome.kind) {
+        case 'unchanged':
+          report.skipped += 1;
+          break;
+        case 'unreachable': {
+          report.failed.push({ url: l.url, reason: outcome.reason, fresh: prior?.reason !== outcome.reason });
+          memory?.remember({ url: l.url, status: 'failed', reason: outcome.reason }, at);
+          break;
+        }
+        case 'duplicate':
+          report.present.push({ url: l.url, id: outcome.of.id });
+          memory?.remember(
+            { url: l.url, status: 'present', documentId: outcome.of.id, contentHash: outcome.hash },
+            at,
+          );
+          break;
+        case 'refused': {
+          const reason = reasonOf(outcome.problems);
+          report.refused.push({ url: l.url, reason, fresh: true });
+          memory?.remember({ url: l.url, status: 'refused', contentHash: outcome.hash, reason }, at);
+          break;
+        }
+        case 'planned': {
+          if (d.dryRun) {
+            report.added.push(added(l.url, outcome.plan, outcome.from, hasEnglish));
+            break;
+          }
+          try {
+            await applyAdd(d.dataDir, outcome.plan, d.updateIndex);
+          } catch (err) {
+            const reason = `read, but could not be added: ${(err as Error).message}`;
+            report.failed.push({ url: l.url, reason, fresh: prior?.reason !== reason });
+            memory?.remember({ url: l.url, status: 'failed', reason, contentHash: outcome.hash }, at);
+            break;
+          }
+          report.added.push(added(l.url, outcome.plan, outcome.from, hasEnglish));
+          memory?.remember(
+            { url: l.url, status: 'added', documentId: outcome.plan.entry.id, contentHash: outcome.hash },
+            at,
+          );
+          log(
+            `policy-bot: feed: added ${outcome.plan.entry.id} (${outcome.plan.items.length} items) from ${l.url}`,
+          );
+          break;
+        }
+      }
+    }
+    return report;
+  } finally {
+    if (checkId !== undefined) memory?.finishCheck(checkId, d.now().toISOString(), report.problem, report);
+  }
+}

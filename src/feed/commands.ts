@@ -1,0 +1,181 @@
+import { resolve } from 'node:path';
+import dotenv from 'dotenv';
+import { loadTokenizer } from '../analyze/kuromoji.js';
+import { loadConfig } from '../config.js';
+import { applyAdd } from '../ingest/add.js';
+import { describeAdd } from '../ingest/describe-add.js';
+import { formatProblem } from '../ingest/item.js';
+import { rebuildIndex } from '../search/index-store.js';
+import { flagString, type ParsedArgs } from '../util/args.js';
+import { type Io, println } from '../util/io.js';
+import { projectRoot } from '../util/paths.js';
+import { checkFeed, type FeedReport } from './check.js';
+import type { Downloader } from './digest-page.js';
+import { type DownloadLimits, download, webAddress } from './download.js';
+import { feedMessage } from './message.js';
+import { FeedStore } from './store.js';
+
+/**
+ * The app's configuration for these commands: from the command's environment and, run for real,
+ * the project's `.env` as the app reads it — so `fetch` watches the listing, remembers in the
+ * state database and posts to the admin channel the app uses (variables already set win).
+ */
+function appConfig(io: Io) {
+  if (io.env === process.env) dotenv.config({ path: resolve(projectRoot(), '.env'), quiet: true });
+  return loadConfig(io.env);
+}
+
+/** Downloads with the configured limits (Node's fetch). */
+export function webDownloader(limits: DownloadLimits): Downloader {
+  return (url, accept, host) => download(url, { accept, host, limits });
+}
+
+/** Rebuilds index/ in this process (the CLI's way; the app's child process does the same). */
+export function indexUpdater(dataDir: string, indexDir: string, log: (line: string) => void) {
+  return async () => {
+    await loadTokenizer();
+    rebuildIndex({ dataDir, indexDir, log });
+  };
+}
+
+/**
+ * `add URL`: the digest page (or its PDF) downloaded within the configured limits, then the
+ * same all-or-nothing add as for a file, the URL recorded in data/sources.yml. A download that
+ * fails names the URL and the reason; nothing is written.
+ */
+export async function addUrlCommand(
+  url: string,
+  args: ParsedArgs,
+  io: Io,
+  dirs: { dataDir: string; indexDir: string },
+): Promise<number> {
+  const address = webAddress(url);
+  if (typeof address === 'string') {
+    println(io.stderr, `policy-bot: ${url}: ${address}\npolicy-bot: nothing was written`);
+    return 2;
+  }
+  if (flagString(args, 'url') !== undefined) {
+    println(io.stderr, 'policy-bot: add URL records that URL; --url is for a saved file');
+    return 2;
+  }
+  const config = appConfig(io);
+  const dryRun = args.flags.has('dry-run');
+  const { planFromUrl } = await import('./digest-page.js');
+  const outcome = await planFromUrl({
+    dataDir: dirs.dataDir,
+    url,
+    download: webDownloader(config.download),
+    replace: args.flags.has('replace'),
+  });
+  switch (outcome.kind) {
+    case 'unreachable':
+      println(io.stderr, `policy-bot: ${outcome.url}: ${outcome.reason}\npolicy-bot: nothing was written`);
+      return 1;
+    case 'unchanged':
+    case 'duplicate':
+    case 'refused': {
+      const problems = outcome.kind === 'unchanged' ? [] : outcome.problems;
+      for (const p of problems) println(io.stderr, `problem: ${formatProblem(p)}`);
+      println(io.stderr, 'policy-bot: nothing was written');
+      return 1;
+    }
+    case 'planned': {
+      if (outcome.from === 'pdf') {
+        for (const p of outcome.pageProblems) println(io.stdout, `page not read: ${formatProblem(p)}`);
+        println(io.stdout, `read the PDF the page links instead: ${outcome.pdfUrl}`);
+      }
+      if (!dryRun) {
+        await applyAdd(
+          dirs.dataDir,
+          outcome.plan,
+          indexUpdater(dirs.dataDir, dirs.indexDir, (l) => println(io.stderr, l)),
+        );
+      }
+      println(io.stdout, describeAdd(outcome.plan, dryRun));
+      return 0;
+    }
+  }
+}
+
+/** One report in a few lines, for the terminal and the app's log. */
+export function describeReport(r: FeedReport): string {
+  const pages = (n: number) => `${n} page${n === 1 ? '' : 's'}`;
+  const lines = [`${r.dryRun ? 'dry run: ' : ''}checked ${r.listing}: ${pages(r.listed)} of digests listed`];
+  if (r.problem) lines.push(`problem: ${r.problem}`);
+  for (const a of r.added)
+    lines.push(
+      `${r.dryRun ? 'would add' : 'added'} ${a.id} (${a.items} items, ${a.lackingEnglish} without English${a.from === 'pdf' ? ', from the linked PDF' : ''}) from ${a.url}`,
+      ...a.warnings.map((w) => `  warning: ${w}`),
+    );
+  for (const p of r.present) lines.push(`already in the corpus as ${p.id}: ${p.url}`);
+  for (const f of r.refused) lines.push(`refused ${f.url}: ${f.reason}`);
+  for (const f of r.failed) lines.push(`not added ${f.url}: ${f.reason} (tried again next time)`);
+  if (r.skipped) lines.push(`${pages(r.skipped)} known already (added, in the corpus, or refused unchanged)`);
+  if (r.deferred) lines.push(`${pages(r.deferred)} more left for the next check`);
+  if (!r.added.length && !r.problem && !r.refused.length && !r.failed.length) lines.push('nothing new');
+  return lines.join('\n');
+}
+
+/**
+ * `fetch [--dry-run] [--feed URL] [--json]`: one check of the publisher's listing, as the running
+ * app makes on its schedule. With Slack credentials and POLICY_BOT_ADMIN_CHANNEL the admin
+ * channel gets the same message. Exit 1 when something could not be added or the listing could
+ * not be used.
+ */
+export async function fetchCommand(args: ParsedArgs, io: Io, dirs: { dataDir: string; indexDir: string }) {
+  const config = appConfig(io);
+  const listing = flagString(args, 'feed') ?? config.feedUrl;
+  if (!listing) {
+    println(
+      io.stderr,
+      'policy-bot: watching the publisher is off (POLICY_BOT_FEED_URL=off); pass --feed URL to check a listing once',
+    );
+    return 2;
+  }
+  const address = webAddress(listing);
+  if (typeof address === 'string') {
+    println(io.stderr, `policy-bot: --feed ${listing}: ${address}`);
+    return 2;
+  }
+  const dryRun = args.flags.has('dry-run');
+  const { openState } = await import('../weekly/state.js');
+  let db: ReturnType<typeof openState> | undefined;
+  try {
+    db = openState(resolve(io.cwd, projectRoot(), config.statePath));
+  } catch (err) {
+    println(
+      io.stderr,
+      `policy-bot: ${(err as Error).message} — checking without memory: pages refused before are tried again`,
+    );
+  }
+  try {
+    const report = await checkFeed({
+      listingUrl: listing,
+      dataDir: dirs.dataDir,
+      download: webDownloader(config.download),
+      ...(db ? { memory: new FeedStore(db) } : {}),
+      updateIndex: indexUpdater(dirs.dataDir, dirs.indexDir, (l) => println(io.stderr, l)),
+      now: () => new Date(),
+      dryRun,
+      log: (l) => println(io.stderr, l),
+    });
+    println(io.stdout, args.flags.has('json') ? JSON.stringify(report, null, 2) : describeReport(report));
+    const text = feedMessage(report, config.adminLang);
+    if (text && config.adminChannel && config.botToken) {
+      const { WebClient } = await import('@slack/web-api');
+      const client = new WebClient(
+        config.botToken,
+        config.slackApiUrl ? { slackApiUrl: config.slackApiUrl, retryConfig: { retries: 2 } } : {},
+      );
+      try {
+        await client.chat.postMessage({ channel: config.adminChannel, text, unfurl_links: false });
+        println(io.stderr, `policy-bot: told the admin channel ${config.adminChannel}`);
+      } catch (err) {
+        println(io.stderr, `policy-bot: could not post to the admin channel: ${(err as Error).message}`);
+      }
+    }
+    return report.problem || report.refused.length || report.failed.length ? 1 : 0;
+  } finally {
+    db?.close();
+  }
+}

@@ -1,0 +1,97 @@
+import type { Db } from '../weekly/state.js';
+
+/**
+ * What became of a digest page the feed met:
+ * - `added`: added by the feed; never tried again;
+ * - `present`: the corpus already had that digest or its month; never tried again;
+ * - `refused`: read and refused (layout, dates, …); tried again only when its content changes;
+ * - `failed`: could not be downloaded; tried again at every check (said again only when the reason changes).
+ */
+export type PageStatus = 'added' | 'present' | 'refused' | 'failed';
+
+export interface PageRecord {
+  url: string;
+  status: PageStatus;
+  contentHash?: string;
+  documentId?: string;
+  reason?: string;
+}
+
+/** The feed's memory: the state database's `feed_pages` and `feed_checks` (migration 4). */
+export interface FeedMemory {
+  page(url: string): PageRecord | undefined;
+  remember(record: PageRecord, at: string): void;
+  /** The listing problem the last finished check of `listing` reported, if any. */
+  lastProblem(listing: string): string | undefined;
+  /** When the last check (of any listing) finished; undefined before the first. */
+  lastCheckAt(): string | undefined;
+  startCheck(listing: string, at: string): number;
+  finishCheck(id: number, at: string, problem: string | undefined, report: unknown): void;
+}
+
+interface PageRow {
+  url: string;
+  status: PageStatus;
+  content_hash: string | null;
+  document_id: string | null;
+  reason: string | null;
+}
+
+/** {@link FeedMemory} in the app's SQLite state database. */
+export class FeedStore implements FeedMemory {
+  constructor(private readonly db: Db) {}
+
+  page(url: string): PageRecord | undefined {
+    const row = this.db
+      .prepare('SELECT url, status, content_hash, document_id, reason FROM feed_pages WHERE url = ?')
+      .get(url) as PageRow | undefined;
+    if (!row) return undefined;
+    return {
+      url: row.url,
+      status: row.status,
+      ...(row.content_hash ? { contentHash: row.content_hash } : {}),
+      ...(row.document_id ? { documentId: row.document_id } : {}),
+      ...(row.reason ? { reason: row.reason } : {}),
+    };
+  }
+
+  remember(r: PageRecord, at: string): void {
+    this.db
+      .prepare(
+        `INSERT INTO feed_pages (url, status, content_hash, document_id, reason, first_seen_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (url) DO UPDATE SET status = excluded.status, content_hash = excluded.content_hash,
+           document_id = excluded.document_id, reason = excluded.reason, updated_at = excluded.updated_at`,
+      )
+      .run(r.url, r.status, r.contentHash ?? null, r.documentId ?? null, r.reason ?? null, at, at);
+  }
+
+  lastProblem(listing: string): string | undefined {
+    const row = this.db
+      .prepare(
+        'SELECT problem FROM feed_checks WHERE listing = ? AND finished_at IS NOT NULL ORDER BY check_id DESC LIMIT 1',
+      )
+      .get(listing) as { problem: string | null } | undefined;
+    return row?.problem ?? undefined;
+  }
+
+  lastCheckAt(): string | undefined {
+    const row = this.db.prepare('SELECT MAX(finished_at) AS at FROM feed_checks').get() as
+      | { at: string | null }
+      | undefined;
+    return row?.at ?? undefined;
+  }
+
+  startCheck(listing: string, at: string): number {
+    return Number(
+      this.db.prepare('INSERT INTO feed_checks (listing, started_at) VALUES (?, ?)').run(listing, at)
+        .lastInsertRowid,
+    );
+  }
+
+  finishCheck(id: number, at: string, problem: string | undefined, report: unknown): void {
+    this.db
+      .prepare('UPDATE feed_checks SET finished_at = ?, problem = ?, report = ? WHERE check_id = ?')
+      .run(at, problem ?? null, JSON.stringify(report), id);
+  }
+}

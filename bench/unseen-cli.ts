@@ -17,6 +17,8 @@ const sets: [string, string][] = [
   ['natural3', 'third natural set (bench/natural3)'],
   ['natural4', 'fourth natural set (bench/natural4)'],
 ];
-const reports = sets.map(([dir, name]) => scoreUnseen(index, join(root, 'bench', dir, 'questions.yml'), name));
+const reports = sets.map(([dir, name]) =>
+  scoreUnseen(index, join(root, 'bench', dir, 'questions.yml'), name),
+);
 reports.push(await scoreNewMonth(dataDir));
 for (const line of unseenTable(reports)) console.log(line);

@@ -43,7 +43,11 @@ export function scoreUnseen(
     ignoredWords: 0,
   };
   for (const q of set.questions) {
-    const today = q.today ? (typeof q.today === 'string' ? q.today : q.today.toISOString().slice(0, 10)) : set.today;
+    const today = q.today
+      ? typeof q.today === 'string'
+        ? q.today
+        : q.today.toISOString().slice(0, 10)
+      : set.today;
     const r = ask_(index, q.q, { today, limit: 50 });
     const ok = judgeNatural(q, r.results) === undefined;
     if (q.empty) {

@@ -25,6 +25,10 @@ const QuestionWordsFile = z.object({
   weak: words,
   /** Japanese request words, auxiliaries and generic question nouns, dropped. */
   ja: words,
+  /** Conversational filler (hey, memo, status): filler, and said to be in the answer. */
+  en_conversational: words.default([]),
+  /** Words of stopwords-iso's English list that are subjects in this corpus, not filler. */
+  en_content: words.default([]),
   /** Suffixes of respect after a name (さん, 氏): dropped so the name is searched. */
   honorifics: words.default([]),
   /**
@@ -45,7 +49,23 @@ const Code = z.string().regex(/^(?:[A-Z]{2}|ASEAN)$/, 'expected ISO 3166 alpha-2
 
 const PlacesFile = z.object({
   countries: z.array(z.object({ code: Code, en: words, en_cased: words.default([]), ja: words.default([]) })),
-  us_states: z.array(z.object({ en: z.string().min(1), ja: words.min(1) })),
+  us_states: z.array(z.object({ en: z.string().min(1), ja: words.min(1), abbr: words.default([]) })),
+  /** Short country names the ISO list lacks (Russia, UAE, 北朝鮮): read in questions only. */
+  short_forms: z
+    .array(z.object({ code: Code, en: words, en_cased: words.default([]), ja: words.default([]) }))
+    .default([]),
+  jp_prefectures: z.array(z.object({ en: words, ja: words.min(1) })).default([]),
+  cities: z.array(z.object({ code: Code, en: words, ja: words.default([]) })).default([]),
+  bodies: z
+    .array(
+      z.object({
+        id: z.string().regex(/^[a-z0-9-]+$/),
+        en: words,
+        en_cased: words.default([]),
+        ja: words.default([]),
+      }),
+    )
+    .default([]),
   kanji_abbreviations: z.record(z.string().length(1), Code),
   regions: z.array(z.object({ region: z.enum(['europe', 'asia']), en: words, ja: words })),
 });
@@ -73,7 +93,13 @@ const InstrumentsFile = z.object({
   actions: z.array(z.object({ en: z.string().min(1), ja: words.min(1) })),
 });
 
+const ClippedFile = z.object({
+  en: z.record(z.string().regex(/^[a-z0-9'.-]+$/, 'expected a lowercase word'), z.string().min(1)),
+  ja: z.record(z.string().min(1), z.string().min(1)),
+});
+
 export type QuestionWords = z.infer<typeof QuestionWordsFile>;
+export type Clipped = z.infer<typeof ClippedFile>;
 export type Stopwords = z.infer<typeof StopwordsFile>;
 export type Katakana = z.infer<typeof KatakanaFile>;
 export type Places = z.infer<typeof PlacesFile>;
@@ -152,6 +178,8 @@ export const katakanaLexicon = (): Katakana => load('katakana.yml', KatakanaFile
 export const placesLexicon = (): Places => load('places.yml', PlacesFile);
 /** Governments, ministries, agencies, legislatures and institutes (`actors.yml`). */
 export const actorsLexicon = (): Actor[] => load('actors.yml', ActorsFile).actors;
+/** Clipped forms and abbreviations → the full words (`clipped.yml`). */
+export const clippedForms = (): Clipped => load('clipped.yml', ClippedFile);
 /** Instrument types and title verbs (`instruments.yml`). */
 export const instrumentsLexicon = (): Instruments => load('instruments.yml', InstrumentsFile);
 

@@ -1,5 +1,5 @@
 import { glossaryEntries, questionWords } from '../analyze/lexicon.js';
-import { allNames, kanjiAbbreviations, type Name } from './gazetteer.js';
+import { allNames, kanjiAbbreviations, type Name, type SubPlace } from './gazetteer.js';
 
 let englishWords: Set<string> | undefined;
 /**
@@ -27,6 +27,8 @@ export interface Mention {
   searchAs?: string;
   /** The actor named (actors.yml id). */
   actor?: string;
+  /** A state, prefecture, city or international body the answer must name. */
+  place?: SubPlace;
 }
 
 // Katakana letters and the long-vowel mark; the middle dot ・ (U+30FB) separates words.
@@ -108,6 +110,7 @@ function scanTable(mode: FindOptions['mode']): ScanTable {
   if (cached && cached.names === names) return cached;
   const table: ScanTable = { names, cased: new Array(0x10000), folded: new Array(0x10000) };
   names.forEach((name, order) => {
+    if (mode === 'document' && name.questionOnly) return;
     const caseSensitive = name.cased && !(mode === 'question' && lowercaseCodeOk(name));
     // In documents an English name is a proper noun: "India", not "india" inside a sentence.
     const properNoun = mode === 'document' && name.lang === 'en' && !name.cased;
@@ -144,6 +147,7 @@ export function findMentions(text: string, options: FindOptions): Mention[] {
       ...(name.agency ? { agency: true } : {}),
       ...(name.searchAs ? { searchAs: name.searchAs } : {}),
       ...(name.actor ? { actor: name.actor } : {}),
+      ...(name.place ? { place: name.place } : {}),
       order: n.order,
     });
   };

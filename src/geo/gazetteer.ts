@@ -62,6 +62,22 @@ export interface Name {
   searchAs?: string;
   /** The actor (actors.yml id) this name belongs to. */
   actor?: string;
+  /**
+   * A place below or beside a country — a US state, a Japanese prefecture, a city, an
+   * international body — that a question's answer must name (`forms`: every way to write it).
+   */
+  place?: SubPlace;
+  /** Read in questions only: in documents the name is ambiguous (ロシア語 is a language). */
+  questionOnly?: boolean;
+}
+
+/** A place a question names that is not (only) a country: see {@link Name.place}. */
+export interface SubPlace {
+  kind: 'state' | 'prefecture' | 'city' | 'body';
+  /** A stable id (the English name or the body's id). */
+  id: string;
+  /** Every spelling: the corpus's Japanese first, then the English names. */
+  forms: string[];
 }
 
 function buildNames(): Name[] {
@@ -76,6 +92,7 @@ function buildNames(): Name[] {
     agency = false,
     searchAs?: string,
     actor?: string,
+    extra: { place?: SubPlace; questionOnly?: boolean } = {},
   ) => {
     const key = `${lang}:${cased ? text : text.toLowerCase()}`;
     if (seen.has(key)) return;
@@ -89,6 +106,7 @@ function buildNames(): Name[] {
       ...(agency ? { agency } : {}),
       ...(searchAs ? { searchAs } : {}),
       ...(actor ? { actor } : {}),
+      ...extra,
     });
   };
   const places = placesLexicon();
@@ -105,9 +123,45 @@ function buildNames(): Name[] {
       add(a.country, n, latin ? 'en' : 'ja', cased, true, true, undefined, a.id);
     }
   }
-  for (const { en: state, ja } of places.us_states) {
-    add('US', state, 'en', false, true, true, ja[0]);
-    for (const n of ja) add('US', n, 'ja', false, true, true);
+  for (const { en: state, ja, abbr } of places.us_states) {
+    const place: SubPlace = { kind: 'state', id: state, forms: [...ja, state] };
+    add('US', state, 'en', false, true, true, ja[0], undefined, { place });
+    // Postal codes as typed in Slack: NY and ny alike (none of them is an English word of a question).
+    for (const n of abbr)
+      add('US', n, 'en', false, true, true, ja[0], undefined, { place, questionOnly: true });
+    for (const n of ja) add('US', n, 'ja', false, true, true, undefined, undefined, { place });
+  }
+  for (const p of places.jp_prefectures) {
+    const place: SubPlace = {
+      kind: 'prefecture',
+      id: p.en[0] ?? (p.ja[0] as string),
+      forms: [...p.ja, ...p.en],
+    };
+    for (const n of p.en)
+      add('JP', n, 'en', false, true, true, undefined, undefined, { place, questionOnly: true });
+    for (const n of p.ja)
+      add('JP', n, 'ja', false, true, true, undefined, undefined, { place, questionOnly: true });
+  }
+  for (const c of places.cities) {
+    const place: SubPlace = { kind: 'city', id: c.en[0] ?? (c.ja[0] as string), forms: [...c.ja, ...c.en] };
+    for (const n of c.en)
+      add(c.code, n, 'en', false, true, true, undefined, undefined, { place, questionOnly: true });
+    for (const n of c.ja)
+      add(c.code, n, 'ja', false, true, true, undefined, undefined, { place, questionOnly: true });
+  }
+  for (const b of places.bodies) {
+    const place: SubPlace = { kind: 'body', id: b.id, forms: [...b.ja, ...b.en_cased, ...b.en] };
+    for (const n of b.en_cased)
+      add('', n, 'en', true, true, false, undefined, undefined, { place, questionOnly: true });
+    for (const n of b.en)
+      add('', n, 'en', false, true, false, undefined, undefined, { place, questionOnly: true });
+    for (const n of b.ja) {
+      const latin = /[A-Za-z]/.test(n);
+      add('', n, latin ? 'en' : 'ja', latin, true, false, undefined, undefined, {
+        place,
+        questionOnly: true,
+      });
+    }
   }
   const en = countries.getNames('en', { select: 'all' }) as Record<string, string[]>;
   const ja = countries.getNames('ja', { select: 'all' }) as Record<string, string[]>;
@@ -119,6 +173,17 @@ function buildNames(): Name[] {
     }
   }
   for (const [code, list] of Object.entries(ja)) for (const n of list) add(code, n, 'ja', false, false);
+  // Short forms after the ISO names, so a name both give keeps the ISO entry (read in documents too).
+  for (const c of places.short_forms) {
+    for (const n of c.en_cased)
+      add(c.code, n, 'en', true, true, false, undefined, undefined, { questionOnly: true });
+    for (const n of c.en)
+      add(c.code, n, 'en', false, true, false, undefined, undefined, { questionOnly: true });
+    for (const n of c.ja) {
+      const latin = /[A-Za-z]/.test(n);
+      add(c.code, n, latin ? 'en' : 'ja', latin, true, false, undefined, undefined, { questionOnly: true });
+    }
+  }
   // Longest first, so インドネシア wins over インド and South Korea over Korea.
   return names.sort((a, b) => b.text.length - a.text.length || Number(b.curated) - Number(a.curated));
 }

@@ -19,6 +19,42 @@ const quoted = (a: Args, lang: Lang) =>
   list(a, 'words')
     .map((w) => `“${w}”`)
     .join(lang === 'ja' ? '・' : ', ');
+/**
+ * Words with what the dictionary calls them in the other language (`words`, and `glosses` by
+ * word): “drones” (ドローン), 「ドローン」(drone).
+ */
+const glossedWords = (a: Args, lang: Lang) => {
+  const glosses = pair(a, 'glosses');
+  const one = (w: string) => {
+    const g = glosses[w];
+    return lang === 'ja' ? `「${w}」${g ? `(${g})` : ''}` : `“${w}”${g ? ` (${g})` : ''}`;
+  };
+  const words = list(a, 'words').map(one);
+  return lang === 'ja' ? words.join('・') : andList(words);
+};
+/** Which words of a question matched, are not in the corpus, and were read as filler. */
+const wordsRead = (a: Args, lang: Lang) => {
+  const q = (k: string) =>
+    list(a, k)
+      .map((w) => (lang === 'ja' ? `「${w}」` : `“${w}”`))
+      .join(lang === 'ja' ? '' : ', ');
+  const parts =
+    lang === 'ja'
+      ? [
+          ['matched', '一致'],
+          ['missing', 'コーパスになし'],
+          ['filler', '検索語とみなさず'],
+        ]
+      : [
+          ['matched', 'matched'],
+          ['missing', 'not in the corpus'],
+          ['filler', 'read as filler'],
+        ];
+  return parts
+    .filter(([k]) => list(a, k as string).length)
+    .map(([k, name]) => `${name}${lang === 'ja' ? ': ' : ' '}${q(k as string)}`)
+    .join(lang === 'ja' ? ' / ' : '; ');
+};
 /** Digest months (ISO dates of their first day) as the asker reads them. */
 const monthNames = (a: Args, lang: Lang) =>
   list(a, 'months').map((m) => {
@@ -270,9 +306,9 @@ const CATALOGUE = {
   },
   noItemsDatedShowingLatest: {
     en: (a: Args) =>
-      `No items dated ${label(a, 'period', 'en')}; showing ${label(a, 'latest', 'en')}, the latest period covered.`,
+      `No items dated ${label(a, 'period', 'en')}; showing ${label(a, 'latest', 'en')}, the latest period covered${n(a, 'monthsAgo') > 0 ? ` (${n(a, 'monthsAgo')} month${n(a, 'monthsAgo') === 1 ? '' : 's'} before today)` : ''}.`,
     ja: (a: Args) =>
-      `${label(a, 'period', 'ja')}の項目はありません。収録されている最新の期間(${label(a, 'latest', 'ja')})を表示します。`,
+      `${label(a, 'period', 'ja')}の項目はありません。収録されている最新の期間(${label(a, 'latest', 'ja')}${n(a, 'monthsAgo') > 0 ? `、${n(a, 'monthsAgo')}か月前` : ''})を表示します。`,
   },
   noItemsDated: {
     en: (a: Args) => `No items dated ${label(a, 'period', 'en')}. ${latestCovered(a, 'en')}`,
@@ -303,6 +339,34 @@ const CATALOGUE = {
   noItemMatchesEvery: {
     en: 'No item matches every term; showing items that match most of them.',
     ja: 'すべての語を含む項目はないため、大半の語を含む項目を表示しています。',
+  },
+  nothingAbout: {
+    en: (a: Args) => `Nothing about ${glossedWords(a, 'en')} in the corpus.`,
+    ja: (a: Args) => `${glossedWords(a, 'ja')}に関する項目はコーパスにありません。`,
+  },
+  noItemsAboutPlaces: {
+    en: (a: Args) => `No items about ${andList(list(a, 'names').map(capitalise))}.`,
+    ja: (a: Args) => `${list(a, 'names').join('・')}に関する項目はありません。`,
+  },
+  noItemCoversAll: {
+    en: (a: Args) => `No item is about ${andList(list(a, 'words').map((w) => `“${w}”`))} together.`,
+    ja: (a: Args) => `${quoted(a, 'ja')}をすべて扱う項目はありません。`,
+  },
+  newestItems: {
+    en: (a: Args) =>
+      `The newest items are from ${label(a, 'month', 'en')}${n(a, 'monthsAgo') > 0 ? ` (${n(a, 'monthsAgo')} month${n(a, 'monthsAgo') === 1 ? '' : 's'} before today)` : ''}: the digests cover nothing later.`,
+    ja: (a: Args) =>
+      `最新の項目は${label(a, 'month', 'ja')}のものです${n(a, 'monthsAgo') > 0 ? `(${n(a, 'monthsAgo')}か月前)` : ''}。それ以降の収録はありません。`,
+  },
+  questionCutShort: {
+    en: (a: Args) =>
+      `:hourglass: Reading your question took too long, so only its first ${n(a, 'analyzed').toLocaleString('en')} of ${n(a, 'length').toLocaleString('en')} characters were used.`,
+    ja: (a: Args) =>
+      `:hourglass: 質問の解析に時間がかかりすぎたため、最初の${n(a, 'analyzed').toLocaleString('en')}文字(全${n(a, 'length').toLocaleString('en')}文字)だけで検索しました。`,
+  },
+  wordsRead: {
+    en: (a: Args) => `Words: ${wordsRead(a, 'en') || 'none'}.`,
+    ja: (a: Args) => `語: ${wordsRead(a, 'ja') || 'なし'}。`,
   },
   // The admin channel's message after a check of the publisher's listing (src/feed/message.ts).
   // Arguments arrive as mrkdwn already escaped; `reason` is the check's own (English) wording.

@@ -1,9 +1,11 @@
 import { type EventGroup, eventsOf, eventUrls } from '../events/group.js';
+import { type Message, say, sayAll } from '../present/catalogue.js';
 import { englishLine } from '../present/english.js';
 import type { SearchIndex } from '../search/index-store.js';
+import { hasTerm } from '../search/scorer.js';
 import type { StoredItem } from '../search/stored-item.js';
-import { search, warmSearch } from './search.js';
-import { type Interpretation, type Lang, understand } from './understand.js';
+import { type SearchOutcome, search, warmSearch } from './search.js';
+import { type Interpretation, type Lang, type UnderstandOptions, understand } from './understand.js';
 
 /** One result as the `ask --json` contract prints it (other tools rely on these fields). */
 export interface AskResultItem {
@@ -57,6 +59,12 @@ export interface AskResult {
     instruments?: string[];
     /** How a bare month or season was read ("July → July 2025, the latest July in the digests"). */
     periodNote?: string;
+    /** Concepts of the question the answer (or its closest suggestion) matches, as typed. */
+    matched?: string[];
+    /** Concepts of the question no item of the corpus uses, as typed. */
+    missing?: string[];
+    /** Words read as filler (question words, politeness, request verbs), as typed. */
+    filler?: string[];
   };
   message?: string;
   total: number;
@@ -76,6 +84,8 @@ export interface AskOptions {
   today: string;
   limit?: number;
   offset?: number;
+  /** The clock for the question's time budget (tests). */
+  now?: () => number;
   /** Rewrites the understood question before searching (a thread follow-up inheriting filters). */
   adjust?: (interp: Interpretation) => Interpretation;
 }
@@ -258,9 +268,10 @@ export function ask(
   question: string,
   options: AskOptions,
 ): AskResult & { interp: Interpretation } {
-  const understood = understand(question, options.today);
+  const understood = understand(question, options.today, understandOptions(index, options));
   const interp = options.adjust ? options.adjust(understood) : understood;
-  const outcome = search(index, interp);
+  const found = search(index, interp, options.today);
+  const outcome = renderOutcome(found, interp);
   const limit = options.limit ?? 10;
   const offset = options.offset ?? 0;
   const words = highlightWords(interp);
@@ -283,6 +294,9 @@ export function ask(
       actors: interp.actors,
       instruments: [...new Set(interp.groups.flatMap((g) => (g.instrument ? [g.instrument] : [])))],
       ...(outcome.periodNote ? { periodNote: outcome.periodNote } : {}),
+      matched: found.matched,
+      missing: found.missing,
+      filler: interp.filler,
     },
     ...(outcome.message ? { message: outcome.message } : {}),
     total: events.length,
@@ -295,6 +309,44 @@ export function ask(
         }
       : {}),
     interp,
+  };
+}
+
+/** What understanding reads from the index: its vocabulary and its terms. */
+export function understandOptions(
+  index: SearchIndex,
+  options: { now?: (() => number) | undefined } = {},
+): UnderstandOptions {
+  return {
+    vocabulary: index.vocabulary,
+    hasTerm: (t) => hasTerm(index, t),
+    ...(options.now ? { now: options.now } : {}),
+  };
+}
+
+/**
+ * The outcome's codes as sentences, in the asker's language, with the time-budget note when the
+ * question was read only in part.
+ * @deprecated here until `ask` returns codes only and src/present renders them at the edge.
+ */
+function renderOutcome(
+  o: SearchOutcome,
+  interp: Interpretation,
+): SearchOutcome & { message?: string; periodNote?: string } {
+  const notices: Message[] = interp.cutShort
+    ? [
+        {
+          code: 'questionCutShort',
+          args: { analyzed: interp.cutShort.analyzedChars, length: interp.cutShort.length },
+        },
+        ...o.notices,
+      ]
+    : o.notices;
+  return {
+    ...o,
+    notices,
+    ...(o.periodNotice ? { periodNote: say(interp.lang, o.periodNotice.code, o.periodNotice.args) } : {}),
+    ...(notices.length ? { message: sayAll(interp.lang, notices) } : {}),
   };
 }
 

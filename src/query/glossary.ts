@@ -1,4 +1,11 @@
+import { createRequire } from 'node:module';
 import { glossaryEntries, questionWords } from '../analyze/lexicon.js';
+
+const require = createRequire(import.meta.url);
+/** stopwords-iso's English list (MIT): the function and discourse words of English, 1 298 of them. */
+function isoEnglishStopwords(): string[] {
+  return (require('stopwords-iso/stopwords-iso.json') as { en: string[] }).en;
+}
 
 /**
  * Lookups over the bilingual lexicon (`data/lexicon/glossary.yml`, `question-words.yml`), built
@@ -9,8 +16,13 @@ let sets: { question: Set<string>; weak: Set<string>; ja: Set<string>; honorific
 function wordSets() {
   if (!sets) {
     const q = questionWords();
+    const content = new Set(q.en_content);
     sets = {
-      question: new Set(q.en),
+      question: new Set([
+        ...q.en,
+        ...q.en_conversational,
+        ...isoEnglishStopwords().filter((w) => !content.has(w)),
+      ]),
       weak: new Set(q.weak),
       ja: new Set(q.ja),
       honorifics: new Set(q.honorifics),

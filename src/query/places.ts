@@ -1,5 +1,5 @@
 import { findMentions } from '../geo/detect.js';
-import { allNames, type Name, regionNames } from '../geo/gazetteer.js';
+import { allNames, type Name, regionNames, type SubPlace } from '../geo/gazetteer.js';
 import type { Region } from '../ingest/item.js';
 import { editDistance } from './edit-distance.js';
 import { glossaryIndex, questionWordSet } from './glossary.js';
@@ -12,6 +12,11 @@ export interface PlaceMatch {
   said: Record<string, string>;
   /** Agencies and actors named (NIST, Ofcom…): their country is a filter, their name still ranks. */
   agencies: { name: string; actor?: string }[];
+  /**
+   * States, prefectures, cities and international bodies named (Oregon, 北海道, London, OECD):
+   * their country (if any) is a filter, and the answer must name them.
+   */
+  places: { name: string; place: SubPlace }[];
 }
 
 /**
@@ -24,23 +29,22 @@ export function findPlaces(text: string): PlaceMatch {
   const spans: [number, number][] = [];
   const said: Record<string, string> = {};
   const agencies: { name: string; actor?: string }[] = [];
+  const places: { name: string; place: SubPlace }[] = [];
   const mentions = findMentions(text, { mode: 'question' });
-  for (const m of mentions) {
-    if (!countries.includes(m.code)) countries.push(m.code);
-    said[m.code] ??= m.text;
-    spans.push([m.start, m.end]);
-    if (m.agency) agencies.push({ name: m.searchAs ?? m.text, ...(m.actor ? { actor: m.actor } : {}) });
-  }
-  for (const m of misspeltPlaces(text, spans)) {
-    if (!countries.includes(m.name.code)) countries.push(m.name.code);
-    said[m.name.code] ??= m.name.text;
-    spans.push([m.start, m.end]);
-    if (m.name.agency)
-      agencies.push({
-        name: m.name.searchAs ?? m.name.text,
-        ...(m.name.actor ? { actor: m.name.actor } : {}),
-      });
-  }
+  const take = (code: string, typed: string, start: number, end: number, name: Partial<Name>) => {
+    spans.push([start, end]);
+    if (name.place) {
+      if (!places.some((p) => p.place.id === name.place?.id)) places.push({ name: typed, place: name.place });
+      // A body is no country; a state or a city is in one.
+      if (!code) return;
+    }
+    if (!countries.includes(code)) countries.push(code);
+    said[code] ??= typed;
+    if (name.agency && !name.place)
+      agencies.push({ name: name.searchAs ?? typed, ...(name.actor ? { actor: name.actor } : {}) });
+  };
+  for (const m of mentions) take(m.code, m.text, m.start, m.end, m);
+  for (const m of misspeltPlaces(text, spans)) take(m.name.code, m.name.text, m.start, m.end, m.name);
   for (const m of lowercaseUs(text)) {
     if (spans.some(([a, b]) => m.start < b && m.end > a)) continue;
     if (!countries.includes('US')) countries.push('US');
@@ -48,6 +52,24 @@ export function findPlaces(text: string): PlaceMatch {
     spans.push([m.start, m.end]);
   }
   const lower = text.toLowerCase();
+  // A region typed with one typo (eurpoean, asain): one edit from exactly one region name.
+  for (const m of lower.matchAll(/[a-z]{5,}/g)) {
+    const start = m.index ?? 0;
+    const end = start + m[0].length;
+    if (spans.some(([a, b]) => start < b && end > a)) continue;
+    if (glossaryIndex().has(m[0]) || questionWordSet().has(m[0])) continue;
+    const hits = regionNames().filter((r) =>
+      r.en.some((name) => name.length >= 5 && name !== m[0] && editDistance(m[0], name, 1) <= 1),
+    );
+    if (hits.length !== 1) continue;
+    const r = hits[0] as (typeof hits)[number];
+    spans.push([start, end]);
+    if (!regions.includes(r.region)) regions.push(r.region);
+    if (r.region === 'europe' && !countries.includes('EU')) {
+      countries.push('EU');
+      said.EU ??= m[0];
+    }
+  }
   for (const r of regionNames()) {
     for (const name of [...r.en, ...r.ja]) {
       const re = /[a-z]/.test(name)
@@ -66,7 +88,7 @@ export function findPlaces(text: string): PlaceMatch {
       }
     }
   }
-  return { countries, regions, spans, said, agencies };
+  return { countries, regions, spans, said, agencies, places };
 }
 
 /**
@@ -86,7 +108,10 @@ function candidates(): Name[] {
   typoCandidates ??= allNames().filter(
     (n) =>
       n.curated &&
-      ((n.lang === 'en' && /^[a-z]{5,}$/i.test(n.text)) ||
+      // Prefectures, cities and bodies are many and short: one edit turns too many words into them.
+      (!n.place || n.place.kind === 'state') &&
+      // (a name of two words counts without its space: newyork, hongkong)
+      ((n.lang === 'en' && /^[a-z]{5,}$/i.test(n.text.replace(/ /g, ''))) ||
         (n.lang === 'ja' && /^[\u30a1-\u30faー]{4,}$/.test(n.text))),
   );
   return typoCandidates;
@@ -109,8 +134,8 @@ export function misspeltPlaces(
     const word = m[0].toLowerCase();
     if (glossaryIndex().has(word) || questionWordSet().has(word)) continue;
     const close = candidates().filter((n) => {
-      const name = n.text.toLowerCase();
-      return name !== word && editDistance(word, name, 1) <= 1;
+      const name = n.text.toLowerCase().replace(/ /g, '');
+      return name === word ? n.text.includes(' ') : editDistance(word, name, 1) <= 1;
     });
     const codes = new Set(close.map((n) => n.code));
     if (close.length && codes.size === 1) out.push({ name: close[0] as Name, start, end });

@@ -11,6 +11,7 @@ import {
 import { SEARCH_OPTIONS } from './options.js';
 import { startWorker } from './start-worker.js';
 import type { StoredItem } from './stored-item.js';
+import { decodeVocabulary } from './vocabulary.js';
 
 type Reply =
   | {
@@ -19,6 +20,7 @@ type Reply =
       manifest: Manifest;
       header: CompactHeader;
       postings: Uint8Array;
+      vocabulary: string;
       problems: Problem[];
       stats: BuildStats;
     }
@@ -58,7 +60,7 @@ export function buildIndexOffThread(
       );
       const mini = decodeMiniSearch<StoredItem>(reply.header, postings, SEARCH_OPTIONS);
       resolve({
-        index: fromParts(mini, reply.items, reply.manifest),
+        index: fromParts(mini, reply.items, reply.manifest, decodeVocabulary(reply.vocabulary)),
         problems: reply.problems,
         stats: reply.stats,
       });

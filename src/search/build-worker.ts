@@ -3,6 +3,7 @@ import { loadTokenizer } from '../analyze/kuromoji.js';
 import type { PoolOptions } from './analysis-pool.js';
 import { encodeMiniSearch } from './compact-index.js';
 import { type BuildOptions, buildIndexInParallel } from './index-store.js';
+import { encodeVocabulary } from './vocabulary.js';
 
 /**
  * A whole index build on its own thread (see build-off-thread.ts): ingest, analysis (with its
@@ -17,7 +18,16 @@ try {
   const { index, problems, stats } = await buildIndexInParallel(dataDir, options);
   const { header, postings } = encodeMiniSearch(index.mini);
   port.postMessage(
-    { ok: true, items: index.items, manifest: index.manifest, header, postings, problems, stats },
+    {
+      ok: true,
+      items: index.items,
+      manifest: index.manifest,
+      header,
+      postings,
+      vocabulary: encodeVocabulary(index.vocabulary),
+      problems,
+      stats,
+    },
     [postings.buffer as ArrayBuffer],
   );
 } catch (err) {

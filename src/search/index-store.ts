@@ -22,13 +22,15 @@ import { analyzeFieldTexts, fieldTexts } from './item-terms.js';
 import { SEARCH_OPTIONS } from './options.js';
 import { type StoredItem, toStored } from './stored-item.js';
 import { analyzerFingerprint, type ItemTerms, itemKey, TermCache, termCacheDir } from './term-cache.js';
+import { buildVocabulary, decodeVocabulary, encodeVocabulary, type Vocabulary } from './vocabulary.js';
 
 /**
  * Version of the files in index/; a loader refuses other versions.
  * 2: MiniSearch's JSON split into terms.json and postings.bin (see compact-index.ts).
  * 3: item bodies moved from items.json to bodies.bin (UTF-16LE, see {@link encodeBodies}).
+ * 4: vocabulary.json, the corpus's bilingual vocabulary (see vocabulary.ts).
  */
-export const INDEX_FORMAT = 3;
+export const INDEX_FORMAT = 4;
 
 export interface DocumentInfo {
   id: string;
@@ -56,6 +58,8 @@ export interface SearchIndex {
   items: StoredItem[];
   byId: Map<string, StoredItem>;
   manifest: Manifest;
+  /** English glosses → the corpus's Japanese terms (JMdict subset), made with the index. */
+  vocabulary: Vocabulary;
 }
 
 const MINISEARCH_VERSION = '7';
@@ -179,7 +183,7 @@ function finishBuild(
     })),
   };
   return {
-    index: fromParts(mini, items, manifest),
+    index: fromParts(mini, items, manifest, vocabularyOf(terms as ItemTerms[])),
     problems: corpus.problems,
     stats: {
       items: items.length,
@@ -188,6 +192,14 @@ function finishBuild(
       byWorkers,
     },
   };
+}
+
+/** The bilingual vocabulary of every term of every field of every item. */
+export function vocabularyOf(terms: readonly ItemTerms[]): Vocabulary {
+  function* all(): Generator<string> {
+    for (const item of terms) for (const field of item) if (field) yield* field;
+  }
+  return buildVocabulary(all());
 }
 
 /** Bytes under data/: a cheap upper bound of the text to analyze (UTF-8 bytes ≥ characters). */
@@ -257,8 +269,9 @@ export function fromParts(
   mini: MiniSearch<StoredItem>,
   items: StoredItem[],
   manifest: Manifest,
+  vocabulary: Vocabulary,
 ): SearchIndex {
-  return { mini, items, byId: new Map(items.map((i) => [i.id, i])), manifest };
+  return { mini, items, byId: new Map(items.map((i) => [i.id, i])), manifest, vocabulary };
 }
 
 const FILES = {
@@ -267,6 +280,7 @@ const FILES = {
   bodies: 'bodies.bin',
   terms: 'terms.json',
   postings: 'postings.bin',
+  vocabulary: 'vocabulary.json',
 } as const;
 
 /** Every file of index/, the manifest first (tests compare them byte for byte). */
@@ -276,6 +290,7 @@ export const INDEX_FILES: readonly string[] = [
   FILES.bodies,
   FILES.terms,
   FILES.postings,
+  FILES.vocabulary,
 ];
 
 /**
@@ -328,6 +343,7 @@ export function saveIndex(index: SearchIndex, indexDir: string): void {
   write(FILES.bodies, encodeBodies(index.items));
   write(FILES.postings, postings);
   write(FILES.terms, JSON.stringify(header));
+  write(FILES.vocabulary, encodeVocabulary(index.vocabulary));
   // The manifest last: it is what declares the others complete.
   write(FILES.manifest, `${JSON.stringify(index.manifest, null, 2)}\n`);
 }
@@ -347,9 +363,9 @@ export function readManifest(indexDir: string): Manifest | undefined {
  * Postings are decoded per term on first use, which keeps the load fast and the heap small.
  */
 export function loadIndex(indexDir: string): SearchIndex {
-  const { manifest, items, header, postings, path } = readIndexFiles(indexDir);
+  const { manifest, items, header, postings, path, vocabulary } = readIndexFiles(indexDir);
   const mini = named(path, () => decodeMiniSearch<StoredItem>(header, postings, SEARCH_OPTIONS));
-  return fromParts(mini, items, manifest);
+  return fromParts(mini, items, manifest, vocabulary);
 }
 
 /**
@@ -392,7 +408,9 @@ function readIndexFiles(indexDir: string) {
   const header = named(termsPath, () => JSON.parse(readFileSync(termsPath, 'utf8')) as CompactHeader);
   const path = join(indexDir, FILES.postings);
   const postings = named(path, () => readFileSync(path));
-  return { manifest, items, header, postings, path };
+  const vocabularyPath = join(indexDir, FILES.vocabulary);
+  const vocabulary = named(vocabularyPath, () => decodeVocabulary(readFileSync(vocabularyPath, 'utf8')));
+  return { manifest, items, header, postings, path, vocabulary };
 }
 
 /** Why an index on disk does not match data/ and this analyzer, or undefined when it does. */

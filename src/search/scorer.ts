@@ -360,17 +360,34 @@ export function scoreOr(
   giveBack(p, sum, list);
 }
 
-/**
- * Whether any item at all (filters aside) matches every one of `terms`: whether
- * `index.mini.search` of their AND would find something.
- */
+/** Whether the index holds `term` exactly (a name or code the corpus prints: never a typo). */
+export function hasTerm(index: SearchIndex, term: string): boolean {
+  return prepare(index).mini._index.get(term) !== undefined;
+}
+
+/** Whether any item matches every term (fuzzily as `fuzzy` says), over the whole corpus. */
 export function anyMatch(index: SearchIndex, terms: string[], fuzzy: Fuzzy): boolean {
+  return matchCount(index, terms, fuzzy, 1) > 0;
+}
+
+/**
+ * How many items match every term (fuzzily as `fuzzy` says), over the whole corpus, counting up
+ * to `limit`: how common a concept is, which tells a distinctive word from a qualifier.
+ */
+export function matchCount(
+  index: SearchIndex,
+  terms: string[],
+  fuzzy: Fuzzy,
+  limit = Number.POSITIVE_INFINITY,
+): number {
   const p = prepare(index);
   if (!p.exact || !terms.length || !terms.every(plainTerm))
-    return viaMiniSearch(index, p, andQuery(terms), fuzzy, undefined, () => {}) > 0;
+    return viaMiniSearch(index, p, andQuery(terms), fuzzy, undefined, () => {});
   let docs: Set<number> | undefined;
-  for (const term of terms) {
+  for (let k = 0; k < terms.length; k++) {
+    const term = terms[k] as string;
     const here = new Set<number>();
+    const last = k === terms.length - 1;
     const collect = (data: TermData | undefined) => {
       if (!data) return;
       for (const field of p.fields) {
@@ -386,10 +403,11 @@ export function anyMatch(index: SearchIndex, terms: string[], fuzzy: Fuzzy): boo
     if (maxDistance)
       for (const [, [data, distance]] of p.mini._index.fuzzyGet(term, maxDistance))
         if (distance) collect(data);
-    if (!here.size) return false;
+    if (!here.size) return 0;
+    if (last) return Math.min(here.size, limit);
     docs = here;
   }
-  return true;
+  return 0;
 }
 
 const andQuery = (terms: string[]): Query =>

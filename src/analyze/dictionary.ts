@@ -1,0 +1,154 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { projectRoot } from '../util/paths.js';
+
+/**
+ * The bilingual dictionary: a subset of JMdict/EDICT (EDRDG, CC BY-SA; data/dictionary/README.md)
+ * committed as two sorted tables (src/analyze/dictionary-build.ts makes them). It is what lets a
+ * question's word that no hand-written entry knows be understood: "subsidies" → 補助, 交付金…;
+ * "drone" → ドローン (and, when no item uses it, "Nothing about drones (ドローン)").
+ *
+ * Each table is read once, lazily, as one string with an array of line offsets, and searched by
+ * binary search: a few tens of milliseconds and ~10 MB instead of a map of 190 000 entries.
+ */
+
+export interface JapaneseEntry {
+  headword: string;
+  /** A common word (JMdict's priority marks). */
+  common: boolean;
+  /** English glosses per sense, in the dictionary's order. */
+  senses: string[][];
+}
+
+export interface EnglishEntry {
+  /** The gloss as looked up (lowercase). */
+  gloss: string;
+  /** Japanese headwords it translates, best first. */
+  headwords: string[];
+  /** The best katakana loanword among them, if any (all → オール). */
+  katakana?: string;
+}
+
+interface Table {
+  text: string;
+  /** Start offset of each line. */
+  starts: Int32Array;
+}
+
+/** Where the tables are: `data/dictionary/`, or `POLICY_BOT_DICTIONARY_DIR`. */
+export function dictionaryDir(env: NodeJS.ProcessEnv = process.env): string {
+  return env.POLICY_BOT_DICTIONARY_DIR ?? join(projectRoot(), 'data', 'dictionary');
+}
+
+const tables = new Map<string, Table>();
+function table(name: string): Table {
+  const path = join(dictionaryDir(), name);
+  let t = tables.get(path);
+  if (t) return t;
+  let text: string;
+  try {
+    text = gunzipSync(readFileSync(path)).toString('utf8');
+  } catch (err) {
+    throw new Error(
+      `policy-bot: dictionary ${path}: ${(err as Error).message} (regenerate it with scripts/build-dictionary.ts)`,
+    );
+  }
+  let lines = 0;
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) lines++;
+  const starts = new Int32Array(lines);
+  let at = 0;
+  let n = 0;
+  for (let i = 0; i < text.length && n < lines; i++) {
+    if (text.charCodeAt(i) === 10) {
+      starts[n++] = at;
+      at = i + 1;
+    }
+  }
+  t = { text, starts };
+  tables.set(path, t);
+  return t;
+}
+
+/** The line whose first field is `key`, by binary search, or undefined. */
+function find(t: Table, key: string): string[] | undefined {
+  let lo = 0;
+  let hi = t.starts.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const start = t.starts[mid] as number;
+    const tab = t.text.indexOf('\t', start);
+    const k = t.text.slice(start, tab);
+    if (k === key) {
+      const end = t.text.indexOf('\n', tab);
+      return t.text.slice(start, end).split('\t');
+    }
+    if (k < key) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return undefined;
+}
+
+/** A Japanese word's English senses, or undefined when the dictionary subset has no such noun. */
+export function lookupJapanese(word: string): JapaneseEntry | undefined {
+  const row = find(table('ja-en.tsv.gz'), word);
+  if (!row) return undefined;
+  return {
+    headword: word,
+    common: row[1] === 'P',
+    senses: (row[2] ?? '').split(';').map((s) => s.split('|')),
+  };
+}
+
+/** The Japanese for an English gloss (lowercase, as typed or as a lemma), or undefined. */
+export function lookupEnglish(gloss: string): EnglishEntry | undefined {
+  const key = gloss.toLowerCase();
+  const row = find(table('en-ja.tsv.gz'), key);
+  if (!row) return undefined;
+  return {
+    gloss: key,
+    headwords: (row[1] ?? '').split('|').filter(Boolean),
+    ...(row[2] ? { katakana: row[2] } : {}),
+  };
+}
+
+/**
+ * The dictionary forms an English word may stand for, most likely first: itself, then its
+ * singular and its stem without -ing/-ed (subsidies → subsidy, watermarking → watermark, rated →
+ * rate). A light, dictionary-checked inflection rule rather than a Porter stemmer: Porter makes
+ * "generative" and "general" one stem, which in an AI-policy corpus is the difference that matters.
+ */
+export function englishLemmas(word: string): string[] {
+  const w = word.toLowerCase();
+  const out = [w];
+  const add = (s: string) => {
+    if (s.length >= 2 && !out.includes(s)) out.push(s);
+  };
+  if (w.endsWith('ies') && w.length > 4) add(`${w.slice(0, -3)}y`);
+  if (/(?:s|x|z|ch|sh)es$/.test(w)) add(w.slice(0, -2));
+  if (w.endsWith('s') && !w.endsWith('ss') && !w.endsWith('us') && !w.endsWith('is')) add(w.slice(0, -1));
+  if (w.endsWith("'s")) add(w.slice(0, -2));
+  for (const suffix of ['ing', 'ed']) {
+    if (!w.endsWith(suffix) || w.length < suffix.length + 3) continue;
+    const stem = w.slice(0, -suffix.length);
+    add(stem);
+    add(`${stem}e`);
+    if (/([b-df-hj-np-tv-z])\1$/.test(stem)) add(stem.slice(0, -1));
+    if (suffix === 'ed' && stem.endsWith('i')) add(`${stem.slice(0, -1)}y`);
+  }
+  return out;
+}
+
+/** The first lemma of `word` the English table has, with its entry. */
+export function lookupEnglishWord(word: string): EnglishEntry | undefined {
+  for (const lemma of englishLemmas(word)) {
+    const e = lookupEnglish(lemma);
+    if (e) return e;
+  }
+  return undefined;
+}
+
+/** Forgets the loaded tables (tests that point `POLICY_BOT_DICTIONARY_DIR` elsewhere). */
+export function resetDictionary(): void {
+  tables.clear();
+}

@@ -1,0 +1,149 @@
+import { type Actor, actorsLexicon } from '../analyze/lexicon.js';
+import type { SearchIndex } from '../search/index-store.js';
+import { anyMatch, ItemScores as GroupScores, matchCount, scoreAnd, scoreOr } from '../search/scorer.js';
+import { facets } from './facets.js';
+import type { FilterStage } from './filters.js';
+import type { TermGroup } from './understand.js';
+
+export { GroupScores };
+
+/**
+ * The candidates stage: each concept of the question scored over the items the filters admit
+ * (MiniSearch's BM25 through src/search/scorer.ts, each concept by its best alternative), and
+ * judged on the whole corpus: whether any item uses it at all (`present`) and how many do
+ * (`frequency`), which the decide stage needs to tell a concept the corpus lacks from one it has,
+ * and a distinctive concept from a common qualifier.
+ */
+export interface ConceptMatches {
+  perGroup: Map<TermGroup, GroupScores>;
+  /** Items scored by the whole compounds of the question (人工知能基本計画): ranking only. */
+  wholeScores: GroupScores;
+  /** Items using each concept in the whole corpus (an upper estimate: its best alternative's). */
+  frequency: Map<TermGroup, number>;
+}
+
+const KATAKANA_LONG = /^[\u30a1-\u30faー]{5,}$/;
+
+/** Fuzzy matching only for long Latin words, where a typo or plural is likely and harmless. */
+export const fuzzy = (term: string) => (/^[a-z]{6,}$/.test(term) ? 0.2 : false);
+/** {@link fuzzy}, and one edit for long katakana words (the retry for a concept not found as typed). */
+const katakanaFuzzy = (term: string) => (KATAKANA_LONG.test(term) ? 1 : fuzzy(term));
+
+let actorsSource: readonly Actor[] | undefined;
+let actorsMap = new Map<string, Actor>();
+/** The actors lexicon by id, rebuilt only when the lexicon is. */
+export function actorsById(): Map<string, Actor> {
+  const list = actorsLexicon();
+  if (list !== actorsSource) {
+    actorsSource = list;
+    actorsMap = new Map(list.map((a) => [a.id, a]));
+  }
+  return actorsMap;
+}
+
+/** Scores every concept of the question (see {@link ConceptMatches}). */
+export function matchConcepts(
+  index: SearchIndex,
+  groups: readonly TermGroup[],
+  stage: FilterStage,
+): ConceptMatches {
+  const actors = actorsById();
+  const { gate, admits } = stage;
+  const perGroup = new Map<TermGroup, GroupScores>();
+  const frequency = new Map<TermGroup, number>();
+  // Beside a specific word a generic one (AI) would only add a little rank, and scoring it over
+  // every item is the slowest part of a query on a large corpus: it is not searched then.
+  // (Specific words are searched first: when none is in the corpus, the generic ones still pick
+  // the suggestions.)
+  const ordered = [...groups].sort((a, b) => Number(a.weak) - Number(b.weak));
+  for (const g of ordered) {
+    const best = new GroupScores(index.items.length);
+    const specificFound = [...perGroup].some(([h, m]) => !h.weak && !h.agency && m.present);
+    if (g.weak && specificFound) {
+      best.present = true;
+      perGroup.set(g, best);
+      frequency.set(g, index.items.length);
+      continue;
+    }
+    // An instrument word matches the items of that type; an actor's words its own section's items.
+    const categories = g.actor ? (actors.get(g.actor)?.categories ?? []) : [];
+    const typed = Boolean(g.instrument) || categories.length > 0;
+    // Those items rank with the best and the weakest textual match in the whole corpus, so such a
+    // group is scored over every item.
+    const groupGate = typed ? undefined : gate;
+    let count = 0;
+    for (const alt of g.alternatives) {
+      const found = scoreAnd(index, alt, fuzzy, groupGate, best.keepMax);
+      const inCorpus = groupGate ? matchCount(index, alt, fuzzy) : found;
+      count = Math.max(count, inCorpus);
+      if (inCorpus > 0) {
+        best.present = true;
+        continue;
+      }
+      // A katakana word the corpus never spells that way (インジェクッション, マネージメント) is a
+      // typo or a variant: one edit away, as MiniSearch's fuzzy search allows — alone or as a
+      // part of a compound.
+      if (!alt.some((t) => KATAKANA_LONG.test(t))) continue;
+      const typo = scoreAnd(index, alt, katakanaFuzzy, groupGate, best.keepMax);
+      if (typo > 0 || (groupGate && anyMatch(index, alt, katakanaFuzzy))) {
+        best.present = true;
+        count = Math.max(count, groupGate ? matchCount(index, alt, katakanaFuzzy) : typo);
+      }
+    }
+    // An item of the asked type ranks with the best textual match; its own section's items with the weakest.
+    if (typed) {
+      const top = best.size ? best.max() : 1;
+      const floor = best.size ? best.min() : 1;
+      // Only admitted items are ranked; any item of the type makes the concept one the corpus has.
+      const f = facets(index);
+      const ofType = g.instrument ? (f.instrument.get(g.instrument) ?? []) : [];
+      const ofCategory = categories.flatMap((c) => f.category.get(c) ?? []);
+      for (const pos of ofType) if (admits(pos)) best.keepMax(pos, top);
+      const typedPos = new Set(ofType);
+      for (const pos of ofCategory) if (!typedPos.has(pos) && admits(pos)) best.keepMax(pos, floor);
+      if (ofType.length || ofCategory.length) best.present = true;
+      count = Math.max(count, ofType.length + ofCategory.length);
+    }
+    perGroup.set(g, best);
+    frequency.set(g, count);
+  }
+  const wholes = [...new Set(groups.flatMap((g) => g.boost))];
+  const wholeScores = new GroupScores(index.items.length);
+  if (wholes.length) scoreOr(index, wholes, fuzzy, gate, wholeScores.keepMax);
+  return { perGroup, wholeScores, frequency };
+}
+
+/** The positions some concept scored that the filters admit, ascending (corpus order). */
+export function matchedCandidates(
+  groupScores: readonly (GroupScores | undefined)[],
+  n: number,
+  admitted: Uint8Array | undefined,
+): Int32Array {
+  const seen = new Uint8Array(n);
+  let count = 0;
+  for (let g = 0; g < groupScores.length; g++) {
+    const at = groupScores[g]?.at;
+    if (!at) continue;
+    for (let k = 0; k < at.length; k++) {
+      const pos = at[k] as number;
+      if (seen[pos] === 0 && (admitted === undefined || admitted[pos] === 1)) {
+        seen[pos] = 1;
+        count++;
+      }
+    }
+  }
+  const out = new Int32Array(count);
+  let i = 0;
+  for (let pos = 0; pos < n && i < count; pos++) if (seen[pos] === 1) out[i++] = pos;
+  return out;
+}
+
+/** Every position the filters admit, ascending. */
+export function admittedCandidates(n: number, admitted: Uint8Array | undefined): Int32Array {
+  let count = 0;
+  for (let pos = 0; pos < n; pos++) if (admitted === undefined || admitted[pos] === 1) count++;
+  const out = new Int32Array(count);
+  let i = 0;
+  for (let pos = 0; pos < n; pos++) if (admitted === undefined || admitted[pos] === 1) out[i++] = pos;
+  return out;
+}

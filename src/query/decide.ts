@@ -1,0 +1,299 @@
+import { lookupEnglishWord, lookupJapanese } from '../analyze/dictionary.js';
+import { questionWords } from '../analyze/lexicon.js';
+import type { Message } from '../present/catalogue.js';
+import type { SearchIndex } from '../search/index-store.js';
+import type { StoredItem } from '../search/stored-item.js';
+import type { ConceptMatches } from './candidates.js';
+import { facets } from './facets.js';
+import { type FilterStage, monthOf, monthsBetween } from './filters.js';
+import type { Period } from './period.js';
+import { rankOrder, type Scored } from './score.js';
+import type { Interpretation, TermGroup } from './understand.js';
+
+/**
+ * The decide stage: the one place that says whether a question is answered, and when it is not,
+ * why. A question is answered by the items that match every one of its distinctive concepts:
+ * - a concept no item of the corpus uses ("drones", オレゴン州) is distinctive and missing — the
+ *   answer is empty and says "Nothing about drones (ドローン) in the corpus", with the closest
+ *   items for the rest of the question as labelled suggestions, never as answers;
+ * - of the concepts the corpus has, the rarest is distinctive, and so is any other used by at
+ *   most {@link DISTINCTIVE_SHARE} of the items and any named place; the others (requirements,
+ *   security, guidelines in a corpus full of them) are qualifiers: they rank, they do not filter;
+ * - generic words (AI, policy, publish) and agency names only rank.
+ * An item missing a distinctive concept is a suggestion, not an answer.
+ */
+
+/**
+ * Share of the corpus a concept may be used by and still be distinctive: below it a word says
+ * what the question is about; above it (規制, 安全, ガイドライン…) it qualifies. Calibrated on
+ * the tune sets (bench/natural tune, bench/tune5); a ratio, so it holds as the corpus grows.
+ */
+export const DISTINCTIVE_SHARE = 0;
+
+export interface Hit {
+  item: StoredItem;
+  score: number;
+}
+
+export interface SearchOutcome {
+  hits: Hit[];
+  /** When the answer abstains (`hits` empty): the closest items, labelled as suggestions. */
+  suggestions: Hit[];
+  /** Words of the question no suggestion covers, when abstaining ("horse", "racing"). */
+  unmatched: string[];
+  /** The period as searched: a bare month moved to the latest occurrence the corpus covers. */
+  period: Period | null;
+  /** How the period was resolved ("July → July 2025, …"), as a message code with arguments. */
+  periodNotice?: Message;
+  /** Why the answer is empty, or caveats about it, as message codes with arguments. */
+  notices: Message[];
+  /** Concepts of the question that some answer (or suggestion) matches, as typed. */
+  matched: string[];
+  /** Concepts of the question no item of the corpus uses, as typed. */
+  missing: string[];
+  /**
+   * Words an answer was given without. Always empty: a content word is never dropped (issue 18);
+   * kept in the model so the bench can count it stays so.
+   */
+  ignored: string[];
+  /** Countries asked about that no item concerns (answered for the others). */
+  uncovered: string[];
+  /** True when some answer does not match every concept (qualifiers left out). */
+  partial: boolean;
+}
+
+/** Which concepts an answer must match, by group index (1: distinctive). */
+export function distinctiveConcepts(
+  index: SearchIndex,
+  groups: readonly TermGroup[],
+  matches: ConceptMatches,
+): Uint8Array {
+  const out = new Uint8Array(groups.length);
+  const strong = groups.map((g, i) => ({ g, i })).filter(({ g }) => !g.weak && !g.agency);
+  if (!strong.length) return out;
+  const rule = process.env.POLICY_BOT_RULE ?? 'idf';
+  const n = Math.max(1, index.items.length);
+  const freq = (g: TermGroup) => matches.frequency.get(g) ?? 0;
+  let rarest = strong[0] as { g: TermGroup; i: number };
+  for (const s of strong) if (freq(s.g) < freq(rarest.g)) rarest = s;
+  for (const { g, i } of strong) {
+    if (g.place) out[i] = 1;
+    else if (rule === 'rarest' && (g === rarest.g || freq(g) <= DISTINCTIVE_SHARE * n)) out[i] = 1;
+  }
+  return out;
+}
+
+/**
+ * How much a concept says about what the question asks: its inverse document frequency over the
+ * whole corpus (a word in 1 item of 165 weighs ≈5, one in half the items ≈1). Used as the
+ * concept's share of coverage, so an item matching the rare word of a question covers more of
+ * it than one matching only its common qualifier ("watermarking" against "requirements").
+ */
+export function conceptWeight(index: SearchIndex, g: TermGroup, matches: ConceptMatches): number {
+  const rule = process.env.POLICY_BOT_RULE ?? 'idf';
+  if (rule !== 'idf') return 1;
+  const n = Math.max(1, index.items.length);
+  const df = Math.max(1, matches.frequency.get(g) ?? 1);
+  return Math.log(1 + n / df);
+}
+
+/**
+ * How much of the question an item must cover (each concept by its best synonym, weighted) to be
+ * an answer rather than a suggestion; and how far below the best item it may fall.
+ */
+export const MIN_COVERAGE = 0.5;
+const BELOW_BEST = 0.34;
+
+/**
+ * The filler worth saying was read as filler: not the question words everyone expects to be
+ * skipped (what, did, 教えて), but words that could have been meant as a subject ("memo",
+ * "status", ニュース, 動き). Every filler word stays in `interpretation.filler`.
+ */
+export function notableFiller(filler: readonly string[]): string[] {
+  const obvious = obviousQuestionWords();
+  return filler.filter((w) => {
+    const lower = w.toLowerCase();
+    if (obvious.has(lower)) return false;
+    if (/^[A-Za-z'’]+$/.test(w)) return lower.length >= 4;
+    return /^[\u30a0-\u30ff\u3400-\u9fff]{2,}$/.test(w);
+  });
+}
+let obviousSet: Set<string> | undefined;
+function obviousQuestionWords(): Set<string> {
+  obviousSet ??= new Set(questionWords().en);
+  return obviousSet;
+}
+
+/** What the dictionary calls a missing word in the other language, for the message. */
+function glossOf(g: TermGroup): string | undefined {
+  const word = g.label;
+  if (/[\u3040-\u30ff\u3400-\u9fff]/.test(word)) return lookupJapanese(word)?.senses[0]?.[0];
+  if (!/^[A-Za-z][A-Za-z' -]*$/.test(word)) return undefined;
+  const e = lookupEnglishWord(word);
+  if (!e) return undefined;
+  // The loanword first when there is one (drone: ドローン, 無人機).
+  const forms = [
+    ...new Set([...(e.katakana && e.katakana.length >= 3 ? [e.katakana] : []), ...e.headwords.slice(0, 1)]),
+  ];
+  return forms.join(', ') || undefined;
+}
+
+export interface DecideInput {
+  index: SearchIndex;
+  interp: Interpretation;
+  stage: FilterStage;
+  matches: ConceptMatches;
+  scored: Scored;
+  /** Weight of each group (0: ranks only), by group index. */
+  weights: number[];
+  distinctive: Uint8Array;
+  total: number;
+  today: string;
+  coverage: Message;
+}
+
+/** Answers or abstains (see the module comment). */
+export function decide(d: DecideInput): SearchOutcome {
+  const { index, interp, stage, matches, scored, distinctive, today, coverage } = d;
+  const groups = interp.groups;
+  const present = (g: TermGroup) => matches.perGroup.get(g)?.present === true;
+  const missingGroups = groups.filter((g) => !g.weak && !g.agency && !present(g));
+  const missing = missingGroups.map((g) => g.label);
+  const order = rankOrder(index, scored);
+  const toHit = (i: number): Hit => ({
+    item: index.items[scored.pos[i] as number] as StoredItem,
+    score: scored.score[i] as number,
+  });
+  const notes: Message[] = [
+    ...(stage.periodNotice ? [stage.periodNotice] : []),
+    ...(stage.uncovered.length
+      ? [{ code: 'noItemsAbout', args: { places: stage.uncovered, said: interp.placeNames } } as Message]
+      : []),
+  ];
+  const base = {
+    period: stage.period,
+    ...(stage.periodNotice ? { periodNotice: stage.periodNotice } : {}),
+    ignored: [] as string[],
+    uncovered: stage.uncovered,
+    missing,
+  };
+  const matchedBy = (pos: number | undefined) =>
+    groups
+      .filter((g) => !g.agency && pos !== undefined && matches.perGroup.get(g)?.get(pos) !== undefined)
+      .map((g) => g.label);
+  const filler = notableFiller(interp.filler);
+  const wordsRead = (matched: string[]): Message[] =>
+    missing.length || filler.length ? [{ code: 'wordsRead', args: { matched, missing, filler } }] : [];
+
+  const all = Array.from({ length: scored.length }, (_, i) => i);
+  let required = 0;
+  for (const d of distinctive) required += d;
+  let best = 0;
+  for (let i = 0; i < scored.length; i++)
+    if ((scored.distinct[i] as number) >= required) best = Math.max(best, scored.coverage[i] as number);
+  const floor = Math.max(MIN_COVERAGE, best - BELOW_BEST) - 1e-9;
+  const answers = all
+    .filter((i) => (scored.distinct[i] as number) >= required && (scored.coverage[i] as number) >= floor)
+    .sort(order);
+  const abstain = (head: Message[]): SearchOutcome => {
+    const suggestions = all
+      .sort(
+        (i, j) =>
+          (scored.distinct[j] as number) - (scored.distinct[i] as number) ||
+          (scored.coverage[j] as number) - (scored.coverage[i] as number) ||
+          (scored.bm[j] as number) - (scored.bm[i] as number) ||
+          order(i, j),
+      )
+      .slice(0, 5);
+    const top = suggestions[0] === undefined ? undefined : (scored.pos[suggestions[0]] as number);
+    const matched = matchedBy(top);
+    const unmatched = groups
+      .filter((g) => !g.weak && !g.agency && !matched.includes(g.label))
+      .map((g) => g.label);
+    return {
+      hits: [],
+      suggestions: suggestions.map(toHit),
+      unmatched,
+      ...base,
+      matched,
+      notices: [
+        ...notes,
+        ...head,
+        ...wordsRead(matched),
+        ...(suggestions.length ? [{ code: 'closestAsSuggestions' } as Message] : []),
+        coverage,
+      ],
+      partial: false,
+    };
+  };
+
+  if (missingGroups.length) {
+    const places = missingGroups.filter((g) => g.place);
+    const words = missingGroups.filter((g) => !g.place);
+    const glosses: Record<string, string> = {};
+    for (const g of words) {
+      const gloss = glossOf(g);
+      if (gloss && gloss.toLowerCase() !== g.label.toLowerCase()) glosses[g.label] = gloss;
+    }
+    return abstain([
+      ...(places.length
+        ? [{ code: 'noItemsAboutPlaces', args: { names: places.map((g) => g.label) } } as Message]
+        : []),
+      ...(words.length
+        ? [{ code: 'nothingAbout', args: { words: words.map((g) => g.label), glosses } } as Message]
+        : []),
+    ]);
+  }
+  if (!answers.length) {
+    const words = groups.filter((g, i) => distinctive[i] === 1 || (!g.weak && !g.agency)).map((g) => g.label);
+    return abstain([
+      words.length > 1
+        ? { code: 'noItemCoversAll', args: { words } }
+        : { code: 'nothingMatches', args: { words } },
+    ]);
+  }
+  let hits = answers;
+  const latestNote: Message[] = [];
+  if (interp.latest && !interp.period) {
+    const newest = newestMonth(
+      index,
+      hits.map((i) => scored.pos[i] as number),
+    );
+    if (newest) {
+      hits = hits.filter((i) => {
+        const date = index.items[scored.pos[i] as number]?.date;
+        return date !== undefined && date.start <= newest.to && date.end >= newest.from;
+      });
+      latestNote.push({
+        code: 'newestItems',
+        args: { month: newest.label, monthsAgo: monthsBetween(newest.from, today) },
+      });
+    }
+  }
+  const first = hits[0];
+  const partial = first !== undefined && (scored.coverage[first] as number) < 1 - 1e-9;
+  return {
+    hits: hits.map(toHit),
+    suggestions: [],
+    unmatched: [],
+    ...base,
+    matched: matchedBy(first === undefined ? undefined : (scored.pos[first] as number)),
+    notices: [
+      ...notes,
+      ...latestNote,
+      ...wordsRead(matchedBy(first === undefined ? undefined : (scored.pos[first] as number))),
+    ],
+    partial,
+  };
+}
+
+/** The newest calendar month any of the items (positions) falls in, or undefined when none is dated. */
+function newestMonth(index: SearchIndex, positions: number[]): Period | undefined {
+  const rank = facets(index).dateRank;
+  let best: number | undefined;
+  for (const pos of positions)
+    if (index.items[pos]?.date && (best === undefined || (rank[pos] as number) > (rank[best] as number)))
+      best = pos;
+  const date = best === undefined ? undefined : index.items[best]?.date;
+  return date ? monthOf(date.start) : undefined;
+}

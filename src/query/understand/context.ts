@@ -1,0 +1,77 @@
+import type { Region } from '../../ingest/item.js';
+import type { Vocabulary } from '../../search/vocabulary.js';
+import type { Period } from '../period.js';
+
+/**
+ * One concept of the question. It matches an item when any alternative matches, and an
+ * alternative matches when all of its terms do (a compound through its whole or its parts).
+ */
+export interface TermGroup {
+  /** The words as the asker typed them: `guidelines`, `基本計画`, `sb53`. */
+  label: string;
+  /** The corpus's words for an English term, from the glossary or the bilingual vocabulary. */
+  translation?: string[];
+  alternatives: string[][];
+  /** Whole compounds (人工知能基本計画): not required, but an item that has one ranks higher. */
+  boost: string[];
+  /** Generic words (AI, policy) that only narrow a search when nothing else does. */
+  weak: boolean;
+  /** An English word with no glossary entry: kept as written, may not be in the corpus. */
+  untranslated: boolean;
+  /** An agency named in the question (NIST, Ofcom): its country is already a filter, so the name only ranks. */
+  agency?: boolean;
+  /** An instrument type (`guideline`, `law`): items of that type match the group whatever their wording. */
+  instrument?: string;
+  /** An actor (actors.yml id) the words name: the items of its own digest section match the group. */
+  actor?: string;
+  /**
+   * A state, prefecture, city or international body named (Oregon, 北海道, London, OECD): the
+   * answer must name it, and when no item does the answer is "No items about Oregon".
+   */
+  place?: 'state' | 'prefecture' | 'city' | 'body';
+  /** Where the concept's corpus forms came from, for saying how a word was read. */
+  source?: 'glossary' | 'vocabulary' | 'typed' | 'clipped' | 'typo' | 'place' | 'agency';
+  /** The word it was read as, when not as typed (exec → executive, budjet → budget). */
+  readAs?: string;
+}
+
+export type Lang = 'en' | 'ja';
+
+/** What policy-bot understood of a question: the hard filters and the search terms. */
+export interface Interpretation {
+  question: string;
+  lang: Lang;
+  countries: string[];
+  regions: Region[];
+  /** What the asker typed for each code, for messages. */
+  placeNames: Record<string, string>;
+  period: Period | null;
+  groups: TermGroup[];
+  /** Source URLs quoted in the question: the items citing them are the answer. */
+  urls: string[];
+  /** Actors named (actors.yml ids): their countries are in `countries`, their names only rank. */
+  actors: string[];
+  /** The period words as typed ("July", "先週"), for saying how they were read. */
+  periodText?: string;
+  /** Words read as filler (question words, politeness, "news", 教えて…), as typed. */
+  filler: string[];
+  /** "latest", "newest", 最新: the newest items that answer the rest of the question. */
+  latest?: boolean;
+  /**
+   * Set when understanding ran out of its time budget: only the first `analyzedChars` of the
+   * question's `length` characters were read, and the answer says so.
+   */
+  cutShort?: { analyzedChars: number; length: number };
+}
+
+/** What the understanding stages share while reading one question. */
+export interface UnderstandContext {
+  /** The corpus's bilingual vocabulary; without it English words resolve through the glossary only. */
+  vocabulary?: Vocabulary;
+  /** Whether the index holds a term (Latin names, codes): such a word is never "corrected". */
+  hasTerm?: (term: string) => boolean;
+  /** Words read as filler, collected as the stages meet them. */
+  filler: string[];
+  /** True once the question's time budget is spent: the stages stop reading. */
+  expired: () => boolean;
+}

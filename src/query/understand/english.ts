@@ -1,0 +1,237 @@
+import { analyze, type Unit } from '../../analyze/analyzer.js';
+import { englishLemmas, lookupEnglishWord } from '../../analyze/dictionary.js';
+import { clippedForms } from '../../analyze/lexicon.js';
+import { editDistance } from '../edit-distance.js';
+import { baseForms, glossaryIndex, jaQuestionTermSet, questionWordSet, weakTermSet } from '../glossary.js';
+import { actorOfTerm, instrumentOfEnglish } from './actors.js';
+import { minimalAlternatives, translation, unitAlternatives } from './alternatives.js';
+import type { TermGroup, UnderstandContext } from './context.js';
+
+/**
+ * English words → concepts. Each word is filler (question and function words, a data list), part
+ * of a glossary phrase (reviewed translations, up to four words), part of a gloss of the corpus's
+ * bilingual vocabulary (JMdict, for words no one wrote an entry for), a clipped form of one of
+ * those (exec, univ), a typo of one (budjet), a name or code the corpus prints in Latin (SB53,
+ * Grok) — or a concept the corpus does not hold, kept as such: a word is never dropped because
+ * it is unknown.
+ */
+const EN_WORD = /[A-Za-z0-9]+(?:[-.'][A-Za-z0-9]+)*/g;
+
+/** A code as the asker typed it ("SB 53", "AI 800-2"): its letters and the numbers that follow. */
+function codeAsTyped(run: string[], surface: string): string {
+  const start = run.indexOf(surface);
+  if (start < 0) return surface;
+  let end = start + 1;
+  while (end < run.length && /^\d/.test(run[end] as string)) end += 1;
+  return run.slice(start, end).join(' ');
+}
+
+/** The corpus terms an English word or phrase translates, through its lemmas (subsidies → subsidy). */
+export function vocabularyTerms(ctx: UnderstandContext, phrase: string): string[] | undefined {
+  const table = ctx.vocabulary?.english;
+  if (!table) return undefined;
+  const words = phrase.split(' ');
+  const last = words.pop() as string;
+  for (const lemma of englishLemmas(last)) {
+    const hit = table.get([...words, lemma].join(' '));
+    if (hit?.length) return hit;
+  }
+  return undefined;
+}
+
+/** A glossary hit for a phrase or one of its base forms. */
+function glossaryHit(phrase: string): string[] | undefined {
+  const gloss = glossaryIndex();
+  return [phrase, ...baseForms(phrase)].map((f) => gloss.get(f)).find(Boolean);
+}
+
+let typoTargets: { words: string[]; of: object | undefined } | undefined;
+/** Words a typo may be corrected to: single glossary words and vocabulary glosses, five letters or more. */
+function correctionTargets(ctx: UnderstandContext): string[] {
+  if (typoTargets && typoTargets.of === ctx.vocabulary) return typoTargets.words;
+  const words = new Set<string>();
+  for (const k of glossaryIndex().keys()) if (/^[a-z]{5,}$/.test(k)) words.add(k);
+  for (const k of ctx.vocabulary?.english.keys() ?? []) if (/^[a-z]{5,}$/.test(k)) words.add(k);
+  typoTargets = { words: [...words], of: ctx.vocabulary };
+  return typoTargets.words;
+}
+
+/** What a word resolves to when it is read as another: its corpus forms and how. */
+interface Reading {
+  word: string;
+  forms: string[];
+  source: 'glossary' | 'vocabulary';
+}
+
+function readWord(ctx: UnderstandContext, word: string): Reading | undefined {
+  const hit = glossaryHit(word);
+  if (hit) return { word, forms: hit, source: 'glossary' };
+  const vocab = vocabularyTerms(ctx, word);
+  if (vocab) return { word, forms: vocab, source: 'vocabulary' };
+  return undefined;
+}
+
+/**
+ * A misspelt English word (budjet, goverment, guidlines) → the word one edit away, when exactly
+ * one meaning is that close. Never a word the dictionary knows as itself ("lunch" is not
+ * "launch"), nor a name or code the corpus prints (Ofcom), nor a capitalised word.
+ */
+export function correctTypo(ctx: UnderstandContext, word: string): Reading | undefined {
+  if (word.length < 5 || !/^[a-z]+$/.test(word) || questionWordSet().has(word)) return undefined;
+  if (ctx.hasTerm?.(word)) return undefined;
+  if (lookupEnglishWord(word)) return undefined;
+  const close = correctionTargets(ctx).filter((k) => editDistance(word, k, 1) <= 1);
+  const readings = close.flatMap((k) => readWord(ctx, k) ?? []);
+  // Forms of one concept (chatbott: chatbot, chatbots) are one answer, not an ambiguity.
+  const meanings = new Set(readings.map((r) => JSON.stringify(r.forms)));
+  return meanings.size === 1 ? readings[0] : undefined;
+}
+
+/** The glossary word a misspelling stands for (kept for callers that only have the glossary). */
+export function nearestGlossaryWord(word: string): string | undefined {
+  const r = correctTypo({ filler: [], expired: () => false }, word);
+  return r?.source === 'glossary' ? r.word : undefined;
+}
+
+function conceptGroup(label: string, reading: Reading, extra: Partial<TermGroup> = {}): TermGroup {
+  const instrument = [reading.word, ...baseForms(reading.word)].map(instrumentOfEnglish).find(Boolean);
+  const actor = actorOfTerm(reading.word);
+  const t = translation(reading.forms);
+  return {
+    label,
+    translation: reading.forms,
+    ...t,
+    // A word the corpus prints in Latin too (security, Grok) matches as typed as well.
+    ...(reading.source === 'vocabulary'
+      ? { alternatives: minimalAlternatives([...t.alternatives, [reading.word.toLowerCase()]]) }
+      : {}),
+    weak: weakTermSet().has(reading.word) || weakTermSet().has(label.toLowerCase()),
+    untranslated: false,
+    source: reading.source,
+    ...(instrument ? { instrument } : {}),
+    ...(actor ? { actor } : {}),
+    ...extra,
+  };
+}
+
+/** English words → term groups (see the module comment). Filler goes to `ctx.filler`. */
+export function englishGroups(text: string, ctx: UnderstandContext, depth = 0): TermGroup[] {
+  const original = [...text.matchAll(EN_WORD)].map((m) => m[0]);
+  const words = original.map((w) => w.toLowerCase());
+  const groups: TermGroup[] = [];
+  let leftover: string[] = [];
+  // Words outside the glossary are analyzed as one run, so "sb 53" still becomes the code sb53.
+  const flush = () => {
+    const run = leftover;
+    leftover = [];
+    if (!run.length) return;
+    const units = analyze(run.join(' '));
+    let absorbed = '';
+    for (const u of units) {
+      if (ctx.expired()) return;
+      const code = u.alternatives[0] ?? u.whole;
+      if (absorbed && /^[\d-]+$/.test(u.whole) && absorbed.includes(u.whole.replace(/-/g, ''))) continue;
+      absorbed = code !== u.whole && /\d/.test(code) ? code : '';
+      groups.push(
+        ...wordGroups(ctx, u, absorbed ? codeAsTyped(run, u.surface) : u.surface, Boolean(absorbed), depth),
+      );
+    }
+  };
+  for (let i = 0; i < words.length; ) {
+    if (ctx.expired()) break;
+    let matched = 0;
+    for (let len = Math.min(4, words.length - i); len >= 1 && !matched; len--) {
+      const phrase = words.slice(i, i + len).join(' ');
+      if (
+        len === 1 &&
+        questionWordSet().has(phrase) &&
+        !glossaryIndex().has(phrase) &&
+        !/^\d/.test(words[i + 1] ?? '')
+      )
+        break;
+      const hit = glossaryHit(phrase);
+      if (!hit) continue;
+      flush();
+      groups.push(conceptGroup(phrase, { word: phrase, forms: hit, source: 'glossary' }));
+      matched = len;
+    }
+    // A gloss of two or three words in the corpus's vocabulary: "autonomous driving" → 自動運転.
+    for (let len = Math.min(3, words.length - i); len >= 2 && !matched; len--) {
+      const phrase = words.slice(i, i + len).join(' ');
+      if (words.slice(i, i + len).some((w) => questionWordSet().has(w))) continue;
+      const vocab = vocabularyTerms(ctx, phrase);
+      if (!vocab) continue;
+      flush();
+      groups.push(conceptGroup(phrase, { word: phrase, forms: vocab, source: 'vocabulary' }));
+      matched = len;
+    }
+    if (matched) {
+      i += matched;
+      continue;
+    }
+    const w = words[i] as string;
+    i += 1;
+    // "year's", "institute's": the possessive of a filler word is filler. A short word before a
+    // number is a code, never filler (sb 53, eo 14179).
+    const code = /^[a-z]{1,5}$/.test(w) && /^\d/.test(words[i] ?? '');
+    if (!code && (questionWordSet().has(w) || questionWordSet().has(w.replace(/['’]s$/, '')))) {
+      flush();
+      ctx.filler.push(original[i - 1] ?? w);
+      continue;
+    }
+    leftover.push(original[i - 1] ?? w);
+  }
+  flush();
+  return groups;
+}
+
+/** One analyzed word (or code) outside the glossary's phrases → its concept. */
+function wordGroups(
+  ctx: UnderstandContext,
+  u: Unit,
+  label: string,
+  isCode: boolean,
+  depth: number,
+): TermGroup[] {
+  const word = u.whole;
+  const actor = actorOfTerm(word);
+  const asTyped = (extra: Partial<TermGroup> = {}): TermGroup => ({
+    label,
+    alternatives: unitAlternatives(u),
+    boost: [],
+    weak: !isCode && weakTermSet().has(word),
+    untranslated: !/^\d/.test(word),
+    source: 'typed',
+    ...(actor ? { actor } : {}),
+    ...extra,
+  });
+  if (isCode || !/^[a-z][a-z'-]*$/.test(word)) return [asTyped()];
+  // exec → executive, univ → university, genai → generative ai: read as the full words.
+  const full = clippedForms().en[word];
+  if (full && depth === 0) {
+    const expanded = englishGroups(full, ctx, depth + 1);
+    if (expanded.length)
+      return expanded.map((g) => ({
+        ...g,
+        label: expanded.length === 1 ? label : g.label,
+        typed: label,
+        source: 'clipped' as const,
+      }));
+  }
+  const vocab = vocabularyTerms(ctx, word);
+  // "moves", "status": a word whose Japanese is a question's filler (動き, 状況) is filler too.
+  if (vocab?.some((t) => jaQuestionTermSet().has(t))) {
+    ctx.filler.push(label);
+    return [];
+  }
+  if (vocab) return [conceptGroup(label, { word, forms: vocab, source: 'vocabulary' })];
+  // A capitalised word is a name, not a typo (Treasure is not "measure").
+  const typo = /^[A-Z]/.test(u.surface) ? undefined : correctTypo(ctx, word);
+  if (typo) return [{ ...conceptGroup(label, typo), readAs: typo.word, source: 'typo' }];
+  // ai-ready, cross-border: a hyphenated word no vocabulary has is read as its words.
+  if (word.includes('-') && depth === 0 && !ctx.hasTerm?.(word)) {
+    const parts = englishGroups(word.replace(/-/g, ' '), ctx, depth + 1);
+    if (parts.length) return parts;
+  }
+  return [asTyped()];
+}

@@ -1,0 +1,292 @@
+import { analyze, stemKatakana, type Unit } from '../../analyze/analyzer.js';
+import { lookupJapanese } from '../../analyze/dictionary.js';
+import { decompoundKatakana } from '../../analyze/katakana.js';
+import { glossaryEntries, questionWords } from '../../analyze/lexicon.js';
+import { readingOf } from '../../search/vocabulary.js';
+import { honorificSet, jaQuestionTermSet, weakTermSet } from '../glossary.js';
+import { instrumentOfJapanese } from './actors.js';
+import { minimalAlternatives, unitAlternatives, unitBoost } from './alternatives.js';
+import type { TermGroup, UnderstandContext } from './context.js';
+import { englishGroups, vocabularyTerms } from './english.js';
+import { transliteration } from './text.js';
+
+/**
+ * Japanese words → concepts. Request words, auxiliaries and inflected words are filler (教えて,
+ * まとめて, 出した); honorifics leave a name (平本さん → 平本); a katakana transliteration of a
+ * Latin name is read as the name (オープンエーアイ → OpenAI); a word the documents do not use
+ * leads to theirs through the glossary (提携 → 連携) or, failing that, through the dictionary's
+ * English for it (助成金 → subsidy → 補助, 交付金). Every other word is a concept as typed.
+ */
+
+/** Parts of speech that ask or inflect rather than name something: 出した, まとめて, 作る, 詳しく. */
+const NOT_A_TOPIC = new Set(['動詞', '助動詞', '形容詞', '副詞', '連体詞', '接続詞', '感動詞', 'フィラー']);
+
+/** A kanji word for a person by role (会計士, 監査人, 研究者, 職員, 技師, 長官): its field and the suffix. */
+const PERSON_SUFFIX = /^([\u4e00-\u9fff]{2,})(?:士|人|者|員|師|官)$/;
+
+/**
+ * Reverse glossary: a Japanese word → the other words the corpus uses for the same thing, as
+ * listed with it in one glossary entry: the English (レッドチーミング → Red Teaming) and, for the
+ * entry's first Japanese word, its Japanese synonyms (ガイドライン → 指針, ガイド).
+ */
+let reverse: Map<string, string[]> | undefined;
+export function reverseGlossary(): Map<string, string[]> {
+  if (reverse) return reverse;
+  const map = new Map<string, string[]>();
+  for (const { ja } of glossaryEntries()) {
+    const latin = ja.filter((j) => /^[A-Za-z][A-Za-z .-]*$/.test(j));
+    const japanese = ja.filter((j) => !/^[A-Za-z]/.test(j));
+    japanese.forEach((j, i) => {
+      const synonyms = i === 0 ? japanese.slice(1) : [];
+      map.set(j, [...new Set([...(map.get(j) ?? []), ...latin, ...synonyms])]);
+    });
+  }
+  reverse = map;
+  return map;
+}
+
+/**
+ * The corpus's words for a Japanese word it does not use, through the dictionary: the English
+ * of the word's first sense, then the corpus terms with that English (助成金 → subsidy → 補助).
+ */
+function dictionarySynonyms(ctx: UnderstandContext, word: string): string[] {
+  if (!ctx.vocabulary || !ctx.hasTerm || ctx.hasTerm(word) || word.length < 2) return [];
+  const entry = lookupJapanese(word);
+  const out = new Set<string>();
+  for (const gloss of entry?.senses[0] ?? [])
+    for (const t of vocabularyTerms(ctx, gloss.toLowerCase()) ?? []) out.add(t);
+  out.delete(word);
+  return [...out];
+}
+
+/** Katakana names of Latin letters, longest first: エヌイーシー is NEC, エーアイ is AI. */
+const LETTER_NAMES: [string, string][] = (
+  [
+    ['ダブリュー', 'w'],
+    ['エイチ', 'h'],
+    ['エッチ', 'h'],
+    ['キュー', 'q'],
+    ['ジェー', 'j'],
+    ['ジェイ', 'j'],
+    ['ゼット', 'z'],
+    ['ズィー', 'z'],
+    ['ディー', 'd'],
+    ['ティー', 't'],
+    ['ヴィー', 'v'],
+    ['エックス', 'x'],
+    ['アール', 'r'],
+    ['エー', 'a'],
+    ['エイ', 'a'],
+    ['ビー', 'b'],
+    ['シー', 'c'],
+    ['イー', 'e'],
+    ['エフ', 'f'],
+    ['ジー', 'g'],
+    ['アイ', 'i'],
+    ['ケー', 'k'],
+    ['ケイ', 'k'],
+    ['エル', 'l'],
+    ['エム', 'm'],
+    ['エヌ', 'n'],
+    ['オー', 'o'],
+    ['ピー', 'p'],
+    ['エス', 's'],
+    ['ユー', 'u'],
+    ['ブイ', 'v'],
+    ['ワイ', 'y'],
+  ] as [string, string][]
+).sort((a, b) => b[0].length - a[0].length);
+
+/** A katakana word spelled out letter by letter (エヌイーシー → nec), or undefined. */
+export function spelledLetters(word: string): string | undefined {
+  let out = '';
+  let at = 0;
+  outer: while (at < word.length) {
+    for (const [kana, letter] of LETTER_NAMES)
+      if (word.startsWith(kana, at)) {
+        out += letter;
+        at += kana.length;
+        continue outer;
+      }
+    return undefined;
+  }
+  return out.length >= 2 ? out : undefined;
+}
+
+const KATAKANA_WORD = /^[\u30a1-\u30faー]+$/;
+
+/**
+ * A katakana word as the Latin the documents may print instead: each part's English (the
+ * glossary's, else the dictionary's for a loanword) — レッドチーミングチャレンジ → red teaming
+ * challenge, ヘルスケア → health care — or its letters when it spells them (エヌイーシー → nec).
+ */
+function latinForms(ctx: UnderstandContext, unit: Unit): string[][] {
+  if (!KATAKANA_WORD.test(unit.whole)) return [];
+  const out: string[][] = [];
+  const letters = spelledLetters(unit.whole);
+  if (letters && !ctx.hasTerm?.(unit.whole)) out.push([letters]);
+  const rev = reverseGlossary();
+  const words: string[] = [];
+  for (const part of unit.parts) {
+    const fromGlossary = rev.get(part)?.find((w) => /^[A-Za-z][A-Za-z -]*$/.test(w));
+    const fromDictionary = lookupJapanese(part) ?? lookupJapanese(`${part}ー`);
+    const gloss = fromGlossary ?? fromDictionary?.senses[0]?.find((g) => /^[A-Za-z][A-Za-z -]*$/.test(g));
+    if (!gloss) return out;
+    words.push(...gloss.toLowerCase().split(/[ -]+/));
+  }
+  if (words.length && words.length <= 4) out.push(words);
+  return out;
+}
+
+/**
+ * Katakana runs of the question the corpus does not use as written (ゼロトラスト, a typo of a
+ * loanword): each is one concept, whole, rather than what kuromoji makes of it (ゼロ, a number,
+ * dropped, and トラスト kept — "trust" alone is not what was asked).
+ */
+function unknownKatakanaRuns(text: string, ctx: UnderstandContext): { run: string; group: TermGroup }[] {
+  if (!ctx.hasTerm) return [];
+  const out: { run: string; group: TermGroup }[] = [];
+  const rev = reverseGlossary();
+  for (const m of text.matchAll(/[\u30a1-\u30faー]{3,}/g)) {
+    const run = m[0];
+    const stemmed = stemKatakana(run);
+    if (ctx.hasTerm(run) || ctx.hasTerm(stemmed) || rev.has(run) || transliteration(run)) continue;
+    if (jaQuestionTermSet().has(run) || out.some((o) => o.run === run)) continue;
+    const units = analyze(run);
+    // Runs kuromoji reads as one known word, or splits into known words all of which the corpus
+    // has, are left to the analyzer (a compound of the corpus's words).
+    if (units.length === 1 && units[0]?.surface === run && units[0].parts.every((p) => ctx.hasTerm?.(p)))
+      continue;
+    // The analyzer's own parts where it reads the run whole (as the index was made), else the splitter's.
+    const whole = units.length === 1 && units[0]?.surface === run ? units[0] : undefined;
+    const parts = whole ? whole.parts : decompoundKatakana(run).map((p) => stemKatakana(p));
+    const unit: Unit = {
+      surface: run,
+      whole: stemmed,
+      parts,
+      terms: parts,
+      alternatives: [stemmed],
+      latin: false,
+    };
+    out.push({
+      run,
+      group: {
+        label: run,
+        alternatives: minimalAlternatives([parts.length > 1 ? parts : [stemmed], ...latinForms(ctx, unit)]),
+        boost: parts.length > 1 ? [stemmed] : [],
+        weak: false,
+        untranslated: false,
+        source: 'typed',
+      },
+    });
+  }
+  return out;
+}
+
+/** Japanese words → term groups (see the module comment). Filler goes to `ctx.filler`. */
+export function japaneseGroups(text: string, ctx: UnderstandContext): TermGroup[] {
+  const groups: TermGroup[] = [];
+  const rev = reverseGlossary();
+  const asks = jaQuestionTermSet();
+  const honorifics = honorificSet();
+  const runs = unknownKatakanaRuns(text, ctx);
+  for (const r of runs) groups.push(r.group);
+  let rest = text;
+  for (const r of runs) rest = rest.split(r.run).join(' '.repeat(r.run.length));
+  for (const u of analyze(rest)) {
+    if (ctx.expired()) break;
+    if (u.latin) continue;
+    if (asks.has(u.whole) || asks.has(u.surface)) {
+      ctx.filler.push(u.surface);
+      continue;
+    }
+    if (u.pos && NOT_A_TOPIC.has(u.pos) && !rev.has(u.whole)) {
+      ctx.filler.push(u.surface);
+      continue;
+    }
+    // 平本さん → 平本: a suffix of respect is not part of the name.
+    // Request words inside a compound go only from its edges (最新情報 → 最新…): 個人情報保護委員会
+    // keeps its 情報, and a compound the glossary knows (情報セキュリティ) stays whole.
+    const known = rev.has(u.whole);
+    let lo = 0;
+    let hi = u.parts.length;
+    if (!known) {
+      while (lo < hi && asks.has(u.parts[lo] as string)) lo += 1;
+      while (hi > lo && asks.has(u.parts[hi - 1] as string)) hi -= 1;
+    }
+    const parts = u.parts.filter((p, i) => i >= lo && i < hi && !(i > 0 && honorifics.has(p)));
+    if (parts.length < u.parts.length) ctx.filler.push(...u.parts.filter((p) => !parts.includes(p)));
+    if (!parts.length) continue;
+    const unit: Unit =
+      parts.length === u.parts.length ? u : { ...u, parts, whole: parts.join(''), surface: parts.join('') };
+    const latin = transliteration(unit.whole) ?? transliteration(u.surface);
+    if (latin) {
+      groups.push(
+        ...englishGroups(latin, ctx).map((g) => ({
+          ...g,
+          label: u.surface,
+          untranslated: false,
+          typed: u.surface,
+        })),
+      );
+      continue;
+    }
+    const alternatives = unitAlternatives(unit);
+    // 会計士, 監査人, 研究者: a person named by the field they work in is found by the field too
+    // (the digests write 会計, 監査業界, 研究).
+    // サンドボックス制度: a generic last part the documents may not add.
+    const heads = questionWords().generic_heads;
+    if (unit.parts.length > 1 && heads.includes(unit.parts[unit.parts.length - 1] as string))
+      alternatives.push(unit.parts.slice(0, -1));
+    const field = PERSON_SUFFIX.exec(unit.whole)?.[1];
+    if (field) alternatives.push(...analyze(field).map((x) => [x.whole]));
+    const glossed = rev.get(u.surface) ?? rev.get(unit.whole);
+    for (const other of glossed ?? []) {
+      const units = analyze(other);
+      if (units.length === 1 && !units[0]?.latin) alternatives.push(...unitAlternatives(units[0] as Unit));
+      else alternatives.push(units.map((x) => x.alternatives[0] ?? x.whole));
+    }
+    // Katakana the documents print in Latin letters (チャレンジ → challenge), only when the
+    // corpus does not use the katakana itself.
+    if (ctx.hasTerm && !ctx.hasTerm(unit.whole)) alternatives.push(...latinForms(ctx, unit));
+    // A compound the corpus does not write as such: each part it does not use replaced by the
+    // corpus's words for it (許認可迅速化 → 許可 + 迅速 + 化).
+    if (unit.parts.length > 1 && ctx.hasTerm && !ctx.hasTerm(unit.whole)) {
+      unit.parts.forEach((p, k) => {
+        if (ctx.hasTerm?.(p)) return;
+        for (const syn of dictionarySynonyms(ctx, p).slice(0, 3))
+          alternatives.push([
+            ...unit.parts.slice(0, k),
+            ...analyze(syn).map((x) => x.whole),
+            ...unit.parts.slice(k + 1),
+          ]);
+      });
+    }
+    // A kanji word typed by ear or converted wrongly (人口知能, 規本法): the corpus's word read the same.
+    // (Three kanji at least: two-kanji homophones are everywhere — 機械 and 機会 — and meant apart.)
+    if (
+      ctx.vocabulary &&
+      ctx.hasTerm &&
+      !ctx.hasTerm(unit.whole) &&
+      (unit.whole.match(/[\u3400-\u9fff]/g)?.length ?? 0) >= 3
+    ) {
+      const reading = readingOf(unit.whole);
+      for (const t of (reading && ctx.vocabulary.readings.get(reading)) || [])
+        if (t !== unit.whole) alternatives.push([t]);
+    }
+    const synonyms = glossed ? [] : dictionarySynonyms(ctx, unit.whole);
+    for (const s of synonyms) alternatives.push(...analyze(s).map((x) => [x.whole]));
+    const instrument = instrumentOfJapanese(unit.whole);
+    groups.push({
+      label: unit.surface || unit.whole,
+      alternatives: minimalAlternatives(alternatives),
+      boost: unitBoost(unit),
+      weak: weakTermSet().has(unit.whole),
+      untranslated: false,
+      source: glossed ? 'glossary' : synonyms.length ? 'vocabulary' : 'typed',
+      ...(synonyms.length ? { translation: synonyms } : {}),
+      ...(instrument ? { instrument } : {}),
+    });
+  }
+  return groups;
+}

@@ -1,0 +1,57 @@
+import { analyze } from '../../analyze/analyzer.js';
+import { actorsLexicon } from '../../analyze/lexicon.js';
+import type { PlaceMatch } from '../places.js';
+import { minimalAlternatives } from './alternatives.js';
+import type { TermGroup } from './context.js';
+
+/** A name as alternatives: each of its spellings analyzed (at most three terms each). */
+function nameAlternatives(names: string[]): string[][] {
+  return minimalAlternatives(
+    names
+      .map((n) => analyze(n).map((u) => (u.latin ? (u.alternatives[0] ?? u.whole) : u.whole)))
+      .filter((a) => a.length > 0 && a.length <= 3),
+  );
+}
+
+/**
+ * Agencies named (NIST, Ofcom, 経産省): their country is a filter, their names only rank (an item
+ * by the agency need not print its name), so they are groups of weight 0 in the ranking.
+ */
+export function agencyGroups(places: PlaceMatch): TermGroup[] {
+  return places.agencies
+    .map(({ name, actor }): TermGroup => {
+      const entry = actor ? actorsLexicon().find((a) => a.id === actor) : undefined;
+      const names = entry ? [name, ...entry.ja, ...entry.en] : [name];
+      return {
+        label: name,
+        alternatives: nameAlternatives(names),
+        boost: [],
+        weak: false,
+        untranslated: false,
+        agency: true,
+        source: 'agency',
+        ...(actor ? { actor } : {}),
+      };
+    })
+    .filter((g) => g.alternatives.length);
+}
+
+/**
+ * States, prefectures, cities and international bodies named: concepts the answer must name, by
+ * any of their spellings (Oregon: オレゴン州, オレゴン, oregon). Their country is a filter too.
+ */
+export function placeGroups(places: PlaceMatch): TermGroup[] {
+  return places.places
+    .map(
+      ({ name, place }): TermGroup => ({
+        label: name,
+        alternatives: nameAlternatives(place.forms),
+        boost: [],
+        weak: false,
+        untranslated: false,
+        place: place.kind,
+        source: 'place',
+      }),
+    )
+    .filter((g) => g.alternatives.length);
+}

@@ -1,0 +1,101 @@
+import { normalize } from '../../analyze/analyzer.js';
+import { decompoundKatakana } from '../../analyze/katakana.js';
+import { clippedForms, katakanaLexicon } from '../../analyze/lexicon.js';
+import { boundKanaRuns } from '../../util/sanitize.js';
+
+/**
+ * The first stage of understanding: a question as typed → the text the later stages read.
+ * Normalized first (half-width and squared kana become kana), then kana runs bounded, then
+ * hiragana read as katakana, then clipped Japanese forms expanded and mixed transliterations
+ * replaced: in any other order one long run reaches the katakana splitter whole (issue 19).
+ */
+export function prepareText(question: string): { text: string; urls: string[]; filler: string[] } {
+  // A URL in a question names a source: it is looked up as such, not searched as words.
+  const urls = question.match(/https?:\/\/[^\s<>|]+/g) ?? [];
+  // @someone, @here, #channel typed in Slack address people and places of the workspace: filler.
+  const filler: string[] = [];
+  const withoutHandles = normalize(question)
+    .replace(/https?:\/\/\S+/g, ' ')
+    .replace(/(^|\s)([@#][\w.-]+)/g, (_m, space: string, handle: string) => {
+      filler.push(handle);
+      return `${space}${' '.repeat(handle.length)}`;
+    });
+  const text = mixedTransliterations(
+    expandClippedJapanese(katakanaFromHiragana(boundKanaRuns(withoutHandles))),
+  );
+  return { text, urls, filler };
+}
+
+const KANJI_OR_KANA = /[\u3040-\u30ff\u3400-\u9fff]/;
+
+/**
+ * Clipped Japanese forms (京大, シンポ, パブコメ: `clipped.yml`) → the full words, where they stand
+ * alone: not inside a longer word of the same script (東大阪 is not 東大).
+ */
+export function expandClippedJapanese(text: string): string {
+  let out = text;
+  for (const [short, full] of Object.entries(clippedForms().ja)) {
+    let at = out.indexOf(short);
+    while (at >= 0) {
+      const before = out[at - 1] ?? '';
+      const after = out[at + short.length] ?? '';
+      const glued =
+        (KANJI_OR_KANA.test(before) && sameScript(before, short[0] as string)) ||
+        (KANJI_OR_KANA.test(after) && sameScript(after, short[short.length - 1] as string));
+      if (!glued && !out.startsWith(full, at)) {
+        out = out.slice(0, at) + full + out.slice(at + short.length);
+        at = out.indexOf(short, at + full.length);
+      } else at = out.indexOf(short, at + short.length);
+    }
+  }
+  return out;
+}
+
+const script = (c: string) =>
+  /[\u30a0-\u30ff]/.test(c) ? 'katakana' : /[\u3040-\u309f]/.test(c) ? 'hiragana' : 'kanji';
+const sameScript = (a: string, b: string) => script(a) === script(b) && script(a) !== 'hiragana';
+
+/**
+ * Katakana words typed in hiragana (れっどちーみんぐ) are read as katakana when the katakana
+ * form splits into known katakana words; ordinary hiragana (について, まとめて) never does.
+ */
+export function katakanaFromHiragana(text: string): string {
+  const toKata = (h: string) =>
+    h.replace(/[\u3041-\u3096]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0x60));
+  return text.replace(/[\u3041-\u3096ー]{4,}/g, (run) => {
+    // The longest head of the run that reads as katakana words; particles after it stay (…ぐの).
+    for (let end = run.length; end >= 4; end--) {
+      const kata = toKata(run.slice(0, end));
+      if (decompoundKatakana(kata).length > 1) return kata + run.slice(end);
+    }
+    return run;
+  });
+}
+
+const KATAKANA_RUN = /^[\u30a1-\u30faー]+$/;
+/** The long-vowel rule: オープンエーアイ, オープンエイアイ and オープンエーアイー are one spelling. */
+export const foldLongVowels = (s: string) => s.replace(/[ーｰ]/g, '').replace(/([エケセテネヘメレ])イ/g, '$1');
+
+let transliterations: Map<string, string> | undefined;
+/** Katakana transliterations of Latin names (katakana.yml), keyed by their long-vowel-folded form. */
+export function transliteration(word: string): string | undefined {
+  if (!transliterations) {
+    transliterations = new Map();
+    for (const [kana, latin] of Object.entries(katakanaLexicon().transliterations))
+      transliterations.set(foldLongVowels(kana), latin);
+  }
+  return KATAKANA_RUN.test(word) ? transliterations.get(foldLongVowels(word)) : undefined;
+}
+
+/**
+ * Transliterations that mix katakana and Latin (オープンAI): the question is split into Latin and
+ * Japanese runs before the katakana ones are read, so these are replaced in the text first.
+ */
+export function mixedTransliterations(text: string): string {
+  let out = text;
+  for (const [kana, latin] of Object.entries(katakanaLexicon().transliterations)) {
+    if (!/[A-Za-z]/.test(kana) || !/[\u30a0-\u30ff]/.test(kana)) continue;
+    out = out.split(normalize(kana)).join(` ${latin} `);
+  }
+  return out;
+}

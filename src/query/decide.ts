@@ -12,23 +12,18 @@ import type { Interpretation, TermGroup } from './understand.js';
 
 /**
  * The decide stage: the one place that says whether a question is answered, and when it is not,
- * why. A question is answered by the items that match every one of its distinctive concepts:
- * - a concept no item of the corpus uses ("drones", オレゴン州) is distinctive and missing — the
- *   answer is empty and says "Nothing about drones (ドローン) in the corpus", with the closest
- *   items for the rest of the question as labelled suggestions, never as answers;
- * - of the concepts the corpus has, the rarest is distinctive, and so is any other used by at
- *   most {@link DISTINCTIVE_SHARE} of the items and any named place; the others (requirements,
- *   security, guidelines in a corpus full of them) are qualifiers: they rank, they do not filter;
- * - generic words (AI, policy, publish) and agency names only rank.
- * An item missing a distinctive concept is a suggestion, not an answer.
+ * why. Every word of the question was read as a filter, a concept or filler (understand.ts):
+ * - a concept no item of the corpus uses ("drones", "racing") empties the answer: it says
+ *   "Nothing about drones (ドローン, 無人機) in the corpus", and the closest items for the rest of
+ *   the question are labelled suggestions, never answers — no answer is given by ignoring a word;
+ * - a place named below or beside a country (Oregon, 北海道, the OECD) must be named by every
+ *   answer; when no item names it the answer is "No items about Oregon";
+ * - of the concepts the corpus has, an answer must cover at least {@link MIN_COVERAGE} of them
+ *   (each by its best synonym) and be within {@link BELOW_BEST} of the best item; generic words
+ *   (AI, policy), concepts a quarter of the corpus uses and agency names only rank.
+ * (A stricter rule — every distinctive concept required, or coverage weighted by rarity — was
+ * measured on the tune sets and lost more right answers than it saved empty ones.)
  */
-
-/**
- * Share of the corpus a concept may be used by and still be distinctive: below it a word says
- * what the question is about; above it (規制, 安全, ガイドライン…) it qualifies. Calibrated on
- * the tune sets (bench/natural tune, bench/tune5); a ratio, so it holds as the corpus grows.
- */
-export const DISTINCTIVE_SHARE = 0;
 
 export interface Hit {
   item: StoredItem;
@@ -62,39 +57,13 @@ export interface SearchOutcome {
   partial: boolean;
 }
 
-/** Which concepts an answer must match, by group index (1: distinctive). */
-export function distinctiveConcepts(
-  index: SearchIndex,
-  groups: readonly TermGroup[],
-  matches: ConceptMatches,
-): Uint8Array {
+/** Which concepts every answer must match, by group index (1: required): the places named. */
+export function requiredConcepts(groups: readonly TermGroup[]): Uint8Array {
   const out = new Uint8Array(groups.length);
-  const strong = groups.map((g, i) => ({ g, i })).filter(({ g }) => !g.weak && !g.agency);
-  if (!strong.length) return out;
-  const rule = process.env.POLICY_BOT_RULE ?? 'idf';
-  const n = Math.max(1, index.items.length);
-  const freq = (g: TermGroup) => matches.frequency.get(g) ?? 0;
-  let rarest = strong[0] as { g: TermGroup; i: number };
-  for (const s of strong) if (freq(s.g) < freq(rarest.g)) rarest = s;
-  for (const { g, i } of strong) {
+  groups.forEach((g, i) => {
     if (g.place) out[i] = 1;
-    else if (rule === 'rarest' && (g === rarest.g || freq(g) <= DISTINCTIVE_SHARE * n)) out[i] = 1;
-  }
+  });
   return out;
-}
-
-/**
- * How much a concept says about what the question asks: its inverse document frequency over the
- * whole corpus (a word in 1 item of 165 weighs ≈5, one in half the items ≈1). Used as the
- * concept's share of coverage, so an item matching the rare word of a question covers more of
- * it than one matching only its common qualifier ("watermarking" against "requirements").
- */
-export function conceptWeight(index: SearchIndex, g: TermGroup, matches: ConceptMatches): number {
-  const rule = process.env.POLICY_BOT_RULE ?? 'idf';
-  if (rule !== 'idf') return 1;
-  const n = Math.max(1, index.items.length);
-  const df = Math.max(1, matches.frequency.get(g) ?? 1);
-  return Math.log(1 + n / df);
 }
 
 /**

@@ -5,7 +5,7 @@ import type { StoredItem } from '../search/stored-item.js';
 import { actorsById, admittedCandidates, matchConcepts, matchedCandidates } from './candidates.js';
 import { coverageMessage } from './coverage.js';
 import { dateTable } from './date-table.js';
-import { conceptWeight, decide, distinctiveConcepts, type Hit, type SearchOutcome } from './decide.js';
+import { decide, type Hit, requiredConcepts, type SearchOutcome } from './decide.js';
 import { corpusCountries, facets, foldedTitle } from './facets.js';
 import { applyFilters, datedSpanOf, type FilterStage, isStop } from './filters.js';
 import { KIND_PRIOR, latinPhrases, scoreCandidates } from './score.js';
@@ -149,7 +149,7 @@ function run(index: SearchIndex, interp: Interpretation, today: string, depth: n
           : 1
         : common(g) && (rare.length || stage.filters || interp.groups.some((x) => x.agency))
           ? 0
-          : conceptWeight(index, g, matches);
+          : 1;
   const weights = interp.groups.map(weight);
   const total = weights.reduce((a, b) => a + b, 0);
   if (total === 0 && !stage.filters && !interp.groups.some((g) => g.agency)) {
@@ -162,8 +162,7 @@ function run(index: SearchIndex, interp: Interpretation, today: string, depth: n
       notices: [{ code: 'askAboutSomething' }, coverage],
     };
   }
-  const distinctive: Uint8Array =
-    total > 0 ? distinctiveConcepts(index, interp.groups, matches) : new Uint8Array(interp.groups.length);
+  const distinctive = requiredConcepts(interp.groups);
   const scored = scoreCandidates(
     index,
     total > 0

@@ -33,15 +33,19 @@ export interface EdictEntry {
   qualified: Set<string>;
 }
 
-/** A gloss without its tags and notes: "(esp. digital) watermark (in a stamp)" → "watermark". */
-export function cleanGloss(raw: string): string | undefined {
+/** A field without its leading tags and sense numbers: (n) (1) (comp) (abbr) {comp}. */
+function withoutTags(raw: string): string {
   let g = raw.trim();
-  // Leading tags and sense numbers: (n) (1) (comp) (abbr) {comp}
   for (;;) {
     const m = /^(?:\([^)]*\)|\{[^}]*\})\s*/.exec(g);
-    if (!m) break;
+    if (!m) return g;
     g = g.slice(m[0].length);
   }
+}
+
+/** A gloss without its tags and notes: "(esp. digital) watermark (in a stamp)" → "watermark". */
+export function cleanGloss(raw: string): string | undefined {
+  let g = withoutTags(raw);
   g = g
     .replace(/\s*\([^)]*\)/g, '')
     .replace(/^to\s+/i, '')
@@ -88,8 +92,7 @@ export function parseEdictLine(line: string): EdictEntry | undefined {
     const gloss = cleanGloss(field);
     if (gloss && current && !currentDropped && !current.includes(gloss)) {
       current.push(gloss);
-      const bare = field.replace(/^(?:\([^)]*\)|\{[^}]*\})\s*/g, '').trim();
-      if (bare !== gloss) qualified.add(gloss);
+      if (withoutTags(field) !== gloss) qualified.add(gloss);
     }
   }
   const nonEmpty = senses.filter((s) => s.length > 0);

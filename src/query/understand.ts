@@ -100,13 +100,14 @@ export function understand(question: string, today: string, options: UnderstandO
   const { text, urls, filler } = prepareText(question);
   ctx.filler.push(...filler);
   const lang = detectLang(text);
-  const periods = findPeriods(text, today);
-  const afterPeriods = blank(
-    text,
+  // Places before periods: 秋田県 is a prefecture, not an autumn.
+  const places = findPlaces(text);
+  const afterPlaces = blank(text, places.spans);
+  const periods = findPeriods(afterPlaces, today);
+  const rest = blank(
+    afterPlaces,
     periods.map((p) => [p.start, p.end]),
   );
-  const places = findPlaces(afterPeriods);
-  const rest = blank(afterPeriods, places.spans);
   const groups = [
     ...(lang === 'en'
       ? englishGroups(rest.replace(GROUPED_NUMBER, ' '), ctx)

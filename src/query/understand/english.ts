@@ -116,7 +116,16 @@ function conceptGroup(label: string, reading: Reading, extra: Partial<TermGroup>
 
 /** English words → term groups (see the module comment). Filler goes to `ctx.filler`. */
 export function englishGroups(text: string, ctx: UnderstandContext, depth = 0): TermGroup[] {
-  const original = [...text.matchAll(EN_WORD)].map((m) => m[0]);
+  // Clipped forms read as the full words before phrases are looked up: "exec order" is the
+  // glossary's "executive order" (a code's letters stay: "eo 14179").
+  const clipped = clippedForms().en;
+  const tokens = [...text.matchAll(EN_WORD)].map((m) => m[0]);
+  const original = tokens.flatMap((w, k) => {
+    const full = clipped[w.toLowerCase()];
+    if (!full || depth > 0 || /^\d/.test(tokens[k + 1] ?? '') || glossaryIndex().has(w.toLowerCase()))
+      return [w];
+    return full.split(' ');
+  });
   const words = original.map((w) => w.toLowerCase());
   const groups: TermGroup[] = [];
   let leftover: string[] = [];

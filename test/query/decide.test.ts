@@ -1,0 +1,119 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadTokenizer } from '../../src/analyze/kuromoji.js';
+import { placesLexicon } from '../../src/analyze/lexicon.js';
+import { ask, understandOptions } from '../../src/query/ask.js';
+import { understand } from '../../src/query/understand.js';
+import { buildIndex, type SearchIndex } from '../../src/search/index-store.js';
+import { DATA_DIR } from '../helpers.js';
+
+let index: SearchIndex;
+beforeAll(async () => {
+  await loadTokenizer();
+  index = buildIndex(DATA_DIR).index;
+});
+const TODAY = '2026-11-23';
+const run = (q: string, today = TODAY) => ask(index, q, { today, limit: 50 });
+/** Whether any item's title or body holds one of `forms` (NFKC, case-insensitive). */
+const corpusHas = (forms: string[]) =>
+  index.items.some((it) => {
+    const text = `${it.title}\n${it.body}`.normalize('NFKC').toLowerCase();
+    return forms.some((f) => text.includes(f.normalize('NFKC').toLowerCase()));
+  });
+
+describe('decide: a concept the corpus lacks empties the answer', () => {
+  it('names the missing word with its Japanese, and offers the rest as labelled suggestions', () => {
+    const r = run('AI guidelines for drones');
+    expect(r.results).toEqual([]);
+    expect(r.interpretation.missing).toEqual(['drones']);
+    expect(r.interpretation.matched).toContain('guidelines');
+    expect(r.message).toMatch(/Nothing about “drones” \(ドローン/);
+    expect(r.message).toMatch(/suggestions, not answers/);
+    expect(r.suggestions?.length ?? 0).toBeGreaterThan(0);
+  });
+
+  it('in Japanese, with the English', () => {
+    const r = run('農薬とAIの規制');
+    expect(r.results).toEqual([]);
+    expect(r.message).toMatch(/「農薬」\(agricultural chemical/);
+  });
+
+  it('an ordinary English word is not "corrected" into a corpus word (lunch is not launch)', () => {
+    const r = run('lunch at noon?');
+    expect(r.results).toEqual([]);
+    expect(r.interpretation.missing).toContain('lunch');
+  });
+
+  it('a typo of a word the corpus has is read as that word, and said so', () => {
+    const i = understand('aisi budjet', TODAY, understandOptions(index));
+    const g = i.groups.find((x) => x.label === 'budjet');
+    expect(g?.source).toBe('typo');
+    expect(g?.readAs).toBe('budget');
+  });
+
+  it('clipped forms are read whole: exec order → executive order', () => {
+    const i = understand('us exec order on ai', TODAY, understandOptions(index));
+    expect(i.groups.find((g) => g.label === 'executive order')).toBeDefined();
+    expect(run('us exec order on ai').results.some((x) => x.title.includes('大統領令'))).toBe(true);
+  });
+});
+
+describe('places and bodies', () => {
+  it('every US state is the US, and a state no item names is "No items about …"', () => {
+    for (const s of placesLexicon().us_states) {
+      const i = understand(`${s.en} ai law`, TODAY, understandOptions(index));
+      expect(i.countries, s.en).toContain('US');
+      const place = i.groups.find((g) => g.place === 'state');
+      expect(place, s.en).toBeDefined();
+      const r = run(`${s.en} ai law`);
+      if (!corpusHas([...s.ja, s.en])) {
+        expect(r.results, s.en).toEqual([]);
+        expect(r.message, s.en).toMatch(/No items about/);
+      } else {
+        for (const x of r.results) expect(`${x.title}${x.snippet}`.length).toBeGreaterThan(0);
+      }
+    }
+  });
+
+  it('a prefecture is Japan, and must be named', () => {
+    for (const p of placesLexicon().jp_prefectures) {
+      const name = p.ja[0] as string;
+      const i = understand(`${name}のAI`, TODAY, understandOptions(index));
+      expect(i.countries, name).toContain('JP');
+      expect(i.period, name).toBeNull();
+      const r = run(`${name}のAI`);
+      if (!corpusHas(p.ja)) expect(r.results, name).toEqual([]);
+    }
+  });
+
+  it('short forms of countries the ISO names lack', () => {
+    expect(understand('uae ai strategy', TODAY).countries).toContain('AE');
+    expect(understand('北朝鮮のAI', TODAY).countries).toContain('KP');
+    expect(understand('russia ai', TODAY).countries).toContain('RU');
+  });
+
+  it('an international body is a concept every answer must name', () => {
+    const i = understand('oecd ai principles', TODAY, understandOptions(index));
+    const g = i.groups.find((x) => x.place === 'body');
+    expect(g?.label.toLowerCase()).toBe('oecd');
+    const r = run('oecd ai principles');
+    if (!corpusHas(['OECD', '経済協力開発機構'])) expect(r.results).toEqual([]);
+    else for (const x of r.results) expect(`${x.title}${x.snippet}`).toMatch(/OECD|経済協力開発機構/i);
+  });
+});
+
+describe('the time budget', () => {
+  it('a question that outruns its budget is answered with what was read, and says so', () => {
+    let t = 0;
+    // Every reading of the clock moves it a second: the budget is spent at once.
+    const r = ask(index, 'korea guidelines security frontier models agents', {
+      today: TODAY,
+      now: () => (t += 1000),
+    });
+    expect(r.message).toMatch(/took too long/);
+    expect(r.interp.cutShort?.length).toBeGreaterThan(0);
+  });
+
+  it('an ordinary clock never cuts an ordinary question', () => {
+    expect(run('korea guidelines security').interp.cutShort).toBeUndefined();
+  });
+});

@@ -1,0 +1,160 @@
+import { createRequire } from 'node:module';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadTokenizer } from '../../src/analyze/kuromoji.js';
+import { clippedForms, glossaryEntries, placesLexicon, questionWords } from '../../src/analyze/lexicon.js';
+import { ask, understandOptions } from '../../src/query/ask.js';
+import { glossaryIndex } from '../../src/query/glossary.js';
+import { understand } from '../../src/query/understand.js';
+import { buildIndex, type SearchIndex } from '../../src/search/index-store.js';
+import { DATA_DIR } from '../helpers.js';
+
+/**
+ * Issue 18: no answer is given after dropping a content word. Walks every filler list and every
+ * concept source and holds each word to one of three fates — filler, a filter, or a concept that
+ * either matches or empties the answer with its name — never "answered without it".
+ */
+let index: SearchIndex;
+beforeAll(async () => {
+  await loadTokenizer();
+  index = buildIndex(DATA_DIR).index;
+});
+const TODAY = '2026-11-23';
+const run = (q: string) => ask(index, q, { today: TODAY, limit: 50 });
+const require = createRequire(import.meta.url);
+
+/** Every word of an interpretation's concepts, filler and places, lowercased. */
+function accounted(q: string): Set<string> {
+  const i = understand(q, TODAY, understandOptions(index));
+  const words = [
+    ...i.groups.flatMap((g) => g.label.toLowerCase().split(/\s+/)),
+    ...i.filler.map((w) => w.toLowerCase()),
+    ...Object.values(i.placeNames).flatMap((w) => w.toLowerCase().split(/\s+/)),
+    ...(i.periodText ? i.periodText.toLowerCase().split(/\s+/) : []),
+  ];
+  return new Set(words);
+}
+
+/** The invariant: results only when nothing is missing, and then every word was read. */
+function holds(q: string): void {
+  const r = run(q);
+  if (r.results.length) {
+    expect(r.interpretation.missing ?? [], q).toEqual([]);
+    expect(r.ignored, q).toBeUndefined();
+  } else {
+    expect(r.message, q).toBeTruthy();
+  }
+}
+
+describe('every filler list is read as filler', () => {
+  const lists = () => {
+    const q = questionWords();
+    const iso = (require('stopwords-iso/stopwords-iso.json') as { en: string[] }).en;
+    const content = new Set(q.en_content);
+    return {
+      en: q.en,
+      en_conversational: q.en_conversational,
+      'stopwords-iso en': iso.filter((w) => !content.has(w)),
+    };
+  };
+
+  it.each(['en', 'en_conversational', 'stopwords-iso en'] as const)('%s', (name) => {
+    const words = (lists()[name] as string[]).filter(
+      // (a glossary word or a clipped form — gov → government — is read as what it names)
+      (w) => /^[a-z][a-z'’-]*$/.test(w) && !glossaryIndex().has(w) && !(w in clippedForms().en),
+    );
+    expect(words.length).toBeGreaterThan(10);
+    for (const w of words) {
+      const i = understand(`korea ${w} january`, TODAY, understandOptions(index));
+      expect(
+        i.groups.map((g) => g.label.toLowerCase()),
+        w,
+      ).not.toContain(w);
+      // Filler, or part of the period or a place ("this January", "lately", "us").
+      const elsewhere = `${i.periodText ?? ''} ${Object.values(i.placeNames).join(' ')}`.toLowerCase();
+      if (!elsewhere.includes(w))
+        expect(
+          i.filler.map((f) => f.toLowerCase()),
+          w,
+        ).toContain(w);
+    }
+  });
+
+  it('Japanese request words', () => {
+    for (const w of questionWords().ja.filter(
+      (w) => w.length >= 2 && /^[\u3040-\u30ff\u3400-\u9fff]+$/.test(w),
+    )) {
+      const i = understand(`韓国の${w}`, TODAY, understandOptions(index));
+      expect(
+        i.groups.some((g) => g.label === w),
+        w,
+      ).toBe(false);
+    }
+  });
+});
+
+describe('every concept source: a word either matches or empties the answer, never dropped', () => {
+  it('glossary phrases', () => {
+    const phrases = glossaryEntries().flatMap((e) => e.en.slice(0, 1));
+    expect(phrases.length).toBeGreaterThan(100);
+    for (const p of phrases) {
+      holds(p);
+      holds(`korea ${p} december 2025`);
+    }
+  });
+
+  it('clipped forms', () => {
+    for (const [short] of Object.entries(clippedForms().en)) holds(`${short} news from the eu`);
+    for (const [short] of Object.entries(clippedForms().ja)) holds(`${short}の動き`);
+  });
+
+  it('the bilingual vocabulary (every 25th gloss, with and without a filter)', () => {
+    const keys = [...index.vocabulary.english.keys()].filter((_, i) => i % 25 === 0);
+    expect(keys.length).toBeGreaterThan(50);
+    for (const k of keys) {
+      holds(k);
+      holds(`${k} in the us`);
+    }
+  });
+
+  it('places and bodies: named by an answer, or "No items about …"', () => {
+    const p = placesLexicon();
+    const names = [
+      ...p.us_states.map((s) => s.en),
+      ...p.jp_prefectures.map((x) => x.ja[0] as string),
+      ...p.cities.map((c) => c.en[0] as string),
+      ...p.bodies.map((b) => b.en[0] ?? (b.en_cased[0] as string)),
+    ];
+    for (const name of names) {
+      const r = run(`${name} ai safety`);
+      holds(`${name} ai safety`);
+      if (!r.results.length)
+        expect(r.message, name).toMatch(/No items about|Nothing about|No item is about|に関する項目/);
+    }
+  });
+
+  it('words no source knows are concepts the corpus lacks, said by name', () => {
+    for (const q of ['qwzx policy in korea', 'blorptastic guidelines', 'ドローンのAI規制']) {
+      const r = run(q);
+      expect(r.results, q).toEqual([]);
+      expect(r.interpretation.missing?.length, q).toBeGreaterThan(0);
+      expect(r.message, q).toMatch(/Nothing about|に関する項目はコーパスにありません/);
+    }
+  });
+
+  it('every word of a question ends up somewhere', () => {
+    for (const q of [
+      'hey what did singapore put out in jan 2026 for my memo',
+      'uk guidance on ai security from december 2025',
+      'oregon deepfake election law',
+    ]) {
+      const seen = accounted(q);
+      for (const w of q.toLowerCase().split(/\s+/)) {
+        if (/^\d+$/.test(w)) continue;
+        expect(
+          [...seen].some((s) => s === w || s.includes(w) || w.includes(s)),
+          `${q}: ${w}`,
+        ).toBe(true);
+      }
+    }
+  });
+});

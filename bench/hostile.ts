@@ -2,10 +2,12 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { loadTokenizer } from '../src/analyze/kuromoji.js';
 import { ask } from '../src/query/ask.js';
+import { understand } from '../src/query/understand.js';
 import { openIndex, type SearchIndex } from '../src/search/index-store.js';
 import { defaultDataDir, defaultIndexDir } from '../src/util/paths.js';
 import { cleanQuestion } from '../src/util/sanitize.js';
 import { eventEnvelope, send, slashCommand } from '../test/support/fake-slack.js';
+import { kanaBlocks, randomQuestion } from '../test/support/kana-blocks.js';
 import { startBenchApp } from './bench-app.js';
 
 /** Ack latencies (ms) of `/policy` requests sent every `gapMs`. */
@@ -37,6 +39,12 @@ export interface HostileBench {
     katakana40000Bounded: number;
     digits40000Bounded: number;
   };
+  /**
+   * Issue 19: per Unicode block that NFKC maps into kana, the slowest of three random 1 000-
+   * character questions, ms — answered as typed in Slack (cleaned at the edge) and understood as
+   * stored (a subscription filter, not cleaned).
+   */
+  kana: { block: string; askedMs: number; storedMs: number }[];
 }
 
 const pct = (xs: number[], p: number) =>
@@ -51,10 +59,14 @@ function time(index: SearchIndex, q: string): number {
 }
 
 /** 40 000-character questions of the kinds that cost the analyzer most. */
+const halfWidth = kanaBlocks().find((b) => b.name === 'Halfwidth and Fullwidth Forms')?.chars ?? ['ｱ'];
+const squared = kanaBlocks().find((b) => b.name === 'CJK Compatibility')?.chars ?? ['㌀'];
 const LONG = {
   ja: '韓国のAI基本法と欧州連合のAI法の施行状況について教えてください。'.repeat(1300).slice(0, 40_000),
   katakana: 'アーティフィシャルインテリジェンスガバナンス'.repeat(2000).slice(0, 40_000),
   digits: '2026年1月'.repeat(6000).slice(0, 40_000),
+  halfWidthKana: randomQuestion(halfWidth, 40_000, 19),
+  squaredKana: randomQuestion(squared, 40_000, 23),
 };
 
 /**
@@ -80,9 +92,22 @@ export async function hostileBench(
     katakana40000Bounded: time(index, cleanQuestion(LONG.katakana).text),
     digits40000Bounded: time(index, cleanQuestion(LONG.digits).text),
   };
+  const kana = kanaBlocks().map((b) => {
+    let askedMs = 0;
+    let storedMs = 0;
+    for (const seed of [1, 2, 3]) {
+      const q = randomQuestion(b.chars, 1000, seed);
+      askedMs = Math.max(askedMs, time(index, cleanQuestion(q).text));
+      const t0 = performance.now();
+      understand(q, '2026-11-23');
+      storedMs = Math.max(storedMs, round(performance.now() - t0));
+    }
+    return { block: b.name, askedMs, storedMs };
+  });
   return {
     inPlace: await acks(index, { rounds, perRound, gapMs }),
     analysis,
+    kana,
   };
 }
 

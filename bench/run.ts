@@ -155,6 +155,9 @@ for (const { corpus, slack: s } of corpora)
   console.log(
     `\none question, ms: Japanese 1 000 chars ${x.ja1000}; 40 000 as typed ${x.ja40000Raw}, bounded ${x.ja40000Bounded}; katakana 300 as typed ${x.katakana300Raw}, 40 000 bounded ${x.katakana40000Bounded}; dates 40 000 bounded ${x.digits40000Bounded}`,
   );
+  console.log('\n1 000 random characters of each Unicode block NFKC maps into kana, slowest of three, ms:\n');
+  console.log('| block | asked (cleaned at the edge) | stored filter (understood as is) |\n|---|---:|---:|');
+  for (const k of h.kana) console.log(`| ${k.block} | ${k.askedMs} | ${k.storedMs} |`);
 }
 
 // Conversations: follow-ups in a thread the bot answered in, without a mention.

@@ -15,6 +15,8 @@ import { judgeNatural, loadNatural } from './natural.js';
  */
 export interface UnseenReport {
   name: string;
+  /** Whether the set was looked at while tuning (its misses read): its score says less. */
+  tuned?: boolean;
   answered: number;
   answerable: number;
   empty: number;
@@ -30,11 +32,12 @@ export function scoreUnseen(
   index: SearchIndex,
   path: string,
   name: string,
-  ask_: typeof ask = ask,
+  o: { tuned?: boolean; split?: 'tune' | 'holdout' } = {},
 ): UnseenReport {
   const set = loadNatural(path);
   const report: UnseenReport = {
     name,
+    ...(o.tuned ? { tuned: true } : {}),
     answered: 0,
     answerable: 0,
     empty: 0,
@@ -43,12 +46,13 @@ export function scoreUnseen(
     ignoredWords: 0,
   };
   for (const q of set.questions) {
+    if (o.split && q.split !== o.split) continue;
     const today = q.today
       ? typeof q.today === 'string'
         ? q.today
         : q.today.toISOString().slice(0, 10)
       : set.today;
-    const r = ask_(index, q.q, { today, limit: 50 });
+    const r = ask(index, q.q, { today, limit: 50 });
     const ok = judgeNatural(q, r.results) === undefined;
     if (q.empty) {
       report.emptyTotal += 1;
@@ -95,11 +99,29 @@ const pct = (a: number, b: number) => (b ? `${((100 * a) / b).toFixed(1)}%` : 'â
 /** One table row per set. */
 export function unseenTable(reports: UnseenReport[]): string[] {
   return [
-    '| set | answered correctly | must-be-empty kept empty | answers given with words ignored (words) |',
-    '|---|---:|---:|---:|',
+    '| set | tuned on | answered correctly | must-be-empty kept empty | answers given with words ignored (words) |',
+    '|---|:---:|---:|---:|---:|',
     ...reports.map(
       (r) =>
-        `| ${r.name} | ${r.answered}/${r.answerable} (${pct(r.answered, r.answerable)}) | ${r.empty}/${r.emptyTotal} (${pct(r.empty, r.emptyTotal)}) | ${r.ignoredAnswers} (${r.ignoredWords}) |`,
+        `| ${r.name} | ${r.tuned ? 'yes' : 'no'} | ${r.answered}/${r.answerable} (${pct(r.answered, r.answerable)}) | ${r.empty}/${r.emptyTotal} (${pct(r.empty, r.emptyTotal)}) | ${r.ignoredAnswers} (${r.ignoredWords}) |`,
     ),
+  ];
+}
+
+/** Every question set of bench/, tuned and untuned apart, on one index (the new month on its own). */
+export async function allSets(index: SearchIndex, dataDir: string): Promise<UnseenReport[]> {
+  const root = projectRoot();
+  const at = (...p: string[]) => join(root, 'bench', ...p);
+  return [
+    scoreUnseen(index, at('natural', 'questions.yml'), 'natural, tune split', { tuned: true, split: 'tune' }),
+    scoreUnseen(index, at('natural', 'paraphrases.yml'), 'natural paraphrases', { tuned: true }),
+    scoreUnseen(index, at('tune5', 'questions.yml'), 'tune5 (written 2026-12-07 for tuning)', {
+      tuned: true,
+    }),
+    scoreUnseen(index, at('natural', 'questions.yml'), 'natural, holdout split', { split: 'holdout' }),
+    scoreUnseen(index, at('natural2', 'questions.yml'), 'natural2'),
+    scoreUnseen(index, at('natural3', 'questions.yml'), 'natural3'),
+    scoreUnseen(index, at('natural4', 'questions.yml'), 'natural4 (written 2026-12-07, before tuning)'),
+    await scoreNewMonth(dataDir),
   ];
 }

@@ -75,7 +75,7 @@ export function scoreUnseen(
  * added with `policy-bot add`'s own functions to a copy of data/, the index built from it, then
  * bench/newmonth/questions.yml scored on it. Nothing of data/ or index/ is touched.
  */
-export async function scoreNewMonth(dataDir: string): Promise<UnseenReport> {
+export async function scoreNewMonth(dataDir: string): Promise<UnseenReport[]> {
   const root = mkdtempSync(join(tmpdir(), 'policy-bot-newmonth-'));
   const data = join(root, 'data');
   cpSync(dataDir, data, { recursive: true });
@@ -84,11 +84,14 @@ export async function scoreNewMonth(dataDir: string): Promise<UnseenReport> {
     const plan = await planAdd({ dataDir: data, file: '2026-02.txt', bytes: readFileSync(file) });
     await applyAdd(data, plan, async () => {});
     const { index } = buildIndex(data);
-    return scoreUnseen(
-      index,
-      join(projectRoot(), 'bench', 'newmonth', 'questions.yml'),
-      'new month (bench/newmonth, added after tuning)',
-    );
+    const questions = join(projectRoot(), 'bench', 'newmonth', 'questions.yml');
+    // The same index without the dictionary's vocabulary: what the JMdict subset adds to a month
+    // nobody wrote lexicon entries for.
+    const bare = { ...index, vocabulary: { english: new Map(), readings: new Map() } };
+    return [
+      scoreUnseen(index, questions, 'new month (bench/newmonth, added after tuning)'),
+      scoreUnseen(bare, questions, 'new month, without the JMdict vocabulary'),
+    ];
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
@@ -122,6 +125,6 @@ export async function allSets(index: SearchIndex, dataDir: string): Promise<Unse
     scoreUnseen(index, at('natural2', 'questions.yml'), 'natural2'),
     scoreUnseen(index, at('natural3', 'questions.yml'), 'natural3'),
     scoreUnseen(index, at('natural4', 'questions.yml'), 'natural4 (written 2026-12-07, before tuning)'),
-    await scoreNewMonth(dataDir),
+    ...(await scoreNewMonth(dataDir)),
   ];
 }

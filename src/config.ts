@@ -64,6 +64,15 @@ const EnvSchema = z.object({
   DIGEST_POST_EMPTY: optionalString.refine((v) => v === undefined || /^(true|false|1|0|yes|no)$/i.test(v), {
     message: 'should be true or false',
   }),
+  POLICY_BOT_ADMINS: optionalString.refine(
+    (v) =>
+      v === undefined ||
+      v
+        .split(/[\s,]+/)
+        .filter(Boolean)
+        .every((u) => /^[UW][A-Z0-9]{2,}$/.test(u)),
+    { message: 'should be Slack user ids separated by commas, e.g. U012ABCDEF,U034GHIJKL' },
+  ),
   LOG_LEVEL: optionalString.refine((v) => v === undefined || /^(debug|info|warn|error)$/.test(v), {
     message: 'should be one of debug, info, warn, error',
   }),
@@ -85,6 +94,8 @@ export interface Config {
   digestCron: string;
   digestTimeZone: string;
   digestPostEmpty: boolean;
+  /** Users who may change any channel's subscription, besides workspace admins and owners. */
+  admins: string[];
   logLevel: 'debug' | 'info' | 'warn' | 'error';
 }
 
@@ -140,6 +151,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     digestCron: e.DIGEST_CRON ?? '0 9 * * 1',
     digestTimeZone: e.DIGEST_TZ ?? 'Asia/Tokyo',
     digestPostEmpty: /^(true|1|yes)$/i.test(e.DIGEST_POST_EMPTY ?? ''),
+    admins: (e.POLICY_BOT_ADMINS ?? '').split(/[\s,]+/).filter(Boolean),
     logLevel: (e.LOG_LEVEL as Config['logLevel']) ?? 'info',
   };
 }

@@ -97,6 +97,28 @@ const MIGRATIONS: { version: number; sql: string }[] = [
       CREATE INDEX feedback_created ON feedback (created_at);
     `,
   },
+  {
+    // Issue 19 finding 4 and issue 21: who changed a channel's subscription and how (every
+    // change and every refused attempt, old → new filters), who set it last, a per-subscription
+    // section order for its digests, and the suggestions an answer showed (so `cite N` can
+    // resolve the numbers the asker saw when an answer offered only suggestions).
+    version: 3,
+    sql: `
+      CREATE TABLE subscription_changes (
+        change_id INTEGER PRIMARY KEY AUTOINCREMENT,
+        channel_id TEXT NOT NULL,
+        user_id TEXT,
+        action TEXT NOT NULL CHECK (action IN ('created', 'updated', 'resumed', 'deleted', 'refused')),
+        old_filters TEXT,
+        new_filters TEXT,
+        changed_at TEXT NOT NULL
+      );
+      CREATE INDEX subscription_changes_channel ON subscription_changes (channel_id, changed_at);
+      ALTER TABLE subscriptions ADD COLUMN updated_by TEXT;
+      ALTER TABLE subscriptions ADD COLUMN section_order TEXT;
+      ALTER TABLE answers ADD COLUMN suggestion_ids TEXT;
+    `,
+  },
 ];
 
 export type Db = Database.Database;

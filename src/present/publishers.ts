@@ -66,9 +66,49 @@ export function sourcePublisher(url: string, lang: Lang): string | undefined {
   return undefined;
 }
 
-/** The publisher's name, or the site's domain when the table does not know it (never a raw URL). */
+/**
+ * A page's own name from its address, for a site the table does not know: its last meaningful
+ * path segment (`program.html` → `program`, `ai-action-plan/` → `ai action plan`); ids and
+ * numbers are not names. `undefined` for a site's front page.
+ */
+function pageName(url: string): string | undefined {
+  let segments: string[];
+  try {
+    segments = new URL(url).pathname.split('/').filter(Boolean);
+  } catch {
+    return undefined;
+  }
+  for (const raw of segments.reverse()) {
+    let seg = raw;
+    try {
+      seg = decodeURIComponent(raw);
+    } catch {
+      // keep it as written
+    }
+    const name = seg
+      .replace(/\.(?:html?|php|aspx?|do|jsp)$/i, '')
+      .replace(/_+/g, ' ')
+      .replace(/(?<=\p{L})-+(?=\p{L})/gu, ' ')
+      .trim();
+    const letters = (name.match(/\p{L}/gu) ?? []).length;
+    if (name && letters >= 3 && letters >= name.length / 2 && !/^(?:index|default|home|top)$/i.test(name))
+      return name.length <= 40 ? name : `${name.slice(0, 39)}…`;
+  }
+  return undefined;
+}
+
+/**
+ * What a link to a page is called: its publisher's name (`LegiScan`); for a site the table does
+ * not know, the site with the page's own name (`iwsec.org: program`) — never a bare host unless
+ * the page is the site's front page.
+ */
 export function siteLabel(url: string, lang: Lang): string {
-  return sourcePublisher(url, lang) ?? hostOf(url) ?? url;
+  const known = sourcePublisher(url, lang);
+  if (known) return known;
+  const host = hostOf(url);
+  if (!host) return url;
+  const page = pageName(url);
+  return page ? `${host}: ${page}` : host;
 }
 
 let documentPublishers: Map<string, string> | undefined;

@@ -32,5 +32,5 @@ export function zonedLabel(at: Date, timeZone: string): string {
 
 /** A Slack user id as a mention, only when it looks like one (ids come from Slack, never from typed text). */
 export function mention(userId: string | null | undefined): string | undefined {
-  return userId && /^[UW][A-Z0-9]{2,}$/.test(userId) ? `<@${userId}>` : undefined;
+  return userId && /^[UW][A-Z0-9]+$/.test(userId) ? `<@${userId}>` : undefined;
 }

@@ -1,5 +1,6 @@
 import { type Block, context, header, section } from '../present/blocks.js';
 import { say } from '../present/catalogue.js';
+import { englishLine } from '../present/english.js';
 import { type ItemView, itemSection, itemTextLine, itemWords } from '../present/item-section.js';
 import { countryList, formatDate, REGION_LABEL } from '../present/labels.js';
 import { escapeMrkdwn, fitLines, LIMITS, truncatePlain } from '../present/mrkdwn.js';
@@ -49,12 +50,16 @@ export interface RenderOptions {
   maxBlocks?: number;
 }
 
-/** A stored item as an item section shows it (English title and summary when the corpus has them). */
-function viewOf(it: StoredItem): ItemView {
+/**
+ * A stored item as an item section shows it: the English title and summary when the corpus has
+ * them, else the English line built from the item (English subscribers only read it).
+ */
+function viewOf(it: StoredItem, lang: 'en' | 'ja' = 'ja'): ItemView {
   const en = it as StoredItem & { title_en?: unknown; summary_en?: unknown };
   return {
     id: it.id,
     title: it.title,
+    ...(lang === 'en' ? { english: englishLine(it) } : {}),
     ...(typeof en.title_en === 'string' ? { title_en: en.title_en } : {}),
     ...(typeof en.summary_en === 'string' ? { summary_en: en.summary_en } : {}),
     date: it.date ?? null,
@@ -99,8 +104,8 @@ export function renderDigest(items: StoredItem[], week: Week, o: RenderOptions):
         headed = true;
       }
       n += 1;
-      current.blocks.push(itemSection(viewOf(it), n, o.lang));
-      current.lines.push(escapeMrkdwn(truncatePlain(itemTextLine(viewOf(it), n, o.lang), 300)));
+      current.blocks.push(itemSection(viewOf(it, o.lang), n, o.lang));
+      current.lines.push(escapeMrkdwn(truncatePlain(itemTextLine(viewOf(it, o.lang), n, o.lang), 300)));
       current.ids.push(it.id);
     }
   }
@@ -147,7 +152,7 @@ export function digestText(
     out.push('', sectionHeading(s.key, lang, filters));
     for (const it of s.items) {
       n += 1;
-      const w = itemWords(viewOf(it), lang);
+      const w = itemWords(viewOf(it, lang), lang);
       out.push(`  ${n}. ${formatDate(it.date, lang)}  ${countryList(it.countries, lang)}  ${w.headline}`);
       if (w.beneath) out.push(`    ${w.beneath}`);
       if (it.urls[0]) out.push(`    ${it.urls[0]}`);

@@ -97,16 +97,23 @@ const SECTION_NAMES: Record<SectionKey, 'sectionOverseas' | 'sectionJapan' | 'se
   aisi: 'sectionAisi',
 };
 
-/** A stored section order as the subscriber reads it, or undefined for the default. */
-function orderText(stored: string | null, lang: Lang): string | undefined {
+/**
+ * A stored section order as the subscriber reads it, or undefined for the default; the section of
+ * the subscription's own places only when it names places.
+ */
+function orderText(stored: string | null, lang: Lang, places: boolean): string | undefined {
   if (!stored) return undefined;
   return storedOrder(stored)
+    .filter((k) => places || k !== 'filters')
     .map((k) => {
       const code = SECTION_NAMES[k];
       return code ? say(lang, code) : say(lang, 'Filters');
     })
     .join(' → ');
 }
+
+const hasPlaces = (f: { countries: string[]; regions: string[] }) =>
+  f.countries.length + f.regions.length > 0;
 
 /** The refusal for someone who may not change a channel's subscription, naming who can. */
 function refusal(existing: Subscription, lang: Lang): RenderedReply {
@@ -154,7 +161,9 @@ export function digestCommands(d: ServiceDeps): DigestCommands {
       const lines = [
         `:white_check_mark: ${say(lang, 'subscribedLine', { verb })}`,
         `${say(lang, 'Filters')}: ${escapeMrkdwn(label)}`,
-        ...(orderText(order, lang) ? [`${say(lang, 'sectionsLine')}: ${orderText(order, lang)}`] : []),
+        ...(orderText(order, lang, hasPlaces(f))
+          ? [`${say(lang, 'sectionsLine')}: ${orderText(order, lang, hasPlaces(f))}`]
+          : []),
         whatNext(d, lang),
       ];
       if (f.ignored.length) {
@@ -195,10 +204,10 @@ export function digestCommands(d: ServiceDeps): DigestCommands {
         ? say(l, 'setUpBy', { user: creator, date: slackDate(s.subscribed_at, tz) })
         : say(l, 'setUpOn', { date: slackDate(s.subscribed_at, tz) });
       const changed =
-        s.updated_at !== s.subscribed_at && changer
+        (s.updated_at !== s.subscribed_at || s.updated_by !== s.created_by) && changer
           ? ` · ${say(l, 'changedBy', { user: changer, date: slackDate(s.updated_at, tz) })}`
           : '';
-      const order = orderText(s.section_order, l);
+      const order = orderText(s.section_order, l, hasPlaces(f));
       const lines = [
         `*${say(l, 'channelDigest')}*`,
         `${say(l, 'Filters')}: ${escapeMrkdwn(filtersLabel(f, l) || say(l, 'allItems'))}${s.filters ? ` (“${escapeMrkdwn(s.filters)}”)` : ''}`,

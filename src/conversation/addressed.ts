@@ -40,6 +40,7 @@ const Phrases = z.array(z.string().min(1));
 const ChatterTable = z.object({
   en: z.object({
     acknowledgements: Phrases,
+    acknowledgement_tails: Phrases,
     question_openers: Phrases,
     follow_up_openers: Phrases,
     fillers: Phrases,
@@ -71,6 +72,7 @@ export function loadChatterTable(dataDir = join(projectRoot(), 'data')): Chatter
 
 interface Compiled {
   enAck: RegExp;
+  enAckTail: RegExp;
   enFiller: RegExp;
   enFollowUp: RegExp;
   enQuestion: RegExp;
@@ -101,6 +103,7 @@ function table(): Compiled {
   const t = loadChatterTable();
   compiled = {
     enAck: new RegExp(`^${words(t.en.acknowledgements)}[\\s,.!:;~\\-—–]*`, 'u'),
+    enAckTail: new RegExp(`^(?:${words(t.en.acknowledgement_tails)}[\\s,.!]*)+$`, 'u'),
     enFiller: new RegExp(`^(?:${words(t.en.fillers)}[\\s,]*)+`, 'u'),
     enFollowUp: new RegExp(`^${words(t.en.follow_up_openers)}`, 'u'),
     enQuestion: new RegExp(`^${words(t.en.question_openers)}`, 'u'),
@@ -182,18 +185,24 @@ export function readMessage(input: { surface: Surface; text: string; botUserId?:
   const t = table();
   const japanese = JAPANESE.test(words);
   const ack = japanese ? t.jaAck : t.enAck;
-  const afterAck = words.replace(ack, '').trim();
+  // "great, thx", "ok thanks all": acknowledgements, one after another, and what they are said to.
+  let afterAck = words;
+  for (
+    let stripped = afterAck.replace(ack, '').trim();
+    stripped !== afterAck;
+    stripped = afterAck.replace(ack, '').trim()
+  )
+    afterAck = stripped;
   const acknowledged = afterAck !== words;
-  if (acknowledged && !afterAck.replace(/[\s,.!?。、！？~〜]+/gu, ''))
+  if (acknowledged && (!afterAck.replace(/[\s,.!?。、！？~〜]+/gu, '') || t.enAckTail.test(afterAck)))
     return { say: 'nothing', reason: 'acknowledgement' };
   const rest = acknowledged ? afterAck : words;
   const restCommand = acknowledged ? parseCommand(rest) : command;
   if (restCommand.kind !== 'ask') return { say: 'answer', form: 'command' };
   const form = JAPANESE.test(rest) ? japaneseForm(rest, t) : englishForm(rest, t);
-  // "thanks all", "ok, will check tomorrow": an acknowledgement followed by anything but a
-  // question or a follow-up is still chatter.
-  if (acknowledged && (form === 'keywords' || form === 'statement'))
-    return { say: 'nothing', reason: 'acknowledgement' };
+  // "ok, will check tomorrow", "了解です、後で読みます": an acknowledgement followed by a remark
+  // to people is still chatter ("OK guidelines" is keywords, answered if they match).
+  if (acknowledged && form === 'statement') return { say: 'nothing', reason: 'acknowledgement' };
   if (surface === 'dm') return form === 'statement' ? { say: 'if-matched', form } : { say: 'answer', form };
   if (form === 'statement') return { say: 'nothing', reason: 'statement' };
   return { say: 'if-matched', form };

@@ -37,6 +37,29 @@ describe('readMessage: the form of a message, before anything is searched', () =
     expect(thread(text)).toEqual({ say: 'nothing', reason });
   });
 
+  it('tells thanks and emoji from questions (what isAcknowledgement did)', () => {
+    for (const t of [
+      'thanks!',
+      'Thank you',
+      'ok',
+      'ありがとうございます',
+      '了解です。',
+      ':+1:',
+      '👍',
+      '🙏🏻',
+    ])
+      expect(thread(t), t).toEqual({ say: 'nothing', reason: 'acknowledgement' });
+    for (const t of [
+      'what about Korea?',
+      'more',
+      'cite 2',
+      '韓国は?',
+      'OK guidelines',
+      'thanks for SB53 — and Korea?',
+    ])
+      expect(thread(t).say, t).not.toBe('nothing');
+  });
+
   it('a mention is always answered; in a DM, keywords and questions are answered even when nothing matches', () => {
     expect(readMessage({ surface: 'mention', text: 'blah' })).toEqual({ say: 'answer', form: 'mention' });
     expect(readMessage({ surface: 'dm', text: 'blorp' })).toEqual({ say: 'answer', form: 'keywords' });

@@ -200,9 +200,12 @@ export function readMessage(input: { surface: Surface; text: string; botUserId?:
   const restCommand = acknowledged ? parseCommand(rest) : command;
   if (restCommand.kind !== 'ask') return { say: 'answer', form: 'command' };
   const form = JAPANESE.test(rest) ? japaneseForm(rest, t) : englishForm(rest, t);
-  // "ok, will check tomorrow", "了解です、後で読みます": an acknowledgement followed by a remark
-  // to people is still chatter ("OK guidelines" is keywords, answered if they match).
-  if (acknowledged && form === 'statement') return { say: 'nothing', reason: 'acknowledgement' };
+  // "ok, will check tomorrow", "thanks, nice one this week", "了解です、後で読みます": an
+  // acknowledgement followed by a remark to people is still chatter; one or two keywords after it
+  // ("OK guidelines") are for the bot, answered if they match.
+  const fewWords = rest.split(/\s+/).filter(Boolean).length <= 2 && !JAPANESE.test(rest);
+  if (acknowledged && (form === 'statement' || (form === 'keywords' && !fewWords)))
+    return { say: 'nothing', reason: 'acknowledgement' };
   if (surface === 'dm') return form === 'statement' ? { say: 'if-matched', form } : { say: 'answer', form };
   if (form === 'statement') return { say: 'nothing', reason: 'statement' };
   return { say: 'if-matched', form };

@@ -177,7 +177,7 @@ describe('a compact answer, readable on a phone (9)', () => {
   });
 
   it('snippets are cut at a word or sentence boundary, never inside a number or a bracket', async () => {
-    const unescape = (t: string) => t.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+    const unescapeText = (t: string) => t.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
     const boundary = /[\s。．、，,.;；:：!?！？)）」』】\]]/;
     let checked = 0;
     for (const [n, q] of [
@@ -193,7 +193,7 @@ describe('a compact answer, readable on a phone (9)', () => {
       for (const b of body.blocks as (Block & { accessory?: { options?: { value: string }[] } })[]) {
         if (b.accessory?.action_id !== 'item_menu') continue;
         const id = (JSON.parse(b.accessory.options?.[0]?.value ?? '{}') as { i: string }).i;
-        const line = unescape((b.text?.text ?? '').split('\n')[2] ?? '');
+        const line = unescapeText((b.text?.text ?? '').split('\n')[2] ?? '');
         const source = snippets.get(id);
         if (!line || !source) continue;
         checked += 1;
@@ -239,7 +239,7 @@ describe('a compact answer, readable on a phone (9)', () => {
     );
     const details = await h.fake.waitFor(() => h.fake.callsTo('chat.postMessage').slice(before)[1]);
     const summary = h.fake.callsTo('chat.postMessage').slice(before)[0];
-    expect((summary?.args.blocks as Block[]).length).toBeLessThanOrEqual(4);
+    expect(((summary?.args.blocks ?? []) as Block[]).length).toBeLessThanOrEqual(4);
     expect(summary?.args.thread_ts).toBeUndefined();
     expect(details.args.thread_ts).toBeDefined();
     expect(itemIds(details.args.blocks)).toEqual(itemIds(body.blocks));

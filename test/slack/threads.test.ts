@@ -87,6 +87,7 @@ describe('in its threads the bot answers what is addressed to it, and leaves peo
     'thanks, will share with the team',
     'ok will check tomorrow',
     'great, thx',
+    'thanks, nice one this week',
     'I’ll forward the Korea one to legal',
     'we should discuss this at the meeting',
     'lol',

@@ -24,6 +24,10 @@ export interface AskResultItem {
    * the English names the item carries), for English askers; never invented prose.
    */
   english?: string;
+  /** The item's English title, when the corpus has one (absent: no English title). */
+  title_en?: string;
+  /** The item's English summary, when the corpus has one (absent: no English summary). */
+  summary_en?: string;
   /**
    * Every document reporting this event, the primary (this result's own fields) first: one
    * entry for an item reported once, more when the same event is in a digest and the annual

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { main } from '../../src/cli.js';
 import { eventsOf } from '../../src/events/group.js';
+import { countryName } from '../../src/geo/gazetteer.js';
 import { contextOf, renderCitationBlocks } from '../../src/present/citation.js';
 import { citeCsl, citeLine, citeMarkdown } from '../../src/present/cite-formats.js';
 import { cite } from '../../src/query/cite.js';
@@ -120,12 +121,43 @@ describe('citation formats', () => {
     }
   });
 
-  it('one line in the asker’s language: actor, title, date, exact URL', () => {
+  it('one line in the asker’s language: the reporter, its own title, date, document, exact URL', () => {
     const c = cite(index, 'aisi-annual-report-2025/1.2/1/5', TODAY);
     const item = c.item as StoredItem;
     const url = item.urls[0] as string;
-    expect(citeLine(item, 'en', contextOf(c))).toBe(`AISI, "${item.title}" (${item.date?.start}), ${url}`);
-    expect(citeLine(item, 'ja', contextOf(c))).toBe(`日本AISI「${item.title}」(${item.date?.start}) ${url}`);
+    const doc = item.source.documentTitle;
+    // AISI's own page: AISI reports it and publishes the page.
+    expect(citeLine(item, 'en', contextOf(c))).toBe(
+      `AISI, "${item.title}" (${item.date?.start}), ${doc}, ${url}`,
+    );
+    expect(citeLine(item, 'ja', contextOf(c))).toBe(
+      `AISI「${item.title}」(${item.date?.start})『${doc}』 ${url}`,
+    );
+  });
+
+  it('names the linked page’s publisher by its host and AISI as the reporter — never a country', () => {
+    // Issue 21 (4): this citation read `US, "カリフォルニア州、…(SB53)を施行" (2026-01-01), https://legiscan.com/…`.
+    const c = cite(index, 'digest-2026-01/us/1', TODAY);
+    const item = c.item as StoredItem;
+    expect(item.urls[0]).toMatch(/^https:\/\/legiscan\.com\//);
+    const en = citeLine(item, 'en', contextOf(c));
+    expect(en).toBe(
+      `AISI, "${item.title}" (${item.date?.start}), ${item.source.documentTitle}; source: LegiScan, ${item.urls[0]}`,
+    );
+    expect(citeLine(item, 'ja', contextOf(c))).toContain(`出典: LegiScan ${item.urls[0]}`);
+    expect(citeMarkdown(item, 'en', contextOf(c))).toContain('— LegiScan; reported by AISI');
+    // No citation of the corpus is authored by a country or a region.
+    const places = new Set(
+      index.items.flatMap((i) => i.countries.map((k) => countryName(k, 'en').replace(/^the /, ''))),
+    );
+    for (const it of index.items) {
+      const who = citeLine(it, 'en').split(',')[0] as string;
+      expect(places.has(who), `${it.id}: ${who}`).toBe(false);
+    }
+    // An English title, when the item has one, is what an English asker's citation quotes.
+    const withEnglish = { ...item, title_en: 'California brings SB 53 into force' } as StoredItem;
+    expect(citeLine(withEnglish, 'en')).toContain('"California brings SB 53 into force"');
+    expect(citeLine(withEnglish, 'ja')).toContain(`「${item.title}」`);
   });
 
   it('Markdown links survive brackets, parentheses and spaces', () => {

@@ -122,8 +122,15 @@ describe('weekly digests', () => {
       'https://www.ofcom.org.uk/online-safety/illegal-and-harmful-content/ofcom-launches-investigation-into-x-over-grok-sexualised-imagery',
     );
     expect(all).not.toContain('韓国、AI基本法を施行'); // dated the 22nd
-    expect(all.indexOf('*Japan*')).toBeLessThan(all.indexOf('*US*'));
-    expect(all.indexOf('*US*')).toBeLessThan(all.indexOf('*Europe*'));
+    // Sections by weight: overseas policy, then Japan, then AISI's own activities.
+    const at = (heading: string) => all.indexOf(`*${heading}*`);
+    expect(at('Overseas policy')).toBeGreaterThan(-1);
+    for (const [a, b] of [
+      ['Overseas policy', 'Japan'],
+      ['Japan', 'AISI activities'],
+      ['Overseas policy', 'AISI activities'],
+    ] as const)
+      if (at(a) >= 0 && at(b) >= 0) expect(at(a)).toBeLessThan(at(b));
     // Korea had nothing that week: an empty week posts nothing by default.
     expect(digestParts('C-KR')).toEqual([]);
     expect(postedText('C-EU')).toContain('ETSI');
@@ -391,7 +398,9 @@ describe('Slack errors are per subscription', () => {
     });
     expect(service.subscriptions('C1-OUT', 'en').text).toContain('Paused: `not_in_channel`');
     // Subscribing again resumes; the next run delivers that channel's week.
-    expect(service.subscribe({ channelId: 'C1-OUT', filters: '' }).text).toContain('Subscription resumed');
+    expect(
+      service.subscribe({ channelId: 'C1-OUT', filters: '', actor: { userId: 'U1', admin: true } }).text,
+    ).toContain('Subscription resumed');
     await w.runner({ at: MONDAY_JAN_26 }).run(MONDAY_JAN_26);
     expect(digestParts('C1-OUT')).toEqual(['2026-01-19#0/1']);
     w.close();

@@ -6,6 +6,7 @@ import { loadTokenizer } from './analyze/kuromoji.js';
 import { exportAnswer } from './commands/export.js';
 import { answerPage } from './commands/handle.js';
 import { loadConfig } from './config.js';
+import { ENGLISH_USAGE } from './english/usage.js';
 import { describeGroups, groupEvents } from './events/group.js';
 import type { AddPlan } from './ingest/add.js';
 import { formatProblem, ingestCorpus } from './ingest/corpus.js';
@@ -60,9 +61,11 @@ Usage:
   policy-bot add FILE [--url URL] [--dry-run] [--replace]
                                    add a monthly digest (saved page .html, .pdf or text):
                                    detects the layout, writes data/ and updates index/
+                                   then fills its English with the configured provider
   policy-bot reload                make the running app re-read data/ (SIGHUP via its pid file)
   policy-bot ingest [--strict] [--json]
                                    parse data/ into items and report problems
+${ENGLISH_USAGE}
   policy-bot help                  this text
 
 Options: --data DIR, --index DIR (default: the project's data/ and index/), --tz ZONE (default
@@ -89,6 +92,8 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
         return await digestCommand(rest, io);
       case 'feedback':
         return await feedbackCommand(rest, io);
+      case 'english':
+        return await englishCli(rest, io);
       case undefined:
       case 'help':
       case '--help':
@@ -120,6 +125,8 @@ const VALUED = [
   'format',
   'lang',
   'out',
+  'document',
+  'by',
 ] as const;
 
 function dirs(args: ParsedArgs, io: Io) {
@@ -462,6 +469,16 @@ async function addCommand(argv: string[], io: Io): Promise<number> {
       },
     });
     println(io.stdout, describeAdd(plan, dryRun));
+    if (dryRun) return 0;
+    // The month is in; its English follows (a provider failure never undoes the add).
+    dotenv.config({ path: resolve(projectRoot(), '.env'), quiet: true });
+    const { fillDocuments } = await import('./english/command.js');
+    const english = await fillDocuments(
+      io,
+      { dataDir, indexDir, today: resolveToday(args, io) },
+      plan.entry.id,
+    );
+    println(io.stdout, english.lines.join('\n'));
     return 0;
   } catch (err) {
     if (err instanceof AddError) {
@@ -471,6 +488,15 @@ async function addCommand(argv: string[], io: Io): Promise<number> {
     }
     throw err;
   }
+}
+
+/** `english …`: the corpus's English (status, missing, import, provider fill); see src/english/. */
+async function englishCli(argv: string[], io: Io): Promise<number> {
+  const args = parseArgs(argv, VALUED);
+  const { dataDir, indexDir } = dirs(args, io);
+  dotenv.config({ path: resolve(projectRoot(), '.env'), quiet: true });
+  const { englishCommand } = await import('./english/command.js');
+  return englishCommand(argv, io, { dataDir, indexDir, today: resolveToday(args, io) });
 }
 
 /** What `add` did (or, with --dry-run, would do), items listed on a dry run. */

@@ -17,9 +17,19 @@ function actorEnglish(actor: Actor): string {
   return actor.en.find((n) => /[a-z]/.test(n) && n.includes(' ')) ?? (actor.en[0] as string);
 }
 
+/** Words a proper name may have in lower case. */
+const SMALL = new Set(['of', 'and', 'for', 'the', 'on', 'in', '&']);
+
 /**
- * The fixed names translations must keep, derived from the lexicon (read-only): every actor's
- * Japanese names (and the Japanese words naming it in questions, such as
+ * A proper name (Tokyo Metropolitan Government, Ofcom), not a description (Japanese government,
+ * US state laws): those a translator words better in context than a glossary can.
+ */
+const isProperName = (name: string): boolean =>
+  name.split(/\s+/).every((w) => SMALL.has(w) || /^[A-Z0-9]/.test(w));
+
+/**
+ * The fixed names translations must keep, derived from the lexicon (read-only): every named
+ * actor's Japanese names (and the Japanese words naming it in questions, such as
  * AIセーフティ・インスティテュート) → its English name; each instrument type's first Japanese
  * word an asker types → its English word, unless that word also belongs to another type (調査 is
  * a survey as often as an investigation). One English per Japanese term, the first found; terms
@@ -33,7 +43,7 @@ export function fixedNames(): GlossaryTerm[] {
   };
   for (const actor of actorsLexicon()) {
     const en = actorEnglish(actor);
-    for (const ja of [...actor.ja, ...actor.terms]) add(ja, en);
+    if (isProperName(en)) for (const ja of [...actor.ja, ...actor.terms]) add(ja, en);
   }
   const { instruments } = instrumentsLexicon();
   const owners = new Map<string, number>();

@@ -4,6 +4,7 @@ import type { AskResult, AskResultItem } from '../query/ask.js';
 import type { Lang } from '../query/understand.js';
 import { actions, type Block, type Button, capBlocks, context, divider, section } from './blocks.js';
 import { say } from './catalogue.js';
+import { itemHeading } from './english.js';
 import { CATEGORY_LABEL, countryList, formatDate, REGION_LABEL, siteName } from './labels.js';
 import { escapeMrkdwn, LIMITS, link, truncate } from './mrkdwn.js';
 
@@ -330,11 +331,12 @@ export function answerLines(m: AnswerModel, o: { typeMore?: boolean } = {}): str
   if (m.notice) out.push(m.notice);
   m.items.forEach((it, n) => {
     out.push('');
-    out.push(`${m.offset + n + 1}. ${it.title}`);
-    const en = m.lang === 'en' ? englishTitle(it) : undefined;
-    if (en) out.push(`   ${en}`);
-    out.push(`   ${metaLine(it, m.lang)}`);
-    if (it.snippet) out.push(`   ${it.snippet}`);
+    // English askers: the English title first, the Japanese beneath, the summary (src/present/english.ts).
+    const head = itemHeading(it, m.lang);
+    out.push(`${m.offset + n + 1}. ${head.headline}`);
+    for (const line of [head.original, head.gloss]) if (line) out.push(`   ${line}`);
+    out.push(`   ${[metaLine(it, m.lang), ...head.notes].join(' · ')}`);
+    if (head.text) out.push(`   ${head.text}`);
     // Each page once (a report's `…/260109/` is the digest's `…/260109`), spelled as its source does.
     for (const u of distinctPages(it.urls)) out.push(`   ${u}`);
     out.push(`   ${sourcesText(it, m.lang)}`);
@@ -342,10 +344,10 @@ export function answerLines(m: AnswerModel, o: { typeMore?: boolean } = {}): str
   if (m.closest.length) {
     out.push('', `${say(m.lang, 'closest')}:`);
     m.closest.forEach((it, n) => {
-      out.push(`  ${n + 1}. ${it.title}`);
-      const en = m.lang === 'en' ? englishTitle(it) : undefined;
-      if (en) out.push(`     ${en}`);
-      out.push(`     ${metaLine(it, m.lang)}`);
+      const head = itemHeading(it, m.lang);
+      out.push(`  ${n + 1}. ${head.headline}`);
+      for (const line of [head.original, head.gloss]) if (line) out.push(`     ${line}`);
+      out.push(`     ${[metaLine(it, m.lang), ...head.notes].join(' · ')}`);
       if (it.urls[0]) out.push(`     ${it.urls[0]}`);
     });
   }

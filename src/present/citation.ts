@@ -4,7 +4,7 @@ import type { Lang } from '../query/understand.js';
 import type { StoredItem } from '../search/stored-item.js';
 import { type Block, context, section } from './blocks.js';
 import { say } from './catalogue.js';
-import { type CiteContext, citeLine, citeMarkdown } from './cite-formats.js';
+import { type CiteContext, citedEnglishTitle, citeLine, citeMarkdown } from './cite-formats.js';
 import { CATEGORY_LABEL, countryList, formatDate, siteName } from './labels.js';
 import { escapeMrkdwn, link, truncate } from './mrkdwn.js';
 
@@ -17,8 +17,11 @@ export function location(item: StoredItem): string {
 export function citationText(item: StoredItem, lang: Lang = 'en'): string {
   const date = formatDate(item.date, lang);
   const page = item.source.documentUrl ? [`${say(lang, 'digestPage')}: ${item.source.documentUrl}`] : [];
+  // English readers: the English title first, the original beneath it.
+  const en = citedEnglishTitle(item, lang);
   return [
-    `${item.title} (${date}; ${countryList(item.countries, lang) || '—'})`,
+    `${en ?? item.title} (${date}; ${countryList(item.countries, lang) || '—'})`,
+    ...(en ? [item.title] : []),
     location(item),
     ...item.urls,
     ...page,

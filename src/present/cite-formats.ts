@@ -68,6 +68,14 @@ export function citedDate(item: StoredItem, lang: Lang, published?: string): str
   return d.start === d.end ? d.start : `${d.start}–${d.end}`;
 }
 
+/**
+ * The English title a citation for English readers gives, beside the original: the item's English
+ * (data/english/) unless the source's title changed since it was written (a citation must be right).
+ */
+export function citedEnglishTitle(item: StoredItem, lang: Lang): string | undefined {
+  return lang === 'en' && item.en && !item.en.stale ? item.en.title : undefined;
+}
+
 /** The URL a citation links to: the item's first source URL, else its document's page. */
 export function citedUrl(item: StoredItem): string | undefined {
   return item.urls[0] ?? item.source.documentUrl;
@@ -86,7 +94,10 @@ export function citeLine(item: StoredItem, lang: Lang, ctx: CiteContext = {}): s
   const doc = item.source.documentTitle;
   if (lang === 'ja')
     return `${who}「${item.title}」${item.date ? '' : `『${doc}』`}(${date})${url ? ` ${url}` : ''}`;
-  return `${who}, "${item.title}"${item.date ? '' : `, in ${doc}`} (${date})${url ? `, ${url}` : ''}`;
+  // English: the English title, the original beside it in brackets.
+  const en = citedEnglishTitle(item, lang);
+  const title = en ? `"${en}" [${item.title}]` : `"${item.title}"`;
+  return `${who}, ${title}${item.date ? '' : `, in ${doc}`} (${date})${url ? `, ${url}` : ''}`;
 }
 
 /** Markdown link text: brackets and backslashes escaped so the link cannot break. */
@@ -97,8 +108,10 @@ export const mdUrl = (u: string) => u.replace(/ /g, '%20').replace(/\(/g, '%28')
 /** A Markdown link with who and when: `[title](url) — AISI, 2026-01-09`. */
 export function citeMarkdown(item: StoredItem, lang: Lang, ctx: CiteContext = {}): string {
   const url = citedUrl(item);
-  const title = mdText(item.title);
-  const head = url ? `[${title}](${mdUrl(url)})` : title;
+  const en = citedEnglishTitle(item, lang);
+  const title = mdText(en ?? item.title);
+  const link = url ? `[${title}](${mdUrl(url)})` : title;
+  const head = en ? `${link} \\[${mdText(item.title)}\\]` : link;
   const tail = `${mdText(citedActor(item, lang))}, ${citedDate(item, lang, ctx.published)}`;
   return `${head} — ${tail}`;
 }
@@ -108,6 +121,8 @@ export interface CslItem {
   id: string;
   type: 'webpage' | 'report' | 'document';
   title: string;
+  /** The title in the original language, when `title` is a translation. */
+  'original-title'?: string;
   author?: { literal: string }[];
   issued?: { 'date-parts': number[][] };
   URL?: string;
@@ -133,14 +148,23 @@ export function citeCsl(item: StoredItem, lang: Lang, ctx: CiteContext = {}): Cs
       ? { 'date-parts': [dateParts(ctx.published)] }
       : undefined;
   const others = (ctx.sources ?? []).filter((s) => s.id !== item.id);
-  const note = others.length
-    ? `${lang === 'ja' ? '掲載箇所' : 'Also reported in'}: ${others.map((o) => `${o.source.documentTitle} · ${o.source.sectionLabel}`).join('; ')}`
-    : undefined;
+  const en = citedEnglishTitle(item, lang);
+  const notes = [
+    others.length
+      ? `${lang === 'ja' ? '掲載箇所' : 'Also reported in'}: ${others.map((o) => `${o.source.documentTitle} · ${o.source.sectionLabel}`).join('; ')}`
+      : '',
+    en && item.en?.by !== 'person'
+      ? `English title: machine translation (${item.en?.by === 'deepl' ? 'DeepL' : 'a language model'}), not yet reviewed`
+      : '',
+  ].filter(Boolean);
+  const note = notes.length ? notes.join('. ') : undefined;
   return [
     {
       id: item.id,
       type: item.kind === 'event' ? 'webpage' : item.category === 'briefing-section' ? 'document' : 'report',
-      title: item.title,
+      // English readers get the English title, the original in original-title.
+      title: en ?? item.title,
+      ...(en ? { 'original-title': item.title } : {}),
       author: [{ literal: citedActor(item, lang) }],
       ...(issued ? { issued } : {}),
       ...(url ? { URL: url } : {}),

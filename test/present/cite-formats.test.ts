@@ -84,6 +84,7 @@ const CslItem = z.object({
   URL: z.string().url().optional(),
   author: z.array(z.object({ literal: z.string().min(1) })).optional(),
   'container-title': z.string().optional(),
+  'original-title': z.string().min(1).optional(),
 });
 const CslData = z.array(CslItem).min(1);
 
@@ -122,16 +123,48 @@ describe('citation formats', () => {
 
   it('one line in the asker’s language: actor, title, date, exact URL', () => {
     const c = cite(index, 'aisi-annual-report-2025/1.2/1/5', TODAY);
-    const item = c.item as StoredItem;
+    const { en: _en, ...item } = c.item as StoredItem;
     const url = item.urls[0] as string;
     expect(citeLine(item, 'en', contextOf(c))).toBe(`AISI, "${item.title}" (${item.date?.start}), ${url}`);
     expect(citeLine(item, 'ja', contextOf(c))).toBe(`日本AISI「${item.title}」(${item.date?.start}) ${url}`);
   });
 
+  it('English readers get the English title with the original beside it; Japanese readers the original', () => {
+    const c = cite(index, 'aisi-annual-report-2025/1.2/1/5', TODAY);
+    const item = c.item as StoredItem;
+    const en = item.en?.title as string;
+    expect(en).toMatch(/[A-Za-z]/);
+    const url = item.urls[0] as string;
+    expect(citeLine(item, 'en', contextOf(c))).toBe(
+      `AISI, "${en}" [${item.title}] (${item.date?.start}), ${url}`,
+    );
+    expect(citeLine(item, 'ja', contextOf(c))).not.toContain(en);
+    expect(citeMarkdown(item, 'en')).toBe(`[${en}](${url}) \\[${item.title}\\] — AISI, ${item.date?.start}`);
+    const csl = citeCsl(item, 'en')[0];
+    expect(csl?.title).toBe(en);
+    expect(csl?.['original-title']).toBe(item.title);
+    expect(citeCsl(item, 'ja')[0]).toMatchObject({ title: item.title });
+    expect(citeCsl(item, 'ja')[0]?.['original-title']).toBeUndefined();
+    // Machine-made English is said to be so in the reference's note.
+    if (item.en?.by !== 'person') expect(csl?.note).toContain('machine translation');
+    // English written from a title the source has since changed is left out of citations.
+    const changed = { ...item, en: { ...(item.en as NonNullable<StoredItem['en']>), stale: true as const } };
+    expect(citeLine(changed, 'en')).not.toContain(en);
+    expect(citeCsl(changed, 'en')[0]?.title).toBe(item.title);
+  });
+
+  it('every item of the corpus is cited with its English for English readers', () => {
+    for (const item of index.items) {
+      const csl = citeCsl(item, 'en')[0];
+      expect(csl?.title, item.id).toBe(item.en?.stale ? item.title : (item.en?.title ?? item.title));
+    }
+  });
+
   it('Markdown links survive brackets, parentheses and spaces', () => {
     const base = index.items.find((i) => i.kind === 'event' && i.date && i.urls[0]) as StoredItem;
+    const { en: _en, ...plain } = base;
     const hostile: StoredItem = {
-      ...base,
+      ...plain,
       title: 'A [draft] guide (v2) *bold* `code`',
       urls: ['https://example.org/a_(b) c?x=1&y=2'],
     };
@@ -140,6 +173,16 @@ describe('citation formats', () => {
     expect(m, md).not.toBeNull();
     expect(m?.[1]?.replace(/\\(.)/g, '$1')).toBe(hostile.title);
     expect(decodeURI(m?.[2] as string)).toBe('https://example.org/a_(b) c?x=1&y=2');
+    // With an English title as hostile, and the original in escaped brackets after the link.
+    const both: StoredItem = {
+      ...hostile,
+      en: { title: 'The [draft] guide *v2*', summary: 's', by: 'person', date: '2026-12-07' },
+    };
+    const md2 = citeMarkdown(both, 'en');
+    const m2 = md2.match(/^\[((?:\\.|[^\]\\])*)\]\((\S+)\) \\\[((?:\\.|[^\]\\])*)\\\] — /);
+    expect(m2, md2).not.toBeNull();
+    expect(m2?.[1]?.replace(/\\(.)/g, '$1')).toBe('The [draft] guide *v2*');
+    expect(m2?.[3]?.replace(/\\(.)/g, '$1')).toBe(hostile.title);
   });
 
   it('the Slack citation shows the one-liner in a code block, escaped for mrkdwn', () => {

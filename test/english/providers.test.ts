@@ -311,15 +311,14 @@ describe('without a provider', () => {
     expect(imported.code).toBe(0);
     expect(imported.out).toContain(`imported English for ${items.length} items (0 replaced)`);
     const entries = loadEnglish(d.dataDir);
-    items.forEach((it, i) =>
+    for (const [i, it] of items.entries())
       expect(entries.get(it.id)).toMatchObject({
         ja: it.title,
         title: `Title ${i + 1}`,
         summary: 'Summary, with a comma "quoted"',
         by: 'person',
         date: TODAY,
-      }),
-    );
+      });
     const index = loadIndex(d.indexDir);
     for (const it of items) expect(index.byId.get(it.id)?.en?.by).toBe('person');
     const after = JSON.parse(

@@ -55,7 +55,7 @@ abstract class FakeApi {
     this.received.length = 0;
     this.queued.clear();
     this.reset();
-    this.server = createServer((req, res) => {
+    const server = createServer((req, res) => {
       let raw = '';
       req.setEncoding('utf8');
       req.on('data', (c: string) => {
@@ -80,8 +80,9 @@ abstract class FakeApi {
         this.answer(req.method ?? 'GET', path, raw, req, res);
       });
     });
-    await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
-    this.port = (this.server?.address() as AddressInfo).port;
+    this.server = server;
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    this.port = (server.address() as AddressInfo).port;
   }
 
   async stop(): Promise<void> {

@@ -89,6 +89,9 @@ function statusCommand(args: ParsedArgs, io: Io, ctx: EnglishContext, missing: b
   return 0;
 }
 
+/** `1 item`, `2 items`. */
+const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
+
 const csvField = (v: string) => (/[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
 
 /** The status as lines: counts, then (when asked, or when short) the items themselves. */
@@ -186,21 +189,21 @@ async function importCommand(rest: string[], args: ParsedArgs, io: Io, ctx: Engl
   }
   const existing = loadEnglish(ctx.dataDir);
   const order = documentOrder(corpus.items);
-  let count = 0;
+  let imported = 0;
   let replaced = 0;
   for (const [doc, { title, set }] of plan.documents) {
     updateEnglishFile(ctx.dataDir, { id: doc, title }, { set }, order.get(doc) ?? []);
-    count += Object.keys(set).length;
+    imported += Object.keys(set).length;
     replaced += Object.keys(set).filter((id) => existing.has(id)).length;
   }
   const lines = [
-    `imported English for ${count} items (${replaced} replaced) into ${[...plan.documents.keys()].map((d) => `data/english/${d}.yml`).join(', ') || 'no file'}${plan.skipped ? `; ${plan.skipped} rows without English skipped` : ''}.`,
+    `imported English for ${count(imported, 'item')} (${replaced} replaced) into ${[...plan.documents.keys()].map((d) => `data/english/${d}.yml`).join(', ') || 'no file'}${plan.skipped ? `; ${plan.skipped} rows without English skipped` : ''}.`,
   ];
   if (plan.olderTitles.length)
     lines.push(
       `${plan.olderTitles.length} were written from an older Japanese title and are listed for review: ${plan.olderTitles.join(', ')}`,
     );
-  if (count && (await refreshIndex(io, ctx))) lines.push('index/ updated. Commit data/ and index/.');
+  if (imported && (await refreshIndex(io, ctx))) lines.push('index/ updated. Commit data/ and index/.');
   println(io.stdout, lines.join('\n'));
   return 0;
 }
@@ -259,14 +262,14 @@ export async function fillDocuments(
   } catch (err) {
     return {
       ok: false,
-      lines: [`English: ${targets.length} items of ${where} have no English; ${(err as Error).message}`],
+      lines: [`English: ${count(targets.length, 'item')} of ${where} ${targets.length === 1 ? 'has' : 'have'} no English; ${(err as Error).message}`],
     };
   }
   if (!translator)
     return {
       ok: false,
       lines: [
-        `English: ${targets.length} items of ${where} have no English (${config.choice.provider === 'none' ? config.choice.reason : ''}).`,
+        `English: ${count(targets.length, 'item')} of ${where} ${targets.length === 1 ? 'has' : 'have'} no English (${config.choice.provider === 'none' ? config.choice.reason : ''}).`,
         '`policy-bot english --missing` lists them; `policy-bot english import FILE` fills them; with a provider configured (.env.example), `policy-bot english fill` translates them.',
       ],
     };
@@ -342,7 +345,7 @@ export function describeFill(r: FillReport, where: string): string {
   const left = r.asked - r.filled;
   if (left)
     parts.push(
-      `${left} items still have no English: \`policy-bot english --missing\` lists them, \`policy-bot english fill\` tries again.`,
+      `${count(left, 'item')} still ${left === 1 ? 'has' : 'have'} no English: \`policy-bot english --missing\` lists them, \`policy-bot english fill\` tries again.`,
     );
   return parts.join(' ');
 }

@@ -368,4 +368,47 @@ describe('without a provider', () => {
       ja: first?.title,
     });
   });
+
+  it('a replaced month keeps the English of items that only moved, and lists the new one', async () => {
+    const d = checkout();
+    const before = ingestCorpus(d.dataDir).items;
+    const yaml = join(d.root, 'feb.yml');
+    writeFileSync(
+      yaml,
+      `items:\n${before.map((it, i) => `  ${it.id}:\n    title: "English ${i}"\n    summary: "Summary ${i}."\n`).join('')}`,
+    );
+    expect((await run(d, {}, 'english', 'import', yaml)).code).toBe(0);
+    // The same month again, with a new first item: every AISI item after it moves down one.
+    const text = readFileSync(join(d.dataDir, 'digests', '2026-02.txt'), 'utf8')
+      .replace('  2. (2026/02/16~20)', '  3. (2026/02/16~20)')
+      .replace('  1. （２０２６／０２／０３）', '  2. （２０２６／０２／０３）')
+      .replace(
+        '日本AISIの活動（２月１日～２月２８日）\n\n',
+        '日本AISIの活動（２月１日～２月２８日）\n\n  1. (2026/02/02)新しい項目を公開\n    2026年2月2日、新しい項目を公開した。\n    https://example.org/new\n\n',
+      );
+    const file = join(d.root, 'feb-replaced.txt');
+    writeFileSync(file, text);
+    const io = memoryIo('', {});
+    const code = await main(
+      ['add', file, '--replace', '--data', d.dataDir, '--index', d.indexDir, '--today', TODAY],
+      io,
+    );
+    expect(code, io.err()).toBe(0);
+    const after = ingestCorpus(d.dataDir).items;
+    expect(after).toHaveLength(before.length + 1);
+    const entries = loadEnglish(d.dataDir);
+    // Each earlier item's English is where that item is now (found by its title).
+    before.forEach((old, i) => {
+      const now = after.find((it) => it.title === old.title);
+      expect(now && entries.get(now.id)?.title, old.id).toBe(`English ${i}`);
+    });
+    const added = after.find((it) => !before.some((b) => b.title === it.title));
+    expect(io.out()).toContain('English: 1 item of digest-2026-02 has no English');
+    const status = JSON.parse((await run(d, {}, 'english', '--missing', '--json')).out);
+    expect(status).toEqual({
+      missing: [{ id: added?.id, document: 'digest-2026-02', title: added?.title }],
+      stale: [],
+      orphans: [],
+    });
+  });
 });

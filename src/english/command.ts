@@ -262,7 +262,9 @@ export async function fillDocuments(
   } catch (err) {
     return {
       ok: false,
-      lines: [`English: ${count(targets.length, 'item')} of ${where} ${targets.length === 1 ? 'has' : 'have'} no English; ${(err as Error).message}`],
+      lines: [
+        `English: ${count(targets.length, 'item')} of ${where} ${targets.length === 1 ? 'has' : 'have'} no English; ${(err as Error).message}`,
+      ],
     };
   }
   if (!translator)

@@ -85,7 +85,19 @@ function statusCommand(args: ParsedArgs, io: Io, ctx: EnglishContext, missing: b
     io.stdout.write(`${rows.map((r) => r.map(csvField).join(',')).join('\r\n')}\r\n`);
     return 0;
   }
-  println(io.stdout, statusLines(status, items.length, missing).join('\n'));
+  const lines = statusLines(status, items.length, missing);
+  if (!missing) {
+    // Then one line per document: how many of its items have English, how many by a machine.
+    const { entries, corpus } = survey(ctx.dataDir, doc);
+    for (const id of doc ? [doc] : known) {
+      const mine = corpus.items.filter((i) => i.source.document === id);
+      const st = englishStatus(mine, new Map([...entries].filter(([, e]) => e.document === id)));
+      lines.push(
+        `  ${id}: ${st.covered}/${mine.length}${st.unreviewed ? ` (${st.unreviewed} machine-made)` : ''}${st.stale.length ? `, ${st.stale.length} to review` : ''}`,
+      );
+    }
+  }
+  println(io.stdout, lines.join('\n'));
   return 0;
 }
 

@@ -68,6 +68,16 @@ describe('the English of the corpus (data/english/)', () => {
     }
   });
 
+  it('policy-bot english says where it stands, per listed document', async () => {
+    const io = memoryIo();
+    expect(await main(['english'], io)).toBe(0);
+    expect(io.out()).toContain(`${status.covered} of ${corpus.items.length} items have English`);
+    for (const id of listedDocumentIds()) {
+      const n = corpus.items.filter((i) => i.source.document === id).length;
+      expect(io.out()).toContain(`  ${id}: ${n}/${n}`);
+    }
+  });
+
   it('ask --json carries title_en, summary_en and english_by on every result', async () => {
     for (const question of ['AISI', '韓国 AI基本法', 'guidelines']) {
       const io = memoryIo();

@@ -249,6 +249,22 @@ export async function fillDocuments(
   ctx: EnglishContext,
   document?: string,
 ): Promise<{ ok: boolean; lines: string[]; report?: FillReport }> {
+  try {
+    return await fill(io, ctx, document);
+  } catch (err) {
+    // A file that cannot be written, say: the month (for `add`) is in all the same.
+    return {
+      ok: false,
+      lines: [`English: not filled (${(err as Error).message}); \`policy-bot english fill\` tries again.`],
+    };
+  }
+}
+
+async function fill(
+  io: Io,
+  ctx: EnglishContext,
+  document?: string,
+): Promise<{ ok: boolean; lines: string[]; report?: FillReport }> {
   const where = document ?? 'the corpus';
   let s: ReturnType<typeof survey>;
   try {

@@ -70,6 +70,8 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
         return await digestCommand(rest, io);
       case 'feedback':
         return await feedbackCommand(rest, io);
+      case 'english':
+        return await englishCli(rest, io);
       case 'help':
         println(io.stdout, rest[0] && isCommand(rest[0]) ? commandUsage(rest[0]) : USAGE);
         return 0;
@@ -104,6 +106,8 @@ const VALUED = [
   'lang',
   'out',
   'feed',
+  'document',
+  'by',
 ] as const;
 
 function dirs(args: ParsedArgs, io: Io) {
@@ -492,6 +496,16 @@ async function addCommand(argv: string[], io: Io): Promise<number> {
     });
     for (const w of plan.source.warnings ?? []) println(io.stderr, `warning: ${basename(path)}: ${w}`);
     println(io.stdout, describeAdd(plan, dryRun));
+    if (dryRun) return 0;
+    // The month is in; its English follows (a provider failure never undoes the add).
+    dotenv.config({ path: resolve(projectRoot(), '.env'), quiet: true });
+    const { fillDocuments } = await import('./english/command.js');
+    const english = await fillDocuments(
+      io,
+      { dataDir, indexDir, today: resolveToday(args, io) },
+      plan.entry.id,
+    );
+    println(io.stdout, english.lines.join('\n'));
     return 0;
   } catch (err) {
     if (err instanceof AddError) {
@@ -501,6 +515,15 @@ async function addCommand(argv: string[], io: Io): Promise<number> {
     }
     throw err;
   }
+}
+
+/** `english …`: the corpus's English (status, missing, import, provider fill); see src/english/. */
+async function englishCli(argv: string[], io: Io): Promise<number> {
+  const args = parseArgs(argv, VALUED);
+  const { dataDir, indexDir } = dirs(args, io);
+  dotenv.config({ path: resolve(projectRoot(), '.env'), quiet: true });
+  const { englishCommand } = await import('./english/command.js');
+  return englishCommand(argv, io, { dataDir, indexDir, today: resolveToday(args, io) });
 }
 
 /** `fetch`: one check of the publisher's listing (src/feed/), loaded only for this command. */

@@ -3,6 +3,7 @@ import type { AskResult, AskResultItem } from '../query/ask.js';
 import type { Lang } from '../query/understand.js';
 import { type Block, capBlocks, context, mrkdwnText, section } from './blocks.js';
 import { say } from './catalogue.js';
+import { itemHeading } from './english.js';
 import { distinctPages, itemSection, itemTextLine, itemWords, labelledLinks } from './item-section.js';
 import { CATEGORY_LABEL, countryList, formatDate, REGION_LABEL } from './labels.js';
 import { escapeMrkdwn, fitLines, LIMITS, link, truncate, truncatePlain } from './mrkdwn.js';
@@ -70,20 +71,6 @@ export interface UnderstoodPart {
 
 /** An answer item; `english` is the English line (or an object with one) when the answers core provides it. */
 export type AnswerItem = AskResultItem & { english?: unknown };
-
-/** Text out of a field that may be a string or an object naming its text (`title`, `text`, `question`). */
-function textOf(v: unknown): string | undefined {
-  if (typeof v === 'string') return v.trim() || undefined;
-  if (v && typeof v === 'object') {
-    const o = v as Record<string, unknown>;
-    for (const k of ['title', 'text', 'question', 'q', 'label', 'en'])
-      if (typeof o[k] === 'string' && (o[k] as string).trim()) return (o[k] as string).trim();
-  }
-  return undefined;
-}
-
-/** The English line shown under the Japanese title for English askers (when there is no English title). */
-export const englishTitle = (it: AnswerItem): string | undefined => textOf(it.english);
 
 /** The message model shared by Block Kit and plain text: one answer page. */
 export interface AnswerModel {
@@ -377,7 +364,12 @@ export function renderShareSummary(m: AnswerModel): { text: string; blocks: Bloc
     const first = distinctPages(it.urls)[0];
     const label = `${m.offset + n + 1}. ${w.headline}`;
     const title = first ? link(first, label) : escapeMrkdwn(label);
-    return `${title} — ${[formatDate(it.date, m.lang), countryList(it.countries, m.lang)].filter(Boolean).join(' · ')}`;
+    const meta = [
+      formatDate(it.date, m.lang),
+      countryList(it.countries, m.lang),
+      ...w.notes.map((note) => `_${escapeMrkdwn(note)}_`),
+    ];
+    return `${title} — ${meta.filter(Boolean).join(' · ')}`;
   });
   const blocks: Block[] = [
     context(`${say(m.lang, 'sharedBy', { user: m.sharedBy ?? '' })}: “${escapeMrkdwn(m.question)}”`),
@@ -397,17 +389,13 @@ export function answerLines(m: AnswerModel, o: { typeMore?: boolean } = {}): str
   out.push(understoodLine(m));
   if (m.notice) out.push(m.notice);
   m.items.forEach((it, n) => {
-    const w = itemWords(it, m.lang);
     out.push('');
-    out.push(`${m.offset + n + 1}. ${w.headline}`);
-    if (w.beneath) out.push(`   ${w.beneath}`);
-    else {
-      const en = m.lang === 'en' ? englishTitle(it) : undefined;
-      if (en) out.push(`   ${en}`);
-    }
-    out.push(`   ${metaLine(it, m.lang)}`);
-    const line = m.lang === 'en' && it.summary_en ? it.summary_en : it.snippet;
-    if (line) out.push(`   ${line}`);
+    // English askers: the English title first, the Japanese beneath, the summary (src/present/english.ts).
+    const head = itemHeading(it, m.lang);
+    out.push(`${m.offset + n + 1}. ${head.headline}`);
+    for (const line of [head.original, head.gloss]) if (line) out.push(`   ${line}`);
+    out.push(`   ${[metaLine(it, m.lang), ...head.notes].join(' · ')}`);
+    if (head.text) out.push(`   ${head.text}`);
     // Each page once (a report's `…/260109/` is the digest's `…/260109`), spelled as its source does.
     for (const u of distinctPages(it.urls)) out.push(`   ${u}`);
     out.push(`   ${sourcesText(it, m.lang)}`);
@@ -415,11 +403,10 @@ export function answerLines(m: AnswerModel, o: { typeMore?: boolean } = {}): str
   if (m.closest.length) {
     out.push('', `${say(m.lang, 'closest')}:`);
     m.closest.forEach((it, n) => {
-      const w = itemWords(it, m.lang);
-      out.push(`  ${n + 1}. ${w.headline}`);
-      const en = m.lang === 'en' ? (w.beneath ?? englishTitle(it)) : undefined;
-      if (en) out.push(`     ${en}`);
-      out.push(`     ${metaLine(it, m.lang)}`);
+      const head = itemHeading(it, m.lang);
+      out.push(`  ${n + 1}. ${head.headline}`);
+      for (const line of [head.original, head.gloss]) if (line) out.push(`     ${line}`);
+      out.push(`     ${[metaLine(it, m.lang), ...head.notes].join(' · ')}`);
       if (it.urls[0]) out.push(`     ${it.urls[0]}`);
     });
   }

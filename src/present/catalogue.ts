@@ -83,6 +83,12 @@ const CATALOGUE = {
   region: { en: 'region', ja: '地域' },
   digestPage: { en: 'Digest page', ja: '掲載ページ' },
   closest: { en: 'Closest items (suggestions, not answers)', ja: '近い項目(候補であり、回答ではありません)' },
+  gloss: { en: 'Gloss', ja: '語釈' },
+  machineTranslation: { en: 'machine translation', ja: '機械翻訳' },
+  englishStale: {
+    en: 'English under review: the source title has changed',
+    ja: '英訳は確認中(原文の表題が変更されました)',
+  },
   try: { en: 'Try', ja: '例' },
   also: { en: 'Also', ja: '他のURL' },
   source: { en: 'Source', ja: '出典' },

@@ -5,7 +5,7 @@ import type { StoredItem } from '../search/stored-item.js';
 import { isHttpUrl } from '../util/url.js';
 import { type Block, context, section } from './blocks.js';
 import { say } from './catalogue.js';
-import { type CiteContext, citedTitle, citeLine, citeMarkdown } from './cite-formats.js';
+import { type CiteContext, citedEnglishTitle, citedTitle, citeLine, citeMarkdown } from './cite-formats.js';
 import { CATEGORY_LABEL, countryList, formatDate } from './labels.js';
 import { escapeMrkdwn, link, truncate } from './mrkdwn.js';
 import { linkLabels } from './publishers.js';
@@ -21,8 +21,11 @@ export function citationText(item: StoredItem, lang: Lang = 'en'): string {
   const page = isHttpUrl(item.source.documentUrl)
     ? [`${say(lang, 'digestPage')}: ${item.source.documentUrl}`]
     : [];
+  // English readers: the English title first, the original beneath it.
+  const en = citedEnglishTitle(item, lang);
   return [
-    `${item.title} (${date}; ${countryList(item.countries, lang) || '—'})`,
+    `${en ?? item.title} (${date}; ${countryList(item.countries, lang) || '—'})`,
+    ...(en ? [item.title] : []),
     location(item),
     ...item.urls,
     ...page,

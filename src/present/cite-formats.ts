@@ -70,6 +70,14 @@ export function citedDate(item: StoredItem, lang: Lang, published?: string): str
   return d.start === d.end ? d.start : `${d.start}–${d.end}`;
 }
 
+/**
+ * The English title a citation for English readers gives, beside the original: the item's English
+ * (data/english/) unless the source's title changed since it was written (a citation must be right).
+ */
+export function citedEnglishTitle(item: StoredItem, lang: Lang): string | undefined {
+  return lang === 'en' && item.en && !item.en.stale ? item.en.title : undefined;
+}
+
 /** The URL a citation links to: the item's first source URL, else its document's page (http(s) only). */
 export function citedUrl(item: StoredItem): string | undefined {
   return [...item.urls, item.source.documentUrl].find(isHttpUrl);
@@ -77,11 +85,10 @@ export function citedUrl(item: StoredItem): string | undefined {
 
 /**
  * The title a citation quotes: the item's own (the reporting document's headline), or for an
- * English asker its English title when the item carries one (`title_en`).
+ * English asker its English title (data/english/) while that still matches the source's title.
  */
 export function citedTitle(item: StoredItem, lang: Lang): string {
-  const en = (item as { title_en?: unknown }).title_en;
-  return lang === 'en' && typeof en === 'string' && en.trim() ? en.trim() : item.title;
+  return citedEnglishTitle(item, lang) ?? item.title;
 }
 
 /**
@@ -115,8 +122,10 @@ export function citeLine(item: StoredItem, lang: Lang, ctx: CiteContext = {}): s
     const link = url ? (own ? ` ${url}` : ` 出典: ${source ? `${source} ` : ''}${url}`) : '';
     return `${reporter}「${title}」(${date})『${doc}』${link}`;
   }
+  // English: the English title when the item has one, the original beside it in brackets.
+  const quoted = citedEnglishTitle(item, lang) ? `"${title}" [${item.title}]` : `"${title}"`;
   const link = url ? (own ? `, ${url}` : `; source: ${source ? `${source}, ` : ''}${url}`) : '';
-  return `${reporter}, "${title}" (${date}), ${doc}${link}`;
+  return `${reporter}, ${quoted} (${date}), ${doc}${link}`;
 }
 
 /** Markdown link text: brackets and backslashes escaped so the link cannot break. */
@@ -130,8 +139,10 @@ export const mdUrl = (u: string) => u.replace(/ /g, '%20').replace(/\(/g, '%28')
  */
 export function citeMarkdown(item: StoredItem, lang: Lang, ctx: CiteContext = {}): string {
   const url = citedUrl(item);
-  const title = mdText(citedTitle(item, lang));
-  const head = url ? `[${title}](${mdUrl(url)})` : title;
+  const en = citedEnglishTitle(item, lang);
+  const title = mdText(en ?? item.title);
+  const link = url ? `[${title}](${mdUrl(url)})` : title;
+  const head = en ? `${link} \\[${mdText(item.title)}\\]` : link;
   const { reporter, source } = citedBy(item, lang);
   const date = citedDate(item, lang, ctx.published);
   const doc = item.source.documentTitle;
@@ -147,6 +158,8 @@ export interface CslItem {
   id: string;
   type: 'webpage' | 'report' | 'document';
   title: string;
+  /** The title in the original language, when `title` is a translation. */
+  'original-title'?: string;
   author?: { literal: string }[];
   issued?: { 'date-parts': number[][] };
   URL?: string;
@@ -172,14 +185,23 @@ export function citeCsl(item: StoredItem, lang: Lang, ctx: CiteContext = {}): Cs
       ? { 'date-parts': [dateParts(ctx.published)] }
       : undefined;
   const others = (ctx.sources ?? []).filter((s) => s.id !== item.id);
-  const note = others.length
-    ? `${lang === 'ja' ? '掲載箇所' : 'Also reported in'}: ${others.map((o) => `${o.source.documentTitle} · ${o.source.sectionLabel}`).join('; ')}`
-    : undefined;
+  const en = citedEnglishTitle(item, lang);
+  const notes = [
+    others.length
+      ? `${lang === 'ja' ? '掲載箇所' : 'Also reported in'}: ${others.map((o) => `${o.source.documentTitle} · ${o.source.sectionLabel}`).join('; ')}`
+      : '',
+    en && item.en?.by !== 'person'
+      ? `English title: machine translation (${item.en?.by === 'deepl' ? 'DeepL' : 'a language model'}), not yet reviewed`
+      : '',
+  ].filter(Boolean);
+  const note = notes.length ? notes.join('. ') : undefined;
   return [
     {
       id: item.id,
       type: item.kind === 'event' ? 'webpage' : item.category === 'briefing-section' ? 'document' : 'report',
-      title: item.title,
+      // English readers get the English title, the original in original-title.
+      title: en ?? item.title,
+      ...(en ? { 'original-title': item.title } : {}),
       author: [{ literal: citedBy(item, lang).reporter }],
       ...(issued ? { issued } : {}),
       ...(url ? { URL: url } : {}),

@@ -1,7 +1,9 @@
+import type { EnglishBy } from '../english/entry.js';
 import { urlKey } from '../events/group.js';
 import type { Lang } from '../query/understand.js';
 import { type Block, mrkdwnText } from './blocks.js';
 import { say } from './catalogue.js';
+import { itemHeading } from './english.js';
 import { countryList, formatDate } from './labels.js';
 import { escapeMrkdwn, LIMITS, link, truncate } from './mrkdwn.js';
 import { linkLabels } from './publishers.js';
@@ -11,10 +13,12 @@ import { oneLine } from './snippet.js';
 export interface ItemView {
   id: string;
   title: string;
-  /** English title and summary, when the corpus has them (issue "English for English askers"). */
+  /** The item's English (data/english/, see src/english/attach.ts `englishResultFields`), when it has one. */
   title_en?: string | undefined;
   summary_en?: string | undefined;
-  /** One English line built from the item (who, what), for English askers without an English title or summary. */
+  english_by?: EnglishBy | undefined;
+  english_stale?: true | undefined;
+  /** One English line built from the item (who, what), for English askers without an English title. */
   english?: unknown;
   snippet?: string | undefined;
   date: { start: string; end: string } | null | undefined;
@@ -22,28 +26,45 @@ export interface ItemView {
   urls: string[];
 }
 
-/** A trimmed string, or undefined for anything else (absent fields mean "no English"). */
-const text = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() ? v.trim() : undefined);
+/** What an item section says of an item: its headline, the line beneath, one line of text, notes. */
+export interface ItemWords {
+  headline: string;
+  /** The Japanese title under an English headline (it is what the source says). */
+  beneath?: string;
+  line?: string;
+  /** The line is policy-bot's own words (the gloss built from the item), set apart from the documents' text. */
+  lineIsOurs: boolean;
+  /** “machine translation”, “English under review”, in the asker's language. */
+  notes: string[];
+}
 
 /**
- * The headline, the line under it, and the one line of text an asker in `lang` reads: for an
- * English asker with an English title, the English title heads and the Japanese title stays
- * beneath; the English summary replaces the Japanese snippet.
+ * The headline, the line under it, and the one line of text an asker in `lang` reads, decided
+ * by {@link itemHeading} as for the CLI and exports: for an English asker with an English title,
+ * the English title heads, the Japanese title stays beneath and the English summary replaces the
+ * Japanese snippet, with a note when the English is machine-made or under review. Without
+ * English, the one line is the keyword line labelled as a gloss (a phone shows one line).
  */
-export function itemWords(
-  it: ItemView,
-  lang: Lang,
-): { headline: string; beneath?: string; line?: string; lineIsOurs: boolean } {
-  const titleEn = lang === 'en' ? text(it.title_en) : undefined;
-  const summaryEn = lang === 'en' ? text(it.summary_en) : undefined;
-  // Without an English title or summary, the English line built from the item (who, what).
-  const englishLine = lang === 'en' && !titleEn && !summaryEn ? text(it.english) : undefined;
-  const line = summaryEn ?? englishLine ?? text(it.snippet);
+export function itemWords(it: ItemView, lang: Lang): ItemWords {
+  const head = itemHeading(
+    {
+      title: it.title,
+      snippet: it.snippet ?? '',
+      english: it.english,
+      title_en: it.title_en,
+      summary_en: it.summary_en,
+      english_by: it.english_by,
+      english_stale: it.english_stale,
+    },
+    lang,
+  );
+  const line = head.gloss ?? (head.text.trim() || undefined);
   return {
-    headline: titleEn ?? it.title,
-    ...(titleEn ? { beneath: it.title } : {}),
+    headline: head.headline,
+    ...(head.original ? { beneath: head.original } : {}),
     ...(line ? { line: oneLine(line) } : {}),
-    lineIsOurs: Boolean(englishLine),
+    lineIsOurs: Boolean(head.gloss),
+    notes: head.notes,
   };
 }
 
@@ -102,7 +123,12 @@ export function itemSection(it: ItemView, number: number | undefined, lang: Lang
   const n = number === undefined ? '' : `${number}. `;
   const first = distinctPages(it.urls)[0];
   const title = first ? `*${link(first, `${n}${w.headline}`)}*` : `*${escapeMrkdwn(`${n}${w.headline}`)}*`;
-  const meta = [formatDate(it.date, lang), countryList(it.countries, lang), labelledLinks(it.urls, lang)]
+  const meta = [
+    formatDate(it.date, lang),
+    countryList(it.countries, lang),
+    labelledLinks(it.urls, lang),
+    ...w.notes.map((n) => `_${escapeMrkdwn(n)}_`),
+  ]
     .filter(Boolean)
     .join(' · ');
   const lines = [

@@ -1,3 +1,4 @@
+import { englishResultFields } from '../english/attach.js';
 import { type Block, context, header, section } from '../present/blocks.js';
 import { say } from '../present/catalogue.js';
 import { englishLine } from '../present/english.js';
@@ -55,13 +56,12 @@ export interface RenderOptions {
  * them, else the English line built from the item (English subscribers only read it).
  */
 function viewOf(it: StoredItem, lang: 'en' | 'ja' = 'ja'): ItemView {
-  const en = it as StoredItem & { title_en?: unknown; summary_en?: unknown };
   return {
     id: it.id,
     title: it.title,
     ...(lang === 'en' ? { english: englishLine(it) } : {}),
-    ...(typeof en.title_en === 'string' ? { title_en: en.title_en } : {}),
-    ...(typeof en.summary_en === 'string' ? { summary_en: en.summary_en } : {}),
+    // The English of data/english/, carried by the stored item (`en`), as ask results carry it.
+    ...englishResultFields(it),
     date: it.date ?? null,
     countries: it.countries,
     urls: it.urls,
@@ -154,7 +154,7 @@ export function digestText(
       n += 1;
       const w = itemWords(viewOf(it, lang), lang);
       out.push(`  ${n}. ${formatDate(it.date, lang)}  ${countryList(it.countries, lang)}  ${w.headline}`);
-      if (w.beneath) out.push(`    ${w.beneath}`);
+      if (w.beneath) out.push(`    ${[w.beneath, ...w.notes].join(' · ')}`);
       if (it.urls[0]) out.push(`    ${it.urls[0]}`);
       out.push(`    ${it.source.documentTitle} · ${sectionCitation(it)}`);
     }

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { answerLines, answerModel, renderAnswerBlocks } from '../../src/present/answer.js';
+import { say } from '../../src/present/catalogue.js';
 import { formatDate, siteName } from '../../src/present/labels.js';
 import { escapeMrkdwn, LIMITS, link, truncate } from '../../src/present/mrkdwn.js';
 import type { AskResult } from '../../src/query/ask.js';
@@ -194,7 +195,8 @@ describe('presentation', () => {
     const all = texts(blocks).join('\n');
     expect(all).toContain('🇺🇸 US, 🇰🇷 South Korea');
     expect(all).not.toContain('the US');
-    expect(all).toContain('_An English title_');
+    // Without English data the keyword line stands in, labelled as a gloss (issue 20).
+    expect(all).toContain(`_${say('en', 'gloss')}: An English title_`);
     expect(all).not.toContain('x/y/1');
     const menu = blocks.find(
       (b) => (b.accessory as { action_id?: string } | undefined)?.action_id === 'item_menu',

@@ -64,6 +64,8 @@ async function capture(): Promise<void> {
               title_en: 'California brings the Transparency in Frontier AI Act (SB 53) into force',
               summary_en:
                 'The act requires large frontier AI developers to publish safety frameworks and report critical incidents (January 2026).',
+              // Machine-made, not yet reviewed: the item says so.
+              english_by: 'llm',
             },
           ],
         },

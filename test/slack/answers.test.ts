@@ -83,9 +83,12 @@ describe('citations name the reporter and the linked page’s publisher, never a
   it('`/policy cite SB53`: AISI reported it, LegiScan publishes the page; the digest’s own headline', async () => {
     const body = await slash('cite digest-2026-01/us/1', 'cite-sb53');
     const all = texts(body.blocks).join('\n');
-    const title = index.byId.get('digest-2026-01/us/1')?.title as string;
+    const item = index.byId.get('digest-2026-01/us/1');
+    const title = item?.title as string;
+    // The digest's own headline; an English asker gets the item's English title first (issue 20).
+    const quoted = item?.en && !item.en.stale ? `"${item.en.title}" [${title}]` : `"${title}"`;
     expect(all).toContain(
-      `\`\`\`AISI, "${title}" (2026-01-01), AI政策動向マンスリー情報 2026年1月; source: LegiScan, https://legiscan.com/CA/text/SB53/2025\`\`\``,
+      `\`\`\`AISI, ${quoted} (2026-01-01), AI政策動向マンスリー情報 2026年1月; source: LegiScan, https://legiscan.com/CA/text/SB53/2025\`\`\``,
     );
     expect(all).not.toMatch(/```US, /);
     // The page's link is labelled with its publisher, not its bare host.
@@ -119,8 +122,10 @@ describe('the top-level text lists every item shown (6)', () => {
     expect(text.length).toBeLessThanOrEqual(3000);
     shown.forEach((id, n) => {
       const it = index.byId.get(id);
+      // An English asker: the English title when the item has one (data/english/).
+      const headline = it?.en?.title ?? it?.title ?? '';
       expect(text).toContain(
-        `${n + 1}. ${it?.title.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')}`,
+        `${n + 1}. ${headline.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')}`,
       );
     });
     expect(text).not.toMatch(/\b0 results\b/);
@@ -147,9 +152,11 @@ describe('a compact answer, readable on a phone (9)', () => {
     const buttons = blocks.flatMap((b) => (b.type === 'actions' ? (b.elements ?? []) : []));
     expect(buttons.filter((e) => e.type === 'button').length).toBeLessThanOrEqual(3);
     expect(buttons.filter((e) => e.style === 'primary')).toHaveLength(1);
-    // Each item: its title linked to its first source, then `date · country · links`.
+    // Each item: its title linked to its first source, then (under an English title) the Japanese
+    // title in italics, then `date · country · links`.
     for (const b of items) {
-      const [title, meta] = (b.text?.text ?? '').split('\n');
+      const [title, ...rest] = (b.text?.text ?? '').split('\n');
+      const meta = /^_.+_$/.test(rest[0] ?? '') ? rest[1] : rest[0];
       expect(title).toMatch(/^\*<https?:\/\/[^|>]+\|\d+\. .+>\*$/);
       expect(meta).toMatch(/^[A-Z][a-z]{2} \d+|^[A-Z][a-z]+ \d{4}/);
     }

@@ -48,9 +48,13 @@ describe('/policy', () => {
     expect(all).toContain('January 2026');
     // The numbered title linked to exactly its first source, its pages labelled by publisher, the
     // date as people write it.
-    expect(all).toContain(
-      '*<https://www.korea.kr/news/policyNewsView.do?newsId=148958380|1. 韓国、AI基本法を施行>*',
-    );
+    // An English asker reads the item's English title (data/english/), the Japanese beneath it,
+    // and whether the English is machine-made.
+    const en = h.deps.index().byId.get('digest-2026-01/asia/2')?.en;
+    const headline = en?.title ?? '韓国、AI基本法を施行';
+    expect(all).toContain(`*<https://www.korea.kr/news/policyNewsView.do?newsId=148958380|1. ${headline}>*`);
+    if (en) expect(all).toContain('\n_韓国、AI基本法を施行_\n');
+    if (en && en.by !== 'person') expect(all).toContain('_machine translation_');
     expect(all).toContain('<https://www.korea.kr/news/policyNewsView.do?newsId=148958380|Korea.kr>');
     expect(all).toContain(
       '<https://www.korea.kr/briefing/pressReleaseView.do?newsId=156740669|Korea.kr (2)>',
@@ -59,7 +63,7 @@ describe('/policy', () => {
     // The internal id is behind the item menu (Cite), not in the text.
     expect(all).not.toContain('digest-2026-01/asia/2');
     expect(itemIds(body.blocks)).toEqual(['digest-2026-01/asia/2']);
-    expect(String(body.text)).toContain('1. 韓国、AI基本法を施行 (Jan 22, 2026)');
+    expect(String(body.text)).toContain(`1. ${headline} (Jan 22, 2026)`);
     const actions = (body.blocks as { type: string; elements?: { action_id: string }[] }[]).find(
       (b) => b.type === 'actions',
     );

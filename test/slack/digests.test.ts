@@ -105,9 +105,22 @@ describe('weekly digests (7)', () => {
     expect(ids.length).toBeGreaterThan(2);
     expect(all).toMatch(/\|1\. /);
     // The top-level text lists the items, not only the title.
+    // (An English subscription: the English title when the item has one, issue 20.)
     ids.forEach((id, n) => {
-      expect(digest?.text).toContain(`${n + 1}. ${index.byId.get(id)?.title.slice(0, 20)}`);
+      const it = index.byId.get(id);
+      expect(digest?.text).toContain(`${n + 1}. ${(it?.en?.title ?? it?.title)?.slice(0, 20)}`);
     });
+    // The stored items' English reaches the digest: the English title heads each item, the
+    // Japanese title beneath it, the English summary as its line.
+    const esc = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+    for (const id of ids) {
+      const it = index.byId.get(id);
+      if (!it?.en) continue;
+      expect(all).toContain(`${esc(it.en.title).slice(0, 30)}`);
+      expect(all).toContain(`_${esc(it.title)}_`);
+      expect(all).toContain(esc(it.en.summary).slice(0, 30));
+    }
+    expect(ids.some((id) => index.byId.get(id)?.en)).toBe(true);
     // A reply in the digest's thread is a follow-up: `cite 2` cites the item numbered 2.
     const cited = await postAfter({
       type: 'message',

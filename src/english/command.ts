@@ -12,6 +12,7 @@ import { loadEnglish, updateEnglishFile } from './files.js';
 import { type FillReport, fillEnglish, fillTargets } from './fill.js';
 import { fixedNames } from './glossary.js';
 import { type ImportItem, planImport, readCsvRows, readYamlRows } from './import.js';
+import { clearPending, completedDocuments, pendingDocuments } from './pending.js';
 import { translationConfig } from './providers/config.js';
 import { makeTranslator } from './providers/index.js';
 import { type EnglishStatus, englishStatus } from './status.js';
@@ -89,11 +90,12 @@ function statusCommand(args: ParsedArgs, io: Io, ctx: EnglishContext, missing: b
   if (!missing) {
     // Then one line per document: how many of its items have English, how many by a machine.
     const { entries, corpus } = survey(ctx.dataDir, doc);
+    const pending = pendingDocuments(corpus.documents.map((d) => d.doc));
     for (const id of doc ? [doc] : known) {
       const mine = corpus.items.filter((i) => i.source.document === id);
       const st = englishStatus(mine, new Map([...entries].filter(([, e]) => e.document === id)));
       lines.push(
-        `  ${id}: ${st.covered}/${mine.length}${st.unreviewed ? ` (${st.unreviewed} machine-made)` : ''}${st.stale.length ? `, ${st.stale.length} to review` : ''}`,
+        `  ${id}: ${st.covered}/${mine.length}${st.unreviewed ? ` (${st.unreviewed} machine-made)` : ''}${st.stale.length ? `, ${st.stale.length} to review` : ''}${pending.has(id) ? ', english: pending' : ''}`,
       );
     }
   }
@@ -215,6 +217,8 @@ async function importCommand(rest: string[], args: ParsedArgs, io: Io, ctx: Engl
     lines.push(
       `${plan.olderTitles.length} were written from an older Japanese title and are listed for review: ${plan.olderTitles.join(', ')}`,
     );
+  const settled = imported ? settlePending(ctx.dataDir) : { cleared: [], lines: [] };
+  lines.push(...settled.lines);
   if (imported && (await refreshIndex(io, ctx))) lines.push('index/ updated. Commit data/ and index/.');
   println(io.stdout, lines.join('\n'));
   return 0;
@@ -229,6 +233,28 @@ function documentOrder(items: readonly Item[]): Map<string, string[]> {
     order.set(i.source.document, list);
   }
   return order;
+}
+
+/**
+ * Takes the `english: pending` mark (data/sources.yml) off every marked document whose items now
+ * all have English written from their current titles, and says what changed and what stays
+ * marked (within `document` when given).
+ */
+function settlePending(dataDir: string, document?: string): { cleared: string[]; lines: string[] } {
+  const s = survey(dataDir);
+  const pending = pendingDocuments(s.corpus.documents.map((d) => d.doc));
+  const cleared = clearPending(dataDir, completedDocuments(s.status, pending));
+  const still = [...pending].filter((id) => !cleared.includes(id) && (!document || id === document));
+  const lines = [
+    ...cleared.map(
+      (id) => `English complete for ${id}: its english: pending mark is taken off data/sources.yml.`,
+    ),
+    ...still.map(
+      (id) =>
+        `data/sources.yml marks ${id} english: pending until every item has English (the English corpus test excuses it meanwhile).`,
+    ),
+  ];
+  return { cleared, lines };
 }
 
 async function fillCommand(args: ParsedArgs, io: Io, ctx: EnglishContext): Promise<number> {
@@ -280,8 +306,13 @@ async function fill(
   const reviewNote = review
     ? ` ${review} entries written by a person are to review (\`policy-bot english --missing\`).`
     : '';
-  if (!targets.length)
-    return { ok: true, lines: [`English: every item of ${where} has English.${reviewNote}`] };
+  if (!targets.length) {
+    const settled = settlePending(ctx.dataDir, document);
+    const lines = [`English: every item of ${where} has English.${reviewNote}`, ...settled.lines];
+    if (settled.cleared.length && (await refreshIndex(io, ctx)))
+      lines.push('index/ updated. Commit data/ and index/.');
+    return { ok: true, lines };
+  }
   let translator: Awaited<ReturnType<typeof makeTranslator>>;
   let config: ReturnType<typeof translationConfig>;
   try {
@@ -292,6 +323,7 @@ async function fill(
       ok: false,
       lines: [
         `English: ${count(targets.length, 'item')} of ${where} ${targets.length === 1 ? 'has' : 'have'} no English; ${(err as Error).message}`,
+        ...settlePending(ctx.dataDir, document).lines,
       ],
     };
   }
@@ -301,6 +333,7 @@ async function fill(
       lines: [
         `English: ${count(targets.length, 'item')} of ${where} ${targets.length === 1 ? 'has' : 'have'} no English (${config.choice.provider === 'none' ? config.choice.reason : ''}).`,
         '`policy-bot english --missing` lists them; `policy-bot english import FILE` fills them; with a provider configured (.env.example), `policy-bot english fill` translates them.',
+        ...settlePending(ctx.dataDir, document).lines,
       ],
     };
   const order = documentOrder(s.corpus.items);
@@ -314,8 +347,10 @@ async function fill(
     today: ctx.today,
     log: (l) => println(io.stderr, l),
   });
-  const lines = [describeFill(report, where)];
-  if (report.filled && (await refreshIndex(io, ctx))) lines.push('index/ updated. Commit data/ and index/.');
+  const settled = settlePending(ctx.dataDir, document);
+  const lines = [describeFill(report, where), ...settled.lines];
+  if ((report.filled || settled.cleared.length) && (await refreshIndex(io, ctx)))
+    lines.push('index/ updated. Commit data/ and index/.');
   if (reviewNote) lines.push(reviewNote.trim());
   return { ok: report.filled === targets.length, lines, report };
 }

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli.js';
 import { loadEnglish } from '../../src/english/files.js';
+import { englishGaps, pendingDocuments } from '../../src/english/pending.js';
 import { englishStatus } from '../../src/english/status.js';
 import { ingestCorpus } from '../../src/ingest/corpus.js';
 import { eventResult } from '../../src/query/ask.js';
@@ -10,13 +11,18 @@ import { realIndex } from '../slack/harness.js';
 import { listedDocumentIds } from '../support/corpus-facts.js';
 
 /**
- * The corpus's English, held to the corpus as data/sources.yml lists it today (a new month
- * without English fails here until `policy-bot add` with a provider, `english fill` or `english
- * import` has given it some).
+ * The corpus's English, held to the corpus as data/sources.yml lists it today. A document marked
+ * `english: pending` (what `policy-bot add` leaves on a month whose English it could not fill) is
+ * excused until `english fill` or `english import` completes it and takes the mark off; any other
+ * document without English fails here.
  */
 const corpus = ingestCorpus(DATA_DIR);
 const entries = loadEnglish(DATA_DIR);
 const status = englishStatus(corpus.items, entries);
+const pending = pendingDocuments(corpus.documents.map((d) => d.doc));
+const gaps = englishGaps(status, pending);
+/** Items of documents whose English is complete (not marked pending). */
+const held = corpus.items.filter((i) => !pending.has(i.source.document));
 
 let index: SearchIndex;
 beforeAll(async () => {
@@ -30,12 +36,19 @@ describe('the English of the corpus (data/english/)', () => {
     expect(corpus.items.length).toBeGreaterThan(0);
   });
 
-  it('gives every item an English title and summary', () => {
+  it('gives every item an English title and summary (documents marked english: pending aside)', () => {
     expect(
-      status.missing.map((m) => `${m.id} ${m.title}`),
+      gaps.missing.map((m) => `${m.id} ${m.title}`),
       'items without English: `policy-bot english --missing` lists them; fill them with `policy-bot english fill` or `english import`',
     ).toEqual([]);
-    expect(status.covered).toBe(corpus.items.length);
+    expect(held.every((i) => entries.has(i.id))).toBe(true);
+    expect(held.length).toBeGreaterThan(0);
+  });
+
+  it('marks pending only documents that still lack English (a complete one has its mark taken off)', () => {
+    const open = new Set([...status.missing, ...status.stale].map((m) => m.document));
+    for (const id of pending)
+      expect(open.has(id), `${id} is complete: run policy-bot english fill`).toBe(true);
   });
 
   it('names only items that exist', () => {
@@ -49,7 +62,7 @@ describe('the English of the corpus (data/english/)', () => {
     // A changed source title fails the suite rather than warning: the English shown and cited must
     // be checked against the new title. Check it, then set `ja:` to the new title.
     expect(
-      status.stale.map((s) => `${s.id}: now 「${s.title}」, English written from 「${s.ja}」`),
+      gaps.stale.map((s) => `${s.id}: now 「${s.title}」, English written from 「${s.ja}」`),
       'English to review: the source title changed since it was written',
     ).toEqual([]);
   });
@@ -73,8 +86,11 @@ describe('the English of the corpus (data/english/)', () => {
     expect(await main(['english'], io)).toBe(0);
     expect(io.out()).toContain(`${status.covered} of ${corpus.items.length} items have English`);
     for (const id of listedDocumentIds()) {
-      const n = corpus.items.filter((i) => i.source.document === id).length;
-      expect(io.out()).toContain(`  ${id}: ${n}/${n}`);
+      const mine = corpus.items.filter((i) => i.source.document === id);
+      const covered = mine.filter((i) => entries.has(i.id)).length;
+      expect(io.out()).toContain(`  ${id}: ${covered}/${mine.length}`);
+      if (pending.has(id)) expect(io.out()).toMatch(new RegExp(`  ${id}: .*english: pending`));
+      else expect(covered).toBe(mine.length);
     }
   });
 
@@ -85,6 +101,8 @@ describe('the English of the corpus (data/english/)', () => {
       const json = JSON.parse(io.out()) as { results: Record<string, unknown>[] };
       expect(json.results.length, question).toBeGreaterThan(0);
       for (const r of json.results) {
+        // A month whose English is still pending has none yet.
+        if (pending.has(index.byId.get(String(r.id))?.source.document ?? '')) continue;
         expect(typeof r.title_en, `${question}: ${r.id}`).toBe('string');
         expect(typeof r.summary_en, `${question}: ${r.id}`).toBe('string');
         expect(['person', 'deepl', 'llm']).toContain(r.english_by);

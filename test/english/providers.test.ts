@@ -6,8 +6,17 @@ import { loadTokenizer } from '../../src/analyze/kuromoji.js';
 import { main } from '../../src/cli.js';
 import { loadEnglish } from '../../src/english/files.js';
 import { fixedNames } from '../../src/english/glossary.js';
+import { englishGaps, pendingDocuments } from '../../src/english/pending.js';
+import { englishStatus } from '../../src/english/status.js';
 import { ingestCorpus } from '../../src/ingest/corpus.js';
-import { hashDataDir, loadIndex, rebuildIndex } from '../../src/search/index-store.js';
+import { loadSourceList } from '../../src/ingest/sources.js';
+import {
+  hashDataDir,
+  loadIndex,
+  readManifest,
+  rebuildIndex,
+  staleness,
+} from '../../src/search/index-store.js';
 import { FIXTURES, memoryIo } from '../helpers.js';
 import { FakeDeepL, FakeOpenAi } from '../support/fake-translators.js';
 
@@ -47,6 +56,24 @@ async function run(d: ReturnType<typeof checkout>, env: NodeJS.ProcessEnv, ...ar
 /** The added month's items, as the corpus now reads them. */
 const monthItems = (dataDir: string) =>
   ingestCorpus(dataDir).items.filter((i) => i.source.document === 'digest-2026-03');
+
+/** The `english:` mark of a document in data/sources.yml (`pending`, or undefined). */
+const mark = (dataDir: string, id = 'digest-2026-03') =>
+  loadSourceList(dataDir).documents.find((doc) => doc.id === id)?.english;
+
+/**
+ * What the English corpus test would hold against the added month of this data directory (the
+ * fixture's February has no English of its own).
+ */
+function gapsOf(dataDir: string, id = 'digest-2026-03') {
+  const corpus = ingestCorpus(dataDir);
+  const status = englishStatus(
+    corpus.items.filter((i) => i.source.document === id),
+    loadEnglish(dataDir),
+  );
+  const gaps = englishGaps(status, pendingDocuments(corpus.documents.map((doc) => doc.doc)));
+  return { missing: gaps.missing, stale: gaps.stale.filter((x) => x.document === id) };
+}
 
 /** The month is in data/ and index/ whatever happened to its English. */
 function expectMonthIn(d: ReturnType<typeof checkout>) {
@@ -107,6 +134,10 @@ describe('add with DeepL', () => {
     }
     // Titles name fixed terms in this fixture (総務省, NIST's Japanese name is not in the title).
     expect(items.some((it) => glossary.some((t) => it.title.includes(t.ja)))).toBe(true);
+    // Complete: no english: pending mark left on the month, and index/ is current with that.
+    expect(mark(d.dataDir)).toBeUndefined();
+    expect(r.out).toContain('English complete for digest-2026-03');
+    expect(staleness(readManifest(d.indexDir), d.dataDir)).toBeUndefined();
     // A second fill finds the glossary by its name and makes no other.
     const again = await run(d, env(), 'english', 'fill');
     expect(again.code).toBe(0);
@@ -134,6 +165,10 @@ describe('add with DeepL', () => {
     expect(deepl.to('/v2/translate')).toHaveLength(3);
     expect(r.out).toContain('Stopped: server after 3 tries');
     expect(r.out).toContain(`${items.length} items still have no English`);
+    // The month stays marked english: pending (said), so the corpus test excuses it meanwhile.
+    expect(mark(d.dataDir)).toBe('pending');
+    expect(r.out).toContain('data/sources.yml marks digest-2026-03 english: pending');
+    expect(gapsOf(d.dataDir).missing).toEqual([]);
     const missing = await run(d, env(), 'english', '--missing', '--json');
     const listed = JSON.parse(missing.out) as { missing: { id: string }[] };
     for (const it of items) expect(listed.missing.map((m) => m.id)).toContain(it.id);
@@ -141,6 +176,9 @@ describe('add with DeepL', () => {
     const fill = await run(d, env(), 'english', 'fill', '--document', 'digest-2026-03');
     expect(fill.code).toBe(0);
     expect(fill.out).toContain(`${items.length} of ${items.length} items of digest-2026-03 translated`);
+    // english fill completed it: the mark is taken off.
+    expect(mark(d.dataDir)).toBeUndefined();
+    expect(staleness(readManifest(d.indexDir), d.dataDir)).toBeUndefined();
     const entries = loadEnglish(d.dataDir);
     for (const it of items) expect(entries.get(it.id)?.by).toBe('deepl');
     const after = JSON.parse(
@@ -296,6 +334,18 @@ describe('without a provider', () => {
     expect(r.out).toContain(
       `English: ${items.length} items of digest-2026-03 have no English (no translation provider is configured`,
     );
+    // Marked english: pending and said so: the corpus test excuses the month…
+    expect(mark(d.dataDir)).toBe('pending');
+    expect(r.out).toContain('data/sources.yml marks digest-2026-03 english: pending');
+    expect(gapsOf(d.dataDir)).toEqual({ missing: [], stale: [] });
+    expect((await run(d, {}, 'english')).out).toMatch(/ {2}digest-2026-03: 0\/\d+, english: pending/);
+    // …and would not without the mark: a document that is not pending must have its English.
+    const sourcesPath = join(d.dataDir, 'sources.yml');
+    const marked = readFileSync(sourcesPath, 'utf8');
+    writeFileSync(sourcesPath, marked.replace(/\n\s+english: pending/, ''));
+    expect(mark(d.dataDir)).toBeUndefined();
+    expect(gapsOf(d.dataDir).missing.map((m) => m.id)).toEqual(items.map((it) => it.id));
+    writeFileSync(sourcesPath, marked);
     const listed = await run(d, {}, 'english', '--missing', '--document', 'digest-2026-03');
     for (const it of items) expect(listed.out).toContain(`${it.id}  ${it.title}`);
     // The CSV template, filled in by a person, goes back in.
@@ -310,6 +360,10 @@ describe('without a provider', () => {
     const imported = await run(d, {}, 'english', 'import', file);
     expect(imported.code).toBe(0);
     expect(imported.out).toContain(`imported English for ${items.length} items (0 replaced)`);
+    // Complete: the import takes the mark off, and the index is current with that.
+    expect(mark(d.dataDir)).toBeUndefined();
+    expect(imported.out).toContain('English complete for digest-2026-03');
+    expect(staleness(readManifest(d.indexDir), d.dataDir)).toBeUndefined();
     const entries = loadEnglish(d.dataDir);
     for (const [i, it] of items.entries())
       expect(entries.get(it.id)).toMatchObject({

@@ -460,7 +460,9 @@ async function addCommand(argv: string[], io: Io): Promise<number> {
   // An address: downloaded (the page, its PDF as a fallback), then the same add.
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(file)) {
     const { addUrlCommand } = await import('./feed/commands.js');
-    return addUrlCommand(file, args, io, { dataDir, indexDir });
+    return addUrlCommand(file, args, io, { dataDir, indexDir }, (id) =>
+      addedMonthEnglish(io, args, { dataDir, indexDir }, id),
+    );
   }
   const path = resolve(io.cwd, file);
   let bytes: Buffer;
@@ -496,16 +498,7 @@ async function addCommand(argv: string[], io: Io): Promise<number> {
     });
     for (const w of plan.source.warnings ?? []) println(io.stderr, `warning: ${basename(path)}: ${w}`);
     println(io.stdout, describeAdd(plan, dryRun));
-    if (dryRun) return 0;
-    // The month is in; its English follows (a provider failure never undoes the add).
-    dotenv.config({ path: resolve(projectRoot(), '.env'), quiet: true });
-    const { fillDocuments } = await import('./english/command.js');
-    const english = await fillDocuments(
-      io,
-      { dataDir, indexDir, today: resolveToday(args, io) },
-      plan.entry.id,
-    );
-    println(io.stdout, english.lines.join('\n'));
+    if (!dryRun) await addedMonthEnglish(io, args, { dataDir, indexDir }, plan.entry.id);
     return 0;
   } catch (err) {
     if (err instanceof AddError) {
@@ -517,11 +510,29 @@ async function addCommand(argv: string[], io: Io): Promise<number> {
   }
 }
 
+/**
+ * After `add` (a file or an address): the month is in, its English follows through the
+ * configured provider; a provider failure never undoes the add, and the document keeps its
+ * `english: pending` mark (data/sources.yml) until its English is complete, which is said.
+ */
+async function addedMonthEnglish(
+  io: Io,
+  args: ParsedArgs,
+  where: { dataDir: string; indexDir: string },
+  documentId: string,
+): Promise<void> {
+  // The provider's keys are in the project's .env, as the app reads them (only when run for real).
+  if (io.env === process.env) dotenv.config({ path: resolve(projectRoot(), '.env'), quiet: true });
+  const { fillDocuments } = await import('./english/command.js');
+  const english = await fillDocuments(io, { ...where, today: resolveToday(args, io) }, documentId);
+  println(io.stdout, english.lines.join('\n'));
+}
+
 /** `english …`: the corpus's English (status, missing, import, provider fill); see src/english/. */
 async function englishCli(argv: string[], io: Io): Promise<number> {
   const args = parseArgs(argv, VALUED);
   const { dataDir, indexDir } = dirs(args, io);
-  dotenv.config({ path: resolve(projectRoot(), '.env'), quiet: true });
+  if (io.env === process.env) dotenv.config({ path: resolve(projectRoot(), '.env'), quiet: true });
   const { englishCommand } = await import('./english/command.js');
   return englishCommand(argv, io, { dataDir, indexDir, today: resolveToday(args, io) });
 }

@@ -60,6 +60,7 @@ async function main(): Promise<void> {
     ...cal,
     logger,
     digest: weekly.digest,
+    admins: config.admins,
   });
   await app.start(config.port);
   logger.info(

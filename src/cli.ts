@@ -70,6 +70,8 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
         return await digestCommand(rest, io);
       case 'feedback':
         return await feedbackCommand(rest, io);
+      case 'english':
+        return await englishCli(rest, io);
       case 'help':
         println(io.stdout, rest[0] && isCommand(rest[0]) ? commandUsage(rest[0]) : USAGE);
         return 0;
@@ -104,6 +106,8 @@ const VALUED = [
   'lang',
   'out',
   'feed',
+  'document',
+  'by',
 ] as const;
 
 function dirs(args: ParsedArgs, io: Io) {
@@ -456,7 +460,9 @@ async function addCommand(argv: string[], io: Io): Promise<number> {
   // An address: downloaded (the page, its PDF as a fallback), then the same add.
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(file)) {
     const { addUrlCommand } = await import('./feed/commands.js');
-    return addUrlCommand(file, args, io, { dataDir, indexDir });
+    return addUrlCommand(file, args, io, { dataDir, indexDir }, (id) =>
+      addedMonthEnglish(io, args, { dataDir, indexDir }, id),
+    );
   }
   const path = resolve(io.cwd, file);
   let bytes: Buffer;
@@ -492,6 +498,7 @@ async function addCommand(argv: string[], io: Io): Promise<number> {
     });
     for (const w of plan.source.warnings ?? []) println(io.stderr, `warning: ${basename(path)}: ${w}`);
     println(io.stdout, describeAdd(plan, dryRun));
+    if (!dryRun) await addedMonthEnglish(io, args, { dataDir, indexDir }, plan.entry.id);
     return 0;
   } catch (err) {
     if (err instanceof AddError) {
@@ -501,6 +508,33 @@ async function addCommand(argv: string[], io: Io): Promise<number> {
     }
     throw err;
   }
+}
+
+/**
+ * After `add` (a file or an address): the month is in, its English follows through the
+ * configured provider; a provider failure never undoes the add, and the document keeps its
+ * `english: pending` mark (data/sources.yml) until its English is complete, which is said.
+ */
+async function addedMonthEnglish(
+  io: Io,
+  args: ParsedArgs,
+  where: { dataDir: string; indexDir: string },
+  documentId: string,
+): Promise<void> {
+  // The provider's keys are in the project's .env, as the app reads them (only when run for real).
+  if (io.env === process.env) dotenv.config({ path: resolve(projectRoot(), '.env'), quiet: true });
+  const { fillDocuments } = await import('./english/command.js');
+  const english = await fillDocuments(io, { ...where, today: resolveToday(args, io) }, documentId);
+  println(io.stdout, english.lines.join('\n'));
+}
+
+/** `english …`: the corpus's English (status, missing, import, provider fill); see src/english/. */
+async function englishCli(argv: string[], io: Io): Promise<number> {
+  const args = parseArgs(argv, VALUED);
+  const { dataDir, indexDir } = dirs(args, io);
+  if (io.env === process.env) dotenv.config({ path: resolve(projectRoot(), '.env'), quiet: true });
+  const { englishCommand } = await import('./english/command.js');
+  return englishCommand(argv, io, { dataDir, indexDir, today: resolveToday(args, io) });
 }
 
 /** `fetch`: one check of the publisher's listing (src/feed/), loaded only for this command. */

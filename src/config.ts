@@ -92,6 +92,15 @@ const EnvSchema = z.object({
     (v) => v === undefined || (/^\d+(?:\.\d+)?$/.test(v) && Number(v) > 0),
     { message: 'should be a size in megabytes, e.g. 20' },
   ),
+  POLICY_BOT_ADMINS: optionalString.refine(
+    (v) =>
+      v === undefined ||
+      v
+        .split(/[\s,]+/)
+        .filter(Boolean)
+        .every((u) => /^[UW][A-Z0-9]{2,}$/.test(u)),
+    { message: 'should be Slack user ids separated by commas, e.g. U012ABCDEF,U034GHIJKL' },
+  ),
   LOG_LEVEL: optionalString.refine((v) => v === undefined || /^(debug|info|warn|error)$/.test(v), {
     message: 'should be one of debug, info, warn, error',
   }),
@@ -122,6 +131,8 @@ export interface Config {
   adminLang: 'en' | 'ja';
   /** Limits of every download (the feed and `add URL`). */
   download: { timeoutMs: number; maxBytes: number };
+  /** Users who may change any channel's subscription, besides workspace admins and owners. */
+  admins: string[];
   logLevel: 'debug' | 'info' | 'warn' | 'error';
 }
 
@@ -187,6 +198,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
       timeoutMs: Number(e.POLICY_BOT_DOWNLOAD_TIMEOUT ?? 30) * 1000,
       maxBytes: Math.round(Number(e.POLICY_BOT_DOWNLOAD_MAX_MB ?? 20) * 1024 * 1024),
     },
+    admins: (e.POLICY_BOT_ADMINS ?? '').split(/[\s,]+/).filter(Boolean),
     logLevel: (e.LOG_LEVEL as Config['logLevel']) ?? 'info',
   };
 }

@@ -51,6 +51,7 @@ const COMMANDS: Record<string, CommandHelp> = {
       '                                 detects the layout, writes data/ and updates index/',
       'policy-bot add URL [--dry-run] [--replace]',
       "                                 the same from the digest page's address (its PDF as a fallback)",
+      '                                 then fills its English with the configured provider',
     ],
     details: [
       'All or nothing: on any problem nothing is written and each is printed as file:line: reason.',
@@ -69,6 +70,25 @@ const COMMANDS: Record<string, CommandHelp> = {
       'Pages already added, or refused before with the same content, are not tried again (state database).',
       'With --dry-run nothing is written or remembered. With Slack credentials and POLICY_BOT_ADMIN_CHANNEL',
       'set, the admin channel gets the same message the running app posts after its scheduled check.',
+    ],
+  },
+  english: {
+    usage: [
+      'policy-bot english [--document ID]',
+      '                                 how much of the corpus has English, per document',
+      'policy-bot english --missing [--json | --csv] [--document ID]',
+      '                                 the items without English, and entries to review',
+      "                                 (the source's title changed); --csv: a template to fill",
+      'policy-bot english import FILE [--by person|deepl|llm]',
+      '                                 fill English from a CSV (id,title,summary[,by,date,ja]) or',
+      '                                 YAML file; checked first, all or nothing',
+      'policy-bot english fill [--document ID]',
+      '                                 translate what is missing with the configured provider',
+    ],
+    details: [
+      'English lives in data/english/<document>.yml (title, summary, by, date, ja per item).',
+      'fill uses DeepL (DEEPL_API_KEY) or an OpenAI-compatible endpoint (OPENAI_BASE_URL, OPENAI_API_KEY,',
+      "OPENAI_MODEL), read from the project's .env; machine-made English is marked for review.",
     ],
   },
   reload: {

@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import type { WebClient } from '@slack/web-api';
 import type { DigestCommands } from './commands/digest-commands.js';
 import type { Config } from './config.js';
+import { linkDigestThread } from './conversation/digest-thread.js';
 import { say } from './present/catalogue.js';
 import { todayIn } from './query/dates.js';
 import type { Lang } from './query/understand.js';
@@ -51,6 +52,7 @@ export function openWeekly(config: Config, index: () => SearchIndex, cal: Calend
     today: cal.today,
     cron: config.digestCron,
     timeZone: config.digestTimeZone,
+    postEmpty: config.digestPostEmpty,
     logger,
   });
   return {
@@ -68,6 +70,8 @@ export function openWeekly(config: Config, index: () => SearchIndex, cal: Calend
         timeZone: config.digestTimeZone,
         postEmpty: config.digestPostEmpty,
         logger,
+        // Replies in a digest's thread are follow-ups on its items.
+        onPosted: (posted) => linkDigestThread(db, posted, cal.today(), cal.clock()),
       }),
   };
 }

@@ -3,7 +3,18 @@ import { main } from '../src/cli.js';
 import { memoryIo } from './helpers.js';
 
 /** Every subcommand the CLI dispatches (src/cli.ts `main`). */
-const COMMANDS = ['ask', 'cite', 'digest', 'feedback', 'index', 'add', 'fetch', 'reload', 'ingest'];
+const COMMANDS = [
+  'ask',
+  'cite',
+  'digest',
+  'feedback',
+  'index',
+  'add',
+  'fetch',
+  'english',
+  'reload',
+  'ingest',
+];
 
 describe('policy-bot COMMAND --help', () => {
   it.each(COMMANDS)('%s --help prints its own usage and does nothing else', async (command) => {

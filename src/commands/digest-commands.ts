@@ -1,5 +1,6 @@
 import type { Block } from '../present/blocks.js';
 import type { Lang } from '../query/understand.js';
+import type { Actor } from '../weekly/access.js';
 
 /** A reply the weekly-digest feature renders itself (Block Kit and its text fallback). */
 export interface RenderedReply {
@@ -19,8 +20,11 @@ export interface DigestCommands {
     userId?: string;
     filters: string;
     lang?: Lang;
+    /** Who asks; only the subscriber and admins may replace an existing subscription. */
+    actor?: Actor;
   }): RenderedReply;
-  unsubscribe(channelId: string, lang: Lang): RenderedReply;
+  /** Removes the channel's subscription; only the subscriber and admins may. */
+  unsubscribe(input: { channelId: string; lang: Lang; actor?: Actor }): RenderedReply;
   subscriptions(channelId: string, lang: Lang): RenderedReply;
   preview(input: { channelId: string; date?: string; lang: Lang }): RenderedReply;
 }

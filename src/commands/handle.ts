@@ -4,8 +4,10 @@ import { answerModel, PAGE_SIZE } from '../present/answer.js';
 import type { MessageCode } from '../present/catalogue.js';
 import { ask } from '../query/ask.js';
 import { type CiteResult, cite, unslack } from '../query/cite.js';
+import { shiftYears } from '../query/period.js';
 import type { Lang } from '../query/understand.js';
 import type { Manifest, SearchIndex } from '../search/index-store.js';
+import type { Actor } from '../weekly/access.js';
 import type { DigestCommands, RenderedReply } from './digest-commands.js';
 import { type Dimension, type Filters, filtersOf, filtersSchema, inherit } from './inherit.js';
 import type { Command } from './parse.js';
@@ -27,6 +29,8 @@ export interface AnswerState {
   total: number;
   /** The filters in force after merging, which the next follow-up inherits from. */
   filters: Filters;
+  /** When the answer abstained: the suggestions it showed, numbered 1… for `cite N`. */
+  suggestionIds?: string[];
 }
 
 export const answerStateSchema = z.object({
@@ -38,6 +42,7 @@ export const answerStateSchema = z.object({
   itemIds: z.array(z.string()),
   total: z.number().int().nonnegative(),
   filters: filtersSchema,
+  suggestionIds: z.array(z.string()).optional(),
 }) as unknown as z.ZodType<AnswerState>;
 
 /** A reply, not yet in any language or format: Slack, the console and the CLI render it. */
@@ -45,8 +50,21 @@ export type Reply =
   | { kind: 'answer'; answer: AnswerModel; state: AnswerState }
   | { kind: 'citation'; citation: CiteResult }
   | { kind: 'help'; manifest: Manifest }
-  | { kind: 'message'; lang: Lang; code: MessageCode; args?: Record<string, string | number> }
-  | { kind: 'rendered'; reply: RenderedReply; plain?: string };
+  | {
+      kind: 'message';
+      lang: Lang;
+      code: MessageCode;
+      args?: Record<string, string | number | readonly string[]>;
+    }
+  | { kind: 'rendered'; reply: RenderedReply; plain?: string }
+  | {
+      /** A channel-wide change asked for in a thread: not made there; the asker confirms or uses `/policy`. */
+      kind: 'channelChange';
+      lang: Lang;
+      change: 'subscribe' | 'unsubscribe';
+      filters: string;
+      channelId: string;
+    };
 
 export interface HandleDeps {
   index: SearchIndex;
@@ -64,7 +82,15 @@ export interface HandleInput {
   lang: Lang;
   /** The conversation's last answer (a thread, a DM, the console); follow-ups build on it. */
   previous?: AnswerState;
-  where?: { channelId: string; userId?: string; teamId?: string };
+  where?: {
+    channelId: string;
+    userId?: string;
+    teamId?: string;
+    /** Typed in a thread (a reply or a mention there): channel-wide changes are not made from it. */
+    inThread?: boolean;
+    /** Who is asking, for changes only some may make (a channel's subscription). */
+    actor?: Actor;
+  };
 }
 
 /** One page of a remembered answer: the same question, day and inherited filters, at `offset`. */
@@ -92,6 +118,8 @@ export function answerPage(
       return m.interp;
     },
   });
+  const filters = merged ?? filtersOf(r.interp);
+  const suggestionIds = r.results.length ? [] : (r.suggestions ?? []).map((i) => i.id);
   return {
     kind: 'answer',
     answer: answerModel(r, { offset, inherited, ...(o.sharedBy ? { sharedBy: o.sharedBy } : {}) }),
@@ -103,9 +131,54 @@ export function answerPage(
       offset,
       itemIds: r.results.map((i) => i.id),
       total: r.total,
-      filters: merged ?? filtersOf(r.interp),
+      filters: { ...filters, period: periodAsSearched(filters.period, r.interpretation.period) },
+      ...(suggestionIds.length ? { suggestionIds } : {}),
     },
   };
+}
+
+/**
+ * The period a follow-up inherits: the one the answer was searched with. A bare "December" was
+ * read as the latest December the corpus covers (December 2025); that is what the thread keeps,
+ * whole, so "what about Korea?" means Korea in December 2025 and says so.
+ */
+function periodAsSearched(
+  period: Filters['period'],
+  searched: { from: string; to: string } | null,
+): Filters['period'] {
+  if (!period || !searched || period.kind !== 'bare' || searched.from === period.from) return period;
+  const years = Number(period.from.slice(0, 4)) - Number(searched.from.slice(0, 4));
+  const shifted = shiftYears(period, years);
+  return shifted.from === searched.from && shifted.to === searched.to
+    ? { ...shifted, kind: 'absolute' }
+    : period;
+}
+
+/**
+ * The item numbered `n` in an answer as its asker saw it: numbers run across pages (the second
+ * page shows 6–10), so `cite 1` after `more` is still the first item. An item on an earlier page
+ * is found again by asking the same question for that one position. An answer that only offered
+ * suggestions numbers those. Returns the last number shown when there is no such item.
+ */
+export function itemNumbered(
+  index: SearchIndex,
+  previous: AnswerState,
+  n: number,
+): { id: string } | { last: number } {
+  const shown = previous.itemIds;
+  if (!shown.length) {
+    const suggestions = previous.suggestionIds ?? [];
+    const id = suggestions[n - 1];
+    return id && n >= 1 ? { id } : { last: suggestions.length };
+  }
+  const first = previous.offset + 1;
+  const last = previous.offset + shown.length;
+  if (n >= first && n <= last) return { id: shown[n - first] as string };
+  if (n >= 1 && n < first) {
+    const id = answerPage(index, previous, n - 1, { pageSize: 1 }).state.itemIds[0];
+    if (id) return { id };
+  }
+  return { last };
 }
 
 /** A question, as a follow-up when there is an earlier one: it inherits what it does not say. */
@@ -146,12 +219,11 @@ export function handleCommand(deps: HandleDeps, input: HandleInput): Reply {
     case 'cite': {
       const n = /^\d{1,3}$/.test(command.arg.trim()) ? Number(command.arg.trim()) : undefined;
       if (previous && n !== undefined) {
-        // "cite 7" after a page showing 6–10 is the 7th item; "cite 2" is the 2nd item shown.
-        const shown = previous.itemIds;
-        const rel = n > previous.offset && n <= previous.offset + shown.length ? n - previous.offset : n;
-        const id = shown[rel - 1];
-        if (!id) return { kind: 'message', lang, code: 'noSuchItem', args: { n, shown: shown.length } };
-        return { kind: 'citation', citation: { ...cite(deps.index, id, deps.today), lang } };
+        // "cite 7" is the item numbered 7, on whichever page the asker saw it.
+        const found = itemNumbered(deps.index, previous, n);
+        if (!('id' in found))
+          return { kind: 'message', lang, code: 'noSuchItem', args: { n, shown: found.last } };
+        return { kind: 'citation', citation: { ...cite(deps.index, found.id, deps.today), lang } };
       }
       return { kind: 'citation', citation: cite(deps.index, command.arg, deps.today) };
     }
@@ -173,6 +245,16 @@ function digestReply(deps: HandleDeps, input: HandleInput): Reply {
     return { kind: 'message', lang, code: where ? 'digestsDisabled' : 'subscriptionsNeedSlack' };
   }
   const d = deps.digest;
+  // A subscription is the whole channel's: a thread reply (perhaps a side conversation) does not
+  // change it; the asker confirms with a button or uses /policy in the channel.
+  if (where.inThread && (command.kind === 'subscribe' || command.kind === 'unsubscribe'))
+    return {
+      kind: 'channelChange',
+      lang,
+      change: command.kind,
+      filters: command.kind === 'subscribe' ? command.filters : '',
+      channelId: where.channelId,
+    };
   switch (command.kind) {
     case 'subscribe':
       return {
@@ -183,10 +265,18 @@ function digestReply(deps: HandleDeps, input: HandleInput): Reply {
           lang,
           ...(where.userId ? { userId: where.userId } : {}),
           ...(where.teamId ? { teamId: where.teamId } : {}),
+          ...(where.actor ? { actor: where.actor } : {}),
         }),
       };
     case 'unsubscribe':
-      return { kind: 'rendered', reply: d.unsubscribe(where.channelId, lang) };
+      return {
+        kind: 'rendered',
+        reply: d.unsubscribe({
+          channelId: where.channelId,
+          lang,
+          ...(where.actor ? { actor: where.actor } : {}),
+        }),
+      };
     case 'subscriptions':
       return { kind: 'rendered', reply: d.subscriptions(where.channelId, lang) };
     default:

@@ -13,10 +13,16 @@ export interface Filters {
 /** Which filters a follow-up took from the earlier question. */
 export type Dimension = 'places' | 'period' | 'terms';
 
+/**
+ * A period as a conversation stores it: whole (how its year was decided and its fiscal year too),
+ * so a follow-up restores exactly the period its thread was answered with.
+ */
 const periodSchema = z.object({
   from: z.string(),
   to: z.string(),
   label: z.object({ en: z.string(), ja: z.string() }),
+  kind: z.enum(['absolute', 'bare', 'relative']).optional(),
+  fiscal: z.number().int().optional(),
 });
 const groupSchema = z.looseObject({
   label: z.string(),

@@ -42,14 +42,3 @@ export function parseCommand(text: string): Command {
   }
   return { kind: 'ask', question: text.trim() };
 }
-
-const ACKNOWLEDGEMENT =
-  /^(?:thanks?(?: you)?|thank you(?: so much)?|thx|ty|ok(?:ay)?|great|cool|nice|perfect|got it|(?:どうも)?ありがとう(?:ございます|ございました)?|了解(?:です|しました)?|わかりました|(?::[a-z0-9_+-]+:\s*)+|(?:\p{Extended_Pictographic}|\p{Emoji_Modifier}|\u200d|\ufe0f|\s)+)[\s.!。！]*$/iu;
-
-/**
- * "thanks", "ok", "ありがとう", an emoji: a reply in a conversation that is not a question.
- * Thread replies and DMs like these are left unanswered rather than searched as words.
- */
-export function isAcknowledgement(text: string): boolean {
-  return ACKNOWLEDGEMENT.test(text.normalize('NFKC').trim());
-}

@@ -32,6 +32,7 @@ interface AnswerRow {
   item_ids: string;
   total: number;
   interpretation: string;
+  suggestion_ids: string | null;
 }
 
 /**
@@ -45,8 +46,8 @@ export function rememberAnswer(db: Db | undefined, state: AnswerState, now: Date
 function storeAnswer(db: Db, state: AnswerState, now: Date): string {
   const id = randomBytes(9).toString('base64url');
   db.prepare(
-    `INSERT INTO answers (answer_id, question, lang, today, inherit, page_offset, item_ids, total, interpretation, created_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO answers (answer_id, question, lang, today, inherit, page_offset, item_ids, total, interpretation, created_at, suggestion_ids)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
     id,
     state.question,
@@ -58,6 +59,7 @@ function storeAnswer(db: Db, state: AnswerState, now: Date): string {
     state.total,
     JSON.stringify(state.filters),
     now.toISOString(),
+    state.suggestionIds?.length ? JSON.stringify(state.suggestionIds) : null,
   );
   if (Math.random() < 0.01) pruneConversations(db, now);
   return id;
@@ -74,6 +76,7 @@ function fromRow(row: AnswerRow | undefined): AnswerState | undefined {
     itemIds: JSON.parse(row.item_ids),
     total: row.total,
     filters: JSON.parse(row.interpretation),
+    ...(row.suggestion_ids ? { suggestionIds: JSON.parse(row.suggestion_ids) } : {}),
   });
   return parsed.success ? parsed.data : undefined;
 }

@@ -10,8 +10,10 @@ const ChildArgs = z.object({
   indexDir: z.string().min(1),
   statePath: z.string().min(1),
   limits: z.object({ timeoutMs: z.number().positive(), maxBytes: z.number().int().positive() }),
+  /** Where "today" is, for the date of English a provider writes. */
+  timeZone: z.string().min(1).default('Asia/Tokyo'),
 });
-export type FeedCheckArgs = z.infer<typeof ChildArgs>;
+export type FeedCheckArgs = z.input<typeof ChildArgs>;
 
 /**
  * One check of the listing in a child process, as the running app makes it: reading PDFs,
@@ -72,7 +74,7 @@ async function childMain(raw: string): Promise<number> {
   const log = (l: string) => process.stderr.write(`${l}\n`);
   const { openState } = await import('../weekly/state.js');
   const { FeedStore } = await import('./store.js');
-  const { indexUpdater, webDownloader } = await import('./commands.js');
+  const { englishFiller, indexUpdater, webDownloader } = await import('./commands.js');
   let db: ReturnType<typeof openState> | undefined;
   try {
     db = openState(args.statePath);
@@ -86,6 +88,8 @@ async function childMain(raw: string): Promise<number> {
       download: webDownloader(args.limits),
       ...(db ? { memory: new FeedStore(db) } : {}),
       updateIndex: indexUpdater(args.dataDir, args.indexDir, log),
+      // A new month's English through the app's provider (its environment, inherited).
+      fillEnglish: englishFiller(process.env, args, args.timeZone, log),
       now: () => new Date(),
       log,
     });

@@ -4,7 +4,7 @@ import { formatProblem, type Problem } from '../ingest/item.js';
 import { loadSourceList } from '../ingest/sources.js';
 import { type Downloader, planFromUrl } from './digest-page.js';
 import { DownloadError } from './download.js';
-import { type EnglishCoverage, itemsLackingEnglish, NO_ENGLISH } from './english-gap.js';
+import { type EnglishCoverage, englishIn, itemsLackingEnglish } from './english-gap.js';
 import { readListing } from './listing.js';
 import type { FeedMemory } from './store.js';
 
@@ -65,7 +65,13 @@ export interface FeedCheckDeps {
   updateIndex: () => Promise<void>;
   now: () => Date;
   dryRun?: boolean;
+  /** Which items have English (default: data/english/ as it is after each add and fill). */
   hasEnglish?: EnglishCoverage;
+  /**
+   * Fills a new month's English (a configured provider), as `policy-bot add` does; never throws,
+   * never undoes the add. Without it the month is added with its `english: pending` mark.
+   */
+  fillEnglish?: (documentId: string) => Promise<void>;
   log?: (line: string) => void;
 }
 
@@ -112,7 +118,8 @@ export async function checkFeed(d: FeedCheckDeps): Promise<FeedReport> {
   const log = d.log ?? (() => {});
   const at = d.now().toISOString();
   const memory = d.dryRun ? undefined : d.memory;
-  const hasEnglish = d.hasEnglish ?? NO_ENGLISH;
+  // data/english/ read again for each month: a fill may just have written its English.
+  const coverage = () => d.hasEnglish ?? englishIn(d.dataDir);
   const checkId = memory?.startCheck(d.listingUrl, at);
   const report: FeedReport = {
     listing: d.listingUrl,
@@ -201,7 +208,7 @@ export async function checkFeed(d: FeedCheckDeps): Promise<FeedReport> {
         }
         case 'planned': {
           if (d.dryRun) {
-            report.added.push(added(l.url, outcome.plan, outcome.from, hasEnglish));
+            report.added.push(added(l.url, outcome.plan, outcome.from, coverage()));
             break;
           }
           try {
@@ -212,7 +219,16 @@ export async function checkFeed(d: FeedCheckDeps): Promise<FeedReport> {
             memory?.remember({ url: l.url, status: 'failed', reason, contentHash: outcome.hash }, at);
             break;
           }
-          report.added.push(added(l.url, outcome.plan, outcome.from, hasEnglish));
+          if (d.fillEnglish) {
+            try {
+              await d.fillEnglish(outcome.plan.entry.id);
+            } catch (err) {
+              log(
+                `policy-bot: feed: English of ${outcome.plan.entry.id} not filled: ${(err as Error).message}`,
+              );
+            }
+          }
+          report.added.push(added(l.url, outcome.plan, outcome.from, coverage()));
           memory?.remember(
             { url: l.url, status: 'added', documentId: outcome.plan.entry.id, contentHash: outcome.hash },
             at,

@@ -1,10 +1,12 @@
 import { resolve } from 'node:path';
+import { Writable } from 'node:stream';
 import dotenv from 'dotenv';
 import { loadTokenizer } from '../analyze/kuromoji.js';
 import { loadConfig } from '../config.js';
 import { applyAdd } from '../ingest/add.js';
 import { describeAdd } from '../ingest/describe-add.js';
 import { formatProblem } from '../ingest/item.js';
+import { todayIn } from '../query/dates.js';
 import { rebuildIndex } from '../search/index-store.js';
 import { flagString, type ParsedArgs } from '../util/args.js';
 import { type Io, println } from '../util/io.js';
@@ -30,6 +32,32 @@ export function webDownloader(limits: DownloadLimits): Downloader {
   return (url, accept, host) => download(url, { accept, host, limits });
 }
 
+/**
+ * Fills a month's English after the feed added it, as `policy-bot add` does: through the
+ * provider `env` configures (DeepL, an OpenAI-compatible endpoint), the document's `english:
+ * pending` mark taken off when it is complete. Never throws; what it did goes to `log`.
+ */
+export function englishFiller(
+  env: NodeJS.ProcessEnv,
+  dirs: { dataDir: string; indexDir: string },
+  timeZone: string,
+  log: (line: string) => void,
+): (documentId: string) => Promise<void> {
+  return async (documentId) => {
+    const { fillDocuments } = await import('../english/command.js');
+    const sink = new Writable({
+      write(chunk, _encoding, done) {
+        for (const l of String(chunk).split('\n')) if (l.trim()) log(l);
+        done();
+      },
+    });
+    // stdout too goes to the log: the app's child keeps its stdout for the report.
+    const io: Io = { stdout: sink, stderr: sink, stdin: process.stdin, env, cwd: process.cwd() };
+    const outcome = await fillDocuments(io, { ...dirs, today: todayIn(timeZone) }, documentId);
+    for (const l of outcome.lines) log(`policy-bot: feed: ${l}`);
+  };
+}
+
 /** Rebuilds index/ in this process (the CLI's way; the app's child process does the same). */
 export function indexUpdater(dataDir: string, indexDir: string, log: (line: string) => void) {
   return async () => {
@@ -48,6 +76,7 @@ export async function addUrlCommand(
   args: ParsedArgs,
   io: Io,
   dirs: { dataDir: string; indexDir: string },
+  afterAdd: (documentId: string) => Promise<void> = async () => {},
 ): Promise<number> {
   const address = webAddress(url);
   if (typeof address === 'string') {
@@ -92,6 +121,8 @@ export async function addUrlCommand(
         );
       }
       println(io.stdout, describeAdd(outcome.plan, dryRun));
+      // Its English, as for a file (the CLI passes the same step).
+      if (!dryRun) await afterAdd(outcome.plan.entry.id);
       return 0;
     }
   }
@@ -155,6 +186,7 @@ export async function fetchCommand(args: ParsedArgs, io: Io, dirs: { dataDir: st
       download: webDownloader(config.download),
       ...(db ? { memory: new FeedStore(db) } : {}),
       updateIndex: indexUpdater(dirs.dataDir, dirs.indexDir, (l) => println(io.stderr, l)),
+      fillEnglish: englishFiller(io.env, dirs, config.digestTimeZone, (l) => println(io.stderr, l)),
       now: () => new Date(),
       dryRun,
       log: (l) => println(io.stderr, l),

@@ -1,25 +1,29 @@
+import { loadEnglish } from '../english/files.js';
 import type { Item } from '../ingest/item.js';
 
-/**
- * Which items have an English title and summary, by item id. This branch has no English data
- * yet (issue 20): until it is wired to that store, no item has one.
- */
+/** Which items have an English title and summary, by item id. */
 export type EnglishCoverage = (itemId: string) => boolean;
 
-/** No English anywhere: what this branch knows. */
-export const NO_ENGLISH: EnglishCoverage = () => false;
+/**
+ * The English of `data/english/` as it stands when called (after a provider may just have
+ * filled a new month). English files that cannot be read count as no English: the admin
+ * channel's count then errs towards work to do, and the index build names the bad file.
+ */
+export function englishIn(dataDir: string): EnglishCoverage {
+  let ids: ReadonlySet<string>;
+  try {
+    ids = new Set(loadEnglish(dataDir).keys());
+  } catch {
+    ids = new Set();
+  }
+  return (id) => ids.has(id);
+}
 
 /**
  * How many of a new month's items lack English, for the admin channel's message: the count a
  * reviewer has to translate (or a provider to fill) before English askers read the month in
  * English.
- *
- * @remarks The one place to wire issue 20's English data: pass its coverage instead of
- * {@link NO_ENGLISH}.
  */
-export function itemsLackingEnglish(
-  items: readonly Item[],
-  hasEnglish: EnglishCoverage = NO_ENGLISH,
-): number {
+export function itemsLackingEnglish(items: readonly Item[], hasEnglish: EnglishCoverage): number {
   return items.filter((i) => !hasEnglish(i.id)).length;
 }

@@ -134,6 +134,7 @@ export function startFeedWatch(
           indexDir: o.indexDir,
           statePath,
           limits: config.download,
+          timeZone: config.digestTimeZone,
         },
         (l) => o.logger.info(l),
       ),

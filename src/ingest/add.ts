@@ -149,6 +149,8 @@ export async function planAdd(opts: AddOptions): Promise<AddPlan> {
     layout: detected.layout,
     ...(publisher ? { publisher } : {}),
     ...(url ? { url } : {}),
+    // Its English comes after the add (a provider, or an import): marked until it is complete.
+    english: 'pending',
   };
   const stored = text.endsWith('\n') ? text : `${text}\n`;
   const existing = list.documents.find((d) => d.id === entry.id || d.path === entry.path);

@@ -1,20 +1,12 @@
 import type { Dimension } from '../commands/inherit.js';
-import { urlKey } from '../events/group.js';
 import type { AskResult, AskResultItem } from '../query/ask.js';
 import type { Lang } from '../query/understand.js';
-import {
-  actions,
-  type Block,
-  type Button,
-  capBlocks,
-  context,
-  divider,
-  mrkdwnText,
-  section,
-} from './blocks.js';
+import { type Block, capBlocks, context, mrkdwnText, section } from './blocks.js';
 import { say } from './catalogue.js';
-import { CATEGORY_LABEL, countryList, formatDate, REGION_LABEL, siteName } from './labels.js';
-import { escapeMrkdwn, LIMITS, link, truncate } from './mrkdwn.js';
+import { itemHeading } from './english.js';
+import { distinctPages, itemSection, itemTextLine, itemWords, labelledLinks } from './item-section.js';
+import { CATEGORY_LABEL, countryList, formatDate, REGION_LABEL } from './labels.js';
+import { escapeMrkdwn, fitLines, LIMITS, link, truncate, truncatePlain } from './mrkdwn.js';
 
 export const PAGE_SIZE = 5;
 
@@ -44,10 +36,12 @@ export function decodeRef(value: string | undefined): AnswerRef | undefined {
   return undefined;
 }
 
-/** What a Cite button carries: the item id and the asker's language. */
+/** What a Cite button or item menu option carries: the item id, the citation's language, and whether it opens the source. */
 export interface CiteRef {
   i: string;
   l: Lang;
+  /** The "Open the source" option: Slack opens the page, the bot only acknowledges. */
+  open?: boolean;
 }
 
 /** A Cite button's value: the item id and the language to cite it in. */
@@ -59,36 +53,24 @@ export function encodeCite(ref: CiteRef): string {
 export function decodeCite(value: string | undefined): CiteRef | undefined {
   if (!value) return undefined;
   try {
-    const v = JSON.parse(value) as Partial<CiteRef>;
-    if (typeof v.i === 'string' && v.i && (v.l === 'en' || v.l === 'ja')) return { i: v.i, l: v.l };
+    const v = JSON.parse(value) as Partial<CiteRef> & { u?: unknown };
+    if (typeof v.i === 'string' && v.i && (v.l === 'en' || v.l === 'ja'))
+      return { i: v.i, l: v.l, ...(v.u === 1 ? { open: true } : {}) };
   } catch {
     // not ours
   }
   return undefined;
 }
 
-/** One part of the echoed interpretation, and whether it came from the earlier question. */
+/** One part of the echoed interpretation, which filter it is, and whether it came from the earlier question. */
 export interface UnderstoodPart {
   text: string;
   inherited: boolean;
+  dim: Dimension;
 }
 
-/** An answer item; `english` is the English title (or an object with one) when the answers core provides it. */
+/** An answer item; `english` is the English line (or an object with one) when the answers core provides it. */
 export type AnswerItem = AskResultItem & { english?: unknown };
-
-/** Text out of a field that may be a string or an object naming its text (`title`, `text`, `question`). */
-function textOf(v: unknown): string | undefined {
-  if (typeof v === 'string') return v.trim() || undefined;
-  if (v && typeof v === 'object') {
-    const o = v as Record<string, unknown>;
-    for (const k of ['title', 'text', 'question', 'q', 'label', 'en'])
-      if (typeof o[k] === 'string' && (o[k] as string).trim()) return (o[k] as string).trim();
-  }
-  return undefined;
-}
-
-/** The English title shown under the Japanese one for English askers. */
-export const englishTitle = (it: AnswerItem): string | undefined => textOf(it.english);
 
 /** The message model shared by Block Kit and plain text: one answer page. */
 export interface AnswerModel {
@@ -103,6 +85,9 @@ export interface AnswerModel {
   suggestions: string[];
   /** When the answer abstains: the closest items, shown apart and labelled as suggestions, not answers. */
   closest: AnswerItem[];
+  /** The words the question used, and those of them the corpus could not match (when abstaining). */
+  terms: string[];
+  unmatched: string[];
   sharedBy?: string;
 }
 
@@ -128,20 +113,14 @@ export function answerModel(
   const i = r.interpretation;
   const inherited = new Set(o.inherited ?? []);
   const understood: UnderstoodPart[] = [];
-  if (i.countries.length)
-    understood.push({ text: countryList(i.countries, lang), inherited: inherited.has('places') });
+  const part = (text: string, dim: Dimension) =>
+    understood.push({ text, inherited: inherited.has(dim), dim });
+  if (i.countries.length) part(countryList(i.countries, lang), 'places');
   const regions = i.regions.filter((g) => !(g === 'europe' && i.countries.includes('EU')));
   if (regions.length)
-    understood.push({
-      text: `${say(lang, 'region')}: ${regions.map((g) => REGION_LABEL[g]?.[lang] ?? g).join(', ')}`,
-      inherited: inherited.has('places'),
-    });
-  if (i.period) understood.push({ text: i.period.label, inherited: inherited.has('period') });
-  if (i.terms.length)
-    understood.push({
-      text: i.terms.map((t) => (lang === 'ja' ? `「${t}」` : `“${t}”`)).join(', '),
-      inherited: inherited.has('terms'),
-    });
+    part(`${say(lang, 'region')}: ${regions.map((g) => REGION_LABEL[g]?.[lang] ?? g).join(', ')}`, 'places');
+  if (i.period) part(i.period.label, 'period');
+  if (i.terms.length) part(i.terms.map((t) => (lang === 'ja' ? `「${t}」` : `“${t}”`)).join(', '), 'terms');
   const closest = r.results.length ? [] : (r.suggestions ?? []);
   return {
     lang,
@@ -153,8 +132,21 @@ export function answerModel(
     ...(r.message ? { notice: r.message } : {}),
     suggestions: closest.length ? [] : fallbackSuggestions(r),
     closest,
+    terms: i.terms,
+    unmatched: r.unmatched ?? [],
     ...(o.sharedBy ? { sharedBy: o.sharedBy } : {}),
   };
+}
+
+/**
+ * Whether the question's own words (not what a follow-up inherited) matched anything: a place,
+ * a period, or a word the corpus has. A thread reply that matched nothing is chatter, not a
+ * question to the bot (src/conversation/addressed.ts).
+ */
+export function ownWordsMatched(m: AnswerModel): boolean {
+  return m.understood.some(
+    (p) => !p.inherited && (p.dim !== 'terms' || m.terms.some((t) => !m.unmatched.includes(t))),
+  );
 }
 
 /** True when there are results after this page. */
@@ -184,24 +176,6 @@ function metaLine(it: AnswerItem, lang: Lang): string {
   return [formatDate(it.date, lang), countryList(it.countries, lang), cat].filter(Boolean).join(' · ');
 }
 
-function itemMrkdwn(it: AnswerItem, number: number, lang: Lang): string {
-  const en = lang === 'en' ? englishTitle(it) : undefined;
-  const english = en ? `\n_${escapeMrkdwn(en)}_` : '';
-  const snippet = it.snippet ? `\n${escapeMrkdwn(it.snippet)}` : '';
-  return `*${number}. ${escapeMrkdwn(it.title)}*${english}\n${metaLine(it, lang)}${snippet}`;
-}
-
-/** One link per page: a report's `…/260109/` and a digest's `…/260109` are the same page. */
-function distinctPages(urls: string[]): string[] {
-  const seen = new Set<string>();
-  return urls.filter((u) => {
-    const k = urlKey(u);
-    if (seen.has(k)) return false;
-    seen.add(k);
-    return true;
-  });
-}
-
 /** Where an item is reported: its document and section, or every document of a merged event. */
 export function sourcesText(it: AnswerItem, lang: Lang, esc: (s: string) => string = (s) => s): string {
   const all = it.sources ?? [];
@@ -212,12 +186,12 @@ export function sourcesText(it: AnswerItem, lang: Lang, esc: (s: string) => stri
   return `${say(lang, 'sources')}: ${all.map(one).join(' / ')}`;
 }
 
-function itemContext(it: AnswerItem, lang: Lang): string {
-  const links = distinctPages(it.urls)
-    .map((u) => link(u, siteName(u)))
-    .join('  ');
+/** The details under an item in the detailed layout: every page, labelled, and every document reporting it. */
+function itemDetails(it: AnswerItem, lang: Lang): Block {
+  const pages = distinctPages(it.urls);
+  const links = pages.length > 1 ? labelledLinks(pages, lang, 10) : '';
   const where = sourcesText(it, lang, escapeMrkdwn);
-  return links ? `${links}\n${where}` : where;
+  return context(links ? `${links}\n${where}` : where);
 }
 
 /** Where an answer is shown decides its buttons: a private page pages in place and may be shared. */
@@ -226,6 +200,8 @@ export interface AnswerView {
   answerId?: string;
   /** `ephemeral`: only the asker sees it. `public`: everyone in the channel, thread or DM. */
   visibility: 'ephemeral' | 'public';
+  /** The detailed layout (every source under each item): a shared answer's thread. */
+  detail?: boolean;
 }
 
 /** 👍/👎 on an answer, as Slack's native feedback buttons; the value names the stored answer. */
@@ -251,10 +227,83 @@ export function feedbackBlock(answerId: string, lang: Lang): Block {
   };
 }
 
-/** Block Kit for an answer page, plus its plain `text` fallback for notifications. */
+/** What an answer's overflow menu carries: the stored answer, the page, and the export chosen. */
+export function encodeMenu(ref: AnswerRef, x: 'csv' | 'md'): string {
+  return JSON.stringify({ a: ref.a, o: ref.o, x });
+}
+
+/** Reads an answer menu value we wrote; anything else is `undefined`. */
+export function decodeMenu(value: string | undefined): (AnswerRef & { x: 'csv' | 'md' }) | undefined {
+  const ref = decodeRef(value);
+  if (!ref || !value) return undefined;
+  try {
+    const x = (JSON.parse(value) as { x?: unknown }).x;
+    return x === 'csv' || x === 'md' ? { ...ref, x } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The answer's actions: one primary button (Show more when there is a next page, else Share on a
+ * private answer), Previous and Share beside it, and the exports in an overflow menu — at most
+ * three buttons and a menu, so the row does not wrap on a phone.
+ */
+function answerActions(m: AnswerModel, view: AnswerView, id: string): Block | undefined {
+  const elements: Record<string, unknown>[] = [];
+  const button = (text: string, actionId: string, value: string, primary = false) => ({
+    type: 'button',
+    text: { type: 'plain_text', text: truncatePlain(text, LIMITS.buttonText), emoji: true },
+    action_id: actionId,
+    value,
+    ...(primary ? { style: 'primary' } : {}),
+  });
+  const more = hasMore(m);
+  if (view.visibility === 'ephemeral' && m.offset > 0)
+    elements.push(
+      button(
+        say(m.lang, 'previous'),
+        'page_previous',
+        encodeRef({ a: id, o: Math.max(0, m.offset - PAGE_SIZE) }),
+      ),
+    );
+  if (more)
+    elements.push(
+      button(
+        say(m.lang, 'showMore', { n: m.total - m.offset - m.items.length }),
+        'show_more',
+        encodeRef({ a: id, o: m.offset + m.items.length }),
+        true,
+      ),
+    );
+  if (view.visibility === 'ephemeral' && m.items.length && !m.sharedBy)
+    elements.push(button(say(m.lang, 'share'), 'share_answer', encodeRef({ a: id, o: m.offset }), !more));
+  // The whole answer as a file, uploaded to the clicker (every result, not this page).
+  if (m.items.length) {
+    const ref = { a: id, o: m.offset };
+    const option = (label: string, x: 'csv' | 'md') => ({
+      text: { type: 'plain_text', text: label, emoji: true },
+      value: encodeMenu(ref, x),
+    });
+    elements.push({
+      type: 'overflow',
+      action_id: 'answer_menu',
+      options: [option(say(m.lang, 'exportCsv'), 'csv'), option(say(m.lang, 'exportMarkdown'), 'md')],
+    });
+  }
+  return elements.length ? { type: 'actions', elements } : undefined;
+}
+
+/**
+ * Block Kit for an answer page, plus its plain `text` (notifications, screen readers), which
+ * lists every item shown. Compact: one section per item (title linked to its first source, date
+ * · country · labelled links, one line of text, the item menu with Cite); the detailed layout
+ * adds every page and every reporting document under each item.
+ */
 export function renderAnswerBlocks(m: AnswerModel, view: AnswerView): { text: string; blocks: Block[] } {
   const blocks: Block[] = [];
-  if (m.sharedBy)
+  // A shared answer's details go in the thread of the message that says who shared it.
+  if (m.sharedBy && !view.detail)
     blocks.push(context(`${say(m.lang, 'sharedBy', { user: m.sharedBy })}: “${escapeMrkdwn(m.question)}”`));
   blocks.push(context(`:mag: ${understoodLine(m, escapeMrkdwn)}`));
   if (m.notice)
@@ -263,69 +312,71 @@ export function renderAnswerBlocks(m: AnswerModel, view: AnswerView): { text: st
       text: mrkdwnText(`:information_source: ${escapeMrkdwn(m.notice)}`),
     });
   m.items.forEach((it, n) => {
-    if (n > 0) blocks.push(divider());
-    blocks.push({
-      type: 'section',
-      text: mrkdwnText(truncate(itemMrkdwn(it, m.offset + n + 1, m.lang), LIMITS.sectionText)),
-      accessory: {
-        type: 'button',
-        text: { type: 'plain_text', text: say(m.lang, 'cite'), emoji: true },
-        action_id: 'cite_item',
-        value: encodeCite({ i: it.id, l: m.lang }),
-      },
-    });
-    blocks.push(context(itemContext(it, m.lang)));
+    blocks.push(itemSection(it, m.offset + n + 1, m.lang));
+    if (view.detail) blocks.push(itemDetails(it, m.lang));
   });
   if (m.closest.length) {
     blocks.push(context(`*${say(m.lang, 'closest')}*`));
     m.closest.forEach((it, n) => {
-      blocks.push(section(truncate(itemMrkdwn(it, n + 1, m.lang), LIMITS.sectionText)));
-      blocks.push(context(itemContext(it, m.lang)));
+      blocks.push(itemSection(it, n + 1, m.lang));
     });
   }
   if (m.suggestions.length)
     blocks.push(
       context(`${say(m.lang, 'try')}: ${m.suggestions.map((s) => `“${escapeMrkdwn(s)}”`).join('  ·  ')}`),
     );
-  const buttons: Button[] = [];
   const id = view.answerId;
   if (id) {
-    if (view.visibility === 'ephemeral' && m.offset > 0)
-      buttons.push({
-        text: say(m.lang, 'previous'),
-        actionId: 'page_previous',
-        value: encodeRef({ a: id, o: Math.max(0, m.offset - PAGE_SIZE) }),
-      });
-    if (hasMore(m))
-      buttons.push({
-        text: say(m.lang, 'showMore', { n: m.total - m.offset - m.items.length }),
-        actionId: 'show_more',
-        value: encodeRef({ a: id, o: m.offset + m.items.length }),
-      });
-    if (view.visibility === 'ephemeral' && m.items.length && !m.sharedBy)
-      buttons.push({
-        text: say(m.lang, 'share'),
-        actionId: 'share_answer',
-        value: encodeRef({ a: id, o: m.offset }),
-      });
-    // The whole answer as a file, uploaded to the clicker (every result, not this page).
-    if (m.items.length) {
-      const ref = encodeRef({ a: id, o: m.offset });
-      buttons.push({ text: say(m.lang, 'exportCsv'), actionId: 'export_csv', value: ref });
-      buttons.push({ text: say(m.lang, 'exportMarkdown'), actionId: 'export_md', value: ref });
-    }
+    const row = answerActions(m, view, id);
+    if (row) blocks.push(row);
+    // Empty answers get 👍/👎 too: they are the ones most worth hearing about.
+    blocks.push(feedbackBlock(id, m.lang));
   }
-  if (buttons.length) blocks.push(actions(buttons));
-  // Empty answers get 👍/👎 too: they are the ones most worth hearing about.
-  if (id) blocks.push(feedbackBlock(id, m.lang));
-  return { text: truncate(fallbackText(m), LIMITS.fallbackText), blocks: capBlocks(blocks) };
+  return { text: answerText(m), blocks: capBlocks(blocks) };
 }
 
-function fallbackText(m: AnswerModel): string {
-  const first = m.items[0];
-  const head = understoodLine(m, escapeMrkdwn);
-  if (!first) return `${head}${m.notice ? ` ${escapeMrkdwn(m.notice)}` : ''}`;
-  return `${head}\n${formatDate(first.date, m.lang)} ${escapeMrkdwn(first.title)}${first.urls[0] ? ` ${escapeMrkdwn(first.urls[0])}` : ''}`;
+/**
+ * The answer as its top-level `text`: the echo, then every item shown as `n. title (date)` (and
+ * the suggestions, labelled), cut to Slack's limit a whole line at a time.
+ */
+export function answerText(m: AnswerModel): string {
+  const lines = [understoodLine(m, escapeMrkdwn)];
+  if (m.notice && !m.items.length) lines.push(escapeMrkdwn(m.notice));
+  m.items.forEach((it, n) => {
+    lines.push(escapeMrkdwn(truncatePlain(itemTextLine(it, m.offset + n + 1, m.lang), 300)));
+  });
+  if (m.closest.length) {
+    lines.push(`${say(m.lang, 'closest')}:`);
+    m.closest.forEach((it, n) => {
+      lines.push(escapeMrkdwn(truncatePlain(itemTextLine(it, n + 1, m.lang), 300)));
+    });
+  }
+  return fitLines(lines, LIMITS.fallbackText);
+}
+
+/**
+ * What Share posts in the channel: who shared it and the question, the echo, and each item as one
+ * line (`n. title` linked to its source, date, country); the full answer follows in its thread.
+ */
+export function renderShareSummary(m: AnswerModel): { text: string; blocks: Block[] } {
+  const lines = m.items.map((it, n) => {
+    const w = itemWords(it, m.lang);
+    const first = distinctPages(it.urls)[0];
+    const label = `${m.offset + n + 1}. ${w.headline}`;
+    const title = first ? link(first, label) : escapeMrkdwn(label);
+    const meta = [
+      formatDate(it.date, m.lang),
+      countryList(it.countries, m.lang),
+      ...w.notes.map((note) => `_${escapeMrkdwn(note)}_`),
+    ];
+    return `${title} — ${meta.filter(Boolean).join(' · ')}`;
+  });
+  const blocks: Block[] = [
+    context(`${say(m.lang, 'sharedBy', { user: m.sharedBy ?? '' })}: “${escapeMrkdwn(m.question)}”`),
+    section(truncate(`${understoodLine(m, escapeMrkdwn)}\n${lines.join('\n')}`, LIMITS.sectionText)),
+    context(say(m.lang, 'detailsInThread')),
+  ];
+  return { text: answerText(m), blocks };
 }
 
 /** The same page as plain lines (console, CLI): no mrkdwn, URLs exactly as in the source. */
@@ -339,11 +390,12 @@ export function answerLines(m: AnswerModel, o: { typeMore?: boolean } = {}): str
   if (m.notice) out.push(m.notice);
   m.items.forEach((it, n) => {
     out.push('');
-    out.push(`${m.offset + n + 1}. ${it.title}`);
-    const en = m.lang === 'en' ? englishTitle(it) : undefined;
-    if (en) out.push(`   ${en}`);
-    out.push(`   ${metaLine(it, m.lang)}`);
-    if (it.snippet) out.push(`   ${it.snippet}`);
+    // English askers: the English title first, the Japanese beneath, the summary (src/present/english.ts).
+    const head = itemHeading(it, m.lang);
+    out.push(`${m.offset + n + 1}. ${head.headline}`);
+    for (const line of [head.original, head.gloss]) if (line) out.push(`   ${line}`);
+    out.push(`   ${[metaLine(it, m.lang), ...head.notes].join(' · ')}`);
+    if (head.text) out.push(`   ${head.text}`);
     // Each page once (a report's `…/260109/` is the digest's `…/260109`), spelled as its source does.
     for (const u of distinctPages(it.urls)) out.push(`   ${u}`);
     out.push(`   ${sourcesText(it, m.lang)}`);
@@ -351,10 +403,10 @@ export function answerLines(m: AnswerModel, o: { typeMore?: boolean } = {}): str
   if (m.closest.length) {
     out.push('', `${say(m.lang, 'closest')}:`);
     m.closest.forEach((it, n) => {
-      out.push(`  ${n + 1}. ${it.title}`);
-      const en = m.lang === 'en' ? englishTitle(it) : undefined;
-      if (en) out.push(`     ${en}`);
-      out.push(`     ${metaLine(it, m.lang)}`);
+      const head = itemHeading(it, m.lang);
+      out.push(`  ${n + 1}. ${head.headline}`);
+      for (const line of [head.original, head.gloss]) if (line) out.push(`     ${line}`);
+      out.push(`     ${[metaLine(it, m.lang), ...head.notes].join(' · ')}`);
       if (it.urls[0]) out.push(`     ${it.urls[0]}`);
     });
   }

@@ -119,6 +119,12 @@ const CATALOGUE = {
   region: { en: 'region', ja: '地域' },
   digestPage: { en: 'Digest page', ja: '掲載ページ' },
   closest: { en: 'Closest items (suggestions, not answers)', ja: '近い項目(候補であり、回答ではありません)' },
+  gloss: { en: 'Gloss', ja: '語釈' },
+  machineTranslation: { en: 'machine translation', ja: '機械翻訳' },
+  englishStale: {
+    en: 'English under review: the source title has changed',
+    ja: '英訳は確認中(原文の表題が変更されました)',
+  },
   try: { en: 'Try', ja: '例' },
   also: { en: 'Also', ja: '他のURL' },
   source: { en: 'Source', ja: '出典' },
@@ -148,8 +154,14 @@ const CATALOGUE = {
     ja: '回答の下の「さらに表示」ボタンで続きを表示できます。',
   },
   noSuchItem: {
-    en: (a: Args) => `There is no item ${n(a, 'n')} in the answer above (it showed ${n(a, 'shown')}).`,
-    ja: (a: Args) => `前の回答に${n(a, 'n')}番目の項目はありません(${n(a, 'shown')}件を表示)。`,
+    en: (a: Args) =>
+      n(a, 'shown') > 0
+        ? `There is no item ${n(a, 'n')} in the answer above: its items are numbered 1–${n(a, 'shown')}.`
+        : `There is no item ${n(a, 'n')}: the answer above showed no items.`,
+    ja: (a: Args) =>
+      n(a, 'shown') > 0
+        ? `前の回答に${n(a, 'n')}番の項目はありません(項目の番号は1〜${n(a, 'shown')})。`
+        : `前の回答には項目がないため、${n(a, 'n')}番は引用できません。`,
   },
   digestsDisabled: {
     en: 'Digests are not enabled in this deployment.',
@@ -402,6 +414,81 @@ const CATALOGUE = {
     en: (a: Args) => `:warning: Nothing was added: ${s(a, 'reason')}.`,
     ja: (a: Args) => `:warning: 何も追加しませんでした: ${s(a, 'reason')}。`,
   },
+  // Issue 21 (what a Slack user reads) and issue 19 finding 4 (who may change a subscription).
+  morePages: { en: (a: Args) => `+${n(a, 'n')} more`, ja: (a: Args) => `ほか${n(a, 'n')}件` },
+  citeOther: { en: 'Cite in Japanese', ja: '英語で引用' },
+  openSource: { en: 'Open the source', ja: '出典を開く' },
+  detailsInThread: {
+    en: 'Details, every source and Cite are in the thread.',
+    ja: '詳細・すべての出典・引用はスレッドにあります。',
+  },
+  findSourceNothing: {
+    en: (a: Args) =>
+      `No source found: this message names no policy item the corpus has${list(a, 'words').length ? ` (nothing matches ${quoted(a, 'en')})` : ''}.`,
+    ja: (a: Args) =>
+      `出典は見つかりませんでした。このメッセージに該当する政策項目はコーパスにありません${list(a, 'words').length ? `(${quoted(a, 'ja')}に一致する項目なし)` : ''}。`,
+  },
+  channelChangeInThread: {
+    en: (a: Args) =>
+      `A subscription changes the whole channel, so I don't take it from a thread. Run \`/policy ${s(a, 'command')}\` in the channel, or confirm here.`,
+    ja: (a: Args) =>
+      `購読はチャンネル全体の設定なので、スレッドからは変更しません。チャンネルで \`/policy ${s(a, 'command')}\` を実行するか、ここで確認してください。`,
+  },
+  confirmSubscribe: { en: 'Subscribe this channel', ja: 'このチャンネルで購読する' },
+  confirmUnsubscribe: { en: 'Unsubscribe this channel', ja: 'このチャンネルの購読を解除する' },
+  notAllowed: {
+    en: (a: Args) =>
+      s(a, 'creator')
+        ? `Only <@${s(a, 'creator')}> (who set up this channel's digest), workspace admins and owners, or policy-bot's admins (POLICY_BOT_ADMINS) can change or remove it.`
+        : "Only workspace admins and owners, or policy-bot's admins (POLICY_BOT_ADMINS), can change or remove this channel's digest.",
+    ja: (a: Args) =>
+      s(a, 'creator')
+        ? `このチャンネルのダイジェストを変更・解除できるのは、設定した<@${s(a, 'creator')}>さん、ワークスペースの管理者・オーナー、policy-botの管理者(POLICY_BOT_ADMINS)だけです。`
+        : 'このチャンネルのダイジェストを変更・解除できるのは、ワークスペースの管理者・オーナーとpolicy-botの管理者(POLICY_BOT_ADMINS)だけです。',
+  },
+  setUpBy: {
+    en: (a: Args) => `Set up by <@${s(a, 'user')}> on ${s(a, 'date')}`,
+    ja: (a: Args) => `${s(a, 'date')}に<@${s(a, 'user')}>さんが設定`,
+  },
+  setUpOn: {
+    en: (a: Args) => `Set up on ${s(a, 'date')}`,
+    ja: (a: Args) => `${s(a, 'date')}に設定`,
+  },
+  changedBy: {
+    en: (a: Args) => `last changed by <@${s(a, 'user')}> on ${s(a, 'date')}`,
+    ja: (a: Args) => `最終変更: ${s(a, 'date')}、<@${s(a, 'user')}>さん`,
+  },
+  noNewItems: {
+    en: (a: Args) =>
+      `No new items since ${s(a, 'month')}; the next digest will come when a new month is added.`,
+    ja: (a: Args) =>
+      `${s(a, 'month')}以降の新しい項目はありません。新しい月が追加されたら次のダイジェストを投稿します。`,
+  },
+  noNewItemsEmpty: {
+    en: (a: Args) =>
+      `No new items since ${s(a, 'month')}: the next digests (from ${s(a, 'next')}) will say “nothing new” until a new month is added.`,
+    ja: (a: Args) =>
+      `${s(a, 'month')}以降の新しい項目はありません。新しい月が追加されるまで、次回(${s(a, 'next')})以降のダイジェストは「新しい項目なし」となります。`,
+  },
+  sectionFilters: {
+    en: (a: Args) => `Your filters: ${s(a, 'label')}`,
+    ja: (a: Args) => `購読条件: ${s(a, 'label')}`,
+  },
+  sectionOverseas: { en: 'Overseas policy', ja: '海外の政策動向' },
+  sectionJapan: { en: 'Japan', ja: '国内の政策動向' },
+  sectionAisi: { en: 'AISI activities', ja: '日本AISIの活動' },
+  sectionsLine: { en: 'Sections', ja: 'セクション順' },
+  badSectionOrder: {
+    en: (a: Args) =>
+      `Unknown section “${s(a, 'word')}”: name the sections filters, overseas, japan and aisi, e.g. \`order:japan,overseas,aisi\`.`,
+    ja: (a: Args) =>
+      `“${s(a, 'word')}”というセクションはありません。条件・海外・国内・AISI で指定してください(例: \`順序:国内,海外,AISI\`)。`,
+  },
+  digestReplyHint: {
+    en: 'Reply in this thread to ask about these items (“cite 2”, “what about Korea?”).',
+    ja: 'このスレッドで続けて質問できます(「cite 2」「韓国は?」)。',
+  },
+  digestItems: { en: 'Items', ja: '項目' },
 } satisfies Record<string, { en: Entry; ja: Entry }>;
 
 export type MessageCode = keyof typeof CATALOGUE;

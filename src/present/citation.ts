@@ -5,9 +5,10 @@ import type { StoredItem } from '../search/stored-item.js';
 import { isHttpUrl } from '../util/url.js';
 import { type Block, context, section } from './blocks.js';
 import { say } from './catalogue.js';
-import { type CiteContext, citeLine, citeMarkdown } from './cite-formats.js';
-import { CATEGORY_LABEL, countryList, formatDate, siteName } from './labels.js';
+import { type CiteContext, citedEnglishTitle, citedTitle, citeLine, citeMarkdown } from './cite-formats.js';
+import { CATEGORY_LABEL, countryList, formatDate } from './labels.js';
 import { escapeMrkdwn, link, truncate } from './mrkdwn.js';
+import { linkLabels } from './publishers.js';
 
 /** Where an item is in the corpus, as one pastes it: `AI政策動向マンスリー情報 2026年1月 · 海外/アジア #2`. */
 export function location(item: StoredItem): string {
@@ -20,8 +21,11 @@ export function citationText(item: StoredItem, lang: Lang = 'en'): string {
   const page = isHttpUrl(item.source.documentUrl)
     ? [`${say(lang, 'digestPage')}: ${item.source.documentUrl}`]
     : [];
+  // English readers: the English title first, the original beneath it.
+  const en = citedEnglishTitle(item, lang);
   return [
-    `${item.title} (${date}; ${countryList(item.countries, lang) || '—'})`,
+    `${en ?? item.title} (${date}; ${countryList(item.countries, lang) || '—'})`,
+    ...(en ? [item.title] : []),
     location(item),
     ...item.urls,
     ...page,
@@ -35,7 +39,9 @@ export function renderCitationBlocks(c: CiteResult, lang: Lang = c.lang): { text
     const msg = `${say(lang, 'nothingToCite')}. ${c.message ?? ''}`.trim();
     return { text: escapeMrkdwn(msg), blocks: [section(`:warning: ${escapeMrkdwn(msg)}`)] };
   }
-  const title = item.urls[0] ? `*${link(item.urls[0], item.title)}*` : `*${escapeMrkdwn(item.title)}*`;
+  const headline = citedTitle(item, lang);
+  const title = item.urls[0] ? `*${link(item.urls[0], headline)}*` : `*${escapeMrkdwn(headline)}*`;
+  const beneath = headline !== item.title ? `\n_${escapeMrkdwn(item.title)}_` : '';
   const meta = [
     formatDate(item.date, lang),
     countryList(item.countries, lang),
@@ -43,17 +49,19 @@ export function renderCitationBlocks(c: CiteResult, lang: Lang = c.lang): { text
   ]
     .filter(Boolean)
     .join(' · ');
-  const urls = item.urls.map((u) => `• ${link(u, siteName(u))}`).join('\n');
-  // The digest itself, where its page is known (data/sources.yml `url`).
+  const labels = linkLabels(item.urls, lang);
+  const urls = item.urls.map((u, i) => `• ${link(u, labels[i] as string)}`).join('\n');
+  // The digest itself, where its page is known (data/sources.yml `url`), named by its title.
+  const docUrl = item.source.documentUrl;
   const page =
-    item.source.documentUrl && isHttpUrl(item.source.documentUrl)
-      ? `\n${say(lang, 'digestPage')}: ${link(item.source.documentUrl, siteName(item.source.documentUrl))}`
+    docUrl && isHttpUrl(docUrl)
+      ? `\n${say(lang, 'digestPage')}: ${link(docUrl, item.source.documentTitle)}`
       : '';
   const blocks: Block[] = [
     context(`:bookmark: ${say(lang, 'citation')} · ${say(lang, 'itemId')} \`${escapeMrkdwn(item.id)}\``),
     section(
       truncate(
-        `${title}\n${meta}\n${escapeMrkdwn(location(item))}${urls ? `\n${urls}` : ''}${page}${otherSources(c, lang, true)}`,
+        `${title}${beneath}\n${meta}\n${escapeMrkdwn(location(item))}${urls ? `\n${urls}` : ''}${page}${otherSources(c, lang, true)}`,
         2900,
       ),
     ),
@@ -81,7 +89,8 @@ function otherSources(c: CiteResult, lang: Lang, mrkdwn: boolean): string {
   if (!others.length) return '';
   const esc = mrkdwn ? escapeMrkdwn : (t: string) => t;
   const lines = others.map((o) => {
-    const urls = o.urls.map((u) => (mrkdwn ? link(u, siteName(u)) : u)).join(' ');
+    const labels = linkLabels(o.urls, lang);
+    const urls = o.urls.map((u, i) => (mrkdwn ? link(u, labels[i] as string) : u)).join(' ');
     return `• ${esc(location(o))} (${formatDate(o.date, lang)})${urls ? ` ${urls}` : ''}`;
   });
   return `\n${say(lang, 'reportedIn')}:\n${lines.join('\n')}`;

@@ -3,6 +3,7 @@ import { countryName } from '../geo/gazetteer.js';
 import type { Lang } from '../query/understand.js';
 import type { StoredItem } from '../search/stored-item.js';
 import { isHttpUrl } from '../util/url.js';
+import { reporterOf, sourcePublisher } from './publishers.js';
 
 /**
  * Citations people paste: one line in the asker's language, a Markdown link, and CSL-JSON for
@@ -69,25 +70,62 @@ export function citedDate(item: StoredItem, lang: Lang, published?: string): str
   return d.start === d.end ? d.start : `${d.start}–${d.end}`;
 }
 
+/**
+ * The English title a citation for English readers gives, beside the original: the item's English
+ * (data/english/) unless the source's title changed since it was written (a citation must be right).
+ */
+export function citedEnglishTitle(item: StoredItem, lang: Lang): string | undefined {
+  return lang === 'en' && item.en && !item.en.stale ? item.en.title : undefined;
+}
+
 /** The URL a citation links to: the item's first source URL, else its document's page (http(s) only). */
 export function citedUrl(item: StoredItem): string | undefined {
   return [...item.urls, item.source.documentUrl].find(isHttpUrl);
 }
 
 /**
- * One line to paste, in the asker's language:
- * `AISI, "AIインシデントレスポンス・アプローチブックを公開" (2026-01-09), https://…` /
- * `AISI「AIインシデントレスポンス・アプローチブックを公開」(2026-01-09) https://…`.
- * An undated report or briefing section is dated by its document: `…, in AI セーフティ年次レポート 2025 (2026-03-31), https://…`.
+ * The title a citation quotes: the item's own (the reporting document's headline), or for an
+ * English asker its English title (data/english/) while that still matches the source's title.
+ */
+export function citedTitle(item: StoredItem, lang: Lang): string {
+  return citedEnglishTitle(item, lang) ?? item.title;
+}
+
+/**
+ * Who a citation names: the reporter (the document's publisher, AISI for the digests), whose
+ * headline the title is, and the publisher of the linked page by its host (`LegiScan`), when the
+ * table knows it and it is not the reporter itself. Never a country.
+ */
+export function citedBy(item: StoredItem, lang: Lang): { reporter: string; source?: string; own: boolean } {
+  const reporter = reporterOf(item.source, lang);
+  const url = citedUrl(item);
+  const source = url ? sourcePublisher(url, lang) : undefined;
+  if (source === reporter) return { reporter, own: true };
+  return { reporter, ...(source ? { source } : {}), own: false };
+}
+
+/**
+ * One line to paste, in the asker's language, naming the reporter with its own headline and the
+ * linked page's publisher apart:
+ * `AISI, "カリフォルニア州、…を施行" (2026-01-01), AI政策動向マンスリー情報 2026年1月; source: LegiScan, https://…` /
+ * `AISI「カリフォルニア州、…を施行」(2026-01-01)『AI政策動向マンスリー情報 2026年1月』 出典: LegiScan https://…`.
+ * An undated report or briefing section is dated by its document's publication date when known.
  */
 export function citeLine(item: StoredItem, lang: Lang, ctx: CiteContext = {}): string {
-  const who = citedActor(item, lang);
+  const { reporter, source, own } = citedBy(item, lang);
   const date = citedDate(item, lang, ctx.published);
   const url = citedUrl(item);
   const doc = item.source.documentTitle;
-  if (lang === 'ja')
-    return `${who}「${item.title}」${item.date ? '' : `『${doc}』`}(${date})${url ? ` ${url}` : ''}`;
-  return `${who}, "${item.title}"${item.date ? '' : `, in ${doc}`} (${date})${url ? `, ${url}` : ''}`;
+  const title = citedTitle(item, lang);
+  // The reporter's own page needs no "source:"; another publisher's page is named as such.
+  if (lang === 'ja') {
+    const link = url ? (own ? ` ${url}` : ` 出典: ${source ? `${source} ` : ''}${url}`) : '';
+    return `${reporter}「${title}」(${date})『${doc}』${link}`;
+  }
+  // English: the English title when the item has one, the original beside it in brackets.
+  const quoted = citedEnglishTitle(item, lang) ? `"${title}" [${item.title}]` : `"${title}"`;
+  const link = url ? (own ? `, ${url}` : `; source: ${source ? `${source}, ` : ''}${url}`) : '';
+  return `${reporter}, ${quoted} (${date}), ${doc}${link}`;
 }
 
 /** Markdown link text: brackets and backslashes escaped so the link cannot break. */
@@ -95,13 +133,24 @@ export const mdText = (s: string) => s.replace(/([\\[\]`*_<>])/g, '\\$1').replac
 /** A Markdown link target: spaces and parentheses percent-encoded; otherwise the exact URL. */
 export const mdUrl = (u: string) => u.replace(/ /g, '%20').replace(/\(/g, '%28').replace(/\)/g, '%29');
 
-/** A Markdown link with who and when: `[title](url) — AISI, 2026-01-09`. */
+/**
+ * A Markdown link with who and when: `[title](url) — LegiScan; reported by AISI, AI政策動向マンスリー情報
+ * 2026年1月, 2026-01-01`.
+ */
 export function citeMarkdown(item: StoredItem, lang: Lang, ctx: CiteContext = {}): string {
   const url = citedUrl(item);
-  const title = mdText(item.title);
-  const head = url ? `[${title}](${mdUrl(url)})` : title;
-  const tail = `${mdText(citedActor(item, lang))}, ${citedDate(item, lang, ctx.published)}`;
-  return `${head} — ${tail}`;
+  const en = citedEnglishTitle(item, lang);
+  const title = mdText(en ?? item.title);
+  const link = url ? `[${title}](${mdUrl(url)})` : title;
+  const head = en ? `${link} \\[${mdText(item.title)}\\]` : link;
+  const { reporter, source } = citedBy(item, lang);
+  const date = citedDate(item, lang, ctx.published);
+  const doc = item.source.documentTitle;
+  const tail =
+    lang === 'ja'
+      ? `${source ? `${source}; ` : ''}${reporter}『${doc}』, ${date}`
+      : `${source ? `${source}; ` : ''}reported by ${reporter}, ${doc}, ${date}`;
+  return `${head} — ${mdText(tail)}`;
 }
 
 /** One CSL-JSON item (https://citationstyles.org, csl-data.json). */
@@ -109,6 +158,8 @@ export interface CslItem {
   id: string;
   type: 'webpage' | 'report' | 'document';
   title: string;
+  /** The title in the original language, when `title` is a translation. */
+  'original-title'?: string;
   author?: { literal: string }[];
   issued?: { 'date-parts': number[][] };
   URL?: string;
@@ -134,15 +185,24 @@ export function citeCsl(item: StoredItem, lang: Lang, ctx: CiteContext = {}): Cs
       ? { 'date-parts': [dateParts(ctx.published)] }
       : undefined;
   const others = (ctx.sources ?? []).filter((s) => s.id !== item.id);
-  const note = others.length
-    ? `${lang === 'ja' ? '掲載箇所' : 'Also reported in'}: ${others.map((o) => `${o.source.documentTitle} · ${o.source.sectionLabel}`).join('; ')}`
-    : undefined;
+  const en = citedEnglishTitle(item, lang);
+  const notes = [
+    others.length
+      ? `${lang === 'ja' ? '掲載箇所' : 'Also reported in'}: ${others.map((o) => `${o.source.documentTitle} · ${o.source.sectionLabel}`).join('; ')}`
+      : '',
+    en && item.en?.by !== 'person'
+      ? `English title: machine translation (${item.en?.by === 'deepl' ? 'DeepL' : 'a language model'}), not yet reviewed`
+      : '',
+  ].filter(Boolean);
+  const note = notes.length ? notes.join('. ') : undefined;
   return [
     {
       id: item.id,
       type: item.kind === 'event' ? 'webpage' : item.category === 'briefing-section' ? 'document' : 'report',
-      title: item.title,
-      author: [{ literal: citedActor(item, lang) }],
+      // English readers get the English title, the original in original-title.
+      title: en ?? item.title,
+      ...(en ? { 'original-title': item.title } : {}),
+      author: [{ literal: citedBy(item, lang).reporter }],
       ...(issued ? { issued } : {}),
       ...(url ? { URL: url } : {}),
       'container-title': item.source.documentTitle,

@@ -1,7 +1,10 @@
 import { actionOf } from '../analyze/instrument.js';
 import { type Actor, actorsLexicon, instrumentsLexicon, placesLexicon } from '../analyze/lexicon.js';
+import type { EnglishBy } from '../english/entry.js';
 import { countryName } from '../geo/gazetteer.js';
+import type { Lang } from '../query/understand.js';
 import type { StoredItem } from '../search/stored-item.js';
+import { say } from './catalogue.js';
 
 /** How the English line names an instrument type. */
 const INSTRUMENT_EN: Record<string, string> = {
@@ -113,4 +116,53 @@ function makeEnglishLine(item: StoredItem): string {
   ].filter((p): p is string => Boolean(p));
   if (!parts.length) return item.kind === 'section' ? 'Report section' : 'Item';
   return parts.join(' · ');
+}
+
+/** What the heading of one answer item needs. */
+export interface HeadedItem {
+  title: string;
+  snippet: string;
+  /** The keyword line (a string; other shapes are ignored). */
+  english?: unknown;
+  title_en?: string | undefined;
+  summary_en?: string | undefined;
+  english_by?: EnglishBy | undefined;
+  english_stale?: true | undefined;
+}
+
+/** How an answer item is headed for an asker (one decision for the console, the CLI and exports). */
+export interface ItemHeading {
+  /** The line to lead with: the English title for English askers when there is one, else the Japanese. */
+  headline: string;
+  /** The Japanese title, shown beneath an English headline (it is what the source says). */
+  original?: string;
+  /** For English askers without an English title: the keyword line, labelled as a gloss. */
+  gloss?: string;
+  /** The text under the item: the English summary, else the Japanese snippet ('' when none). */
+  text: string;
+  /** What to say about the English: machine-made, under review (sentences in the asker's language). */
+  notes: string[];
+}
+
+/**
+ * Who reads what: English askers get the English title as the headline, the Japanese title
+ * beneath and the English summary instead of the Japanese snippet, with a note when the English
+ * is machine-made or its source title changed; without English, the Japanese title and the
+ * keyword line labelled as a gloss. Japanese askers get the item as the source gives it.
+ */
+export function itemHeading(it: HeadedItem, lang: Lang): ItemHeading {
+  if (lang === 'ja') return { headline: it.title, text: it.snippet, notes: [] };
+  if (it.title_en) {
+    const notes: string[] = [];
+    if (it.english_by && it.english_by !== 'person') notes.push(say(lang, 'machineTranslation'));
+    if (it.english_stale) notes.push(say(lang, 'englishStale'));
+    return { headline: it.title_en, original: it.title, text: it.summary_en ?? it.snippet, notes };
+  }
+  const line = typeof it.english === 'string' && it.english.trim() ? it.english.trim() : undefined;
+  return {
+    headline: it.title,
+    ...(line ? { gloss: `${say(lang, 'gloss')}: ${line}` } : {}),
+    text: it.snippet,
+    notes: [],
+  };
 }

@@ -1,6 +1,7 @@
 import type { AskResultItem } from '../query/ask.js';
 import type { Lang } from '../query/understand.js';
 import { mdText, mdUrl } from './cite-formats.js';
+import { itemHeading } from './english.js';
 import { CATEGORY_LABEL, countryList, formatDate } from './labels.js';
 
 /**
@@ -32,6 +33,10 @@ export const CSV_COLUMNS = [
   'snippet',
   'urls',
   'sources',
+  // The item's English (data/english/), empty when none; english_by: person, deepl or llm.
+  'title_en',
+  'summary_en',
+  'english_by',
 ] as const;
 
 const BOM = '\uFEFF';
@@ -81,6 +86,9 @@ export function csvRows(input: ExportInput): string[][] {
         it.snippet,
         it.urls.join('\n'),
         sourceLines(it, input.lang).join('\n'),
+        it.title_en ?? '',
+        it.summary_en ?? '',
+        it.english_by ?? '',
       ].map(neutraliseFormula),
     );
   });
@@ -105,17 +113,20 @@ export function exportMarkdown(input: ExportInput): string {
   ];
   input.items.forEach((it, n) => {
     const url = it.urls[0];
-    const title = url ? `[${mdText(it.title)}](${mdUrl(url)})` : mdText(it.title);
+    // English readers: the English title linked, the Japanese beneath, the summary (or a gloss).
+    const head = itemHeading(it, input.lang);
+    const title = url ? `[${mdText(head.headline)}](${mdUrl(url)})` : mdText(head.headline);
     const meta = [
       formatDate(it.date, input.lang),
       countryList(it.countries, input.lang),
       CATEGORY_LABEL[it.category]?.[input.lang] ?? it.category,
+      ...head.notes,
     ]
       .filter(Boolean)
       .join(' · ');
     out.push(`${n + 1}. **${title}** — ${mdText(meta)}`);
-    if (!ja && it.english) out.push(`   ${mdText(it.english)}`);
-    if (it.snippet) out.push(`   ${mdText(it.snippet)}`);
+    for (const line of [head.original, head.gloss]) if (line) out.push(`   ${mdText(line)}`);
+    if (head.text) out.push(`   ${mdText(head.text)}`);
     for (const u of it.urls.slice(1)) out.push(`   - <${u.replace(/>/g, '%3E')}>`);
     for (const s of sourceLines(it, input.lang)) out.push(`   - ${ja ? '出典' : 'Source'}: ${mdText(s)}`);
   });

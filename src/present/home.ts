@@ -1,8 +1,9 @@
 import { coverageSentence } from '../query/coverage.js';
 import type { SearchIndex } from '../search/index-store.js';
 import { type Block, context, divider, header, section } from './blocks.js';
-import { countryList, formatDate, siteName } from './labels.js';
+import { countryList, formatDate } from './labels.js';
 import { escapeMrkdwn, link } from './mrkdwn.js';
+import { siteLabel } from './publishers.js';
 
 const KIND = { digest: 'monthly digest', report: 'annual report', briefing: 'briefing deck' } as const;
 
@@ -22,7 +23,7 @@ export function homeView(index: SearchIndex): { type: 'home'; blocks: Block[] } 
     .slice(0, 5)
     .map(
       (i) =>
-        `• ${formatDate(i.date, 'en')} ${countryList(i.countries, 'en')} — ${escapeMrkdwn(i.title)}${i.urls[0] ? ` (${link(i.urls[0], siteName(i.urls[0]))})` : ''}`,
+        `• ${formatDate(i.date, 'en')} ${countryList(i.countries, 'en')} — ${escapeMrkdwn(i.title)}${i.urls[0] ? ` (${link(i.urls[0], siteLabel(i.urls[0], 'en'))})` : ''}`,
     );
   return {
     type: 'home',

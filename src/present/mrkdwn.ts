@@ -57,3 +57,14 @@ export function truncate(text: string, max: number): string {
 export function truncatePlain(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
+
+/** Whole lines up to `max` characters (a message's `text`), the last one cut if it alone does not fit. */
+export function fitLines(lines: string[], max: number): string {
+  let out = '';
+  for (const line of lines) {
+    const next = out ? `${out}\n${line}` : line;
+    if (next.length > max) return out || truncate(line, max);
+    out = next;
+  }
+  return out;
+}

@@ -1,6 +1,6 @@
 import type { Reply } from '../commands/handle.js';
 import { type AnswerView, answerLines, renderAnswerBlocks } from './answer.js';
-import { type Block, section } from './blocks.js';
+import { actions, type Block, section } from './blocks.js';
 import { say } from './catalogue.js';
 import { renderCitationBlocks, renderCitationText } from './citation.js';
 import { renderHelpBlocks, renderHelpText } from './help.js';
@@ -32,7 +32,67 @@ export function renderReplyBlocks(reply: Reply, view: AnswerView): SlackMessage 
         blocks: reply.reply.blocks as Block[],
         ...(reply.reply.visibility ? { visibility: reply.reply.visibility } : {}),
       };
+    case 'channelChange':
+      return channelChangeBlocks(reply);
   }
+}
+
+/** What a confirmation button carries: the channel, the change and the filters. */
+export interface ChannelChangeRef {
+  c: string;
+  k: 'subscribe' | 'unsubscribe';
+  f: string;
+  l: 'en' | 'ja';
+}
+
+/** Reads a confirmation button value we wrote; anything else is `undefined`. */
+export function decodeChannelChange(value: string | undefined): ChannelChangeRef | undefined {
+  if (!value) return undefined;
+  try {
+    const v = JSON.parse(value) as Partial<ChannelChangeRef>;
+    if (
+      typeof v.c === 'string' &&
+      /^[CDG][A-Z0-9]+$/.test(v.c) &&
+      (v.k === 'subscribe' || v.k === 'unsubscribe') &&
+      typeof v.f === 'string' &&
+      (v.l === 'en' || v.l === 'ja')
+    )
+      return { c: v.c, k: v.k, f: v.f, l: v.l };
+  } catch {
+    // not ours
+  }
+  return undefined;
+}
+
+/**
+ * A subscription change asked for in a thread: not made from there (a thread is often a side
+ * conversation, and the change is the whole channel's); the reply says how to make it with
+ * `/policy` and offers a button, whose click is checked like the command (who may change it).
+ */
+function channelChangeBlocks(reply: Reply & { kind: 'channelChange' }): SlackMessage {
+  const command =
+    reply.change === 'subscribe' ? `subscribe${reply.filters ? ` ${reply.filters}` : ''}` : 'unsubscribe';
+  const text = escapeMrkdwn(say(reply.lang, 'channelChangeInThread', { command }));
+  const ref: ChannelChangeRef = {
+    c: reply.channelId,
+    k: reply.change,
+    f: reply.filters.slice(0, 1500),
+    l: reply.lang,
+  };
+  return {
+    text,
+    blocks: [
+      section(text),
+      actions([
+        {
+          text: say(reply.lang, reply.change === 'subscribe' ? 'confirmSubscribe' : 'confirmUnsubscribe'),
+          actionId: 'confirm_channel_change',
+          value: JSON.stringify(ref),
+          style: reply.change === 'subscribe' ? 'primary' : 'danger',
+        },
+      ]),
+    ],
+  };
 }
 
 /**
@@ -54,5 +114,9 @@ export function renderReplyText(reply: Reply, o: { conversational?: boolean } = 
       return say(reply.lang, reply.code, reply.args);
     case 'rendered':
       return reply.plain ?? reply.reply.text;
+    case 'channelChange':
+      return say(reply.lang, 'channelChangeInThread', {
+        command: reply.change === 'subscribe' ? `subscribe ${reply.filters}`.trim() : 'unsubscribe',
+      });
   }
 }

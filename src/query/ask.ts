@@ -1,4 +1,6 @@
 import { lookupEnglish, lookupJapanese } from '../analyze/dictionary.js';
+import { englishResultFields } from '../english/attach.js';
+import type { EnglishBy } from '../english/entry.js';
 import { type EventGroup, eventsOf, eventUrls } from '../events/group.js';
 import { type Message, say, sayAll } from '../present/catalogue.js';
 import { englishLine } from '../present/english.js';
@@ -27,6 +29,14 @@ export interface AskResultItem {
    * the English names the item carries), for English askers; never invented prose.
    */
   english?: string;
+  /** The item's English title (data/english/), for English askers; absent when none was written. */
+  title_en?: string;
+  /** Its one-sentence English summary, shown to English askers instead of the Japanese snippet. */
+  summary_en?: string;
+  /** Who wrote that English: `person` (reviewed), or a machine (`deepl`, `llm`) awaiting review. */
+  english_by?: EnglishBy;
+  /** Present (true) when the source's Japanese title changed after the English was written. */
+  english_stale?: true;
   /**
    * Every document reporting this event, the primary (this result's own fields) first: one
    * entry for an item reported once, more when the same event is in a digest and the annual
@@ -205,6 +215,7 @@ function resultFields(item: StoredItem, snippetText: string): Omit<AskResultItem
     },
     ...(item.instrument ? { instrument: item.instrument } : {}),
     english: englishLine(item),
+    ...englishResultFields(item),
   };
 }
 

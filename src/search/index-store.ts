@@ -4,6 +4,8 @@ import { join, relative } from 'node:path';
 import type MiniSearch from 'minisearch';
 import { ANALYZER_VERSION } from '../analyze/analyzer.js';
 import { loadTokenizer } from '../analyze/kuromoji.js';
+import { withEnglish } from '../english/attach.js';
+import { loadEnglish } from '../english/files.js';
 import { createError } from '../errors.js';
 import { INGEST_VERSION, ingestCorpus } from '../ingest/corpus.js';
 import { formatProblem, type Problem } from '../ingest/item.js';
@@ -115,7 +117,8 @@ interface PreparedBuild {
 /** Ingests data/ and takes every item's terms the cache still holds; lists the others. */
 function prepareBuild(dataDir: string, cacheDir: string | undefined): PreparedBuild {
   const corpus = ingestCorpus(dataDir);
-  const items = corpus.items.map(toStored);
+  // The English of data/english/ rides along in items.json: results, citations and exports carry it.
+  const items = withEnglish(corpus.items.map(toStored), loadEnglish(dataDir));
   const dataFiles = hashDataDir(dataDir);
   const fingerprint = analyzerFingerprint(
     dataFiles,

@@ -22,4 +22,6 @@ export interface SlackDeps {
   threadTtlMs?: number;
   /** Milliseconds before a slow answer shows "searching…" (tests shorten it). */
   progressAfterMs?: number;
+  /** Users who may change any channel's subscription besides workspace admins (POLICY_BOT_ADMINS). */
+  admins?: readonly string[];
 }

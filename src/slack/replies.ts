@@ -3,8 +3,10 @@ import { parseCommand } from '../commands/parse.js';
 import { rememberAnswer } from '../conversation/answers.js';
 import type { AnswerView } from '../present/answer.js';
 import { renderReplyBlocks, type SlackMessage } from '../present/reply.js';
-import { detectLang } from '../query/understand.js';
-import { cleanQuestion } from '../util/sanitize.js';
+import { detectLang, type Lang } from '../query/understand.js';
+import { type CleanQuestion, cleanQuestion } from '../util/sanitize.js';
+import type { Actor } from '../weekly/access.js';
+import { actorOf, type UsersClient } from './actor.js';
 import { withTruncationNote } from './bounded.js';
 import type { SlackDeps } from './deps.js';
 
@@ -21,37 +23,68 @@ export function renderForSlack(
   deps: SlackDeps,
   reply: Reply,
   visibility: AnswerView['visibility'],
+  o: { detail?: boolean } = {},
 ): { message: SlackMessage; answerId?: string } {
   if (reply.kind !== 'answer') return { message: renderReplyBlocks(reply, { visibility }) };
   const answerId = rememberAnswer(deps.db, reply.state, nowOf(deps));
-  return { message: renderReplyBlocks(reply, { answerId, visibility }), answerId };
+  return {
+    message: renderReplyBlocks(reply, {
+      visibility,
+      ...(answerId ? { answerId } : {}),
+      ...(o.detail ? { detail: true } : {}),
+    }),
+    ...(answerId ? { answerId } : {}),
+  };
+}
+
+/** Where a message was typed, and by whom. */
+export interface Where {
+  channelId: string;
+  userId?: string;
+  teamId?: string;
+  /** A thread reply or a mention inside a thread: channel-wide changes are not made from it. */
+  inThread?: boolean;
 }
 
 /**
- * The one command path from Slack: the user's text (its language decides the reply's), the
- * conversation's last answer if any, and where it was typed → a rendered, stored reply.
+ * The one command path from Slack, before anything is rendered or stored: the user's text
+ * (cleaned and bounded; its language decides the reply's), the conversation's last answer, and
+ * where it was typed → a reply model. A subscription change first asks Slack who the user is
+ * (admins may change any channel's subscription).
  */
-export function replyToText(
+export async function replyFor(
   deps: SlackDeps,
+  client: UsersClient,
   text: string,
-  o: {
-    where: { channelId: string; userId?: string; teamId?: string };
-    previous?: AnswerState;
-    visibility: AnswerView['visibility'];
-  },
-): { message: SlackMessage; answerId?: string; reply: Reply } {
+  o: { where: Where; previous?: AnswerState },
+): Promise<{ reply: Reply; q: CleanQuestion; lang: Lang }> {
   // The one edge every typed question passes: cleaned and bounded before any analysis.
   const q = cleanQuestion(text);
   const lang = detectLang(q.text);
+  const command = parseCommand(q.text);
+  let actor: Actor | undefined;
+  if ((command.kind === 'subscribe' || command.kind === 'unsubscribe') && !o.where.inThread)
+    actor = await actorOf(client, o.where.userId, deps.admins ?? [], deps.logger);
   const reply = handleCommand(
     { index: deps.index(), today: deps.today(), ...(deps.digest ? { digest: deps.digest } : {}) },
     {
-      command: parseCommand(q.text),
+      command,
       lang,
-      where: o.where,
+      where: { ...o.where, ...(actor ? { actor } : {}) },
       ...(o.previous ? { previous: o.previous } : {}),
     },
   );
+  return { reply, q, lang };
+}
+
+/** {@link replyFor}, then stored and rendered: what a slash command answers. */
+export async function replyToText(
+  deps: SlackDeps,
+  client: UsersClient,
+  text: string,
+  o: { where: Where; previous?: AnswerState; visibility: AnswerView['visibility'] },
+): Promise<{ message: SlackMessage; answerId?: string; reply: Reply }> {
+  const { reply, q, lang } = await replyFor(deps, client, text, o);
   const rendered = renderForSlack(deps, reply, o.visibility);
   return { ...rendered, message: withTruncationNote(rendered.message, q, lang), reply };
 }
@@ -62,11 +95,12 @@ export function pageForSlack(
   state: AnswerState,
   offset: number,
   visibility: AnswerView['visibility'],
-  sharedBy?: string,
+  o: { sharedBy?: string; detail?: boolean } = {},
 ): { message: SlackMessage; answerId?: string } {
   return renderForSlack(
     deps,
-    answerPage(deps.index(), state, offset, sharedBy ? { sharedBy } : {}),
+    answerPage(deps.index(), state, offset, o.sharedBy ? { sharedBy: o.sharedBy } : {}),
     visibility,
+    o.detail ? { detail: true } : {},
   );
 }

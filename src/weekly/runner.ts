@@ -2,6 +2,7 @@ import { todayIn } from '../query/dates.js';
 import type { SearchIndex } from '../search/index-store.js';
 import type { Logger } from '../util/logger.js';
 import { filtersLabel, renderDigest } from './render.js';
+import { storedOrder } from './sections.js';
 import { applyFilters, selectDigest } from './select.js';
 import { stateError } from './state.js';
 import type { DigestStore, Subscription } from './store.js';
@@ -78,6 +79,22 @@ export interface RunnerDeps {
   /** Test hook called at each step; throwing from it simulates a crash there. */
   checkpoint?: (step: Step, where: { channel?: string; part?: number }) => void;
   maxBlocks?: number;
+  /**
+   * Called after each part is posted (and recorded): the app links the message's thread to the
+   * digest's items, so replies there are follow-ups (`cite 2`, "what about Korea?"). A failure
+   * here is logged and never stops the digest.
+   */
+  onPosted?: (posted: DigestPosted) => void;
+}
+
+/** A posted part of a digest: where, and the digest's items in the order they are numbered. */
+export interface DigestPosted {
+  channel: string;
+  ts: string;
+  /** Every item of the digest (all its parts), as numbered from 1. */
+  itemIds: string[];
+  filters: string;
+  lang: 'en' | 'ja';
 }
 
 export interface RunReport {
@@ -206,13 +223,16 @@ export class DigestRunner {
       const parts = renderDigest(items, week, {
         lang: sub.lang,
         filtersLabel: filtersLabel(filters, sub.lang),
+        places: filters,
+        order: storedOrder(sub.section_order),
         ...(this.deps.maxBlocks ? { maxBlocks: this.deps.maxBlocks } : {}),
       });
-      // The plan is saved before anything is posted: a restart resumes this exact content.
+      // The plan is saved before anything is posted: a restart resumes this exact content. Its
+      // items are kept in the order they are numbered in the messages.
       store.savePlan(
         sub.channel_id,
         week.from,
-        items.map((i) => i.id),
+        parts.flatMap((p) => p.itemIds ?? []),
         parts,
         now(),
       );
@@ -229,6 +249,7 @@ export class DigestRunner {
         const ts = await this.findPosted(sub.channel_id, week.from, i, plan.parts.length, plan.created_at);
         if (ts) {
           store.markPosted(sub.channel_id, week.from, i, ts, now());
+          this.linkThread(sub, ts, plan.item_ids);
           continue;
         }
       }
@@ -248,12 +269,22 @@ export class DigestRunner {
       this.check('after-post', { channel: sub.channel_id, part: i });
       store.markPosted(sub.channel_id, week.from, i, res.ts ?? '', now());
       posted += 1;
+      if (res.ts) this.linkThread(sub, res.ts, plan.item_ids);
       this.check('after-record', { channel: sub.channel_id, part: i });
     }
     this.check('before-finalize', { channel: sub.channel_id });
     store.finalize(sub.channel_id, week.from, plan.item_ids, now());
     this.check('after-finalize', { channel: sub.channel_id });
     return posted;
+  }
+
+  /** Hands a posted part to {@link RunnerDeps.onPosted}; its failure only costs follow-ups in that thread. */
+  private linkThread(sub: Subscription, ts: string, itemIds: string[]): void {
+    try {
+      this.deps.onPosted?.({ channel: sub.channel_id, ts, itemIds, filters: sub.filters, lang: sub.lang });
+    } catch (err) {
+      this.deps.logger.warn(`digest: ${sub.channel_id}: could not link the thread of ${ts}:`, err);
+    }
   }
 
   /**

@@ -1,18 +1,22 @@
 import { Cron } from 'croner';
-import type { DigestCommands } from '../commands/digest-commands.js';
+import type { DigestCommands, RenderedReply } from '../commands/digest-commands.js';
 import { type Block, mrkdwnText } from '../present/blocks.js';
 import { say } from '../present/catalogue.js';
+import { formatDate } from '../present/labels.js';
 import { escapeMrkdwn } from '../present/mrkdwn.js';
-import { addDays } from '../query/dates.js';
+import { mention, slackDate, zonedLabel } from '../present/slack-date.js';
+import { addDays, todayIn } from '../query/dates.js';
 import { findPeriods } from '../query/period.js';
-import { detectLang } from '../query/understand.js';
+import { detectLang, type Lang } from '../query/understand.js';
 import type { SearchIndex } from '../search/index-store.js';
 import { errorId, type Logger } from '../util/logger.js';
+import { mayChange } from './access.js';
 import { filtersLabel, renderDigest } from './render.js';
+import { parseSubscribeText, type SectionKey, storedOrder } from './sections.js';
 import { applyFilters, weekItems } from './select.js';
 import { type Db, onStateFault, openState, stateError } from './state.js';
-import { DigestStore } from './store.js';
-import { weekContaining } from './week.js';
+import { DigestStore, type Subscription } from './store.js';
+import { previousWeek, weekContaining } from './week.js';
 
 export interface ServiceDeps {
   store: DigestStore;
@@ -21,23 +25,27 @@ export interface ServiceDeps {
   today: () => string;
   cron: string;
   timeZone: string;
+  /** DIGEST_POST_EMPTY: whether a week with nothing new is still posted ("nothing new this week"). */
+  postEmpty?: boolean;
 }
 
 const section = (text: string): Block => ({ type: 'section', text: mrkdwnText(text) });
 
+/** The next scheduled run after `now`, or undefined when the schedule has none. */
+export function nextRunAt(cron: string, timeZone: string, now: Date): Date | undefined {
+  return new Cron(cron, { timezone: timeZone, paused: true }).nextRun(now) ?? undefined;
+}
+
 /** The next scheduled run, shown as local time in the digest's zone: `2026-11-30 09:00 (Asia/Tokyo)`. */
 export function nextRunLabel(cron: string, timeZone: string, now: Date): string {
-  const next = new Cron(cron, { timezone: timeZone, paused: true }).nextRun(now);
-  if (!next) return 'never';
-  const f = new Intl.DateTimeFormat('sv-SE', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-  });
-  return `${f.format(next)} (${timeZone})`;
+  const next = nextRunAt(cron, timeZone, now);
+  return next ? zonedLabel(next, timeZone) : 'never';
+}
+
+/** The next run as a Slack date token (each reader sees their own zone), or "never". */
+function nextRunText(cron: string, timeZone: string, now: Date): string {
+  const next = nextRunAt(cron, timeZone, now);
+  return next ? slackDate(next, timeZone) : 'never';
 }
 
 /** Reads a `digest [date]` argument: any date or period expression; the week containing its start. */
@@ -48,29 +56,115 @@ export function weekFor(arg: string | undefined, today: string): { from: string;
 }
 
 /**
+ * When the next run will find nothing new unless a month is added: the newest dated event the
+ * corpus has ends before the week that run reports on. Returns the newest month, as the asker
+ * reads it ("January 2026"), so a confirmation can say so instead of promising a digest.
+ */
+export function quietUntilNewMonth(
+  index: SearchIndex,
+  cron: string,
+  timeZone: string,
+  now: Date,
+  lang: Lang,
+): { month: string; next?: Date } | undefined {
+  let latest = '';
+  for (const it of index.items)
+    if (it.kind === 'event' && it.date && it.date.end > latest) latest = it.date.end;
+  if (!latest) return undefined;
+  const next = nextRunAt(cron, timeZone, now);
+  const reportsOn = next ? previousWeek(next, timeZone) : weekContaining(todayIn(timeZone, now));
+  if (latest >= reportsOn.from) return undefined;
+  const [y, m] = latest.split('-').map(Number) as [number, number];
+  const start = `${latest.slice(0, 7)}-01`;
+  const end = new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
+  return { month: formatDate({ start, end }, lang), ...(next ? { next } : {}) };
+}
+
+/** The line that says what comes next: the next run, or honestly that nothing will until a new month. */
+function whatNext(d: ServiceDeps, lang: Lang): string {
+  const now = d.clock();
+  const quiet = quietUntilNewMonth(d.index(), d.cron, d.timeZone, now, lang);
+  if (!quiet) return `${say(lang, 'nextRun')}: ${nextRunText(d.cron, d.timeZone, now)}`;
+  if (d.postEmpty && quiet.next)
+    return `:information_source: ${say(lang, 'noNewItemsEmpty', { month: quiet.month, next: slackDate(quiet.next, d.timeZone) })}`;
+  return `:information_source: ${say(lang, 'noNewItems', { month: quiet.month })}`;
+}
+
+const SECTION_NAMES: Record<SectionKey, 'sectionOverseas' | 'sectionJapan' | 'sectionAisi' | undefined> = {
+  filters: undefined,
+  overseas: 'sectionOverseas',
+  japan: 'sectionJapan',
+  aisi: 'sectionAisi',
+};
+
+/**
+ * A stored section order as the subscriber reads it, or undefined for the default; the section of
+ * the subscription's own places only when it names places.
+ */
+function orderText(stored: string | null, lang: Lang, places: boolean): string | undefined {
+  if (!stored) return undefined;
+  return storedOrder(stored)
+    .filter((k) => places || k !== 'filters')
+    .map((k) => {
+      const code = SECTION_NAMES[k];
+      return code ? say(lang, code) : say(lang, 'Filters');
+    })
+    .join(' → ');
+}
+
+const hasPlaces = (f: { countries: string[]; regions: string[] }) =>
+  f.countries.length + f.regions.length > 0;
+
+/** The refusal for someone who may not change a channel's subscription, naming who can. */
+function refusal(existing: Subscription, lang: Lang): RenderedReply {
+  const text = `:no_entry: ${say(lang, 'notAllowed', { creator: mention(existing.created_by) ? (existing.created_by as string) : '' })}`;
+  return { text, blocks: [section(text)], visibility: 'ephemeral' };
+}
+
+/**
  * `/policy subscribe | unsubscribe | subscriptions | digest`: the channel's subscription in
- * SQLite, confirmed with the filters as understood and the next run time.
+ * SQLite, confirmed with the filters as understood and what comes next (the next run, or that
+ * nothing new will come until a month is added). Anyone may subscribe a channel that has no
+ * subscription; replacing or removing one is for its subscriber and admins (access.ts), and every
+ * change — and every refused attempt — is logged.
  */
 export function digestCommands(d: ServiceDeps): DigestCommands {
   return {
-    subscribe({ channelId, teamId, userId, filters, lang: asked }) {
+    subscribe({ channelId, teamId, userId, filters: typed, lang: asked, actor }) {
+      const parsed = parseSubscribeText(typed);
+      const filters = parsed.filters;
       const lang = asked ?? (filters.trim() ? detectLang(filters) : 'en');
+      if (parsed.bad !== undefined) {
+        const text = `:warning: ${say(lang, 'badSectionOrder', { word: escapeMrkdwn(parsed.bad) })}`;
+        return { text, blocks: [section(text)], visibility: 'ephemeral' };
+      }
+      const now = d.clock().toISOString();
+      const who = actor ?? { ...(userId ? { userId } : {}), admin: false };
+      const existing = d.store.subscription(channelId);
+      if (!mayChange(existing, who) && existing) {
+        d.store.logChange(channelId, who.userId, 'refused', existing.filters, filters, now);
+        return refusal(existing, lang);
+      }
       const f = applyFilters(d.index(), filters, d.today());
+      const order = parsed.order ? parsed.order.join(',') : (existing?.section_order ?? null);
       const outcome = d.store.upsertSubscription({
         channelId,
-        filters: filters.trim(),
+        filters,
         lang,
-        now: d.clock().toISOString(),
+        now,
+        sectionOrder: order,
         ...(teamId ? { teamId } : {}),
-        ...(userId ? { userId } : {}),
+        ...(who.userId ? { userId: who.userId } : {}),
       });
       const label = filtersLabel(f, lang) || say(lang, 'allItems');
-      const next = nextRunLabel(d.cron, d.timeZone, d.clock());
       const verb = say(lang, `subscribed_${outcome}`);
       const lines = [
         `:white_check_mark: ${say(lang, 'subscribedLine', { verb })}`,
         `${say(lang, 'Filters')}: ${escapeMrkdwn(label)}`,
-        `${say(lang, 'nextRun')}: ${next}`,
+        ...(orderText(order, lang, hasPlaces(f))
+          ? [`${say(lang, 'sectionsLine')}: ${orderText(order, lang, hasPlaces(f))}`]
+          : []),
+        whatNext(d, lang),
       ];
       if (f.ignored.length) {
         const words = f.ignored.map(escapeMrkdwn).join(', ');
@@ -80,8 +174,18 @@ export function digestCommands(d: ServiceDeps): DigestCommands {
       const text = lines.join('\n');
       return { text, blocks: [section(text)], visibility: 'in_channel' };
     },
-    unsubscribe(channelId, lang) {
-      const removed = d.store.deleteSubscription(channelId);
+    unsubscribe({ channelId, lang, actor }) {
+      const existing = d.store.subscription(channelId);
+      if (!existing) {
+        const text = say(lang, 'notSubscribed');
+        return { text, blocks: [section(text)], visibility: 'ephemeral' };
+      }
+      const now = d.clock().toISOString();
+      if (!mayChange(existing, actor)) {
+        d.store.logChange(channelId, actor?.userId, 'refused', existing.filters, null, now);
+        return refusal(existing, lang);
+      }
+      const removed = d.store.deleteSubscription(channelId, actor?.userId, now);
       const text = say(lang, removed ? 'unsubscribed' : 'notSubscribed');
       return { text, blocks: [section(text)], visibility: removed ? 'in_channel' : 'ephemeral' };
     },
@@ -93,14 +197,26 @@ export function digestCommands(d: ServiceDeps): DigestCommands {
       }
       const f = applyFilters(d.index(), s.filters, d.today());
       const l = s.lang;
+      const tz = d.timeZone;
+      const creator = mention(s.created_by) ? (s.created_by as string) : undefined;
+      const changer = mention(s.updated_by) ? (s.updated_by as string) : undefined;
+      const setUp = creator
+        ? say(l, 'setUpBy', { user: creator, date: slackDate(s.subscribed_at, tz) })
+        : say(l, 'setUpOn', { date: slackDate(s.subscribed_at, tz) });
+      const changed =
+        (s.updated_at !== s.subscribed_at || s.updated_by !== s.created_by) && changer
+          ? ` · ${say(l, 'changedBy', { user: changer, date: slackDate(s.updated_at, tz) })}`
+          : '';
+      const order = orderText(s.section_order, l, hasPlaces(f));
       const lines = [
         `*${say(l, 'channelDigest')}*`,
         `${say(l, 'Filters')}: ${escapeMrkdwn(filtersLabel(f, l) || say(l, 'allItems'))}${s.filters ? ` (“${escapeMrkdwn(s.filters)}”)` : ''}`,
-        `${say(l, 'subscribedAt')}: ${s.subscribed_at}`,
-        `${say(l, 'lastDigest')}: ${s.last_week ? `${say(l, 'weekOf')} ${s.last_week} (${s.last_posted_at})` : say(l, 'noneYet')}`,
+        ...(order ? [`${say(l, 'sectionsLine')}: ${order}`] : []),
+        `${setUp}${changed}`,
+        `${say(l, 'lastDigest')}: ${s.last_week ? `${say(l, 'weekOf')} ${s.last_week}${s.last_posted_at ? ` (${slackDate(s.last_posted_at, tz)})` : ''}` : say(l, 'noneYet')}`,
         s.paused_reason
           ? `:double_vertical_bar: ${say(l, 'paused')}: \`${s.paused_reason}\` — ${say(l, 'resumeHint')}`
-          : `${say(l, 'nextRun')}: ${nextRunLabel(d.cron, d.timeZone, d.clock())}`,
+          : whatNext(d, l),
       ];
       const text = lines.join('\n');
       return { text, blocks: [section(text)] };
@@ -119,6 +235,8 @@ export function digestCommands(d: ServiceDeps): DigestCommands {
       const [first, ...rest] = renderDigest(items, week, {
         lang: useLang,
         filtersLabel: filtersLabel(f, useLang),
+        places: f,
+        order: storedOrder(s?.section_order),
       });
       const note = rest.length ? [section(say(useLang, 'moreMessages', { n: rest.length }))] : [];
       return { text: first?.text ?? '', blocks: [...(first?.blocks ?? []), ...note] };
@@ -135,7 +253,6 @@ export function stateFaultReply(id: string, lang: 'en' | 'ja'): { text: string; 
   return { text, blocks: [section(text)] };
 }
 
-type Lang = 'en' | 'ja';
 const langOf = (input: unknown): Lang => {
   if (typeof input === 'string') return input === 'ja' ? 'ja' : 'en';
   const o = input as { lang?: unknown; filters?: unknown } | undefined;
@@ -155,7 +272,7 @@ export function unavailableDigests(logger: Logger, fault: string): DigestCommand
   };
   return {
     subscribe: (input) => answer(langOf(input)),
-    unsubscribe: (_channel, lang) => answer(lang),
+    unsubscribe: (input) => answer(input.lang),
     subscriptions: (_channel, lang) => answer(lang),
     preview: (input) => answer(input.lang),
   };
@@ -188,7 +305,7 @@ export function faultTolerant(commands: DigestCommands, logger: Logger, file: st
     };
   return {
     subscribe: guard(commands.subscribe, (i) => langOf(i)),
-    unsubscribe: guard(commands.unsubscribe, (_c, l) => l),
+    unsubscribe: guard(commands.unsubscribe, (i) => i.lang),
     subscriptions: guard(commands.subscriptions, (_c, l) => l),
     preview: guard(commands.preview, (i) => i.lang),
   };

@@ -3,8 +3,11 @@ import { userInfo } from 'node:os';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 
-/** Versioned migrations; each runs once, in order, inside a transaction. */
-const MIGRATIONS: { version: number; sql: string }[] = [
+/**
+ * Versioned migrations; each runs once, in order, inside a transaction. Exported so tests can
+ * build a database exactly as an older release (or another branch's deployment) left it.
+ */
+export const MIGRATIONS: readonly { readonly version: number; readonly sql: string }[] = [
   {
     version: 1,
     sql: `
@@ -98,10 +101,31 @@ const MIGRATIONS: { version: number; sql: string }[] = [
     `,
   },
   {
+    // Issue 19 finding 4 and issue 21: who changed a channel's subscription and how (every
+    // change and every refused attempt, old → new filters), who set it last, a per-subscription
+    // section order for its digests, and the suggestions an answer showed (so `cite N` can
+    // resolve the numbers the asker saw when an answer offered only suggestions).
+    version: 3,
+    sql: `
+      CREATE TABLE subscription_changes (
+        change_id INTEGER PRIMARY KEY AUTOINCREMENT,
+        channel_id TEXT NOT NULL,
+        user_id TEXT,
+        action TEXT NOT NULL CHECK (action IN ('created', 'updated', 'resumed', 'deleted', 'refused')),
+        old_filters TEXT,
+        new_filters TEXT,
+        changed_at TEXT NOT NULL
+      );
+      CREATE INDEX subscription_changes_channel ON subscription_changes (channel_id, changed_at);
+      ALTER TABLE subscriptions ADD COLUMN updated_by TEXT;
+      ALTER TABLE subscriptions ADD COLUMN section_order TEXT;
+      ALTER TABLE answers ADD COLUMN suggestion_ids TEXT;
+    `,
+  },
+  {
     // The publisher's listing watched for new digests (issue 22): each digest page met and what
     // became of it, so a page added or refused with the same content is not tried again; and
     // each check, so a missed one is made up at start and a listing problem is said once.
-    // (Version 3 belongs to another branch; versions are applied by number, gaps allowed.)
     version: 4,
     sql: `
       CREATE TABLE feed_pages (
@@ -127,7 +151,6 @@ const MIGRATIONS: { version: number; sql: string }[] = [
   {
     // Secrets made once per install (issue 19): the key feedback user ids are hashed with, so a
     // hash cannot be reversed by hashing every user id of a workspace with a salt in the code.
-    // (Versions 3 and 4 belong to other branches; pending versions run in the order listed.)
     version: 5,
     sql: `
       CREATE TABLE install_secrets (

@@ -12,13 +12,27 @@ export interface Subscription {
   paused_at: string | null;
   last_week: string | null;
   last_posted_at: string | null;
+  /** Who changed it last (null before migration 3 or when unknown). */
+  updated_by: string | null;
+  /** Its digests' section order (`filters,overseas,japan,aisi`); null for the default. */
+  section_order: string | null;
+}
+
+/** One logged change of a channel's subscription, or a refused attempt. */
+export interface SubscriptionChange {
+  channel_id: string;
+  user_id: string | null;
+  action: 'created' | 'updated' | 'resumed' | 'deleted' | 'refused';
+  old_filters: string | null;
+  new_filters: string | null;
+  changed_at: string;
 }
 
 export interface Plan {
   channel_id: string;
   week: string;
   item_ids: string[];
-  parts: { text: string; blocks: unknown[] }[];
+  parts: { text: string; blocks: unknown[]; itemIds?: string[] }[];
   /** When the plan was saved: nothing of this digest was posted before it. */
   created_at: string;
   finalized_at: string | null;
@@ -31,6 +45,10 @@ export const BASELINE = '1970-01-01T00:00:00.000Z';
 export class DigestStore {
   constructor(readonly db: Db) {}
 
+  /**
+   * Creates or replaces a channel's subscription and logs the change (who, when, old → new
+   * filters) in the same transaction. Whether the user may do it is decided before (access.ts).
+   */
   upsertSubscription(s: {
     channelId: string;
     teamId?: string;
@@ -38,23 +56,39 @@ export class DigestStore {
     filters: string;
     lang: 'en' | 'ja';
     now: string;
+    sectionOrder?: string | null;
   }): 'created' | 'updated' | 'resumed' {
-    const existing = this.subscription(s.channelId);
-    if (!existing) {
+    return this.db.transaction(() => {
+      const existing = this.subscription(s.channelId);
+      if (!existing) {
+        this.db
+          .prepare(
+            `INSERT INTO subscriptions (channel_id, team_id, filters, lang, created_by, subscribed_at, updated_at, updated_by, section_order)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          )
+          .run(
+            s.channelId,
+            s.teamId ?? null,
+            s.filters,
+            s.lang,
+            s.userId ?? null,
+            s.now,
+            s.now,
+            s.userId ?? null,
+            s.sectionOrder ?? null,
+          );
+        this.logChange(s.channelId, s.userId, 'created', null, s.filters, s.now);
+        return 'created' as const;
+      }
       this.db
         .prepare(
-          `INSERT INTO subscriptions (channel_id, team_id, filters, lang, created_by, subscribed_at, updated_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?)`,
+          `UPDATE subscriptions SET filters = ?, lang = ?, updated_at = ?, updated_by = ?, section_order = ?, paused_reason = NULL, paused_at = NULL WHERE channel_id = ?`,
         )
-        .run(s.channelId, s.teamId ?? null, s.filters, s.lang, s.userId ?? null, s.now, s.now);
-      return 'created';
-    }
-    this.db
-      .prepare(
-        `UPDATE subscriptions SET filters = ?, lang = ?, updated_at = ?, paused_reason = NULL, paused_at = NULL WHERE channel_id = ?`,
-      )
-      .run(s.filters, s.lang, s.now, s.channelId);
-    return existing.paused_reason ? 'resumed' : 'updated';
+        .run(s.filters, s.lang, s.now, s.userId ?? null, s.sectionOrder ?? null, s.channelId);
+      const outcome = existing.paused_reason ? ('resumed' as const) : ('updated' as const);
+      this.logChange(s.channelId, s.userId, outcome, existing.filters, s.filters, s.now);
+      return outcome;
+    })();
   }
 
   subscription(channelId: string): Subscription | undefined {
@@ -69,8 +103,39 @@ export class DigestStore {
       .all() as Subscription[];
   }
 
-  deleteSubscription(channelId: string): boolean {
-    return this.db.prepare('DELETE FROM subscriptions WHERE channel_id = ?').run(channelId).changes > 0;
+  /** Removes a channel's subscription, logging who did it and the filters it had. */
+  deleteSubscription(channelId: string, userId?: string, now = new Date().toISOString()): boolean {
+    return this.db.transaction(() => {
+      const existing = this.subscription(channelId);
+      if (!existing) return false;
+      this.db.prepare('DELETE FROM subscriptions WHERE channel_id = ?').run(channelId);
+      this.logChange(channelId, userId, 'deleted', existing.filters, null, now);
+      return true;
+    })();
+  }
+
+  /** Logs a change, or (`refused`) an attempt by someone who may not change the subscription. */
+  logChange(
+    channelId: string,
+    userId: string | undefined,
+    action: SubscriptionChange['action'],
+    oldFilters: string | null,
+    newFilters: string | null,
+    now: string,
+  ): void {
+    this.db
+      .prepare(
+        `INSERT INTO subscription_changes (channel_id, user_id, action, old_filters, new_filters, changed_at)
+         VALUES (?, ?, ?, ?, ?, ?)`,
+      )
+      .run(channelId, userId ?? null, action, oldFilters, newFilters, now);
+  }
+
+  /** A channel's logged changes, oldest first. */
+  changes(channelId: string): SubscriptionChange[] {
+    return this.db
+      .prepare('SELECT * FROM subscription_changes WHERE channel_id = ? ORDER BY change_id')
+      .all(channelId) as SubscriptionChange[];
   }
 
   pause(channelId: string, reason: string, now: string): void {

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { handleCommand, type Reply } from '../../src/commands/handle.js';
 import { inherit } from '../../src/commands/inherit.js';
-import { isAcknowledgement, parseCommand } from '../../src/commands/parse.js';
+import { parseCommand } from '../../src/commands/parse.js';
 import { MESSAGE_CODES, say } from '../../src/present/catalogue.js';
 import { renderReplyText } from '../../src/present/reply.js';
 import { detectLang, understand } from '../../src/query/understand.js';
@@ -75,31 +75,6 @@ describe('handleCommand', () => {
     const follow = run('SB53', earlier) as Reply & { kind: 'answer' };
     expect(alone.state.total).toBeGreaterThan(0);
     expect(follow.state.total).toBeGreaterThan(0);
-  });
-});
-
-describe('isAcknowledgement', () => {
-  it('tells thanks and emoji from questions', () => {
-    for (const t of [
-      'thanks!',
-      'Thank you',
-      'ok',
-      'ありがとうございます',
-      '了解です。',
-      ':+1:',
-      '👍',
-      '🙏🏻',
-    ])
-      expect(isAcknowledgement(t), t).toBe(true);
-    for (const t of [
-      'what about Korea?',
-      'more',
-      'cite 2',
-      '韓国は?',
-      'OK guidelines',
-      'thanks for SB53 — and Korea?',
-    ])
-      expect(isAcknowledgement(t), t).toBe(false);
   });
 });
 

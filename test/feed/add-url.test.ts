@@ -51,6 +51,9 @@ describe('policy-bot add URL', () => {
     };
     expect(sources.documents.find((d) => d.id === 'digest-2026-04')?.url).toBe(url);
     expect(staleness(readManifest(c.indexDir), c.dataDir)).toBeUndefined();
+    // Then its English, as for a file: no provider here, so the month stays english: pending.
+    expect(r.out).toContain('English: 4 items of digest-2026-04 have no English');
+    expect(r.out).toContain('data/sources.yml marks digest-2026-04 english: pending');
   });
 
   it('follows a redirect on the same host; records the address it was given', async () => {

@@ -4,16 +4,19 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { loadTokenizer } from '../../src/analyze/kuromoji.js';
+import { loadEnglish } from '../../src/english/files.js';
 import { checkFeed, type FeedReport } from '../../src/feed/check.js';
-import { webDownloader } from '../../src/feed/commands.js';
+import { englishFiller, webDownloader } from '../../src/feed/commands.js';
 import { readListing } from '../../src/feed/listing.js';
 import { feedMessage } from '../../src/feed/message.js';
 import { FeedStore } from '../../src/feed/store.js';
 import { ingestCorpus } from '../../src/ingest/corpus.js';
+import { loadSourceList } from '../../src/ingest/sources.js';
 import { hashDataDir, readManifest, rebuildIndex, staleness } from '../../src/search/index-store.js';
 import { openState } from '../../src/weekly/state.js';
 import { FIXTURES } from '../helpers.js';
 import { FakePublisher } from '../support/fake-publisher.js';
+import { FakeDeepL } from '../support/fake-translators.js';
 import { LISTING, POST, servePublisher } from '../support/publisher-site.js';
 
 const site = new FakePublisher();
@@ -37,7 +40,10 @@ function checkout() {
 /** Small limits, so the page that never finishes and the oversized one fail quickly. */
 const download = webDownloader({ timeoutMs: 500, maxBytes: 256 * 1024 });
 
-function check(c: ReturnType<typeof checkout>, extra: { dryRun?: boolean; listing?: string } = {}) {
+function check(
+  c: ReturnType<typeof checkout>,
+  extra: { dryRun?: boolean; listing?: string; fillEnglish?: (id: string) => Promise<void> } = {},
+) {
   return checkFeed({
     listingUrl: site.url(extra.listing ?? LISTING),
     dataDir: c.dataDir,
@@ -48,6 +54,7 @@ function check(c: ReturnType<typeof checkout>, extra: { dryRun?: boolean; listin
     },
     now: () => new Date(),
     ...(extra.dryRun ? { dryRun: true } : {}),
+    ...(extra.fillEnglish ? { fillEnglish: extra.fillEnglish } : {}),
   });
 }
 
@@ -93,13 +100,16 @@ describe('a check of the publisher’s listing (local fixture site)', () => {
       const items = corpus.items.filter((i) => i.source.document === a.id);
       expect(a.items).toBe(items.length);
       expect(a.items).toBeGreaterThan(0);
-      // No English data in this branch yet: every new item lacks it.
+      // No translation provider in this check: every new item lacks English (data/english/).
       expect(a.lackingEnglish).toBe(items.length);
     }
-    // sources.yml records the page each month was published on, exactly as the listing links it.
+    // sources.yml records the page each month was published on, exactly as the listing links it,
+    // and marks the months english: pending until their English is filled or imported.
     const sources = parseYaml(readFileSync(join(c.dataDir, 'sources.yml'), 'utf8')) as {
-      documents: { id: string; url?: string }[];
+      documents: { id: string; url?: string; english?: string }[];
     };
+    for (const a of report.added)
+      expect(sources.documents.find((d) => d.id === a.id)?.english).toBe('pending');
     expect(sources.documents.find((d) => d.id === 'digest-2026-04')?.url).toBe(site.url(POST('260518')));
     expect(sources.documents.find((d) => d.id === 'digest-2026-05')?.url).toBe(site.url(POST('260618')));
     // The index is current and holds both months.
@@ -126,6 +136,39 @@ describe('a check of the publisher’s listing (local fixture site)', () => {
       'digest-2026-04',
       'digest-2026-05',
     ]);
+  });
+
+  it('fills a new month’s English through the configured provider, as add does, and counts what is left', async () => {
+    const deepl = new FakeDeepL();
+    await deepl.start();
+    try {
+      const c = checkout();
+      const logged: string[] = [];
+      const env = {
+        DEEPL_API_KEY: deepl.key,
+        DEEPL_SERVER_URL: deepl.url,
+        POLICY_BOT_TRANSLATE_BACKOFF_MS: '1',
+      };
+      const report = await check(c, {
+        fillEnglish: englishFiller(env, c, 'Asia/Tokyo', (l) => logged.push(l)),
+      });
+      expect(report.added.length).toBeGreaterThan(0);
+      const entries = loadEnglish(c.dataDir);
+      const sources = loadSourceList(c.dataDir).documents;
+      for (const a of report.added) {
+        const items = ingestCorpus(c.dataDir).items.filter((i) => i.source.document === a.id);
+        for (const it of items) expect(entries.get(it.id)?.by, it.id).toBe('deepl');
+        // Counted after the fill: nothing left to translate, and the month's mark is taken off.
+        expect(a.lackingEnglish).toBe(0);
+        expect(sources.find((d) => d.id === a.id)?.english).toBeUndefined();
+        expect(logged.join('\n')).toContain(`English complete for ${a.id}`);
+      }
+      expect(staleness(readManifest(c.indexDir), c.dataDir)).toBeUndefined();
+      // The admin channel hears that the month is in English already.
+      expect(feedMessage(report, 'en')).toContain('0 without English');
+    } finally {
+      await deepl.stop();
+    }
   });
 
   it('does not try again what it added, found present or refused with the same content; says a failure once', async () => {

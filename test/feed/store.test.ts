@@ -14,7 +14,7 @@ describe('the feed’s memory in the state database (migration 4)', () => {
       db.prepare('SELECT version FROM schema_migrations ORDER BY version').all() as { version: number }[]
     ).map((r) => r.version);
     expect(versions).toContain(4);
-    expect(versions).not.toContain(3);
+    // (A deployment that had 4 before 3 existed is covered in test/weekly/state.test.ts.)
     // A database from before the feed: migration 4 alone is pending, applied with a backup first.
     db.exec('DROP TABLE feed_pages; DROP TABLE feed_checks; DELETE FROM schema_migrations WHERE version = 4');
     db.close();

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { answerLines, answerModel, renderAnswerBlocks } from '../../src/present/answer.js';
+import { say } from '../../src/present/catalogue.js';
 import { formatDate, siteName } from '../../src/present/labels.js';
 import { escapeMrkdwn, LIMITS, link, truncate } from '../../src/present/mrkdwn.js';
 import type { AskResult } from '../../src/query/ask.js';
@@ -61,21 +62,39 @@ describe('answer messages', () => {
       answerId: 'A1',
       visibility: 'ephemeral',
     });
-    const all = [...texts(blocks), text].join('\n');
+    const detail = renderAnswerBlocks(answerModel(hostile), {
+      answerId: 'A1',
+      visibility: 'public',
+      detail: true,
+    });
+    const all = [...texts(blocks), text, ...texts(detail.blocks)].join('\n');
     expect(all).not.toMatch(/<!channel>|<!here>|<@U999>|<@U123>|<https:\/\/evil/);
     expect(all).toContain('&lt;!channel&gt;');
     expect(all).toContain('“&lt;!here&gt; please &amp; &lt;@U123&gt;”');
     // Slack unescapes &amp; inside the link target, so the link opens exactly the source URL.
-    // The link text is the site's name; the target is the exact source URL.
-    expect(all).toContain('<https://www.pib.gov.in/PressReleasePage.aspx?PRID=2217839&amp;reg=3|pib.gov.in>');
-    expect(all).toContain('*1. Title with &lt;!channel&gt; &amp; &lt;https://evil.example|a link&gt;*');
+    // The link text is the publisher's name (data/publishers.yml); the target is the exact URL.
+    expect(all).toContain('<https://www.pib.gov.in/PressReleasePage.aspx?PRID=2217839&amp;reg=3|PIB India>');
+    // The title is the link to the first source, escaped (a | in it cannot end the link).
+    expect(all).toContain(
+      '*<https://www.pib.gov.in/PressReleasePage.aspx?PRID=2217839&amp;reg=3|1. Title with &lt;!channel&gt; &amp; &lt;https://evil.example¦a link&gt;>*',
+    );
     expect(all).toContain('Jan 1–2, 2026');
     // A merged event lists every source, escaped; one link per page (…/b and …/b/ are one page).
     expect(all).toContain(
       'Sources: Doc &lt;b&gt; · S &amp; T #1 (Jan 1–2, 2026) / Report &lt;i&gt; &amp; more',
     );
     expect(all).toContain('1.2 › &lt;!here&gt; (undated)');
-    expect(all.match(/\|example\.org>/g)).toHaveLength(1);
+    expect(
+      texts(blocks)
+        .join('\n')
+        .match(/\|example\.org>/g),
+    ).toHaveLength(1);
+    for (const b of detail.blocks)
+      expect(
+        texts(b)
+          .join('\n')
+          .match(/\|example\.org>/g)?.length ?? 0,
+      ).toBeLessThanOrEqual(1);
   });
 
   it('the console renders the same model as plain text with the exact URLs', () => {
@@ -176,15 +195,19 @@ describe('presentation', () => {
     const all = texts(blocks).join('\n');
     expect(all).toContain('🇺🇸 US, 🇰🇷 South Korea');
     expect(all).not.toContain('the US');
-    expect(all).toContain('_An English title_');
+    // Without English data the keyword line stands in, labelled as a gloss (issue 20).
+    expect(all).toContain(`_${say('en', 'gloss')}: An English title_`);
     expect(all).not.toContain('x/y/1');
-    const cite = blocks.find(
-      (b) => (b.accessory as { action_id?: string } | undefined)?.action_id === 'cite_item',
-    );
-    expect(JSON.parse((cite?.accessory as { value?: string } | undefined)?.value ?? '{}')).toEqual({
-      i: 'x/y/1',
-      l: 'en',
-    });
+    const menu = blocks.find(
+      (b) => (b.accessory as { action_id?: string } | undefined)?.action_id === 'item_menu',
+    )?.accessory as { options: { value: string; url?: string }[] };
+    // Cite (the asker's language), Cite in the other language, Open the source.
+    expect(menu.options.map((o) => JSON.parse(o.value))).toEqual([
+      { i: 'x/y/1', l: 'en' },
+      { i: 'x/y/1', l: 'ja' },
+      { i: 'x/y/1', l: 'en', u: 1 },
+    ]);
+    expect(menu.options[2]?.url).toBe('https://www.pib.gov.in/PressReleasePage.aspx?PRID=2217839&reg=3');
     const ja = renderAnswerBlocks(answerModel({ ...en, lang: 'ja' }), { visibility: 'public' });
     const jaText = texts(ja.blocks).join('\n');
     expect(jaText).toContain('🇺🇸 米国・🇰🇷 韓国');
@@ -201,13 +224,22 @@ describe('presentation', () => {
       'page_previous',
       'show_more',
       'share_answer',
-      'export_csv',
-      'export_md',
+      'answer_menu',
       'answer_feedback',
     ]);
-    // Export is offered wherever the answer has results: it goes to the clicker, not the channel.
-    expect(actionIds('public', 5)).toEqual(['show_more', 'export_csv', 'export_md', 'answer_feedback']);
-    expect(actionIds('public', 11)).toEqual(['export_csv', 'export_md', 'answer_feedback']);
+    // Export (the answer menu) is offered wherever the answer has results: it goes to the clicker.
+    expect(actionIds('public', 5)).toEqual(['show_more', 'answer_menu', 'answer_feedback']);
+    expect(actionIds('public', 11)).toEqual(['answer_menu', 'answer_feedback']);
+    // One primary button: Show more while there is more, else Share.
+    const primary = (offset: number) =>
+      renderAnswerBlocks(answerModel(many, { offset }), { answerId: 'A1', visibility: 'ephemeral' })
+        .blocks.flatMap((b) =>
+          b.type === 'actions' ? (b.elements as { action_id: string; style?: string }[]) : [],
+        )
+        .filter((e) => e.style === 'primary')
+        .map((e) => e.action_id);
+    expect(primary(5)).toEqual(['show_more']);
+    expect(primary(11)).toEqual(['share_answer']);
   });
 
   it('closest items from the answers core are labelled as suggestions when nothing matched', () => {

@@ -2,8 +2,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { main } from '../../src/cli.js';
 import { eventsOf } from '../../src/events/group.js';
+import { countryName } from '../../src/geo/gazetteer.js';
 import { contextOf, renderCitationBlocks } from '../../src/present/citation.js';
-import { citeCsl, citeLine, citeMarkdown } from '../../src/present/cite-formats.js';
+import { citeCsl, citeLine, citeMarkdown, mdText } from '../../src/present/cite-formats.js';
 import { cite } from '../../src/query/cite.js';
 import type { SearchIndex } from '../../src/search/index-store.js';
 import type { StoredItem } from '../../src/search/stored-item.js';
@@ -84,6 +85,7 @@ const CslItem = z.object({
   URL: z.string().url().optional(),
   author: z.array(z.object({ literal: z.string().min(1) })).optional(),
   'container-title': z.string().optional(),
+  'original-title': z.string().min(1).optional(),
 });
 const CslData = z.array(CslItem).min(1);
 
@@ -120,18 +122,94 @@ describe('citation formats', () => {
     }
   });
 
-  it('one line in the asker’s language: actor, title, date, exact URL', () => {
+  it('one line in the asker’s language: the reporter, its own title, date, document, exact URL', () => {
+    const c = cite(index, 'aisi-annual-report-2025/1.2/1/5', TODAY);
+    const { en: _en, ...item } = c.item as StoredItem;
+    const url = item.urls[0] as string;
+    const doc = item.source.documentTitle;
+    // AISI's own page: AISI reports it and publishes the page.
+    expect(citeLine(item, 'en', contextOf(c))).toBe(
+      `AISI, "${item.title}" (${item.date?.start}), ${doc}, ${url}`,
+    );
+    expect(citeLine(item, 'ja', contextOf(c))).toBe(
+      `AISI「${item.title}」(${item.date?.start})『${doc}』 ${url}`,
+    );
+  });
+
+  it('names the linked page’s publisher by its host and AISI as the reporter — never a country', () => {
+    // Issue 21 (4): this citation read `US, "カリフォルニア州、…(SB53)を施行" (2026-01-01), https://legiscan.com/…`.
+    const c = cite(index, 'digest-2026-01/us/1', TODAY);
+    // Its own headline: the item without its English (data/english/), tested on its own below.
+    const { en: _en, ...item } = c.item as StoredItem;
+    expect(item.urls[0]).toMatch(/^https:\/\/legiscan\.com\//);
+    const en = citeLine(item, 'en', contextOf(c));
+    expect(en).toBe(
+      `AISI, "${item.title}" (${item.date?.start}), ${item.source.documentTitle}; source: LegiScan, ${item.urls[0]}`,
+    );
+    expect(citeLine(item, 'ja', contextOf(c))).toContain(`出典: LegiScan ${item.urls[0]}`);
+    expect(citeMarkdown(item, 'en', contextOf(c))).toContain('— LegiScan; reported by AISI');
+    // No citation of the corpus is authored by a country or a region.
+    const places = new Set(
+      index.items.flatMap((i) => i.countries.map((k) => countryName(k, 'en').replace(/^the /, ''))),
+    );
+    for (const it of index.items) {
+      const who = citeLine(it, 'en').split(',')[0] as string;
+      expect(places.has(who), `${it.id}: ${who}`).toBe(false);
+    }
+    // An English title, when the item has one, is what an English asker's citation quotes.
+    const withEnglish: StoredItem = {
+      ...item,
+      en: {
+        title: 'California brings SB 53 into force',
+        summary: 'A summary.',
+        by: 'person',
+        date: '2026-02-01',
+      },
+    };
+    expect(citeLine(withEnglish, 'en')).toContain(`"California brings SB 53 into force" [${item.title}]`);
+    expect(citeLine(withEnglish, 'ja')).toContain(`「${item.title}」`);
+  });
+
+  it('English readers get the English title with the original beside it; Japanese readers the original', () => {
     const c = cite(index, 'aisi-annual-report-2025/1.2/1/5', TODAY);
     const item = c.item as StoredItem;
+    const en = item.en?.title as string;
+    expect(en).toMatch(/[A-Za-z]/);
     const url = item.urls[0] as string;
-    expect(citeLine(item, 'en', contextOf(c))).toBe(`AISI, "${item.title}" (${item.date?.start}), ${url}`);
-    expect(citeLine(item, 'ja', contextOf(c))).toBe(`日本AISI「${item.title}」(${item.date?.start}) ${url}`);
+    const doc = item.source.documentTitle;
+    // The reporter's format (issue 21) with both titles (issue 20).
+    expect(citeLine(item, 'en', contextOf(c))).toBe(
+      `AISI, "${en}" [${item.title}] (${item.date?.start}), ${doc}, ${url}`,
+    );
+    expect(citeLine(item, 'ja', contextOf(c))).not.toContain(en);
+    expect(citeMarkdown(item, 'en')).toBe(
+      `[${en}](${url}) \\[${item.title}\\] — ${mdText(`reported by AISI, ${doc}, ${item.date?.start}`)}`,
+    );
+    const csl = citeCsl(item, 'en')[0];
+    expect(csl?.title).toBe(en);
+    expect(csl?.['original-title']).toBe(item.title);
+    expect(citeCsl(item, 'ja')[0]).toMatchObject({ title: item.title });
+    expect(citeCsl(item, 'ja')[0]?.['original-title']).toBeUndefined();
+    // Machine-made English is said to be so in the reference's note.
+    if (item.en?.by !== 'person') expect(csl?.note).toContain('machine translation');
+    // English written from a title the source has since changed is left out of citations.
+    const changed = { ...item, en: { ...(item.en as NonNullable<StoredItem['en']>), stale: true as const } };
+    expect(citeLine(changed, 'en')).not.toContain(en);
+    expect(citeCsl(changed, 'en')[0]?.title).toBe(item.title);
+  });
+
+  it('every item of the corpus is cited with its English for English readers', () => {
+    for (const item of index.items) {
+      const csl = citeCsl(item, 'en')[0];
+      expect(csl?.title, item.id).toBe(item.en?.stale ? item.title : (item.en?.title ?? item.title));
+    }
   });
 
   it('Markdown links survive brackets, parentheses and spaces', () => {
     const base = index.items.find((i) => i.kind === 'event' && i.date && i.urls[0]) as StoredItem;
+    const { en: _en, ...plain } = base;
     const hostile: StoredItem = {
-      ...base,
+      ...plain,
       title: 'A [draft] guide (v2) *bold* `code`',
       urls: ['https://example.org/a_(b) c?x=1&y=2'],
     };
@@ -140,6 +218,16 @@ describe('citation formats', () => {
     expect(m, md).not.toBeNull();
     expect(m?.[1]?.replace(/\\(.)/g, '$1')).toBe(hostile.title);
     expect(decodeURI(m?.[2] as string)).toBe('https://example.org/a_(b) c?x=1&y=2');
+    // With an English title as hostile, and the original in escaped brackets after the link.
+    const both: StoredItem = {
+      ...hostile,
+      en: { title: 'The [draft] guide *v2*', summary: 's', by: 'person', date: '2026-12-07' },
+    };
+    const md2 = citeMarkdown(both, 'en');
+    const m2 = md2.match(/^\[((?:\\.|[^\]\\])*)\]\((\S+)\) \\\[((?:\\.|[^\]\\])*)\\\] — /);
+    expect(m2, md2).not.toBeNull();
+    expect(m2?.[1]?.replace(/\\(.)/g, '$1')).toBe('The [draft] guide *v2*');
+    expect(m2?.[3]?.replace(/\\(.)/g, '$1')).toBe(hostile.title);
   });
 
   it('the Slack citation shows the one-liner in a code block, escaped for mrkdwn', () => {

@@ -115,6 +115,72 @@ describe('the English line and suggestions in answers', () => {
   });
 });
 
+describe('English askers read English first', () => {
+  const it0 = byId('digest-2026-01/us/1');
+  const base = {
+    id: it0.id,
+    kind: it0.kind,
+    date: it0.date ?? null,
+    title: it0.title,
+    snippet: 'カリフォルニア州において施行された。',
+    urls: it0.urls,
+    countries: it0.countries,
+    category: it0.category,
+    region: it0.region,
+    source: { document: 'D', section: 'S #1', documentId: 'd', line: 1 },
+    sources: [],
+    english: englishLine(it0),
+  };
+  const translated = {
+    ...base,
+    title_en: 'California brings the Frontier AI Transparency Act (SB53) into force',
+    summary_en: 'California’s SB53 took effect on 1 January 2026.',
+    english_by: 'person' as const,
+  };
+  const answer = (lang: 'en' | 'ja', items: AskResult['results']): AskResult => ({
+    query: 'q',
+    lang,
+    interpretation: { countries: [], regions: [], period: null, terms: [] },
+    total: items.length,
+    results: items,
+  });
+  const lines = (lang: 'en' | 'ja', item: AskResult['results'][number]) =>
+    answerLines(answerModel(answer(lang, [item])));
+
+  it('the English title heads the item, the Japanese title beneath, the summary instead of the snippet', () => {
+    const out = lines('en', translated);
+    expect(out.slice(1, 6)).toEqual([
+      '',
+      `1. ${translated.title_en}`,
+      `   ${base.title}`,
+      expect.stringMatching(/^ {3}Jan 1, 2026 · .*US/),
+      `   ${translated.summary_en}`,
+    ]);
+    expect(out.join('\n')).not.toContain(base.snippet);
+    expect(out.join('\n')).not.toContain(base.english);
+  });
+
+  it('machine-made English says so; English whose source title changed says it is under review', () => {
+    expect(lines('en', { ...translated, english_by: 'deepl' })[4]).toMatch(/ · machine translation$/);
+    expect(lines('en', { ...translated, english_stale: true })[4]).toContain(
+      'English under review: the source title has changed',
+    );
+    expect(lines('en', translated)[4]).not.toContain('machine translation');
+  });
+
+  it('without English, the Japanese title and the keyword line labelled as a gloss', () => {
+    const out = lines('en', base);
+    expect(out[2]).toBe(`1. ${base.title}`);
+    expect(out[3]).toBe(`   Gloss: ${base.english}`);
+    expect(out.join('\n')).toContain(base.snippet);
+  });
+
+  it('Japanese askers see what they saw before', () => {
+    expect(lines('ja', translated)).toEqual(lines('ja', base));
+    expect(lines('ja', translated).join('\n')).not.toMatch(/California|Gloss/);
+  });
+});
+
 describe('the action of a title', () => {
   it('is the main clause’s verb, not one inside a parenthesis', () => {
     expect(

@@ -93,6 +93,51 @@ describe('Markdown export', () => {
   });
 });
 
+describe('both titles in exports', () => {
+  const translated: AskResultItem = {
+    ...hostile,
+    title_en: 'The "AI" guideline, 2nd [edition]',
+    summary_en: 'A ministry published the second edition of its AI guideline.',
+    english_by: 'llm',
+  };
+
+  it('CSV carries the English title, summary and who wrote them beside the Japanese', () => {
+    const [header, row, bare] = parseCsv(
+      exportCsv({ question: 'q', lang: 'ja', items: [translated, { ...hostile, id: 'x/y/2' }] }),
+    );
+    const col = (name: string) => (header ?? []).indexOf(name);
+    expect(row?.[col('title')]).toBe(hostile.title);
+    expect(row?.[col('title_en')]).toBe(translated.title_en);
+    expect(row?.[col('summary_en')]).toBe(translated.summary_en);
+    expect(row?.[col('english_by')]).toBe('llm');
+    expect(bare?.[col('title_en')]).toBe('');
+  });
+
+  it('Markdown for English readers: the English title linked, the Japanese beneath, the summary; Japanese readers as before', () => {
+    const en = exportMarkdown({ question: 'q', lang: 'en', items: [translated] });
+    expect(en).toContain(
+      '1. **[The "AI" guideline, 2nd \\[edition\\]](https://example.org/a?x=1,2)** — Jan 9, 2026',
+    );
+    expect(en).toContain('· machine translation');
+    expect(en).toContain('   「AI」ガイドライン, "第2版" 改訂\n   A ministry published the second edition');
+    expect(en).not.toContain('line one');
+    const ja = exportMarkdown({ question: 'q', lang: 'ja', items: [translated] });
+    expect(ja).toBe(exportMarkdown({ question: 'q', lang: 'ja', items: [hostile] }));
+    // Without English, English readers get the keyword line labelled as a gloss, and the snippet.
+    const bare = exportMarkdown({ question: 'q', lang: 'en', items: [hostile] });
+    expect(bare).toContain('   Gloss: Japan · published · guideline');
+    expect(bare).toContain('line one');
+  });
+
+  it('a real export carries the English of every result', () => {
+    const file = exportAnswer(index, { question: 'AISI', today: TODAY, inherit: null }, 'csv');
+    const [header, ...rows] = parseCsv(file.text);
+    const at = (header ?? []).indexOf('title_en');
+    expect(rows.length).toBeGreaterThan(0);
+    for (const r of rows) expect(r[at], r[1]).toBe(index.byId.get(r[1] as string)?.en?.title ?? '');
+  });
+});
+
 describe('policy-bot ask --format', () => {
   it('csv writes every result (no page, --limit ignored) to stdout or --out', async () => {
     const q = 'AISI';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { monthList } from '../support/corpus-facts.js';
 import { eventEnvelope, interaction, send, sign, slashCommand } from '../support/fake-slack.js';
-import { type Harness, mrkdwnObjects, startHarness, texts } from './harness.js';
+import { type Harness, itemIds, mrkdwnObjects, startHarness, texts } from './harness.js';
 
 let h: Harness;
 beforeAll(async () => {
@@ -46,18 +46,28 @@ describe('/policy', () => {
     const all = texts(body.blocks).join('\n');
     expect(all).toContain('South Korea');
     expect(all).toContain('January 2026');
-    // The title, then the site's name linked to exactly the source URL; the date as people write it.
-    expect(all).toMatch(/\*1\. 韓国、AI基本法を施行\*/);
-    expect(all).toContain('<https://www.korea.kr/news/policyNewsView.do?newsId=148958380|korea.kr>');
-    expect(all).toContain('AI政策動向マンスリー情報 2026年1月 · 海外/アジア #2');
+    // The numbered title linked to exactly its first source, its pages labelled by publisher, the
+    // date as people write it.
+    // An English asker reads the item's English title (data/english/), the Japanese beneath it,
+    // and whether the English is machine-made.
+    const en = h.deps.index().byId.get('digest-2026-01/asia/2')?.en;
+    const headline = en?.title ?? '韓国、AI基本法を施行';
+    expect(all).toContain(`*<https://www.korea.kr/news/policyNewsView.do?newsId=148958380|1. ${headline}>*`);
+    if (en) expect(all).toContain('\n_韓国、AI基本法を施行_\n');
+    if (en && en.by !== 'person') expect(all).toContain('_machine translation_');
+    expect(all).toContain('<https://www.korea.kr/news/policyNewsView.do?newsId=148958380|Korea.kr>');
+    expect(all).toContain(
+      '<https://www.korea.kr/briefing/pressReleaseView.do?newsId=156740669|Korea.kr (2)>',
+    );
     expect(all).toContain('Jan 22, 2026');
-    // The internal id is behind the Cite button, not in the text.
+    // The internal id is behind the item menu (Cite), not in the text.
     expect(all).not.toContain('digest-2026-01/asia/2');
-    expect(typeof body.text).toBe('string');
+    expect(itemIds(body.blocks)).toEqual(['digest-2026-01/asia/2']);
+    expect(String(body.text)).toContain(`1. ${headline} (Jan 22, 2026)`);
     const actions = (body.blocks as { type: string; elements?: { action_id: string }[] }[]).find(
       (b) => b.type === 'actions',
     );
-    expect(actions?.elements?.map((e) => e.action_id)).toEqual(['share_answer', 'export_csv', 'export_md']);
+    expect(actions?.elements?.map((e) => e.action_id)).toEqual(['share_answer', 'answer_menu']);
   });
 
   it('escapes the echoed question and document text, so nothing can ping or forge a link', async () => {
@@ -109,7 +119,7 @@ describe('/policy', () => {
     await send(h.port, slashCommand('US', h.fake.responseUrl('us')), 'form');
     const { body } = await response('us');
     const blocks = body.blocks as { type: string; elements?: { action_id: string; value: string }[] }[];
-    expect(blocks.filter((b) => b.type === 'section' && /^\*\d+\. /.test(texts(b)[0] ?? ''))).toHaveLength(5);
+    expect(itemIds(blocks)).toHaveLength(5);
     const more = blocks.find((b) => b.type === 'actions')?.elements?.find((e) => e.action_id === 'show_more');
     expect(more).toBeDefined();
     await send(h.port, click('show_more', more?.value, h.fake.responseUrl('us-page2')), 'form');
@@ -126,14 +136,26 @@ describe('/policy', () => {
       ?.elements?.find((e) => e.action_id === 'share_answer');
     const before = h.fake.callsTo('chat.postMessage').length;
     await send(h.port, click('share_answer', share?.value, h.fake.responseUrl('sb-share')), 'form');
-    const posted = await h.fake.waitFor(() => h.fake.callsTo('chat.postMessage').slice(before)[0]);
+    const details = await h.fake.waitFor(() => h.fake.callsTo('chat.postMessage').slice(before)[1]);
+    const posted = h.fake.callsTo('chat.postMessage').slice(before)[0] as typeof details;
     expect(posted.args.channel).toBe('C2147483705');
     expect(posted.args.thread_ts).toBeUndefined();
     const all = texts(posted.args.blocks).join('\n');
     expect(all).toContain('Shared by <@U2147483697>');
     expect(all).toContain('https://legiscan.com/CA/text/SB53/2025');
+    // Compact in the channel: one line per item, no item menus or buttons; the details, with
+    // where each item is in the corpus, in its thread.
+    expect(itemIds(posted.args.blocks)).toEqual([]);
+    expect((posted.args.blocks as unknown[]).length).toBeLessThanOrEqual(4);
+    expect(details.args.channel).toBe('C2147483705');
+    const root = h.fake.channels.get('C2147483705')?.find((m) => m.text === posted.args.text)?.ts;
+    expect(details.args.thread_ts).toBe(root);
+    expect(texts(details.args.blocks).join('\n')).toContain(
+      'AI政策動向マンスリー情報 2026年1月 · 海外/米国 #1',
+    );
+    expect(itemIds(details.args.blocks).length).toBeGreaterThan(0);
     // Already public: no second Share button on the shared copy.
-    expect(JSON.stringify(posted.args.blocks)).not.toContain('share_answer');
+    expect(JSON.stringify([posted.args.blocks, details.args.blocks])).not.toContain('share_answer');
     const removed = await response('sb-share');
     expect(removed.body.delete_original).toBe(true);
   });

@@ -11,7 +11,7 @@ import { type Db, openState } from '../../src/weekly/state.js';
 import { DigestStore } from '../../src/weekly/store.js';
 import { memoryIo } from '../helpers.js';
 import { eventEnvelope, interaction, send, slashCommand } from '../support/fake-slack.js';
-import { type Harness, realIndex, startHarness, texts } from './harness.js';
+import { type Harness, itemIds, realIndex, startHarness, texts } from './harness.js';
 
 const TODAY = '2026-11-23';
 let h: Harness;
@@ -76,11 +76,7 @@ const threadReply = (channel: string, thread: string, text: string) => ({
   thread_ts: thread,
 });
 
-const citeIds = (blocks: unknown) =>
-  (blocks as Blocks)
-    .map((b) => b.accessory?.value)
-    .filter((v): v is string => typeof v === 'string')
-    .map((v) => (JSON.parse(v) as { i: string }).i);
+const citeIds = itemIds;
 
 function click(
   actionId: string,
@@ -288,8 +284,13 @@ describe('a shared answer starts a conversation', () => {
       }),
       'form',
     );
-    await h.fake.waitFor(() => h.fake.callsTo('chat.postMessage').slice(before)[0]);
-    const sharedTs = String(h.fake.channels.get('CSHARE')?.at(-1)?.ts);
+    // A compact message in the channel, the full answer in its thread.
+    const details = await h.fake.waitFor(() => h.fake.callsTo('chat.postMessage').slice(before)[1]);
+    const summary = h.fake.callsTo('chat.postMessage').slice(before)[0];
+    expect(summary?.args.thread_ts).toBeUndefined();
+    const sharedTs = String(h.fake.channels.get('CSHARE')?.find((m) => !m.thread_ts)?.ts);
+    expect(details.args.thread_ts).toBe(sharedTs);
+    expect(itemIds(details.args.blocks).length).toBeGreaterThan(0);
     const follow = await postAfter(threadReply('CSHARE', sharedTs, 'what about Korea?'));
     expect(follow.args.thread_ts).toBe(sharedTs);
     expect(texts(follow.args.blocks)[0]).toContain('December 2025 (from your earlier question)');

@@ -33,7 +33,10 @@ describe('/policy subscribe, subscriptions, unsubscribe, digest', () => {
     const all = texts(body.blocks).join('\n');
     expect(all).toContain('Subscribed');
     expect(all).toContain('🇰🇷 South Korea, 🇪🇺 EU');
-    expect(all).toContain('Next run: 2026-01-19 09:00 (Asia/Tokyo)');
+    // Slack's date token: each reader sees the time in their own zone; the fallback names the zone.
+    expect(all).toContain(
+      'Next run: <!date^1768780800^{date_short_pretty} {time}|2026-01-19 09:00 (Asia/Tokyo)>',
+    );
   });
 
   it('subscribing again updates the filters; Japanese filters get Japanese confirmations', async () => {

@@ -9,7 +9,7 @@ import { buildIndex } from '../../src/search/index-store.js';
 import type { StoredItem } from '../../src/search/stored-item.js';
 import { CRAFTED_QUESTION, craftedCorpus, FORMULA_TITLES } from '../support/crafted-corpus.js';
 import { interaction, send, slashCommand } from '../support/fake-slack.js';
-import { type Harness, realIndex, startHarness, texts } from './harness.js';
+import { exportOption, type Harness, realIndex, selectOption, startHarness, texts } from './harness.js';
 
 let h: Harness;
 beforeAll(async () => {
@@ -42,23 +42,16 @@ function click(actionId: string, value: string | undefined, responseUrl: string)
 
 const response = (id: string) => h.fake.waitFor(() => h.fake.responses.find((r) => r.id === id));
 
-/** The value of a button the bot rendered, by action id. */
-function buttonValue(blocks: unknown, actionId: string): string | undefined {
-  const all = (blocks as { type: string; elements?: { action_id?: string; value?: string }[] }[]).flatMap(
-    (b) => b.elements ?? [],
-  );
-  return all.find((e) => e.action_id === actionId)?.value;
-}
-
 describe('Export on an answer (files upload to the asker)', () => {
   it('Export CSV uploads every result, not the page, to the clicker’s DM through the files.uploadV2 flow', async () => {
     const q = 'AISI';
     await send(h.port, slashCommand(q, h.fake.responseUrl('ans')), 'form');
     const { body } = await response('ans');
-    const value = buttonValue(body.blocks, 'export_csv');
+    // Export CSV / Export Markdown are the answer menu's options.
+    const value = exportOption(body.blocks, 'csv');
     expect(value).toBeDefined();
-    expect(buttonValue(body.blocks, 'export_md')).toBe(value);
-    const res = await send(h.port, click('export_csv', value, h.fake.responseUrl('exp')), 'form');
+    expect(exportOption(body.blocks, 'md')).toBeDefined();
+    const res = await send(h.port, selectOption('answer_menu', value, h.fake.responseUrl('exp')), 'form');
     expect(res.status).toBe(200);
     const note = await response('exp');
     const all = ask(h.deps.index(), q, { today: TODAY, limit: 100_000 });
@@ -94,13 +87,13 @@ describe('Export on an answer (files upload to the asker)', () => {
 
   it('Export Markdown uploads a .md file; a failed upload is told to the clicker', async () => {
     await send(h.port, slashCommand('韓国', h.fake.responseUrl('ans2')), 'form');
-    const value = buttonValue((await response('ans2')).body.blocks, 'export_md');
-    await send(h.port, click('export_md', value, h.fake.responseUrl('exp2')), 'form');
+    const value = exportOption((await response('ans2')).body.blocks, 'md');
+    await send(h.port, selectOption('answer_menu', value, h.fake.responseUrl('exp2')), 'form');
     expect(String((await response('exp2')).body.text)).toMatch(/件の結果を.+\.mdとして書き出しました/);
     const md = [...h.fake.files.values()].find((f) => f.filename.endsWith('.md') && f.completed);
     expect(md?.bytes?.toString('utf8')).toMatch(/^# 韓国/);
     h.fake.failNext('files.getUploadURLExternal', { error: 'not_allowed_token_type' });
-    await send(h.port, click('export_md', value, h.fake.responseUrl('exp3')), 'form');
+    await send(h.port, selectOption('answer_menu', value, h.fake.responseUrl('exp3')), 'form');
     expect(String((await response('exp3')).body.text)).toContain('アップロードできませんでした');
   });
 
@@ -108,6 +101,12 @@ describe('Export on an answer (files upload to the asker)', () => {
     const before = h.fake.callsTo('files.getUploadURLExternal').length;
     await send(h.port, click('export_csv', '{"a":"nope","o":0}', h.fake.responseUrl('forged')), 'form');
     await response('forged');
+    await send(
+      h.port,
+      selectOption('answer_menu', '{"a":"nope","o":0,"x":"csv"}', h.fake.responseUrl('forged2')),
+      'form',
+    );
+    await response('forged2');
     expect(h.fake.callsTo('files.getUploadURLExternal')).toHaveLength(before);
   });
 });
@@ -126,9 +125,9 @@ describe('Export CSV of a document with formula titles (OWASP CSV injection)', (
   it('the uploaded CSV holds every crafted title as text, with a leading apostrophe', async () => {
     const wait = (id: string) => crafted.fake.waitFor(() => crafted.fake.responses.find((r) => r.id === id));
     await send(crafted.port, slashCommand(CRAFTED_QUESTION, crafted.fake.responseUrl('c-ans')), 'form');
-    const value = buttonValue((await wait('c-ans')).body.blocks, 'export_csv');
+    const value = exportOption((await wait('c-ans')).body.blocks, 'csv');
     expect(value).toBeDefined();
-    await send(crafted.port, click('export_csv', value, crafted.fake.responseUrl('c-exp')), 'form');
+    await send(crafted.port, selectOption('answer_menu', value, crafted.fake.responseUrl('c-exp')), 'form');
     await wait('c-exp');
     const file = [...crafted.fake.files.values()].find((f) => f.completed && f.filename.endsWith('.csv'));
     const rows = parse(crafted.fake.uploadedText(file?.filename as string) as string, {

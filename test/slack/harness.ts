@@ -103,3 +103,67 @@ export function mrkdwnObjects(blocks: unknown): { text: string; verbatim?: boole
   walk(blocks);
   return out;
 }
+
+type AnyBlock = {
+  type: string;
+  accessory?: { action_id?: string; options?: { value?: string; url?: string }[] };
+  elements?: { action_id?: string; value?: string; options?: { value?: string }[] }[];
+};
+
+/** The item ids behind the item menus (Cite) of a message, in the order shown. */
+export function itemIds(blocks: unknown): string[] {
+  return ((blocks ?? []) as AnyBlock[])
+    .map((b) => b.accessory)
+    .filter((a) => a?.action_id === 'item_menu')
+    .map((a) => (JSON.parse(a?.options?.[0]?.value ?? '{}') as { i: string }).i);
+}
+
+/** The value of a button (by action id) in a message's actions blocks. */
+export function buttonValue(blocks: unknown, actionId: string): string | undefined {
+  return ((blocks ?? []) as AnyBlock[]).flatMap((b) => b.elements ?? []).find((e) => e.action_id === actionId)
+    ?.value;
+}
+
+/** The answer menu's option for an export (`csv` or `md`). */
+export function exportOption(blocks: unknown, x: 'csv' | 'md'): string | undefined {
+  return ((blocks ?? []) as AnyBlock[])
+    .flatMap((b) => b.elements ?? [])
+    .find((e) => e.action_id === 'answer_menu')
+    ?.options?.map((o) => o.value)
+    .find((v) => v && (JSON.parse(v) as { x?: string }).x === x);
+}
+
+/** An overflow menu choice (block_actions with a selected option), as Slack sends it. */
+export function selectOption(
+  actionId: string,
+  value: string | undefined,
+  responseUrl: string,
+  container: Record<string, unknown> = {
+    message_ts: '1700000000.000100',
+    channel_id: 'C2147483705',
+    is_ephemeral: true,
+  },
+  user = 'U2147483697',
+): string {
+  return new URLSearchParams({
+    payload: JSON.stringify({
+      type: 'block_actions',
+      user: { id: user, username: 'steve', team_id: 'T0001' },
+      api_app_id: 'A123456',
+      team: { id: 'T0001', domain: 'example' },
+      channel: { id: String(container.channel_id), name: 'test' },
+      container: { type: 'message', ...container },
+      trigger_id: '123.456',
+      response_url: responseUrl,
+      actions: [
+        {
+          type: 'overflow',
+          action_id: actionId,
+          block_id: 'b',
+          selected_option: { text: { type: 'plain_text', text: 'x' }, value },
+          action_ts: '1700000001.0',
+        },
+      ],
+    }),
+  }).toString();
+}

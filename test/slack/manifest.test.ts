@@ -93,19 +93,15 @@ describe('manifest.yml and the registered listeners agree', () => {
       ])
       .map((e) => e.action_id)
       .filter(Boolean);
-    // Previous, Show more, Share, Cite, Export and the feedback buttons all have listeners.
+    // Previous, Show more, Share, the item menu (Cite), the answer menu (Export) and the feedback
+    // buttons all have listeners.
     expect(new Set(used)).toEqual(
-      new Set([
-        'page_previous',
-        'show_more',
-        'share_answer',
-        'cite_item',
-        'export_csv',
-        'export_md',
-        'answer_feedback',
-      ]),
+      new Set(['page_previous', 'show_more', 'share_answer', 'item_menu', 'answer_menu', 'answer_feedback']),
     );
     for (const id of used) expect(h.slack.routes.actions).toContain(id);
+    // Buttons of messages posted before (Cite, Export) and the thread subscription's confirmation too.
+    for (const id of ['cite_item', 'export_csv', 'export_md', 'confirm_channel_change'])
+      expect(h.slack.routes.actions).toContain(id);
     // The 👎 form's submission has its listener too.
     expect(h.slack.routes.views).toEqual(['feedback_detail']);
   });
@@ -133,6 +129,7 @@ describe('manifest.yml and the registered listeners agree', () => {
         'im:write',
         'mpim:read',
         'reactions:write',
+        'users:read',
       ].sort(),
     );
     expect(manifest.settings.socket_mode_enabled).toBe(true);

@@ -58,6 +58,11 @@ export class FakeSlack {
     string,
     { is_private?: boolean; is_member: boolean; is_archived?: boolean } | 'missing'
   >();
+  /**
+   * What users.info says about a user: workspace admins and owners. A user not listed is a
+   * member who is neither.
+   */
+  readonly users = new Map<string, { is_admin?: boolean; is_owner?: boolean; is_primary_owner?: boolean }>();
   private readonly failures = new Map<string, Failure[]>();
   private server: Server | undefined;
   private tsCounter = Math.floor(Date.now() / 1000);
@@ -200,6 +205,24 @@ export class FakeSlack {
             is_private: Boolean(info.is_private),
             is_member: info.is_member,
             is_archived: Boolean(info.is_archived),
+          },
+        };
+      }
+      case 'users.info': {
+        const id = String(args.user ?? '');
+        if (!/^[UW][A-Z0-9]+$/.test(id)) return { ok: false, error: 'user_not_found' };
+        const u = this.users.get(id) ?? {};
+        return {
+          ok: true,
+          user: {
+            id,
+            team_id: 'T0001',
+            name: id.toLowerCase(),
+            deleted: false,
+            is_bot: false,
+            is_admin: Boolean(u.is_admin),
+            is_owner: Boolean(u.is_owner),
+            is_primary_owner: Boolean(u.is_primary_owner),
           },
         };
       }

@@ -13,7 +13,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { firstDelivery, onStateFault, openState, StateError, stateError } from '../../src/weekly/state.js';
+import {
+  firstDelivery,
+  MIGRATIONS,
+  onStateFault,
+  openState,
+  StateError,
+  stateError,
+} from '../../src/weekly/state.js';
 import { DigestStore } from '../../src/weekly/store.js';
 
 let dir: string;
@@ -149,26 +156,55 @@ describe('file modes', () => {
     });
   });
 
+  /** A database built as a release with only `versions` applied left it (no later column or table). */
+  function databaseAt(path: string, versions: number[]): void {
+    const raw = new Database(path);
+    raw.exec(
+      'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)',
+    );
+    for (const m of MIGRATIONS.filter((m) => versions.includes(m.version))) {
+      raw.exec(m.sql);
+      raw.prepare('INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)').run(m.version, 'then');
+    }
+    raw.close();
+  }
+  const schemaOf = (db: Database.Database) =>
+    db
+      .prepare("SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY name")
+      .all();
+  const versionsOf = (db: Database.Database) =>
+    (db.prepare('SELECT version FROM schema_migrations ORDER BY version').all() as { version: number }[]).map(
+      (r) => r.version,
+    );
+
   it('migrations run by version, with gaps: a database at version 2 takes the next ones listed', () => {
-    const db = openState(file);
-    const versions = () =>
-      (
-        db.prepare('SELECT version FROM schema_migrations ORDER BY version').all() as { version: number }[]
-      ).map((r) => r.version);
-    const all = versions();
-    expect(all).toContain(5);
-    db.prepare('DELETE FROM schema_migrations WHERE version > 2').run();
-    // Every table the later migrations made (the feed's memory, the install secrets).
-    db.exec('DROP TABLE install_secrets; DROP TABLE feed_pages; DROP TABLE feed_checks');
-    db.close();
+    const fresh = openState(join(dir, 'fresh.sqlite'));
+    const all = versionsOf(fresh);
+    expect(all.length).toBeGreaterThan(2);
+    databaseAt(file, [1, 2]);
     const again = openState(file);
-    expect(
-      (
-        again.prepare('SELECT version FROM schema_migrations ORDER BY version').all() as { version: number }[]
-      ).map((r) => r.version),
-    ).toEqual(all);
-    expect(existsSync(`${file}.pre-v5.bak`)).toBe(true);
+    expect(versionsOf(again)).toEqual(all);
+    // Every table and column a new database has, with the same definitions (columns added by ALTER included).
+    expect(schemaOf(again)).toEqual(schemaOf(fresh));
+    for (const v of all.filter((v) => v > 2)) expect(existsSync(`${file}.pre-v${v}.bak`)).toBe(true);
     again.close();
+    fresh.close();
+  });
+
+  it('a missing middle version (a deployment that had 4 and 5 but not 3) is applied, and the schema ends whole', () => {
+    const fresh = openState(join(dir, 'fresh.sqlite'));
+    const all = versionsOf(fresh);
+    expect(all).toEqual(expect.arrayContaining([3, 4, 5]));
+    databaseAt(
+      file,
+      all.filter((v) => v !== 3),
+    );
+    const again = openState(file);
+    expect(versionsOf(again)).toEqual(all);
+    expect(schemaOf(again)).toEqual(schemaOf(fresh));
+    expect(existsSync(`${file}.pre-v3.bak`)).toBe(true);
+    again.close();
+    fresh.close();
   });
 });
 

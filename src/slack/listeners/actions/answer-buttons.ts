@@ -1,15 +1,28 @@
-import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import type {
+  AllMiddlewareArgs,
+  BlockAction,
+  ButtonAction,
+  OverflowAction,
+  SlackActionMiddlewareArgs,
+} from '@slack/bolt';
 import { z } from 'zod';
 import { exportAnswer } from '../../../commands/export.js';
-import type { AnswerState } from '../../../commands/handle.js';
+import { type AnswerState, answerPage } from '../../../commands/handle.js';
 import { answerById, linkThread } from '../../../conversation/answers.js';
-import { type AnswerRef, decodeCite, decodeRef } from '../../../present/answer.js';
+import {
+  type AnswerRef,
+  decodeCite,
+  decodeMenu,
+  decodeRef,
+  renderShareSummary,
+} from '../../../present/answer.js';
 import { say } from '../../../present/catalogue.js';
 import type { ExportFormat } from '../../../present/export.js';
-import { renderReplyBlocks } from '../../../present/reply.js';
+import { decodeChannelChange, renderReplyBlocks } from '../../../present/reply.js';
 import { cite } from '../../../query/cite.js';
+import { actorOf } from '../../actor.js';
 import type { SlackDeps } from '../../deps.js';
-import { nowOf, pageForSlack } from '../../replies.js';
+import { nowOf, pageForSlack, renderForSlack } from '../../replies.js';
 import { BadInputError, safely } from '../../safely.js';
 
 type Args = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
@@ -126,8 +139,10 @@ export function previousPage(deps: SlackDeps) {
 }
 
 /**
- * "Share in channel" (offered on private answers only): posts the same page for everyone (so
- * its thread becomes a conversation with the bot), then removes the private copy.
+ * "Share in channel" (offered on private answers only): posts a compact message for everyone —
+ * who shared it, the question, one line per item — and the full page (every source, the item
+ * menus, paging and feedback) in its thread, which becomes a conversation with the bot; then
+ * removes the private copy.
  */
 export function shareAnswer(deps: SlackDeps) {
   return async ({ ack, action, respond, body, client }: Args): Promise<void> => {
@@ -149,30 +164,40 @@ export function shareAnswer(deps: SlackDeps) {
           });
           return;
         }
-        const { message, answerId } = pageForSlack(deps, state, ref.o, 'public', body.user.id);
+        const page = answerPage(deps.index(), state, ref.o, { sharedBy: body.user.id });
+        const details = renderForSlack(deps, page, 'public', { detail: true });
+        const summary = renderShareSummary(page.answer);
         let posted: string | undefined;
         if (where.channel) {
           try {
             const r = await client.chat.postMessage({
               channel: where.channel,
-              text: message.text,
-              blocks: message.blocks,
+              text: summary.text,
+              blocks: summary.blocks,
             });
             posted = typeof r.ts === 'string' ? r.ts : undefined;
+            if (posted) {
+              // The thread is the conversation: linked before the details appear in it.
+              if (details.answerId) linkThread(deps.db, where.channel, posted, details.answerId, nowOf(deps));
+              await client.chat.postMessage({
+                channel: where.channel,
+                thread_ts: posted,
+                text: details.message.text,
+                blocks: details.message.blocks,
+              });
+            }
           } catch (err) {
             deps.logger.info(
               `share_answer: chat.postMessage failed (${String(err)}); sharing through response_url`,
             );
           }
         }
-        if (posted && answerId && where.channel)
-          linkThread(deps.db, where.channel, posted, answerId, nowOf(deps));
-        else
+        if (!posted)
           await respond({
             response_type: 'in_channel',
             replace_original: false,
-            text: message.text,
-            blocks: message.blocks,
+            text: details.message.text,
+            blocks: details.message.blocks,
           });
         await respond({ delete_original: true }).catch(() => undefined);
       },
@@ -181,7 +206,27 @@ export function shareAnswer(deps: SlackDeps) {
   };
 }
 
-/** "Cite" on an item: its citation, to the clicker only. */
+/** A citation of an item, to the clicker only, in the language the button or option names. */
+async function citeTo(
+  deps: SlackDeps,
+  respond: Args['respond'],
+  id: string,
+  lang: 'en' | 'ja',
+): Promise<void> {
+  const c = cite(deps.index(), id, deps.today());
+  const message = renderReplyBlocks(
+    { kind: 'citation', citation: { ...c, lang } },
+    { visibility: 'ephemeral' },
+  );
+  await respond({
+    response_type: 'ephemeral',
+    replace_original: false,
+    text: message.text,
+    blocks: message.blocks,
+  });
+}
+
+/** "Cite" on an item (the button of answers posted before the item menu): its citation, to the clicker only. */
 export function citeItem(deps: SlackDeps) {
   return async ({ ack, action, respond }: Args): Promise<void> => {
     await ack();
@@ -191,28 +236,170 @@ export function citeItem(deps: SlackDeps) {
       async () => {
         const ref = decodeCite(action.value);
         if (!ref) throw new Error(`cite_item: unreadable button value ${JSON.stringify(action.value)}`);
-        const c = cite(deps.index(), ref.i, deps.today());
-        const message = renderReplyBlocks(
-          { kind: 'citation', citation: { ...c, lang: ref.l } },
-          { visibility: 'ephemeral' },
-        );
-        await respond({
-          response_type: 'ephemeral',
-          replace_original: false,
-          text: message.text,
-          blocks: message.blocks,
-        });
+        await citeTo(deps, respond, ref.i, ref.l);
       },
       tellClicker(respond),
     );
   };
 }
 
+type MenuArgs = SlackActionMiddlewareArgs<BlockAction<OverflowAction>> & AllMiddlewareArgs;
+
 /**
- * "Export CSV" / "Export Markdown" on an answer: every result of it (not the page shown) as a
- * file, uploaded to the clicker in their DM with the bot (files.getUploadURLExternal, the upload,
- * files.completeUploadExternal), so an answer only they could see stays theirs. A short
- * ephemeral note says where the file went.
+ * The item menu beside every item (answers, suggestions, digests): Cite, Cite in the other
+ * language — a citation to the clicker only — or Open the source, which Slack opens itself (the
+ * click is only acknowledged).
+ */
+export function itemMenuAction(deps: SlackDeps) {
+  return async ({ ack, action, respond }: MenuArgs): Promise<void> => {
+    await ack();
+    await safely(
+      deps,
+      'item_menu',
+      async () => {
+        const ref = decodeCite(action.selected_option?.value);
+        if (!ref)
+          throw new BadInputError(
+            `item_menu: unreadable option ${JSON.stringify(action.selected_option)?.slice(0, 200)}`,
+            {
+              en: say('en', 'badButton'),
+              ja: say('ja', 'badButton'),
+            },
+          );
+        if (ref.open) return;
+        await citeTo(deps, respond, ref.i, ref.l);
+      },
+      tellClicker(respond as Args['respond']),
+    );
+  };
+}
+
+/** The answer's overflow menu: Export CSV or Export Markdown (every result, uploaded to the clicker). */
+export function answerMenuAction(deps: SlackDeps) {
+  return async ({ ack, action, respond, body, client }: MenuArgs): Promise<void> => {
+    await ack();
+    await safely(
+      deps,
+      'answer_menu',
+      async () => {
+        const ref = decodeMenu(action.selected_option?.value);
+        if (!ref || ref.o > MAX_OFFSET)
+          throw new BadInputError(
+            `answer_menu: unreadable option ${JSON.stringify(action.selected_option)?.slice(0, 200)}`,
+            {
+              en: say('en', 'badButton'),
+              ja: say('ja', 'badButton'),
+            },
+          );
+        await exportTo(deps, ref, ref.x, respond as Args['respond'], body.user.id, client);
+      },
+      tellClicker(respond as Args['respond']),
+    );
+  };
+}
+
+/**
+ * "Subscribe this channel" / "Unsubscribe this channel" under a reply that would not change the
+ * channel from a thread: the click is the confirmation, checked like `/policy subscribe` (only
+ * the subscriber and admins may replace or remove a subscription), in the channel the button was
+ * posted in. The result replaces the question.
+ */
+export function confirmChannelChange(deps: SlackDeps) {
+  return async ({ ack, action, respond, body, client }: Args): Promise<void> => {
+    await ack();
+    await safely(
+      deps,
+      'confirm_channel_change',
+      async () => {
+        const ref = decodeChannelChange(action.value);
+        const where = containerOf(body);
+        if (!ref || (where.channel && where.channel !== ref.c))
+          throw new BadInputError(
+            `confirm_channel_change: unreadable or foreign value ${JSON.stringify(action.value)?.slice(0, 200)}`,
+            {
+              en: say('en', 'badButton'),
+              ja: say('ja', 'badButton'),
+            },
+          );
+        if (!deps.digest) {
+          await respond({
+            response_type: 'ephemeral',
+            replace_original: false,
+            text: say(ref.l, 'digestsDisabled'),
+          });
+          return;
+        }
+        const actor = await actorOf(client, body.user.id, deps.admins ?? [], deps.logger);
+        const team = body.team?.id;
+        const result =
+          ref.k === 'subscribe'
+            ? deps.digest.subscribe({
+                channelId: ref.c,
+                filters: ref.f,
+                lang: ref.l,
+                userId: body.user.id,
+                actor,
+                ...(team ? { teamId: team } : {}),
+              })
+            : deps.digest.unsubscribe({ channelId: ref.c, lang: ref.l, actor });
+        if (result.visibility === 'in_channel')
+          await respond({ replace_original: true, text: result.text, blocks: result.blocks as never });
+        else
+          await respond({
+            response_type: 'ephemeral',
+            replace_original: false,
+            text: result.text,
+            blocks: result.blocks as never,
+          });
+      },
+      tellClicker(respond),
+    );
+  };
+}
+
+/** Every result of a stored answer as a file, uploaded to `user` in their DM with the bot. */
+async function exportTo(
+  deps: SlackDeps,
+  ref: AnswerRef,
+  format: ExportFormat,
+  respond: Args['respond'],
+  user: string,
+  client: Args['client'],
+): Promise<void> {
+  const name = format === 'csv' ? 'export_csv' : 'export_md';
+  const state = await stateOr(deps, ref, respond);
+  if (!state) return;
+  const file = exportAnswer(deps.index(), state, format);
+  const note = (text: string) => respond({ response_type: 'ephemeral', replace_original: false, text });
+  if (!file.total) {
+    await note(say(state.lang, 'exportEmpty'));
+    return;
+  }
+  let channel: string | undefined;
+  try {
+    const dm = await client.conversations.open({ users: user });
+    channel = dm.channel?.id;
+    if (!channel) throw new Error('conversations.open returned no channel');
+    await client.filesUploadV2({
+      channel_id: channel,
+      file: Buffer.from(file.text, 'utf8'),
+      filename: file.filename,
+      title: file.title,
+      initial_comment: say(state.lang, 'exportDone', { n: file.total, file: file.filename }),
+    });
+  } catch (err) {
+    deps.logger.info(`${name}: upload failed (${String(err)})`);
+    await note(say(state.lang, 'exportFailed'));
+    return;
+  }
+  await note(say(state.lang, 'exportDone', { n: file.total, file: file.filename }));
+}
+
+/**
+ * "Export CSV" / "Export Markdown" (the buttons of answers posted before the answer menu): every
+ * result of the answer (not the page shown) as a file, uploaded to the clicker in their DM with
+ * the bot (files.getUploadURLExternal, the upload, files.completeUploadExternal), so an answer
+ * only they could see stays theirs. A short ephemeral note says where the file went.
  */
 export function exportAnswerFile(deps: SlackDeps, format: ExportFormat) {
   const name = format === 'csv' ? 'export_csv' : 'export_md';
@@ -223,32 +410,7 @@ export function exportAnswerFile(deps: SlackDeps, format: ExportFormat) {
       name,
       async () => {
         const ref = refOf(action, name);
-        const state = await stateOr(deps, ref, respond);
-        if (!state) return;
-        const file = exportAnswer(deps.index(), state, format);
-        const note = (text: string) => respond({ response_type: 'ephemeral', replace_original: false, text });
-        if (!file.total) {
-          await note(say(state.lang, 'exportEmpty'));
-          return;
-        }
-        let channel: string | undefined;
-        try {
-          const dm = await client.conversations.open({ users: body.user.id });
-          channel = dm.channel?.id;
-          if (!channel) throw new Error('conversations.open returned no channel');
-          await client.filesUploadV2({
-            channel_id: channel,
-            file: Buffer.from(file.text, 'utf8'),
-            filename: file.filename,
-            title: file.title,
-            initial_comment: say(state.lang, 'exportDone', { n: file.total, file: file.filename }),
-          });
-        } catch (err) {
-          deps.logger.info(`${name}: upload failed (${String(err)})`);
-          await note(say(state.lang, 'exportFailed'));
-          return;
-        }
-        await note(say(state.lang, 'exportDone', { n: file.total, file: file.filename }));
+        await exportTo(deps, ref, format, respond, body.user.id, client);
       },
       tellClicker(respond),
     );

@@ -11,7 +11,12 @@ import { safely, withProgress } from '../../safely.js';
  * The reply's language is the language of what the user typed.
  */
 export function policyCommand(deps: SlackDeps) {
-  return async ({ command, ack, respond }: SlackCommandMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
+  return async ({
+    command,
+    ack,
+    respond,
+    client,
+  }: SlackCommandMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
     await ack();
     const text = command.text ?? '';
     const lang = detectLang(text);
@@ -21,7 +26,7 @@ export function policyCommand(deps: SlackDeps) {
       async () => {
         const { message } = await withProgress(
           () =>
-            replyToText(deps, text, {
+            replyToText(deps, client, text, {
               where: { channelId: command.channel_id, userId: command.user_id, teamId: command.team_id },
               visibility: 'ephemeral',
             }),

@@ -1,8 +1,10 @@
 import type { WebClient } from '@slack/web-api';
+import { answerIt, type Verdict } from '../../../conversation/addressed.js';
 import { linkThread, THREAD_TTL_MS, threadContext } from '../../../conversation/answers.js';
 import { detectLang } from '../../../query/understand.js';
+import { withTruncationNote } from '../../bounded.js';
 import type { SlackDeps } from '../../deps.js';
-import { nowOf, replyToText } from '../../replies.js';
+import { nowOf, renderForSlack, replyFor } from '../../replies.js';
 import { safely } from '../../safely.js';
 
 /** Text of a message without mentions (`<@U…>`), as the user meant it. */
@@ -19,6 +21,8 @@ export interface Turn {
   conversation: string;
   /** Where to post the reply: a thread ts, or undefined for a DM's main stream. */
   replyIn?: string;
+  /** Typed inside a thread (not the message that starts one): channel-wide changes are not made from it. */
+  inThread: boolean;
   text: string;
   userId?: string;
   teamId?: string;
@@ -27,13 +31,15 @@ export interface Turn {
 /**
  * One turn of a conversation (a mention, a thread reply, a DM): the question is answered with
  * what the conversation's last answer leaves to inherit, posted where everyone in it sees it, and
- * remembered as the conversation's last answer.
+ * remembered as the conversation's last answer — unless the message turns out not to be for the
+ * bot (`verdict`, src/conversation/addressed.ts), when nothing is posted or remembered.
  */
 export async function answerTurn(
   deps: SlackDeps,
   client: WebClient,
   turn: Turn,
   where: string,
+  verdict: Verdict,
 ): Promise<void> {
   const lang = detectLang(turn.text);
   await safely(
@@ -48,17 +54,24 @@ export async function answerTurn(
         now,
         deps.threadTtlMs ?? THREAD_TTL_MS,
       )?.previous;
-      const { message, answerId } = replyToText(deps, turn.text, {
+      const { reply, q } = await replyFor(deps, client, turn.text, {
         where: {
           channelId: turn.channel,
+          inThread: turn.inThread,
           ...(turn.userId ? { userId: turn.userId } : {}),
           ...(turn.teamId ? { teamId: turn.teamId } : {}),
         },
         ...(previous ? { previous } : {}),
-        visibility: 'public',
       });
+      const decision = answerIt(verdict, reply);
+      if (!decision.answer) {
+        deps.logger.info(`${where}: not answered (${decision.reason})`);
+        return;
+      }
+      const rendered = renderForSlack(deps, reply, 'public');
+      const message = withTruncationNote(rendered.message, q, lang);
       // Linked before posting, so a reply sent the moment the answer appears already finds it.
-      linkThread(deps.db, turn.channel, turn.conversation, answerId, now);
+      linkThread(deps.db, turn.channel, turn.conversation, rendered.answerId, now);
       await client.chat.postMessage({
         channel: turn.channel,
         ...(turn.replyIn ? { thread_ts: turn.replyIn } : {}),

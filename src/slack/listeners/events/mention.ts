@@ -1,4 +1,5 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
+import { readMessage } from '../../../conversation/addressed.js';
 import { firstTime } from '../../dedupe.js';
 import type { SlackDeps } from '../../deps.js';
 import { answerTurn, withoutMentions } from './conversation.js';
@@ -29,11 +30,13 @@ export function appMention(deps: SlackDeps) {
         channel: event.channel,
         conversation: thread,
         replyIn: thread,
+        inThread: Boolean(event.thread_ts && event.thread_ts !== event.ts),
         text: withoutMentions(typeof event.text === 'string' ? event.text : ''),
         ...(event.user ? { userId: event.user } : {}),
         ...(event.team ? { teamId: event.team } : {}),
       },
       'app_mention',
+      readMessage({ surface: 'mention', text: typeof event.text === 'string' ? event.text : '' }),
     );
     await client.reactions
       .remove({ channel: event.channel, timestamp: event.ts, name: 'eyes' })

@@ -1,6 +1,6 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import { z } from 'zod';
-import { isAcknowledgement } from '../../../commands/parse.js';
+import { readMessage } from '../../../conversation/addressed.js';
 import { DM_ROOT, THREAD_TTL_MS, threadContext } from '../../../conversation/answers.js';
 import { firstTime } from '../../dedupe.js';
 import type { SlackDeps } from '../../deps.js';
@@ -49,7 +49,17 @@ export function userMessages(deps: SlackDeps) {
       if (!threadContext(deps.db, m.channel, m.thread_ts, nowOf(deps), ttl)) return;
       conversation = m.thread_ts;
     }
-    if (isAcknowledgement(withoutMentions(m.text))) return;
+    // Chatter between people (thanks, a note to a colleague, a plan for later) is not for the bot.
+    const dm = kind === 'im' || kind === 'app_home';
+    const verdict = readMessage({
+      surface: dm ? 'dm' : 'thread',
+      text: m.text,
+      ...(context.botUserId ? { botUserId: context.botUserId } : {}),
+    });
+    if (verdict.say === 'nothing') {
+      deps.logger.debug(`message.${kind}: not answered (${verdict.reason})`);
+      return;
+    }
     if (!firstTime(deps, body)) return;
     await answerTurn(
       deps,
@@ -58,11 +68,13 @@ export function userMessages(deps: SlackDeps) {
         channel: m.channel,
         conversation,
         ...(m.thread_ts ? { replyIn: m.thread_ts } : {}),
+        inThread: Boolean(m.thread_ts),
         text: withoutMentions(m.text),
         userId: m.user,
         ...(m.team ? { teamId: m.team } : {}),
       },
       `message.${kind}`,
+      verdict,
     );
   };
 }

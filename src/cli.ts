@@ -331,7 +331,7 @@ async function runNow(args: ParsedArgs, io: Io): Promise<number> {
   // `ask` does not pay for them before its answer.
   const { calendar, openWeekly } = await import('./wiring.js');
   const { WebClient } = await import('@slack/web-api');
-  const weekly = openWeekly(config, () => index, calendar(config.timeZone), logger);
+  const weekly = await openWeekly(config, () => index, calendar(config.timeZone), logger);
   const client = new WebClient(
     config.botToken,
     config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {},
@@ -341,9 +341,13 @@ async function runNow(args: ParsedArgs, io: Io): Promise<number> {
     println(io.stderr, weekly.fault ?? 'policy-bot: the state database is unavailable; no digest was posted');
     return 1;
   }
-  const report = await runner.run(new Date());
-  println(io.stdout, JSON.stringify(report, null, 2));
-  return Object.keys(report.failed).length ? 1 : 0;
+  try {
+    const report = await runner.run(new Date());
+    println(io.stdout, JSON.stringify(report, null, 2));
+    return Object.keys(report.failed).length ? 1 : 0;
+  } finally {
+    await weekly.state?.close();
+  }
 }
 
 /**
@@ -358,11 +362,11 @@ async function feedbackCommand(argv: string[], io: Io): Promise<number> {
     return 2;
   }
   const config = loadConfig(io.env);
-  const { openState } = await import('./weekly/state.js');
+  const { openStoresOnce } = await import('./store/open.js');
   const { listFeedback } = await import('./conversation/feedback.js');
-  const db = openState(resolve(io.cwd, projectRoot(), config.statePath));
+  const state = await openStoresOnce(config, resolve(io.cwd, projectRoot()));
   try {
-    const rows = listFeedback(db, since ? { since } : {});
+    const rows = await listFeedback(state, since ? { since } : {});
     if (args.flags.has('json')) {
       println(io.stdout, JSON.stringify(rows, null, 2));
       return 0;
@@ -388,7 +392,7 @@ async function feedbackCommand(argv: string[], io: Io): Promise<number> {
     }
     return 0;
   } finally {
-    db.close();
+    await state.close();
   }
 }
 

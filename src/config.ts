@@ -101,6 +101,17 @@ const EnvSchema = z.object({
         .every((u) => /^[UW][A-Z0-9]{2,}$/.test(u)),
     { message: 'should be Slack user ids separated by commas, e.g. U012ABCDEF,U034GHIJKL' },
   ),
+  DATABASE_URL: optionalString.refine((v) => v === undefined || /^postgres(ql)?:\/\/./i.test(v), {
+    // Never the value: it carries the password.
+    message:
+      'should be a PostgreSQL URL, postgres://USER:PASSWORD@HOST:5432/DATABASE (unset it for the embedded SQLite state)',
+  }),
+  DIGEST_LOCK_RETRY_MS: optionalString.refine((v) => v === undefined || /^\d{2,7}$/.test(v), {
+    message: 'should be milliseconds, e.g. 5000',
+  }),
+  DATABASE_POOL_MAX: optionalString.refine((v) => v === undefined || /^[1-9]\d{0,2}$/.test(v), {
+    message: 'should be the number of connections per process, 1–999',
+  }),
   LOG_LEVEL: optionalString.refine((v) => v === undefined || /^(debug|info|warn|error)$/.test(v), {
     message: 'should be one of debug, info, warn, error',
   }),
@@ -119,6 +130,12 @@ export interface Config {
   dataDir?: string;
   indexDir?: string;
   statePath: string;
+  /** PostgreSQL for the shared state (replicas); undefined: the embedded SQLite file at `statePath`. */
+  databaseUrl?: string;
+  /** Connections per process to PostgreSQL. */
+  databasePoolMax: number;
+  /** How often a replica waiting for the digest lock tries it again (ms; default 5000). */
+  digestLockRetryMs?: number;
   digestCron: string;
   digestTimeZone: string;
   digestPostEmpty: boolean;
@@ -185,6 +202,9 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     ...(e.POLICY_BOT_DATA_DIR ? { dataDir: e.POLICY_BOT_DATA_DIR } : {}),
     ...(e.POLICY_BOT_INDEX_DIR ? { indexDir: e.POLICY_BOT_INDEX_DIR } : {}),
     statePath: e.POLICY_BOT_STATE_PATH ?? 'state/policy-bot.sqlite',
+    ...(e.DATABASE_URL ? { databaseUrl: e.DATABASE_URL } : {}),
+    databasePoolMax: Number(e.DATABASE_POOL_MAX ?? 10),
+    ...(e.DIGEST_LOCK_RETRY_MS ? { digestLockRetryMs: Number(e.DIGEST_LOCK_RETRY_MS) } : {}),
     digestCron: e.DIGEST_CRON ?? '0 9 * * 1',
     digestTimeZone: e.DIGEST_TZ ?? 'Asia/Tokyo',
     digestPostEmpty: /^(true|1|yes)$/i.test(e.DIGEST_POST_EMPTY ?? ''),

@@ -89,7 +89,7 @@ export async function runConsole(deps: ConsoleDeps): Promise<void> {
     if (line) {
       const lang = detectLang(line);
       try {
-        const reply = handleCommand(
+        const reply = await handleCommand(
           {
             index: deps.index(),
             today: deps.today(),

@@ -1,4 +1,3 @@
-import { resolve } from 'node:path';
 import type { WebClient } from '@slack/web-api';
 import type { DigestCommands } from './commands/digest-commands.js';
 import type { Config } from './config.js';
@@ -7,14 +6,13 @@ import { say } from './present/catalogue.js';
 import { todayIn } from './query/dates.js';
 import type { Lang } from './query/understand.js';
 import type { SearchIndex } from './search/index-store.js';
+import { openStores } from './store/open.js';
+import type { StateStores } from './store/state.js';
 import type { Logger } from './util/logger.js';
-import { projectRoot } from './util/paths.js';
 import { digestText } from './weekly/render.js';
 import { type DigestClient, DigestRunner } from './weekly/runner.js';
 import { weekItems } from './weekly/select.js';
-import { openDigestState, weekFor } from './weekly/service.js';
-import type { Db } from './weekly/state.js';
-import type { DigestStore } from './weekly/store.js';
+import { digestState, weekFor } from './weekly/service.js';
 
 /** The clock and calendar every surface shares: "today" and "the day of" in the configured zone. */
 export interface Calendar {
@@ -30,23 +28,28 @@ export function calendar(timeZone: string, clock: () => Date = () => new Date())
 
 /** The weekly digest's state and commands, built once for the app and the CLI alike. */
 export interface Weekly {
-  /** Absent after a state fault: then digests, subscriptions, threads and dedupe are off, answers are not. */
-  db?: Db;
-  store?: DigestStore;
+  /** Absent after a state fault at start: then digests, subscriptions, threads and dedupe are off, answers are not. */
+  state?: StateStores;
   digest: DigestCommands;
   /** The state fault, in one line naming the file and the fix, when the database could not be opened. */
   fault?: string;
   /** The weekly job, posting through `client`; `undefined` while the state database has a fault. */
-  runner(client: WebClient, logger: Logger): DigestRunner | undefined;
+  runner(client: WebClient, logger: Logger, o?: { onPart?: () => void }): DigestRunner | undefined;
 }
 
 /**
- * Opens the state database (checked, backed up and migrated), records the items seen, and builds
- * the digest commands. A state fault is logged naming the file and the fix, and turns off only
- * what needs state.
+ * Opens the state (SQLite or PostgreSQL, see {@link openStores}), records the items seen, and
+ * builds the digest commands and the runner — which, on PostgreSQL, runs under the replicas'
+ * digest lock.
  */
-export function openWeekly(config: Config, index: () => SearchIndex, cal: Calendar, logger: Logger): Weekly {
-  const { db, store, digest, fault } = openDigestState(resolve(projectRoot(), config.statePath), {
+export async function openWeekly(
+  config: Config,
+  index: () => SearchIndex,
+  cal: Calendar,
+  logger: Logger,
+): Promise<Weekly> {
+  const { state, fault } = openStores(config, logger);
+  const { digest } = await digestState(state, {
     index,
     clock: cal.clock,
     today: cal.today,
@@ -54,24 +57,28 @@ export function openWeekly(config: Config, index: () => SearchIndex, cal: Calend
     timeZone: config.digestTimeZone,
     postEmpty: config.digestPostEmpty,
     logger,
+    ...(fault ? { fault } : {}),
   });
   return {
-    ...(db ? { db } : {}),
-    ...(store ? { store } : {}),
+    ...(state ? { state } : {}),
     ...(fault ? { fault } : {}),
     digest,
-    runner: (client, logger) =>
-      store &&
+    runner: (client, logger, o = {}) =>
+      state &&
       new DigestRunner({
-        store,
+        store: state.digest,
+        where: state.where,
+        ...(state.kind === 'postgres' ? { lock: (fn) => state.withDigestLock(fn) } : {}),
+        ...(config.digestLockRetryMs ? { lockRetryMs: config.digestLockRetryMs } : {}),
         index,
         client: digestClient(client),
         clock: cal.clock,
         timeZone: config.digestTimeZone,
         postEmpty: config.digestPostEmpty,
         logger,
+        ...(o.onPart ? { onPart: o.onPart } : {}),
         // Replies in a digest's thread are follow-ups on its items.
-        onPosted: (posted) => linkDigestThread(db, posted, cal.today(), cal.clock()),
+        onPosted: (posted) => linkDigestThread(state, posted, cal.today(), cal.clock()),
       }),
   };
 }

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../src/cli.js';
+import { SqliteDigestStore as DigestStore } from '../src/store/sqlite/digest.js';
 import { openState } from '../src/weekly/state.js';
-import { DigestStore } from '../src/weekly/store.js';
 import { memoryIo, useFakeSlack } from './helpers.js';
 import { BOT_TOKEN, SIGNING_SECRET } from './support/fake-slack.js';
 

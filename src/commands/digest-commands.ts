@@ -11,7 +11,8 @@ export interface RenderedReply {
 
 /**
  * Subscription and digest operations a command may call (implemented by the weekly digest
- * feature). `lang` is the asker's language, read from what they typed.
+ * feature). `lang` is the asker's language, read from what they typed. Asynchronous: the
+ * subscriptions may live in PostgreSQL.
  */
 export interface DigestCommands {
   subscribe(input: {
@@ -22,9 +23,9 @@ export interface DigestCommands {
     lang?: Lang;
     /** Who asks; only the subscriber and admins may replace an existing subscription. */
     actor?: Actor;
-  }): RenderedReply;
+  }): Promise<RenderedReply>;
   /** Removes the channel's subscription; only the subscriber and admins may. */
-  unsubscribe(input: { channelId: string; lang: Lang; actor?: Actor }): RenderedReply;
-  subscriptions(channelId: string, lang: Lang): RenderedReply;
-  preview(input: { channelId: string; date?: string; lang: Lang }): RenderedReply;
+  unsubscribe(input: { channelId: string; lang: Lang; actor?: Actor }): Promise<RenderedReply>;
+  subscriptions(channelId: string, lang: Lang): Promise<RenderedReply>;
+  preview(input: { channelId: string; date?: string; lang: Lang }): Promise<RenderedReply>;
 }

@@ -201,7 +201,7 @@ function answerQuestion(deps: HandleDeps, question: string, previous?: AnswerSta
  * The one command path: a parsed command, the asker's language and the conversation so far →
  * a reply model. Slack, the console and the CLI differ only in how they render it.
  */
-export function handleCommand(deps: HandleDeps, input: HandleInput): Reply {
+export async function handleCommand(deps: HandleDeps, input: HandleInput): Promise<Reply> {
   const { command, lang, previous } = input;
   switch (command.kind) {
     case 'help':
@@ -235,7 +235,7 @@ export function handleCommand(deps: HandleDeps, input: HandleInput): Reply {
   }
 }
 
-function digestReply(deps: HandleDeps, input: HandleInput): Reply {
+async function digestReply(deps: HandleDeps, input: HandleInput): Promise<Reply> {
   const { command, lang, where } = input;
   if (!where || !deps.digest) {
     if (command.kind === 'digest' && deps.digestText) {
@@ -259,7 +259,7 @@ function digestReply(deps: HandleDeps, input: HandleInput): Reply {
     case 'subscribe':
       return {
         kind: 'rendered',
-        reply: d.subscribe({
+        reply: await d.subscribe({
           channelId: where.channelId,
           filters: command.filters,
           lang,
@@ -271,18 +271,18 @@ function digestReply(deps: HandleDeps, input: HandleInput): Reply {
     case 'unsubscribe':
       return {
         kind: 'rendered',
-        reply: d.unsubscribe({
+        reply: await d.unsubscribe({
           channelId: where.channelId,
           lang,
           ...(where.actor ? { actor: where.actor } : {}),
         }),
       };
     case 'subscriptions':
-      return { kind: 'rendered', reply: d.subscriptions(where.channelId, lang) };
+      return { kind: 'rendered', reply: await d.subscriptions(where.channelId, lang) };
     default:
       return {
         kind: 'rendered',
-        reply: d.preview({
+        reply: await d.preview({
           channelId: where.channelId,
           lang,
           ...(command.kind === 'digest' && command.date ? { date: command.date } : {}),

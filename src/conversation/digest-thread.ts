@@ -1,7 +1,7 @@
 import type { AnswerState } from '../commands/handle.js';
 import { filtersOf } from '../commands/inherit.js';
 import { understand } from '../query/understand.js';
-import type { Db } from '../weekly/state.js';
+import type { StateStores } from '../store/state.js';
 import { linkThread, rememberAnswer } from './answers.js';
 
 /**
@@ -29,12 +29,12 @@ export function digestAnswerState(d: {
 }
 
 /** Links a posted digest message's thread to its items, so replies there are follow-ups. */
-export function linkDigestThread(
-  db: Db | undefined,
+export async function linkDigestThread(
+  state: StateStores | undefined,
   posted: { channel: string; ts: string; itemIds: string[]; filters: string; lang: 'en' | 'ja' },
   today: string,
   now: Date,
-): void {
-  const id = rememberAnswer(db, digestAnswerState({ ...posted, today }), now);
-  if (id) linkThread(db, posted.channel, posted.ts, id, now);
+): Promise<void> {
+  const id = await rememberAnswer(state, digestAnswerState({ ...posted, today }), now);
+  if (id) await linkThread(state, posted.channel, posted.ts, id, now);
 }

@@ -1,12 +1,11 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import type { Filters } from '../commands/inherit.js';
-import type { Db } from '../weekly/state.js';
+import { REASONS, type Reason, type Verdict } from '../store/feedback.js';
+import type { StateStores } from '../store/state.js';
 import { answerById } from './answers.js';
 
-export const REASONS = ['wrong_items', 'missing_items', 'other'] as const;
-export type Reason = (typeof REASONS)[number];
-export type Verdict = 'up' | 'down';
+export { REASONS, type Reason, type Verdict } from '../store/feedback.js';
 
 /** One feedback click as listed by `policy-bot feedback`. */
 export interface FeedbackRow {
@@ -32,26 +31,23 @@ export function compactInterpretation(f: Filters) {
 }
 
 const SECRET_NAME = 'feedback-user-hash';
-const secrets = new WeakMap<Db, string>();
+const secrets = new WeakMap<StateStores, string>();
 
 /**
  * This install's key for hashing feedback users: 32 random bytes made the first time it is needed
- * and kept in the state database (mode 0600), so only this install can link a hash to a user id.
+ * and kept in the state database (mode 0600 for SQLite), so only this install — every replica of
+ * it — can link a hash to a user id.
  */
-function feedbackSecret(db: Db): string {
-  const known = secrets.get(db);
+async function feedbackSecret(state: StateStores): Promise<string> {
+  const known = secrets.get(state);
   if (known) return known;
-  db.prepare('INSERT OR IGNORE INTO install_secrets (name, value, created_at) VALUES (?, ?, ?)').run(
+  const value = await state.secrets.secret(
     SECRET_NAME,
-    randomBytes(32).toString('hex'),
+    () => randomBytes(32).toString('hex'),
     new Date().toISOString(),
   );
-  const row = db.prepare('SELECT value FROM install_secrets WHERE name = ?').get(SECRET_NAME) as
-    | { value: string }
-    | undefined;
-  if (!row) throw new Error('policy-bot: the feedback secret could not be stored');
-  secrets.set(db, row.value);
-  return row.value;
+  secrets.set(state, value);
+  return value;
 }
 
 /**
@@ -59,46 +55,45 @@ function feedbackSecret(db: Db): string {
  * repeated clicks by one person can be told apart but nobody holding the database and a list
  * of user ids (or the code's old fixed salt) can tell who it was.
  */
-export function hashUser(db: Db, userId: string, teamId = ''): string {
-  return createHmac('sha256', feedbackSecret(db)).update(`${teamId}:${userId}`).digest('hex').slice(0, 16);
+export async function hashUser(state: StateStores, userId: string, teamId = ''): Promise<string> {
+  return createHmac('sha256', await feedbackSecret(state))
+    .update(`${teamId}:${userId}`)
+    .digest('hex')
+    .slice(0, 16);
 }
 
 /**
  * Records a 👍/👎 on a stored answer: its question, interpretation and the item ids shown (no
  * other message text). Returns the feedback id, or undefined when the answer is unknown.
  */
-export function recordFeedback(
-  db: Db,
+export async function recordFeedback(
+  state: StateStores,
   f: { answerId: string; userId: string; teamId?: string; verdict: Verdict; now: Date },
-): number | undefined {
-  const answer = answerById(db, f.answerId);
+): Promise<number | undefined> {
+  const answer = await answerById(state, f.answerId);
   if (!answer) return undefined;
-  const r = db
-    .prepare(
-      `INSERT INTO feedback (answer_id, question, interpretation, item_ids, user_hash, verdict, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?)`,
-    )
-    .run(
-      f.answerId,
-      answer.question,
-      JSON.stringify(compactInterpretation(answer.filters)),
-      JSON.stringify(answer.itemIds),
-      hashUser(db, f.userId, f.teamId),
-      f.verdict,
-      f.now.toISOString(),
-    );
-  return Number(r.lastInsertRowid);
+  return state.feedback.add({
+    answer_id: f.answerId,
+    question: answer.question,
+    interpretation: JSON.stringify(compactInterpretation(answer.filters)),
+    item_ids: JSON.stringify(answer.itemIds),
+    user_hash: await hashUser(state, f.userId, f.teamId),
+    verdict: f.verdict,
+    created_at: f.now.toISOString(),
+  });
 }
 
 /** Adds the reason and note a 👎 form was sent with; only the clicker's own feedback row. */
-export function addFeedbackDetail(
-  db: Db,
+export async function addFeedbackDetail(
+  state: StateStores,
   d: { feedbackId: number; userId: string; teamId?: string; reason: Reason | null; note: string | null },
-): boolean {
-  const r = db
-    .prepare('UPDATE feedback SET reason = ?, note = ? WHERE feedback_id = ? AND user_hash = ?')
-    .run(d.reason, d.note?.slice(0, 1000) ?? null, d.feedbackId, hashUser(db, d.userId, d.teamId));
-  return r.changes === 1;
+): Promise<boolean> {
+  return state.feedback.addDetail(
+    d.feedbackId,
+    await hashUser(state, d.userId, d.teamId),
+    d.reason,
+    d.note?.slice(0, 1000) ?? null,
+  );
 }
 
 const rowSchema = z.object({
@@ -114,10 +109,8 @@ const rowSchema = z.object({
 });
 
 /** Feedback since a day (inclusive), oldest first. */
-export function listFeedback(db: Db, o: { since?: string } = {}): FeedbackRow[] {
-  const rows = db
-    .prepare('SELECT * FROM feedback WHERE created_at >= ? ORDER BY created_at, feedback_id')
-    .all(o.since ?? '') as unknown[];
+export async function listFeedback(state: StateStores, o: { since?: string } = {}): Promise<FeedbackRow[]> {
+  const rows = (await state.feedback.list(o.since ?? '')) as unknown[];
   return rows.map((raw) => {
     const r = rowSchema.parse(raw);
     return {

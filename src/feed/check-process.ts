@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import type { StateStores } from '../store/state.js';
 import { checkFeed, FeedReport } from './check.js';
 
 /** What the child needs: where the listing, data/, index/ and the state database are, and the download limits. */
@@ -72,12 +73,20 @@ export async function checkInChildProcess(
 async function childMain(raw: string): Promise<number> {
   const args = ChildArgs.parse(JSON.parse(raw));
   const log = (l: string) => process.stderr.write(`${l}\n`);
-  const { openState } = await import('../weekly/state.js');
-  const { FeedStore } = await import('./store.js');
+  const { openStoresOnce } = await import('../store/open.js');
   const { englishFiller, indexUpdater, webDownloader } = await import('./commands.js');
-  let db: ReturnType<typeof openState> | undefined;
+  let state: StateStores | undefined;
   try {
-    db = openState(args.statePath);
+    // The app's own state: its SQLite file, or PostgreSQL through the DATABASE_URL it inherited
+    // (never passed on the command line, where `ps` would show it).
+    state = await openStoresOnce(
+      {
+        statePath: args.statePath,
+        ...(process.env.DATABASE_URL ? { databaseUrl: process.env.DATABASE_URL } : {}),
+        databasePoolMax: 2,
+      },
+      '/',
+    );
   } catch (err) {
     log(`policy-bot: feed: ${(err as Error).message} — checking without memory`);
   }
@@ -86,7 +95,7 @@ async function childMain(raw: string): Promise<number> {
       listingUrl: args.listingUrl,
       dataDir: args.dataDir,
       download: webDownloader(args.limits),
-      ...(db ? { memory: new FeedStore(db) } : {}),
+      ...(state ? { memory: state.feed } : {}),
       updateIndex: indexUpdater(args.dataDir, args.indexDir, log),
       // A new month's English through the app's provider (its environment, inherited).
       fillEnglish: englishFiller(process.env, args, args.timeZone, log),
@@ -99,7 +108,7 @@ async function childMain(raw: string): Promise<number> {
     );
     return 0;
   } finally {
-    db?.close();
+    await state?.close();
   }
 }
 

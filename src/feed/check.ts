@@ -2,11 +2,11 @@ import { z } from 'zod';
 import { type AddPlan, applyAdd, DIGEST_SERIES } from '../ingest/add.js';
 import { formatProblem, type Problem } from '../ingest/item.js';
 import { loadSourceList } from '../ingest/sources.js';
+import type { FeedMemory } from '../store/feed.js';
 import { type Downloader, planFromUrl } from './digest-page.js';
 import { DownloadError } from './download.js';
 import { type EnglishCoverage, englishIn, itemsLackingEnglish } from './english-gap.js';
 import { readListing } from './listing.js';
-import type { FeedMemory } from './store.js';
 
 /** At most this many new pages are tried in one check (a listing's first sight of a long archive); the rest wait for the next. */
 export const MAX_PAGES_PER_CHECK = 12;
@@ -120,7 +120,7 @@ export async function checkFeed(d: FeedCheckDeps): Promise<FeedReport> {
   const memory = d.dryRun ? undefined : d.memory;
   // data/english/ read again for each month: a fill may just have written its English.
   const coverage = () => d.hasEnglish ?? englishIn(d.dataDir);
-  const checkId = memory?.startCheck(d.listingUrl, at);
+  const checkId = await memory?.startCheck(d.listingUrl, at);
   const report: FeedReport = {
     listing: d.listingUrl,
     at,
@@ -133,9 +133,9 @@ export async function checkFeed(d: FeedCheckDeps): Promise<FeedReport> {
     skipped: 0,
     deferred: 0,
   };
-  const setProblem = (problem: string) => {
+  const setProblem = async (problem: string) => {
     report.problem = problem;
-    report.problemIsNew = problem !== d.memory?.lastProblem(d.listingUrl);
+    report.problemIsNew = problem !== (await d.memory?.lastProblem(d.listingUrl));
   };
   try {
     const host = new URL(d.listingUrl).host;
@@ -148,36 +148,37 @@ export async function checkFeed(d: FeedCheckDeps): Promise<FeedReport> {
       servedFrom = page.finalUrl;
     } catch (err) {
       if (!(err instanceof DownloadError)) throw err;
-      setProblem(`the listing ${d.listingUrl} could not be downloaded: ${err.reason}`);
+      await setProblem(`the listing ${d.listingUrl} could not be downloaded: ${err.reason}`);
       return report;
     }
     const listing = readListing(html, servedFrom);
     report.listed = listing.digests.length;
     if (!listing.digests.length) {
-      setProblem(
+      await setProblem(
         `the listing ${d.listingUrl} links no monthly digest (no link or entry names “${DIGEST_SERIES}”${listing.elsewhere.length ? `, except on other hosts: ${listing.elsewhere.map((l) => l.url).join(', ')}` : ''}): its layout may have changed`,
       );
       return report;
     }
     for (const l of listing.elsewhere) {
       const reason = `on another host than the listing's (${host}): not followed`;
-      const prior = d.memory?.page(l.url);
+      const prior = await d.memory?.page(l.url);
       report.refused.push({ url: l.url, reason, fresh: prior?.reason !== reason });
-      memory?.remember({ url: l.url, status: 'refused', reason }, at);
+      await memory?.remember({ url: l.url, status: 'refused', reason }, at);
     }
     const inCorpus = new Set(
       loadSourceList(d.dataDir).documents.flatMap((doc) => (doc.url ? [sameAddress(doc.url)] : [])),
     );
-    const candidates = [...listing.digests].reverse().filter((l) => {
-      const prior = d.memory?.page(l.url);
+    const candidates: typeof listing.digests = [];
+    for (const l of [...listing.digests].reverse()) {
+      const prior = await d.memory?.page(l.url);
       const known =
         inCorpus.has(sameAddress(l.url)) || prior?.status === 'added' || prior?.status === 'present';
       if (known) report.skipped += 1;
-      return !known;
-    });
+      else candidates.push(l);
+    }
     report.deferred = Math.max(0, candidates.length - MAX_PAGES_PER_CHECK);
     for (const l of candidates.slice(0, MAX_PAGES_PER_CHECK)) {
-      const prior = d.memory?.page(l.url);
+      const prior = await d.memory?.page(l.url);
       const outcome = await planFromUrl({
         dataDir: d.dataDir,
         url: l.url,
@@ -190,12 +191,12 @@ export async function checkFeed(d: FeedCheckDeps): Promise<FeedReport> {
           break;
         case 'unreachable': {
           report.failed.push({ url: l.url, reason: outcome.reason, fresh: prior?.reason !== outcome.reason });
-          memory?.remember({ url: l.url, status: 'failed', reason: outcome.reason }, at);
+          await memory?.remember({ url: l.url, status: 'failed', reason: outcome.reason }, at);
           break;
         }
         case 'duplicate':
           report.present.push({ url: l.url, id: outcome.of.id });
-          memory?.remember(
+          await memory?.remember(
             { url: l.url, status: 'present', documentId: outcome.of.id, contentHash: outcome.hash },
             at,
           );
@@ -203,7 +204,7 @@ export async function checkFeed(d: FeedCheckDeps): Promise<FeedReport> {
         case 'refused': {
           const reason = reasonOf(outcome.problems);
           report.refused.push({ url: l.url, reason, fresh: true });
-          memory?.remember({ url: l.url, status: 'refused', contentHash: outcome.hash, reason }, at);
+          await memory?.remember({ url: l.url, status: 'refused', contentHash: outcome.hash, reason }, at);
           break;
         }
         case 'planned': {
@@ -216,7 +217,7 @@ export async function checkFeed(d: FeedCheckDeps): Promise<FeedReport> {
           } catch (err) {
             const reason = `read, but could not be added: ${(err as Error).message}`;
             report.failed.push({ url: l.url, reason, fresh: prior?.reason !== reason });
-            memory?.remember({ url: l.url, status: 'failed', reason, contentHash: outcome.hash }, at);
+            await memory?.remember({ url: l.url, status: 'failed', reason, contentHash: outcome.hash }, at);
             break;
           }
           if (d.fillEnglish) {
@@ -229,7 +230,7 @@ export async function checkFeed(d: FeedCheckDeps): Promise<FeedReport> {
             }
           }
           report.added.push(added(l.url, outcome.plan, outcome.from, coverage()));
-          memory?.remember(
+          await memory?.remember(
             { url: l.url, status: 'added', documentId: outcome.plan.entry.id, contentHash: outcome.hash },
             at,
           );
@@ -242,6 +243,7 @@ export async function checkFeed(d: FeedCheckDeps): Promise<FeedReport> {
     }
     return report;
   } finally {
-    if (checkId !== undefined) memory?.finishCheck(checkId, d.now().toISOString(), report.problem, report);
+    if (checkId !== undefined)
+      await memory?.finishCheck(checkId, d.now().toISOString(), report.problem, report);
   }
 }

@@ -15,7 +15,6 @@ import { checkFeed, type FeedReport } from './check.js';
 import type { Downloader } from './digest-page.js';
 import { type DownloadLimits, download, webAddress } from './download.js';
 import { feedMessage } from './message.js';
-import { FeedStore } from './store.js';
 
 /**
  * The app's configuration for these commands: from the command's environment and, run for real,
@@ -169,10 +168,10 @@ export async function fetchCommand(args: ParsedArgs, io: Io, dirs: { dataDir: st
     return 2;
   }
   const dryRun = args.flags.has('dry-run');
-  const { openState } = await import('../weekly/state.js');
-  let db: ReturnType<typeof openState> | undefined;
+  const { openStoresOnce } = await import('../store/open.js');
+  let state: Awaited<ReturnType<typeof openStoresOnce>> | undefined;
   try {
-    db = openState(resolve(io.cwd, projectRoot(), config.statePath));
+    state = await openStoresOnce(config, resolve(io.cwd, projectRoot()));
   } catch (err) {
     println(
       io.stderr,
@@ -184,7 +183,7 @@ export async function fetchCommand(args: ParsedArgs, io: Io, dirs: { dataDir: st
       listingUrl: listing,
       dataDir: dirs.dataDir,
       download: webDownloader(config.download),
-      ...(db ? { memory: new FeedStore(db) } : {}),
+      ...(state ? { memory: state.feed } : {}),
       updateIndex: indexUpdater(dirs.dataDir, dirs.indexDir, (l) => println(io.stderr, l)),
       fillEnglish: englishFiller(io.env, dirs, config.digestTimeZone, (l) => println(io.stderr, l)),
       now: () => new Date(),
@@ -208,6 +207,6 @@ export async function fetchCommand(args: ParsedArgs, io: Io, dirs: { dataDir: st
     }
     return report.problem || report.refused.length || report.failed.length ? 1 : 0;
   } finally {
-    db?.close();
+    await state?.close();
   }
 }

@@ -6,14 +6,14 @@ import { say as sayIn } from '../present/catalogue.js';
 import { escapeMrkdwn } from '../present/mrkdwn.js';
 import type { Lang } from '../query/understand.js';
 import type { ReloadOutcome } from '../search/holder.js';
+import type { FeedMemory } from '../store/feed.js';
+import type { StateStores } from '../store/state.js';
 import type { Logger } from '../util/logger.js';
 import { projectRoot } from '../util/paths.js';
-import type { Db } from '../weekly/state.js';
 import type { FeedReport } from './check.js';
 import { checkInChildProcess } from './check-process.js';
 import { describeReport } from './commands.js';
 import { feedMessage } from './message.js';
-import { type FeedMemory, FeedStore } from './store.js';
 
 export interface FeedWatchDeps {
   listingUrl: string;
@@ -98,8 +98,11 @@ export function watchPublisher(d: FeedWatchDeps): FeedWatch {
   d.logger.info(
     `feed: watching ${d.listingUrl}; next check ${job.nextRun()?.toISOString() ?? 'never'} (${d.cron}, ${d.timeZone})`,
   );
-  const missed = missedCheck(d.cron, d.timeZone, d.clock(), d.memory?.lastCheckAt());
-  if (missed) void runNow(`the check due ${missed.toISOString()} was missed`);
+  void (async () => {
+    const last = await Promise.resolve(d.memory?.lastCheckAt()).catch(() => undefined);
+    const missed = missedCheck(d.cron, d.timeZone, d.clock(), last);
+    if (missed) await runNow(`the check due ${missed.toISOString()} was missed`);
+  })();
   return { job, runNow: () => runNow(), stop: () => job.stop() };
 }
 
@@ -113,7 +116,7 @@ export function startFeedWatch(
   o: {
     dataDir: string;
     indexDir: string;
-    db?: Db;
+    state?: StateStores;
     client: WebClient;
     reload: (reason: string) => Promise<ReloadOutcome>;
     logger: Logger;
@@ -147,7 +150,7 @@ export function startFeedWatch(
         }
       : {}),
     lang: config.adminLang,
-    ...(o.db ? { memory: new FeedStore(o.db) } : {}),
+    ...(o.state ? { memory: o.state.feed } : {}),
     clock: o.clock,
     logger: o.logger,
   });

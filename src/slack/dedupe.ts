@@ -1,16 +1,43 @@
 import { createHash } from 'node:crypto';
-import { firstDelivery } from '../weekly/state.js';
+import type { StateStores } from '../store/state.js';
 import type { SlackDeps } from './deps.js';
+
+/** How long delivery keys are kept: Slack retries within minutes, Bolt accepts a timestamp for 5. */
+const KEEP_MS = 86_400_000;
+
+/**
+ * Records a delivery key; true the first time, false for a retry Slack sent because it thought
+ * the first delivery failed — whichever replica recorded it first. Old keys are pruned now and
+ * then. A state fault (no database, a disk error, PostgreSQL down) never silences an answer: the
+ * fault is reported and the delivery is treated as new.
+ */
+export async function firstDelivery(
+  state: StateStores | undefined,
+  key: string,
+  now: Date = new Date(),
+): Promise<boolean> {
+  // Without state, deduplication is off: answering a retry twice beats not answering at all.
+  if (!state) return true;
+  try {
+    const fresh = await state.dedupe.firstDelivery(key, now.toISOString());
+    if (Math.random() < 0.01) await state.dedupe.prune(new Date(now.getTime() - KEEP_MS).toISOString());
+    return fresh;
+  } catch (err) {
+    state.reportFault(err);
+    return true;
+  }
+}
 
 /**
  * True the first time an Events API delivery is seen. Slack retries an event it thinks failed
  * (and sends a mention both as `app_mention` and as a `message`), so every event listener asks
- * here before answering; the ids live in the state database, so a restart does not forget them.
+ * here before answering; the ids live in the state database, so a restart — or another replica
+ * getting the retry — does not answer it again.
  */
-export function firstTime(deps: SlackDeps, body: unknown): boolean {
+export async function firstTime(deps: SlackDeps, body: unknown): Promise<boolean> {
   const eventId = (body as { event_id?: unknown } | undefined)?.event_id;
   if (typeof eventId !== 'string' || !eventId) return true;
-  const fresh = firstDelivery(deps.db, eventId);
+  const fresh = await firstDelivery(deps.state, eventId);
   if (!fresh) deps.logger.info(`ignoring retried event ${eventId}`);
   return fresh;
 }
@@ -26,13 +53,13 @@ export function firstTime(deps: SlackDeps, body: unknown): boolean {
  * Slack's own payloads too, but would depend on a field being present and well-formed; the hash
  * does not. Stored beside the event ids (pruned after a day, well past the 5-minute window).
  */
-export function firstCommandDelivery(
-  deps: Pick<SlackDeps, 'db' | 'logger'>,
+export async function firstCommandDelivery(
+  deps: Pick<SlackDeps, 'state' | 'logger'>,
   timestamp: string,
   rawBody: Buffer,
-): boolean {
+): Promise<boolean> {
   const key = `command:${createHash('sha256').update(`${timestamp}:`).update(rawBody).digest('hex')}`;
-  const fresh = firstDelivery(deps.db, key);
+  const fresh = await firstDelivery(deps.state, key);
   if (!fresh) deps.logger.warn(`ignoring a replayed slash command request (${key.slice(0, 20)}…)`);
   return fresh;
 }

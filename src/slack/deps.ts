@@ -1,15 +1,15 @@
 import type { DigestCommands } from '../commands/digest-commands.js';
 import type { SearchIndex } from '../search/index-store.js';
+import type { StateStores } from '../store/state.js';
 import type { Logger } from '../util/logger.js';
-import type { Db } from '../weekly/state.js';
 
 export type { DigestCommands } from '../commands/digest-commands.js';
 
 /** Everything a listener needs, passed in: no listener reaches for globals, files or the clock. */
 export interface SlackDeps {
   index: () => SearchIndex;
-  /** The state database; absent when it has a fault (then dedupe is off, questions still answered). */
-  db?: Db;
+  /** The state stores (SQLite or PostgreSQL); absent after a fault at start (then dedupe is off, questions still answered). */
+  state?: StateStores;
   /** Today's date in the configured time zone. */
   today: () => string;
   logger: Logger;

@@ -116,7 +116,7 @@ export function guardReceiver(
      * False when this signed slash command request (timestamp header and raw body) was seen
      * before: it is acknowledged and not answered again. Absent: every request is new.
      */
-    firstCommand?: (timestamp: string, rawBody: Buffer) => boolean;
+    firstCommand?: (timestamp: string, rawBody: Buffer) => Promise<boolean>;
   },
 ): void {
   const target = receiver as unknown as { handleIncomingEvent: Handler };
@@ -171,7 +171,7 @@ export function guardReceiver(
       o.firstCommand &&
       (body as { command?: unknown }).command !== undefined &&
       typeof timestamp === 'string' &&
-      !o.firstCommand(timestamp, buffered.rawBody)
+      !(await o.firstCommand(timestamp, buffered.rawBody))
     ) {
       HTTPModuleFunctions.buildNoBodyResponse(res, 200);
       return;

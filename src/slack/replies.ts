@@ -19,14 +19,14 @@ export const nowOf = (deps: SlackDeps): Date => (deps.clock ? deps.clock() : new
  * Renders a reply for Slack; an answer page is stored first so its buttons and its thread's
  * follow-ups can find it (the id goes into the buttons, never the question itself).
  */
-export function renderForSlack(
+export async function renderForSlack(
   deps: SlackDeps,
   reply: Reply,
   visibility: AnswerView['visibility'],
   o: { detail?: boolean } = {},
-): { message: SlackMessage; answerId?: string } {
+): Promise<{ message: SlackMessage; answerId?: string }> {
   if (reply.kind !== 'answer') return { message: renderReplyBlocks(reply, { visibility }) };
-  const answerId = rememberAnswer(deps.db, reply.state, nowOf(deps));
+  const answerId = await rememberAnswer(deps.state, reply.state, nowOf(deps));
   return {
     message: renderReplyBlocks(reply, {
       visibility,
@@ -65,7 +65,7 @@ export async function replyFor(
   let actor: Actor | undefined;
   if ((command.kind === 'subscribe' || command.kind === 'unsubscribe') && !o.where.inThread)
     actor = await actorOf(client, o.where.userId, deps.admins ?? [], deps.logger);
-  const reply = handleCommand(
+  const reply = await handleCommand(
     { index: deps.index(), today: deps.today(), ...(deps.digest ? { digest: deps.digest } : {}) },
     {
       command,
@@ -85,7 +85,7 @@ export async function replyToText(
   o: { where: Where; previous?: AnswerState; visibility: AnswerView['visibility'] },
 ): Promise<{ message: SlackMessage; answerId?: string; reply: Reply }> {
   const { reply, q, lang } = await replyFor(deps, client, text, o);
-  const rendered = renderForSlack(deps, reply, o.visibility);
+  const rendered = await renderForSlack(deps, reply, o.visibility);
   return { ...rendered, message: withTruncationNote(rendered.message, q, lang), reply };
 }
 
@@ -96,7 +96,7 @@ export function pageForSlack(
   offset: number,
   visibility: AnswerView['visibility'],
   o: { sharedBy?: string; detail?: boolean } = {},
-): { message: SlackMessage; answerId?: string } {
+): Promise<{ message: SlackMessage; answerId?: string }> {
   return renderForSlack(
     deps,
     answerPage(deps.index(), state, offset, o.sharedBy ? { sharedBy: o.sharedBy } : {}),

@@ -1,4 +1,4 @@
-import type { Subscription } from './store.js';
+import type { Subscription } from '../store/digest.js';
 
 /**
  * Who asks to change a channel's subscription. `admin` is true for workspace admins and owners

@@ -1,11 +1,12 @@
 import { todayIn } from '../query/dates.js';
 import type { SearchIndex } from '../search/index-store.js';
+import type { DigestStore, Subscription } from '../store/digest.js';
+import type { Locked } from '../store/state.js';
 import type { Logger } from '../util/logger.js';
 import { filtersLabel, renderDigest } from './render.js';
 import { storedOrder } from './sections.js';
 import { applyFilters, selectDigest } from './select.js';
-import { stateError } from './state.js';
-import type { DigestStore, Subscription } from './store.js';
+import { isStateFault, stateError } from './state.js';
 import { previousWeek } from './week.js';
 
 /** The two Web API methods a digest run uses (a WebClient fits). */
@@ -55,6 +56,16 @@ const PAUSING = new Set([
 
 export const EVENT_TYPE = 'policy_digest';
 
+/** Thrown inside a run when {@link DigestRunner.stop} was called: the run ends, unfinished, to be resumed. */
+const STOPPED = Symbol('policy-bot.digest-stopped');
+
+const emptyReport = (scheduledFor: string): RunReport => ({
+  scheduledFor,
+  posted: {},
+  paused: {},
+  failed: {},
+});
+
 /** Steps at which tests simulate the process dying. */
 export type Step =
   | 'run-started'
@@ -70,6 +81,15 @@ export const CRASH = Symbol.for('policy-bot.simulated-crash');
 
 export interface RunnerDeps {
   store: DigestStore;
+  /** Where the state is, for fault messages (the SQLite file, PostgreSQL's host and database). */
+  where?: string;
+  /**
+   * The digest lock shared by every replica: the run happens only while this process holds it.
+   * Absent: one process, no lock needed (runs never overlap within a process).
+   */
+  lock?: <T>(fn: () => Promise<T>) => Promise<Locked<T>>;
+  /** How long to wait before trying the lock again while another replica runs the digest. */
+  lockRetryMs?: number;
   index: () => SearchIndex;
   client: DigestClient;
   clock: () => Date;
@@ -84,7 +104,9 @@ export interface RunnerDeps {
    * digest's items, so replies there are follow-ups (`cite 2`, "what about Korea?"). A failure
    * here is logged and never stops the digest.
    */
-  onPosted?: (posted: DigestPosted) => void;
+  onPosted?: (posted: DigestPosted) => void | Promise<void>;
+  /** Called after each part is posted and recorded (the metrics count digest parts). */
+  onPart?: () => void;
 }
 
 /** A posted part of a digest: where, and the digest's items in the order they are numbered. */
@@ -99,7 +121,7 @@ export interface DigestPosted {
 
 export interface RunReport {
   scheduledFor: string;
-  skipped?: 'already done' | 'already running';
+  skipped?: 'already done' | 'already running' | 'stopped';
   week?: { from: string; to: string };
   posted: Record<string, number>;
   paused: Record<string, string>;
@@ -119,8 +141,21 @@ function slackError(err: unknown): string | undefined {
  */
 export class DigestRunner {
   private running: Promise<RunReport> | undefined;
+  private stopping = false;
+  private wake: (() => void) | undefined;
 
   constructor(private readonly deps: RunnerDeps) {}
+
+  /**
+   * Graceful shutdown: no new part is posted (the one in flight is finished and recorded), a
+   * wait for another replica's lock ends, and the run is left unfinished for another replica (or
+   * the next start) to resume. Resolves when the run in progress, if any, has stopped.
+   */
+  async stop(): Promise<void> {
+    this.stopping = true;
+    this.wake?.();
+    await this.running?.catch(() => undefined);
+  }
 
   /** Runs the digest scheduled for `scheduledFor`; concurrent calls share one run (no overlaps). */
   run(scheduledFor: Date): Promise<RunReport> {
@@ -133,18 +168,46 @@ export class DigestRunner {
         failed: {},
       }));
     }
-    this.running = this.runOnce(scheduledFor)
+    this.running = this.runLocked(scheduledFor)
       .catch((err) => {
-        // A state fault in the middle of a run is reported with the file and the fix.
-        const code = String((err as { code?: unknown })?.code ?? '');
-        if (code.startsWith('SQLITE_') || /database connection is not open/.test(String(err?.message)))
-          throw stateError(this.deps.store.db.name, err);
+        // A state fault in the middle of a run is reported with the database and the fix.
+        if (isStateFault(err)) throw stateError(this.deps.where ?? 'state', err);
         throw err;
       })
       .finally(() => {
         this.running = undefined;
       });
     return this.running;
+  }
+
+  /**
+   * Runs under the replicas' digest lock: while another replica holds it, waits and tries again,
+   * until the run is done (by whoever held it) or this one gets the lock — after the holder
+   * finished, stopped, or died (its connection, and so its lock, gone): then the run resumes
+   * where the holder left it, each part looked up before it is posted again.
+   */
+  private async runLocked(scheduledFor: Date): Promise<RunReport> {
+    const { lock, store, logger } = this.deps;
+    if (!lock) return this.runOnce(scheduledFor);
+    const key = scheduledFor.toISOString();
+    let said = false;
+    for (;;) {
+      if (this.stopping) return { ...emptyReport(key), skipped: 'stopped' };
+      if ((await store.runStatus(key)) === 'done') return { ...emptyReport(key), skipped: 'already done' };
+      const r = await lock(() => this.runOnce(scheduledFor));
+      if (r.ran) return r.value;
+      if (!said)
+        logger.info(`digest ${key}: another replica is running it; waiting to resume it if it stops`);
+      said = true;
+      await new Promise<void>((resolve) => {
+        const t = setTimeout(resolve, this.deps.lockRetryMs ?? 5000);
+        this.wake = () => {
+          clearTimeout(t);
+          resolve();
+        };
+      });
+      this.wake = undefined;
+    }
   }
 
   private check(step: Step, where: { channel?: string; part?: number } = {}) {
@@ -154,19 +217,20 @@ export class DigestRunner {
   private async runOnce(scheduledFor: Date): Promise<RunReport> {
     const { store, logger } = this.deps;
     const key = scheduledFor.toISOString();
-    const report: RunReport = { scheduledFor: key, posted: {}, paused: {}, failed: {} };
-    if (store.runStatus(key) === 'done') return { ...report, skipped: 'already done' };
+    const report: RunReport = emptyReport(key);
+    if ((await store.runStatus(key)) === 'done') return { ...report, skipped: 'already done' };
     const now = () => this.deps.clock().toISOString();
-    store.startRun(key, now());
+    await store.startRun(key, now());
     this.check('run-started');
     const index = this.deps.index();
-    store.recordItems(
+    await store.recordItems(
       index.items.map((i) => i.id),
       now(),
     );
     const week = previousWeek(scheduledFor, this.deps.timeZone);
     report.week = week;
-    for (const sub of store.subscriptions()) {
+    for (const sub of await store.subscriptions()) {
+      if (this.stopping) return { ...report, skipped: 'stopped' };
       if (sub.paused_reason) continue;
       // A channel that subscribed after this run was due does not get that week's digest.
       if (sub.subscribed_at > key) continue;
@@ -174,9 +238,12 @@ export class DigestRunner {
         report.posted[sub.channel_id] = await this.deliver(sub, week, index);
       } catch (err) {
         if ((err as { [CRASH]?: boolean })?.[CRASH]) throw err;
+        if (err === STOPPED) return { ...report, skipped: 'stopped' };
+        // The database failed mid-run: stop here; the next run (or replica) resumes from the plan.
+        if (isStateFault(err)) throw err;
         const code = slackError(err);
         if (code && PAUSING.has(code)) {
-          store.pause(sub.channel_id, code, now());
+          await store.pause(sub.channel_id, code, now());
           report.paused[sub.channel_id] = code;
           logger.warn(`digest: paused ${sub.channel_id}: ${code}`);
         } else {
@@ -185,7 +252,7 @@ export class DigestRunner {
         }
       }
     }
-    store.finishRun(
+    await store.finishRun(
       key,
       now(),
       JSON.stringify({ posted: report.posted, paused: report.paused, failed: report.failed }),
@@ -201,7 +268,7 @@ export class DigestRunner {
   ): Promise<number> {
     const { store } = this.deps;
     const now = () => this.deps.clock().toISOString();
-    let plan = store.plan(sub.channel_id, week.from);
+    let plan = await store.plan(sub.channel_id, week.from);
     if (plan?.finalized_at) return 0;
     if (!plan) {
       const today = todayIn(this.deps.timeZone, this.deps.clock());
@@ -210,14 +277,14 @@ export class DigestRunner {
         items: index.items,
         allowed: filters.allowed,
         week,
-        firstSeen: store.firstSeen(),
+        firstSeen: await store.firstSeen(),
         since: sub.last_posted_at ?? sub.subscribed_at,
         subscribedAt: sub.subscribed_at,
-        sent: store.sent(sub.channel_id),
+        sent: await store.sent(sub.channel_id),
       });
       if (!items.length && !this.deps.postEmpty) {
-        store.savePlan(sub.channel_id, week.from, [], [], now());
-        store.finalize(sub.channel_id, week.from, [], now());
+        await store.savePlan(sub.channel_id, week.from, [], [], now());
+        await store.finalize(sub.channel_id, week.from, [], now());
         return 0;
       }
       const parts = renderDigest(items, week, {
@@ -229,7 +296,7 @@ export class DigestRunner {
       });
       // The plan is saved before anything is posted: a restart resumes this exact content. Its
       // items are kept in the order they are numbered in the messages.
-      store.savePlan(
+      await store.savePlan(
         sub.channel_id,
         week.from,
         parts.flatMap((p) => p.itemIds ?? []),
@@ -237,23 +304,24 @@ export class DigestRunner {
         now(),
       );
       this.check('plan-saved', { channel: sub.channel_id });
-      plan = store.plan(sub.channel_id, week.from);
+      plan = await store.plan(sub.channel_id, week.from);
       if (!plan) throw new Error('digest plan vanished');
     }
     let posted = 0;
     for (const [i, part] of plan.parts.entries()) {
-      const status = store.partStatus(sub.channel_id, week.from, i);
+      if (this.stopping) throw STOPPED;
+      const status = await store.partStatus(sub.channel_id, week.from, i);
       if (status?.status === 'posted') continue;
       if (status?.status === 'pending') {
         // We may have died after Slack accepted the message: look for it before posting again.
         const ts = await this.findPosted(sub.channel_id, week.from, i, plan.parts.length, plan.created_at);
         if (ts) {
-          store.markPosted(sub.channel_id, week.from, i, ts, now());
-          this.linkThread(sub, ts, plan.item_ids);
+          await store.markPosted(sub.channel_id, week.from, i, ts, now());
+          await this.linkThread(sub, ts, plan.item_ids);
           continue;
         }
       }
-      store.markPending(sub.channel_id, week.from, i, plan.parts.length, now());
+      await store.markPending(sub.channel_id, week.from, i, plan.parts.length, now());
       this.check('before-post', { channel: sub.channel_id, part: i });
       const res = await this.deps.client.chat.postMessage({
         channel: sub.channel_id,
@@ -267,21 +335,28 @@ export class DigestRunner {
         unfurl_media: false,
       });
       this.check('after-post', { channel: sub.channel_id, part: i });
-      store.markPosted(sub.channel_id, week.from, i, res.ts ?? '', now());
+      await store.markPosted(sub.channel_id, week.from, i, res.ts ?? '', now());
       posted += 1;
-      if (res.ts) this.linkThread(sub, res.ts, plan.item_ids);
+      this.deps.onPart?.();
+      if (res.ts) await this.linkThread(sub, res.ts, plan.item_ids);
       this.check('after-record', { channel: sub.channel_id, part: i });
     }
     this.check('before-finalize', { channel: sub.channel_id });
-    store.finalize(sub.channel_id, week.from, plan.item_ids, now());
+    await store.finalize(sub.channel_id, week.from, plan.item_ids, now());
     this.check('after-finalize', { channel: sub.channel_id });
     return posted;
   }
 
   /** Hands a posted part to {@link RunnerDeps.onPosted}; its failure only costs follow-ups in that thread. */
-  private linkThread(sub: Subscription, ts: string, itemIds: string[]): void {
+  private async linkThread(sub: Subscription, ts: string, itemIds: string[]): Promise<void> {
     try {
-      this.deps.onPosted?.({ channel: sub.channel_id, ts, itemIds, filters: sub.filters, lang: sub.lang });
+      await this.deps.onPosted?.({
+        channel: sub.channel_id,
+        ts,
+        itemIds,
+        filters: sub.filters,
+        lang: sub.lang,
+      });
     } catch (err) {
       this.deps.logger.warn(`digest: ${sub.channel_id}: could not link the thread of ${ts}:`, err);
     }

@@ -9,13 +9,14 @@ import { addDays, todayIn } from '../query/dates.js';
 import { findPeriods } from '../query/period.js';
 import { detectLang, type Lang } from '../query/understand.js';
 import type { SearchIndex } from '../search/index-store.js';
+import type { DigestStore, Subscription } from '../store/digest.js';
+import type { StateStores } from '../store/state.js';
 import { errorId, type Logger } from '../util/logger.js';
 import { mayChange } from './access.js';
 import { filtersLabel, renderDigest } from './render.js';
 import { parseSubscribeText, type SectionKey, storedOrder } from './sections.js';
 import { applyFilters, weekItems } from './select.js';
-import { type Db, onStateFault, openState, stateError } from './state.js';
-import { DigestStore, type Subscription } from './store.js';
+import { isStateFault, stateError } from './state.js';
 import { previousWeek, weekContaining } from './week.js';
 
 export interface ServiceDeps {
@@ -130,7 +131,7 @@ function refusal(existing: Subscription, lang: Lang): RenderedReply {
  */
 export function digestCommands(d: ServiceDeps): DigestCommands {
   return {
-    subscribe({ channelId, teamId, userId, filters: typed, lang: asked, actor }) {
+    async subscribe({ channelId, teamId, userId, filters: typed, lang: asked, actor }) {
       const parsed = parseSubscribeText(typed);
       const filters = parsed.filters;
       const lang = asked ?? (filters.trim() ? detectLang(filters) : 'en');
@@ -140,14 +141,14 @@ export function digestCommands(d: ServiceDeps): DigestCommands {
       }
       const now = d.clock().toISOString();
       const who = actor ?? { ...(userId ? { userId } : {}), admin: false };
-      const existing = d.store.subscription(channelId);
+      const existing = await d.store.subscription(channelId);
       if (!mayChange(existing, who) && existing) {
-        d.store.logChange(channelId, who.userId, 'refused', existing.filters, filters, now);
+        await d.store.logChange(channelId, who.userId, 'refused', existing.filters, filters, now);
         return refusal(existing, lang);
       }
       const f = applyFilters(d.index(), filters, d.today());
       const order = parsed.order ? parsed.order.join(',') : (existing?.section_order ?? null);
-      const outcome = d.store.upsertSubscription({
+      const outcome = await d.store.upsertSubscription({
         channelId,
         filters,
         lang,
@@ -174,23 +175,23 @@ export function digestCommands(d: ServiceDeps): DigestCommands {
       const text = lines.join('\n');
       return { text, blocks: [section(text)], visibility: 'in_channel' };
     },
-    unsubscribe({ channelId, lang, actor }) {
-      const existing = d.store.subscription(channelId);
+    async unsubscribe({ channelId, lang, actor }) {
+      const existing = await d.store.subscription(channelId);
       if (!existing) {
         const text = say(lang, 'notSubscribed');
         return { text, blocks: [section(text)], visibility: 'ephemeral' };
       }
       const now = d.clock().toISOString();
       if (!mayChange(existing, actor)) {
-        d.store.logChange(channelId, actor?.userId, 'refused', existing.filters, null, now);
+        await d.store.logChange(channelId, actor?.userId, 'refused', existing.filters, null, now);
         return refusal(existing, lang);
       }
-      const removed = d.store.deleteSubscription(channelId, actor?.userId, now);
+      const removed = await d.store.deleteSubscription(channelId, actor?.userId, now);
       const text = say(lang, removed ? 'unsubscribed' : 'notSubscribed');
       return { text, blocks: [section(text)], visibility: removed ? 'in_channel' : 'ephemeral' };
     },
-    subscriptions(channelId, lang) {
-      const s = d.store.subscription(channelId);
+    async subscriptions(channelId, lang) {
+      const s = await d.store.subscription(channelId);
       if (!s) {
         const text = say(lang, 'notSubscribedHint');
         return { text, blocks: [section(text)] };
@@ -221,13 +222,13 @@ export function digestCommands(d: ServiceDeps): DigestCommands {
       const text = lines.join('\n');
       return { text, blocks: [section(text)] };
     },
-    preview({ channelId, date, lang }) {
+    async preview({ channelId, date, lang }) {
       const week = weekFor(date, d.today());
       if (!week) {
         const text = say(lang, 'notADateMrkdwn', { date: escapeMrkdwn(date ?? '') });
         return { text, blocks: [section(text)] };
       }
-      const s = d.store.subscription(channelId);
+      const s = await d.store.subscription(channelId);
       const filters = s?.filters ?? '';
       const f = applyFilters(d.index(), filters, d.today());
       const items = weekItems(d.index().items, f.allowed, week);
@@ -265,7 +266,7 @@ const langOf = (input: unknown): Lang => {
  * with an error id (the log has the file and the fix), and nothing else of the bot is affected.
  */
 export function unavailableDigests(logger: Logger, fault: string): DigestCommands {
-  const answer = (lang: Lang) => {
+  const answer = async (lang: Lang) => {
     const id = errorId();
     logger.error(`[${id}] digest command refused: ${fault}`);
     return stateFaultReply(id, lang);
@@ -278,28 +279,21 @@ export function unavailableDigests(logger: Logger, fault: string): DigestCommand
   };
 }
 
-function isStateFault(err: unknown): boolean {
-  const code = String((err as { code?: unknown })?.code ?? '');
-  return (
-    code.startsWith('SQLITE_') || /database connection is not open/.test(String((err as Error)?.message))
-  );
-}
-
 /**
  * Wraps the digest commands so that a state fault met at run time (a disk I/O error, a closed
  * database) is logged with the file and the fix and answered with an error id, like
  * {@link unavailableDigests}; any other error goes on to the caller's own handling.
  */
-export function faultTolerant(commands: DigestCommands, logger: Logger, file: string): DigestCommands {
+export function faultTolerant(commands: DigestCommands, logger: Logger, where: string): DigestCommands {
   const guard =
-    <A extends unknown[], R>(f: (...a: A) => R, lang: (...a: A) => Lang) =>
-    (...a: A): R | ReturnType<typeof stateFaultReply> => {
+    <A extends unknown[], R>(f: (...a: A) => Promise<R>, lang: (...a: A) => Lang) =>
+    async (...a: A): Promise<R | ReturnType<typeof stateFaultReply>> => {
       try {
-        return f(...a);
+        return await f(...a);
       } catch (err) {
         if (!isStateFault(err)) throw err;
         const id = errorId();
-        logger.error(`[${id}] ${stateError(file, err).message}`);
+        logger.error(`[${id}] ${stateError(where, err).message}`);
         return stateFaultReply(id, lang(...a));
       }
     };
@@ -312,35 +306,26 @@ export function faultTolerant(commands: DigestCommands, logger: Logger, file: st
 }
 
 /**
- * Opens the state for the app: the database, its store (with the corpus recorded as seen) and the
- * digest commands. A state fault at start is logged once, naming the file and the fix, and only
- * what needs state is turned off (digests, subscriptions, event dedupe): `db` and `store` are then
- * absent and the commands answer with an error id. Answering questions never depends on this.
+ * The digest commands over the app's state: the corpus recorded as seen, then the commands,
+ * fault-tolerant. Without state (a fault at start: `fault` names it) the commands answer with an
+ * error id, and only what needs state is off. Answering questions never depends on this.
  */
-export function openDigestState(
-  statePath: string,
-  d: Omit<ServiceDeps, 'store'> & { logger: Logger },
-): { db?: Db; store?: DigestStore; digest: DigestCommands; fault?: string } {
-  let db: Db | undefined;
+export async function digestState(
+  state: StateStores | undefined,
+  d: Omit<ServiceDeps, 'store'> & { logger: Logger; fault?: string },
+): Promise<{ digest: DigestCommands; fault?: string }> {
+  if (!state) {
+    const fault = d.fault ?? 'the state database is not configured';
+    return { digest: unavailableDigests(d.logger, fault), fault };
+  }
   try {
-    db = openState(statePath);
-    onStateFault(db, (e) => d.logger.error(`[${errorId()}] ${e.message}`));
-    const store = new DigestStore(db);
-    store.recordItems(
+    await state.digest.recordItems(
       d.index().items.map((i) => i.id),
       d.clock().toISOString(),
     );
-    return { db, store, digest: faultTolerant(digestCommands({ ...d, store }), d.logger, statePath) };
   } catch (err) {
-    try {
-      db?.close();
-    } catch {
-      // already unusable
-    }
-    const fault = stateError(statePath, err).message;
-    d.logger.error(
-      `[${errorId()}] ${fault} — digests, subscriptions and event dedupe are off until this is fixed; questions, cite and help still work`,
-    );
-    return { digest: unavailableDigests(d.logger, fault), fault };
+    // Recorded again at the next reload or run; the commands answer with an error id meanwhile.
+    state.reportFault(err);
   }
+  return { digest: faultTolerant(digestCommands({ ...d, store: state.digest }), d.logger, state.where) };
 }

@@ -175,6 +175,7 @@ export class StateError extends Error {
       | 'damaged'
       | 'half-migrated'
       | 'disk'
+      | 'unreachable'
       | 'other',
     message: string,
   ) {
@@ -362,26 +363,14 @@ export function reportFault(db: Db, err: unknown): void {
 }
 
 /**
- * Records an event id; true the first time, false for a retry Slack sent because it thought the
- * first delivery failed. Old ids are pruned, since Slack retries within minutes. A state fault
- * (no database, a disk error) never silences an answer: the fault is reported and the event is
- * treated as new.
+ * Whether an error is a fault of the state database — SQLite's, a closed handle, or one already
+ * explained as a {@link StateError} (PostgreSQL unreachable, a dropped connection) — rather than
+ * a bug: such a fault is answered with an error id, and only what needs state is off.
  */
-export function firstDelivery(db: Db | undefined, eventId: string, now: Date = new Date()): boolean {
-  // Without state, deduplication is off: answering a retry twice beats not answering at all.
-  if (!db) return true;
-  try {
-    const fresh = db
-      .prepare('INSERT OR IGNORE INTO seen_events (event_id, seen_at) VALUES (?, ?)')
-      .run(eventId, now.toISOString());
-    if (Math.random() < 0.01) {
-      db.prepare('DELETE FROM seen_events WHERE seen_at < ?').run(
-        new Date(now.getTime() - 86_400_000).toISOString(),
-      );
-    }
-    return fresh.changes === 1;
-  } catch (err) {
-    reportFault(db, err);
-    return true;
-  }
+export function isStateFault(err: unknown): boolean {
+  if (err instanceof StateError) return true;
+  const code = String((err as { code?: unknown })?.code ?? '');
+  return (
+    code.startsWith('SQLITE_') || /database connection is not open/.test(String((err as Error)?.message))
+  );
 }

@@ -15,6 +15,7 @@ import {
   listFeedback,
   recordFeedback,
 } from '../../src/conversation/feedback.js';
+import { sqliteStores } from '../../src/store/sqlite/index.js';
 import { openState } from '../../src/weekly/state.js';
 import { memoryIo } from '../helpers.js';
 
@@ -24,6 +25,7 @@ describe('policy-bot feedback', () => {
   it('lists feedback since a date, readable or as JSON, without user ids', async () => {
     const path = join(mkdtempSync(join(tmpdir(), 'policy-bot-fb-')), 'state.sqlite');
     const db = openState(path);
+    const st = sqliteStores(db);
     const state = {
       question: 'what did Korea do',
       lang: 'en' as const,
@@ -34,10 +36,15 @@ describe('policy-bot feedback', () => {
       total: 2,
       filters,
     };
-    const id = rememberAnswer(db, state, new Date('2026-01-20T00:00:00Z'));
+    const id = await rememberAnswer(st, state, new Date('2026-01-20T00:00:00Z'));
     if (!id) throw new Error('the answer was not stored');
-    recordFeedback(db, { answerId: id, userId: 'U1', verdict: 'up', now: new Date('2026-01-20T01:00:00Z') });
-    const down = recordFeedback(db, {
+    await recordFeedback(st, {
+      answerId: id,
+      userId: 'U1',
+      verdict: 'up',
+      now: new Date('2026-01-20T01:00:00Z'),
+    });
+    const down = await recordFeedback(st, {
       answerId: id,
       userId: 'U2',
       verdict: 'down',
@@ -46,10 +53,10 @@ describe('policy-bot feedback', () => {
     expect(down).toBeDefined();
     // Only the clicker can add a reason to their own feedback.
     expect(
-      addFeedbackDetail(db, { feedbackId: down as number, userId: 'U1', reason: 'other', note: 'x' }),
+      await addFeedbackDetail(st, { feedbackId: down as number, userId: 'U1', reason: 'other', note: 'x' }),
     ).toBe(false);
     expect(
-      addFeedbackDetail(db, {
+      await addFeedbackDetail(st, {
         feedbackId: down as number,
         userId: 'U2',
         reason: 'wrong_items',
@@ -57,9 +64,12 @@ describe('policy-bot feedback', () => {
       }),
     ).toBe(true);
     expect(
-      recordFeedback(db, { answerId: 'unknown', userId: 'U1', verdict: 'up', now: new Date() }),
+      await recordFeedback(st, { answerId: 'unknown', userId: 'U1', verdict: 'up', now: new Date() }),
     ).toBeUndefined();
-    expect(listFeedback(db).map((f) => f.user)).toEqual([hashUser(db, 'U1'), hashUser(db, 'U2')]);
+    expect((await listFeedback(st)).map((f) => f.user)).toEqual([
+      await hashUser(st, 'U1'),
+      await hashUser(st, 'U2'),
+    ]);
     db.close();
 
     const env = { POLICY_BOT_STATE_PATH: path };
@@ -95,10 +105,16 @@ describe('feedback: what anyone types is printed safely, and who typed it stays 
   it('a note with terminal escapes and line breaks is printed on one line without them', async () => {
     const path = join(mkdtempSync(join(tmpdir(), 'policy-bot-fb-')), 'state.sqlite');
     const db = openState(path);
-    const id = rememberAnswer(db, state, new Date('2026-01-20T00:00:00Z')) as string;
-    const fb = recordFeedback(db, { answerId: id, userId: 'U1', verdict: 'down', now: new Date() }) as number;
+    const st = sqliteStores(db);
+    const id = (await rememberAnswer(st, state, new Date('2026-01-20T00:00:00Z'))) as string;
+    const fb = (await recordFeedback(st, {
+      answerId: id,
+      userId: 'U1',
+      verdict: 'down',
+      now: new Date(),
+    })) as number;
     const note = 'fine\u001b[2J\u001b[31mred\u0007\n2026-01-01  👍  “forged line”\r\u009b0m';
-    expect(addFeedbackDetail(db, { feedbackId: fb, userId: 'U1', reason: 'other', note })).toBe(true);
+    expect(await addFeedbackDetail(st, { feedbackId: fb, userId: 'U1', reason: 'other', note })).toBe(true);
     db.close();
     const io = memoryIo('', { POLICY_BOT_STATE_PATH: path });
     expect(await main(['feedback'], io)).toBe(0);
@@ -113,22 +129,23 @@ describe('feedback: what anyone types is printed safely, and who typed it stays 
     expect((JSON.parse(json.out()) as { note: string }[])[0]?.note).toBe(note);
   });
 
-  it('users are hashed with a secret made once per install: two installs never share a hash', () => {
+  it('users are hashed with a secret made once per install: two installs never share a hash', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'policy-bot-fb-'));
-    const userHash = (path: string) => {
+    const userHash = async (path: string) => {
       const db = openState(path);
-      const id = rememberAnswer(db, state, new Date()) as string;
-      recordFeedback(db, { answerId: id, userId: 'U1', teamId: 'T1', verdict: 'up', now: new Date() });
-      const users = listFeedback(db).map((f) => f.user);
+      const st = sqliteStores(db);
+      const id = (await rememberAnswer(st, state, new Date())) as string;
+      await recordFeedback(st, { answerId: id, userId: 'U1', teamId: 'T1', verdict: 'up', now: new Date() });
+      const users = (await listFeedback(st)).map((f) => f.user);
       db.close();
       return users;
     };
-    const a = userHash(join(dir, 'a.sqlite'));
-    const b = userHash(join(dir, 'b.sqlite'));
+    const a = await userHash(join(dir, 'a.sqlite'));
+    const b = await userHash(join(dir, 'b.sqlite'));
     expect(a[0]).toMatch(/^[0-9a-f]{16}$/);
     expect(b[0]).not.toBe(a[0]);
     // The same install keeps its secret across restarts: one person stays one hash.
-    const again = userHash(join(dir, 'a.sqlite'));
+    const again = await userHash(join(dir, 'a.sqlite'));
     expect(again).toEqual([a[0], a[0]]);
     const db = openState(join(dir, 'a.sqlite'));
     const secret = db.prepare('SELECT value FROM install_secrets').all() as { value: string }[];
@@ -139,8 +156,9 @@ describe('feedback: what anyone types is printed safely, and who typed it stays 
 });
 
 describe('conversation state', () => {
-  it('threads expire after their time limit, and old answers are pruned', () => {
+  it('threads expire after their time limit, and old answers are pruned', async () => {
     const db = openState(':memory:');
+    const st = sqliteStores(db);
     const t0 = new Date('2026-01-20T00:00:00Z');
     const state = {
       question: 'Korea',
@@ -152,16 +170,16 @@ describe('conversation state', () => {
       total: 1,
       filters,
     };
-    const id = rememberAnswer(db, state, t0);
-    linkThread(db, 'C1', '1.1', id, t0);
-    linkThread(db, 'C1', '2.2', undefined, t0);
+    const id = await rememberAnswer(st, state, t0);
+    await linkThread(st, 'C1', '1.1', id, t0);
+    await linkThread(st, 'C1', '2.2', undefined, t0);
     const hour = 3_600_000;
-    expect(threadContext(db, 'C1', '1.1', new Date(t0.getTime() + hour), 2 * hour)?.previous?.question).toBe(
-      'Korea',
-    );
-    expect(threadContext(db, 'C1', '2.2', new Date(t0.getTime() + hour), 2 * hour)).toEqual({});
-    expect(threadContext(db, 'C1', '1.1', new Date(t0.getTime() + 3 * hour), 2 * hour)).toBeUndefined();
-    pruneConversations(db, new Date(t0.getTime() + 30 * 24 * hour));
+    expect(
+      (await threadContext(st, 'C1', '1.1', new Date(t0.getTime() + hour), 2 * hour))?.previous?.question,
+    ).toBe('Korea');
+    expect(await threadContext(st, 'C1', '2.2', new Date(t0.getTime() + hour), 2 * hour)).toEqual({});
+    expect(await threadContext(st, 'C1', '1.1', new Date(t0.getTime() + 3 * hour), 2 * hour)).toBeUndefined();
+    await pruneConversations(st, new Date(t0.getTime() + 30 * 24 * hour));
     expect(db.prepare('SELECT COUNT(*) AS n FROM answers').get()).toEqual({ n: 0 });
     db.close();
   });

@@ -38,8 +38,8 @@ describe('inherit', () => {
 });
 
 describe('handleCommand', () => {
-  it('answers "more" with the next page, and says so at the end instead of an empty page', () => {
-    let reply = run('US');
+  it('answers "more" with the next page, and says so at the end instead of an empty page', async () => {
+    let reply = await run('US');
     expect(reply.kind).toBe('answer');
     const seen = new Set<string>();
     for (let guard = 0; reply.kind === 'answer' && guard < 100; guard++) {
@@ -47,32 +47,32 @@ describe('handleCommand', () => {
         expect(seen.has(id)).toBe(false);
         seen.add(id);
       }
-      reply = run('more', reply);
+      reply = await run('more', reply);
     }
     expect(reply).toMatchObject({ kind: 'message', code: 'endOfAnswer' });
-    expect(seen.size).toBe((run('US') as Reply & { kind: 'answer' }).state.total);
+    expect(seen.size).toBe(((await run('US')) as Reply & { kind: 'answer' }).state.total);
   });
 
-  it('cite N cites the Nth item shown, and says when there is no such item', () => {
-    const answer = run('US') as Reply & { kind: 'answer' };
-    const second = run('cite 2', answer);
+  it('cite N cites the Nth item shown, and says when there is no such item', async () => {
+    const answer = (await run('US')) as Reply & { kind: 'answer' };
+    const second = await run('cite 2', answer);
     expect(second.kind === 'citation' && second.citation.item?.id).toBe(answer.state.itemIds[1]);
-    expect(run('cite 99', answer)).toMatchObject({ kind: 'message', code: 'noSuchItem' });
+    expect(await run('cite 99', answer)).toMatchObject({ kind: 'message', code: 'noSuchItem' });
   });
 
-  it('replies in the language the user typed, subcommands included', () => {
+  it('replies in the language the user typed, subcommands included', async () => {
     for (const text of ['購読解除', '購読状況', 'ダイジェスト 2026-01-19']) {
-      const reply = run(text);
+      const reply = await run(text);
       expect(reply.kind === 'message' && reply.lang).toBe('ja');
       expect(renderReplyText(reply)).toMatch(/[\u3040-\u30ff]/);
     }
-    expect(run('unsubscribe')).toMatchObject({ kind: 'message', lang: 'en' });
+    expect(await run('unsubscribe')).toMatchObject({ kind: 'message', lang: 'en' });
   });
 
-  it('a follow-up that changes the subject is answered on its own rather than emptied by inheritance', () => {
-    const earlier = run('Korea January 2026') as Reply & { kind: 'answer' };
-    const alone = run('SB53') as Reply & { kind: 'answer' };
-    const follow = run('SB53', earlier) as Reply & { kind: 'answer' };
+  it('a follow-up that changes the subject is answered on its own rather than emptied by inheritance', async () => {
+    const earlier = (await run('Korea January 2026')) as Reply & { kind: 'answer' };
+    const alone = (await run('SB53')) as Reply & { kind: 'answer' };
+    const follow = (await run('SB53', earlier)) as Reply & { kind: 'answer' };
     expect(alone.state.total).toBeGreaterThan(0);
     expect(follow.state.total).toBeGreaterThan(0);
   });

@@ -2,8 +2,8 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FeedStore } from '../../src/feed/store.js';
 import { missedCheck } from '../../src/feed/watch.js';
+import { SqliteFeedStore as FeedStore } from '../../src/store/sqlite/feed.js';
 import { openState } from '../../src/weekly/state.js';
 
 describe('the feed’s memory in the state database (migration 4)', () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SqliteDigestStore as DigestStore } from '../../src/store/sqlite/digest.js';
 import { digestCommands } from '../../src/weekly/service.js';
-import { DigestStore } from '../../src/weekly/store.js';
 import { send, slashCommand } from '../support/fake-slack.js';
 import { type Harness, mrkdwnObjects, realIndex, startHarness, texts } from './harness.js';
 

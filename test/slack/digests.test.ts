@@ -2,10 +2,10 @@ import { LogLevel, WebClient } from '@slack/web-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { linkDigestThread } from '../../src/conversation/digest-thread.js';
 import type { SearchIndex } from '../../src/search/index-store.js';
+import { SqliteDigestStore as DigestStore } from '../../src/store/sqlite/digest.js';
 import { createLogger } from '../../src/util/logger.js';
 import { DigestRunner } from '../../src/weekly/runner.js';
 import { digestCommands } from '../../src/weekly/service.js';
-import { DigestStore } from '../../src/weekly/store.js';
 import { digestClient } from '../../src/wiring.js';
 import { monthList } from '../support/corpus-facts.js';
 import { eventEnvelope, interaction, send, slashCommand } from '../support/fake-slack.js';
@@ -69,7 +69,7 @@ function runner(at: Date) {
     timeZone: 'Asia/Tokyo',
     postEmpty: false,
     logger: createLogger('error', () => {}),
-    onPosted: (posted) => linkDigestThread(h.db, posted, at.toISOString().slice(0, 10), at),
+    onPosted: (posted) => linkDigestThread(h.deps.state, posted, at.toISOString().slice(0, 10), at),
   });
 }
 

@@ -5,6 +5,7 @@ import { loadConfig } from '../../src/config.js';
 import { buildIndex, type SearchIndex } from '../../src/search/index-store.js';
 import { createSlackApp, type SlackApp } from '../../src/slack/create-app.js';
 import type { SlackDeps } from '../../src/slack/deps.js';
+import { sqliteStores } from '../../src/store/sqlite/index.js';
 import { createLogger, registerSecret } from '../../src/util/logger.js';
 import { type Db, openState } from '../../src/weekly/state.js';
 import { DATA_DIR } from '../helpers.js';
@@ -31,7 +32,7 @@ export interface Harness {
  * The real Bolt app with its real HTTP receiver on an ephemeral port, its Web API client pointed
  * at a local fake Slack, and a real (in-memory) SQLite state.
  */
-export async function startHarness(overrides: Partial<SlackDeps> = {}): Promise<Harness> {
+export async function startHarness(overrides: Partial<SlackDeps> & { db?: Db } = {}): Promise<Harness> {
   const fake = new FakeSlack();
   await fake.start();
   const index = await realIndex();
@@ -44,13 +45,14 @@ export async function startHarness(overrides: Partial<SlackDeps> = {}): Promise<
   });
   registerSecret(config.botToken);
   registerSecret(config.signingSecret);
-  const db = openState(':memory:');
+  const { db: given, ...rest } = overrides;
+  const db = given ?? openState(':memory:');
   const deps: SlackDeps = {
     index: () => index,
-    db,
+    state: sqliteStores(db),
     today: () => '2026-11-23',
     logger: createLogger('info', (l) => logs.push(l)),
-    ...overrides,
+    ...rest,
   };
   const slack = createSlackApp(config, deps, { retryConfig: { retries: 0 } });
   const server = (await slack.app.start(0)) as Server;
@@ -68,7 +70,7 @@ export async function startHarness(overrides: Partial<SlackDeps> = {}): Promise<
     stop: async () => {
       await slack.app.stop();
       await fake.stop();
-      db.close();
+      if (db.open) db.close();
     },
   };
 }

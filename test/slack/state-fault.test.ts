@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SqliteDigestStore as DigestStore } from '../../src/store/sqlite/digest.js';
 import { digestCommands, faultTolerant } from '../../src/weekly/service.js';
 import { onStateFault } from '../../src/weekly/state.js';
-import { DigestStore } from '../../src/weekly/store.js';
 import { eventEnvelope, send, slashCommand } from '../support/fake-slack.js';
 import { type Harness, realIndex, startHarness, texts } from './harness.js';
 

@@ -5,12 +5,12 @@ import { LogLevel, WebClient } from '@slack/web-api';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { addDays } from '../../src/query/dates.js';
 import type { SearchIndex } from '../../src/search/index-store.js';
+import { SqliteDigestStore as DigestStore } from '../../src/store/sqlite/digest.js';
 import { createLogger } from '../../src/util/logger.js';
 import { CRASH, DigestRunner, EVENT_TYPE, type Step } from '../../src/weekly/runner.js';
 import { missedRun, startScheduler } from '../../src/weekly/scheduler.js';
 import { digestCommands } from '../../src/weekly/service.js';
 import { openState } from '../../src/weekly/state.js';
-import { DigestStore } from '../../src/weekly/store.js';
 import { previousWeek, weekContaining } from '../../src/weekly/week.js';
 import { realIndex } from '../slack/harness.js';
 import { FakeSlack } from '../support/fake-slack.js';
@@ -68,6 +68,7 @@ function boot(): World {
     runner: (o = {}) =>
       new DigestRunner({
         store,
+        where: dbPath,
         index: () => o.index ?? full,
         client: client as never,
         clock: () => o.at ?? MONDAY_JAN_19,
@@ -326,7 +327,7 @@ describe('a state fault during a run', () => {
 });
 
 describe('schedule', () => {
-  it('runs at Monday 09:00 JST, which is Sunday 24:00 UTC, and reports on the week before in Japan', () => {
+  it('runs at Monday 09:00 JST, which is Sunday 24:00 UTC, and reports on the week before in Japan', async () => {
     expect(previousWeek(MONDAY_JAN_19, 'Asia/Tokyo')).toEqual({ from: '2026-01-12', to: '2026-01-18' });
     // The same instant is still Sunday in Los Angeles: its previous week is a week earlier.
     expect(previousWeek(MONDAY_JAN_19, 'America/Los_Angeles')).toEqual({
@@ -335,10 +336,10 @@ describe('schedule', () => {
     });
     const w = boot();
     expect(
-      missedRun('0 9 * * 1', 'Asia/Tokyo', new Date('2026-01-18T23:59:00Z'), w.store)?.toISOString(),
+      (await missedRun('0 9 * * 1', 'Asia/Tokyo', new Date('2026-01-18T23:59:00Z'), w.store))?.toISOString(),
     ).toBe('2026-01-12T00:00:00.000Z');
     expect(
-      missedRun('0 9 * * 1', 'Asia/Tokyo', new Date('2026-01-19T00:00:01Z'), w.store)?.toISOString(),
+      (await missedRun('0 9 * * 1', 'Asia/Tokyo', new Date('2026-01-19T00:00:01Z'), w.store))?.toISOString(),
     ).toBe('2026-01-19T00:00:00.000Z');
     w.close();
   });
@@ -401,10 +402,11 @@ describe('Slack errors are per subscription', () => {
       cron: '0 9 * * 1',
       timeZone: 'Asia/Tokyo',
     });
-    expect(service.subscriptions('C1-OUT', 'en').text).toContain('Paused: `not_in_channel`');
+    expect((await service.subscriptions('C1-OUT', 'en')).text).toContain('Paused: `not_in_channel`');
     // Subscribing again resumes; the next run delivers that channel's week.
     expect(
-      service.subscribe({ channelId: 'C1-OUT', filters: '', actor: { userId: 'U1', admin: true } }).text,
+      (await service.subscribe({ channelId: 'C1-OUT', filters: '', actor: { userId: 'U1', admin: true } }))
+        .text,
     ).toContain('Subscription resumed');
     await w.runner({ at: MONDAY_JAN_26 }).run(MONDAY_JAN_26);
     expect(digestParts('C1-OUT')).toEqual(['2026-01-19#0/1']);

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { StoredItem } from '../../src/search/stored-item.js';
+import type { Subscription } from '../../src/store/digest.js';
 import { mayChange } from '../../src/weekly/access.js';
 import { digestSections, parseSubscribeText, storedOrder } from '../../src/weekly/sections.js';
-import type { Subscription } from '../../src/weekly/store.js';
 
 const item = (id: string, category: string, countries: string[], start: string): StoredItem =>
   ({

@@ -13,15 +13,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { beforeEach, describe, expect, it } from 'vitest';
-import {
-  firstDelivery,
-  MIGRATIONS,
-  onStateFault,
-  openState,
-  StateError,
-  stateError,
-} from '../../src/weekly/state.js';
-import { DigestStore } from '../../src/weekly/store.js';
+import { firstDelivery } from '../../src/slack/dedupe.js';
+import { SqliteDigestStore as DigestStore } from '../../src/store/sqlite/digest.js';
+import { sqliteStores } from '../../src/store/sqlite/index.js';
+import { MIGRATIONS, onStateFault, openState, StateError, stateError } from '../../src/weekly/state.js';
 
 let dir: string;
 let file: string;
@@ -209,15 +204,16 @@ describe('file modes', () => {
 });
 
 describe('firstDelivery', () => {
-  it('answers (treats as new) and reports when the database fails at run time', () => {
+  it('answers (treats as new) and reports when the database fails at run time', async () => {
     const db = openState(file);
+    const st = sqliteStores(db);
     const faults: string[] = [];
     onStateFault(db, (e) => faults.push(e.message));
-    expect(firstDelivery(db, 'Ev1')).toBe(true);
-    expect(firstDelivery(db, 'Ev1')).toBe(false);
+    expect(await firstDelivery(st, 'Ev1')).toBe(true);
+    expect(await firstDelivery(st, 'Ev1')).toBe(false);
     db.close();
-    expect(firstDelivery(db, 'Ev2')).toBe(true);
+    expect(await firstDelivery(st, 'Ev2')).toBe(true);
     expect(faults[0]).toContain(`state database ${file}`);
-    expect(firstDelivery(undefined, 'Ev3')).toBe(true);
+    expect(await firstDelivery(undefined, 'Ev3')).toBe(true);
   });
 });

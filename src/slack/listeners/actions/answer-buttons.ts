@@ -62,7 +62,7 @@ async function stateOr(
   ref: AnswerRef,
   respond: Args['respond'],
 ): Promise<AnswerState | undefined> {
-  const state = answerById(deps.db, ref.a);
+  const state = await answerById(deps.state, ref.a);
   if (!state)
     await respond({ response_type: 'ephemeral', replace_original: false, text: say('en', 'answerExpired') });
   return state;
@@ -88,15 +88,15 @@ export function showMore(deps: SlackDeps) {
         if (!state) return;
         const where = containerOf(body);
         if (where.is_ephemeral === true) {
-          const { message } = pageForSlack(deps, state, ref.o, 'ephemeral');
+          const { message } = await pageForSlack(deps, state, ref.o, 'ephemeral');
           await respond({ replace_original: true, text: message.text, blocks: message.blocks });
           return;
         }
         const thread = where.thread_ts ?? where.message_ts;
-        const { message, answerId } = pageForSlack(deps, state, ref.o, 'public');
+        const { message, answerId } = await pageForSlack(deps, state, ref.o, 'public');
         try {
           if (!where.channel || !thread) throw new Error('no channel or message ts in the click');
-          if (answerId) linkThread(deps.db, where.channel, thread, answerId, nowOf(deps));
+          if (answerId) await linkThread(deps.state, where.channel, thread, answerId, nowOf(deps));
           await client.chat.postMessage({
             channel: where.channel,
             thread_ts: thread,
@@ -105,7 +105,7 @@ export function showMore(deps: SlackDeps) {
           });
         } catch (err) {
           deps.logger.info(`show_more: could not reply in the thread (${String(err)}); answering privately`);
-          const own = pageForSlack(deps, state, ref.o, 'ephemeral').message;
+          const own = (await pageForSlack(deps, state, ref.o, 'ephemeral')).message;
           await respond({
             response_type: 'ephemeral',
             replace_original: false,
@@ -130,7 +130,7 @@ export function previousPage(deps: SlackDeps) {
         const ref = refOf(action, 'page_previous');
         const state = await stateOr(deps, ref, respond);
         if (!state) return;
-        const { message } = pageForSlack(deps, state, ref.o, 'ephemeral');
+        const { message } = await pageForSlack(deps, state, ref.o, 'ephemeral');
         await respond({ replace_original: true, text: message.text, blocks: message.blocks });
       },
       tellClicker(respond),
@@ -165,7 +165,7 @@ export function shareAnswer(deps: SlackDeps) {
           return;
         }
         const page = answerPage(deps.index(), state, ref.o, { sharedBy: body.user.id });
-        const details = renderForSlack(deps, page, 'public', { detail: true });
+        const details = await renderForSlack(deps, page, 'public', { detail: true });
         const summary = renderShareSummary(page.answer);
         let posted: string | undefined;
         if (where.channel) {
@@ -178,7 +178,8 @@ export function shareAnswer(deps: SlackDeps) {
             posted = typeof r.ts === 'string' ? r.ts : undefined;
             if (posted) {
               // The thread is the conversation: linked before the details appear in it.
-              if (details.answerId) linkThread(deps.db, where.channel, posted, details.answerId, nowOf(deps));
+              if (details.answerId)
+                await linkThread(deps.state, where.channel, posted, details.answerId, nowOf(deps));
               await client.chat.postMessage({
                 channel: where.channel,
                 thread_ts: posted,
@@ -333,7 +334,7 @@ export function confirmChannelChange(deps: SlackDeps) {
         const team = body.team?.id;
         const result =
           ref.k === 'subscribe'
-            ? deps.digest.subscribe({
+            ? await deps.digest.subscribe({
                 channelId: ref.c,
                 filters: ref.f,
                 lang: ref.l,
@@ -341,7 +342,7 @@ export function confirmChannelChange(deps: SlackDeps) {
                 actor,
                 ...(team ? { teamId: team } : {}),
               })
-            : deps.digest.unsubscribe({ channelId: ref.c, lang: ref.l, actor });
+            : await deps.digest.unsubscribe({ channelId: ref.c, lang: ref.l, actor });
         if (result.visibility === 'in_channel')
           await respond({ replace_original: true, text: result.text, blocks: result.blocks as never });
         else

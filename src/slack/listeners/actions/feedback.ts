@@ -11,7 +11,7 @@ import { answerById } from '../../../conversation/answers.js';
 import { addFeedbackDetail, REASONS, recordFeedback } from '../../../conversation/feedback.js';
 import { say } from '../../../present/catalogue.js';
 import type { Lang } from '../../../query/understand.js';
-import type { Db } from '../../../weekly/state.js';
+import type { StateStores } from '../../../store/state.js';
 import type { SlackDeps } from '../../deps.js';
 import { nowOf } from '../../replies.js';
 import { safely } from '../../safely.js';
@@ -66,10 +66,10 @@ export function answerFeedback(deps: SlackDeps) {
       'answer_feedback',
       async () => {
         const value = clickValue.parse(JSON.parse(action.value));
-        const db = stateFor(deps, 'feedback');
-        const answer = answerById(db, value.a);
+        const state = stateFor(deps, 'feedback');
+        const answer = await answerById(state, value.a);
         const lang = answer?.lang ?? 'en';
-        const id = recordFeedback(db, {
+        const id = await recordFeedback(state, {
           answerId: value.a,
           userId: body.user.id,
           ...(body.team?.id ? { teamId: body.team.id } : {}),
@@ -118,7 +118,7 @@ export function feedbackDetail(deps: SlackDeps) {
     try {
       const meta = modalMetadata.parse(JSON.parse(view.private_metadata));
       const values = submission.parse(view.state.values);
-      addFeedbackDetail(stateFor(deps, 'feedback'), {
+      await addFeedbackDetail(stateFor(deps, 'feedback'), {
         feedbackId: meta.f,
         userId: body.user.id,
         ...(body.team?.id ? { teamId: body.team.id } : {}),
@@ -135,8 +135,8 @@ export function feedbackDetail(deps: SlackDeps) {
  * The state database for a feature that cannot work without it (feedback): after a state fault
  * the click fails with an error id for the user, and the log says why; answering is unaffected.
  */
-function stateFor(deps: SlackDeps, feature: string): Db {
-  if (!deps.db)
+function stateFor(deps: SlackDeps, feature: string): StateStores {
+  if (!deps.state)
     throw new Error(`${feature} needs the state database, which has a fault (see the start-up log)`);
-  return deps.db;
+  return deps.state;
 }

@@ -47,12 +47,14 @@ export async function answerTurn(
     where,
     async () => {
       const now = nowOf(deps);
-      const previous = threadContext(
-        deps.db,
-        turn.channel,
-        turn.conversation,
-        now,
-        deps.threadTtlMs ?? THREAD_TTL_MS,
+      const previous = (
+        await threadContext(
+          deps.state,
+          turn.channel,
+          turn.conversation,
+          now,
+          deps.threadTtlMs ?? THREAD_TTL_MS,
+        )
       )?.previous;
       const { reply, q } = await replyFor(deps, client, turn.text, {
         where: {
@@ -68,10 +70,10 @@ export async function answerTurn(
         deps.logger.info(`${where}: not answered (${decision.reason})`);
         return;
       }
-      const rendered = renderForSlack(deps, reply, 'public');
+      const rendered = await renderForSlack(deps, reply, 'public');
       const message = withTruncationNote(rendered.message, q, lang);
       // Linked before posting, so a reply sent the moment the answer appears already finds it.
-      linkThread(deps.db, turn.channel, turn.conversation, rendered.answerId, now);
+      await linkThread(deps.state, turn.channel, turn.conversation, rendered.answerId, now);
       await client.chat.postMessage({
         channel: turn.channel,
         ...(turn.replyIn ? { thread_ts: turn.replyIn } : {}),

@@ -17,7 +17,7 @@ export function appMention(deps: SlackDeps) {
     body,
     client,
   }: SlackEventMiddlewareArgs<'app_mention'> & AllMiddlewareArgs): Promise<void> => {
-    if (!firstTime(deps, body)) return;
+    if (!(await firstTime(deps, body))) return;
     if (event.bot_id || ('subtype' in event && event.subtype)) return;
     const thread = event.thread_ts ?? event.ts;
     await client.reactions

@@ -46,7 +46,7 @@ export function userMessages(deps: SlackDeps) {
       if (!m.thread_ts) return;
       if (context.botUserId && m.text.includes(`<@${context.botUserId}`)) return;
       const ttl = deps.threadTtlMs ?? THREAD_TTL_MS;
-      if (!threadContext(deps.db, m.channel, m.thread_ts, nowOf(deps), ttl)) return;
+      if (!(await threadContext(deps.state, m.channel, m.thread_ts, nowOf(deps), ttl))) return;
       conversation = m.thread_ts;
     }
     // Chatter between people (thanks, a note to a colleague, a plan for later) is not for the bot.
@@ -60,7 +60,7 @@ export function userMessages(deps: SlackDeps) {
       deps.logger.debug(`message.${kind}: not answered (${verdict.reason})`);
       return;
     }
-    if (!firstTime(deps, body)) return;
+    if (!(await firstTime(deps, body))) return;
     await answerTurn(
       deps,
       client,

@@ -1,33 +1,5 @@
-import type { Db } from '../weekly/state.js';
-
-/**
- * What became of a digest page the feed met:
- * - `added`: added by the feed; never tried again;
- * - `present`: the corpus already had that digest or its month; never tried again;
- * - `refused`: read and refused (layout, dates, …); tried again only when its content changes;
- * - `failed`: could not be downloaded; tried again at every check (said again only when the reason changes).
- */
-export type PageStatus = 'added' | 'present' | 'refused' | 'failed';
-
-export interface PageRecord {
-  url: string;
-  status: PageStatus;
-  contentHash?: string;
-  documentId?: string;
-  reason?: string;
-}
-
-/** The feed's memory: the state database's `feed_pages` and `feed_checks` (migration 4). */
-export interface FeedMemory {
-  page(url: string): PageRecord | undefined;
-  remember(record: PageRecord, at: string): void;
-  /** The listing problem the last finished check of `listing` reported, if any. */
-  lastProblem(listing: string): string | undefined;
-  /** When the last check (of any listing) finished; undefined before the first. */
-  lastCheckAt(): string | undefined;
-  startCheck(listing: string, at: string): number;
-  finishCheck(id: number, at: string, problem: string | undefined, report: unknown): void;
-}
+import type { Db } from '../../weekly/state.js';
+import type { FeedMemory, PageRecord, PageStatus } from '../feed.js';
 
 interface PageRow {
   url: string;
@@ -38,7 +10,7 @@ interface PageRow {
 }
 
 /** {@link FeedMemory} in the app's SQLite state database. */
-export class FeedStore implements FeedMemory {
+export class SqliteFeedStore implements FeedMemory {
   constructor(private readonly db: Db) {}
 
   page(url: string): PageRecord | undefined {

@@ -1,48 +1,15 @@
-import type { Db } from './state.js';
+import type { Db } from '../../weekly/state.js';
+import {
+  BASELINE,
+  type DigestStore,
+  type Plan,
+  type Subscription,
+  type SubscriptionChange,
+  type UpsertOutcome,
+} from '../digest.js';
 
-export interface Subscription {
-  channel_id: string;
-  team_id: string | null;
-  filters: string;
-  lang: 'en' | 'ja';
-  created_by: string | null;
-  subscribed_at: string;
-  updated_at: string;
-  paused_reason: string | null;
-  paused_at: string | null;
-  last_week: string | null;
-  last_posted_at: string | null;
-  /** Who changed it last (null before migration 3 or when unknown). */
-  updated_by: string | null;
-  /** Its digests' section order (`filters,overseas,japan,aisi`); null for the default. */
-  section_order: string | null;
-}
-
-/** One logged change of a channel's subscription, or a refused attempt. */
-export interface SubscriptionChange {
-  channel_id: string;
-  user_id: string | null;
-  action: 'created' | 'updated' | 'resumed' | 'deleted' | 'refused';
-  old_filters: string | null;
-  new_filters: string | null;
-  changed_at: string;
-}
-
-export interface Plan {
-  channel_id: string;
-  week: string;
-  item_ids: string[];
-  parts: { text: string; blocks: unknown[]; itemIds?: string[] }[];
-  /** When the plan was saved: nothing of this digest was posted before it. */
-  created_at: string;
-  finalized_at: string | null;
-}
-
-/** First-seen time of the corpus a database starts with. */
-export const BASELINE = '1970-01-01T00:00:00.000Z';
-
-/** Every SQL statement of the digest, in one place. */
-export class DigestStore {
+/** {@link DigestStore} in the embedded SQLite state database: every SQL statement of the digest, in one place. */
+export class SqliteDigestStore implements DigestStore {
   constructor(readonly db: Db) {}
 
   /**
@@ -57,7 +24,7 @@ export class DigestStore {
     lang: 'en' | 'ja';
     now: string;
     sectionOrder?: string | null;
-  }): 'created' | 'updated' | 'resumed' {
+  }): UpsertOutcome {
     return this.db.transaction(() => {
       const existing = this.subscription(s.channelId);
       if (!existing) {

@@ -1,0 +1,34 @@
+import type { Awaitable } from './awaitable.js';
+
+/** An answer page as stored: the question and what was shown, JSON fields as text. */
+export interface AnswerRow {
+  answer_id: string;
+  question: string;
+  lang: string;
+  today: string;
+  inherit: string | null;
+  page_offset: number;
+  item_ids: string;
+  total: number;
+  interpretation: string;
+  created_at: string;
+  suggestion_ids: string | null;
+}
+
+/**
+ * Conversations: each answer page shown and the thread (or DM) it belongs to. In a database
+ * every replica shares, a thread started on one replica is continued on any other.
+ */
+export interface ConversationStore {
+  saveAnswer(row: AnswerRow): Awaitable<void>;
+  answer(answerId: string): Awaitable<AnswerRow | undefined>;
+  /**
+   * Records the bot's part in a thread at `now`; with an answer id, that answer becomes the one
+   * its follow-ups build on, without one the earlier answer is kept.
+   */
+  linkThread(channelId: string, threadTs: string, answerId: string | undefined, now: string): Awaitable<void>;
+  /** The thread's last answer id ('' for none) when it was active at or after `since`. */
+  thread(channelId: string, threadTs: string, since: string): Awaitable<string | undefined>;
+  /** Forgets threads and answers older than `cutoff`. */
+  prune(cutoff: string): Awaitable<void>;
+}

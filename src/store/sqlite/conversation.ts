@@ -1,0 +1,63 @@
+import type { Db } from '../../weekly/state.js';
+import type { AnswerRow, ConversationStore } from '../conversation.js';
+
+/** {@link ConversationStore} in the embedded SQLite state database. */
+export class SqliteConversationStore implements ConversationStore {
+  constructor(private readonly db: Db) {}
+
+  saveAnswer(r: AnswerRow): void {
+    this.db
+      .prepare(
+        `INSERT INTO answers (answer_id, question, lang, today, inherit, page_offset, item_ids, total, interpretation, created_at, suggestion_ids)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        r.answer_id,
+        r.question,
+        r.lang,
+        r.today,
+        r.inherit,
+        r.page_offset,
+        r.item_ids,
+        r.total,
+        r.interpretation,
+        r.created_at,
+        r.suggestion_ids,
+      );
+  }
+
+  answer(answerId: string): AnswerRow | undefined {
+    return this.db.prepare('SELECT * FROM answers WHERE answer_id = ?').get(answerId) as
+      | AnswerRow
+      | undefined;
+  }
+
+  linkThread(channelId: string, threadTs: string, answerId: string | undefined, now: string): void {
+    if (answerId)
+      this.db
+        .prepare(
+          `INSERT INTO threads (channel_id, thread_ts, answer_id, updated_at) VALUES (?, ?, ?, ?)
+           ON CONFLICT (channel_id, thread_ts) DO UPDATE SET answer_id = excluded.answer_id, updated_at = excluded.updated_at`,
+        )
+        .run(channelId, threadTs, answerId, now);
+    else
+      this.db
+        .prepare(
+          `INSERT INTO threads (channel_id, thread_ts, answer_id, updated_at) VALUES (?, ?, '', ?)
+           ON CONFLICT (channel_id, thread_ts) DO UPDATE SET updated_at = excluded.updated_at`,
+        )
+        .run(channelId, threadTs, now);
+  }
+
+  thread(channelId: string, threadTs: string, since: string): string | undefined {
+    const row = this.db
+      .prepare('SELECT answer_id FROM threads WHERE channel_id = ? AND thread_ts = ? AND updated_at >= ?')
+      .get(channelId, threadTs, since) as { answer_id: string } | undefined;
+    return row?.answer_id;
+  }
+
+  prune(cutoff: string): void {
+    this.db.prepare('DELETE FROM threads WHERE updated_at < ?').run(cutoff);
+    this.db.prepare('DELETE FROM answers WHERE created_at < ?').run(cutoff);
+  }
+}

@@ -1,13 +1,17 @@
 import { resolve } from 'node:path';
+import type { Cron } from 'croner';
 import dotenv from 'dotenv';
 import { ConfigError, loadConfig } from './config.js';
 import { runConsole } from './console.js';
+import { opsRoutes, readiness } from './ops/health.js';
+import { createMetrics, type Metrics } from './ops/metrics.js';
 import { warmUp, warmUpGently } from './query/ask.js';
-import { IndexHolder } from './search/holder.js';
+import { IndexHolder, type ReloadOutcome } from './search/holder.js';
 import { openIndex, type SearchIndex } from './search/index-store.js';
 import { rebuildInChildProcess } from './search/rebuild-process.js';
 import { watchDataDir } from './search/watch-data.js';
 import { createSlackApp } from './slack/create-app.js';
+import type { PgStores } from './store/pg/index.js';
 import { createLogger, registerSecret } from './util/logger.js';
 import { defaultDataDir, defaultIndexDir, projectRoot } from './util/paths.js';
 import { pidFilePath, tryWritePidFile } from './util/pid-file.js';
@@ -34,7 +38,14 @@ async function main(): Promise<void> {
     onSwap: (next) => recordSeen(next),
   });
   const index = () => holder.current();
-  const stopLiveReload = startLiveReload(holder, dataDir, config.statePath, log, (line) => logger.warn(line));
+  let metrics: Metrics | undefined;
+  // Each replica reloads its own index (its own data/); every outcome is counted.
+  const reload = async (reason: string): Promise<ReloadOutcome> => {
+    const outcome = await holder.reload(reason);
+    metrics?.reload(outcome.swapped ? 'swapped' : 'failed');
+    return outcome;
+  };
+  const stopLiveReload = startLiveReload(reload, dataDir, config.statePath, log, (line) => logger.warn(line));
   const cal = calendar(config.timeZone);
   if (config.mode === 'console') {
     await runConsole({
@@ -50,6 +61,7 @@ async function main(): Promise<void> {
   }
   const weekly = await openWeekly(config, index, cal, logger);
   const state = weekly.state;
+  metrics = createMetrics(state?.kind === 'postgres' ? { pool: () => (state as PgStores).poolState() } : {});
   recordSeen = (next) => {
     // New items recorded as first seen; a database fault here is reported, never a failed reload.
     Promise.resolve(
@@ -59,35 +71,75 @@ async function main(): Promise<void> {
       ),
     ).catch((err) => state?.reportFault(err));
   };
-  const { app } = createSlackApp(config, {
-    index,
-    ...(state ? { state } : {}),
-    ...cal,
-    logger,
-    digest: weekly.digest,
-    admins: config.admins,
-  });
+  let stopping = false;
+  const ready = () =>
+    readiness({
+      indexReady: () => Boolean(holder.current()),
+      ...(state ? { state } : {}),
+      ...(weekly.fault ? { stateFault: weekly.fault } : {}),
+      stopping: () => stopping,
+    });
+  const slack = createSlackApp(
+    config,
+    {
+      index,
+      ...(state ? { state } : {}),
+      ...cal,
+      logger,
+      digest: weekly.digest,
+      admins: config.admins,
+      metrics,
+    },
+    {},
+    { customRoutes: opsRoutes({ ready, metrics }) },
+  );
+  const { app } = slack;
   await app.start(config.port);
   logger.info(
-    `policy-bot is running (${config.mode === 'socket' ? 'Socket Mode' : `HTTP on port ${config.port}, /slack/events`}; state: ${state?.where ?? 'none'})`,
+    `policy-bot is running (${config.mode === 'socket' ? 'Socket Mode' : `HTTP on port ${config.port}: /slack/events, /healthz, /readyz, /metrics`}; state: ${state?.where ?? 'none'})`,
   );
   // Watching the publisher's listing for new months (POLICY_BOT_FEED_URL; `off` turns it off).
+  let stopFeed = () => {};
   if (config.feedUrl) {
     const { startFeedWatch } = await import('./feed/watch.js');
-    startFeedWatch(
+    stopFeed = startFeedWatch(
       { ...config, feedUrl: config.feedUrl },
       {
         dataDir,
         indexDir,
         ...(state ? { state } : {}),
         client: app.client,
-        reload: (reason) => holder.reload(reason),
+        reload,
         logger,
         clock: cal.clock,
       },
-    );
+    ).stop;
   } else logger.info('feed: watching the publisher is off (POLICY_BOT_FEED_URL=off)');
-  const runner = weekly.runner(app.client, logger);
+  const m = metrics;
+  const runner = weekly.runner(app.client, logger, { onPart: () => m.digestPart() });
+  let job: Cron | undefined;
+  // Graceful shutdown (SIGTERM from the orchestrator, SIGINT from a terminal): /readyz turns 503,
+  // no new request is taken, answers in flight are finished, the digest stops between parts and
+  // releases its lock (another replica resumes it), then the database is closed.
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info(`${signal}: shutting down (finishing ${slack.inFlight()} answers in flight)`);
+    job?.stop();
+    stopFeed();
+    stopLiveReload();
+    await Promise.all([
+      app.stop().catch((err) => logger.warn('stopping the receiver:', err)),
+      runner?.stop(),
+    ]);
+    const until = Date.now() + 20_000;
+    while (slack.inFlight() > 0 && Date.now() < until) await new Promise((r) => setTimeout(r, 50));
+    await state?.close().catch(() => undefined);
+    logger.info('stopped');
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  process.once('SIGINT', () => void shutdown('SIGINT'));
   if (!runner || !state) return; // a state fault: no weekly digests until it is fixed (logged)
   await startScheduler({
     runner,
@@ -96,6 +148,9 @@ async function main(): Promise<void> {
     timeZone: config.digestTimeZone,
     clock: cal.clock,
     logger,
+    onJob: (j) => {
+      job = j;
+    },
   });
 }
 
@@ -105,7 +160,7 @@ async function main(): Promise<void> {
  * that cannot be written is a warning: the watcher and SIGHUP still work.
  */
 function startLiveReload(
-  holder: IndexHolder,
+  reload: (reason: string) => Promise<ReloadOutcome>,
   dataDir: string,
   statePath: string,
   log: (line: string) => void,
@@ -113,10 +168,10 @@ function startLiveReload(
 ): () => void {
   const stopWatching = watchDataDir(
     dataDir,
-    (files) => void holder.reload(`data/ changed: ${files.join(', ') || 'unknown files'}`),
+    (files) => void reload(`data/ changed: ${files.join(', ') || 'unknown files'}`),
     { log },
   );
-  const onHup = () => void holder.reload('SIGHUP');
+  const onHup = () => void reload('SIGHUP');
   process.on('SIGHUP', onHup);
   const pid = tryWritePidFile(pidFilePath(statePath, projectRoot()));
   const removePid = 'remove' in pid ? pid.remove : () => {};

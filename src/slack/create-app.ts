@@ -1,4 +1,10 @@
-import { App, type Logger as BoltLogger, HTTPReceiver, type LogLevel } from '@slack/bolt';
+import {
+  App,
+  type Logger as BoltLogger,
+  type CustomRoute,
+  HTTPReceiver,
+  type LogLevel,
+} from '@slack/bolt';
 import type { WebClientOptions } from '@slack/web-api';
 import type { Config } from '../config.js';
 import { firstCommandDelivery } from './dedupe.js';
@@ -12,6 +18,8 @@ export interface SlackApp {
   app: App;
   receiver?: HTTPReceiver;
   routes: Routes;
+  /** Listener runs not finished yet (answers being searched and posted after their ack). */
+  inFlight(): number;
 }
 
 /**
@@ -22,11 +30,27 @@ export function createSlackApp(
   config: Config,
   deps: SlackDeps,
   clientOptions: WebClientOptions = {},
+  o: { customRoutes?: CustomRoute[] } = {},
 ): SlackApp {
   const logger = deps.logger as unknown as BoltLogger;
+  // The Web API client's own default (its retryPolicies.tenRetriesInAboutThirtyMinutes, which its
+  // CommonJS build does not export to ES modules by name).
+  const retryConfig = clientOptions.retryConfig ?? { retries: 10, factor: 1.96821, randomize: true };
   const client: WebClientOptions = {
     ...(config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {}),
     ...clientOptions,
+    // Every failed attempt that will be tried again (a rate limit, a server error) is counted:
+    // the client hands retryConfig to p-retry, which calls onFailedAttempt (not in its type).
+    ...(deps.metrics
+      ? {
+          retryConfig: {
+            ...retryConfig,
+            onFailedAttempt: (e: unknown) => {
+              if ((e as { retriesLeft?: number }).retriesLeft) deps.metrics?.slackRetry();
+            },
+          } as WebClientOptions['retryConfig'],
+        }
+      : {}),
   };
   const logLevel = config.logLevel as LogLevel;
   let app: App;
@@ -38,6 +62,7 @@ export function createSlackApp(
       port: config.port,
       logger,
       logLevel,
+      ...(o.customRoutes?.length ? { customRoutes: o.customRoutes } : {}),
     });
     app = new App({ token: config.botToken, receiver, logger, logLevel, clientOptions: client });
   } else if (config.mode === 'socket') {
@@ -59,12 +84,23 @@ export function createSlackApp(
       routes,
       logger: deps.logger,
       firstCommand: (timestamp, rawBody) => firstCommandDelivery(deps, timestamp, rawBody),
+      ...(deps.metrics ? { onAck: deps.metrics.ack } : {}),
     });
+  // Counts listener runs until they finish (after their ack): a graceful shutdown waits for them.
+  let running = 0;
+  app.use(async ({ next }) => {
+    running += 1;
+    try {
+      await next();
+    } finally {
+      running -= 1;
+    }
+  });
   app.use(catchAll(routes, deps.logger));
   app.use(subscribeGuard(deps.logger));
   registerListeners(registrar, deps);
   app.error(async (error) => {
     deps.logger.error('unhandled Bolt error:', error);
   });
-  return { app, ...(receiver ? { receiver } : {}), routes };
+  return { app, ...(receiver ? { receiver } : {}), routes, inFlight: () => running };
 }

@@ -1,4 +1,5 @@
 import type { DigestCommands } from '../commands/digest-commands.js';
+import type { Metrics } from '../ops/metrics.js';
 import type { SearchIndex } from '../search/index-store.js';
 import type { StateStores } from '../store/state.js';
 import type { Logger } from '../util/logger.js';
@@ -24,4 +25,6 @@ export interface SlackDeps {
   progressAfterMs?: number;
   /** Users who may change any channel's subscription besides workspace admins (POLICY_BOT_ADMINS). */
   admins?: readonly string[];
+  /** Counts for `/metrics` (absent: nothing counted). */
+  metrics?: Metrics;
 }

@@ -98,6 +98,17 @@ export function classifyBody(body: unknown, routes: Routes): Verdict {
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => void;
 
+/** A request's kind for the ack metric: command, event, action, shortcut, view or other. */
+function kindOf(body: unknown): string {
+  const b = (body ?? {}) as Record<string, unknown>;
+  if (b.command !== undefined) return 'command';
+  if (b.event !== undefined || b.type === 'event_callback') return 'event';
+  if (b.actions !== undefined) return 'action';
+  if (b.type === 'shortcut' || b.type === 'message_action') return 'shortcut';
+  if (b.type === 'view_submission' || b.type === 'view_closed') return 'view';
+  return 'other';
+}
+
 /**
  * Puts {@link classifyBody} in front of Bolt's HTTPReceiver: the body is read and its signature
  * verified once (Bolt reuses the buffered body), then only payloads Bolt can handle go on.
@@ -117,11 +128,19 @@ export function guardReceiver(
      * before: it is acknowledged and not answered again. Absent: every request is new.
      */
     firstCommand?: (timestamp: string, rawBody: Buffer) => Promise<boolean>;
+    /** Told when each request has been answered: its kind and seconds from arrival to response. */
+    onAck?: (kind: string, seconds: number) => void;
   },
 ): void {
   const target = receiver as unknown as { handleIncomingEvent: Handler };
   const inner = target.handleIncomingEvent.bind(receiver);
   const screen = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const arrived = performance.now();
+    let kind = 'unsigned';
+    if (o.onAck) {
+      const onAck = o.onAck;
+      res.once('finish', () => onAck(kind, (performance.now() - arrived) / 1000));
+    }
     let buffered: Awaited<ReturnType<typeof HTTPModuleFunctions.parseAndVerifyHTTPRequest>>;
     try {
       buffered = await HTTPModuleFunctions.parseAndVerifyHTTPRequest(
@@ -152,6 +171,7 @@ export function guardReceiver(
       HTTPModuleFunctions.buildNoBodyResponse(res, 400);
       return;
     }
+    kind = kindOf(body);
     const verdict = classifyBody(body, o.routes);
     if (verdict.kind === 'reject') {
       o.logger.warn(`request refused (400): ${verdict.reason}`);

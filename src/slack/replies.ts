@@ -65,6 +65,7 @@ export async function replyFor(
   let actor: Actor | undefined;
   if ((command.kind === 'subscribe' || command.kind === 'unsubscribe') && !o.where.inThread)
     actor = await actorOf(client, o.where.userId, deps.admins ?? [], deps.logger);
+  const started = performance.now();
   const reply = await handleCommand(
     { index: deps.index(), today: deps.today(), ...(deps.digest ? { digest: deps.digest } : {}) },
     {
@@ -74,6 +75,11 @@ export async function replyFor(
       ...(o.previous ? { previous: o.previous } : {}),
     },
   );
+  if (reply.kind === 'answer')
+    deps.metrics?.question(
+      reply.state.total > 0 ? 'answered' : 'abstained',
+      (performance.now() - started) / 1000,
+    );
   return { reply, q, lang };
 }
 

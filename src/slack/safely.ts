@@ -70,6 +70,8 @@ export async function safely(
   } catch (err) {
     const id = errorId();
     const bad = err instanceof BadInputError;
+    const slackCode = (err as { data?: { error?: unknown } })?.data?.error;
+    if (typeof slackCode === 'string') deps.metrics?.slackError(where, slackCode);
     if (bad) deps.logger.warn(`[${id}] ${where} refused: ${err.message}`);
     else deps.logger.error(`[${id}] ${where} failed:`, err);
     try {

@@ -64,6 +64,13 @@ export class FakeSlack {
    */
   readonly users = new Map<string, { is_admin?: boolean; is_owner?: boolean; is_primary_owner?: boolean }>();
   private readonly failures = new Map<string, Failure[]>();
+  /**
+   * chat.postMessage calls this matches are accepted — the message is in the channel, with its
+   * metadata — but never answered: the caller is stuck exactly where a process killed between
+   * Slack taking its message and the response would be.
+   */
+  hangPosts: ((args: Record<string, unknown>) => boolean) | undefined;
+  private readonly hanging: ServerResponse[] = [];
   private server: Server | undefined;
   private tsCounter = Math.floor(Date.now() / 1000);
   port = 0;
@@ -128,6 +135,11 @@ export class FakeSlack {
         if (failure) {
           res.writeHead(failure.status ?? 200, { 'content-type': 'application/json' });
           res.end(JSON.stringify({ ok: false, error: failure.error ?? 'internal_error' }));
+          return;
+        }
+        if (method === 'chat.postMessage' && this.hangPosts?.(body)) {
+          this.answer(method, body);
+          this.hanging.push(res);
           return;
         }
         res.writeHead(200, { 'content-type': 'application/json' });
@@ -252,6 +264,8 @@ export class FakeSlack {
   }
 
   async stop(): Promise<void> {
+    for (const res of this.hanging.splice(0)) res.destroy();
+    this.server?.closeAllConnections();
     await new Promise<void>((resolve) => this.server?.close(() => resolve()));
   }
 

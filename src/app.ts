@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { WebClient } from '@slack/web-api';
 import type { Cron } from 'croner';
 import dotenv from 'dotenv';
 import { ConfigError, loadConfig } from './config.js';
@@ -11,19 +12,27 @@ import { openIndex, type SearchIndex } from './search/index-store.js';
 import { rebuildInChildProcess } from './search/rebuild-process.js';
 import { watchDataDir } from './search/watch-data.js';
 import { createSlackApp } from './slack/create-app.js';
+import { StateInstallationStore } from './slack/installations.js';
 import type { PgStores } from './store/pg/index.js';
 import { createLogger, registerSecret } from './util/logger.js';
 import { defaultDataDir, defaultIndexDir, projectRoot } from './util/paths.js';
 import { pidFilePath, tryWritePidFile } from './util/pid-file.js';
 import { installSafetyNet } from './util/safety-net.js';
 import { startScheduler } from './weekly/scheduler.js';
-import { calendar, digestPreviewText, openWeekly } from './wiring.js';
+import { calendar, digestClient, digestPreviewText, openWeekly } from './wiring.js';
 
 /** Thin entry: config → wiring (live index, calendar, weekly state) → Slack listeners or the console → start. */
 async function main(): Promise<void> {
   dotenv.config({ path: resolve(projectRoot(), '.env'), quiet: true });
   const config = loadConfig(process.env);
-  for (const s of [config.botToken, config.appToken, config.signingSecret]) registerSecret(s);
+  for (const s of [
+    config.botToken,
+    config.appToken,
+    config.signingSecret,
+    config.oauth?.clientSecret,
+    config.oauth?.stateSecret,
+  ])
+    registerSecret(s);
   const logger = createLogger(config.logLevel);
   installSafetyNet(process, logger);
   const dataDir = config.dataDir ?? defaultDataDir();
@@ -116,7 +125,23 @@ async function main(): Promise<void> {
     ).stop;
   } else logger.info('feed: watching the publisher is off (POLICY_BOT_FEED_URL=off)');
   const m = metrics;
-  const runner = weekly.runner(app.client, logger, { onPart: () => m.digestPart() });
+  // The distributed app posts each team's digest with that team's bot token.
+  const installations = config.oauth && state ? new StateInstallationStore(state) : undefined;
+  const runner = weekly.runner(app.client, logger, {
+    onPart: () => m.digestPart(),
+    ...(installations
+      ? {
+          clientFor: async (teamId: string | null) => {
+            const token = teamId ? await installations.botToken(teamId) : undefined;
+            return token
+              ? digestClient(
+                  new WebClient(token, config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {}),
+                )
+              : undefined;
+          },
+        }
+      : {}),
+  });
   let job: Cron | undefined;
   // Graceful shutdown (SIGTERM from the orchestrator, SIGINT from a terminal): /readyz turns 503,
   // no new request is taken, answers in flight are finished, the digest stops between parts and

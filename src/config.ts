@@ -46,6 +46,24 @@ const EnvSchema = z.object({
   SLACK_SIGNING_SECRET: optionalString.refine((v) => v === undefined || /^[0-9a-f]{32}$/i.test(v), {
     message: 'should be the 32-character hex signing secret (Basic Information → App Credentials)',
   }),
+  SLACK_CLIENT_ID: optionalString.refine((v) => v === undefined || /^\d+\.\d+$/.test(v), {
+    message: "should be the app's Client ID, digits.digits (Basic Information → App Credentials)",
+  }),
+  SLACK_CLIENT_SECRET: optionalString.refine((v) => v === undefined || /^[0-9a-f]{32}$/i.test(v), {
+    message: 'should be the 32-character hex Client Secret (Basic Information → App Credentials)',
+  }),
+  SLACK_STATE_SECRET: optionalString.refine((v) => v === undefined || v.length >= 16, {
+    message: 'should be a random string of at least 16 characters (it signs the OAuth state)',
+  }),
+  SLACK_REDIRECT_URI: optionalString.refine(
+    (v) => v === undefined || /^https?:\/\/\S+\/slack\/oauth_redirect$/.test(v),
+    {
+      message: 'should be your public https://HOST/slack/oauth_redirect (as in the manifest)',
+    },
+  ),
+  SLACK_OAUTH_AUTHORIZE_URL: optionalString.refine((v) => v === undefined || /^https?:\/\/\S+$/.test(v), {
+    message: 'should be the authorize page, https://slack.com/oauth/v2/authorize by default',
+  }),
   SLACK_API_URL: optionalString.refine((v) => v === undefined || /^https?:\/\/\S+\/$/.test(v), {
     message:
       'should be the Web API base URL ending in /, e.g. https://slack.com/api/ (GovSlack: https://slack-gov.com/api/)',
@@ -119,8 +137,20 @@ const EnvSchema = z.object({
 
 export type Mode = 'socket' | 'http' | 'console';
 
+/** The distributed app's OAuth settings: installs through /slack/install, tokens in the state database. */
+export interface OAuthConfig {
+  clientId: string;
+  clientSecret: string;
+  stateSecret: string;
+  redirectUri?: string;
+  /** Slack's authorize page (GovSlack, or the tests' fake). */
+  authorizeUrl?: string;
+}
+
 export interface Config {
   mode: Mode;
+  /** Set for the distributed app (HTTP mode without SLACK_BOT_TOKEN): one deployment, many workspaces. */
+  oauth?: OAuthConfig;
   botToken?: string;
   appToken?: string;
   signingSecret?: string;
@@ -174,7 +204,22 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
   let mode: Mode = 'console';
   if (e) {
     const { SLACK_BOT_TOKEN: bot, SLACK_APP_TOKEN: app, SLACK_SIGNING_SECRET: secret } = e;
-    if (bot && app) mode = 'socket';
+    const oauth = e.SLACK_CLIENT_ID || e.SLACK_CLIENT_SECRET;
+    if (oauth && (bot || app)) {
+      problems.push(
+        'SLACK_CLIENT_ID/SLACK_CLIENT_SECRET: the distributed app (OAuth) gets its tokens from each installation; unset SLACK_BOT_TOKEN and SLACK_APP_TOKEN, or unset the client credentials for one workspace',
+      );
+    } else if (oauth) {
+      const missing = [
+        !e.SLACK_CLIENT_ID && 'SLACK_CLIENT_ID',
+        !e.SLACK_CLIENT_SECRET && 'SLACK_CLIENT_SECRET',
+        !e.SLACK_STATE_SECRET && 'SLACK_STATE_SECRET',
+        !secret && 'SLACK_SIGNING_SECRET',
+      ].filter(Boolean);
+      if (missing.length)
+        problems.push(`SLACK_*: the distributed app (OAuth, HTTP mode) also needs ${missing.join(', ')}`);
+      else mode = 'http';
+    } else if (bot && app) mode = 'socket';
     else if (bot && secret) mode = 'http';
     else if (bot || app || secret) {
       problems.push(
@@ -193,6 +238,17 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
   if (problems.length || !e) throw new ConfigError(problems);
   return {
     mode,
+    ...(e.SLACK_CLIENT_ID && e.SLACK_CLIENT_SECRET && e.SLACK_STATE_SECRET
+      ? {
+          oauth: {
+            clientId: e.SLACK_CLIENT_ID,
+            clientSecret: e.SLACK_CLIENT_SECRET,
+            stateSecret: e.SLACK_STATE_SECRET,
+            ...(e.SLACK_REDIRECT_URI ? { redirectUri: e.SLACK_REDIRECT_URI } : {}),
+            ...(e.SLACK_OAUTH_AUTHORIZE_URL ? { authorizeUrl: e.SLACK_OAUTH_AUTHORIZE_URL } : {}),
+          },
+        }
+      : {}),
     ...(e.SLACK_BOT_TOKEN ? { botToken: e.SLACK_BOT_TOKEN } : {}),
     ...(e.SLACK_APP_TOKEN ? { appToken: e.SLACK_APP_TOKEN } : {}),
     ...(e.SLACK_SIGNING_SECRET ? { signingSecret: e.SLACK_SIGNING_SECRET } : {}),

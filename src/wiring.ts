@@ -34,7 +34,11 @@ export interface Weekly {
   /** The state fault, in one line naming the file and the fix, when the database could not be opened. */
   fault?: string;
   /** The weekly job, posting through `client`; `undefined` while the state database has a fault. */
-  runner(client: WebClient, logger: Logger, o?: { onPart?: () => void }): DigestRunner | undefined;
+  runner(
+    client: WebClient,
+    logger: Logger,
+    o?: { onPart?: () => void; clientFor?: (teamId: string | null) => Promise<DigestClient | undefined> },
+  ): DigestRunner | undefined;
 }
 
 /**
@@ -77,6 +81,7 @@ export async function openWeekly(
         postEmpty: config.digestPostEmpty,
         logger,
         ...(o.onPart ? { onPart: o.onPart } : {}),
+        ...(o.clientFor ? { clientFor: o.clientFor } : {}),
         // Replies in a digest's thread are follow-ups on its items.
         onPosted: (posted) => linkDigestThread(state, posted, cal.today(), cal.clock()),
       }),

@@ -1,18 +1,14 @@
-import {
-  App,
-  type Logger as BoltLogger,
-  type CustomRoute,
-  HTTPReceiver,
-  type LogLevel,
-} from '@slack/bolt';
+import { App, type Logger as BoltLogger, type CustomRoute, HTTPReceiver, type LogLevel } from '@slack/bolt';
 import type { WebClientOptions } from '@slack/web-api';
 import type { Config } from '../config.js';
 import { firstCommandDelivery } from './dedupe.js';
 import type { SlackDeps } from './deps.js';
+import { StateInstallationStore } from './installations.js';
 import { registerListeners } from './listeners/index.js';
 import { subscribeGuard } from './membership.js';
 import { catchAll, guardReceiver } from './receiver.js';
 import { type Routes, recordingApp } from './routes.js';
+import { BOT_SCOPES } from './scopes.js';
 
 export interface SlackApp {
   app: App;
@@ -55,7 +51,36 @@ export function createSlackApp(
   const logLevel = config.logLevel as LogLevel;
   let app: App;
   let receiver: HTTPReceiver | undefined;
-  if (config.mode === 'http') {
+  if (config.mode === 'http' && config.oauth) {
+    // The distributed app: any workspace installs it through /slack/install; each request is
+    // authorized with its team's bot token from the state database, whichever replica gets it.
+    if (!deps.state)
+      throw new Error(
+        'policy-bot: the distributed app (SLACK_CLIENT_ID) keeps its installations in the state database, which could not be opened (see the log above)',
+      );
+    const { oauth } = config;
+    receiver = new HTTPReceiver({
+      signingSecret: config.signingSecret as string,
+      endpoints: '/slack/events',
+      port: config.port,
+      logger,
+      logLevel,
+      ...(o.customRoutes?.length ? { customRoutes: o.customRoutes } : {}),
+      clientId: oauth.clientId,
+      clientSecret: oauth.clientSecret,
+      stateSecret: oauth.stateSecret,
+      scopes: [...BOT_SCOPES],
+      ...(oauth.redirectUri ? { redirectUri: oauth.redirectUri } : {}),
+      installationStore: new StateInstallationStore(deps.state, deps.clock),
+      installerOptions: {
+        directInstall: true,
+        clientOptions: { ...(config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {}) },
+        ...(oauth.authorizeUrl ? { authorizationUrl: oauth.authorizeUrl } : {}),
+      },
+    });
+    app = new App({ receiver, logger, logLevel, clientOptions: client });
+    deps = { ...deps, distributed: true };
+  } else if (config.mode === 'http') {
     receiver = new HTTPReceiver({
       signingSecret: config.signingSecret as string,
       endpoints: '/slack/events',

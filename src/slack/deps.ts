@@ -25,6 +25,8 @@ export interface SlackDeps {
   progressAfterMs?: number;
   /** Users who may change any channel's subscription besides workspace admins (POLICY_BOT_ADMINS). */
   admins?: readonly string[];
+  /** The distributed app (OAuth): installations in the state database, uninstall events handled. */
+  distributed?: boolean;
   /** Counts for `/metrics` (absent: nothing counted). */
   metrics?: Metrics;
 }

@@ -82,6 +82,8 @@ export interface DigestStore {
   /** A channel's logged changes, oldest first. */
   changes(channelId: string): Awaitable<SubscriptionChange[]>;
   pause(channelId: string, reason: string, now: string): Awaitable<void>;
+  /** Pauses every active subscription of a team (the app was uninstalled there); returns how many. */
+  pauseTeam(teamId: string, reason: string, now: string): Awaitable<number>;
   /**
    * Records ids the first time the corpus contains them; later sightings keep the first time.
    * The very first corpus a database sees is the baseline ({@link BASELINE}), not news.

@@ -3,6 +3,7 @@ import type { DedupeStore } from './dedupe.js';
 import type { DigestStore } from './digest.js';
 import type { FeedMemory } from './feed.js';
 import type { FeedbackStore } from './feedback.js';
+import type { InstallationRows } from './installations.js';
 import type { SecretStore } from './secrets.js';
 
 /** The outcome of trying to run under the digest lock. */
@@ -23,6 +24,7 @@ export interface StateStores {
   readonly dedupe: DedupeStore;
   readonly feed: FeedMemory;
   readonly secrets: SecretStore;
+  readonly installations: InstallationRows;
   /** Reports a fault met at run time (a disk error, a dropped connection) to the app's log. */
   reportFault(err: unknown): void;
   /** Throws (a StateError) when the database cannot be used right now: what `/readyz` asks. */

@@ -47,6 +47,7 @@ const SKEW_SECONDS = 600;
 
 /** Errors after which posting to the channel cannot work until someone acts: the subscription is paused. */
 const PAUSING = new Set([
+  'not_installed',
   'not_in_channel',
   'channel_not_found',
   'is_archived',
@@ -92,6 +93,12 @@ export interface RunnerDeps {
   lockRetryMs?: number;
   index: () => SearchIndex;
   client: DigestClient;
+  /**
+   * The distributed app: the client with the bot token of a subscription's team (its
+   * installation), or undefined when the team has none (uninstalled): then its subscription is
+   * paused. Absent: `client` posts everywhere (one workspace).
+   */
+  clientFor?: (teamId: string | null) => Promise<DigestClient | undefined>;
   clock: () => Date;
   timeZone: string;
   postEmpty: boolean;
@@ -268,6 +275,11 @@ export class DigestRunner {
   ): Promise<number> {
     const { store } = this.deps;
     const now = () => this.deps.clock().toISOString();
+    const client = this.deps.clientFor ? await this.deps.clientFor(sub.team_id) : this.deps.client;
+    if (!client)
+      throw Object.assign(new Error(`team ${sub.team_id} has no installation`), {
+        data: { error: 'not_installed' },
+      });
     let plan = await store.plan(sub.channel_id, week.from);
     if (plan?.finalized_at) return 0;
     if (!plan) {
@@ -314,7 +326,14 @@ export class DigestRunner {
       if (status?.status === 'posted') continue;
       if (status?.status === 'pending') {
         // We may have died after Slack accepted the message: look for it before posting again.
-        const ts = await this.findPosted(sub.channel_id, week.from, i, plan.parts.length, plan.created_at);
+        const ts = await this.findPosted(
+          client,
+          sub.channel_id,
+          week.from,
+          i,
+          plan.parts.length,
+          plan.created_at,
+        );
         if (ts) {
           await store.markPosted(sub.channel_id, week.from, i, ts, now());
           await this.linkThread(sub, ts, plan.item_ids);
@@ -323,7 +342,7 @@ export class DigestRunner {
       }
       await store.markPending(sub.channel_id, week.from, i, plan.parts.length, now());
       this.check('before-post', { channel: sub.channel_id, part: i });
-      const res = await this.deps.client.chat.postMessage({
+      const res = await client.chat.postMessage({
         channel: sub.channel_id,
         text: part.text,
         blocks: part.blocks,
@@ -368,6 +387,7 @@ export class DigestRunner {
    * with — however many messages others posted since, the lookup reaches it.
    */
   private async findPosted(
+    client: DigestClient,
     channel: string,
     week: string,
     part: number,
@@ -379,7 +399,7 @@ export class DigestRunner {
     const oldest = String(Math.floor((Number.isNaN(since) ? fallback : since) / 1000) - SKEW_SECONDS);
     let cursor: string | undefined;
     for (let page = 0; page < HISTORY_MAX_PAGES; page += 1) {
-      const res = await this.deps.client.conversations.history({
+      const res = await client.conversations.history({
         channel,
         oldest,
         limit: HISTORY_PAGE,

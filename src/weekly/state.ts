@@ -160,6 +160,23 @@ export const MIGRATIONS: readonly { readonly version: number; readonly sql: stri
       );
     `,
   },
+  {
+    // Issue 23 (numbered after it, so other branches' migrations keep their numbers): the
+    // distributed app's installations (OAuth), one per workspace or organisation, and the
+    // subscriptions of a team found at once (uninstalling pauses them).
+    version: 23,
+    sql: `
+      CREATE TABLE installations (
+        key TEXT PRIMARY KEY,
+        team_id TEXT,
+        enterprise_id TEXT,
+        data TEXT NOT NULL,
+        installed_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      );
+      CREATE INDEX subscriptions_team ON subscriptions (team_id);
+    `,
+  },
 ];
 
 export type Db = Database.Database;

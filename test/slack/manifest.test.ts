@@ -6,6 +6,7 @@ import { loadConfig } from '../../src/config.js';
 import { answerModel, renderAnswerBlocks } from '../../src/present/answer.js';
 import { ask } from '../../src/query/ask.js';
 import { createSlackApp } from '../../src/slack/create-app.js';
+import { BOT_SCOPES } from '../../src/slack/scopes.js';
 import { createLogger } from '../../src/util/logger.js';
 import { type Harness, realIndex, startHarness } from './harness.js';
 
@@ -134,5 +135,43 @@ describe('manifest.yml and the registered listeners agree', () => {
     );
     expect(manifest.settings.socket_mode_enabled).toBe(true);
     expect(manifest.features.app_home.home_tab_enabled).toBe(true);
+    // The distributed app asks each installing workspace for the same scopes.
+    expect([...manifest.oauth_config.scopes.bot].sort()).toEqual([...BOT_SCOPES].sort());
+  });
+});
+
+describe('manifest.distribution.yml and the distributed app (OAuth) agree', () => {
+  const distribution = parse(
+    readFileSync(join(import.meta.dirname, '..', '..', 'manifest.distribution.yml'), 'utf8'),
+  ) as Manifest & {
+    oauth_config: { redirect_urls: string[] };
+    settings: { event_subscriptions: { request_url: string }; interactivity: { request_url: string } };
+  };
+
+  it('is the single-workspace manifest over HTTP, with the OAuth redirect and the uninstall events', () => {
+    const oauthApp = createSlackApp(
+      loadConfig({
+        SLACK_SIGNING_SECRET: '0123456789abcdef0123456789abcdef',
+        SLACK_CLIENT_ID: '1.2',
+        SLACK_CLIENT_SECRET: '0123456789abcdef0123456789abcdef',
+        SLACK_STATE_SECRET: 'a-state-secret-for-the-tests',
+        SLACK_API_URL: h.fake.apiUrl,
+      }),
+      { ...h.deps, logger: createLogger('error', () => {}) },
+    );
+    const subscribed = [
+      ...new Set(distribution.settings.event_subscriptions.bot_events.map(asRegistered)),
+    ].sort();
+    expect([...new Set(oauthApp.routes.events)].sort()).toEqual(subscribed);
+    expect(subscribed).toEqual(expect.arrayContaining(['app_uninstalled', 'tokens_revoked']));
+    expect(oauthApp.routes.commands).toEqual(h.slack.routes.commands);
+    expect([...distribution.oauth_config.scopes.bot].sort()).toEqual([...BOT_SCOPES].sort());
+    expect(distribution.settings.socket_mode_enabled).toBe(false);
+    expect(distribution.oauth_config.redirect_urls[0]).toMatch(/^https:\/\/\S+\/slack\/oauth_redirect$/);
+    expect(distribution.settings.event_subscriptions.request_url).toMatch(/\/slack\/events$/);
+    expect(distribution.settings.interactivity.request_url).toMatch(/\/slack\/events$/);
+    expect(distribution.features.slash_commands).toEqual(
+      manifest.features.slash_commands.map((c) => ({ ...c, url: expect.stringMatching(/\/slack\/events$/) })),
+    );
   });
 });

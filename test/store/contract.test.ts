@@ -262,6 +262,23 @@ describe.each(implementations)('state stores: $name', ({ open }) => {
     expect(await m.lastCheckAt()).toBe(T(75));
   });
 
+  it("installations: saved by key, replaced on reinstall, deleted once; a team's subscriptions paused together", async () => {
+    const i = state.installations;
+    expect(await i.get('team:T9')).toBeUndefined();
+    await i.save({ key: 'team:T9', teamId: 'T9', enterpriseId: null, data: '{"v":1}' }, T(80));
+    await i.save({ key: 'team:T9', teamId: 'T9', enterpriseId: null, data: '{"v":2}' }, T(81));
+    expect(await i.get('team:T9')).toBe('{"v":2}');
+    expect(await i.delete('team:T9')).toBe(true);
+    expect(await i.delete('team:T9')).toBe(false);
+    const d = state.digest;
+    await d.upsertSubscription({ channelId: 'C91', teamId: 'T9', filters: '', lang: 'en', now: T(82) });
+    await d.upsertSubscription({ channelId: 'C92', teamId: 'T9', filters: '', lang: 'en', now: T(82) });
+    await d.upsertSubscription({ channelId: 'C81', teamId: 'T8', filters: '', lang: 'en', now: T(82) });
+    expect(await d.pauseTeam('T9', 'app_uninstalled', T(83))).toBe(2);
+    expect((await d.subscription('C91'))?.paused_reason).toBe('app_uninstalled');
+    expect((await d.subscription('C81'))?.paused_reason).toBeNull();
+  });
+
   it('ping: reachable', async () => {
     await expect(state.ping()).resolves.toBeUndefined();
   });
@@ -288,7 +305,7 @@ describe('PostgreSQL only: what replicas need', () => {
     const replicas = [open(), open(), open()];
     await Promise.all(replicas.map((r) => r.ready));
     const rows = await replicas[0]?.db.query<{ version: number }>('SELECT version FROM schema_migrations');
-    expect(rows?.rows.map((r) => r.version)).toEqual([1]);
+    expect(rows?.rows.map((r) => r.version).sort()).toEqual([1, 2]);
   });
 
   it('the same delivery sent to many replicas at once is new for exactly one', async () => {

@@ -11,6 +11,18 @@ import type { AddressInfo } from 'node:net';
 export interface Call {
   method: string;
   args: Record<string, unknown>;
+  /** The token the call was made with (its Authorization header, or a `token` argument). */
+  token?: string;
+}
+
+/** A workspace that can install the app through the fake OAuth flow (the distributed app). */
+export interface FakeWorkspace {
+  teamId: string;
+  teamName: string;
+  botToken: string;
+  botUserId: string;
+  /** The code Slack hands the redirect for this workspace's install. */
+  code: string;
 }
 
 export interface Failure {
@@ -64,6 +76,8 @@ export class FakeSlack {
    */
   readonly users = new Map<string, { is_admin?: boolean; is_owner?: boolean; is_primary_owner?: boolean }>();
   private readonly failures = new Map<string, Failure[]>();
+  /** Workspaces the fake OAuth flow knows, by code; auth.test answers for their tokens. */
+  readonly workspaces: FakeWorkspace[] = [];
   /**
    * chat.postMessage calls this matches are accepted — the message is in the channel, with its
    * metadata — but never answered: the caller is stuck exactly where a process killed between
@@ -122,7 +136,9 @@ export class FakeSlack {
           return;
         }
         const method = url.replace(/^\/api\//, '').split('?')[0] ?? '';
-        this.calls.push({ method, args: body });
+        const bearer = /^Bearer (\S+)$/.exec(String(req.headers.authorization ?? ''))?.[1];
+        const token = bearer ?? (typeof body.token === 'string' ? body.token : undefined);
+        this.calls.push({ method, args: body, ...(token ? { token } : {}) });
         const failure = this.failures.get(method)?.shift();
         if (failure?.status === 429) {
           res.writeHead(429, {
@@ -143,7 +159,7 @@ export class FakeSlack {
           return;
         }
         res.writeHead(200, { 'content-type': 'application/json' });
-        res.end(JSON.stringify(this.answer(method, body)));
+        res.end(JSON.stringify(this.answer(method, body, token)));
       });
     });
     const server = this.server;
@@ -151,9 +167,38 @@ export class FakeSlack {
     this.port = (server.address() as AddressInfo).port;
   }
 
-  private answer(method: string, args: Record<string, unknown>): Record<string, unknown> {
+  private answer(method: string, args: Record<string, unknown>, token?: string): Record<string, unknown> {
+    const workspace = this.workspaces.find((w) => w.botToken === token);
     switch (method) {
+      case 'oauth.v2.access': {
+        // Slack's answer to the redirect's code, for the app's client id and secret.
+        const w = this.workspaces.find((x) => x.code === args.code);
+        if (!w || typeof args.client_id !== 'string' || typeof args.client_secret !== 'string')
+          return { ok: false, error: 'invalid_code' };
+        return {
+          ok: true,
+          app_id: 'A123456',
+          authed_user: { id: 'UINSTALLER' },
+          scope: 'chat:write,commands,app_mentions:read',
+          token_type: 'bot',
+          access_token: w.botToken,
+          bot_user_id: w.botUserId,
+          team: { id: w.teamId, name: w.teamName },
+          enterprise: null,
+          is_enterprise_install: false,
+        };
+      }
       case 'auth.test':
+        if (workspace)
+          return {
+            ok: true,
+            url: `https://${workspace.teamName.toLowerCase()}.slack.com/`,
+            team: workspace.teamName,
+            user: 'policy-bot',
+            team_id: workspace.teamId,
+            user_id: workspace.botUserId,
+            bot_id: `B${workspace.teamId}`,
+          };
         return {
           ok: true,
           url: 'https://test.slack.com/',

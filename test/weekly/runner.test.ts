@@ -326,6 +326,53 @@ describe('a state fault during a run', () => {
   });
 });
 
+describe('the distributed app: each team posted with its own token', () => {
+  it("posts a team's digest with its installation's client; a team without one is paused", async () => {
+    const db = openState(dbPath);
+    const store = new DigestStore(db);
+    store.recordItems(
+      full.items.map((i) => i.id),
+      '2026-01-01T00:00:00.000Z',
+    );
+    for (const [channelId, teamId] of [
+      ['C-RED', 'TRED'],
+      ['C-BLUE', 'TBLUE'],
+      ['C-GONE', 'TGONE'],
+    ] as const)
+      store.upsertSubscription({
+        channelId,
+        teamId,
+        filters: '',
+        lang: 'en',
+        now: '2026-01-10T00:00:00.000Z',
+      });
+    const tokens: Record<string, string> = { TRED: 'xoxb-red-token', TBLUE: 'xoxb-blue-token' };
+    const runner = new DigestRunner({
+      store,
+      index: () => full,
+      client: new WebClient('xoxb-never-used', { slackApiUrl: fake.apiUrl }) as never,
+      clientFor: async (teamId) => {
+        const token = teamId ? tokens[teamId] : undefined;
+        return token
+          ? (new WebClient(token, { slackApiUrl: fake.apiUrl, logLevel: LogLevel.ERROR }) as never)
+          : undefined;
+      },
+      clock: () => MONDAY_JAN_19,
+      timeZone: 'Asia/Tokyo',
+      postEmpty: false,
+      logger: createLogger('info', (l) => logs.push(l)),
+    });
+    const report = await runner.run(MONDAY_JAN_19);
+    const posts = fake.callsTo('chat.postMessage');
+    expect(posts.filter((c) => c.args.channel === 'C-RED').map((c) => c.token)).toEqual(['xoxb-red-token']);
+    expect(posts.filter((c) => c.args.channel === 'C-BLUE').map((c) => c.token)).toEqual(['xoxb-blue-token']);
+    expect(posts.some((c) => c.token === 'xoxb-never-used')).toBe(false);
+    expect(report.paused).toEqual({ 'C-GONE': 'not_installed' });
+    expect(store.subscription('C-GONE')?.paused_reason).toBe('not_installed');
+    db.close();
+  });
+});
+
 describe('schedule', () => {
   it('runs at Monday 09:00 JST, which is Sunday 24:00 UTC, and reports on the week before in Japan', async () => {
     expect(previousWeek(MONDAY_JAN_19, 'Asia/Tokyo')).toEqual({ from: '2026-01-12', to: '2026-01-18' });

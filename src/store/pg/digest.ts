@@ -128,6 +128,14 @@ export class PgDigestStore implements DigestStore {
     ]);
   }
 
+  async pauseTeam(teamId: string, reason: string, now: string): Promise<number> {
+    const r = await this.db.query(
+      'UPDATE subscriptions SET paused_reason = $1, paused_at = $2 WHERE team_id = $3 AND paused_reason IS NULL',
+      [reason, now, teamId],
+    );
+    return r.rowCount ?? 0;
+  }
+
   recordItems(ids: string[], now: string): Promise<number> {
     return this.db.tx(async (q) => {
       const empty = (await q('SELECT 1 FROM items_seen LIMIT 1')).rowCount === 0;

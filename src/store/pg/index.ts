@@ -6,6 +6,7 @@ import { PgDedupeStore } from './dedupe.js';
 import { PgDigestStore } from './digest.js';
 import { PgFeedStore } from './feed.js';
 import { PgFeedbackStore } from './feedback.js';
+import { PgInstallationRows } from './installations.js';
 import { describeUrl, PgDatabase, type PoolState, pgError } from './pool.js';
 import { LOCKS, migratePg } from './schema.js';
 import { PgSecretStore } from './secrets.js';
@@ -76,6 +77,7 @@ export function pgStores(url: string, o: PgOptions = {}): PgStores {
     dedupe: new PgDedupeStore(db),
     feed: new PgFeedStore(db),
     secrets: new PgSecretStore(db),
+    installations: new PgInstallationRows(db),
     reportFault: (err) => report(pgError(where, err)),
     ping: async () => {
       if (!migrated) throw new StateError(where, 'unreachable', lastProblem);

@@ -130,6 +130,21 @@ export const PG_MIGRATIONS: readonly { readonly version: number; readonly sql: s
       );
     `,
   },
+  {
+    // The distributed app's installations (OAuth) and the subscriptions of a team (SQLite's 23).
+    version: 2,
+    sql: `
+      CREATE TABLE installations (
+        key TEXT PRIMARY KEY,
+        team_id TEXT,
+        enterprise_id TEXT,
+        data TEXT NOT NULL,
+        installed_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      );
+      CREATE INDEX subscriptions_team ON subscriptions (team_id);
+    `,
+  },
 ];
 
 /** Advisory lock keys (one namespace for the app): migrations, and the weekly digest run. */

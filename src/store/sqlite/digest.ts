@@ -111,6 +111,14 @@ export class SqliteDigestStore implements DigestStore {
       .run(reason, now, channelId);
   }
 
+  pauseTeam(teamId: string, reason: string, now: string): number {
+    return this.db
+      .prepare(
+        'UPDATE subscriptions SET paused_reason = ?, paused_at = ? WHERE team_id = ? AND paused_reason IS NULL',
+      )
+      .run(reason, now, teamId).changes;
+  }
+
   /**
    * Records ids the first time the corpus contains them; later sightings keep the first time.
    * The very first corpus a database sees is the baseline, not news: it is recorded as seen

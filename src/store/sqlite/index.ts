@@ -5,6 +5,7 @@ import { SqliteDedupeStore } from './dedupe.js';
 import { SqliteDigestStore } from './digest.js';
 import { SqliteFeedStore } from './feed.js';
 import { SqliteFeedbackStore } from './feedback.js';
+import { SqliteInstallationRows } from './installations.js';
 import { SqliteSecretStore } from './secrets.js';
 
 /**
@@ -21,6 +22,7 @@ export function sqliteStores(db: Db): StateStores {
     dedupe: new SqliteDedupeStore(db),
     feed: new SqliteFeedStore(db),
     secrets: new SqliteSecretStore(db),
+    installations: new SqliteInstallationRows(db),
     reportFault: (err) => reportFault(db, err),
     ping: async () => {
       try {

@@ -1,0 +1,72 @@
+import type { Installation, InstallationQuery, InstallationStore } from '@slack/bolt';
+import { z } from 'zod';
+import type { StateStores } from '../store/state.js';
+
+/** The row key of an installation: an organisation-wide install by enterprise, any other by team. */
+export function installationKey(q: {
+  isEnterpriseInstall?: boolean;
+  enterpriseId?: string | undefined;
+  teamId?: string | undefined;
+}): string {
+  if (q.isEnterpriseInstall && q.enterpriseId) return `enterprise:${q.enterpriseId}`;
+  if (q.teamId) return `team:${q.teamId}`;
+  if (q.enterpriseId) return `enterprise:${q.enterpriseId}`;
+  throw new Error('policy-bot: an installation needs a team or an enterprise id');
+}
+
+/** What is read back before Bolt gets it: an installation with a bot token, never a guess. */
+const stored = z.looseObject({
+  bot: z.looseObject({ token: z.string().min(1) }).optional(),
+  team: z.looseObject({ id: z.string() }).optional(),
+  enterprise: z.looseObject({ id: z.string() }).optional(),
+});
+
+/**
+ * Bolt's InstallationStore over the state database (SQLite or PostgreSQL): every workspace that
+ * installs the distributed app through `/slack/install` is stored here, and every replica finds
+ * the right bot token for each request's team.
+ */
+export class StateInstallationStore implements InstallationStore {
+  constructor(
+    private readonly state: StateStores,
+    private readonly clock: () => Date = () => new Date(),
+  ) {}
+
+  async storeInstallation<AuthVersion extends 'v1' | 'v2'>(
+    i: Installation<AuthVersion, boolean>,
+  ): Promise<void> {
+    const key = installationKey({
+      isEnterpriseInstall: Boolean(i.isEnterpriseInstall),
+      enterpriseId: i.enterprise?.id,
+      teamId: i.team?.id,
+    });
+    await this.state.installations.save(
+      { key, teamId: i.team?.id ?? null, enterpriseId: i.enterprise?.id ?? null, data: JSON.stringify(i) },
+      this.clock().toISOString(),
+    );
+  }
+
+  async fetchInstallation(q: InstallationQuery<boolean>): Promise<Installation<'v1' | 'v2', boolean>> {
+    const key = installationKey(q);
+    const data = await this.state.installations.get(key);
+    if (!data) throw new Error(`policy-bot: no installation for ${key} (not installed, or uninstalled)`);
+    const parsed = stored.safeParse(JSON.parse(data));
+    if (!parsed.success) throw new Error(`policy-bot: the installation for ${key} is unreadable`);
+    return parsed.data as unknown as Installation<'v1' | 'v2', boolean>;
+  }
+
+  async deleteInstallation(q: InstallationQuery<boolean>): Promise<void> {
+    await this.state.installations.delete(installationKey(q));
+  }
+
+  /** The bot token of a team's installation, or undefined when the team has none (uninstalled). */
+  async botToken(teamId: string): Promise<string | undefined> {
+    try {
+      return (await this.fetchInstallation({ teamId, isEnterpriseInstall: false, enterpriseId: undefined }))
+        .bot?.token;
+    } catch (err) {
+      if (/no installation/.test(String((err as Error).message))) return undefined;
+      throw err;
+    }
+  }
+}

@@ -1,0 +1,40 @@
+import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
+import type { SlackDeps } from '../../deps.js';
+import { installationKey } from '../../installations.js';
+import { nowOf } from '../../replies.js';
+
+type Body = { team_id?: string; enterprise_id?: string; is_enterprise_install?: boolean };
+
+/**
+ * The app was uninstalled from a workspace, or its bot token revoked: the installation (and so
+ * its token) is removed from the state database, and the team's subscriptions are paused with
+ * the reason — a reinstall and `/policy subscribe` resume them. Distributed app (OAuth) only.
+ */
+export function appRemoved(deps: SlackDeps, reason: 'app_uninstalled' | 'tokens_revoked') {
+  return async ({
+    body,
+    event,
+  }: SlackEventMiddlewareArgs<'app_uninstalled' | 'tokens_revoked'> & AllMiddlewareArgs): Promise<void> => {
+    const b = body as Body;
+    // tokens_revoked also comes for user tokens, which the app never keeps: only the bot's matter.
+    if (reason === 'tokens_revoked' && !(event as { tokens?: { bot?: string[] } }).tokens?.bot?.length)
+      return;
+    const state = deps.state;
+    if (!state || !b.team_id) {
+      deps.logger.error(
+        `${reason}: cannot remove the installation (${state ? 'no team id' : 'no state database'})`,
+      );
+      return;
+    }
+    const key = installationKey({
+      isEnterpriseInstall: Boolean(b.is_enterprise_install),
+      enterpriseId: b.enterprise_id,
+      teamId: b.team_id,
+    });
+    const removed = await state.installations.delete(key);
+    const paused = await state.digest.pauseTeam(b.team_id, reason, nowOf(deps).toISOString());
+    deps.logger.info(
+      `${reason}: ${key}: installation ${removed ? 'removed' : 'already gone'}, ${paused} subscription(s) paused`,
+    );
+  };
+}

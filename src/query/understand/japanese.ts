@@ -281,7 +281,8 @@ export function japaneseGroups(text: string, ctx: UnderstandContext): TermGroup[
       label: unit.surface || unit.whole,
       alternatives: minimalAlternatives(alternatives),
       boost: unitBoost(unit),
-      weak: weakTermSet().has(unit.whole),
+      // One kanji the glossary does not know (人, 方, 件) says too little to filter by.
+      weak: weakTermSet().has(unit.whole) || (!glossed && /^[\u3400-\u9fff]$/.test(unit.whole)),
       untranslated: false,
       source: glossed ? 'glossary' : synonyms.length ? 'vocabulary' : 'typed',
       ...(synonyms.length ? { translation: synonyms } : {}),

@@ -2,7 +2,7 @@ import { lookupEnglish, lookupJapanese } from '../analyze/dictionary.js';
 import { englishResultFields } from '../english/attach.js';
 import type { EnglishBy } from '../english/entry.js';
 import { type EventGroup, eventsOf, eventUrls } from '../events/group.js';
-import { type Message, say, sayAll } from '../present/catalogue.js';
+import type { Message } from '../present/catalogue.js';
 import { englishLine } from '../present/english.js';
 import type { SearchIndex } from '../search/index-store.js';
 import { hasTerm } from '../search/scorer.js';
@@ -77,6 +77,15 @@ export interface AskResult {
     /** Words read as filler (question words, politeness, request verbs), as typed. */
     filler?: string[];
   };
+  /**
+   * What the answer says beyond its items (why it is empty, how a period was read, which words
+   * were filler or missing), as message codes: src/present renders them in the asker's language
+   * (`message` in the JSON, the notice line in Slack and the console).
+   */
+  notices?: Message[];
+  /** How the period was resolved, as a code (rendered into `interpretation.periodNote`). */
+  periodNotice?: Message;
+  /** {@link notices} rendered, at the edge (`askJson`, present/answer.ts); never set by `ask`. */
   message?: string;
   total: number;
   results: AskResultItem[];
@@ -289,7 +298,7 @@ export function ask(
   const understood = understand(question, options.today, understandOptions(index, options));
   const interp = options.adjust ? options.adjust(understood) : understood;
   const found = search(index, interp, options.today);
-  const outcome = renderOutcome(found, interp);
+  const outcome = withBudgetNote(found, interp);
   const limit = options.limit ?? 10;
   const offset = options.offset ?? 0;
   const words = highlightWords(interp);
@@ -311,12 +320,12 @@ export function ask(
       terms: interp.groups.map((g) => g.label),
       actors: interp.actors,
       instruments: [...new Set(interp.groups.flatMap((g) => (g.instrument ? [g.instrument] : [])))],
-      ...(outcome.periodNote ? { periodNote: outcome.periodNote } : {}),
       matched: found.matched,
       missing: found.missing,
       filler: interp.filler,
     },
-    ...(outcome.message ? { message: outcome.message } : {}),
+    notices: outcome.notices,
+    ...(outcome.periodNotice ? { periodNotice: outcome.periodNotice } : {}),
     total: events.length,
     results: page.map(shape),
     ...(outcome.ignored.length ? { ignored: outcome.ignored } : {}),
@@ -342,34 +351,12 @@ export function understandOptions(
   };
 }
 
-/**
- * The outcome's codes as sentences, in the asker's language, with the time-budget note when the
- * question was read only in part.
- * @deprecated here until `ask` returns codes only and src/present renders them at the edge.
- */
-function renderOutcome(
-  o: SearchOutcome,
-  interp: Interpretation,
-): SearchOutcome & { message?: string; periodNote?: string } {
-  const notices: Message[] = interp.cutShort
-    ? [
-        {
-          code: 'questionCutShort',
-          args: { analyzed: interp.cutShort.analyzedChars, length: interp.cutShort.length },
-        },
-        ...o.notices,
-      ]
-    : o.notices;
-  return {
-    ...o,
-    notices,
-    ...(o.periodNotice ? { periodNote: say(interp.lang, o.periodNotice.code, o.periodNotice.args) } : {}),
-    ...(notices.length ? { message: sayAll(interp.lang, notices) } : {}),
+/** The time-budget note first, when the question was read only in part. */
+function withBudgetNote(o: SearchOutcome, interp: Interpretation): SearchOutcome {
+  if (!interp.cutShort) return o;
+  const note: Message = {
+    code: 'questionCutShort',
+    args: { analyzed: interp.cutShort.analyzedChars, length: interp.cutShort.length },
   };
-}
-
-/** The JSON contract without internal fields. */
-export function askJson(result: AskResult & { interp?: Interpretation }): AskResult {
-  const { interp: _interp, ...rest } = result;
-  return rest;
+  return { ...o, notices: [note, ...o.notices] };
 }

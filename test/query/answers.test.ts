@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadTokenizer } from '../../src/analyze/kuromoji.js';
-import { type AskResult, ask, askJson } from '../../src/query/ask.js';
+import { askJson } from '../../src/present/ask-json.js';
+import { type AskResult, ask } from '../../src/query/ask.js';
 import { editDistance } from '../../src/query/edit-distance.js';
 import { katakanaFromHiragana, nearestGlossaryWord, understand } from '../../src/query/understand.js';
 import { buildIndex, type SearchIndex } from '../../src/search/index-store.js';
@@ -305,7 +306,7 @@ describe('relative periods inside the corpus', () => {
   });
 
   it('a today past the corpus answers a place with the latest covered period, saying so', () => {
-    const r = ask(index, 'Korea last week', { today: '2099-06-10', limit: 5 });
+    const r = askJson(ask(index, 'Korea last week', { today: '2099-06-10', limit: 5 }));
     expect(r.results.length).toBeGreaterThan(0);
     expect(r.message ?? '').toMatch(/latest period covered/);
   });

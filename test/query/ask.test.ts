@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadTokenizer } from '../../src/analyze/kuromoji.js';
 import { main } from '../../src/cli.js';
-import { type AskResult, ask, askJson, warmUp, warmUpGently } from '../../src/query/ask.js';
+import { askJson } from '../../src/present/ask-json.js';
+import { type AskResult, ask, warmUp, warmUpGently } from '../../src/query/ask.js';
 import { buildIndex, type SearchIndex } from '../../src/search/index-store.js';
 import { DATA_DIR, memoryIo } from '../helpers.js';
 import { monthList, uncoveredMonth } from '../support/corpus-facts.js';

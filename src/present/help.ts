@@ -1,4 +1,4 @@
-import { coverageSentence } from '../query/coverage.js';
+import { coverageSentence } from './coverage.js';
 import type { Manifest } from '../search/index-store.js';
 import { type Block, context, header, section } from './blocks.js';
 

@@ -1,4 +1,4 @@
-import { coverageSentence } from '../query/coverage.js';
+import { coverageSentence } from './coverage.js';
 import type { SearchIndex } from '../search/index-store.js';
 import { type Block, context, divider, header, section } from './blocks.js';
 import { countryList, formatDate } from './labels.js';

@@ -32,7 +32,7 @@ export function scoreUnseen(
   index: SearchIndex,
   path: string,
   name: string,
-  o: { tuned?: boolean; split?: 'tune' | 'holdout' } = {},
+  o: { tuned?: boolean; split?: 'tune' | 'holdout'; lang?: 'en' | 'ja' } = {},
 ): UnseenReport {
   const set = loadNatural(path);
   const report: UnseenReport = {
@@ -47,6 +47,7 @@ export function scoreUnseen(
   };
   for (const q of set.questions) {
     if (o.split && q.split !== o.split) continue;
+    if (o.lang && q.lang !== o.lang) continue;
     const today = q.today
       ? typeof q.today === 'string'
         ? q.today
@@ -111,6 +112,41 @@ export function unseenTable(reports: UnseenReport[]): string[] {
   ];
 }
 
+/**
+ * The English questions of the sets nobody tuned on, with the English titles and summaries
+ * indexed and without them (the same corpus built from a data/ without data/english/): what the
+ * English fields add for English askers (issue 20).
+ */
+export function englishFieldRows(index: SearchIndex, dataDir: string): UnseenReport[] {
+  const root = mkdtempSync(join(tmpdir(), 'policy-bot-no-english-'));
+  const data = join(root, 'data');
+  cpSync(dataDir, data, { recursive: true, filter: (src) => !src.includes(`${join(dataDir, 'english')}`) });
+  try {
+    const bare = buildIndex(data).index;
+    const at = (...p: string[]) => join(projectRoot(), 'bench', ...p);
+    const rows: UnseenReport[] = [];
+    for (const [dir, name] of [
+      ['natural2', 'natural2'],
+      ['natural3', 'natural3'],
+      ['natural4', 'natural4'],
+    ] as const) {
+      rows.push(
+        scoreUnseen(index, at(dir, 'questions.yml'), `${name}, English questions, English fields indexed`, {
+          lang: 'en',
+        }),
+      );
+      rows.push(
+        scoreUnseen(bare, at(dir, 'questions.yml'), `${name}, English questions, without them`, {
+          lang: 'en',
+        }),
+      );
+    }
+    return rows;
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+}
+
 /** Every question set of bench/, tuned and untuned apart, on one index (the new month on its own). */
 export async function allSets(index: SearchIndex, dataDir: string): Promise<UnseenReport[]> {
   const root = projectRoot();
@@ -126,5 +162,6 @@ export async function allSets(index: SearchIndex, dataDir: string): Promise<Unse
     scoreUnseen(index, at('natural3', 'questions.yml'), 'natural3'),
     scoreUnseen(index, at('natural4', 'questions.yml'), 'natural4 (written 2026-12-07, before tuning)'),
     ...(await scoreNewMonth(dataDir)),
+    ...englishFieldRows(index, dataDir),
   ];
 }

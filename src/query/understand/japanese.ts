@@ -7,7 +7,7 @@ import { honorificSet, jaQuestionTermSet, weakTermSet } from '../glossary.js';
 import { instrumentOfJapanese } from './actors.js';
 import { minimalAlternatives, unitAlternatives, unitBoost } from './alternatives.js';
 import type { TermGroup, UnderstandContext } from './context.js';
-import { englishGroups, vocabularyTerms } from './english.js';
+import { englishFieldAlternative, englishGroups, vocabularyTerms } from './english.js';
 import { transliteration } from './text.js';
 
 /**
@@ -183,6 +183,17 @@ function unknownKatakanaRuns(text: string, ctx: UnderstandContext): { run: strin
   return out;
 }
 
+/** A Japanese word's first English glosses (two words at most) as English-field alternatives. */
+function englishOf(word: string): string[][] {
+  const out: string[][] = [];
+  for (const gloss of lookupJapanese(word)?.senses[0]?.slice(0, 2) ?? []) {
+    if (gloss.split(' ').length > 2) continue;
+    const alt = englishFieldAlternative(gloss);
+    if (alt) out.push(alt);
+  }
+  return out;
+}
+
 /** Japanese words → term groups (see the module comment). Filler goes to `ctx.filler`. */
 export function japaneseGroups(text: string, ctx: UnderstandContext): TermGroup[] {
   const groups: TermGroup[] = [];
@@ -276,6 +287,9 @@ export function japaneseGroups(text: string, ctx: UnderstandContext): TermGroup[
     }
     const synonyms = glossed ? [] : dictionarySynonyms(ctx, unit.whole);
     for (const s of synonyms) alternatives.push(...analyze(s).map((x) => [x.whole]));
+    // The English titles and summaries say it in English: the dictionary's first English for a
+    // word the Japanese text does not use (倍増 → doubling; 医療 → medical care).
+    if (ctx.hasTerm && !ctx.hasTerm(unit.whole)) alternatives.push(...englishOf(unit.whole));
     const instrument = instrumentOfJapanese(unit.whole);
     groups.push({
       label: unit.surface || unit.whole,

@@ -198,14 +198,12 @@ def main():
                            for y, m in covered_months):
                     errors.append(f"{where}: today {today} is neither in a covered month nor just after one")
                 for u in urls:
-                    for it in first_urls.get(u, []):
-                        d = it.get("date") or {}
-                        if not d.get("start"):
-                            errors.append(f"{where}: {u} has no date (relative needs dated items)")
-                            continue
-                        start = dt.date.fromisoformat(d["start"])
-                        if start > today or (today - start).days > 62:
-                            errors.append(f"{where}: {u} dated {start}, outside the window before {today}")
+                    starts = [dt.date.fromisoformat(it["date"]["start"]) for it in first_urls.get(u, [])
+                              if (it.get("date") or {}).get("start")]
+                    if not starts:
+                        errors.append(f"{where}: {u} belongs to no dated item (relative needs dated items)")
+                    elif not any(s <= today and (today - s).days <= 62 for s in starts):
+                        errors.append(f"{where}: {u} dated {min(starts)}, outside the window before {today}")
         elif ans == "expect_titles":
             ts = q[ans]
             if not isinstance(ts, list) or not ts or not all(isinstance(t, str) and t for t in ts):

@@ -76,22 +76,29 @@ export function scoreUnseen(
  * added with `policy-bot add`'s own functions to a copy of data/, the index built from it, then
  * bench/newmonth/questions.yml scored on it. Nothing of data/ or index/ is touched.
  */
-export async function scoreNewMonth(dataDir: string): Promise<UnseenReport[]> {
+export async function scoreNewMonth(
+  dataDir: string,
+  o: { dir?: string; month?: string; name?: string; tuned?: boolean } = {},
+): Promise<UnseenReport[]> {
+  const dir = o.dir ?? 'newmonth';
+  const month = o.month ?? '2026-02.txt';
+  const name = o.name ?? 'new month (bench/newmonth, added after tuning)';
   const root = mkdtempSync(join(tmpdir(), 'policy-bot-newmonth-'));
   const data = join(root, 'data');
   cpSync(dataDir, data, { recursive: true });
   try {
-    const file = join(projectRoot(), 'bench', 'newmonth', '2026-02.txt');
-    const plan = await planAdd({ dataDir: data, file: '2026-02.txt', bytes: readFileSync(file) });
+    const file = join(projectRoot(), 'bench', dir, month);
+    const plan = await planAdd({ dataDir: data, file: month, bytes: readFileSync(file) });
     await applyAdd(data, plan, async () => {});
     const { index } = buildIndex(data);
-    const questions = join(projectRoot(), 'bench', 'newmonth', 'questions.yml');
+    const questions = join(projectRoot(), 'bench', dir, 'questions.yml');
     // The same index without the dictionary's vocabulary: what the JMdict subset adds to a month
     // nobody wrote lexicon entries for.
     const bare = { ...index, vocabulary: { english: new Map(), readings: new Map() } };
+    const tuned = o.tuned ? { tuned: true } : {};
     return [
-      scoreUnseen(index, questions, 'new month (bench/newmonth, added after tuning)'),
-      scoreUnseen(bare, questions, 'new month, without the JMdict vocabulary'),
+      scoreUnseen(index, questions, name, tuned),
+      scoreUnseen(bare, questions, `${name}, without the JMdict vocabulary`, tuned),
     ];
   } finally {
     rmSync(root, { recursive: true, force: true });
@@ -157,6 +164,15 @@ export async function allSets(index: SearchIndex, dataDir: string): Promise<Unse
     scoreUnseen(index, at('tune5', 'questions.yml'), 'tune5 (written 2026-12-07 for tuning)', {
       tuned: true,
     }),
+    scoreUnseen(index, at('tune6', 'questions.yml'), 'tune6 (written 2026-12-07 for tuning)', {
+      tuned: true,
+    }),
+    ...(await scoreNewMonth(dataDir, {
+      dir: 'newmonth-tune',
+      month: '2026-03.txt',
+      name: 'second new month (bench/newmonth-tune, for tuning)',
+      tuned: true,
+    })),
     scoreUnseen(index, at('natural', 'questions.yml'), 'natural, holdout split', { split: 'holdout' }),
     scoreUnseen(index, at('natural2', 'questions.yml'), 'natural2'),
     scoreUnseen(index, at('natural3', 'questions.yml'), 'natural3'),

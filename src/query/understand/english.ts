@@ -1,4 +1,4 @@
-import { analyze, type Unit } from '../../analyze/analyzer.js';
+import { analyze, stemKatakana, type Unit } from '../../analyze/analyzer.js';
 import { englishLemmas, lookupEnglishWord } from '../../analyze/dictionary.js';
 import { isEnglishStopWord, minimalStem } from '../../analyze/english-terms.js';
 import { clippedForms, questionWords } from '../../analyze/lexicon.js';
@@ -261,6 +261,11 @@ function wordGroups(
     return [];
   }
   if (vocab) return [conceptGroup(label, { word, forms: vocab, source: 'vocabulary' })];
+  // A name the documents write in katakana (trump → トランプ): the dictionary's loanword for it.
+  const loan = lookupEnglishWord(word)?.katakana;
+  const kana = loan ? stemKatakana(loan) : undefined;
+  if (kana && ctx.hasTerm?.(kana) && !ctx.hasTerm(word))
+    return [asTyped({ alternatives: minimalAlternatives([...unitAlternatives(u), [kana]]), readAs: loan })];
   // A capitalised word is a name, not a typo (Treasure is not "measure").
   const typo = /^[A-Z]/.test(u.surface) ? undefined : correctTypo(ctx, word);
   if (typo) return [{ ...conceptGroup(label, typo), readAs: typo.word, source: 'typo' }];

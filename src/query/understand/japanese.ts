@@ -168,11 +168,18 @@ function unknownKatakanaRuns(text: string, ctx: UnderstandContext): { run: strin
       alternatives: [stemmed],
       latin: false,
     };
+    // ヴ spellings (ガヴァナンス, ヴァンクーバー) are written with バ行 in the documents, or the other way.
+    const folded = foldVu(run);
+    const variant = folded !== run ? analyze(folded).map((u) => u.whole) : [];
     out.push({
       run,
       group: {
         label: run,
-        alternatives: minimalAlternatives([parts.length > 1 ? parts : [stemmed], ...latinForms(ctx, unit)]),
+        alternatives: minimalAlternatives([
+          parts.length > 1 ? parts : [stemmed],
+          ...latinForms(ctx, unit),
+          ...(variant.length ? [variant] : []),
+        ]),
         boost: parts.length > 1 ? [stemmed] : [],
         weak: false,
         untranslated: false,
@@ -193,6 +200,15 @@ function englishOf(word: string): string[][] {
   }
   return out;
 }
+
+/** ヴァ → バ, ヴィ → ビ, ヴ → ブ…: the two ways Japanese writes a v. */
+export const foldVu = (s: string): string =>
+  s
+    .replace(/ヴァ/g, 'バ')
+    .replace(/ヴィ/g, 'ビ')
+    .replace(/ヴェ/g, 'ベ')
+    .replace(/ヴォ/g, 'ボ')
+    .replace(/ヴ/g, 'ブ');
 
 /** Japanese words → term groups (see the module comment). Filler goes to `ctx.filler`. */
 export function japaneseGroups(text: string, ctx: UnderstandContext): TermGroup[] {

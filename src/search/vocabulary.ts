@@ -51,6 +51,8 @@ export function buildVocabulary(terms: Iterable<string>): Vocabulary {
   for (const term of terms) {
     if (seen.has(term)) continue;
     seen.add(term);
+    // (One kanji — 船, 海, 税 — was tried, by its first gloss only: it answered must-be-empty
+    // questions on the tune sets through one-character words of other meanings.)
     if (term.length < MIN_LENGTH || !JAPANESE.test(term)) continue;
     // Katakana terms are indexed stemmed (サーバー → サーバ); the dictionary writes the long vowel.
     const entry =

@@ -199,6 +199,30 @@ export function englishGroups(text: string, ctx: UnderstandContext, depth = 0): 
       groups.push(conceptGroup(phrase, { word: phrase, forms: vocab, source: 'vocabulary' }));
       matched = len;
     }
+    // A phrase the dictionary knows as one thing ("real estate" 不動産, "drug discovery" 創薬) that
+    // the corpus does not use is one concept, not its words: "drug" and "discovery" found apart
+    // are not an answer about drug discovery.
+    for (let len = Math.min(3, words.length - i); len >= 2 && !matched && depth === 0; len--) {
+      const ws = words.slice(i, i + len);
+      if (ws.some((w) => questionWordSet().has(w) || !/^[a-z][a-z-]*$/.test(w))) continue;
+      const phrase = ws.join(' ');
+      const entry = lookupEnglishWord(phrase);
+      if (!entry || entry.gloss.split(' ').length !== len) continue;
+      flush();
+      const english = englishFieldAlternative(phrase);
+      groups.push({
+        label: original.slice(i, i + len).join(' '),
+        alternatives: minimalAlternatives([
+          ...entry.headwords.slice(0, 2).map((h) => analyze(h).map((u) => u.whole)),
+          ...(english ? [english] : []),
+        ]),
+        boost: [],
+        weak: false,
+        untranslated: true,
+        source: 'typed',
+      });
+      matched = len;
+    }
     if (matched) {
       i += matched;
       continue;

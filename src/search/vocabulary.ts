@@ -71,6 +71,8 @@ export function buildVocabulary(terms: Iterable<string>): Vocabulary {
         // "school year" would make 年度 an answer about schools.)
         const words = key.split(' ');
         if (words.length === 2) link(words.join(''), s * 10 + g);
+        // "National Tax Agency" is asked as "the tax agency": a three-word gloss's last two words.
+        if (words.length === 3) link(words.slice(1).join(' '), 50 + s * 10 + g);
       });
     });
   }

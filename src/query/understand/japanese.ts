@@ -159,7 +159,9 @@ function unknownKatakanaRuns(text: string, ctx: UnderstandContext): { run: strin
       continue;
     // The analyzer's own parts where it reads the run whole (as the index was made), else the splitter's.
     const whole = units.length === 1 && units[0]?.surface === run ? units[0] : undefined;
-    const parts = whole ? whole.parts : decompoundKatakana(run).map((p) => stemKatakana(p));
+    // Read whole as one unknown word (メンタルヘルスアプリ): the splitter's parts, if it has any.
+    const parts =
+      whole && whole.parts.length > 1 ? whole.parts : decompoundKatakana(run).map((p) => stemKatakana(p));
     const unit: Unit = {
       surface: run,
       whole: stemmed,

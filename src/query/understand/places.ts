@@ -14,7 +14,11 @@ function nameAlternatives(names: string[]): string[][] {
     names
       .map((n) => {
         const units = analyze(n);
-        if (/[\u3040-\u30ff\u3400-\u9fff]/.test(n) && units.length !== 1) return [];
+        if (
+          /[\u3040-\u30ff\u3400-\u9fff]/.test(n) &&
+          (units.length !== 1 || units[0]?.surface !== n.normalize('NFKC'))
+        )
+          return [];
         return units.map((u) => (u.latin ? (u.alternatives[0] ?? u.whole) : u.whole));
       })
       .filter((a) => a.length > 0 && a.length <= 3),

@@ -90,9 +90,11 @@ export function correctTypo(ctx: UnderstandContext, word: string): Reading | und
   if (lookupEnglishWord(word)) return undefined;
   const close = correctionTargets(ctx).filter((k) => editDistance(word, k, 1) <= 1);
   const readings = close.flatMap((k) => readWord(ctx, k) ?? []);
-  // Forms of one concept (chatbott: chatbot, chatbots) are one answer, not an ambiguity.
-  const meanings = new Set(readings.map((r) => JSON.stringify(r.forms)));
-  return meanings.size === 1 ? readings[0] : undefined;
+  // Forms of one concept (chatbott: chatbot, chatbots) are one answer, not an ambiguity; between
+  // a reviewed glossary word and dictionary ones (globl: global, globe), the glossary's.
+  const meaning = (rs: Reading[]) =>
+    new Set(rs.map((r) => JSON.stringify(r.forms))).size === 1 ? rs[0] : undefined;
+  return meaning(readings) ?? meaning(readings.filter((r) => r.source === 'glossary'));
 }
 
 /** The glossary word a misspelling stands for (kept for callers that only have the glossary). */

@@ -92,13 +92,13 @@ export async function scoreNewMonth(
     await applyAdd(data, plan, async () => {});
     const { index } = buildIndex(data);
     const questions = join(projectRoot(), 'bench', dir, 'questions.yml');
-    // The same index without the dictionary's vocabulary: what the JMdict subset adds to a month
-    // nobody wrote lexicon entries for.
+    // The same index without its bilingual vocabulary (index/vocabulary.json, the JMdict glosses
+    // of the corpus's terms): what it adds to a month nobody wrote lexicon entries for.
     const bare = { ...index, vocabulary: { english: new Map(), readings: new Map() } };
     const tuned = o.tuned ? { tuned: true } : {};
     return [
       scoreUnseen(index, questions, name, tuned),
-      scoreUnseen(bare, questions, `${name}, without the JMdict vocabulary`, tuned),
+      scoreUnseen(bare, questions, `${name}, without index/vocabulary.json`, tuned),
     ];
   } finally {
     rmSync(root, { recursive: true, force: true });

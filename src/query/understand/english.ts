@@ -287,6 +287,10 @@ function wordGroups(
     return [];
   }
   if (vocab) return [conceptGroup(label, { word, forms: vocab, source: 'vocabulary' })];
+  // The other direction: the dictionary's best Japanese for the word, where the corpus uses it
+  // (a gloss the corpus term lists late: lawmaker → 議員).
+  const best = lookupEnglishWord(word)?.headwords.filter((h) => h.length >= 2 && ctx.hasTerm?.(h)) ?? [];
+  if (best.length) return [conceptGroup(label, { word, forms: best, source: 'vocabulary' })];
   // A name the documents write in katakana (trump → トランプ): the dictionary's loanword for it.
   const loan = lookupEnglishWord(word)?.katakana;
   const kana = loan ? stemKatakana(loan) : undefined;

@@ -1,5 +1,5 @@
 import { analyze, stemKatakana, type Unit } from '../../analyze/analyzer.js';
-import { lookupJapanese } from '../../analyze/dictionary.js';
+import { lookupEnglish, lookupJapanese } from '../../analyze/dictionary.js';
 import { decompoundKatakana } from '../../analyze/katakana.js';
 import { glossaryEntries, questionWords } from '../../analyze/lexicon.js';
 import { readingOf } from '../../search/vocabulary.js';
@@ -53,8 +53,11 @@ function dictionarySynonyms(ctx: UnderstandContext, word: string): string[] {
   if (!ctx.vocabulary || !ctx.hasTerm || ctx.hasTerm(word) || word.length < 2) return [];
   const entry = lookupJapanese(word);
   const out = new Set<string>();
-  for (const gloss of entry?.senses[0] ?? [])
+  for (const gloss of entry?.senses[0] ?? []) {
     for (const t of vocabularyTerms(ctx, gloss.toLowerCase()) ?? []) out.add(t);
+    // and the dictionary's best Japanese for that English, where the corpus uses it
+    for (const h of lookupEnglish(gloss)?.headwords ?? []) if (h.length >= 2 && ctx.hasTerm(h)) out.add(h);
+  }
   out.delete(word);
   return [...out];
 }

@@ -1,6 +1,8 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { resetDictionary } from '../src/analyze/dictionary.js';
 import { applyAdd, planAdd } from '../src/ingest/add.js';
 import { ask } from '../src/query/ask.js';
 import { buildIndex, type SearchIndex } from '../src/search/index-store.js';
@@ -92,14 +94,25 @@ export async function scoreNewMonth(
     await applyAdd(data, plan, async () => {});
     const { index } = buildIndex(data);
     const questions = join(projectRoot(), 'bench', dir, 'questions.yml');
-    // The same index without its bilingual vocabulary (index/vocabulary.json, the JMdict glosses
-    // of the corpus's terms): what it adds to a month nobody wrote lexicon entries for.
-    const bare = { ...index, vocabulary: { english: new Map(), readings: new Map() } };
     const tuned = o.tuned ? { tuned: true } : {};
-    return [
-      scoreUnseen(index, questions, name, tuned),
-      scoreUnseen(bare, questions, `${name}, without index/vocabulary.json`, tuned),
-    ];
+    const withIt = scoreUnseen(index, questions, name, tuned);
+    // The same month with the JMdict/EDICT subset emptied: no index/vocabulary.json links, no
+    // dictionary lookups while understanding — what the open vocabulary adds to a month nobody
+    // wrote lexicon entries for.
+    const empty = join(root, 'no-dictionary');
+    mkdirSync(empty, { recursive: true });
+    for (const f of ['ja-en.tsv.gz', 'en-ja.tsv.gz']) writeFileSync(join(empty, f), gzipSync(''));
+    const saved = process.env.POLICY_BOT_DICTIONARY_DIR;
+    process.env.POLICY_BOT_DICTIONARY_DIR = empty;
+    resetDictionary();
+    try {
+      const bare = buildIndex(data).index;
+      return [withIt, scoreUnseen(bare, questions, `${name}, without the dictionary`, tuned)];
+    } finally {
+      if (saved === undefined) delete process.env.POLICY_BOT_DICTIONARY_DIR;
+      else process.env.POLICY_BOT_DICTIONARY_DIR = saved;
+      resetDictionary();
+    }
   } finally {
     rmSync(root, { recursive: true, force: true });
   }

@@ -188,7 +188,9 @@ export function englishGroups(text: string, ctx: UnderstandContext, depth = 0): 
       const hit = glossaryHit(phrase);
       if (!hit) continue;
       flush();
-      groups.push(conceptGroup(phrase, { word: phrase, forms: hit, source: 'glossary' }));
+      // A glossary phrase whose Japanese is only stop words (previous → これまで) asks nothing.
+      if (!translation(hit).alternatives.length) ctx.filler.push(original.slice(i, i + len).join(' '));
+      else groups.push(conceptGroup(phrase, { word: phrase, forms: hit, source: 'glossary' }));
       matched = len;
     }
     // A gloss of two or three words in the corpus's vocabulary: "autonomous driving" → 自動運転.

@@ -1,6 +1,8 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { resetDictionary } from '../src/analyze/dictionary.js';
 import { applyAdd, planAdd } from '../src/ingest/add.js';
 import { ask } from '../src/query/ask.js';
 import { buildIndex, type SearchIndex } from '../src/search/index-store.js';
@@ -32,7 +34,7 @@ export function scoreUnseen(
   index: SearchIndex,
   path: string,
   name: string,
-  o: { tuned?: boolean; split?: 'tune' | 'holdout' } = {},
+  o: { tuned?: boolean; split?: 'tune' | 'holdout'; lang?: 'en' | 'ja' } = {},
 ): UnseenReport {
   const set = loadNatural(path);
   const report: UnseenReport = {
@@ -47,6 +49,7 @@ export function scoreUnseen(
   };
   for (const q of set.questions) {
     if (o.split && q.split !== o.split) continue;
+    if (o.lang && q.lang !== o.lang) continue;
     const today = q.today
       ? typeof q.today === 'string'
         ? q.today
@@ -75,23 +78,41 @@ export function scoreUnseen(
  * added with `policy-bot add`'s own functions to a copy of data/, the index built from it, then
  * bench/newmonth/questions.yml scored on it. Nothing of data/ or index/ is touched.
  */
-export async function scoreNewMonth(dataDir: string): Promise<UnseenReport[]> {
+export async function scoreNewMonth(
+  dataDir: string,
+  o: { dir?: string; month?: string; name?: string; tuned?: boolean } = {},
+): Promise<UnseenReport[]> {
+  const dir = o.dir ?? 'newmonth';
+  const month = o.month ?? '2026-02.txt';
+  const name = o.name ?? 'new month (bench/newmonth, added after tuning)';
   const root = mkdtempSync(join(tmpdir(), 'policy-bot-newmonth-'));
   const data = join(root, 'data');
   cpSync(dataDir, data, { recursive: true });
   try {
-    const file = join(projectRoot(), 'bench', 'newmonth', '2026-02.txt');
-    const plan = await planAdd({ dataDir: data, file: '2026-02.txt', bytes: readFileSync(file) });
+    const file = join(projectRoot(), 'bench', dir, month);
+    const plan = await planAdd({ dataDir: data, file: month, bytes: readFileSync(file) });
     await applyAdd(data, plan, async () => {});
     const { index } = buildIndex(data);
-    const questions = join(projectRoot(), 'bench', 'newmonth', 'questions.yml');
-    // The same index without the dictionary's vocabulary: what the JMdict subset adds to a month
-    // nobody wrote lexicon entries for.
-    const bare = { ...index, vocabulary: { english: new Map(), readings: new Map() } };
-    return [
-      scoreUnseen(index, questions, 'new month (bench/newmonth, added after tuning)'),
-      scoreUnseen(bare, questions, 'new month, without the JMdict vocabulary'),
-    ];
+    const questions = join(projectRoot(), 'bench', dir, 'questions.yml');
+    const tuned = o.tuned ? { tuned: true } : {};
+    const withIt = scoreUnseen(index, questions, name, tuned);
+    // The same month with the JMdict/EDICT subset emptied: no index/vocabulary.json links, no
+    // dictionary lookups while understanding — what the open vocabulary adds to a month nobody
+    // wrote lexicon entries for.
+    const empty = join(root, 'no-dictionary');
+    mkdirSync(empty, { recursive: true });
+    for (const f of ['ja-en.tsv.gz', 'en-ja.tsv.gz']) writeFileSync(join(empty, f), gzipSync(''));
+    const saved = process.env.POLICY_BOT_DICTIONARY_DIR;
+    process.env.POLICY_BOT_DICTIONARY_DIR = empty;
+    resetDictionary();
+    try {
+      const bare = buildIndex(data).index;
+      return [withIt, scoreUnseen(bare, questions, `${name}, without the dictionary`, tuned)];
+    } finally {
+      if (saved === undefined) delete process.env.POLICY_BOT_DICTIONARY_DIR;
+      else process.env.POLICY_BOT_DICTIONARY_DIR = saved;
+      resetDictionary();
+    }
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
@@ -111,6 +132,41 @@ export function unseenTable(reports: UnseenReport[]): string[] {
   ];
 }
 
+/**
+ * The English questions of the sets nobody tuned on, with the English titles and summaries
+ * indexed and without them (the same corpus built from a data/ without data/english/): what the
+ * English fields add for English askers (issue 20).
+ */
+export function englishFieldRows(index: SearchIndex, dataDir: string): UnseenReport[] {
+  const root = mkdtempSync(join(tmpdir(), 'policy-bot-no-english-'));
+  const data = join(root, 'data');
+  cpSync(dataDir, data, { recursive: true, filter: (src) => !src.includes(`${join(dataDir, 'english')}`) });
+  try {
+    const bare = buildIndex(data).index;
+    const at = (...p: string[]) => join(projectRoot(), 'bench', ...p);
+    const rows: UnseenReport[] = [];
+    for (const [dir, name] of [
+      ['natural2', 'natural2'],
+      ['natural3', 'natural3'],
+      ['natural4', 'natural4'],
+    ] as const) {
+      rows.push(
+        scoreUnseen(index, at(dir, 'questions.yml'), `${name}, English questions, English fields indexed`, {
+          lang: 'en',
+        }),
+      );
+      rows.push(
+        scoreUnseen(bare, at(dir, 'questions.yml'), `${name}, English questions, without them`, {
+          lang: 'en',
+        }),
+      );
+    }
+    return rows;
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+}
+
 /** Every question set of bench/, tuned and untuned apart, on one index (the new month on its own). */
 export async function allSets(index: SearchIndex, dataDir: string): Promise<UnseenReport[]> {
   const root = projectRoot();
@@ -121,10 +177,20 @@ export async function allSets(index: SearchIndex, dataDir: string): Promise<Unse
     scoreUnseen(index, at('tune5', 'questions.yml'), 'tune5 (written 2026-12-07 for tuning)', {
       tuned: true,
     }),
+    scoreUnseen(index, at('tune6', 'questions.yml'), 'tune6 (written 2026-12-07 for tuning)', {
+      tuned: true,
+    }),
+    ...(await scoreNewMonth(dataDir, {
+      dir: 'newmonth-tune',
+      month: '2026-03.txt',
+      name: 'second new month (bench/newmonth-tune, for tuning)',
+      tuned: true,
+    })),
     scoreUnseen(index, at('natural', 'questions.yml'), 'natural, holdout split', { split: 'holdout' }),
     scoreUnseen(index, at('natural2', 'questions.yml'), 'natural2'),
     scoreUnseen(index, at('natural3', 'questions.yml'), 'natural3'),
     scoreUnseen(index, at('natural4', 'questions.yml'), 'natural4 (written 2026-12-07, before tuning)'),
     ...(await scoreNewMonth(dataDir)),
+    ...englishFieldRows(index, dataDir),
   ];
 }

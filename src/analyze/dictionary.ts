@@ -135,7 +135,14 @@ export function englishLemmas(word: string): string[] {
     add(`${stem}e`);
     if (/([b-df-hj-np-tv-z])\1$/.test(stem)) add(stem.slice(0, -1));
     if (suffix === 'ed' && stem.endsWith('i')) add(`${stem.slice(0, -1)}y`);
+    // The noun of the act (interpreting → interpretation, regulating → regulation): dictionaries
+    // gloss Japanese nouns with nouns.
+    add(`${stem}ation`);
+    add(`${stem}ion`);
   }
+  // A singular typed where the dictionary glosses a plural (fishery → fisheries).
+  if (/[^aeiou]y$/.test(w)) add(`${w.slice(0, -1)}ies`);
+  else if (!w.endsWith('s')) add(`${w}s`);
   return out;
 }
 

@@ -22,7 +22,8 @@ export function minimalStem(word: string): string {
   const before = word[n - 2];
   if (before === 'u' || before === 's') return word;
   if (before === 'e') {
-    if (n > 3 && word[n - 3] === 'i' && word[n - 4] !== 'a' && word[n - 4] !== 'e') return `${word.slice(0, -3)}y`;
+    if (n > 3 && word[n - 3] === 'i' && word[n - 4] !== 'a' && word[n - 4] !== 'e')
+      return `${word.slice(0, -3)}y`;
     if ('iaoe'.includes(word[n - 3] ?? '')) return word;
   }
   return word.slice(0, -1);
@@ -34,7 +35,10 @@ export const isEnglishStopWord = (w: string): boolean => stopWords().has(w);
 /** The terms of an English text: lowercased words (hyphens split), stop words out, plurals folded. */
 export function englishTerms(text: string): string[] {
   const out: string[] = [];
-  for (const m of text.normalize('NFKC').toLowerCase().matchAll(/[a-z0-9]+(?:['’][a-z]+)?/g)) {
+  for (const m of text
+    .normalize('NFKC')
+    .toLowerCase()
+    .matchAll(/[a-z0-9]+(?:['’][a-z]+)?/g)) {
     const w = m[0].replace(/['’]s$/, '');
     if (w.length < 2 || stopWords().has(w)) continue;
     out.push(minimalStem(w));

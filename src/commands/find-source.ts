@@ -22,7 +22,10 @@ export function findSource(index: SearchIndex, message: string, day: string): Re
   }
   const question = url ? text.replace(url, ' ').trim() : text;
   const r = question ? ask(index, question, { today: day, limit: 1 }) : undefined;
-  const top = r?.results[0];
+  // "great meeting today": a day the digests do not reach is answered with their latest month
+  // when asked as a question; a message about that day has no source in the corpus.
+  const movedPastCorpus = r?.periodNotice?.code === 'noItemsDatedShowingLatest';
+  const top = movedPastCorpus ? undefined : r?.results[0];
   if (!top) return { kind: 'message', lang, code: 'findSourceNothing', args: { words: r?.unmatched ?? [] } };
   return { kind: 'citation', citation: { ...cite(index, top.id, day), lang } };
 }

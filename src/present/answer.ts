@@ -2,7 +2,7 @@ import type { Dimension } from '../commands/inherit.js';
 import type { AskResult, AskResultItem } from '../query/ask.js';
 import type { Lang } from '../query/understand.js';
 import { type Block, capBlocks, context, mrkdwnText, section } from './blocks.js';
-import { say } from './catalogue.js';
+import { say, sayAll } from './catalogue.js';
 import { itemHeading } from './english.js';
 import { distinctPages, itemSection, itemTextLine, itemWords, labelledLinks } from './item-section.js';
 import { CATEGORY_LABEL, countryList, formatDate, REGION_LABEL } from './labels.js';
@@ -129,7 +129,7 @@ export function answerModel(
     total: r.total,
     offset: o.offset ?? 0,
     items: r.results,
-    ...(r.message ? { notice: r.message } : {}),
+    ...(r.notices?.length ? { notice: sayAll(lang, r.notices) } : r.message ? { notice: r.message } : {}),
     suggestions: closest.length ? [] : fallbackSuggestions(r),
     closest,
     terms: i.terms,

@@ -4,7 +4,7 @@ import type { Lang } from '../query/understand.js';
 import type { StoredItem } from '../search/stored-item.js';
 import { isHttpUrl } from '../util/url.js';
 import { type Block, context, section } from './blocks.js';
-import { say } from './catalogue.js';
+import { say, sayAll } from './catalogue.js';
 import { type CiteContext, citedEnglishTitle, citedTitle, citeLine, citeMarkdown } from './cite-formats.js';
 import { CATEGORY_LABEL, countryList, formatDate } from './labels.js';
 import { escapeMrkdwn, link, truncate } from './mrkdwn.js';
@@ -36,7 +36,7 @@ export function renderCitationBlocks(c: CiteResult, lang: Lang = c.lang): { text
   const item = c.item;
   const ctx = contextOf(c);
   if (!item) {
-    const msg = `${say(lang, 'nothingToCite')}. ${c.message ?? ''}`.trim();
+    const msg = `${say(lang, 'nothingToCite')}. ${c.notices ? sayAll(lang, c.notices) : ''}`.trim();
     return { text: escapeMrkdwn(msg), blocks: [section(`:warning: ${escapeMrkdwn(msg)}`)] };
   }
   const headline = citedTitle(item, lang);
@@ -102,7 +102,7 @@ export function contextOf(c: CiteResult): CiteContext {
 }
 
 export function renderCitationText(c: CiteResult, lang: Lang = c.lang): string {
-  if (!c.item) return `${say(lang, 'nothingToCite')}. ${c.message ?? ''}`.trim();
+  if (!c.item) return `${say(lang, 'nothingToCite')}. ${c.notices ? sayAll(lang, c.notices) : ''}`.trim();
   const ctx = contextOf(c);
   const lines = [
     `${say(lang, 'citation')} (${c.item.id}):`,

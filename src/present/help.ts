@@ -1,6 +1,6 @@
-import { coverageSentence } from '../query/coverage.js';
 import type { Manifest } from '../search/index-store.js';
 import { type Block, context, header, section } from './blocks.js';
+import { coverageSentence } from './coverage.js';
 
 /** Usage in English and Japanese, with examples and what the corpus covers. */
 export function helpLines(manifest: Manifest, command = '/policy'): { en: string[]; ja: string[] } {

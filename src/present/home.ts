@@ -1,6 +1,6 @@
-import { coverageSentence } from '../query/coverage.js';
 import type { SearchIndex } from '../search/index-store.js';
 import { type Block, context, divider, header, section } from './blocks.js';
+import { coverageSentence } from './coverage.js';
 import { countryList, formatDate } from './labels.js';
 import { escapeMrkdwn, link } from './mrkdwn.js';
 import { siteLabel } from './publishers.js';

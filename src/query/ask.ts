@@ -1,12 +1,11 @@
 import { lookupEnglish, lookupJapanese } from '../analyze/dictionary.js';
-import { englishResultFields } from '../english/attach.js';
 import type { EnglishBy } from '../english/entry.js';
-import { type EventGroup, eventsOf, eventUrls } from '../events/group.js';
-import { type Message, say, sayAll } from '../present/catalogue.js';
-import { englishLine } from '../present/english.js';
+import { type EventGroup, eventsOf } from '../events/group.js';
+import type { Message } from '../present/catalogue.js';
 import type { SearchIndex } from '../search/index-store.js';
 import { hasTerm } from '../search/scorer.js';
 import type { StoredItem } from '../search/stored-item.js';
+import { collapseHits, collapseToEvents, highlightWords, toResultItem } from './page.js';
 import { type SearchOutcome, search, warmSearch } from './search.js';
 import { type Interpretation, type Lang, type UnderstandOptions, understand } from './understand.js';
 
@@ -77,6 +76,15 @@ export interface AskResult {
     /** Words read as filler (question words, politeness, request verbs), as typed. */
     filler?: string[];
   };
+  /**
+   * What the answer says beyond its items (why it is empty, how a period was read, which words
+   * were filler or missing), as message codes: src/present renders them in the asker's language
+   * (`message` in the JSON, the notice line in Slack and the console).
+   */
+  notices?: Message[];
+  /** How the period was resolved, as a code (rendered into `interpretation.periodNote`). */
+  periodNotice?: Message;
+  /** {@link notices} rendered, at the edge (`askJson`, present/answer.ts); never set by `ask`. */
   message?: string;
   total: number;
   results: AskResultItem[];
@@ -91,6 +99,15 @@ export interface AskResult {
   ignored?: string[];
 }
 
+export {
+  collapseHits,
+  collapseToEvents,
+  eventResult,
+  sectionCitation,
+  snippet,
+  toResultItem,
+} from './page.js';
+
 export interface AskOptions {
   today: string;
   limit?: number;
@@ -99,124 +116,6 @@ export interface AskOptions {
   now?: () => number;
   /** Rewrites the understood question before searching (a thread follow-up inheriting filters). */
   adjust?: (interp: Interpretation) => Interpretation;
-}
-
-/** Where an item sits in its document, as a citation says it: `海外/アジア #2`. */
-export function sectionCitation(item: StoredItem): string {
-  return item.kind === 'event'
-    ? `${item.source.sectionLabel} #${item.source.ordinal}`
-    : item.source.sectionLabel;
-}
-
-/** The words to look for when cutting a snippet: what was asked, in the corpus's spelling. */
-function highlightWords(interp: Interpretation): string[] {
-  return interp.groups.flatMap((g) => [...(g.translation ?? []), g.label]).filter((w) => w.length > 1);
-}
-
-/**
- * One or two lines of the body around the first word that was asked about, or its opening
- * when none appears; whole text, never cut inside a URL (bodies hold none).
- */
-export function snippet(item: StoredItem, words: string[], max = 120): string {
-  const body = item.body.replace(/\s+/g, ' ').trim();
-  if (!body) return '';
-  const hay = body.normalize('NFKC').toLowerCase();
-  let at = -1;
-  for (const w of words) {
-    const i = hay.indexOf(w.normalize('NFKC').toLowerCase());
-    if (i >= 0 && (at < 0 || i < at)) at = i;
-  }
-  if (body.length <= max) return body;
-  const start = at > 40 ? at - 30 : 0;
-  const cut = body.slice(start, start + max);
-  return `${start > 0 ? '…' : ''}${cut}${start + max < body.length ? '…' : ''}`;
-}
-
-function sourceOf(item: StoredItem): AskSource {
-  return {
-    id: item.id,
-    document: item.source.documentTitle,
-    documentId: item.source.document,
-    section: sectionCitation(item),
-    date: item.date ?? null,
-    urls: item.urls,
-  };
-}
-
-/**
- * One result: an event, shown with its primary item's fields, the URLs of all its sources and
- * the sources listed. Without a group (an item alone), its own.
- */
-export function toResultItem(
-  item: StoredItem,
-  words: string[] = [],
-  group?: EventGroup<StoredItem>,
-): AskResultItem {
-  const members = group && group.members.length > 1 ? group.members.map((m) => m.item) : [item];
-  const primary = members[0] as StoredItem;
-  return {
-    ...resultFields(primary, snippet(primary, words)),
-    ...(members.length > 1 && group ? { urls: eventUrls(group) } : {}),
-    sources: members.map(sourceOf),
-  };
-}
-
-/** The result for an item as an event: its group's primary with every source. */
-export function eventResult(index: SearchIndex, item: StoredItem, words: string[] = []): AskResultItem {
-  const group = eventsOf(index).of(item.id);
-  return toResultItem(group?.primary ?? item, words, group);
-}
-
-/**
- * Hits → events: the first (best-ranked) hit of an event stands for it, the rest are dropped.
- * Linear in the hits with one map lookup each (a broad question has thousands): only items
- * reported in several documents can repeat an event, so only they are remembered.
- */
-export function collapseHits<H extends { item: StoredItem }>(index: SearchIndex, hits: readonly H[]): H[] {
-  const events = eventsOf(index);
-  const seen = new Set<EventGroup<StoredItem>>();
-  const out: H[] = [];
-  for (const hit of hits) {
-    const group = events.mergedOf(hit.item.id);
-    if (group) {
-      if (seen.has(group)) continue;
-      seen.add(group);
-    }
-    out.push(hit);
-  }
-  return out;
-}
-
-/** {@link collapseHits} with each kept hit's event (a group of one for an item reported once). */
-export function collapseToEvents<H extends { item: StoredItem }>(
-  index: SearchIndex,
-  hits: readonly H[],
-): { hit: H; group: EventGroup<StoredItem> | undefined }[] {
-  const events = eventsOf(index);
-  return collapseHits(index, hits).map((hit) => ({ hit, group: events.of(hit.item.id) }));
-}
-
-function resultFields(item: StoredItem, snippetText: string): Omit<AskResultItem, 'sources'> {
-  return {
-    id: item.id,
-    kind: item.kind,
-    date: item.date ?? null,
-    title: item.title,
-    snippet: snippetText,
-    urls: item.urls,
-    countries: item.countries,
-    category: item.category,
-    region: item.region,
-    source: {
-      document: item.source.documentTitle,
-      section: sectionCitation(item),
-      documentId: item.source.document,
-      line: item.source.line,
-    },
-    ...(item.instrument ? { instrument: item.instrument } : {}),
-    english: englishLine(item),
-    ...englishResultFields(item),
-  };
 }
 
 /**
@@ -289,7 +188,7 @@ export function ask(
   const understood = understand(question, options.today, understandOptions(index, options));
   const interp = options.adjust ? options.adjust(understood) : understood;
   const found = search(index, interp, options.today);
-  const outcome = renderOutcome(found, interp);
+  const outcome = withBudgetNote(found, interp);
   const limit = options.limit ?? 10;
   const offset = options.offset ?? 0;
   const words = highlightWords(interp);
@@ -311,12 +210,12 @@ export function ask(
       terms: interp.groups.map((g) => g.label),
       actors: interp.actors,
       instruments: [...new Set(interp.groups.flatMap((g) => (g.instrument ? [g.instrument] : [])))],
-      ...(outcome.periodNote ? { periodNote: outcome.periodNote } : {}),
       matched: found.matched,
       missing: found.missing,
       filler: interp.filler,
     },
-    ...(outcome.message ? { message: outcome.message } : {}),
+    notices: outcome.notices,
+    ...(outcome.periodNotice ? { periodNotice: outcome.periodNotice } : {}),
     total: events.length,
     results: page.map(shape),
     ...(outcome.ignored.length ? { ignored: outcome.ignored } : {}),
@@ -342,34 +241,12 @@ export function understandOptions(
   };
 }
 
-/**
- * The outcome's codes as sentences, in the asker's language, with the time-budget note when the
- * question was read only in part.
- * @deprecated here until `ask` returns codes only and src/present renders them at the edge.
- */
-function renderOutcome(
-  o: SearchOutcome,
-  interp: Interpretation,
-): SearchOutcome & { message?: string; periodNote?: string } {
-  const notices: Message[] = interp.cutShort
-    ? [
-        {
-          code: 'questionCutShort',
-          args: { analyzed: interp.cutShort.analyzedChars, length: interp.cutShort.length },
-        },
-        ...o.notices,
-      ]
-    : o.notices;
-  return {
-    ...o,
-    notices,
-    ...(o.periodNotice ? { periodNote: say(interp.lang, o.periodNotice.code, o.periodNotice.args) } : {}),
-    ...(notices.length ? { message: sayAll(interp.lang, notices) } : {}),
+/** The time-budget note first, when the question was read only in part. */
+function withBudgetNote(o: SearchOutcome, interp: Interpretation): SearchOutcome {
+  if (!interp.cutShort) return o;
+  const note: Message = {
+    code: 'questionCutShort',
+    args: { analyzed: interp.cutShort.analyzedChars, length: interp.cutShort.length },
   };
-}
-
-/** The JSON contract without internal fields. */
-export function askJson(result: AskResult & { interp?: Interpretation }): AskResult {
-  const { interp: _interp, ...rest } = result;
-  return rest;
+  return { ...o, notices: [note, ...o.notices] };
 }

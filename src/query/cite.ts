@@ -1,5 +1,5 @@
 import { type EventGroup, eventsOf } from '../events/group.js';
-import { say } from '../present/catalogue.js';
+import type { Message } from '../present/catalogue.js';
 import type { SearchIndex } from '../search/index-store.js';
 import type { StoredItem } from '../search/stored-item.js';
 import { ask } from './ask.js';
@@ -20,7 +20,8 @@ export interface CiteResult {
   how?: 'id' | 'url' | 'search';
   /** Other items that cite the same URL but report something else (a report section covering several events). */
   alsoIn: StoredItem[];
-  message?: string;
+  /** Why nothing is cited, as message codes (rendered by src/present/citation.ts). */
+  notices?: Message[];
 }
 
 /** Slack wraps links as `<https://…|label>` and mentions as `<@U…>`: back to plain text. */
@@ -73,7 +74,7 @@ export function cite(index: SearchIndex, input: string, today: string): CiteResu
     return {
       lang,
       alsoIn: [],
-      message: say(lang, 'citeWhat'),
+      notices: [{ code: 'citeWhat' }],
     };
   }
   const r = ask(index, url ? text.replace(url, ' ') || text : text, { today, limit: 1 });
@@ -82,7 +83,7 @@ export function cite(index: SearchIndex, input: string, today: string): CiteResu
     return {
       lang,
       alsoIn: [],
-      message: r.message ?? say(lang, 'noMatchingItem'),
+      notices: r.notices?.length ? r.notices : [{ code: 'noMatchingItem' }],
     };
   const item = index.byId.get(top.id) as StoredItem;
   return asEvent(item, 'search', item.urls);

@@ -1,6 +1,5 @@
-import { askedPlaceNames, type Message, say } from '../present/catalogue.js';
+import type { Message } from '../present/catalogue.js';
 import type { Manifest } from '../search/index-store.js';
-import type { Lang } from './understand.js';
 
 const coverages = new WeakMap<Manifest, Message>();
 
@@ -19,15 +18,4 @@ export function coverageMessage(manifest: Manifest): Message {
     coverages.set(manifest, m);
   }
   return m;
-}
-
-/** "The digests cover July 2025, December 2025 and January 2026." in the asker's language. */
-export function coverageSentence(manifest: Manifest, lang: Lang): string {
-  const m = coverageMessage(manifest);
-  return say(lang, m.code, m.args);
-}
-
-/** "Mexico", "the UK and South Korea": country codes as the asker would say them. */
-export function namesOf(codes: string[], said: Record<string, string>, lang: Lang): string {
-  return askedPlaceNames(lang, codes, said);
 }

@@ -20,9 +20,10 @@ import type { Interpretation, TermGroup } from './understand.js';
  *   answer; when no item names it the answer is "No items about Oregon";
  * - of the concepts the corpus has, an answer must cover at least {@link MIN_COVERAGE} of them
  *   (each by its best synonym) and be within {@link BELOW_BEST} of the best item; generic words
- *   (AI, policy), concepts a quarter of the corpus uses and agency names only rank.
- * (A stricter rule — every distinctive concept required, or coverage weighted by rarity — was
- * measured on the tune sets and lost more right answers than it saved empty ones.)
+ *   (AI, policy, activity, 人) and agency names only rank.
+ * (Stricter rules — every distinctive concept required, coverage weighted by rarity, concepts a
+ * quarter of the corpus uses made rank-only — were measured on the tune sets and lost more right
+ * answers than they saved empty ones.)
  */
 
 export interface Hit {

@@ -542,6 +542,17 @@ const RULES: Rule[] = [
     },
     kind: 'relative',
   },
+  // this quarter / last quarter / 今四半期 / 前四半期: calendar quarters, this one so far
+  {
+    re: /\b(?:so\s+far\s+)?this\s+quarter\b|今四半期/gi,
+    make: (_m, t) => soFar(quarterOf(t, 0), t),
+    kind: 'relative',
+  },
+  {
+    re: /\b(?:last|previous|past)\s+quarter\b|前四半期|先四半期/gi,
+    make: (_m, t) => quarterOf(t, -1),
+    kind: 'relative',
+  },
   // this year / last year / 今年 / 昨年
   { re: /\bthis\s+year\b|今年|本年/gi, make: (_m, t) => soFar(yearPeriod(parts(t)[0]), t), kind: 'relative' },
   {
@@ -555,6 +566,20 @@ const RULES: Rule[] = [
   // in 2025 / 2025
   { re: /(?<![\w./-])((?:19|20)\d{2})(?![\w./-]|\s*年)/g, make: (m) => yearPeriod(Number(m[1])) },
 ];
+
+/** The calendar quarter of `today`, or the one `shift` quarters before or after it. */
+function quarterOf(today: string, shift: number): Period {
+  const [y0, m0] = parts(today);
+  const index = y0 * 4 + Math.floor((m0 - 1) / 3) + shift;
+  const y = Math.floor(index / 4);
+  const q = (index % 4) + 1;
+  const a = 3 * q - 2;
+  return {
+    from: iso(y, a, 1),
+    to: iso(y, a + 2, lastDayOfMonth(y, a + 2)),
+    label: { en: `Q${q} ${y}`, ja: `${y}年第${q}四半期` },
+  };
+}
 
 /** "This month" means so far: nothing after today exists yet. */
 function soFar(p: Period | undefined, today: string): Period | undefined {

@@ -22,9 +22,6 @@ export { resolvePeriod } from './filters.js';
  * follow in page.ts. Returns codes, never sentences: src/present renders them.
  */
 
-/** Share of the corpus above which a concept is common: it ranks beside rarer words and filters. */
-export const COMMON_SHARE = 0.25;
-
 /** URLs compare without a trailing slash or the http/https difference. */
 export const normalizeUrl = (u: string) =>
   u
@@ -132,24 +129,11 @@ function run(index: SearchIndex, interp: Interpretation, today: string, depth: n
   }
 
   const matches = matchConcepts(index, interp.groups, stage);
-  // A concept a quarter of the corpus uses (活動, 規制 in a policy corpus) says as little as "AI":
-  // beside a filter or a rarer word it ranks, it does not filter (see decide.ts).
-  const common = (g: TermGroup) =>
-    !g.place && (matches.frequency.get(g) ?? 0) > COMMON_SHARE * Math.max(1, index.items.length);
   const concepts = interp.groups.filter((g) => !g.agency);
-  const rare = concepts.filter((g) => !g.weak && !common(g));
   const strong = concepts.filter((g) => !g.weak);
   // Generic words alongside a filter or a specific word only rank (what did Korea announce…).
   const weight = (g: TermGroup): number =>
-    g.agency
-      ? 0
-      : g.weak
-        ? strong.length || stage.filters
-          ? 0
-          : 1
-        : common(g) && (rare.length || stage.filters || interp.groups.some((x) => x.agency))
-          ? 0
-          : 1;
+    g.agency ? 0 : g.weak ? (strong.length || stage.filters ? 0 : 1) : 1;
   const weights = interp.groups.map(weight);
   const total = weights.reduce((a, b) => a + b, 0);
   if (total === 0 && !stage.filters && !interp.groups.some((g) => g.agency)) {

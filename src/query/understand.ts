@@ -1,3 +1,4 @@
+import { lookupEnglish, lookupJapanese } from '../analyze/dictionary.js';
 import type { Vocabulary } from '../search/vocabulary.js';
 import { combinePeriods, findPeriods } from './period.js';
 import { findPlaces } from './places.js';
@@ -86,6 +87,12 @@ export interface UnderstandOptions {
  */
 export function understand(question: string, today: string, options: UnderstandOptions = {}): Interpretation {
   const now = options.now ?? (() => performance.now());
+  // The dictionary's tables are read once per process (≈0.2 s): before the clock starts, so a
+  // cold start does not spend the first question's budget.
+  if (options.vocabulary) {
+    lookupEnglish('policy');
+    lookupJapanese('政策');
+  }
   const deadline = now() + (options.budgetMs ?? UNDERSTAND_BUDGET_MS);
   let expired = false;
   const ctx: UnderstandContext = {

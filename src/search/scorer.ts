@@ -112,7 +112,9 @@ function prepare(index: SearchIndex): Prepared {
     return {
       id,
       boost: (Object.hasOwn(boosts, field) ? boosts[field] : undefined) || 1,
-      avg: mini._avgFieldLength?.[id] as number,
+      // A field no document has (the English fields of a corpus without data/english/) has no
+      // average and no postings: it is never scored, so any finite value models it.
+      avg: Number.isFinite(mini._avgFieldLength?.[id]) ? (mini._avgFieldLength?.[id] as number) : 0,
       lengths,
     };
   });
@@ -128,7 +130,7 @@ function prepare(index: SearchIndex): Prepared {
     mapped === index.items.length &&
     mapped === mini._documentCount &&
     mapped === mini._documentIds.size &&
-    fields.every((f) => typeof f.id === 'number' && Number.isFinite(f.avg)) &&
+    fields.every((f) => typeof f.id === 'number') &&
     Object.keys(searchOptions).every((k) => MODELLED.has(k)) &&
     // Terms reach MiniSearch unchanged only with the query-time tokenizer and processTerm of
     // SEARCH_OPTIONS; checked on a sample so another configuration takes the slow path.

@@ -51,6 +51,8 @@ export function buildVocabulary(terms: Iterable<string>): Vocabulary {
   for (const term of terms) {
     if (seen.has(term)) continue;
     seen.add(term);
+    // (One kanji — 船, 海, 税 — was tried, by its first gloss only: it answered must-be-empty
+    // questions on the tune sets through one-character words of other meanings.)
     if (term.length < MIN_LENGTH || !JAPANESE.test(term)) continue;
     // Katakana terms are indexed stemmed (サーバー → サーバ); the dictionary writes the long vowel.
     const entry =
@@ -69,6 +71,8 @@ export function buildVocabulary(terms: Iterable<string>): Vocabulary {
         // "school year" would make 年度 an answer about schools.)
         const words = key.split(' ');
         if (words.length === 2) link(words.join(''), s * 10 + g);
+        // "National Tax Agency" is asked as "the tax agency": a three-word gloss's last two words.
+        if (words.length === 3) link(words.slice(1).join(' '), 50 + s * 10 + g);
       });
     });
   }

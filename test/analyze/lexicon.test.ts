@@ -78,3 +78,20 @@ describe('layering', () => {
     }
   });
 });
+
+describe('the glossary holds reviewed overrides, not what the dictionary gives', () => {
+  it('no entry only repeats the JMdict vocabulary (one Japanese form, found by every English word)', async () => {
+    await loadTokenizer();
+    const { vocabulary } = buildIndex(DATA_DIR).index;
+    const entries = glossaryEntries();
+    const uses = new Map<string, number>();
+    for (const e of entries) for (const j of e.ja) uses.set(j, (uses.get(j) ?? 0) + 1);
+    const repeats = entries.filter(
+      (e) =>
+        e.ja.length === 1 &&
+        uses.get(e.ja[0] as string) === 1 &&
+        e.en.every((w) => vocabulary.english.get(w)?.includes(e.ja[0] as string)),
+    );
+    expect(repeats.map((e) => e.en[0])).toEqual([]);
+  });
+});

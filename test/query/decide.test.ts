@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadTokenizer } from '../../src/analyze/kuromoji.js';
 import { placesLexicon } from '../../src/analyze/lexicon.js';
+import { withMessages } from '../../src/present/ask-json.js';
 import { ask, understandOptions } from '../../src/query/ask.js';
 import { understand } from '../../src/query/understand.js';
 import { buildIndex, type SearchIndex } from '../../src/search/index-store.js';
@@ -12,11 +13,13 @@ beforeAll(async () => {
   index = buildIndex(DATA_DIR).index;
 });
 const TODAY = '2026-11-23';
-const run = (q: string, today = TODAY) => ask(index, q, { today, limit: 50 });
+const run = (q: string, today = TODAY) => withMessages(ask(index, q, { today, limit: 50 }));
 /** Whether any item's title or body holds one of `forms` (NFKC, case-insensitive). */
 const corpusHas = (forms: string[]) =>
   index.items.some((it) => {
-    const text = `${it.title}\n${it.body}`.normalize('NFKC').toLowerCase();
+    const text = `${it.title}\n${it.body}\n${it.en?.title ?? ''}\n${it.en?.summary ?? ''}`
+      .normalize('NFKC')
+      .toLowerCase();
     return forms.some((f) => text.includes(f.normalize('NFKC').toLowerCase()));
   });
 
@@ -81,7 +84,7 @@ describe('places and bodies', () => {
       expect(i.countries, name).toContain('JP');
       expect(i.period, name).toBeNull();
       const r = run(`${name}のAI`);
-      if (!corpusHas(p.ja)) expect(r.results, name).toEqual([]);
+      if (!corpusHas([...p.ja, ...p.en])) expect(r.results, name).toEqual([]);
     }
   });
 
@@ -109,7 +112,7 @@ describe('the time budget', () => {
       today: TODAY,
       now: () => (t += 1000),
     });
-    expect(r.message).toMatch(/took too long/);
+    expect(withMessages(r).message).toMatch(/took too long/);
     expect(r.interp.cutShort?.length).toBeGreaterThan(0);
   });
 

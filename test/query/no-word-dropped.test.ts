@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadTokenizer } from '../../src/analyze/kuromoji.js';
 import { clippedForms, glossaryEntries, placesLexicon, questionWords } from '../../src/analyze/lexicon.js';
+import { withMessages } from '../../src/present/ask-json.js';
 import { ask, understandOptions } from '../../src/query/ask.js';
 import { glossaryIndex } from '../../src/query/glossary.js';
 import { understand } from '../../src/query/understand.js';
@@ -19,7 +20,7 @@ beforeAll(async () => {
   index = buildIndex(DATA_DIR).index;
 });
 const TODAY = '2026-11-23';
-const run = (q: string) => ask(index, q, { today: TODAY, limit: 50 });
+const run = (q: string) => withMessages(ask(index, q, { today: TODAY, limit: 50 }));
 const require = createRequire(import.meta.url);
 
 /** Every word of an interpretation's concepts, filler and places, lowercased. */

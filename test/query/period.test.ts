@@ -134,6 +134,11 @@ describe('more periods people type', () => {
     ['since December 2025', ['2025-12-01', '2026-11-23']],
     ['2025年12月以降', ['2025-12-01', '2026-11-23']],
     ['between July and December 2025', ['2025-07-01', '2025-12-31']],
+    // (TODAY is 2026-11-23: this quarter is Q4 2026 so far, the last one Q3 2026)
+    ['this quarter', ['2026-10-01', '2026-11-23']],
+    ['今四半期', ['2026-10-01', '2026-11-23']],
+    ['last quarter', ['2026-07-01', '2026-09-30']],
+    ['前四半期', ['2026-07-01', '2026-09-30']],
   ])('%s → %j', (q, range) => {
     expect(period(q)).toEqual(range);
   });

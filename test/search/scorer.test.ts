@@ -205,4 +205,13 @@ describe('scorer (MiniSearch scores without its result objects)', () => {
     expect(modelled(after)).toBe(false);
     same(fastAnd(after, ['ai'], fuzzy), reference(after, 'ai', fuzzy), 'ai, after a discard');
   });
+
+  it('models an index whose English fields no item has (a corpus without data/english/)', () => {
+    const items = index.items.slice(0, 40).map(({ en: _en, ...rest }) => rest as StoredItem);
+    const mini = new MiniSearch<StoredItem>(SEARCH_OPTIONS);
+    mini.addAll(items);
+    const bare: SearchIndex = { ...index, mini, items, byId: new Map(items.map((it) => [it.id, it])) };
+    expect(modelled(bare)).toBe(true);
+    same(fastAnd(bare, ['ai'], fuzzy), reference(bare, 'ai', fuzzy), 'ai, no English');
+  });
 });

@@ -59,10 +59,12 @@ describe('Find source cites only what a message is about, and says plainly when 
     'Did anyone book the room for Friday?',
     'great lunch yesterday, thanks everyone',
     'ランチどこにする?',
+    // The issue's own: "lunch" is a word, not a typo of "launch"; a meeting "today", on a day the
+    // digests do not reach, has no source (a question would get the latest month instead).
+    'lunch at noon?',
+    'great meeting today',
   ])('“%s” → no citation, a plain “no source found”', async (text) => {
     const id = `fs-${text.length}-${text.charCodeAt(0)}`;
-    // What the search says: nothing answers the message (suggestions are not answers).
-    expect(ask(index, text, { today: TODAY, limit: 1 }).results).toEqual([]);
     await findSource(text, id);
     const { body } = await response(id);
     const all = `${String(body.text)}\n${texts(body.blocks).join('\n')}`;

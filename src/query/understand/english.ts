@@ -1,7 +1,7 @@
-import { analyze, type Unit } from '../../analyze/analyzer.js';
+import { analyze, stemKatakana, type Unit } from '../../analyze/analyzer.js';
 import { englishLemmas, lookupEnglishWord } from '../../analyze/dictionary.js';
 import { isEnglishStopWord, minimalStem } from '../../analyze/english-terms.js';
-import { clippedForms } from '../../analyze/lexicon.js';
+import { clippedForms, questionWords } from '../../analyze/lexicon.js';
 import { editDistance } from '../edit-distance.js';
 import { baseForms, glossaryIndex, jaQuestionTermSet, questionWordSet, weakTermSet } from '../glossary.js';
 import { actorOfTerm, instrumentOfEnglish } from './actors.js';
@@ -25,6 +25,13 @@ function codeAsTyped(run: string[], surface: string): string {
   let end = start + 1;
   while (end < run.length && /^\d/.test(run[end] as string)) end += 1;
   return run.slice(start, end).join(' ');
+}
+
+let reviewed: Set<string> | undefined;
+/** A word of the reviewed question-word list (of, with, has…): never the letters of a code. */
+function reviewedFunctionWord(w: string): boolean {
+  reviewed ??= new Set(questionWords().en);
+  return reviewed.has(w);
 }
 
 /** The corpus terms an English word or phrase translates, through its lemmas (subsidies → subsidy). */
@@ -83,9 +90,11 @@ export function correctTypo(ctx: UnderstandContext, word: string): Reading | und
   if (lookupEnglishWord(word)) return undefined;
   const close = correctionTargets(ctx).filter((k) => editDistance(word, k, 1) <= 1);
   const readings = close.flatMap((k) => readWord(ctx, k) ?? []);
-  // Forms of one concept (chatbott: chatbot, chatbots) are one answer, not an ambiguity.
-  const meanings = new Set(readings.map((r) => JSON.stringify(r.forms)));
-  return meanings.size === 1 ? readings[0] : undefined;
+  // Forms of one concept (chatbott: chatbot, chatbots) are one answer, not an ambiguity; between
+  // a reviewed glossary word and dictionary ones (globl: global, globe), the glossary's.
+  const meaning = (rs: Reading[]) =>
+    new Set(rs.map((r) => JSON.stringify(r.forms))).size === 1 ? rs[0] : undefined;
+  return meaning(readings) ?? meaning(readings.filter((r) => r.source === 'glossary'));
 }
 
 /** The glossary word a misspelling stands for (kept for callers that only have the glossary). */
@@ -173,13 +182,15 @@ export function englishGroups(text: string, ctx: UnderstandContext, depth = 0): 
         len === 1 &&
         questionWordSet().has(phrase) &&
         !glossaryIndex().has(phrase) &&
-        !/^\d/.test(words[i + 1] ?? '')
+        (!/^\d/.test(words[i + 1] ?? '') || reviewedFunctionWord(phrase))
       )
         break;
       const hit = glossaryHit(phrase);
       if (!hit) continue;
       flush();
-      groups.push(conceptGroup(phrase, { word: phrase, forms: hit, source: 'glossary' }));
+      // A glossary phrase whose Japanese is only stop words (previous → これまで) asks nothing.
+      if (!translation(hit).alternatives.length) ctx.filler.push(original.slice(i, i + len).join(' '));
+      else groups.push(conceptGroup(phrase, { word: phrase, forms: hit, source: 'glossary' }));
       matched = len;
     }
     // A gloss of two or three words in the corpus's vocabulary: "autonomous driving" → 自動運転.
@@ -192,6 +203,30 @@ export function englishGroups(text: string, ctx: UnderstandContext, depth = 0): 
       groups.push(conceptGroup(phrase, { word: phrase, forms: vocab, source: 'vocabulary' }));
       matched = len;
     }
+    // A phrase the dictionary knows as one thing ("real estate" 不動産, "drug discovery" 創薬) that
+    // the corpus does not use is one concept, not its words: "drug" and "discovery" found apart
+    // are not an answer about drug discovery.
+    for (let len = Math.min(3, words.length - i); len >= 2 && !matched && depth === 0; len--) {
+      const ws = words.slice(i, i + len);
+      if (ws.some((w) => questionWordSet().has(w) || !/^[a-z][a-z-]*$/.test(w))) continue;
+      const phrase = ws.join(' ');
+      const entry = lookupEnglishWord(phrase);
+      if (!entry || entry.gloss.split(' ').length !== len) continue;
+      flush();
+      const english = englishFieldAlternative(phrase);
+      groups.push({
+        label: original.slice(i, i + len).join(' '),
+        alternatives: minimalAlternatives([
+          ...entry.headwords.slice(0, 2).map((h) => analyze(h).map((u) => u.whole)),
+          ...(english ? [english] : []),
+        ]),
+        boost: [],
+        weak: false,
+        untranslated: true,
+        source: 'typed',
+      });
+      matched = len;
+    }
     if (matched) {
       i += matched;
       continue;
@@ -200,7 +235,8 @@ export function englishGroups(text: string, ctx: UnderstandContext, depth = 0): 
     i += 1;
     // "year's", "institute's": the possessive of a filler word is filler. A short word before a
     // number is a code, never filler (sb 53, eo 14179).
-    const code = /^[a-z]{1,5}$/.test(w) && /^\d/.test(words[i] ?? '');
+    // (Not a reviewed function word: "of 200", "with 113" are no codes.)
+    const code = /^[a-z]{1,5}$/.test(w) && /^\d/.test(words[i] ?? '') && !reviewedFunctionWord(w);
     if (!code && (questionWordSet().has(w) || questionWordSet().has(w.replace(/['’]s$/, '')))) {
       flush();
       ctx.filler.push(original[i - 1] ?? w);
@@ -253,6 +289,15 @@ function wordGroups(
     return [];
   }
   if (vocab) return [conceptGroup(label, { word, forms: vocab, source: 'vocabulary' })];
+  // The other direction: the dictionary's best Japanese for the word, where the corpus uses it
+  // (a gloss the corpus term lists late: lawmaker → 議員).
+  const best = lookupEnglishWord(word)?.headwords.filter((h) => h.length >= 2 && ctx.hasTerm?.(h)) ?? [];
+  if (best.length) return [conceptGroup(label, { word, forms: best, source: 'vocabulary' })];
+  // A name the documents write in katakana (trump → トランプ): the dictionary's loanword for it.
+  const loan = lookupEnglishWord(word)?.katakana;
+  const kana = loan ? stemKatakana(loan) : undefined;
+  if (kana && ctx.hasTerm?.(kana) && !ctx.hasTerm(word))
+    return [asTyped({ alternatives: minimalAlternatives([...unitAlternatives(u), [kana]]), readAs: loan })];
   // A capitalised word is a name, not a typo (Treasure is not "measure").
   const typo = /^[A-Z]/.test(u.surface) ? undefined : correctTypo(ctx, word);
   if (typo) return [{ ...conceptGroup(label, typo), readAs: typo.word, source: 'typo' }];

@@ -1,5 +1,5 @@
 import { analyze, stemKatakana, type Unit } from '../../analyze/analyzer.js';
-import { lookupJapanese } from '../../analyze/dictionary.js';
+import { lookupEnglish, lookupJapanese } from '../../analyze/dictionary.js';
 import { decompoundKatakana } from '../../analyze/katakana.js';
 import { glossaryEntries, questionWords } from '../../analyze/lexicon.js';
 import { readingOf } from '../../search/vocabulary.js';
@@ -7,7 +7,7 @@ import { honorificSet, jaQuestionTermSet, weakTermSet } from '../glossary.js';
 import { instrumentOfJapanese } from './actors.js';
 import { minimalAlternatives, unitAlternatives, unitBoost } from './alternatives.js';
 import type { TermGroup, UnderstandContext } from './context.js';
-import { englishGroups, vocabularyTerms } from './english.js';
+import { englishFieldAlternative, englishGroups, vocabularyTerms } from './english.js';
 import { transliteration } from './text.js';
 
 /**
@@ -53,8 +53,11 @@ function dictionarySynonyms(ctx: UnderstandContext, word: string): string[] {
   if (!ctx.vocabulary || !ctx.hasTerm || ctx.hasTerm(word) || word.length < 2) return [];
   const entry = lookupJapanese(word);
   const out = new Set<string>();
-  for (const gloss of entry?.senses[0] ?? [])
+  for (const gloss of entry?.senses[0] ?? []) {
     for (const t of vocabularyTerms(ctx, gloss.toLowerCase()) ?? []) out.add(t);
+    // and the dictionary's best Japanese for that English, where the corpus uses it
+    for (const h of lookupEnglish(gloss)?.headwords ?? []) if (h.length >= 2 && ctx.hasTerm(h)) out.add(h);
+  }
   out.delete(word);
   return [...out];
 }
@@ -159,7 +162,9 @@ function unknownKatakanaRuns(text: string, ctx: UnderstandContext): { run: strin
       continue;
     // The analyzer's own parts where it reads the run whole (as the index was made), else the splitter's.
     const whole = units.length === 1 && units[0]?.surface === run ? units[0] : undefined;
-    const parts = whole ? whole.parts : decompoundKatakana(run).map((p) => stemKatakana(p));
+    // Read whole as one unknown word (メンタルヘルスアプリ): the splitter's parts, if it has any.
+    const parts =
+      whole && whole.parts.length > 1 ? whole.parts : decompoundKatakana(run).map((p) => stemKatakana(p));
     const unit: Unit = {
       surface: run,
       whole: stemmed,
@@ -168,11 +173,18 @@ function unknownKatakanaRuns(text: string, ctx: UnderstandContext): { run: strin
       alternatives: [stemmed],
       latin: false,
     };
+    // ヴ spellings (ガヴァナンス, ヴァンクーバー) are written with バ行 in the documents, or the other way.
+    const folded = foldVu(run);
+    const variant = folded !== run ? analyze(folded).map((u) => u.whole) : [];
     out.push({
       run,
       group: {
         label: run,
-        alternatives: minimalAlternatives([parts.length > 1 ? parts : [stemmed], ...latinForms(ctx, unit)]),
+        alternatives: minimalAlternatives([
+          parts.length > 1 ? parts : [stemmed],
+          ...latinForms(ctx, unit),
+          ...(variant.length ? [variant] : []),
+        ]),
         boost: parts.length > 1 ? [stemmed] : [],
         weak: false,
         untranslated: false,
@@ -182,6 +194,26 @@ function unknownKatakanaRuns(text: string, ctx: UnderstandContext): { run: strin
   }
   return out;
 }
+
+/** A Japanese word's first English glosses (two words at most) as English-field alternatives. */
+function englishOf(word: string): string[][] {
+  const out: string[][] = [];
+  for (const gloss of lookupJapanese(word)?.senses[0]?.slice(0, 2) ?? []) {
+    if (gloss.split(' ').length > 2) continue;
+    const alt = englishFieldAlternative(gloss);
+    if (alt) out.push(alt);
+  }
+  return out;
+}
+
+/** ヴァ → バ, ヴィ → ビ, ヴ → ブ…: the two ways Japanese writes a v. */
+export const foldVu = (s: string): string =>
+  s
+    .replace(/ヴァ/g, 'バ')
+    .replace(/ヴィ/g, 'ビ')
+    .replace(/ヴェ/g, 'ベ')
+    .replace(/ヴォ/g, 'ボ')
+    .replace(/ヴ/g, 'ブ');
 
 /** Japanese words → term groups (see the module comment). Filler goes to `ctx.filler`. */
 export function japaneseGroups(text: string, ctx: UnderstandContext): TermGroup[] {
@@ -276,12 +308,16 @@ export function japaneseGroups(text: string, ctx: UnderstandContext): TermGroup[
     }
     const synonyms = glossed ? [] : dictionarySynonyms(ctx, unit.whole);
     for (const s of synonyms) alternatives.push(...analyze(s).map((x) => [x.whole]));
+    // The English titles and summaries say it in English: the dictionary's first English for a
+    // word the Japanese text does not use (倍増 → doubling; 医療 → medical care).
+    if (ctx.hasTerm && !ctx.hasTerm(unit.whole)) alternatives.push(...englishOf(unit.whole));
     const instrument = instrumentOfJapanese(unit.whole);
     groups.push({
       label: unit.surface || unit.whole,
       alternatives: minimalAlternatives(alternatives),
       boost: unitBoost(unit),
-      weak: weakTermSet().has(unit.whole),
+      // One kanji the glossary does not know (人, 方, 件) says too little to filter by.
+      weak: weakTermSet().has(unit.whole) || (!glossed && /^[\u3400-\u9fff]$/.test(unit.whole)),
       untranslated: false,
       source: glossed ? 'glossary' : synonyms.length ? 'vocabulary' : 'typed',
       ...(synonyms.length ? { translation: synonyms } : {}),

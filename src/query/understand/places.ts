@@ -4,11 +4,23 @@ import type { PlaceMatch } from '../places.js';
 import { minimalAlternatives } from './alternatives.js';
 import type { TermGroup } from './context.js';
 
-/** A name as alternatives: each of its spellings analyzed (at most three terms each). */
+/**
+ * A name as alternatives: each of its spellings analyzed — a Japanese spelling only when it is
+ * one word or compound (主要20か国 would otherwise be 主要 and 国, found in any item), a Latin one
+ * in at most three words.
+ */
 function nameAlternatives(names: string[]): string[][] {
   return minimalAlternatives(
     names
-      .map((n) => analyze(n).map((u) => (u.latin ? (u.alternatives[0] ?? u.whole) : u.whole)))
+      .map((n) => {
+        const units = analyze(n);
+        if (
+          /[\u3040-\u30ff\u3400-\u9fff]/.test(n) &&
+          (units.length !== 1 || units[0]?.surface !== n.normalize('NFKC'))
+        )
+          return [];
+        return units.map((u) => (u.latin ? (u.alternatives[0] ?? u.whole) : u.whole));
+      })
       .filter((a) => a.length > 0 && a.length <= 3),
   );
 }

@@ -1,5 +1,4 @@
 import { resolve } from 'node:path';
-import { WebClient } from '@slack/web-api';
 import type { Cron } from 'croner';
 import dotenv from 'dotenv';
 import { ConfigError, loadConfig } from './config.js';
@@ -12,14 +11,13 @@ import { openIndex, type SearchIndex } from './search/index-store.js';
 import { rebuildInChildProcess } from './search/rebuild-process.js';
 import { watchDataDir } from './search/watch-data.js';
 import { createSlackApp } from './slack/create-app.js';
-import { StateInstallationStore } from './slack/installations.js';
 import type { PgStores } from './store/pg/index.js';
 import { createLogger, registerSecret } from './util/logger.js';
 import { defaultDataDir, defaultIndexDir, projectRoot } from './util/paths.js';
 import { pidFilePath, tryWritePidFile } from './util/pid-file.js';
 import { installSafetyNet } from './util/safety-net.js';
 import { startScheduler } from './weekly/scheduler.js';
-import { calendar, digestClient, digestPreviewText, openWeekly } from './wiring.js';
+import { calendar, digestPreviewText, installationClients, openWeekly } from './wiring.js';
 
 /** Thin entry: config → wiring (live index, calendar, weekly state) → Slack listeners or the console → start. */
 async function main(): Promise<void> {
@@ -126,21 +124,10 @@ async function main(): Promise<void> {
   } else logger.info('feed: watching the publisher is off (POLICY_BOT_FEED_URL=off)');
   const m = metrics;
   // The distributed app posts each team's digest with that team's bot token.
-  const installations = config.oauth && state ? new StateInstallationStore(state) : undefined;
+  const clientFor = installationClients(config, state);
   const runner = weekly.runner(app.client, logger, {
     onPart: () => m.digestPart(),
-    ...(installations
-      ? {
-          clientFor: async (teamId: string | null) => {
-            const token = teamId ? await installations.botToken(teamId) : undefined;
-            return token
-              ? digestClient(
-                  new WebClient(token, config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {}),
-                )
-              : undefined;
-          },
-        }
-      : {}),
+    ...(clientFor ? { clientFor } : {}),
   });
   let job: Cron | undefined;
   // Graceful shutdown (SIGTERM from the orchestrator, SIGINT from a terminal): /readyz turns 503,

@@ -321,7 +321,7 @@ async function runNow(args: ParsedArgs, io: Io): Promise<number> {
   if (config.mode === 'console') {
     println(
       io.stderr,
-      'policy-bot: digest --run-now posts to Slack: set SLACK_BOT_TOKEN (and SLACK_APP_TOKEN or SLACK_SIGNING_SECRET)',
+      "policy-bot: digest --run-now posts to Slack: set SLACK_BOT_TOKEN (and SLACK_APP_TOKEN or SLACK_SIGNING_SECRET), or the distributed app's SLACK_CLIENT_ID, SLACK_CLIENT_SECRET, SLACK_STATE_SECRET and SLACK_SIGNING_SECRET",
     );
     return 2;
   }
@@ -330,14 +330,16 @@ async function runNow(args: ParsedArgs, io: Io): Promise<number> {
   const index = await openForCli(args, io);
   // Slack's client, SQLite and the scheduler are loaded only by the commands that use them: an
   // `ask` does not pay for them before its answer.
-  const { calendar, openWeekly } = await import('./wiring.js');
+  const { calendar, installationClients, openWeekly } = await import('./wiring.js');
   const { WebClient } = await import('@slack/web-api');
   const weekly = await openWeekly(config, () => index, calendar(config.timeZone), logger);
   const client = new WebClient(
     config.botToken,
     config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {},
   );
-  const runner = weekly.runner(client, logger);
+  // The distributed app: each team's digest with its own installation's token.
+  const clientFor = installationClients(config, weekly.state);
+  const runner = weekly.runner(client, logger, clientFor ? { clientFor } : {});
   if (!runner) {
     println(io.stderr, weekly.fault ?? 'policy-bot: the state database is unavailable; no digest was posted');
     return 1;

@@ -1,4 +1,4 @@
-import type { WebClient } from '@slack/web-api';
+import { WebClient } from '@slack/web-api';
 import type { DigestCommands } from './commands/digest-commands.js';
 import type { Config } from './config.js';
 import { linkDigestThread } from './conversation/digest-thread.js';
@@ -6,6 +6,7 @@ import { say } from './present/catalogue.js';
 import { todayIn } from './query/dates.js';
 import type { Lang } from './query/understand.js';
 import type { SearchIndex } from './search/index-store.js';
+import { StateInstallationStore } from './slack/installations.js';
 import { openStores } from './store/open.js';
 import type { StateStores } from './store/state.js';
 import type { Logger } from './util/logger.js';
@@ -85,6 +86,24 @@ export async function openWeekly(
         // Replies in a digest's thread are follow-ups on its items.
         onPosted: (posted) => linkDigestThread(state, posted, cal.today(), cal.clock()),
       }),
+  };
+}
+
+/**
+ * The distributed app's digest clients: each team's from its installation's bot token (a team
+ * without one gets none, and its subscription is paused). Undefined for the single-token app.
+ */
+export function installationClients(
+  config: Config,
+  state: StateStores | undefined,
+): ((teamId: string | null) => Promise<DigestClient | undefined>) | undefined {
+  if (!config.oauth || !state) return undefined;
+  const installations = new StateInstallationStore(state);
+  return async (teamId) => {
+    const token = teamId ? await installations.botToken(teamId) : undefined;
+    return token
+      ? digestClient(new WebClient(token, config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {}))
+      : undefined;
   };
 }
 

@@ -20,6 +20,34 @@ describe('configuration', () => {
     ).toMatchObject({ mode: 'http', port: 8080 });
   });
 
+  it('the distributed app (OAuth) and PostgreSQL: read from their variables, refused when incomplete, the URL never echoed', () => {
+    const oauth = {
+      SLACK_CLIENT_ID: '123.456',
+      SLACK_CLIENT_SECRET: 'b'.repeat(32),
+      SLACK_STATE_SECRET: 'a-state-secret-long-enough',
+      SLACK_SIGNING_SECRET: 'a'.repeat(32),
+    };
+    expect(loadConfig(oauth)).toMatchObject({
+      mode: 'http',
+      oauth: { clientId: '123.456', stateSecret: 'a-state-secret-long-enough' },
+    });
+    expect(loadConfig(oauth).botToken).toBeUndefined();
+    expect(() => loadConfig({ ...oauth, SLACK_STATE_SECRET: '' })).toThrow(/also needs SLACK_STATE_SECRET/);
+    expect(() => loadConfig({ ...oauth, SLACK_BOT_TOKEN: 'xoxb-1' })).toThrow(/unset SLACK_BOT_TOKEN/);
+    expect(loadConfig({ DATABASE_URL: 'postgres://u:pw@db:5432/x' })).toMatchObject({
+      databaseUrl: 'postgres://u:pw@db:5432/x',
+      databasePoolMax: 10,
+    });
+    expect(loadConfig({}).databaseUrl).toBeUndefined();
+    try {
+      loadConfig({ DATABASE_URL: 'mysql://u:secretpw@db/x' });
+      expect.unreachable();
+    } catch (err) {
+      expect((err as ConfigError).message).toContain('DATABASE_URL: should be a PostgreSQL URL');
+      expect((err as ConfigError).message).not.toContain('secretpw');
+    }
+  });
+
   it('reports every bad variable at once, by name, with what it should look like', () => {
     try {
       loadConfig({

@@ -3,7 +3,7 @@ import { type PgStores, pgStores } from '../../src/store/pg/index.js';
 import { sqliteStores } from '../../src/store/sqlite/index.js';
 import type { StateStores } from '../../src/store/state.js';
 import { openState } from '../../src/weekly/state.js';
-import { freshDatabase } from '../support/postgres.js';
+import { freshDatabase, startPostgres } from '../support/postgres.js';
 
 /**
  * The one contract every state store keeps, run against both implementations: the embedded
@@ -367,6 +367,25 @@ describe('PostgreSQL only: what replicas need', () => {
     expect(await s.dedupe.firstDelivery('EvDropped', T(0))).toBe(true);
     await expect(s.ping()).resolves.toBeUndefined();
   });
+
+  it('unreachable at start: the stores exist at once, answer with a fault, and migrate when the server comes up', async () => {
+    const server = await startPostgres();
+    try {
+      await server.stop();
+      const s = pgStores(server.url, { retryMs: 50, report: () => {} });
+      opened.push(s);
+      await expect(s.ping()).rejects.toThrow(/cannot be reached|not migrated yet/);
+      await expect(Promise.resolve(s.dedupe.firstDelivery('Ev0', T(0)))).rejects.toMatchObject({
+        name: 'StateError',
+      });
+      await server.start();
+      await s.ready;
+      await expect(s.ping()).resolves.toBeUndefined();
+      expect(await s.dedupe.firstDelivery('Ev0', T(0))).toBe(true);
+    } finally {
+      await server.destroy();
+    }
+  }, 60_000);
 
   it('unreachable: a StateError naming the server without its password, and ping says so', async () => {
     const wrong = url.replace(/:(\d+)\//, ':1/');

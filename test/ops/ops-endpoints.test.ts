@@ -26,8 +26,11 @@ beforeAll(async () => {
     DATABASE_URL: server.url,
     POLICY_BOT_STATE_PATH: join(mkdtempSync(join(tmpdir(), 'policy-bot-ops-')), 'state.sqlite'),
   });
+  // Serving HTTP, and the schema migrated (either may be logged first).
+  const started = () =>
+    app.logs().includes('policy-bot is running') && app.logs().includes('schema up to date');
   await fake
-    .waitFor(() => (app.logs().includes('schema up to date') ? true : undefined), 60_000)
+    .waitFor(() => (started() ? true : undefined), 60_000)
     .catch(() => {
       throw new Error(`the app did not start:\n${app.logs().slice(-3000)}`);
     });

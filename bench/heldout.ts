@@ -90,7 +90,9 @@ export const HELDOUT_CASES: QualityCase[] = [
     q: 'What happened in Europe last December?',
     expect: ['https://www.ncsc.gov.uk/blog-post/prompt-injection-is-not-sql-injection'],
   },
-  { q: '先月のニュース', empty: true },
+  // (Was 先月のニュース: since issue 21 a relative period past the corpus answers with its latest
+  // month, said as such. A month the digests do not cover, named, stays empty.)
+  { q: '2025年8月のニュース', empty: true },
   { q: 'Brazil AI law', empty: true },
   { q: 'Canada', expect: ['https://aisi.go.jp/activity/activity_international/250804/'] },
   {

@@ -193,9 +193,11 @@ export function applyFilters(
   today: string,
 ): FilterStage | FilterStop {
   const present = corpusCountries(index);
-  const covered = interp.countries.filter((c) => present.has(c));
-  const uncovered = interp.countries.filter((c) => !present.has(c));
-  const placeAsked = interp.countries.length > 0 || interp.regions.length > 0;
+  // A country named only through a city or state is no filter: the place is required instead.
+  const filtering = interp.countries.filter((c) => !interp.viaPlaces?.includes(c));
+  const covered = filtering.filter((c) => present.has(c));
+  const uncovered = filtering.filter((c) => !present.has(c));
+  const placeAsked = filtering.length > 0 || interp.regions.length > 0;
   if (placeAsked && covered.length === 0 && interp.regions.length === 0)
     return { reason: 'noItemsAbout', uncovered };
   const placeOk = (it: StoredItem) =>

@@ -17,6 +17,12 @@ export interface PlaceMatch {
    * their country (if any) is a filter, and the answer must name them.
    */
   places: { name: string; place: SubPlace }[];
+  /**
+   * Countries named only through a state, prefecture or city (California → US): said, but not a
+   * filter — the place itself must be named by every answer, and an item about an event in San
+   * Diego may be filed under the country that attended it.
+   */
+  viaPlaces: string[];
 }
 
 /**
@@ -31,13 +37,14 @@ export function findPlaces(text: string): PlaceMatch {
   const agencies: { name: string; actor?: string }[] = [];
   const places: { name: string; place: SubPlace }[] = [];
   const mentions = findMentions(text, { mode: 'question' });
+  const direct = new Set<string>();
   const take = (code: string, typed: string, start: number, end: number, name: Partial<Name>) => {
     spans.push([start, end]);
     if (name.place) {
       if (!places.some((p) => p.place.id === name.place?.id)) places.push({ name: typed, place: name.place });
       // A body is no country; a state or a city is in one.
       if (!code) return;
-    }
+    } else direct.add(code);
     if (!countries.includes(code)) countries.push(code);
     said[code] ??= typed;
     if (name.agency && !name.place)
@@ -48,6 +55,7 @@ export function findPlaces(text: string): PlaceMatch {
   for (const m of lowercaseUs(text)) {
     if (spans.some(([a, b]) => m.start < b && m.end > a)) continue;
     if (!countries.includes('US')) countries.push('US');
+    direct.add('US');
     said.US ??= text.slice(m.start, m.end);
     spans.push([m.start, m.end]);
   }
@@ -88,7 +96,8 @@ export function findPlaces(text: string): PlaceMatch {
       }
     }
   }
-  return { countries, regions, spans, said, agencies, places };
+  const viaPlaces = countries.filter((c) => !direct.has(c) && c !== 'EU' && places.length > 0);
+  return { countries, regions, spans, said, agencies, places, viaPlaces };
 }
 
 /**

@@ -129,6 +129,7 @@ export function understand(question: string, today: string, options: UnderstandO
     countries: places.countries,
     regions: places.regions,
     placeNames: places.said,
+    ...(places.viaPlaces.length ? { viaPlaces: places.viaPlaces } : {}),
     urls,
     actors: [...new Set(places.agencies.flatMap((a) => (a.actor ? [a.actor] : [])))],
     period: combinePeriods(periods),

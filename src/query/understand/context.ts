@@ -45,6 +45,11 @@ export interface Interpretation {
   regions: Region[];
   /** What the asker typed for each code, for messages. */
   placeNames: Record<string, string>;
+  /**
+   * Countries named only through a state, prefecture or city: said, never a filter (the place
+   * itself is required of every answer).
+   */
+  viaPlaces?: string[];
   period: Period | null;
   groups: TermGroup[];
   /** Source URLs quoted in the question: the items citing them are the answer. */

@@ -9,6 +9,7 @@ import { corpusGaps } from './lexicon-gaps.js';
 import { loadNatural, naturalTable, scoreNatural } from './natural.js';
 import { HELDOUT_CASES, scoreBaseline, scorePolicyBot } from './quality.js';
 import { threadLatency } from './thread-latency.js';
+import { typoRobustness } from './typos.js';
 import { allSets, unseenTable } from './unseen.js';
 
 /**
@@ -45,6 +46,12 @@ for (const line of naturalTable(tune, holdout)) console.log(line);
 // given with a word ignored (issue 18: none). The untuned sets' misses are never printed.
 console.log('\n## Every question set (counts)\n');
 for (const line of unseenTable(await allSets(index, defaultDataDir()))) console.log(line);
+{
+  const t = typoRobustness(index);
+  console.log(
+    `\ntypos (the tuned sets' right answers asked again with one typo in their longest English word, or a long-vowel mark added or dropped in a katakana word): English ${t.en[0]}/${t.en[1]}, Japanese ${t.ja[0]}/${t.ja[1]} still answered correctly`,
+  );
+}
 const para = scoreNatural(index, 'tune', loadNatural(join(root, 'bench', 'natural', 'paraphrases.yml')));
 console.log(
   `paraphrases of the tune split (bench/natural/paraphrases.yml): ${para.passed}/${para.total}; must-be-empty answered empty ${para.emptyPassed}/${para.emptyTotal}`,

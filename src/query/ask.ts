@@ -7,7 +7,13 @@ import { hasTerm } from '../search/scorer.js';
 import type { StoredItem } from '../search/stored-item.js';
 import { collapseHits, collapseToEvents, highlightWords, toResultItem } from './page.js';
 import { type SearchOutcome, search, warmSearch } from './search.js';
-import { type Interpretation, type Lang, type UnderstandOptions, understand } from './understand.js';
+import {
+  foldLongVowels,
+  type Interpretation,
+  type Lang,
+  type UnderstandOptions,
+  understand,
+} from './understand.js';
 
 /** One result as the `ask --json` contract prints it (other tools rely on these fields). */
 export interface AskResultItem {
@@ -237,8 +243,41 @@ export function understandOptions(
   return {
     vocabulary: index.vocabulary,
     hasTerm: (t) => hasTerm(index, t),
+    latinTerms: () => latinTermsOf(index),
+    katakanaLike: (folded) => katakanaByFold(index).get(folded) ?? [],
     ...(options.now ? { now: options.now } : {}),
   };
+}
+
+const latinTermCache = new WeakMap<SearchIndex, string[]>();
+/** The index's Latin terms of five letters or more, once per index. */
+function latinTermsOf(index: SearchIndex): string[] {
+  let terms = latinTermCache.get(index);
+  if (!terms) {
+    terms = [];
+    for (const t of (index.mini as unknown as { _index: { keys(): Iterable<string> } })._index.keys())
+      if (/^[a-z]{5,}$/.test(t)) terms.push(t);
+    latinTermCache.set(index, terms);
+  }
+  return terms;
+}
+
+const foldCache = new WeakMap<SearchIndex, Map<string, string[]>>();
+/** The index's katakana terms by their spelling without long-vowel marks, once per index. */
+function katakanaByFold(index: SearchIndex): Map<string, string[]> {
+  let map = foldCache.get(index);
+  if (!map) {
+    map = new Map();
+    for (const t of (index.mini as unknown as { _index: { keys(): Iterable<string> } })._index.keys()) {
+      if (!/^[\u30a1-\u30faー]{3,}$/.test(t)) continue;
+      const f = foldLongVowels(t);
+      const list = map.get(f);
+      if (list) list.push(t);
+      else map.set(f, [t]);
+    }
+    foldCache.set(index, map);
+  }
+  return map;
 }
 
 /** The time-budget note first, when the question was read only in part. */

@@ -142,9 +142,12 @@ export function misspeltPlaces(
     if (taken.some(([a, b]) => start < b && end > a)) continue;
     const word = m[0].toLowerCase();
     if (glossaryIndex().has(word) || questionWordSet().has(word)) continue;
+    // Katakana compared without long-vowel marks or ヴ (シンーガポル, ヴァンクバー): one edit then.
+    const kana = /^[\u30a1-\u30faー]+$/.test(word);
+    const fold = (x: string) => (kana ? x.replace(/ー/g, '').replace(/ヴァ/g, 'バ').replace(/ヴ/g, 'ブ') : x);
     const close = candidates().filter((n) => {
       const name = n.text.toLowerCase().replace(/ /g, '');
-      return name === word ? n.text.includes(' ') : editDistance(word, name, 1) <= 1;
+      return name === word ? n.text.includes(' ') : editDistance(fold(word), fold(name), 1) <= 1;
     });
     const codes = new Set(close.map((n) => n.code));
     if (close.length && codes.size === 1) out.push({ name: close[0] as Name, start, end });

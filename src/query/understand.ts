@@ -75,6 +75,10 @@ export interface UnderstandOptions {
   vocabulary?: Vocabulary;
   /** Whether the index holds a term: names and codes the corpus prints are not "typos". */
   hasTerm?: (term: string) => boolean;
+  /** The Latin words the corpus prints (five letters or more), for typos of names (antropic). */
+  latinTerms?: () => readonly string[];
+  /** The corpus's katakana terms by their long-vowel-folded spelling. */
+  katakanaLike?: (folded: string) => readonly string[];
   /** The clock (milliseconds), for the time budget. */
   now?: () => number;
   budgetMs?: number;
@@ -98,6 +102,8 @@ export function understand(question: string, today: string, options: UnderstandO
   const ctx: UnderstandContext = {
     ...(options.vocabulary ? { vocabulary: options.vocabulary } : {}),
     ...(options.hasTerm ? { hasTerm: options.hasTerm } : {}),
+    ...(options.latinTerms ? { latinTerms: options.latinTerms } : {}),
+    ...(options.katakanaLike ? { katakanaLike: options.katakanaLike } : {}),
     filler: [],
     expired: () => {
       if (!expired && now() > deadline) expired = true;

@@ -120,3 +120,32 @@ describe('the time budget', () => {
     expect(run('korea guidelines security').interp.cutShort).toBeUndefined();
   });
 });
+
+describe('typos are resolved before a word may be called missing', () => {
+  it('a misspelt filler word is filler (anythhing, hapened, upadtes)', () => {
+    for (const q of ['anythhing on korea in january 2026', 'what hapened in korea in january 2026']) {
+      const r = run(q);
+      expect(r.interpretation.missing, q).toEqual([]);
+      expect(r.results.length, q).toBeGreaterThan(0);
+    }
+  });
+
+  it('a misspelt month or period word is the period (decmber 2025, yetserday)', () => {
+    const i = understand('uk news from decmber 2025', TODAY, understandOptions(index));
+    expect(i.period?.from).toBe('2025-12-01');
+    expect(i.period?.to).toBe('2025-12-31');
+  });
+
+  it('katakana with or without long-vowel marks finds the corpus spelling (フォラム → フォーラム)', () => {
+    const i = understand('金融庁のAI官民フォラム', TODAY, understandOptions(index));
+    const g = i.groups.find((x) => x.label === 'フォラム');
+    expect(g?.alternatives.some((a) => a.includes('フォーラム') || a.includes('フォーラ'))).toBe(true);
+    expect(run('金融庁のAI官民フォラム').results.length).toBeGreaterThan(0);
+  });
+
+  it('a misspelt name the corpus prints in Latin letters is that name (antropic → anthropic)', () => {
+    const r = run('antropic moc with japan');
+    expect(r.interpretation.missing).toEqual([]);
+    expect(r.results.some((x) => /Anthropic/i.test(`${x.title}${x.snippet}`))).toBe(true);
+  });
+});

@@ -75,6 +75,13 @@ export interface UnderstandContext {
   vocabulary?: Vocabulary;
   /** Whether the index holds a term (Latin names, codes): such a word is never "corrected". */
   hasTerm?: (term: string) => boolean;
+  /** The Latin words the corpus prints (five letters or more): what a typo of a name may mean. */
+  latinTerms?: () => readonly string[];
+  /**
+   * The corpus's katakana terms spelled like `folded` once long-vowel marks are dropped
+   * (foldLongVowels): フォラム, スケジュル, マネージメント find フォーラム, スケジュール, マネジメント.
+   */
+  katakanaLike?: (folded: string) => readonly string[];
   /** Words read as filler, collected as the stages meet them. */
   filler: string[];
   /** True once the question's time budget is spent: the stages stop reading. */

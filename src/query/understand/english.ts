@@ -64,6 +64,36 @@ function correctionTargets(ctx: UnderstandContext): string[] {
   return typoTargets.words;
 }
 
+/**
+ * The targets closest to a misspelt word: one edit away, two for a word of eight letters or
+ * more; empty when none is that close.
+ */
+export function nearest(word: string, targets: readonly string[]): string[] {
+  const max = word.length >= 8 ? 2 : 1;
+  let best = max + 1;
+  let at: string[] = [];
+  for (const k of targets) {
+    if (Math.abs(k.length - word.length) > max) continue;
+    const d = editDistance(word, k, max);
+    if (d < best) {
+      best = d;
+      at = [k];
+    } else if (d === best) at.push(k);
+  }
+  return best <= max ? at : [];
+}
+
+let fillerTargets: string[] | undefined;
+/**
+ * A misspelt filler word (anythhing, hapened, upadtes) is filler: the question words of five
+ * letters or more one edit from it — never a word the dictionary knows as itself.
+ */
+export function isMisspeltFiller(word: string): boolean {
+  if (word.length < 5 || !/^[a-z]+$/.test(word) || lookupEnglishWord(word)) return false;
+  fillerTargets ??= [...questionWordSet()].filter((w) => /^[a-z]{5,}$/.test(w) && !glossaryIndex().has(w));
+  return nearest(word, fillerTargets).length > 0;
+}
+
 /** What a word resolves to when it is read as another: its corpus forms and how. */
 interface Reading {
   word: string;
@@ -88,8 +118,15 @@ export function correctTypo(ctx: UnderstandContext, word: string): Reading | und
   if (word.length < 5 || !/^[a-z]+$/.test(word) || questionWordSet().has(word)) return undefined;
   if (ctx.hasTerm?.(word)) return undefined;
   if (lookupEnglishWord(word)) return undefined;
-  const close = correctionTargets(ctx).filter((k) => editDistance(word, k, 1) <= 1);
-  const readings = close.flatMap((k) => readWord(ctx, k) ?? []);
+  // One edit, two for a long word (regualtoin); towards the lexicon's words, else a Latin word the
+  // corpus prints (antropic → anthropic).
+  let readings = nearest(word, correctionTargets(ctx)).flatMap((k) => readWord(ctx, k) ?? []);
+  if (!readings.length && ctx.latinTerms)
+    readings = nearest(word, ctx.latinTerms()).map((k) => ({
+      word: k,
+      forms: [k],
+      source: 'vocabulary' as const,
+    }));
   // Forms of one concept (chatbott: chatbot, chatbots) are one answer, not an ambiguity; between
   // a reviewed glossary word and dictionary ones (globl: global, globe), the glossary's.
   const meaning = (rs: Reading[]) =>
@@ -300,6 +337,10 @@ function wordGroups(
     return [asTyped({ alternatives: minimalAlternatives([...unitAlternatives(u), [kana]]), readAs: loan })];
   // A capitalised word is a name, not a typo (Treasure is not "measure").
   const typo = /^[A-Z]/.test(u.surface) ? undefined : correctTypo(ctx, word);
+  if (!typo && !/^[A-Z]/.test(u.surface) && !ctx.hasTerm?.(word) && isMisspeltFiller(word)) {
+    ctx.filler.push(label);
+    return [];
+  }
   if (typo) return [{ ...conceptGroup(label, typo), readAs: typo.word, source: 'typo' }];
   // ai-ready, cross-border: a hyphenated word no vocabulary has is read as its words.
   if (word.includes('-') && depth === 0 && !ctx.hasTerm?.(word)) {

@@ -8,7 +8,7 @@ import { instrumentOfJapanese } from './actors.js';
 import { minimalAlternatives, unitAlternatives, unitBoost } from './alternatives.js';
 import type { TermGroup, UnderstandContext } from './context.js';
 import { englishFieldAlternative, englishGroups, vocabularyTerms } from './english.js';
-import { transliteration } from './text.js';
+import { foldLongVowels, transliteration } from './text.js';
 
 /**
  * Japanese words → concepts. Request words, auxiliaries and inflected words are filler (教えて,
@@ -184,6 +184,8 @@ function unknownKatakanaRuns(text: string, ctx: UnderstandContext): { run: strin
           parts.length > 1 ? parts : [stemmed],
           ...latinForms(ctx, unit),
           ...(variant.length ? [variant] : []),
+          // with or without long vowels (フォラム, スケジュル → フォーラム, スケジュール)
+          ...(ctx.katakanaLike?.(foldLongVowels(folded)) ?? []).map((t) => [t]),
         ]),
         boost: parts.length > 1 ? [stemmed] : [],
         weak: false,

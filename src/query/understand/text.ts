@@ -1,7 +1,9 @@
 import { normalize } from '../../analyze/analyzer.js';
+import { lookupEnglishWord } from '../../analyze/dictionary.js';
 import { decompoundKatakana } from '../../analyze/katakana.js';
 import { clippedForms, katakanaLexicon } from '../../analyze/lexicon.js';
 import { boundKanaRuns } from '../../util/sanitize.js';
+import { nearest } from './english.js';
 
 /**
  * The first stage of understanding: a question as typed → the text the later stages read.
@@ -21,9 +23,49 @@ export function prepareText(question: string): { text: string; urls: string[]; f
       return `${space}${' '.repeat(handle.length)}`;
     });
   const text = mixedTransliterations(
-    expandClippedJapanese(katakanaFromHiragana(boundKanaRuns(withoutHandles))),
+    expandClippedJapanese(katakanaFromHiragana(boundKanaRuns(correctPeriodWords(withoutHandles)))),
   );
   return { text, urls, filler };
+}
+
+/** Words of periods people misspell (decmber, yetserday, quartter), five letters or more. */
+const PERIOD_WORDS = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+  'yesterday',
+  'today',
+  'quarter',
+  'summer',
+  'winter',
+  'spring',
+  'autumn',
+  'weeks',
+  'months',
+  'years',
+  'recently',
+  'fortnight',
+];
+
+/**
+ * A misspelt word of a period (decmber 2025, yetserday) read as the word, before periods are
+ * found: one edit away, two for a long word — never a word the dictionary knows as itself.
+ */
+export function correctPeriodWords(text: string): string {
+  return text.replace(/[A-Za-z]{5,}/g, (w) => {
+    const lower = w.toLowerCase();
+    if (PERIOD_WORDS.includes(lower) || lookupEnglishWord(lower)) return w;
+    const near = nearest(lower, PERIOD_WORDS);
+    return near.length === 1 ? (near[0] as string) : w;
+  });
 }
 
 const KANJI_OR_KANA = /[\u3040-\u30ff\u3400-\u9fff]/;

@@ -1,19 +1,13 @@
-import { lookupEnglish, lookupJapanese } from '../analyze/dictionary.js';
+import { loadDictionaryTables } from '../analyze/dictionary.js';
 import type { EnglishBy } from '../english/entry.js';
 import { type EventGroup, eventsOf } from '../events/group.js';
 import type { Message } from '../present/catalogue.js';
 import type { SearchIndex } from '../search/index-store.js';
-import { hasTerm } from '../search/scorer.js';
 import type { StoredItem } from '../search/stored-item.js';
+import { corpusLookups, warmCorpusLookups } from './corpus-lookups.js';
 import { collapseHits, collapseToEvents, highlightWords, toResultItem } from './page.js';
 import { type SearchOutcome, search, warmSearch } from './search.js';
-import {
-  foldLongVowels,
-  type Interpretation,
-  type Lang,
-  type UnderstandOptions,
-  understand,
-} from './understand.js';
+import { type Interpretation, type Lang, type UnderstandOptions, understand } from './understand.js';
 
 /** One result as the `ask --json` contract prints it (other tools rely on these fields). */
 export interface AskResultItem {
@@ -126,18 +120,18 @@ export interface AskOptions {
 
 /**
  * The steps of warming an index, one per `yield`: the per-index tables (search tables, the
- * events grouped across documents), then `rounds` passes over questions of every shape (the
+ * dictionary, the corpus's term tables, the events grouped across documents), then `rounds` passes over questions of every shape (the
  * first questions a process answers run cold, 2–5× slower until V8 has optimized the query
  * path, which takes a few passes). Pure caching: answers are the same with or without it.
  */
 function* warmSteps(index: SearchIndex, rounds: number): Generator<void> {
   warmSearch(index);
   yield;
-  // The dictionary's two tables (≈0.1 s each to read): the first question with a word the
-  // corpus lacks would otherwise wait for them.
-  lookupEnglish('policy');
+  // The dictionary's tables: the first question with a word the corpus lacks would otherwise
+  // wait for them (once per process: a reload finds them read).
+  loadDictionaryTables();
   yield;
-  lookupJapanese('政策');
+  warmCorpusLookups(index);
   yield;
   eventsOf(index);
   const today = new Date().toISOString().slice(0, 10);
@@ -235,49 +229,12 @@ export function ask(
   };
 }
 
-/** What understanding reads from the index: its vocabulary and its terms. */
+/** What understanding reads from the index (its vocabulary and its terms), and the clock. */
 export function understandOptions(
   index: SearchIndex,
   options: { now?: (() => number) | undefined } = {},
 ): UnderstandOptions {
-  return {
-    vocabulary: index.vocabulary,
-    hasTerm: (t) => hasTerm(index, t),
-    latinTerms: () => latinTermsOf(index),
-    katakanaLike: (folded) => katakanaByFold(index).get(folded) ?? [],
-    ...(options.now ? { now: options.now } : {}),
-  };
-}
-
-const latinTermCache = new WeakMap<SearchIndex, string[]>();
-/** The index's Latin terms of five letters or more, once per index. */
-function latinTermsOf(index: SearchIndex): string[] {
-  let terms = latinTermCache.get(index);
-  if (!terms) {
-    terms = [];
-    for (const t of (index.mini as unknown as { _index: { keys(): Iterable<string> } })._index.keys())
-      if (/^[a-z]{5,}$/.test(t)) terms.push(t);
-    latinTermCache.set(index, terms);
-  }
-  return terms;
-}
-
-const foldCache = new WeakMap<SearchIndex, Map<string, string[]>>();
-/** The index's katakana terms by their spelling without long-vowel marks, once per index. */
-function katakanaByFold(index: SearchIndex): Map<string, string[]> {
-  let map = foldCache.get(index);
-  if (!map) {
-    map = new Map();
-    for (const t of (index.mini as unknown as { _index: { keys(): Iterable<string> } })._index.keys()) {
-      if (!/^[\u30a1-\u30faー]{3,}$/.test(t)) continue;
-      const f = foldLongVowels(t);
-      const list = map.get(f);
-      if (list) list.push(t);
-      else map.set(f, [t]);
-    }
-    foldCache.set(index, map);
-  }
-  return map;
+  return { ...corpusLookups(index), ...(options.now ? { now: options.now } : {}) };
 }
 
 /** The time-budget note first, when the question was read only in part. */

@@ -1,6 +1,6 @@
 import { type Actor, actorsLexicon } from '../analyze/lexicon.js';
 import type { SearchIndex } from '../search/index-store.js';
-import { anyMatch, ItemScores as GroupScores, matchCount, scoreAnd, scoreOr } from '../search/scorer.js';
+import { anyMatch, ItemScores as GroupScores, scoreAnd, scoreOr } from '../search/scorer.js';
 import { facets } from './facets.js';
 import type { FilterStage } from './filters.js';
 import type { TermGroup } from './understand.js';
@@ -10,16 +10,13 @@ export { GroupScores };
 /**
  * The candidates stage: each concept of the question scored over the items the filters admit
  * (MiniSearch's BM25 through src/search/scorer.ts, each concept by its best alternative), and
- * judged on the whole corpus: whether any item uses it at all (`present`) and how many do
- * (`frequency`), which the decide stage needs to tell a concept the corpus lacks from one it has,
- * and a distinctive concept from a common qualifier.
+ * judged on the whole corpus: whether any item uses it at all (`present`), which the decide stage
+ * needs to tell a concept the corpus lacks from one the filters only hide.
  */
 export interface ConceptMatches {
   perGroup: Map<TermGroup, GroupScores>;
   /** Items scored by the whole compounds of the question (人工知能基本計画): ranking only. */
   wholeScores: GroupScores;
-  /** Items using each concept in the whole corpus (an upper estimate: its best alternative's). */
-  frequency: Map<TermGroup, number>;
 }
 
 const KATAKANA_LONG = /^[\u30a1-\u30faー]{5,}$/;
@@ -50,7 +47,6 @@ export function matchConcepts(
   const actors = actorsById();
   const { gate, admits } = stage;
   const perGroup = new Map<TermGroup, GroupScores>();
-  const frequency = new Map<TermGroup, number>();
   // Beside a specific word a generic one (AI) would only add a little rank, and scoring it over
   // every item is the slowest part of a query on a large corpus: it is not searched then.
   // (Specific words are searched first: when none is in the corpus, the generic ones still pick
@@ -62,7 +58,6 @@ export function matchConcepts(
     if (g.weak && specificFound) {
       best.present = true;
       perGroup.set(g, best);
-      frequency.set(g, index.items.length);
       continue;
     }
     // An instrument word matches the items of that type; an actor's words its own section's items.
@@ -71,12 +66,10 @@ export function matchConcepts(
     // Those items rank with the best and the weakest textual match in the whole corpus, so such a
     // group is scored over every item.
     const groupGate = typed ? undefined : gate;
-    let count = 0;
     for (const alt of g.alternatives) {
       const found = scoreAnd(index, alt, fuzzy, groupGate, best.keepMax);
-      const inCorpus = groupGate ? matchCount(index, alt, fuzzy) : found;
-      count = Math.max(count, inCorpus);
-      if (inCorpus > 0) {
+      // Used somewhere in the corpus, though perhaps not by an item the filters admit.
+      if (found > 0 || (groupGate && anyMatch(index, alt, fuzzy))) {
         best.present = true;
         continue;
       }
@@ -85,10 +78,7 @@ export function matchConcepts(
       // part of a compound.
       if (!alt.some((t) => KATAKANA_LONG.test(t))) continue;
       const typo = scoreAnd(index, alt, katakanaFuzzy, groupGate, best.keepMax);
-      if (typo > 0 || (groupGate && anyMatch(index, alt, katakanaFuzzy))) {
-        best.present = true;
-        count = Math.max(count, groupGate ? matchCount(index, alt, katakanaFuzzy) : typo);
-      }
+      if (typo > 0 || (groupGate && anyMatch(index, alt, katakanaFuzzy))) best.present = true;
     }
     // An item of the asked type ranks with the best textual match; its own section's items with the weakest.
     if (typed) {
@@ -102,15 +92,13 @@ export function matchConcepts(
       const typedPos = new Set(ofType);
       for (const pos of ofCategory) if (!typedPos.has(pos) && admits(pos)) best.keepMax(pos, floor);
       if (ofType.length || ofCategory.length) best.present = true;
-      count = Math.max(count, ofType.length + ofCategory.length);
     }
     perGroup.set(g, best);
-    frequency.set(g, count);
   }
   const wholes = [...new Set(groups.flatMap((g) => g.boost))];
   const wholeScores = new GroupScores(index.items.length);
   if (wholes.length) scoreOr(index, wholes, fuzzy, gate, wholeScores.keepMax);
-  return { perGroup, wholeScores, frequency };
+  return { perGroup, wholeScores };
 }
 
 /** The positions some concept scored that the filters admit, ascending (corpus order). */

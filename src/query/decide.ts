@@ -114,17 +114,15 @@ export interface DecideInput {
   stage: FilterStage;
   matches: ConceptMatches;
   scored: Scored;
-  /** Weight of each group (0: ranks only), by group index. */
-  weights: number[];
-  distinctive: Uint8Array;
-  total: number;
+  /** 1 for a concept every answer must match (requiredConcepts), by group index. */
+  required: Uint8Array;
   today: string;
   coverage: Message;
 }
 
 /** Answers or abstains (see the module comment). */
 export function decide(d: DecideInput): SearchOutcome {
-  const { index, interp, stage, matches, scored, distinctive, today, coverage } = d;
+  const { index, interp, stage, matches, scored, required, today, coverage } = d;
   const groups = interp.groups;
   const present = (g: TermGroup) => matches.perGroup.get(g)?.present === true;
   const missingGroups = groups.filter((g) => !g.weak && !g.agency && !present(g));
@@ -134,12 +132,7 @@ export function decide(d: DecideInput): SearchOutcome {
     item: index.items[scored.pos[i] as number] as StoredItem,
     score: scored.score[i] as number,
   });
-  const notes: Message[] = [
-    ...(stage.periodNotice ? [stage.periodNotice] : []),
-    ...(stage.uncovered.length
-      ? [{ code: 'noItemsAbout', args: { places: stage.uncovered, said: interp.placeNames } } as Message]
-      : []),
-  ];
+  const notes = stageNotes(stage, interp);
   const base = {
     period: stage.period,
     ...(stage.periodNotice ? { periodNotice: stage.periodNotice } : {}),
@@ -156,20 +149,20 @@ export function decide(d: DecideInput): SearchOutcome {
     missing.length || filler.length ? [{ code: 'wordsRead', args: { matched, missing, filler } }] : [];
 
   const all = Array.from({ length: scored.length }, (_, i) => i);
-  let required = 0;
-  for (const d of distinctive) required += d;
+  let needed = 0;
+  for (const r of required) needed += r;
   let best = 0;
   for (let i = 0; i < scored.length; i++)
-    if ((scored.distinct[i] as number) >= required) best = Math.max(best, scored.coverage[i] as number);
+    if ((scored.requiredMet[i] as number) >= needed) best = Math.max(best, scored.coverage[i] as number);
   const floor = Math.max(MIN_COVERAGE, best - BELOW_BEST) - 1e-9;
   const answers = all
-    .filter((i) => (scored.distinct[i] as number) >= required && (scored.coverage[i] as number) >= floor)
+    .filter((i) => (scored.requiredMet[i] as number) >= needed && (scored.coverage[i] as number) >= floor)
     .sort(order);
   const abstain = (head: Message[]): SearchOutcome => {
     const suggestions = all
       .sort(
         (i, j) =>
-          (scored.distinct[j] as number) - (scored.distinct[i] as number) ||
+          (scored.requiredMet[j] as number) - (scored.requiredMet[i] as number) ||
           (scored.coverage[j] as number) - (scored.coverage[i] as number) ||
           (scored.bm[j] as number) - (scored.bm[i] as number) ||
           order(i, j),
@@ -215,7 +208,7 @@ export function decide(d: DecideInput): SearchOutcome {
     ]);
   }
   if (!answers.length) {
-    const words = groups.filter((g, i) => distinctive[i] === 1 || (!g.weak && !g.agency)).map((g) => g.label);
+    const words = groups.filter((g, i) => required[i] === 1 || (!g.weak && !g.agency)).map((g) => g.label);
     return abstain([
       words.length > 1
         ? { code: 'noItemCoversAll', args: { words } }
@@ -242,19 +235,26 @@ export function decide(d: DecideInput): SearchOutcome {
   }
   const first = hits[0];
   const partial = first !== undefined && (scored.coverage[first] as number) < 1 - 1e-9;
+  const matched = matchedBy(first === undefined ? undefined : (scored.pos[first] as number));
   return {
     hits: hits.map(toHit),
     suggestions: [],
     unmatched: [],
     ...base,
-    matched: matchedBy(first === undefined ? undefined : (scored.pos[first] as number)),
-    notices: [
-      ...notes,
-      ...latestNote,
-      ...wordsRead(matchedBy(first === undefined ? undefined : (scored.pos[first] as number))),
-    ],
+    matched,
+    notices: [...notes, ...latestNote, ...wordsRead(matched)],
     partial,
   };
+}
+
+/** The period and place notes every answer carries. */
+export function stageNotes(stage: FilterStage, interp: Interpretation): Message[] {
+  return [
+    ...(stage.periodNotice ? [stage.periodNotice] : []),
+    ...(stage.uncovered.length
+      ? [{ code: 'noItemsAbout', args: { places: stage.uncovered, said: interp.placeNames } } as Message]
+      : []),
+  ];
 }
 
 /** The newest calendar month any of the items (positions) falls in, or undefined when none is dated. */

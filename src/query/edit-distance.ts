@@ -26,3 +26,22 @@ export function editDistance(a: string, b: string, max: number): number {
   }
   return (rows[a.length] as number[])[b.length] as number;
 }
+
+/**
+ * The targets closest to a misspelt word: one edit away, two for a word of eight letters or
+ * more; empty when none is that close.
+ */
+export function nearest(word: string, targets: readonly string[]): string[] {
+  const max = word.length >= 8 ? 2 : 1;
+  let best = max + 1;
+  let at: string[] = [];
+  for (const k of targets) {
+    if (Math.abs(k.length - word.length) > max) continue;
+    const d = editDistance(word, k, max);
+    if (d < best) {
+      best = d;
+      at = [k];
+    } else if (d === best) at.push(k);
+  }
+  return best <= max ? at : [];
+}

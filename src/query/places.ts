@@ -3,6 +3,7 @@ import { allNames, type Name, regionNames, type SubPlace } from '../geo/gazettee
 import type { Region } from '../ingest/item.js';
 import { editDistance } from './edit-distance.js';
 import { glossaryIndex, questionWordSet } from './glossary.js';
+import { foldLongVowels, foldVu } from './understand/text.js';
 
 export interface PlaceMatch {
   countries: string[];
@@ -144,7 +145,7 @@ export function misspeltPlaces(
     if (glossaryIndex().has(word) || questionWordSet().has(word)) continue;
     // Katakana compared without long-vowel marks or ヴ (シンーガポル, ヴァンクバー): one edit then.
     const kana = /^[\u30a1-\u30faー]+$/.test(word);
-    const fold = (x: string) => (kana ? x.replace(/ー/g, '').replace(/ヴァ/g, 'バ').replace(/ヴ/g, 'ブ') : x);
+    const fold = (x: string) => (kana ? foldLongVowels(foldVu(x)) : x);
     const close = candidates().filter((n) => {
       const name = n.text.toLowerCase().replace(/ /g, '');
       return name === word ? n.text.includes(' ') : editDistance(fold(word), fold(name), 1) <= 1;

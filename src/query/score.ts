@@ -27,8 +27,8 @@ export class Scored {
   readonly bm: Float64Array;
   /** Coverage band, then dated events first, when a place or a period is named (0 otherwise). */
   readonly tier: Int32Array;
-  /** How many of the question's distinctive concepts the item matches. */
-  readonly distinct: Int32Array;
+  /** How many of the question's required concepts (places named) the item matches. */
+  readonly requiredMet: Int32Array;
   length = 0;
 
   constructor(capacity: number) {
@@ -37,17 +37,17 @@ export class Scored {
     this.coverage = new Float64Array(capacity);
     this.bm = new Float64Array(capacity);
     this.tier = new Int32Array(capacity);
-    this.distinct = new Int32Array(capacity);
+    this.requiredMet = new Int32Array(capacity);
   }
 
-  push(pos: number, score: number, coverage: number, bm: number, tier: number, distinct: number): void {
+  push(pos: number, score: number, coverage: number, bm: number, tier: number, requiredMet: number): void {
     const i = this.length++;
     this.pos[i] = pos;
     this.score[i] = score;
     this.coverage[i] = coverage;
     this.bm[i] = bm;
     this.tier[i] = tier;
-    this.distinct[i] = distinct;
+    this.requiredMet[i] = requiredMet;
   }
 }
 
@@ -56,7 +56,7 @@ export interface RankContext {
   groupScores: (GroupScores | undefined)[];
   weights: number[];
   /** 1 for a concept an answer must match (see decide.ts), by group index. */
-  distinctive: Uint8Array;
+  required: Uint8Array;
   wholeScores: GroupScores;
   titlePhrases: string[];
   total: number;
@@ -79,7 +79,7 @@ export function scoreCandidates(
   const {
     groupScores,
     weights,
-    distinctive,
+    required,
     wholeScores,
     titlePhrases,
     total,
@@ -94,7 +94,7 @@ export function scoreCandidates(
     let bm = 0;
     let got = 0;
     let matched = 0;
-    let distinct = 0;
+    let requiredMet = 0;
     for (let i = 0; i < groupScores.length; i++) {
       const s = groupScores[i]?.get(pos);
       if (s === undefined) continue;
@@ -102,7 +102,7 @@ export function scoreCandidates(
       matched++;
       got += w;
       bm += w > 0 ? s : 0.5 * s;
-      if (distinctive[i] === 1) distinct++;
+      if (required[i] === 1) requiredMet++;
     }
     bm += wholeScores.get(pos) ?? 0;
     // A name typed as the title prints it ("AI Action Plan") is that item's own name.
@@ -117,7 +117,7 @@ export function scoreCandidates(
     // Filters only: every match, dated events first and newest first, names of actors ranking.
     const score = total > 0 ? (bm + 1) * cov * cov * prior : prior * (1 + bm);
     const tier = eventsFirst ? Math.round(cov * 100) * 2 + (isSection ? 0 : 1) : 0;
-    scored.push(pos, score, cov, bm * prior, tier, distinct);
+    scored.push(pos, score, cov, bm * prior, tier, requiredMet);
   }
   return scored;
 }

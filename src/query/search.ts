@@ -1,11 +1,10 @@
-import type { Message } from '../present/catalogue.js';
 import type { SearchIndex } from '../search/index-store.js';
 import { modelled } from '../search/scorer.js';
 import type { StoredItem } from '../search/stored-item.js';
 import { actorsById, admittedCandidates, matchConcepts, matchedCandidates } from './candidates.js';
 import { coverageMessage } from './coverage.js';
 import { dateTable } from './date-table.js';
-import { decide, type Hit, requiredConcepts, type SearchOutcome } from './decide.js';
+import { decide, type Hit, requiredConcepts, type SearchOutcome, stageNotes } from './decide.js';
 import { corpusCountries, facets, foldedTitle } from './facets.js';
 import { applyFilters, datedSpanOf, type FilterStage, isStop } from './filters.js';
 import { KIND_PRIOR, latinPhrases, scoreCandidates } from './score.js';
@@ -146,7 +145,7 @@ function run(index: SearchIndex, interp: Interpretation, today: string, depth: n
       notices: [{ code: 'askAboutSomething' }, coverage],
     };
   }
-  const distinctive = requiredConcepts(interp.groups);
+  const required = requiredConcepts(interp.groups);
   const scored = scoreCandidates(
     index,
     total > 0
@@ -156,7 +155,7 @@ function run(index: SearchIndex, interp: Interpretation, today: string, depth: n
           stage.allowed?.byPosition,
         )
       : admittedCandidates(index.items.length, stage.allowed?.byPosition),
-    rankContext(interp, stage, matches, weights, distinctive, total),
+    rankContext(interp, stage, matches, weights, required, total),
   );
   const outcome = decide({
     index,
@@ -164,9 +163,7 @@ function run(index: SearchIndex, interp: Interpretation, today: string, depth: n
     stage,
     matches,
     scored,
-    weights,
-    distinctive,
-    total,
+    required,
     today,
     coverage,
   });
@@ -185,22 +182,12 @@ function run(index: SearchIndex, interp: Interpretation, today: string, depth: n
   return outcome;
 }
 
-/** The period and place notes every answer carries. */
-function stageNotes(stage: FilterStage, interp: Interpretation): Message[] {
-  return [
-    ...(stage.periodNotice ? [stage.periodNotice] : []),
-    ...(stage.uncovered.length
-      ? [{ code: 'noItemsAbout', args: { places: stage.uncovered, said: interp.placeNames } } as Message]
-      : []),
-  ];
-}
-
 function rankContext(
   interp: Interpretation,
   stage: FilterStage,
   matches: ReturnType<typeof matchConcepts>,
   weights: number[],
-  distinctive: Uint8Array,
+  required: Uint8Array,
   total: number,
 ) {
   // "The US federal government" and "state laws" ask for a level of the US: items of the other
@@ -216,7 +203,7 @@ function rankContext(
   return {
     groupScores: interp.groups.map((g) => matches.perGroup.get(g)),
     weights,
-    distinctive,
+    required,
     wholeScores: matches.wholeScores,
     titlePhrases: latinPhrases(interp.question),
     total,

@@ -1,8 +1,13 @@
-import { lookupEnglish, lookupJapanese } from '../analyze/dictionary.js';
-import type { Vocabulary } from '../search/vocabulary.js';
+import { loadDictionaryTables } from '../analyze/dictionary.js';
 import { combinePeriods, findPeriods } from './period.js';
 import { findPlaces } from './places.js';
-import type { Interpretation, Lang, TermGroup, UnderstandContext } from './understand/context.js';
+import type {
+  CorpusLookups,
+  Interpretation,
+  Lang,
+  TermGroup,
+  UnderstandContext,
+} from './understand/context.js';
 import { englishGroups } from './understand/english.js';
 import { japaneseGroups } from './understand/japanese.js';
 import { agencyGroups, placeGroups } from './understand/places.js';
@@ -70,15 +75,7 @@ const LATEST = /\b(?:latest|newest|most recent)\b|最新|直近/i;
  */
 export const UNDERSTAND_BUDGET_MS = 800;
 
-export interface UnderstandOptions {
-  /** The corpus's bilingual vocabulary (index.vocabulary): English words beyond the glossary. */
-  vocabulary?: Vocabulary;
-  /** Whether the index holds a term: names and codes the corpus prints are not "typos". */
-  hasTerm?: (term: string) => boolean;
-  /** The Latin words the corpus prints (five letters or more), for typos of names (antropic). */
-  latinTerms?: () => readonly string[];
-  /** The corpus's katakana terms by their long-vowel-folded spelling. */
-  katakanaLike?: (folded: string) => readonly string[];
+export interface UnderstandOptions extends CorpusLookups {
   /** The clock (milliseconds), for the time budget. */
   now?: () => number;
   budgetMs?: number;
@@ -90,20 +87,15 @@ export interface UnderstandOptions {
  * question, day and vocabulary give the same interpretation (unless the time budget runs out).
  */
 export function understand(question: string, today: string, options: UnderstandOptions = {}): Interpretation {
-  const now = options.now ?? (() => performance.now());
+  const { now: clock, budgetMs, ...lookups } = options;
+  const now = clock ?? (() => performance.now());
   // The dictionary's tables are read once per process (≈0.2 s): before the clock starts, so a
   // cold start does not spend the first question's budget.
-  if (options.vocabulary) {
-    lookupEnglish('policy');
-    lookupJapanese('政策');
-  }
-  const deadline = now() + (options.budgetMs ?? UNDERSTAND_BUDGET_MS);
+  if (lookups.vocabulary) loadDictionaryTables();
+  const deadline = now() + (budgetMs ?? UNDERSTAND_BUDGET_MS);
   let expired = false;
   const ctx: UnderstandContext = {
-    ...(options.vocabulary ? { vocabulary: options.vocabulary } : {}),
-    ...(options.hasTerm ? { hasTerm: options.hasTerm } : {}),
-    ...(options.latinTerms ? { latinTerms: options.latinTerms } : {}),
-    ...(options.katakanaLike ? { katakanaLike: options.katakanaLike } : {}),
+    ...lookups,
     filler: [],
     expired: () => {
       if (!expired && now() > deadline) expired = true;

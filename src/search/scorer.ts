@@ -29,6 +29,7 @@ type TermData = Map<number, Map<number, number>>;
 interface Internals {
   _index: {
     get(term: string): TermData | undefined;
+    keys(): Iterable<string>;
     fuzzyGet(term: string, maxDistance: number): Map<string, [TermData, number]>;
   };
   _documentIds: Map<number, string>;
@@ -367,24 +368,22 @@ export function hasTerm(index: SearchIndex, term: string): boolean {
   return prepare(index).mini._index.get(term) !== undefined;
 }
 
-/** Whether any item matches every term (fuzzily as `fuzzy` says), over the whole corpus. */
-export function anyMatch(index: SearchIndex, terms: string[], fuzzy: Fuzzy): boolean {
-  return matchCount(index, terms, fuzzy, 1) > 0;
+/**
+ * Every term the index holds, from MiniSearch's own term tree: what tables of the corpus's terms
+ * (its Latin names, its katakana by spelling) are built from, once per index.
+ */
+export function indexTerms(index: SearchIndex): Iterable<string> {
+  return prepare(index).mini._index.keys();
 }
 
 /**
- * How many items match every term (fuzzily as `fuzzy` says), over the whole corpus, counting up
- * to `limit`: how common a concept is, which tells a distinctive word from a qualifier.
+ * Whether any item matches every term (fuzzily as `fuzzy` says), over the whole corpus: a
+ * concept the filters hide is still one the corpus has.
  */
-export function matchCount(
-  index: SearchIndex,
-  terms: string[],
-  fuzzy: Fuzzy,
-  limit = Number.POSITIVE_INFINITY,
-): number {
+export function anyMatch(index: SearchIndex, terms: string[], fuzzy: Fuzzy): boolean {
   const p = prepare(index);
   if (!p.exact || !terms.length || !terms.every(plainTerm))
-    return viaMiniSearch(index, p, andQuery(terms), fuzzy, undefined, () => {});
+    return viaMiniSearch(index, p, andQuery(terms), fuzzy, undefined, () => {}) > 0;
   let docs: Set<number> | undefined;
   for (let k = 0; k < terms.length; k++) {
     const term = terms[k] as string;
@@ -401,15 +400,17 @@ export function matchCount(
       }
     };
     collect(p.mini._index.get(term));
+    // The last term found exactly needs no fuzzy walk of the term tree: one match is the answer.
+    if (last && here.size) return true;
     const maxDistance = maxDistanceOf(p, term, fuzzyFor(fuzzy, term));
     if (maxDistance)
       for (const [, [data, distance]] of p.mini._index.fuzzyGet(term, maxDistance))
         if (distance) collect(data);
-    if (!here.size) return 0;
-    if (last) return Math.min(here.size, limit);
+    if (!here.size) return false;
+    if (last) return true;
     docs = here;
   }
-  return 0;
+  return false;
 }
 
 const andQuery = (terms: string[]): Query =>

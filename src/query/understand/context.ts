@@ -69,9 +69,12 @@ export interface Interpretation {
   cutShort?: { analyzedChars: number; length: number };
 }
 
-/** What the understanding stages share while reading one question. */
-export interface UnderstandContext {
-  /** The corpus's bilingual vocabulary; without it English words resolve through the glossary only. */
+/**
+ * What understanding may look up in the corpus (the index's vocabulary and terms). Without them
+ * English words resolve through the glossary only and no word is checked against the corpus.
+ */
+export interface CorpusLookups {
+  /** The corpus's bilingual vocabulary (index.vocabulary): English words beyond the glossary. */
   vocabulary?: Vocabulary;
   /** Whether the index holds a term (Latin names, codes): such a word is never "corrected". */
   hasTerm?: (term: string) => boolean;
@@ -82,6 +85,10 @@ export interface UnderstandContext {
    * (foldLongVowels): フォラム, スケジュル, マネージメント find フォーラム, スケジュール, マネジメント.
    */
   katakanaLike?: (folded: string) => readonly string[];
+}
+
+/** What the understanding stages share while reading one question. */
+export interface UnderstandContext extends CorpusLookups {
   /** Words read as filler, collected as the stages meet them. */
   filler: string[];
   /** True once the question's time budget is spent: the stages stop reading. */

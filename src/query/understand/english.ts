@@ -2,7 +2,7 @@ import { analyze, stemKatakana, type Unit } from '../../analyze/analyzer.js';
 import { englishLemmas, lookupEnglishWord } from '../../analyze/dictionary.js';
 import { isEnglishStopWord, minimalStem } from '../../analyze/english-terms.js';
 import { clippedForms, questionWords } from '../../analyze/lexicon.js';
-import { editDistance } from '../edit-distance.js';
+import { nearest } from '../edit-distance.js';
 import { baseForms, glossaryIndex, jaQuestionTermSet, questionWordSet, weakTermSet } from '../glossary.js';
 import { actorOfTerm, instrumentOfEnglish } from './actors.js';
 import { minimalAlternatives, translation, unitAlternatives } from './alternatives.js';
@@ -62,25 +62,6 @@ function correctionTargets(ctx: UnderstandContext): string[] {
   for (const k of ctx.vocabulary?.english.keys() ?? []) if (/^[a-z]{5,}$/.test(k)) words.add(k);
   typoTargets = { words: [...words], of: ctx.vocabulary };
   return typoTargets.words;
-}
-
-/**
- * The targets closest to a misspelt word: one edit away, two for a word of eight letters or
- * more; empty when none is that close.
- */
-export function nearest(word: string, targets: readonly string[]): string[] {
-  const max = word.length >= 8 ? 2 : 1;
-  let best = max + 1;
-  let at: string[] = [];
-  for (const k of targets) {
-    if (Math.abs(k.length - word.length) > max) continue;
-    const d = editDistance(word, k, max);
-    if (d < best) {
-      best = d;
-      at = [k];
-    } else if (d === best) at.push(k);
-  }
-  return best <= max ? at : [];
 }
 
 let fillerTargets: string[] | undefined;
@@ -315,7 +296,7 @@ function wordGroups(
       return expanded.map((g) => ({
         ...g,
         label: expanded.length === 1 ? label : g.label,
-        typed: label,
+        readAs: full,
         source: 'clipped' as const,
       }));
   }
@@ -328,16 +309,18 @@ function wordGroups(
   if (vocab) return [conceptGroup(label, { word, forms: vocab, source: 'vocabulary' })];
   // The other direction: the dictionary's best Japanese for the word, where the corpus uses it
   // (a gloss the corpus term lists late: lawmaker → 議員).
-  const best = lookupEnglishWord(word)?.headwords.filter((h) => h.length >= 2 && ctx.hasTerm?.(h)) ?? [];
+  const entry = lookupEnglishWord(word);
+  const best = entry?.headwords.filter((h) => h.length >= 2 && ctx.hasTerm?.(h)) ?? [];
   if (best.length) return [conceptGroup(label, { word, forms: best, source: 'vocabulary' })];
   // A name the documents write in katakana (trump → トランプ): the dictionary's loanword for it.
-  const loan = lookupEnglishWord(word)?.katakana;
+  const loan = entry?.katakana;
   const kana = loan ? stemKatakana(loan) : undefined;
   if (kana && ctx.hasTerm?.(kana) && !ctx.hasTerm(word))
     return [asTyped({ alternatives: minimalAlternatives([...unitAlternatives(u), [kana]]), readAs: loan })];
   // A capitalised word is a name, not a typo (Treasure is not "measure").
-  const typo = /^[A-Z]/.test(u.surface) ? undefined : correctTypo(ctx, word);
-  if (!typo && !/^[A-Z]/.test(u.surface) && !ctx.hasTerm?.(word) && isMisspeltFiller(word)) {
+  const name = /^[A-Z]/.test(u.surface);
+  const typo = name ? undefined : correctTypo(ctx, word);
+  if (!typo && !name && !ctx.hasTerm?.(word) && isMisspeltFiller(word)) {
     ctx.filler.push(label);
     return [];
   }

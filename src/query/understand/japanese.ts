@@ -8,7 +8,7 @@ import { instrumentOfJapanese } from './actors.js';
 import { minimalAlternatives, unitAlternatives, unitBoost } from './alternatives.js';
 import type { TermGroup, UnderstandContext } from './context.js';
 import { englishFieldAlternative, englishGroups, vocabularyTerms } from './english.js';
-import { foldLongVowels, transliteration } from './text.js';
+import { foldLongVowels, foldVu, transliteration } from './text.js';
 
 /**
  * Japanese words → concepts. Request words, auxiliaries and inflected words are filler (教えて,
@@ -123,11 +123,11 @@ const KATAKANA_WORD = /^[\u30a1-\u30faー]+$/;
  * glossary's, else the dictionary's for a loanword) — レッドチーミングチャレンジ → red teaming
  * challenge, ヘルスケア → health care — or its letters when it spells them (エヌイーシー → nec).
  */
-function latinForms(ctx: UnderstandContext, unit: Unit): string[][] {
+function latinForms(unit: Unit): string[][] {
   if (!KATAKANA_WORD.test(unit.whole)) return [];
   const out: string[][] = [];
   const letters = spelledLetters(unit.whole);
-  if (letters && !ctx.hasTerm?.(unit.whole)) out.push([letters]);
+  if (letters) out.push([letters]);
   const rev = reverseGlossary();
   const words: string[] = [];
   for (const part of unit.parts) {
@@ -182,7 +182,7 @@ function unknownKatakanaRuns(text: string, ctx: UnderstandContext): { run: strin
         label: run,
         alternatives: minimalAlternatives([
           parts.length > 1 ? parts : [stemmed],
-          ...latinForms(ctx, unit),
+          ...latinForms(unit),
           ...(variant.length ? [variant] : []),
           // with or without long vowels (フォラム, スケジュル → フォーラム, スケジュール)
           ...(ctx.katakanaLike?.(foldLongVowels(folded)) ?? []).map((t) => [t]),
@@ -207,15 +207,6 @@ function englishOf(word: string): string[][] {
   }
   return out;
 }
-
-/** ヴァ → バ, ヴィ → ビ, ヴ → ブ…: the two ways Japanese writes a v. */
-export const foldVu = (s: string): string =>
-  s
-    .replace(/ヴァ/g, 'バ')
-    .replace(/ヴィ/g, 'ビ')
-    .replace(/ヴェ/g, 'ベ')
-    .replace(/ヴォ/g, 'ボ')
-    .replace(/ヴ/g, 'ブ');
 
 /** Japanese words → term groups (see the module comment). Filler goes to `ctx.filler`. */
 export function japaneseGroups(text: string, ctx: UnderstandContext): TermGroup[] {
@@ -260,12 +251,14 @@ export function japaneseGroups(text: string, ctx: UnderstandContext): TermGroup[
           ...g,
           label: u.surface,
           untranslated: false,
-          typed: u.surface,
+          readAs: latin,
         })),
       );
       continue;
     }
     const alternatives = unitAlternatives(unit);
+    // A word the corpus does not use as such: read through its parts, readings and translations.
+    const absent = ctx.hasTerm !== undefined && !ctx.hasTerm(unit.whole);
     // 会計士, 監査人, 研究者: a person named by the field they work in is found by the field too
     // (the digests write 会計, 監査業界, 研究).
     // サンドボックス制度: a generic last part the documents may not add.
@@ -282,10 +275,10 @@ export function japaneseGroups(text: string, ctx: UnderstandContext): TermGroup[
     }
     // Katakana the documents print in Latin letters (チャレンジ → challenge), only when the
     // corpus does not use the katakana itself.
-    if (ctx.hasTerm && !ctx.hasTerm(unit.whole)) alternatives.push(...latinForms(ctx, unit));
+    if (absent) alternatives.push(...latinForms(unit));
     // A compound the corpus does not write as such: each part it does not use replaced by the
     // corpus's words for it (許認可迅速化 → 許可 + 迅速 + 化).
-    if (unit.parts.length > 1 && ctx.hasTerm && !ctx.hasTerm(unit.whole)) {
+    if (unit.parts.length > 1 && absent) {
       unit.parts.forEach((p, k) => {
         if (ctx.hasTerm?.(p)) return;
         for (const syn of dictionarySynonyms(ctx, p).slice(0, 3))
@@ -298,12 +291,7 @@ export function japaneseGroups(text: string, ctx: UnderstandContext): TermGroup[
     }
     // A kanji word typed by ear or converted wrongly (人口知能, 規本法): the corpus's word read the same.
     // (Three kanji at least: two-kanji homophones are everywhere — 機械 and 機会 — and meant apart.)
-    if (
-      ctx.vocabulary &&
-      ctx.hasTerm &&
-      !ctx.hasTerm(unit.whole) &&
-      (unit.whole.match(/[\u3400-\u9fff]/g)?.length ?? 0) >= 3
-    ) {
+    if (ctx.vocabulary && absent && (unit.whole.match(/[\u3400-\u9fff]/g)?.length ?? 0) >= 3) {
       const reading = readingOf(unit.whole);
       for (const t of (reading && ctx.vocabulary.readings.get(reading)) || [])
         if (t !== unit.whole) alternatives.push([t]);
@@ -312,7 +300,7 @@ export function japaneseGroups(text: string, ctx: UnderstandContext): TermGroup[
     for (const s of synonyms) alternatives.push(...analyze(s).map((x) => [x.whole]));
     // The English titles and summaries say it in English: the dictionary's first English for a
     // word the Japanese text does not use (倍増 → doubling; 医療 → medical care).
-    if (ctx.hasTerm && !ctx.hasTerm(unit.whole)) alternatives.push(...englishOf(unit.whole));
+    if (absent) alternatives.push(...englishOf(unit.whole));
     const instrument = instrumentOfJapanese(unit.whole);
     groups.push({
       label: unit.surface || unit.whole,

@@ -3,13 +3,15 @@ import { lookupEnglishWord } from '../../analyze/dictionary.js';
 import { decompoundKatakana } from '../../analyze/katakana.js';
 import { clippedForms, katakanaLexicon } from '../../analyze/lexicon.js';
 import { boundKanaRuns } from '../../util/sanitize.js';
-import { nearest } from './english.js';
+import { MONTHS_EN } from '../dates.js';
+import { nearest } from '../edit-distance.js';
 
 /**
  * The first stage of understanding: a question as typed → the text the later stages read.
- * Normalized first (half-width and squared kana become kana), then kana runs bounded, then
- * hiragana read as katakana, then clipped Japanese forms expanded and mixed transliterations
- * replaced: in any other order one long run reaches the katakana splitter whole (issue 19).
+ * Normalized first (half-width and squared kana become kana), misspelt period words read as the
+ * words (decmber), then kana runs bounded, then hiragana read as katakana, then clipped Japanese
+ * forms expanded and mixed transliterations replaced: in any other order one long run reaches
+ * the katakana splitter whole (issue 19).
  */
 export function prepareText(question: string): { text: string; urls: string[]; filler: string[] } {
   // A URL in a question names a source: it is looked up as such, not searched as words.
@@ -28,19 +30,12 @@ export function prepareText(question: string): { text: string; urls: string[]; f
   return { text, urls, filler };
 }
 
-/** Words of periods people misspell (decmber, yetserday, quartter), five letters or more. */
+/**
+ * Words of periods people misspell (decmber, yetserday, quartter), five letters or more: the
+ * month names the period reader knows, and its other words.
+ */
 const PERIOD_WORDS = [
-  'january',
-  'february',
-  'march',
-  'april',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
+  ...MONTHS_EN.map((m) => m.toLowerCase()).filter((m) => m.length >= 5),
   'yesterday',
   'today',
   'quarter',
@@ -62,9 +57,10 @@ const PERIOD_WORDS = [
 export function correctPeriodWords(text: string): string {
   return text.replace(/[A-Za-z]{5,}/g, (w) => {
     const lower = w.toLowerCase();
-    if (PERIOD_WORDS.includes(lower) || lookupEnglishWord(lower)) return w;
+    if (PERIOD_WORDS.includes(lower)) return w;
+    // The dictionary is asked only about a word near a period word, not about every word.
     const near = nearest(lower, PERIOD_WORDS);
-    return near.length === 1 ? (near[0] as string) : w;
+    return near.length === 1 && !lookupEnglishWord(lower) ? (near[0] as string) : w;
   });
 }
 
@@ -117,6 +113,15 @@ export function katakanaFromHiragana(text: string): string {
 const KATAKANA_RUN = /^[\u30a1-\u30faー]+$/;
 /** The long-vowel rule: オープンエーアイ, オープンエイアイ and オープンエーアイー are one spelling. */
 export const foldLongVowels = (s: string) => s.replace(/[ーｰ]/g, '').replace(/([エケセテネヘメレ])イ/g, '$1');
+
+/** ヴァ → バ, ヴィ → ビ, ヴ → ブ…: the two ways Japanese writes a v. */
+export const foldVu = (s: string): string =>
+  s
+    .replace(/ヴァ/g, 'バ')
+    .replace(/ヴィ/g, 'ビ')
+    .replace(/ヴェ/g, 'ベ')
+    .replace(/ヴォ/g, 'ボ')
+    .replace(/ヴ/g, 'ブ');
 
 let transliterations: Map<string, string> | undefined;
 /** Katakana transliterations of Latin names (katakana.yml), keyed by their long-vowel-folded form. */

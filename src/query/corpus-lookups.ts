@@ -1,0 +1,54 @@
+import type { SearchIndex } from '../search/index-store.js';
+import { hasTerm, indexTerms } from '../search/scorer.js';
+import type { CorpusLookups } from './understand/context.js';
+import { foldLongVowels } from './understand/text.js';
+
+/**
+ * What understanding may look up in one index: its bilingual vocabulary, whether it holds a
+ * term, its Latin names (for typos of names: antropic) and its katakana by spelling without
+ * long-vowel marks (フォラム → フォーラム). The term tables are built on first use, once per index.
+ */
+export function corpusLookups(index: SearchIndex): CorpusLookups {
+  return {
+    vocabulary: index.vocabulary,
+    hasTerm: (t) => hasTerm(index, t),
+    latinTerms: () => latinTermsOf(index),
+    katakanaLike: (folded) => katakanaByFold(index).get(folded) ?? [],
+  };
+}
+
+/** Builds the term tables now, before an index serves: the first typo asked would wait for them. */
+export function warmCorpusLookups(index: SearchIndex): void {
+  latinTermsOf(index);
+  katakanaByFold(index);
+}
+
+const latinTermCache = new WeakMap<SearchIndex, string[]>();
+/** The index's Latin terms of five letters or more. */
+function latinTermsOf(index: SearchIndex): string[] {
+  let terms = latinTermCache.get(index);
+  if (!terms) {
+    terms = [];
+    for (const t of indexTerms(index)) if (/^[a-z]{5,}$/.test(t)) terms.push(t);
+    latinTermCache.set(index, terms);
+  }
+  return terms;
+}
+
+const foldCache = new WeakMap<SearchIndex, Map<string, string[]>>();
+/** The index's katakana terms by their spelling without long-vowel marks. */
+function katakanaByFold(index: SearchIndex): Map<string, string[]> {
+  let map = foldCache.get(index);
+  if (!map) {
+    map = new Map();
+    for (const t of indexTerms(index)) {
+      if (!/^[\u30a1-\u30faー]{3,}$/.test(t)) continue;
+      const f = foldLongVowels(t);
+      const list = map.get(f);
+      if (list) list.push(t);
+      else map.set(f, [t]);
+    }
+    foldCache.set(index, map);
+  }
+  return map;
+}

@@ -11,6 +11,8 @@ import { projectRoot } from '../src/util/paths.js';
  * not read the code, phrased as analysts type them, split into a `tune` part (misses printed, to
  * work on) and a `holdout` part (only its score is ever printed, so it stays unseen).
  */
+const iso = (d: string | Date) => (typeof d === 'string' ? d : d.toISOString().slice(0, 10));
+
 const Question = z.object({
   q: z.string().min(1),
   split: z.enum(['tune', 'holdout']),
@@ -20,22 +22,21 @@ const Question = z.object({
   expect_any: z.array(z.string().url()).optional(),
   expect_titles: z.array(z.string().min(1)).optional(),
   empty: z.literal(true).optional(),
-  today: z.union([z.string(), z.date()]).optional(),
+  /** The day the question is asked on, when not the set's (YAML reads a bare date as a Date). */
+  today: z.union([z.string(), z.date()]).transform(iso).optional(),
 });
 export type NaturalQuestion = z.infer<typeof Question>;
 const NaturalSet = z.object({
-  today: z.union([z.string(), z.date()]),
+  today: z.union([z.string(), z.date()]).transform(iso),
   questions: z.array(Question).min(1),
 });
-
-const iso = (d: string | Date) => (typeof d === 'string' ? d : d.toISOString().slice(0, 10));
 
 export function loadNatural(path = join(projectRoot(), 'bench', 'natural', 'questions.yml')): {
   today: string;
   questions: NaturalQuestion[];
 } {
   const doc = NaturalSet.parse(parse(readFileSync(path, 'utf8')));
-  return { today: iso(doc.today), questions: doc.questions };
+  return { today: doc.today, questions: doc.questions };
 }
 
 const TOP = 5;
@@ -85,7 +86,7 @@ export function scoreNatural(
     misses: [],
   };
   for (const q of set.questions.filter((x) => x.split === split)) {
-    const r = ask(index, q.q, { today: q.today ? iso(q.today) : set.today, limit: 50 });
+    const r = ask(index, q.q, { today: q.today ?? set.today, limit: 50 });
     const miss = judgeNatural(q, r.results);
     const k = report.byKind[q.kind] ?? { passed: 0, total: 0 };
     report.byKind[q.kind] = k;

@@ -6,7 +6,7 @@ import { defaultDataDir, projectRoot } from '../src/util/paths.js';
 import { measureAddMonth, measureReloadStall } from './add-month.js';
 import { hostileBench } from './hostile.js';
 import { corpusGaps } from './lexicon-gaps.js';
-import { loadNatural, naturalTable, scoreNatural } from './natural.js';
+import { naturalTable, scoreNatural } from './natural.js';
 import { HELDOUT_CASES, scoreBaseline, scorePolicyBot } from './quality.js';
 import { threadLatency } from './thread-latency.js';
 import { typoRobustness } from './typos.js';
@@ -52,10 +52,6 @@ for (const line of unseenTable(await allSets(index, defaultDataDir()))) console.
     `\ntypos (the tuned sets' right answers asked again with one typo in their longest English word, or a long-vowel mark added or dropped in a katakana word): English ${t.en[0]}/${t.en[1]}, Japanese ${t.ja[0]}/${t.ja[1]} still answered correctly`,
   );
 }
-const para = scoreNatural(index, 'tune', loadNatural(join(root, 'bench', 'natural', 'paraphrases.yml')));
-console.log(
-  `paraphrases of the tune split (bench/natural/paraphrases.yml): ${para.passed}/${para.total}; must-be-empty answered empty ${para.emptyPassed}/${para.emptyTotal}`,
-);
 console.log(
   `lexicon gaps (Japanese content terms in a title or ≥2 items with no English entry): ${corpusGaps().length}`,
 );

@@ -14,7 +14,6 @@ export function typoRobustness(index: SearchIndex): { en: [number, number]; ja: 
   const en: [number, number] = [0, 0];
   const ja: [number, number] = [0, 0];
   let k = 0;
-  const iso = (d: string | Date) => (typeof d === 'string' ? d : d.toISOString().slice(0, 10));
   const files = [
     'natural/questions.yml',
     'natural/paraphrases.yml',
@@ -25,7 +24,7 @@ export function typoRobustness(index: SearchIndex): { en: [number, number]; ja: 
     const set = loadNatural(join(projectRoot(), 'bench', ...f.split('/')));
     for (const q of set.questions) {
       if (q.empty || (f === 'natural/questions.yml' && q.split !== 'tune')) continue;
-      const today = q.today ? iso(q.today) : set.today;
+      const today = q.today ?? set.today;
       if (judgeNatural(q, ask(index, q.q, { today, limit: 50 }).results)) continue;
       let typo: string | undefined;
       if (q.lang === 'en') {

@@ -7,6 +7,7 @@ import { applyAdd, planAdd } from '../src/ingest/add.js';
 import { ask } from '../src/query/ask.js';
 import { buildIndex, type SearchIndex } from '../src/search/index-store.js';
 import { projectRoot } from '../src/util/paths.js';
+import { droppedWords } from '../test/support/dropped-words.js';
 import { judgeNatural, loadNatural } from './natural.js';
 
 /**
@@ -50,11 +51,7 @@ export function scoreUnseen(
   for (const q of set.questions) {
     if (o.split && q.split !== o.split) continue;
     if (o.lang && q.lang !== o.lang) continue;
-    const today = q.today
-      ? typeof q.today === 'string'
-        ? q.today
-        : q.today.toISOString().slice(0, 10)
-      : set.today;
+    const today = q.today ?? set.today;
     const r = ask(index, q.q, { today, limit: 50 });
     const ok = judgeNatural(q, r.results) === undefined;
     if (q.empty) {
@@ -64,7 +61,7 @@ export function scoreUnseen(
       report.answerable += 1;
       if (ok) report.answered += 1;
     }
-    const dropped = r.ignored ?? [];
+    const dropped = droppedWords(r, r.interp);
     if (r.results.length && dropped.length) {
       report.ignoredAnswers += 1;
       report.ignoredWords += dropped.length;

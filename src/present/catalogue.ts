@@ -241,9 +241,11 @@ const CATALOGUE = {
     en: (a: Args) => `${s(a, 'verb')}: this channel gets a weekly AI policy digest.`,
     ja: (a: Args) => `${s(a, 'verb')}: このチャンネルに週次のAI政策ダイジェストを投稿します。`,
   },
-  ignoredWords: {
-    en: (a: Args) => `No item mentions ${s(a, 'quoted')}; those words are ignored.`,
-    ja: (a: Args) => `コーパスにない語: ${s(a, 'words')}`,
+  notInCorpusYet: {
+    en: (a: Args) =>
+      `No item mentions ${s(a, 'quoted')} yet: this channel's digests list nothing until one does.`,
+    ja: (a: Args) =>
+      `コーパスにまだない語: ${s(a, 'words')}(この語を含む項目が追加されるまで、ダイジェストには載りません)`,
   },
   unsubscribed: {
     en: 'Unsubscribed: this channel will get no more digests.',
@@ -343,10 +345,6 @@ const CATALOGUE = {
   closestAsSuggestions: {
     en: 'The closest items are listed as suggestions, not answers.',
     ja: '近い項目を候補として示します(質問への回答ではありません)。',
-  },
-  ignoredNotInCorpus: {
-    en: (a: Args) => `Ignored ${quoted(a, 'en')}: not in the corpus.`,
-    ja: (a: Args) => `${quoted(a, 'ja')}はコーパスにないため無視しました。`,
   },
   noItemMatchesEvery: {
     en: 'No item matches every term; showing items that match most of them.',

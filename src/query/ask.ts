@@ -95,8 +95,6 @@ export interface AskResult {
   suggestions?: AskResultItem[];
   /** Words of the question the answer could not match (when abstaining). */
   unmatched?: string[];
-  /** Words of the question left out because nothing in the corpus uses them. */
-  ignored?: string[];
 }
 
 export {
@@ -218,7 +216,6 @@ export function ask(
     ...(outcome.periodNotice ? { periodNotice: outcome.periodNotice } : {}),
     total: events.length,
     results: page.map(shape),
-    ...(outcome.ignored.length ? { ignored: outcome.ignored } : {}),
     ...(outcome.hits.length === 0
       ? {
           suggestions: collapseToEvents(index, outcome.suggestions).slice(0, 5).map(shape),

@@ -47,11 +47,6 @@ export interface SearchOutcome {
   matched: string[];
   /** Concepts of the question no item of the corpus uses, as typed. */
   missing: string[];
-  /**
-   * Words an answer was given without. Always empty: a content word is never dropped (issue 18);
-   * kept in the model so the bench can count it stays so.
-   */
-  ignored: string[];
   /** Countries asked about that no item concerns (answered for the others). */
   uncovered: string[];
   /** True when some answer does not match every concept (qualifiers left out). */
@@ -136,7 +131,6 @@ export function decide(d: DecideInput): SearchOutcome {
   const base = {
     period: stage.period,
     ...(stage.periodNotice ? { periodNotice: stage.periodNotice } : {}),
-    ignored: [] as string[],
     uncovered: stage.uncovered,
     missing,
   };

@@ -50,7 +50,6 @@ const nothing = {
   suggestions: [] as Hit[],
   unmatched: [] as string[],
   matched: [] as string[],
-  ignored: [] as string[],
   partial: false,
 };
 
@@ -64,7 +63,6 @@ export function search(index: SearchIndex, interp: Interpretation, today = ''): 
 
 function run(index: SearchIndex, interp: Interpretation, today: string, depth: number): SearchOutcome {
   const coverage = coverageMessage(index.manifest);
-  const missingAll = interp.groups.filter((g) => !g.agency && !g.weak).map((g) => g.label);
   const stage = applyFilters(index, interp, today);
   if (isStop(stage)) {
     if (stage.reason === 'noItemsAbout')
@@ -73,7 +71,8 @@ function run(index: SearchIndex, interp: Interpretation, today: string, depth: n
         ...nothing,
         period: interp.period,
         uncovered: stage.uncovered,
-        missing: missingAll,
+        // (The concepts were never looked up: no place asked has items.)
+        missing: [],
         notices: [
           { code: 'noItemsAbout', args: { places: stage.uncovered, said: interp.placeNames } },
           coverage,

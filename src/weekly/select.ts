@@ -16,8 +16,11 @@ export interface FilterResult {
   countries: string[];
   regions: string[];
   terms: string[];
-  /** Words of the filters no item uses (told back when subscribing). */
-  ignored: string[];
+  /**
+   * Words of the filters no item uses yet (told back when subscribing). They stay filters: the
+   * channel gets nothing for them until a month that uses them is added.
+   */
+  missing: string[];
   lang: 'en' | 'ja';
 }
 
@@ -34,9 +37,9 @@ export function applyFilters(index: SearchIndex, filters: string, today: string)
     terms: interp.groups.map((g) => g.label),
     lang: interp.lang,
   };
-  if (!filters.trim()) return { ...base, allowed: null, ignored: [] };
+  if (!filters.trim()) return { ...base, allowed: null, missing: [] };
   const outcome = search(index, { ...interp, period: null });
-  return { ...base, allowed: new Set(outcome.hits.map((h) => h.item.id)), ignored: outcome.ignored };
+  return { ...base, allowed: new Set(outcome.hits.map((h) => h.item.id)), missing: outcome.missing };
 }
 
 export interface SelectInput {

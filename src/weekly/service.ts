@@ -167,10 +167,10 @@ export function digestCommands(d: ServiceDeps): DigestCommands {
           : []),
         whatNext(d, lang),
       ];
-      if (f.ignored.length) {
-        const words = f.ignored.map(escapeMrkdwn).join(', ');
-        const quoted = f.ignored.map((w) => `“${escapeMrkdwn(w)}”`).join(', ');
-        lines.push(`:warning: ${say(lang, 'ignoredWords', { words, quoted })}`);
+      if (f.missing.length) {
+        const words = f.missing.map(escapeMrkdwn).join(', ');
+        const quoted = f.missing.map((w) => `“${escapeMrkdwn(w)}”`).join(', ');
+        lines.push(`:warning: ${say(lang, 'notInCorpusYet', { words, quoted })}`);
       }
       const text = lines.join('\n');
       return { text, blocks: [section(text)], visibility: 'in_channel' };

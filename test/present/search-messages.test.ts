@@ -64,9 +64,5 @@ describe('the search codes, rendered in each language', () => {
     expect(sayAll('ja', notices)).toBe(
       '“horse”・“racing”に一致する項目はありません。近い項目を候補として示します(質問への回答ではありません)。',
     );
-    expect(both({ code: 'ignoredNotInCorpus', args: { words: ['memo'] } })).toEqual([
-      'Ignored “memo”: not in the corpus.',
-      '“memo”はコーパスにないため無視しました。',
-    ]);
   });
 });

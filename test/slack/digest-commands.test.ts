@@ -46,6 +46,16 @@ describe('/policy subscribe, subscriptions, unsubscribe, digest', () => {
     expect(all).toContain('ガイドライン');
   });
 
+  it('a filter word no item uses yet is said when subscribing, and kept as a filter', async () => {
+    await send(h.port, slashCommand('subscribe Korea qwzxv', h.fake.responseUrl('sub-unknown')), 'form');
+    const all = texts((await response('sub-unknown')).body.blocks).join('\n');
+    expect(all).toContain('No item mentions “qwzxv” yet');
+    await send(h.port, slashCommand('subscriptions', h.fake.responseUrl('subs-unknown')), 'form');
+    expect(texts((await response('subs-unknown')).body.blocks).join('\n')).toContain('qwzxv');
+    await send(h.port, slashCommand('subscribe 韓国 ガイドライン', h.fake.responseUrl('sub-back')), 'form');
+    await response('sub-back');
+  });
+
   it('subscriptions shows the filters, the last digest and the next run, only to the asker', async () => {
     await send(h.port, slashCommand('subscriptions', h.fake.responseUrl('subs')), 'form');
     const { body } = await response('subs');

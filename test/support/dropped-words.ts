@@ -1,0 +1,56 @@
+import { tokenizerSync } from '../../src/analyze/kuromoji.js';
+import { clippedForms } from '../../src/analyze/lexicon.js';
+import { editDistance } from '../../src/query/edit-distance.js';
+import type { Interpretation } from '../../src/query/understand.js';
+
+const kana = (s: string) => s.replace(/[\u3041-\u3096]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0x60));
+
+/**
+ * The words of a question an answer was given without, counted from outside the query code
+ * (issue 18 forbids any): when the answer has results, every concept the corpus lacks
+ * (`missing`), and every word of the question that understanding put nowhere — in no concept,
+ * filler, period, place or region. English words are the question's Latin words; Japanese words
+ * are kuromoji's nouns and adjectives with a kanji or katakana (particles, endings and light verbs
+ * carry no subject). A word is placed when some placed text contains it or it contains a placed
+ * word, when it is within two edits of one (a typo read as the word), or when it is a clipped
+ * form whose full words are placed. Empty for an answer without results: it drops nothing.
+ */
+export function droppedWords(
+  r: { results: unknown[]; interpretation: { missing?: string[] } },
+  interp: Interpretation,
+): string[] {
+  if (!r.results.length) return [];
+  const placed = [
+    ...interp.groups.flatMap((g) => [g.label, ...(g.readAs ? [g.readAs] : []), ...(g.translation ?? [])]),
+    ...interp.filler,
+    ...Object.values(interp.placeNames),
+    ...interp.regions,
+    ...(interp.periodText ? [interp.periodText] : []),
+    ...interp.urls,
+  ].map((w) => kana(w.toLowerCase()));
+  const words = placed.flatMap((p) => p.split(/[\s-]+/)).filter(Boolean);
+  const has = (w: string): boolean =>
+    placed.some((p) => p.includes(w)) ||
+    words.some((p) => p.length >= 3 && w.includes(p)) ||
+    (w.length >= 5 && words.some((p) => editDistance(w, p, 2) <= 2));
+  const text = interp.question.replace(/https?:\/\/\S+/g, ' ').replace(/(^|\s)[@#][\w.-]+/g, ' ');
+  const dropped = new Set<string>(r.interpretation.missing ?? []);
+  for (const m of text.matchAll(/[A-Za-z][A-Za-z'’]*/g)) {
+    const w = m[0].toLowerCase().replace(/['’]s$/, '');
+    const full = clippedForms().en[w];
+    if (w.length >= 2 && !has(w) && !full?.split(' ').every(has)) dropped.add(m[0]);
+  }
+  // A clipped Japanese form (京大, 文科省) read as its full words (京都大学: 京都 and 大学 placed).
+  let japanese = text.replace(/[A-Za-z0-9]+/g, ' ');
+  for (const [short, full] of Object.entries(clippedForms().ja))
+    if (japanese.includes(short) && !words.reduce((rest, p) => rest.replaceAll(p, ''), kana(full)).trim())
+      japanese = japanese.replaceAll(short, ' ');
+  for (const t of tokenizerSync().tokenize(japanese)) {
+    const content =
+      (t.pos === '名詞' && !['数', '非自立', '代名詞', '接尾'].includes(t.pos_detail_1)) ||
+      t.pos === '形容詞';
+    if (!content || !/[\u30a1-\u30fa\u3400-\u9fff]/.test(t.surface_form)) continue;
+    if (!has(kana(t.surface_form)) && !has(kana(t.basic_form))) dropped.add(t.surface_form);
+  }
+  return [...dropped];
+}

@@ -4,7 +4,7 @@ import { loadTokenizer } from '../../src/analyze/kuromoji.js';
 import { clippedForms, glossaryEntries, placesLexicon, questionWords } from '../../src/analyze/lexicon.js';
 import { withMessages } from '../../src/present/ask-json.js';
 import { ask, understandOptions } from '../../src/query/ask.js';
-import { glossaryIndex } from '../../src/query/glossary.js';
+import { glossaryIndex, jaQuestionTermSet, questionWordSet } from '../../src/query/glossary.js';
 import { understand } from '../../src/query/understand.js';
 import { buildIndex, type SearchIndex } from '../../src/search/index-store.js';
 import { DATA_DIR } from '../helpers.js';
@@ -115,6 +115,27 @@ describe('every concept source: a word either matches or empties the answer, nev
     for (const k of keys) {
       holds(k);
       holds(`${k} in the us`);
+    }
+  });
+
+  it('a word whose corpus terms are not all filler is a concept, not filler (chief: 主要, 所長)', () => {
+    const filler = jaQuestionTermSet();
+    const words = [...index.vocabulary.english].filter(
+      ([k, terms]) =>
+        /^[a-z]{4,}$/.test(k) &&
+        !questionWordSet().has(k) &&
+        !glossaryIndex().has(k) &&
+        !(k in clippedForms().en) &&
+        terms.some((t) => filler.has(t)) &&
+        terms.some((t) => !filler.has(t)),
+    );
+    expect(words.length).toBeGreaterThan(0);
+    for (const [k] of words) {
+      const i = understand(`korea ${k}`, TODAY, understandOptions(index));
+      expect(
+        i.groups.map((g) => g.label),
+        k,
+      ).toContain(k);
     }
   });
 

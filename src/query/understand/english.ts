@@ -301,8 +301,9 @@ function wordGroups(
       }));
   }
   const vocab = vocabularyTerms(ctx, word);
-  // "moves", "status": a word whose Japanese is a question's filler (動き, 状況) is filler too.
-  if (vocab?.some((t) => jaQuestionTermSet().has(t))) {
+  // "moves", "status": a word whose Japanese is only a question's filler (動き, 状況) is filler too;
+  // one with a meaning besides (chief: 主要, but also 所長) is a concept.
+  if (vocab?.every((t) => jaQuestionTermSet().has(t))) {
     ctx.filler.push(label);
     return [];
   }

@@ -246,14 +246,11 @@ export function japaneseGroups(text: string, ctx: UnderstandContext): TermGroup[
       parts.length === u.parts.length ? u : { ...u, parts, whole: parts.join(''), surface: parts.join('') };
     const latin = transliteration(unit.whole) ?? transliteration(u.surface);
     if (latin) {
-      groups.push(
-        ...englishGroups(latin, ctx).map((g) => ({
-          ...g,
-          label: u.surface,
-          untranslated: false,
-          readAs: latin,
-        })),
-      );
+      // Filler is said as typed (the katakana), not as the Latin it was read as.
+      const inner = { ...ctx, filler: [] as string[] };
+      const read = englishGroups(latin, inner);
+      if (inner.filler.length) ctx.filler.push(u.surface);
+      groups.push(...read.map((g) => ({ ...g, label: u.surface, untranslated: false, readAs: latin })));
       continue;
     }
     const alternatives = unitAlternatives(unit);

@@ -101,7 +101,7 @@ export async function fillEnglish(input: FillInput): Promise<FillReport> {
     }
     report.glossaryNote = `the glossary could not be set up (${prepared.failure.message}); translating without it`;
     log(`policy-bot: ${report.glossaryNote}`);
-  } else if (prepared.value) report.glossaryNote = prepared.value;
+  }
   const written = new Set<string>();
   for (let at = 0; at < input.items.length; at += t.batchSize) {
     const batch = input.items.slice(at, at + t.batchSize);

@@ -48,7 +48,7 @@ export function deeplTranslator(o: DeepLOptions): Translator {
     description: `DeepL (${o.serverUrl ?? (o.apiKey.endsWith(':fx') ? 'https://api-free.deepl.com' : 'https://api.deepl.com')})`,
     batchSize: ITEMS_PER_REQUEST,
     async prepare(glossary) {
-      if (!glossary.length) return undefined;
+      if (!glossary.length) return;
       const name = glossaryName(glossary);
       const existing = (await client.listGlossaries()).find(
         (g: GlossaryInfo) => g.name === name && g.ready && g.sourceLang === 'ja' && g.targetLang === 'en',
@@ -62,7 +62,6 @@ export function deeplTranslator(o: DeepLOptions): Translator {
           new GlossaryEntries({ entries: Object.fromEntries(glossary.map((t) => [t.ja, t.en])) }),
         ));
       glossaryId = info.glossaryId;
-      return undefined;
     },
     async translate(items: readonly SourceItem[]): Promise<Translation[]> {
       const texts = items.flatMap((it) => [it.title, firstSentence(it.body) || it.title]);

@@ -92,7 +92,8 @@ export function openAiTranslator(o: OpenAiOptions): Translator {
     by: 'llm',
     description: `${o.model} at ${o.baseUrl ?? 'https://api.openai.com/v1'}`,
     batchSize: 1,
-    prepare: async () => undefined,
+    // The fixed names go into each item's prompt: nothing to ready.
+    async prepare() {},
     async translate(items, glossary) {
       const out: Translation[] = [];
       for (const item of items) {

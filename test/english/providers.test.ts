@@ -258,6 +258,8 @@ describe('add with an OpenAI-compatible endpoint', () => {
     const chats = llm.chats;
     expect(chats).toHaveLength(items.length);
     const glossary = fixedNames();
+    // Items of this fixture use fixed names, so prompts must list some.
+    expect(items.some((it) => glossary.some((t) => `${it.title}\n${it.body}`.includes(t.ja)))).toBe(true);
     for (const [n, it] of items.entries()) {
       const chat = chats[n];
       expect(chat?.model).toBe('test-model');

@@ -9,7 +9,7 @@ import { commandUsage } from '../usage.js';
 import { flagString, type ParsedArgs } from '../util/args.js';
 import { type Io, println } from '../util/io.js';
 import { EnglishBy, type LoadedEntry } from './entry.js';
-import { loadEnglish, updateEnglishFile } from './files.js';
+import { loadEnglish, setEntries, updateEnglishFile } from './files.js';
 import { type FillReport, fillEnglish, fillTargets } from './fill.js';
 import { fixedNames } from './glossary.js';
 import { type ImportItem, planImport, readCsvRows, readYamlRows } from './import.js';
@@ -211,14 +211,10 @@ async function importCommand(rest: string[], args: ParsedArgs, io: Io, ctx: Engl
     return 1;
   }
   const existing = loadEnglish(ctx.dataDir);
-  const order = documentOrder(corpus.items);
-  let imported = 0;
-  let replaced = 0;
-  for (const [doc, { title, set }] of plan.documents) {
-    updateEnglishFile(ctx.dataDir, { id: doc, title }, { set }, order.get(doc) ?? []);
-    imported += Object.keys(set).length;
-    replaced += Object.keys(set).filter((id) => existing.has(id)).length;
-  }
+  setEntries(ctx.dataDir, plan.documents, documentOrder(corpus.items));
+  const ids = [...plan.documents.values()].flatMap(({ set }) => Object.keys(set));
+  const imported = ids.length;
+  const replaced = ids.filter((id) => existing.has(id)).length;
   const lines = [
     `imported English for ${count(imported, 'item')} (${replaced} replaced) into ${[...plan.documents.keys()].map((d) => `data/english/${d}.yml`).join(', ') || 'no file'}${plan.skipped ? `; ${plan.skipped} rows without English skipped` : ''}.`,
   ];

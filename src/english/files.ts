@@ -139,6 +139,30 @@ export function updateEnglishFile(
   writeFileAtomically(path, out);
 }
 
+/** Entries to set, by the document whose file they go to (with its title, for a new file's header). */
+export type EntriesByDocument = Map<string, { title: string; set: Record<string, EnglishEntry> }>;
+
+/** Adds an item's entry to those of its document. */
+export function addEntry(
+  to: EntriesByDocument,
+  item: { id: string; source: { document: string; documentTitle: string } },
+  entry: EnglishEntry,
+): void {
+  const group = to.get(item.source.document) ?? { title: item.source.documentTitle, set: {} };
+  group.set[item.id] = entry;
+  to.set(item.source.document, group);
+}
+
+/** Writes each document's entries into its file ({@link updateEnglishFile}), in document order. */
+export function setEntries(
+  dataDir: string,
+  entries: EntriesByDocument,
+  order: ReadonlyMap<string, readonly string[]>,
+): void {
+  for (const [id, { title, set }] of entries)
+    updateEnglishFile(dataDir, { id, title }, { set }, order.get(id) ?? []);
+}
+
 function isScalarKey(key: unknown): key is { value: unknown } {
   return typeof key === 'object' && key !== null && 'value' in key;
 }

@@ -1,5 +1,5 @@
 import { type EnglishEntry, MAX_SUMMARY_WORDS } from './entry.js';
-import { updateEnglishFile } from './files.js';
+import { addEntry, type EntriesByDocument, setEntries } from './files.js';
 import type { GlossaryTerm } from './glossary.js';
 import type { ProviderFailure, SourceItem, Translation, Translator } from './providers/translator.js';
 import { type RetryPolicy, withRetry } from './retry.js';
@@ -114,20 +114,15 @@ export async function fillEnglish(input: FillInput): Promise<FillReport> {
       report.stopped = { ...done.failure, attempts: done.attempts };
       break;
     }
-    const byDocument = new Map<string, { title: string; set: Record<string, EnglishEntry> }>();
+    const entries: EntriesByDocument = new Map();
     batch.forEach((item, i) => {
       const translation = done.value[i];
       const entry = translation && toEntry(item, translation, t.by, input.today);
-      if (!entry) {
-        report.unusable.push(item.id);
-        return;
-      }
-      const doc = item.source.document;
-      if (!byDocument.has(doc)) byDocument.set(doc, { title: item.source.documentTitle, set: {} });
-      (byDocument.get(doc) as { set: Record<string, EnglishEntry> }).set[item.id] = entry;
+      if (entry) addEntry(entries, item, entry);
+      else report.unusable.push(item.id);
     });
-    for (const [doc, { title, set }] of byDocument) {
-      updateEnglishFile(input.dataDir, { id: doc, title }, { set }, input.order.get(doc) ?? []);
+    setEntries(input.dataDir, entries, input.order);
+    for (const [doc, { set }] of entries) {
       report.filled += Object.keys(set).length;
       written.add(doc);
     }

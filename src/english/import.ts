@@ -3,6 +3,7 @@ import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
 import type { Problem } from '../ingest/item.js';
 import { sameTitle } from './attach.js';
 import { type EnglishBy, EnglishEntry } from './entry.js';
+import { addEntry, type EntriesByDocument } from './files.js';
 
 /** One row of an import file, as written (nothing checked yet). */
 export interface ImportRow {
@@ -25,7 +26,7 @@ export interface ImportItem {
 /** A checked import: the entries per document, or every problem (then nothing is written). */
 export interface ImportPlan {
   /** document id → its title and the entries to set. */
-  documents: Map<string, { title: string; set: Record<string, EnglishEntry> }>;
+  documents: EntriesByDocument;
   problems: Problem[];
   /** Rows with neither a title nor a summary (a template row nobody filled). */
   skipped: number;
@@ -187,9 +188,7 @@ export function planImport(
       continue;
     }
     if (!sameTitle(checked.data.ja, item.title)) plan.olderTitles.push(row.id);
-    const doc = item.source.document;
-    if (!plan.documents.has(doc)) plan.documents.set(doc, { title: item.source.documentTitle, set: {} });
-    (plan.documents.get(doc) as { set: Record<string, EnglishEntry> }).set[row.id] = checked.data;
+    addEntry(plan.documents, item, checked.data);
   }
   return plan;
 }

@@ -118,7 +118,7 @@ function statusCommand(args: ParsedArgs, io: Io, ctx: EnglishContext, missing: b
 const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
 
 /** The status as lines: counts, then (when asked, or when short) the items themselves. */
-export function statusLines(status: EnglishStatus, total: number, list: boolean): string[] {
+function statusLines(status: EnglishStatus, total: number, list: boolean): string[] {
   const lines = [
     `${status.covered} of ${total} items have English (${status.unreviewed} machine-made, not yet reviewed); ${status.missing.length} without; ${status.stale.length} to review (the source's title changed); ${status.orphans.length} entries name no item.`,
   ];
@@ -409,7 +409,7 @@ function rekey(dataDir: string, s: Survey, document: string | undefined): number
 }
 
 /** One paragraph on a fill: what was filled, by whom, for review; what stopped it and what is left. */
-export function describeFill(r: FillReport, where: string): string {
+function describeFill(r: FillReport, where: string): string {
   const files = r.documents.map((d) => `data/english/${d}.yml`).join(', ');
   const parts = [
     `English: ${r.filled} of ${r.asked} items of ${where} translated by ${r.provider}${files ? ` into ${files}` : ''}, marked by: ${r.by} for review (read each against its item, correct it, then set by: person).`,

@@ -6,7 +6,7 @@ import { IsoDate } from '../ingest/item.js';
  * the item), or a machine (`deepl`, `llm`) whose output waits for that review. Reviewing an
  * entry means reading it against the item and setting `by: person` (and the date).
  */
-export const ENGLISH_BY = ['person', 'deepl', 'llm'] as const;
+const ENGLISH_BY = ['person', 'deepl', 'llm'] as const;
 export const EnglishBy = z.enum(ENGLISH_BY);
 export type EnglishBy = z.infer<typeof EnglishBy>;
 

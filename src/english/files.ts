@@ -10,13 +10,13 @@ import { EnglishEntry, EnglishFile, type LoadedEntry } from './entry.js';
  * entries keyed by item id. Files under data/ are hashed into the index manifest, so editing one
  * makes the index stale like any data file; the build attaches the entries to the stored items.
  */
-export const ENGLISH_DIR = 'english';
+const ENGLISH_DIR = 'english';
 
 /** `data/english/` of a data directory. */
-export const englishDir = (dataDir: string): string => join(dataDir, ENGLISH_DIR);
+const englishDir = (dataDir: string): string => join(dataDir, ENGLISH_DIR);
 
 /** The file of one document's English. */
-export const englishFilePath = (dataDir: string, documentId: string): string =>
+const englishFilePath = (dataDir: string, documentId: string): string =>
   join(englishDir(dataDir), `${documentId}.yml`);
 
 /** A bad English file: the message names the file and the entry. */
@@ -32,7 +32,7 @@ export class EnglishDataError extends Error {
  * (`data/english/digest-2026-01.yml: items.digest-2026-01/aisi/1.title: the English title is
  * empty`), never a silently smaller set of translations.
  */
-export function readEnglishFile(path: string, label = path): EnglishFile {
+function readEnglishFile(path: string, label = path): EnglishFile {
   let raw: unknown;
   try {
     raw = parseYamlCached(readFileSync(path, 'utf8'));

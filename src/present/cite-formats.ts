@@ -21,7 +21,7 @@ export interface CiteContext {
 }
 
 /** The date as a reference gives it: ISO, a range with an en dash; undated is said so. */
-export function citedDate(item: StoredItem, lang: Lang, published?: string): string {
+function citedDate(item: StoredItem, lang: Lang, published?: string): string {
   const d = item.date;
   if (!d) return published ?? (lang === 'ja' ? '日付なし' : 'n.d.');
   return d.start === d.end ? d.start : `${d.start}–${d.end}`;
@@ -36,7 +36,7 @@ export function citedEnglishTitle(item: StoredItem, lang: Lang): string | undefi
 }
 
 /** The URL a citation links to: the item's first source URL, else its document's page (http(s) only). */
-export function citedUrl(item: StoredItem): string | undefined {
+function citedUrl(item: StoredItem): string | undefined {
   return [...item.urls, item.source.documentUrl].find(isHttpUrl);
 }
 
@@ -53,7 +53,7 @@ export function citedTitle(item: StoredItem, lang: Lang): string {
  * headline the title is, and the publisher of the linked page by its host (`LegiScan`), when the
  * table knows it and it is not the reporter itself. Never a country.
  */
-export function citedBy(item: StoredItem, lang: Lang): { reporter: string; source?: string; own: boolean } {
+function citedBy(item: StoredItem, lang: Lang): { reporter: string; source?: string; own: boolean } {
   const reporter = reporterOf(item.source, lang);
   const url = citedUrl(item);
   const source = url ? sourcePublisher(url, lang) : undefined;

@@ -12,7 +12,7 @@ export type EnglishBy = z.infer<typeof EnglishBy>;
 
 /** More words than this is not a one-sentence summary any more (a pasted body, say). */
 export const MAX_SUMMARY_WORDS = 60;
-const MAX_TITLE_CHARS = 300;
+export const MAX_TITLE_CHARS = 300;
 
 const words = (s: string) => s.trim().split(/\s+/).filter(Boolean).length;
 const oneLine = (s: string) => !/[\r\n]/.test(s);

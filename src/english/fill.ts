@@ -1,4 +1,4 @@
-import { type EnglishEntry, MAX_SUMMARY_WORDS } from './entry.js';
+import { type EnglishEntry, MAX_SUMMARY_WORDS, MAX_TITLE_CHARS } from './entry.js';
 import { addEntry, type EntriesByDocument, setEntries } from './files.js';
 import type { GlossaryTerm } from './glossary.js';
 import type { ProviderFailure, SourceItem, Translation, Translator } from './providers/translator.js';
@@ -66,7 +66,7 @@ function toEntry(
   by: 'deepl' | 'llm',
   today: string,
 ): EnglishEntry | undefined {
-  const title = clip(t.title, 60).slice(0, 300);
+  const title = clip(t.title, 60).slice(0, MAX_TITLE_CHARS);
   const summary = clip(t.summary, MAX_SUMMARY_WORDS);
   if (!title || !summary) return undefined;
   return { ja: item.title, title, summary, by, date: today };

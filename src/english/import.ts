@@ -34,6 +34,9 @@ export interface ImportPlan {
   olderTitles: string[];
 }
 
+/** What a row may say of an item besides its id. */
+const FIELDS = ['title', 'summary', 'by', 'date', 'ja'] as const;
+
 const text = (v: unknown): string | undefined =>
   v === undefined || v === null ? undefined : String(v).trim() || undefined;
 
@@ -83,7 +86,7 @@ export function readCsvRows(file: string, input: string): { rows: ImportRow[]; p
   const rows = body.map(({ record, info }) => {
     const get = (i: number) => (i >= 0 ? text(record[i]) : undefined);
     const row: ImportRow = { line: info.lines, id: get(col.id) ?? '' };
-    for (const k of ['title', 'summary', 'by', 'date', 'ja'] as const) {
+    for (const k of FIELDS) {
       const v = get(col[k]);
       if (v !== undefined) row[k] = v;
     }
@@ -127,13 +130,13 @@ export function readYamlRows(file: string, input: string): { rows: ImportRow[]; 
       continue;
     }
     const row: ImportRow = { line, id };
-    for (const k of ['title', 'summary', 'by', 'date', 'ja'] as const) {
+    for (const k of FIELDS) {
       const v = text(value.get(k));
       if (v !== undefined) row[k] = v;
     }
     const unknown = value.items
       .map((p) => String(isScalar(p.key) ? p.key.value : p.key))
-      .filter((k) => !['title', 'summary', 'by', 'date', 'ja'].includes(k));
+      .filter((k) => !(FIELDS as readonly string[]).includes(k));
     if (unknown.length) problems.push({ file, line, message: `${id}: unknown field ${unknown.join(', ')}` });
     rows.push(row);
   }

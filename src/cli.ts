@@ -528,8 +528,7 @@ async function addedMonthEnglish(
   where: { dataDir: string; indexDir: string },
   documentId: string,
 ): Promise<void> {
-  // The provider's keys are in the project's .env, as the app reads them (only when run for real).
-  if (io.env === process.env) dotenv.config({ path: resolve(projectRoot(), '.env'), quiet: true });
+  readProjectEnv(io);
   const { fillDocuments } = await import('./english/command.js');
   const english = await fillDocuments(io, { ...where, today: resolveToday(args, io) }, documentId);
   println(io.stdout, english.lines.join('\n'));
@@ -539,9 +538,17 @@ async function addedMonthEnglish(
 async function englishCli(argv: string[], io: Io): Promise<number> {
   const args = parseArgs(argv, VALUED);
   const { dataDir, indexDir } = dirs(args, io);
-  if (io.env === process.env) dotenv.config({ path: resolve(projectRoot(), '.env'), quiet: true });
+  readProjectEnv(io);
   const { englishCommand } = await import('./english/command.js');
-  return englishCommand(argv, io, { dataDir, indexDir, today: resolveToday(args, io) });
+  return englishCommand(args, io, { dataDir, indexDir, today: resolveToday(args, io) });
+}
+
+/**
+ * The translation provider's keys are in the project's .env, as the app reads them: loaded into
+ * the environment (variables already set win) only when run for real, never into a test's `env`.
+ */
+function readProjectEnv(io: Io): void {
+  if (io.env === process.env) dotenv.config({ path: resolve(projectRoot(), '.env'), quiet: true });
 }
 
 /** `fetch`: one check of the publisher's listing (src/feed/), loaded only for this command. */

@@ -11,7 +11,7 @@ export const sameTitle = (a: string, b: string): boolean => norm(a) === norm(b);
 const norm = (s: string) => s.normalize('NFKC').replace(/\s+/g, ' ').trim();
 
 /** The English an item carries: the entry without `ja`, marked `stale` when the title has changed since. */
-export function storedEnglish(entry: LoadedEntry, title: string): StoredEnglish {
+function storedEnglish(entry: LoadedEntry, title: string): StoredEnglish {
   return {
     title: entry.title,
     summary: entry.summary,

@@ -1,14 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { extname, resolve } from 'node:path';
 import { loadTokenizer } from '../analyze/kuromoji.js';
-import { ingestCorpus } from '../ingest/corpus.js';
+import { type Corpus, ingestCorpus } from '../ingest/corpus.js';
 import { formatProblem, type Item } from '../ingest/item.js';
+import { csvField } from '../present/export.js';
 import { rebuildIndex } from '../search/index-store.js';
 import { commandUsage } from '../usage.js';
-import { flagString, type ParsedArgs, parseArgs } from '../util/args.js';
+import { flagString, type ParsedArgs } from '../util/args.js';
 import { type Io, println } from '../util/io.js';
 import { EnglishBy, type LoadedEntry } from './entry.js';
-import { loadEnglish, updateEnglishFile } from './files.js';
+import { loadEnglish, setEntries, updateEnglishFile } from './files.js';
 import { type FillReport, fillEnglish, fillTargets } from './fill.js';
 import { fixedNames } from './glossary.js';
 import { type ImportItem, planImport, readCsvRows, readYamlRows } from './import.js';
@@ -24,11 +25,11 @@ export interface EnglishContext {
   today: string;
 }
 
-const VALUED = ['data', 'index', 'today', 'tz', 'document', 'by'] as const;
-
-/** `policy-bot english …`: status, missing items, import, provider fill. Returns the exit code. */
-export async function englishCommand(argv: string[], io: Io, ctx: EnglishContext): Promise<number> {
-  const args = parseArgs(argv, VALUED);
+/**
+ * `policy-bot english …`: status, missing items, import, provider fill (`args` as the CLI parsed
+ * them, the subcommand first). Returns the exit code.
+ */
+export async function englishCommand(args: ParsedArgs, io: Io, ctx: EnglishContext): Promise<number> {
   const [sub, ...rest] = args.positionals;
   switch (sub) {
     case undefined:
@@ -45,16 +46,26 @@ export async function englishCommand(argv: string[], io: Io, ctx: EnglishContext
   }
 }
 
-/** The corpus's items and its English, with where they stand (optionally one document). */
-function survey(dataDir: string, document?: string) {
-  const corpus = ingestCorpus(dataDir);
-  const entries = loadEnglish(dataDir);
-  const items = corpus.items.filter((i) => !document || i.source.document === document);
-  const scoped = document
-    ? new Map([...entries].filter(([, e]) => e.document === document))
-    : (entries as Map<string, LoadedEntry>);
-  return { corpus, entries, items, status: englishStatus(items, scoped) };
+/**
+ * The corpus and its English as a command reads them: the corpus once per command (nothing here
+ * changes the documents), the English again only after the command has written some.
+ */
+interface Survey {
+  corpus: Corpus;
+  entries: Map<string, LoadedEntry>;
 }
+
+/** The same corpus with the English as data/english/ now holds it (after a write). */
+const reread = (dataDir: string, s: Survey): Survey => ({ corpus: s.corpus, entries: loadEnglish(dataDir) });
+
+/** The items of one document (or of the corpus) and where their English stands. */
+function statusIn(s: Survey, document?: string): { items: Item[]; status: EnglishStatus } {
+  const items = document ? s.corpus.items.filter((i) => i.source.document === document) : s.corpus.items;
+  const entries = document ? new Map([...s.entries].filter(([, e]) => e.document === document)) : s.entries;
+  return { items, status: englishStatus(items, entries) };
+}
+
+const documentIds = (corpus: Corpus) => corpus.documents.map((d) => d.doc.id);
 
 function documentFlag(args: ParsedArgs, io: Io, known: string[]): string | undefined | null {
   const doc = flagString(args, 'document');
@@ -66,10 +77,12 @@ function documentFlag(args: ParsedArgs, io: Io, known: string[]): string | undef
 }
 
 function statusCommand(args: ParsedArgs, io: Io, ctx: EnglishContext, missing: boolean): number {
-  const known = ingestCorpus(ctx.dataDir).documents.map((d) => d.doc.id);
+  const corpus = ingestCorpus(ctx.dataDir);
+  const known = documentIds(corpus);
   const doc = documentFlag(args, io, known);
   if (doc === null) return 2;
-  const { status, items } = survey(ctx.dataDir, doc);
+  const s: Survey = { corpus, entries: loadEnglish(ctx.dataDir) };
+  const { status, items } = statusIn(s, doc);
   if (missing && args.flags.has('json')) {
     println(
       io.stdout,
@@ -89,11 +102,9 @@ function statusCommand(args: ParsedArgs, io: Io, ctx: EnglishContext, missing: b
   const lines = statusLines(status, items.length, missing);
   if (!missing) {
     // Then one line per document: how many of its items have English, how many by a machine.
-    const { entries, corpus } = survey(ctx.dataDir, doc);
     const pending = pendingDocuments(corpus.documents.map((d) => d.doc));
     for (const id of doc ? [doc] : known) {
-      const mine = corpus.items.filter((i) => i.source.document === id);
-      const st = englishStatus(mine, new Map([...entries].filter(([, e]) => e.document === id)));
+      const { items: mine, status: st } = statusIn(s, id);
       lines.push(
         `  ${id}: ${st.covered}/${mine.length}${st.unreviewed ? ` (${st.unreviewed} machine-made)` : ''}${st.stale.length ? `, ${st.stale.length} to review` : ''}${pending.has(id) ? ', english: pending' : ''}`,
       );
@@ -106,10 +117,8 @@ function statusCommand(args: ParsedArgs, io: Io, ctx: EnglishContext, missing: b
 /** `1 item`, `2 items`. */
 const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
 
-const csvField = (v: string) => (/[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
-
 /** The status as lines: counts, then (when asked, or when short) the items themselves. */
-export function statusLines(status: EnglishStatus, total: number, list: boolean): string[] {
+function statusLines(status: EnglishStatus, total: number, list: boolean): string[] {
   const lines = [
     `${status.covered} of ${total} items have English (${status.unreviewed} machine-made, not yet reviewed); ${status.missing.length} without; ${status.stale.length} to review (the source's title changed); ${status.orphans.length} entries name no item.`,
   ];
@@ -202,14 +211,10 @@ async function importCommand(rest: string[], args: ParsedArgs, io: Io, ctx: Engl
     return 1;
   }
   const existing = loadEnglish(ctx.dataDir);
-  const order = documentOrder(corpus.items);
-  let imported = 0;
-  let replaced = 0;
-  for (const [doc, { title, set }] of plan.documents) {
-    updateEnglishFile(ctx.dataDir, { id: doc, title }, { set }, order.get(doc) ?? []);
-    imported += Object.keys(set).length;
-    replaced += Object.keys(set).filter((id) => existing.has(id)).length;
-  }
+  setEntries(ctx.dataDir, plan.documents, documentOrder(corpus.items));
+  const ids = [...plan.documents.values()].flatMap(({ set }) => Object.keys(set));
+  const imported = ids.length;
+  const replaced = ids.filter((id) => existing.has(id)).length;
   const lines = [
     `imported English for ${count(imported, 'item')} (${replaced} replaced) into ${[...plan.documents.keys()].map((d) => `data/english/${d}.yml`).join(', ') || 'no file'}${plan.skipped ? `; ${plan.skipped} rows without English skipped` : ''}.`,
   ];
@@ -217,7 +222,9 @@ async function importCommand(rest: string[], args: ParsedArgs, io: Io, ctx: Engl
     lines.push(
       `${plan.olderTitles.length} were written from an older Japanese title and are listed for review: ${plan.olderTitles.join(', ')}`,
     );
-  const settled = imported ? settlePending(ctx.dataDir) : { cleared: [], lines: [] };
+  const settled = imported
+    ? settlePending(ctx.dataDir, { corpus, entries: loadEnglish(ctx.dataDir) })
+    : { cleared: [], lines: [] };
   lines.push(...settled.lines);
   if (imported && (await refreshIndex(io, ctx))) lines.push('index/ updated. Commit data/ and index/.');
   println(io.stdout, lines.join('\n'));
@@ -237,13 +244,16 @@ function documentOrder(items: readonly Item[]): Map<string, string[]> {
 
 /**
  * Takes the `english: pending` mark (data/sources.yml) off every marked document whose items now
- * all have English written from their current titles, and says what changed and what stays
- * marked (within `document` when given).
+ * all have English written from their current titles (`s`: the English as it now is), and says
+ * what changed and what stays marked (within `document` when given).
  */
-function settlePending(dataDir: string, document?: string): { cleared: string[]; lines: string[] } {
-  const s = survey(dataDir);
+function settlePending(
+  dataDir: string,
+  s: Survey,
+  document?: string,
+): { cleared: string[]; lines: string[] } {
   const pending = pendingDocuments(s.corpus.documents.map((d) => d.doc));
-  const cleared = clearPending(dataDir, completedDocuments(s.status, pending));
+  const cleared = clearPending(dataDir, completedDocuments(statusIn(s).status, pending));
   const still = [...pending].filter((id) => !cleared.includes(id) && (!document || id === document));
   const lines = [
     ...cleared.map(
@@ -258,10 +268,10 @@ function settlePending(dataDir: string, document?: string): { cleared: string[];
 }
 
 async function fillCommand(args: ParsedArgs, io: Io, ctx: EnglishContext): Promise<number> {
-  const known = ingestCorpus(ctx.dataDir).documents.map((d) => d.doc.id);
-  const doc = documentFlag(args, io, known);
+  const corpus = ingestCorpus(ctx.dataDir);
+  const doc = documentFlag(args, io, documentIds(corpus));
   if (doc === null) return 2;
-  const outcome = await fillDocuments(io, ctx, doc);
+  const outcome = await fillDocuments(io, ctx, doc, corpus);
   println(io.stdout, outcome.lines.join('\n'));
   return outcome.ok ? 0 : 1;
 }
@@ -269,14 +279,16 @@ async function fillCommand(args: ParsedArgs, io: Io, ctx: EnglishContext): Promi
 /**
  * Translates what lacks English (in one document, or all) through the configured provider and
  * updates index/; never throws. `ok` is false when something is still missing afterwards.
+ * `corpus`: the corpus when the caller has already read it.
  */
 export async function fillDocuments(
   io: Io,
   ctx: EnglishContext,
   document?: string,
+  corpus?: Corpus,
 ): Promise<{ ok: boolean; lines: string[]; report?: FillReport }> {
   try {
-    return await fill(io, ctx, document);
+    return await fill(io, ctx, document, corpus);
   } catch (err) {
     // A file that cannot be written, say: the month (for `add`) is in all the same.
     return {
@@ -289,25 +301,27 @@ export async function fillDocuments(
 async function fill(
   io: Io,
   ctx: EnglishContext,
-  document?: string,
+  document: string | undefined,
+  corpus: Corpus | undefined,
 ): Promise<{ ok: boolean; lines: string[]; report?: FillReport }> {
   const where = document ?? 'the corpus';
-  let s: ReturnType<typeof survey>;
+  let s: Survey;
   try {
-    s = survey(ctx.dataDir, document);
+    s = { corpus: corpus ?? ingestCorpus(ctx.dataDir), entries: loadEnglish(ctx.dataDir) };
     // Entries of items that moved (a replaced month) go with them first: then only what is
     // really new is translated.
-    if (rekey(ctx.dataDir, s)) s = survey(ctx.dataDir, document);
+    if (rekey(ctx.dataDir, s, document)) s = reread(ctx.dataDir, s);
   } catch (err) {
     return { ok: false, lines: [`English: not filled: ${(err as Error).message}`] };
   }
-  const targets = fillTargets(s.items, s.status);
-  const review = s.status.stale.filter((x) => x.by === 'person').length;
+  const { items, status } = statusIn(s, document);
+  const targets = fillTargets(items, status);
+  const review = status.stale.filter((x) => x.by === 'person').length;
   const reviewNote = review
     ? ` ${review} entries written by a person are to review (\`policy-bot english --missing\`).`
     : '';
   if (!targets.length) {
-    const settled = settlePending(ctx.dataDir, document);
+    const settled = settlePending(ctx.dataDir, s, document);
     const lines = [`English: every item of ${where} has English.${reviewNote}`, ...settled.lines];
     if (settled.cleared.length && (await refreshIndex(io, ctx)))
       lines.push('index/ updated. Commit data/ and index/.');
@@ -323,7 +337,7 @@ async function fill(
       ok: false,
       lines: [
         `English: ${count(targets.length, 'item')} of ${where} ${targets.length === 1 ? 'has' : 'have'} no English; ${(err as Error).message}`,
-        ...settlePending(ctx.dataDir, document).lines,
+        ...settlePending(ctx.dataDir, s, document).lines,
       ],
     };
   }
@@ -333,7 +347,7 @@ async function fill(
       lines: [
         `English: ${count(targets.length, 'item')} of ${where} ${targets.length === 1 ? 'has' : 'have'} no English (${config.choice.provider === 'none' ? config.choice.reason : ''}).`,
         '`policy-bot english --missing` lists them; `policy-bot english import FILE` fills them; with a provider configured (.env.example), `policy-bot english fill` translates them.',
-        ...settlePending(ctx.dataDir, document).lines,
+        ...settlePending(ctx.dataDir, s, document).lines,
       ],
     };
   const order = documentOrder(s.corpus.items);
@@ -347,7 +361,7 @@ async function fill(
     today: ctx.today,
     log: (l) => println(io.stderr, l),
   });
-  const settled = settlePending(ctx.dataDir, document);
+  const settled = settlePending(ctx.dataDir, report.filled ? reread(ctx.dataDir, s) : s, document);
   const lines = [describeFill(report, where), ...settled.lines];
   if ((report.filled || settled.cleared.length) && (await refreshIndex(io, ctx)))
     lines.push('index/ updated. Commit data/ and index/.');
@@ -361,13 +375,13 @@ async function fill(
  * item without English, is moved to that item. A person's work is kept rather than redone.
  * Returns how many entries moved.
  */
-function rekey(dataDir: string, s: ReturnType<typeof survey>): number {
+function rekey(dataDir: string, s: Survey, document: string | undefined): number {
+  const { items, status } = statusIn(s, document);
   const moved = new Set<string>();
   const byTitle = new Map<string, Item>();
-  const needs = new Set([...s.status.missing.map((m) => m.id), ...s.status.stale.map((x) => x.id)]);
-  for (const item of s.items)
-    if (needs.has(item.id) && !byTitle.has(item.title)) byTitle.set(item.title, item);
-  const loose = [...s.status.orphans.map((o) => o.id), ...s.status.stale.map((x) => x.id)];
+  const needs = new Set([...status.missing.map((m) => m.id), ...status.stale.map((x) => x.id)]);
+  for (const item of items) if (needs.has(item.id) && !byTitle.has(item.title)) byTitle.set(item.title, item);
+  const loose = [...status.orphans.map((o) => o.id), ...status.stale.map((x) => x.id)];
   const changes = new Map<string, { title: string; set: Record<string, LoadedEntry>; remove: string[] }>();
   for (const id of loose) {
     const entry = s.entries.get(id);
@@ -395,7 +409,7 @@ function rekey(dataDir: string, s: ReturnType<typeof survey>): number {
 }
 
 /** One paragraph on a fill: what was filled, by whom, for review; what stopped it and what is left. */
-export function describeFill(r: FillReport, where: string): string {
+function describeFill(r: FillReport, where: string): string {
   const files = r.documents.map((d) => `data/english/${d}.yml`).join(', ');
   const parts = [
     `English: ${r.filled} of ${r.asked} items of ${where} translated by ${r.provider}${files ? ` into ${files}` : ''}, marked by: ${r.by} for review (read each against its item, correct it, then set by: person).`,

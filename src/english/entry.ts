@@ -6,13 +6,13 @@ import { IsoDate } from '../ingest/item.js';
  * the item), or a machine (`deepl`, `llm`) whose output waits for that review. Reviewing an
  * entry means reading it against the item and setting `by: person` (and the date).
  */
-export const ENGLISH_BY = ['person', 'deepl', 'llm'] as const;
+const ENGLISH_BY = ['person', 'deepl', 'llm'] as const;
 export const EnglishBy = z.enum(ENGLISH_BY);
 export type EnglishBy = z.infer<typeof EnglishBy>;
 
 /** More words than this is not a one-sentence summary any more (a pasted body, say). */
 export const MAX_SUMMARY_WORDS = 60;
-const MAX_TITLE_CHARS = 300;
+export const MAX_TITLE_CHARS = 300;
 
 const words = (s: string) => s.trim().split(/\s+/).filter(Boolean).length;
 const oneLine = (s: string) => !/[\r\n]/.test(s);

@@ -10,13 +10,13 @@ import { EnglishEntry, EnglishFile, type LoadedEntry } from './entry.js';
  * entries keyed by item id. Files under data/ are hashed into the index manifest, so editing one
  * makes the index stale like any data file; the build attaches the entries to the stored items.
  */
-export const ENGLISH_DIR = 'english';
+const ENGLISH_DIR = 'english';
 
 /** `data/english/` of a data directory. */
-export const englishDir = (dataDir: string): string => join(dataDir, ENGLISH_DIR);
+const englishDir = (dataDir: string): string => join(dataDir, ENGLISH_DIR);
 
 /** The file of one document's English. */
-export const englishFilePath = (dataDir: string, documentId: string): string =>
+const englishFilePath = (dataDir: string, documentId: string): string =>
   join(englishDir(dataDir), `${documentId}.yml`);
 
 /** A bad English file: the message names the file and the entry. */
@@ -32,7 +32,7 @@ export class EnglishDataError extends Error {
  * (`data/english/digest-2026-01.yml: items.digest-2026-01/aisi/1.title: the English title is
  * empty`), never a silently smaller set of translations.
  */
-export function readEnglishFile(path: string, label = path): EnglishFile {
+function readEnglishFile(path: string, label = path): EnglishFile {
   let raw: unknown;
   try {
     raw = parseYamlCached(readFileSync(path, 'utf8'));
@@ -137,6 +137,30 @@ export function updateEnglishFile(
   if (!check.success)
     throw new EnglishDataError(`${path}: would be invalid: ${check.error.issues[0]?.message}`);
   writeFileAtomically(path, out);
+}
+
+/** Entries to set, by the document whose file they go to (with its title, for a new file's header). */
+export type EntriesByDocument = Map<string, { title: string; set: Record<string, EnglishEntry> }>;
+
+/** Adds an item's entry to those of its document. */
+export function addEntry(
+  to: EntriesByDocument,
+  item: { id: string; source: { document: string; documentTitle: string } },
+  entry: EnglishEntry,
+): void {
+  const group = to.get(item.source.document) ?? { title: item.source.documentTitle, set: {} };
+  group.set[item.id] = entry;
+  to.set(item.source.document, group);
+}
+
+/** Writes each document's entries into its file ({@link updateEnglishFile}), in document order. */
+export function setEntries(
+  dataDir: string,
+  entries: EntriesByDocument,
+  order: ReadonlyMap<string, readonly string[]>,
+): void {
+  for (const [id, { title, set }] of entries)
+    updateEnglishFile(dataDir, { id, title }, { set }, order.get(id) ?? []);
 }
 
 function isScalarKey(key: unknown): key is { value: unknown } {

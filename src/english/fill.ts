@@ -1,5 +1,5 @@
-import { type EnglishEntry, MAX_SUMMARY_WORDS } from './entry.js';
-import { updateEnglishFile } from './files.js';
+import { type EnglishEntry, MAX_SUMMARY_WORDS, MAX_TITLE_CHARS } from './entry.js';
+import { addEntry, type EntriesByDocument, setEntries } from './files.js';
 import type { GlossaryTerm } from './glossary.js';
 import type { ProviderFailure, SourceItem, Translation, Translator } from './providers/translator.js';
 import { type RetryPolicy, withRetry } from './retry.js';
@@ -66,7 +66,7 @@ function toEntry(
   by: 'deepl' | 'llm',
   today: string,
 ): EnglishEntry | undefined {
-  const title = clip(t.title, 60).slice(0, 300);
+  const title = clip(t.title, 60).slice(0, MAX_TITLE_CHARS);
   const summary = clip(t.summary, MAX_SUMMARY_WORDS);
   if (!title || !summary) return undefined;
   return { ja: item.title, title, summary, by, date: today };
@@ -101,7 +101,7 @@ export async function fillEnglish(input: FillInput): Promise<FillReport> {
     }
     report.glossaryNote = `the glossary could not be set up (${prepared.failure.message}); translating without it`;
     log(`policy-bot: ${report.glossaryNote}`);
-  } else if (prepared.value) report.glossaryNote = prepared.value;
+  }
   const written = new Set<string>();
   for (let at = 0; at < input.items.length; at += t.batchSize) {
     const batch = input.items.slice(at, at + t.batchSize);
@@ -114,20 +114,15 @@ export async function fillEnglish(input: FillInput): Promise<FillReport> {
       report.stopped = { ...done.failure, attempts: done.attempts };
       break;
     }
-    const byDocument = new Map<string, { title: string; set: Record<string, EnglishEntry> }>();
+    const entries: EntriesByDocument = new Map();
     batch.forEach((item, i) => {
       const translation = done.value[i];
       const entry = translation && toEntry(item, translation, t.by, input.today);
-      if (!entry) {
-        report.unusable.push(item.id);
-        return;
-      }
-      const doc = item.source.document;
-      if (!byDocument.has(doc)) byDocument.set(doc, { title: item.source.documentTitle, set: {} });
-      (byDocument.get(doc) as { set: Record<string, EnglishEntry> }).set[item.id] = entry;
+      if (entry) addEntry(entries, item, entry);
+      else report.unusable.push(item.id);
     });
-    for (const [doc, { title, set }] of byDocument) {
-      updateEnglishFile(input.dataDir, { id: doc, title }, { set }, input.order.get(doc) ?? []);
+    setEntries(input.dataDir, entries, input.order);
+    for (const [doc, { set }] of entries) {
       report.filled += Object.keys(set).length;
       written.add(doc);
     }

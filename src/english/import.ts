@@ -3,6 +3,7 @@ import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
 import type { Problem } from '../ingest/item.js';
 import { sameTitle } from './attach.js';
 import { type EnglishBy, EnglishEntry } from './entry.js';
+import { addEntry, type EntriesByDocument } from './files.js';
 
 /** One row of an import file, as written (nothing checked yet). */
 export interface ImportRow {
@@ -25,13 +26,16 @@ export interface ImportItem {
 /** A checked import: the entries per document, or every problem (then nothing is written). */
 export interface ImportPlan {
   /** document id → its title and the entries to set. */
-  documents: Map<string, { title: string; set: Record<string, EnglishEntry> }>;
+  documents: EntriesByDocument;
   problems: Problem[];
   /** Rows with neither a title nor a summary (a template row nobody filled). */
   skipped: number;
   /** Entries written from a Japanese title the item no longer has: imported, listed for review. */
   olderTitles: string[];
 }
+
+/** What a row may say of an item besides its id. */
+const FIELDS = ['title', 'summary', 'by', 'date', 'ja'] as const;
 
 const text = (v: unknown): string | undefined =>
   v === undefined || v === null ? undefined : String(v).trim() || undefined;
@@ -82,7 +86,7 @@ export function readCsvRows(file: string, input: string): { rows: ImportRow[]; p
   const rows = body.map(({ record, info }) => {
     const get = (i: number) => (i >= 0 ? text(record[i]) : undefined);
     const row: ImportRow = { line: info.lines, id: get(col.id) ?? '' };
-    for (const k of ['title', 'summary', 'by', 'date', 'ja'] as const) {
+    for (const k of FIELDS) {
       const v = get(col[k]);
       if (v !== undefined) row[k] = v;
     }
@@ -126,13 +130,13 @@ export function readYamlRows(file: string, input: string): { rows: ImportRow[]; 
       continue;
     }
     const row: ImportRow = { line, id };
-    for (const k of ['title', 'summary', 'by', 'date', 'ja'] as const) {
+    for (const k of FIELDS) {
       const v = text(value.get(k));
       if (v !== undefined) row[k] = v;
     }
     const unknown = value.items
       .map((p) => String(isScalar(p.key) ? p.key.value : p.key))
-      .filter((k) => !['title', 'summary', 'by', 'date', 'ja'].includes(k));
+      .filter((k) => !(FIELDS as readonly string[]).includes(k));
     if (unknown.length) problems.push({ file, line, message: `${id}: unknown field ${unknown.join(', ')}` });
     rows.push(row);
   }
@@ -187,9 +191,7 @@ export function planImport(
       continue;
     }
     if (!sameTitle(checked.data.ja, item.title)) plan.olderTitles.push(row.id);
-    const doc = item.source.document;
-    if (!plan.documents.has(doc)) plan.documents.set(doc, { title: item.source.documentTitle, set: {} });
-    (plan.documents.get(doc) as { set: Record<string, EnglishEntry> }).set[row.id] = checked.data;
+    addEntry(plan.documents, item, checked.data);
   }
   return plan;
 }

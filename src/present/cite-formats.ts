@@ -1,5 +1,3 @@
-import { type Actor, actorsLexicon } from '../analyze/lexicon.js';
-import { countryName } from '../geo/gazetteer.js';
 import type { Lang } from '../query/understand.js';
 import type { StoredItem } from '../search/stored-item.js';
 import { isHttpUrl } from '../util/url.js';
@@ -7,8 +5,9 @@ import { reporterOf, sourcePublisher } from './publishers.js';
 
 /**
  * Citations people paste: one line in the asker's language, a Markdown link, and CSL-JSON for
- * reference managers (Zotero, Mendeley, pandoc). Everything comes from the item and the lexicon;
- * the URL is exactly the source's.
+ * reference managers (Zotero, Mendeley, pandoc). Everything comes from the item, its document and
+ * data/publishers.yml (who reported it, who publishes the linked page); the URL is exactly the
+ * source's.
  */
 export type CiteFormat = 'text' | 'md' | 'csl-json';
 export const CITE_FORMATS: readonly CiteFormat[] = ['text', 'md', 'csl-json'];
@@ -21,50 +20,8 @@ export interface CiteContext {
   published?: string;
 }
 
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-/** Where a name occurs in a title; a Latin name only as a whole word (EC is not inside IEC). */
-function indexOfName(title: string, name: string): number {
-  if (!/[A-Za-z]/.test(name)) return title.indexOf(name);
-  const m = new RegExp(`(?<![A-Za-z])${escapeRegExp(name)}(?![A-Za-z])`).exec(title);
-  return m ? m.index : -1;
-}
-
-/** An actor's name as a citation gives it: its short capital code when it has one (AISI, NIST). */
-function actorName(a: Actor, lang: Lang): string {
-  if (lang === 'ja') return a.ja[0] ?? a.en[0] ?? a.id;
-  const code = [...a.en, ...a.terms].find((n) => /^[A-Z][A-Z-]{1,7}$/.test(n) && !n.includes('-'));
-  return code ?? a.en[0] ?? a.id;
-}
-
-/**
- * Who the item is by: the earliest actor its title names (経済産業省, NIST), the institute for its
- * own activities, else the country it concerns, else the document.
- */
-export function citedActor(item: StoredItem, lang: Lang): string {
-  const title = item.title.normalize('NFKC');
-  let best: { a: Actor; at: number; len: number } | undefined;
-  for (const a of actorsLexicon()) {
-    const codes = a.terms.filter((t) => /^[A-Z][A-Z-]+$/.test(t));
-    for (const n of [...a.ja, ...a.en.filter((e) => /[A-Z]/.test(e)), ...codes]) {
-      const at = indexOfName(title, n);
-      // The earliest name; at the same place the longer one (英国AISI over AISI).
-      if (at >= 0 && (!best || at < best.at || (at === best.at && n.length > best.len)))
-        best = { a, at, len: n.length };
-    }
-  }
-  if (best) return actorName(best.a, lang);
-  const own = actorsLexicon().find((a) => a.categories.includes(item.category));
-  if (own) return actorName(own, lang);
-  const country = item.countries[0];
-  if (country) return countryName(country, lang).replace(/^the /, '');
-  return item.source.documentTitle;
-}
-
 /** The date as a reference gives it: ISO, a range with an en dash; undated is said so. */
-export function citedDate(item: StoredItem, lang: Lang, published?: string): string {
+function citedDate(item: StoredItem, lang: Lang, published?: string): string {
   const d = item.date;
   if (!d) return published ?? (lang === 'ja' ? '日付なし' : 'n.d.');
   return d.start === d.end ? d.start : `${d.start}–${d.end}`;
@@ -79,7 +36,7 @@ export function citedEnglishTitle(item: StoredItem, lang: Lang): string | undefi
 }
 
 /** The URL a citation links to: the item's first source URL, else its document's page (http(s) only). */
-export function citedUrl(item: StoredItem): string | undefined {
+function citedUrl(item: StoredItem): string | undefined {
   return [...item.urls, item.source.documentUrl].find(isHttpUrl);
 }
 
@@ -96,7 +53,7 @@ export function citedTitle(item: StoredItem, lang: Lang): string {
  * headline the title is, and the publisher of the linked page by its host (`LegiScan`), when the
  * table knows it and it is not the reporter itself. Never a country.
  */
-export function citedBy(item: StoredItem, lang: Lang): { reporter: string; source?: string; own: boolean } {
+function citedBy(item: StoredItem, lang: Lang): { reporter: string; source?: string; own: boolean } {
   const reporter = reporterOf(item.source, lang);
   const url = citedUrl(item);
   const source = url ? sourcePublisher(url, lang) : undefined;

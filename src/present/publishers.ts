@@ -17,7 +17,7 @@ const PublisherTable = z.object({
 type PublisherTable = z.infer<typeof PublisherTable>;
 
 /** Where the table lives: data/publishers.yml. */
-export const PUBLISHERS_FILE = 'publishers.yml';
+const PUBLISHERS_FILE = 'publishers.yml';
 
 /**
  * Reads and checks the host → publisher table. A broken table is an error naming the file and

@@ -212,6 +212,20 @@ describe('add with DeepL', () => {
     expect(loadEnglish(d.dataDir).size).toBe(0);
   });
 
+  it('a glossary the server refuses is said, and the month is translated without it', async () => {
+    const d = checkout();
+    deepl.trouble('/v2/glossaries', { status: 400, body: { message: 'Invalid glossary' } });
+    const r = await add(d, env());
+    expect(r.code).toBe(0);
+    const items = expectMonthIn(d);
+    expect(deepl.to('/v2/glossaries')).toHaveLength(1);
+    expect(r.out).toContain('Note: the glossary could not be set up (');
+    expect(r.out).toContain(`${items.length} of ${items.length} items of digest-2026-03 translated by DeepL`);
+    expect(deepl.to('/v2/translate').length).toBeGreaterThan(0);
+    for (const q of deepl.to('/v2/translate'))
+      expect(new URLSearchParams(q.body).has('glossary_id')).toBe(false);
+  });
+
   it('a refused key is said once, and the month still goes in', async () => {
     const d = checkout();
     const r = await add(d, { ...env(), DEEPL_API_KEY: 'wrong' });
@@ -244,6 +258,8 @@ describe('add with an OpenAI-compatible endpoint', () => {
     const chats = llm.chats;
     expect(chats).toHaveLength(items.length);
     const glossary = fixedNames();
+    // Items of this fixture use fixed names, so prompts must list some.
+    expect(items.some((it) => glossary.some((t) => `${it.title}\n${it.body}`.includes(t.ja)))).toBe(true);
     for (const [n, it] of items.entries()) {
       const chat = chats[n];
       expect(chat?.model).toBe('test-model');

@@ -190,8 +190,18 @@ describe('citation formats', () => {
     expect(csl?.['original-title']).toBe(item.title);
     expect(citeCsl(item, 'ja')[0]).toMatchObject({ title: item.title });
     expect(citeCsl(item, 'ja')[0]?.['original-title']).toBeUndefined();
-    // Machine-made English is said to be so in the reference's note.
-    if (item.en?.by !== 'person') expect(csl?.note).toContain('machine translation');
+    // Machine-made English is said to be so in the reference's note, a person's is not (set here:
+    // whether the data's entry has been reviewed yet is not what is tested).
+    const by = (who: 'person' | 'deepl' | 'llm'): StoredItem => ({
+      ...item,
+      en: { ...(item.en as NonNullable<StoredItem['en']>), by: who },
+    });
+    expect(citeCsl(by('llm'), 'en')[0]?.note).toBe(
+      'English title: machine translation (a language model), not yet reviewed',
+    );
+    expect(citeCsl(by('deepl'), 'en')[0]?.note).toContain('English title: machine translation (DeepL)');
+    expect(citeCsl(by('person'), 'en')[0]?.note).toBeUndefined();
+    expect(citeCsl(by('llm'), 'ja')[0]?.note).toBeUndefined();
     // English written from a title the source has since changed is left out of citations.
     const changed = { ...item, en: { ...(item.en as NonNullable<StoredItem['en']>), stale: true as const } };
     expect(citeLine(changed, 'en')).not.toContain(en);
@@ -199,6 +209,7 @@ describe('citation formats', () => {
   });
 
   it('every item of the corpus is cited with its English for English readers', () => {
+    expect(index.items.filter((i) => i.en).length).toBeGreaterThan(0);
     for (const item of index.items) {
       const csl = citeCsl(item, 'en')[0];
       expect(csl?.title, item.id).toBe(item.en?.stale ? item.title : (item.en?.title ?? item.title));

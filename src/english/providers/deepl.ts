@@ -48,7 +48,7 @@ export function deeplTranslator(o: DeepLOptions): Translator {
     description: `DeepL (${o.serverUrl ?? (o.apiKey.endsWith(':fx') ? 'https://api-free.deepl.com' : 'https://api.deepl.com')})`,
     batchSize: ITEMS_PER_REQUEST,
     async prepare(glossary) {
-      if (!glossary.length) return undefined;
+      if (!glossary.length) return;
       const name = glossaryName(glossary);
       const existing = (await client.listGlossaries()).find(
         (g: GlossaryInfo) => g.name === name && g.ready && g.sourceLang === 'ja' && g.targetLang === 'en',
@@ -62,7 +62,6 @@ export function deeplTranslator(o: DeepLOptions): Translator {
           new GlossaryEntries({ entries: Object.fromEntries(glossary.map((t) => [t.ja, t.en])) }),
         ));
       glossaryId = info.glossaryId;
-      return undefined;
     },
     async translate(items: readonly SourceItem[]): Promise<Translation[]> {
       const texts = items.flatMap((it) => [it.title, firstSentence(it.body) || it.title]);
@@ -83,14 +82,14 @@ export function deeplTranslator(o: DeepLOptions): Translator {
 }
 
 /** The glossary's name on the account: its content's hash, so a changed lexicon makes a new one. */
-export function glossaryName(glossary: readonly GlossaryTerm[]): string {
+function glossaryName(glossary: readonly GlossaryTerm[]): string {
   const h = createHash('sha256');
   for (const t of glossary) h.update(`${t.ja}\t${t.en}\n`);
   return `policy-bot ${h.digest('hex').slice(0, 12)}`;
 }
 
 /** deepl-node's errors in the shared vocabulary (it gives 5xx only in its message). */
-export function classifyDeepL(err: unknown): ProviderFailure {
+function classifyDeepL(err: unknown): ProviderFailure {
   const message = err instanceof Error ? err.message : String(err);
   if (err instanceof QuotaExceededError) return { kind: 'quota', retryable: false, message };
   if (err instanceof AuthorizationError) return { kind: 'auth', retryable: false, message };

@@ -29,13 +29,13 @@ export interface OpenAiOptions {
 const Answer = z.object({ title: z.string().trim().min(1), summary: z.string().trim().min(1) });
 
 /** The model answered, but not with the JSON asked for: worth another try. */
-export class BadOutputError extends Error {}
+class BadOutputError extends Error {}
 
 /**
  * The instructions: a faithful title and a one-sentence summary from the item's own words, the
  * fixed names as given. Kept as data-like text here so a reviewer sees exactly what is asked.
  */
-export function systemPrompt(): string {
+function systemPrompt(): string {
   return [
     'You translate items of a Japanese digest of AI policy news into English for readers who do not read Japanese.',
     'Answer with one JSON object and nothing else: {"title": "...", "summary": "..."}.',
@@ -47,7 +47,7 @@ export function systemPrompt(): string {
 }
 
 /** The user message for one item: its title, text and URLs, and the fixed names it uses. */
-export function userPrompt(item: SourceItem, glossary: readonly GlossaryTerm[]): string {
+function userPrompt(item: SourceItem, glossary: readonly GlossaryTerm[]): string {
   const terms = termsIn(`${item.title}\n${item.body}`, glossary);
   return [
     `Title: ${item.title}`,
@@ -59,7 +59,7 @@ export function userPrompt(item: SourceItem, glossary: readonly GlossaryTerm[]):
 }
 
 /** The JSON object in a model's answer (it may be fenced or wrapped in prose). */
-export function parseAnswer(content: string | null | undefined): Translation {
+function parseAnswer(content: string | null | undefined): Translation {
   const text = content ?? '';
   const start = text.indexOf('{');
   const end = text.lastIndexOf('}');
@@ -92,7 +92,8 @@ export function openAiTranslator(o: OpenAiOptions): Translator {
     by: 'llm',
     description: `${o.model} at ${o.baseUrl ?? 'https://api.openai.com/v1'}`,
     batchSize: 1,
-    prepare: async () => undefined,
+    // The fixed names go into each item's prompt: nothing to ready.
+    async prepare() {},
     async translate(items, glossary) {
       const out: Translation[] = [];
       for (const item of items) {
@@ -113,7 +114,7 @@ export function openAiTranslator(o: OpenAiOptions): Translator {
 }
 
 /** The `openai` package's errors in the shared vocabulary; a 429 for a used-up quota is not retried. */
-export function classifyOpenAi(err: unknown): ProviderFailure {
+function classifyOpenAi(err: unknown): ProviderFailure {
   const message = err instanceof Error ? err.message : String(err);
   if (err instanceof BadOutputError) return { kind: 'bad-output', retryable: true, message };
   if (err instanceof APIConnectionTimeoutError) return { kind: 'timeout', retryable: true, message };

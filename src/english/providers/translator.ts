@@ -39,10 +39,10 @@ export interface Translator {
   /** Items per call. */
   batchSize: number;
   /**
-   * Readies the glossary (DeepL: finds or creates it on the server). Returns a note when it
-   * cannot be used; translation goes on without it.
+   * Readies the glossary (DeepL: finds or creates it on the server). Throws the provider's error
+   * when it cannot: then translation goes on without it (unless the quota or the key is the cause).
    */
-  prepare(glossary: readonly GlossaryTerm[]): Promise<string | undefined>;
+  prepare(glossary: readonly GlossaryTerm[]): Promise<void>;
   /** One translation per item, in order. */
   translate(items: readonly SourceItem[], glossary: readonly GlossaryTerm[]): Promise<Translation[]>;
   classify(err: unknown): ProviderFailure;

@@ -600,7 +600,10 @@ function month(y: number, m: number): Period | undefined {
  * Finds every period expression in a question, without overlaps (earlier, more specific
  * rules win). `today` is the current date in the configured time zone.
  */
-export function findPeriods(text: string, today: string): PeriodMatch[] {
+export function findPeriods(question: string, today: string): PeriodMatch[] {
+  // Every rule reads four-digit years; a two-digit one (25年12月) is read as one first, and the
+  // matches' offsets are given back in the question as typed.
+  const { text, original } = expandShortYears(question);
   const taken: [number, number][] = [];
   const found: PeriodMatch[] = [];
   for (const rule of RULES) {
@@ -624,10 +627,32 @@ export function findPeriods(text: string, today: string): PeriodMatch[] {
             label: { en: `since ${period.label.en}`, ja: `${period.label.ja}以降` },
           };
       taken.push([start, end]);
-      found.push({ period, start, end });
+      found.push({ period, start: original(start), end: original(end) });
     }
   }
   return found.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * A year typed with two digits where a date follows (25年12月, 26年度, 25年の夏, 25年末) → the
+ * four-digit year the rules read (2025年…); never a count of years (10年間, 5年前) nor an era's
+ * year (令和7年, read by its own rule). `original` maps an offset of the expanded text back.
+ */
+export function expandShortYears(text: string): { text: string; original: (at: number) => number } {
+  const inserted: number[] = [];
+  let shift = 0;
+  const expanded = text.replace(
+    /(?<![\d.\/'’令和平成元]\s*)(?<![\d.])(\d{2})(?=\s*年\s*(?:\d{1,2}\s*月|度|の?\s*[春夏秋冬]|の?\s*(?:上半期|下半期|第|年末|末|年明け|年始)))/g,
+    (_match: string, yy: string, at: number) => {
+      inserted.push(at + shift);
+      shift += 2;
+      return `20${yy}`;
+    },
+  );
+  return {
+    text: expanded,
+    original: (at) => at - 2 * inserted.filter((p) => p < at).length,
+  };
 }
 
 /** Several periods in one question ("from December to January") span from the first to the last. */

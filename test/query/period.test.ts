@@ -206,3 +206,29 @@ describe('periods named from the year or the month (round 2)', () => {
     expect(findPeriods(q, T)).toEqual([]);
   });
 });
+
+describe('two-digit years in Japanese dates', () => {
+  it.each([
+    ['25年12月の韓国', ['2025-12-01', '2025-12-31']],
+    ['韓国の25年12月の動き', ['2025-12-01', '2025-12-31']],
+    ['26年1月15日', ['2026-01-15', '2026-01-15']],
+    ['25年度の予算', ['2025-04-01', '2026-03-31']],
+    ['25年の夏', ['2025-06-01', '2025-08-31']],
+  ])('%s', (q, want) => {
+    expect(period(q)).toEqual(want);
+  });
+
+  it('gives the offsets in the question as typed', () => {
+    const [m] = findPeriods('韓国の25年12月の動き', TODAY);
+    expect(m && '韓国の25年12月の動き'.slice(m.start, m.end)).toBe('25年12月');
+  });
+
+  it.each(['10年間の計画', '5年前の宣言', '2025年12月', '令和7年12月'])(
+    'leaves %s to the other rules',
+    (q) => {
+      const p = combinePeriods(findPeriods(q, TODAY));
+      if (/^\d+年[間前]/.test(q)) expect(p).toBeNull();
+      else expect(p?.from.slice(0, 7)).toBe('2025-12');
+    },
+  );
+});

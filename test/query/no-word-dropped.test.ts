@@ -1,7 +1,13 @@
 import { createRequire } from 'node:module';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadTokenizer } from '../../src/analyze/kuromoji.js';
-import { clippedForms, glossaryEntries, placesLexicon, questionWords } from '../../src/analyze/lexicon.js';
+import {
+  clippedForms,
+  glossaryEntries,
+  katakanaLexicon,
+  placesLexicon,
+  questionWords,
+} from '../../src/analyze/lexicon.js';
 import { withMessages } from '../../src/present/ask-json.js';
 import { ask, understandOptions } from '../../src/query/ask.js';
 import { glossaryIndex, jaQuestionTermSet, questionWordSet } from '../../src/query/glossary.js';
@@ -136,6 +142,21 @@ describe('every concept source: a word either matches or empties the answer, nev
         i.groups.map((g) => g.label),
         k,
       ).toContain(k);
+    }
+  });
+
+  it('a name the lexicon transliterates is a concept, never filler (エックス is X, not a letter)', () => {
+    const names = Object.keys(katakanaLexicon().transliterations).filter((k) =>
+      /^[\u30a1-\u30faー]+$/.test(k),
+    );
+    expect(names.length).toBeGreaterThan(10);
+    for (const kana of names) {
+      const i = understand(`${kana}の規制`, TODAY, understandOptions(index));
+      expect(i.filler, kana).not.toContain(kana);
+      expect(
+        i.groups.some((g) => g.label.includes(kana)),
+        kana,
+      ).toBe(true);
     }
   });
 

@@ -246,9 +246,22 @@ export function japaneseGroups(text: string, ctx: UnderstandContext): TermGroup[
       parts.length === u.parts.length ? u : { ...u, parts, whole: parts.join(''), surface: parts.join('') };
     const latin = transliteration(unit.whole) ?? transliteration(u.surface);
     if (latin) {
-      // Filler is said as typed (the katakana), not as the Latin it was read as.
+      // Filler is said as typed (the katakana), not as the Latin it was read as. A name the
+      // lexicon transliterates is never all filler (エックス is the company X, not the letter).
       const inner = { ...ctx, filler: [] as string[] };
       const read = englishGroups(latin, inner);
+      if (!read.length) {
+        groups.push({
+          label: u.surface,
+          alternatives: minimalAlternatives([[latin.toLowerCase()], ...unitAlternatives(unit)]),
+          boost: [],
+          weak: false,
+          untranslated: false,
+          source: 'typed',
+          readAs: latin,
+        });
+        continue;
+      }
       if (inner.filler.length) ctx.filler.push(u.surface);
       groups.push(...read.map((g) => ({ ...g, label: u.surface, untranslated: false, readAs: latin })));
       continue;

@@ -1,5 +1,6 @@
 import { tokenizerSync } from '../../src/analyze/kuromoji.js';
 import { clippedForms } from '../../src/analyze/lexicon.js';
+import { allNames, regionNames } from '../../src/geo/gazetteer.js';
 import { editDistance } from '../../src/query/edit-distance.js';
 import type { Interpretation } from '../../src/query/understand.js';
 
@@ -8,8 +9,8 @@ const kana = (s: string) => s.replace(/[\u3041-\u3096]/g, (c) => String.fromChar
 /**
  * The words of a question an answer was given without, counted from outside the query code
  * (issue 18 forbids any): when the answer has results, every concept the corpus lacks
- * (`missing`), and every word of the question that understanding put nowhere — in no concept,
- * filler, period, place or region. English words are the question's Latin words; Japanese words
+ * (`missing`), and every word of the question that understanding put nowhere — in no concept
+ * (its label or alternatives), filler, period, place, or name of a country or region asked. English words are the question's Latin words; Japanese words
  * are kuromoji's nouns and adjectives with a kanji or katakana (particles, endings and light verbs
  * carry no subject). A word is placed when some placed text contains it or it contains a placed
  * word, when it is within two edits of one (a typo read as the word), or when it is a clipped
@@ -20,11 +21,24 @@ export function droppedWords(
   interp: Interpretation,
 ): string[] {
   if (!r.results.length) return [];
+  // A country or region is placed under every name it goes by (韓国, Korea, ROK; アジア, Asia).
+  const countries = new Set(interp.countries);
   const placed = [
-    ...interp.groups.flatMap((g) => [g.label, ...(g.readAs ? [g.readAs] : []), ...(g.translation ?? [])]),
+    ...interp.groups.flatMap((g) => [
+      g.label,
+      ...(g.readAs ? [g.readAs] : []),
+      ...(g.translation ?? []),
+      ...g.alternatives.flat(),
+    ]),
     ...interp.filler,
     ...Object.values(interp.placeNames),
+    ...allNames()
+      .filter((n) => countries.has(n.code))
+      .map((n) => n.text),
     ...interp.regions,
+    ...regionNames()
+      .filter((r) => interp.regions.includes(r.region))
+      .flatMap((r) => [...r.en, ...r.ja]),
     ...(interp.periodText ? [interp.periodText] : []),
     ...interp.urls,
   ].map((w) => kana(w.toLowerCase()));

@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { type AddPlan, applyAdd, DIGEST_SERIES } from '../ingest/add.js';
 import { formatProblem, type Problem } from '../ingest/item.js';
 import { loadSourceList } from '../ingest/sources.js';
@@ -7,53 +6,10 @@ import { type Downloader, planFromUrl } from './digest-page.js';
 import { DownloadError } from './download.js';
 import { type EnglishCoverage, englishIn, itemsLackingEnglish } from './english-gap.js';
 import { readListing } from './listing.js';
+import type { AddedDigest, FeedReport } from './report.js';
 
 /** At most this many new pages are tried in one check (a listing's first sight of a long archive); the rest wait for the next. */
 export const MAX_PAGES_PER_CHECK = 12;
-
-const PageProblem = z.object({
-  url: z.string(),
-  reason: z.string(),
-  /** Not said before: the admin channel hears of it (a page failing the same way every day is said once). */
-  fresh: z.boolean(),
-});
-
-const AddedDigest = z.object({
-  url: z.string(),
-  id: z.string(),
-  title: z.string(),
-  /** `2026-04`: the month the digest covers. */
-  month: z.string(),
-  items: z.number().int(),
-  lackingEnglish: z.number().int(),
-  from: z.enum(['page', 'pdf']),
-  /** Unknown section headings kept as sections of their own, and the like. */
-  warnings: z.array(z.string()),
-});
-
-/** What one check of the listing did: the JSON `fetch --json` prints and the app reads from its child. */
-export const FeedReport = z.object({
-  listing: z.string(),
-  at: z.string(),
-  dryRun: z.boolean(),
-  /** Digest pages the listing links on the publisher's host. */
-  listed: z.number().int(),
-  /** A problem with the listing itself (then nothing was tried), and whether it is news. */
-  problem: z.string().optional(),
-  problemIsNew: z.boolean().optional(),
-  /** Added (on a dry run: would be added). */
-  added: z.array(AddedDigest),
-  /** The corpus already had them (their month, or the very text). */
-  present: z.array(z.object({ url: z.string(), id: z.string() })),
-  refused: z.array(PageProblem),
-  failed: z.array(PageProblem),
-  /** Pages not tried: added or present before, or refused before with the same content. */
-  skipped: z.number().int(),
-  /** New pages left for the next check (more than {@link MAX_PAGES_PER_CHECK}). */
-  deferred: z.number().int(),
-});
-export type FeedReport = z.infer<typeof FeedReport>;
-export type AddedDigest = z.infer<typeof AddedDigest>;
 
 export interface FeedCheckDeps {
   listingUrl: string;

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadTokenizer } from '../../src/analyze/kuromoji.js';
 import { main } from '../../src/cli.js';
-import { FeedReport } from '../../src/feed/check.js';
+import { FeedReport } from '../../src/feed/report.js';
 import { hashDataDir, rebuildIndex } from '../../src/search/index-store.js';
 import { FIXTURES, memoryIo, useFakeSlack } from '../helpers.js';
 import { FakePublisher } from '../support/fake-publisher.js';

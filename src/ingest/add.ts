@@ -21,6 +21,8 @@ export interface AddOptions {
   bytes: Uint8Array;
   /** What the bytes are when their name cannot say (a download: its content type). */
   format?: 'html' | 'pdf';
+  /** The bytes already read as a digest (a downloaded page, read once for its content hash too). */
+  source?: DigestSource;
   /** The digest page's address; otherwise the page's canonical link, when it has one. */
   url?: string;
   replace?: boolean;
@@ -100,7 +102,7 @@ export async function planAdd(opts: AddOptions): Promise<AddPlan> {
     ]);
   let source: DigestSource;
   try {
-    source = await readDigestSource(name, opts.bytes, opts.format);
+    source = opts.source ?? (await readDigestSource(name, opts.bytes, opts.format));
   } catch (err) {
     if (err instanceof ReadError)
       throw new AddError([

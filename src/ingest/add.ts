@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
@@ -56,8 +55,6 @@ export class AddError extends Error {
     super(problems.map(formatProblem).join('\n'));
   }
 }
-
-const sha = (s: string | Uint8Array) => createHash('sha256').update(s).digest('hex');
 
 /** Who publishes the series: what the existing digests say, else the page's site name. */
 function publisherOf(existing: SourceDocument[], source: DigestSource): string | undefined {
@@ -158,7 +155,7 @@ export async function planAdd(opts: AddOptions): Promise<AddPlan> {
   const existing = list.documents.find((d) => d.id === entry.id || d.path === entry.path);
   const sameText = list.documents.find((d) => {
     const path = join(dataDir, d.path);
-    return existsSync(path) && sha(readFileSync(path, 'utf8').replace(/\r\n?/g, '\n')) === sha(stored);
+    return existsSync(path) && readFileSync(path, 'utf8').replace(/\r\n?/g, '\n') === stored;
   });
   const duplicate = existing ?? sameText;
   if (duplicate && !(opts.replace && duplicate === existing && (!sameText || sameText === existing))) {

@@ -32,7 +32,7 @@ export interface FeedCheckDeps {
 }
 
 /** An address as compared with the ones data/sources.yml records: no scheme, fragment or trailing slash. */
-export function sameAddress(url: string): string {
+function sameAddress(url: string): string {
   try {
     const u = new URL(url);
     return `${u.host.toLowerCase()}${u.pathname.replace(/\/+$/, '')}${u.search}`;

@@ -12,7 +12,7 @@ import { flagString, type ParsedArgs } from '../util/args.js';
 import { type Io, println } from '../util/io.js';
 import { projectRoot } from '../util/paths.js';
 import { checkFeed } from './check.js';
-import type { Downloader } from './digest-page.js';
+import { type Downloader, planFromUrl } from './digest-page.js';
 import { type DownloadLimits, download, webAddress } from './download.js';
 import { feedMessage } from './message.js';
 import { describeReport } from './report.js';
@@ -89,7 +89,6 @@ export async function addUrlCommand(
   }
   const config = appConfig(io);
   const dryRun = args.flags.has('dry-run');
-  const { planFromUrl } = await import('./digest-page.js');
   const outcome = await planFromUrl({
     dataDir: dirs.dataDir,
     url,

@@ -73,7 +73,7 @@ const ROUND_BULLET =
   /^[\u2022\u2023\u2043\u2219\u25cf\u25e6\u25aa\u25ab\u25a0\u25a1\u25c6\u25c7\u25b6\u25ba\uf06c\uf0a7\uf0b7\uf0d8\uf0fc]/;
 
 /** A line that starts something of its own: an item, a separator, a URL, a numbered entry, a heading. */
-export function startsBlock(text: string): boolean {
+function startsBlock(text: string): boolean {
   const t = nfkc(text);
   const rest = withoutBullet(t);
   return (

@@ -79,8 +79,9 @@ function startsBlock(text: string): boolean {
   return (
     isLoneBullet(t) ||
     ROUND_BULLET.test(t) ||
-    (rest !== undefined && rest !== t && startsBlock(rest)) ||
-    /^(?:-$|-\s|●|■|【)/.test(t) ||
+    (rest !== undefined && startsBlock(rest)) ||
+    // A dash before text (a dash alone, ● and ■ are bullets above).
+    /^(?:-\s|【)/.test(t) ||
     /^https?:\/\//.test(t) ||
     /^\d+\.\s*\(\d{4}\//.test(t) ||
     // A circled number starts an item only before a date; in a body it enumerates (①…②…).

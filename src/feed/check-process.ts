@@ -1,8 +1,7 @@
-import { spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import type { StateStores } from '../store/state.js';
-import { checkFeed, FeedReport } from './check.js';
+import { runInChildProcess, runWhenStarted } from '../util/child-process.js';
+import { FeedReport } from './report.js';
 
 /** What the child needs: where the listing, data/, index/ and the state database are, and the download limits. */
 const ChildArgs = z.object({
@@ -27,35 +26,11 @@ export async function checkInChildProcess(
   args: FeedCheckArgs,
   log: (line: string) => void = () => {},
 ): Promise<FeedReport> {
-  const self = fileURLToPath(import.meta.url);
-  // The same file runs as the child: .js from dist/, .ts under tsx (execArgv carries the loader).
-  const child = spawn(process.execPath, [...process.execArgv, self, JSON.stringify(args)], {
-    stdio: ['ignore', 'pipe', 'pipe'],
+  // The same file runs as the child.
+  const out = await runInChildProcess(import.meta.url, [JSON.stringify(args)], {
+    name: 'the feed check',
+    log,
   });
-  let out = '';
-  let last = '';
-  let buffered = '';
-  child.stdout.setEncoding('utf8');
-  child.stdout.on('data', (c: string) => {
-    out += c;
-  });
-  child.stderr.setEncoding('utf8');
-  child.stderr.on('data', (chunk: string) => {
-    buffered += chunk;
-    const lines = buffered.split('\n');
-    buffered = lines.pop() ?? '';
-    for (const l of lines)
-      if (l.trim()) {
-        last = l;
-        log(l);
-      }
-  });
-  const code = await new Promise<number | null>((resolve, reject) => {
-    child.on('error', reject);
-    child.on('close', resolve);
-  });
-  if (buffered.trim()) last = buffered.trim();
-  if (code !== 0) throw new Error(last.replace(/^policy-bot: /, '') || `the feed check exited with ${code}`);
   const line = out.trim().split('\n').pop() ?? '';
   let json: unknown;
   try {
@@ -69,11 +44,15 @@ export async function checkInChildProcess(
   return parsed.data;
 }
 
-/** The child: one check with the app's memory (or none, on a state fault), the report on stdout. */
-async function childMain(raw: string): Promise<number> {
+/**
+ * The child: one check with the app's memory (or none, on a state fault), the report on stdout.
+ * The check and what it reads with are loaded here only, never by the app.
+ */
+async function childMain([raw = '']: string[]): Promise<number> {
   const args = ChildArgs.parse(JSON.parse(raw));
   const log = (l: string) => process.stderr.write(`${l}\n`);
   const { openStoresOnce } = await import('../store/open.js');
+  const { checkFeed } = await import('./check.js');
   const { englishFiller, indexUpdater, webDownloader } = await import('./commands.js');
   let state: StateStores | undefined;
   try {
@@ -112,12 +91,4 @@ async function childMain(raw: string): Promise<number> {
   }
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  childMain(process.argv[2] ?? '').then(
-    (code) => process.exit(code),
-    (err: Error) => {
-      process.stderr.write(`policy-bot: feed check failed: ${err.message}\n`);
-      process.exit(1);
-    },
-  );
-}
+runWhenStarted(import.meta.url, childMain, 'policy-bot: feed check failed: ');

@@ -1,59 +1,17 @@
-import { z } from 'zod';
+import type { LoadedEntry } from '../english/entry.js';
+import { loadEnglish } from '../english/files.js';
+import { englishStatus } from '../english/status.js';
 import { type AddPlan, applyAdd, DIGEST_SERIES } from '../ingest/add.js';
 import { formatProblem, type Problem } from '../ingest/item.js';
 import { loadSourceList } from '../ingest/sources.js';
-import type { FeedMemory } from '../store/feed.js';
+import type { FeedMemory, PageRecord } from '../store/feed.js';
 import { type Downloader, planFromUrl } from './digest-page.js';
 import { DownloadError } from './download.js';
-import { type EnglishCoverage, englishIn, itemsLackingEnglish } from './english-gap.js';
 import { readListing } from './listing.js';
+import type { AddedDigest, FeedReport } from './report.js';
 
 /** At most this many new pages are tried in one check (a listing's first sight of a long archive); the rest wait for the next. */
 export const MAX_PAGES_PER_CHECK = 12;
-
-const PageProblem = z.object({
-  url: z.string(),
-  reason: z.string(),
-  /** Not said before: the admin channel hears of it (a page failing the same way every day is said once). */
-  fresh: z.boolean(),
-});
-
-const AddedDigest = z.object({
-  url: z.string(),
-  id: z.string(),
-  title: z.string(),
-  /** `2026-04`: the month the digest covers. */
-  month: z.string(),
-  items: z.number().int(),
-  lackingEnglish: z.number().int(),
-  from: z.enum(['page', 'pdf']),
-  /** Unknown section headings kept as sections of their own, and the like. */
-  warnings: z.array(z.string()),
-});
-
-/** What one check of the listing did: the JSON `fetch --json` prints and the app reads from its child. */
-export const FeedReport = z.object({
-  listing: z.string(),
-  at: z.string(),
-  dryRun: z.boolean(),
-  /** Digest pages the listing links on the publisher's host. */
-  listed: z.number().int(),
-  /** A problem with the listing itself (then nothing was tried), and whether it is news. */
-  problem: z.string().optional(),
-  problemIsNew: z.boolean().optional(),
-  /** Added (on a dry run: would be added). */
-  added: z.array(AddedDigest),
-  /** The corpus already had them (their month, or the very text). */
-  present: z.array(z.object({ url: z.string(), id: z.string() })),
-  refused: z.array(PageProblem),
-  failed: z.array(PageProblem),
-  /** Pages not tried: added or present before, or refused before with the same content. */
-  skipped: z.number().int(),
-  /** New pages left for the next check (more than {@link MAX_PAGES_PER_CHECK}). */
-  deferred: z.number().int(),
-});
-export type FeedReport = z.infer<typeof FeedReport>;
-export type AddedDigest = z.infer<typeof AddedDigest>;
 
 export interface FeedCheckDeps {
   listingUrl: string;
@@ -65,8 +23,6 @@ export interface FeedCheckDeps {
   updateIndex: () => Promise<void>;
   now: () => Date;
   dryRun?: boolean;
-  /** Which items have English (default: data/english/ as it is after each add and fill). */
-  hasEnglish?: EnglishCoverage;
   /**
    * Fills a new month's English (a configured provider), as `policy-bot add` does; never throws,
    * never undoes the add. Without it the month is added with its `english: pending` mark.
@@ -76,7 +32,7 @@ export interface FeedCheckDeps {
 }
 
 /** An address as compared with the ones data/sources.yml records: no scheme, fragment or trailing slash. */
-export function sameAddress(url: string): string {
+function sameAddress(url: string): string {
   try {
     const u = new URL(url);
     return `${u.host.toLowerCase()}${u.pathname.replace(/\/+$/, '')}${u.search}`;
@@ -91,21 +47,29 @@ function reasonOf(problems: Problem[]): string {
   return problems.length > 3 ? `${shown.join('; ')}; and ${problems.length - 3} more` : shown.join('; ');
 }
 
-const added = (
-  url: string,
-  plan: AddPlan,
-  from: 'page' | 'pdf',
-  hasEnglish: EnglishCoverage,
-): AddedDigest => ({
-  url,
-  id: plan.entry.id,
-  title: plan.entry.title,
-  month: plan.entry.id.replace(/^digest-/, ''),
-  items: plan.items.length,
-  lackingEnglish: itemsLackingEnglish(plan.items, hasEnglish),
-  from,
-  warnings: plan.warnings.map(formatProblem),
-});
+/**
+ * A month as the report lists it. How many of its items lack English is counted in data/english/
+ * as it stands (after a provider may just have filled the month); English files that cannot be
+ * read count as none: the count errs towards work to do, and the index build names the bad file.
+ */
+function added(url: string, plan: AddPlan, from: 'page' | 'pdf', dataDir: string): AddedDigest {
+  let english: ReadonlyMap<string, LoadedEntry>;
+  try {
+    english = loadEnglish(dataDir);
+  } catch {
+    english = new Map();
+  }
+  return {
+    url,
+    id: plan.entry.id,
+    title: plan.entry.title,
+    month: plan.entry.id.replace(/^digest-/, ''),
+    items: plan.items.length,
+    lackingEnglish: englishStatus(plan.items, english).missing.length,
+    from,
+    warnings: plan.warnings.map(formatProblem),
+  };
+}
 
 /**
  * One check of the publisher's listing: reads it, and tries each digest page it links that the
@@ -118,8 +82,6 @@ export async function checkFeed(d: FeedCheckDeps): Promise<FeedReport> {
   const log = d.log ?? (() => {});
   const at = d.now().toISOString();
   const memory = d.dryRun ? undefined : d.memory;
-  // data/english/ read again for each month: a fill may just have written its English.
-  const coverage = () => d.hasEnglish ?? englishIn(d.dataDir);
   const checkId = await memory?.startCheck(d.listingUrl, at);
   const report: FeedReport = {
     listing: d.listingUrl,
@@ -168,17 +130,17 @@ export async function checkFeed(d: FeedCheckDeps): Promise<FeedReport> {
     const inCorpus = new Set(
       loadSourceList(d.dataDir).documents.flatMap((doc) => (doc.url ? [sameAddress(doc.url)] : [])),
     );
-    const candidates: typeof listing.digests = [];
+    // Each page's memory, read once: what it came to before decides whether it is tried again.
+    const candidates: { l: (typeof listing.digests)[number]; prior: PageRecord | undefined }[] = [];
     for (const l of [...listing.digests].reverse()) {
       const prior = await d.memory?.page(l.url);
       const known =
         inCorpus.has(sameAddress(l.url)) || prior?.status === 'added' || prior?.status === 'present';
       if (known) report.skipped += 1;
-      else candidates.push(l);
+      else candidates.push({ l, prior });
     }
     report.deferred = Math.max(0, candidates.length - MAX_PAGES_PER_CHECK);
-    for (const l of candidates.slice(0, MAX_PAGES_PER_CHECK)) {
-      const prior = await d.memory?.page(l.url);
+    for (const { l, prior } of candidates.slice(0, MAX_PAGES_PER_CHECK)) {
       const outcome = await planFromUrl({
         dataDir: d.dataDir,
         url: l.url,
@@ -209,7 +171,7 @@ export async function checkFeed(d: FeedCheckDeps): Promise<FeedReport> {
         }
         case 'planned': {
           if (d.dryRun) {
-            report.added.push(added(l.url, outcome.plan, outcome.from, coverage()));
+            report.added.push(added(l.url, outcome.plan, outcome.from, d.dataDir));
             break;
           }
           try {
@@ -229,7 +191,7 @@ export async function checkFeed(d: FeedCheckDeps): Promise<FeedReport> {
               );
             }
           }
-          report.added.push(added(l.url, outcome.plan, outcome.from, coverage()));
+          report.added.push(added(l.url, outcome.plan, outcome.from, d.dataDir));
           await memory?.remember(
             { url: l.url, status: 'added', documentId: outcome.plan.entry.id, contentHash: outcome.hash },
             at,

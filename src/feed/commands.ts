@@ -11,10 +11,11 @@ import { rebuildIndex } from '../search/index-store.js';
 import { flagString, type ParsedArgs } from '../util/args.js';
 import { type Io, println } from '../util/io.js';
 import { projectRoot } from '../util/paths.js';
-import { checkFeed, type FeedReport } from './check.js';
-import type { Downloader } from './digest-page.js';
+import { checkFeed } from './check.js';
+import { type Downloader, planFromUrl } from './digest-page.js';
 import { type DownloadLimits, download, webAddress } from './download.js';
 import { feedMessage } from './message.js';
+import { describeReport } from './report.js';
 
 /**
  * The app's configuration for these commands: from the command's environment and, run for real,
@@ -88,7 +89,6 @@ export async function addUrlCommand(
   }
   const config = appConfig(io);
   const dryRun = args.flags.has('dry-run');
-  const { planFromUrl } = await import('./digest-page.js');
   const outcome = await planFromUrl({
     dataDir: dirs.dataDir,
     url,
@@ -125,25 +125,6 @@ export async function addUrlCommand(
       return 0;
     }
   }
-}
-
-/** One report in a few lines, for the terminal and the app's log. */
-export function describeReport(r: FeedReport): string {
-  const pages = (n: number) => `${n} page${n === 1 ? '' : 's'}`;
-  const lines = [`${r.dryRun ? 'dry run: ' : ''}checked ${r.listing}: ${pages(r.listed)} of digests listed`];
-  if (r.problem) lines.push(`problem: ${r.problem}`);
-  for (const a of r.added)
-    lines.push(
-      `${r.dryRun ? 'would add' : 'added'} ${a.id} (${a.items} items, ${a.lackingEnglish} without English${a.from === 'pdf' ? ', from the linked PDF' : ''}) from ${a.url}`,
-      ...a.warnings.map((w) => `  warning: ${w}`),
-    );
-  for (const p of r.present) lines.push(`already in the corpus as ${p.id}: ${p.url}`);
-  for (const f of r.refused) lines.push(`refused ${f.url}: ${f.reason}`);
-  for (const f of r.failed) lines.push(`not added ${f.url}: ${f.reason} (tried again next time)`);
-  if (r.skipped) lines.push(`${pages(r.skipped)} known already (added, in the corpus, or refused unchanged)`);
-  if (r.deferred) lines.push(`${pages(r.deferred)} more left for the next check`);
-  if (!r.added.length && !r.problem && !r.refused.length && !r.failed.length) lines.push('nothing new');
-  return lines.join('\n');
 }
 
 /**

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { load } from 'cheerio';
 import { AddError, type AddPlan, planAdd } from '../ingest/add.js';
 import type { Problem } from '../ingest/item.js';
-import { readHtml } from '../ingest/readers/html.js';
+import { type DigestSource, ReadError, readDigestSource } from '../ingest/readers/index.js';
 import type { SourceDocument } from '../ingest/sources.js';
 import { nfkc } from '../ingest/text.js';
 import { DownloadError, type Downloaded, type Format } from './download.js';
@@ -43,16 +43,17 @@ export interface PlanFromUrlOptions {
 const sha = (s: string | Uint8Array) => createHash('sha256').update(s).digest('hex');
 
 /**
- * The page's content, as far as a digest goes: the hash of its article text (a page's furniture,
- * tokens and timestamps change without the digest changing), of the bytes for a PDF. A page
- * refused once is not tried again while this stays the same.
+ * A downloaded page read as `add` reads it (its article as digest text), once: the same reading
+ * gives its content hash and is planned from. Undefined for a PDF (read only when planned) and
+ * for a page that cannot be read, which planning then refuses, saying why.
  */
-export function contentHash(page: Downloaded): string {
-  if (page.format === 'pdf') return sha(page.bytes);
+async function readPage(page: Downloaded, url: string): Promise<DigestSource | undefined> {
+  if (page.format !== 'html') return undefined;
   try {
-    return sha(readHtml(new TextDecoder().decode(page.bytes)).text);
-  } catch {
-    return sha(page.bytes);
+    return await readDigestSource(url, page.bytes, 'html');
+  } catch (err) {
+    if (err instanceof ReadError) return undefined;
+    throw err;
   }
 }
 
@@ -60,7 +61,7 @@ export function contentHash(page: Downloaded): string {
  * The PDF a digest page links, if any: on the page's own host, preferring a link that names the
  * series (マンスリー, monthly), else the first PDF link of the article.
  */
-export function pdfLinkOf(html: string, pageUrl: string): string | undefined {
+function pdfLinkOf(html: string, pageUrl: string): string | undefined {
   const $ = load(html);
   const page = new URL(pageUrl);
   const links: { url: string; text: string }[] = [];
@@ -96,12 +97,17 @@ export async function planFromUrl(o: PlanFromUrlOptions): Promise<UrlPlan> {
     if (err instanceof DownloadError) return { kind: 'unreachable', url: err.url, reason: err.reason };
     throw err;
   }
-  const hash = contentHash(page);
+  const read = await readPage(page, o.url);
+  // What the digest is, not the page around it: the hash of its article text (a page's furniture,
+  // tokens and timestamps change without the digest changing), of the bytes for a PDF. A page
+  // refused once is not tried again while this stays the same.
+  const hash = sha(read?.text ?? page.bytes);
   if (o.unchanged?.(hash)) return { kind: 'unchanged', hash };
   const attempt = async (
     file: string,
     bytes: Uint8Array,
     format: Format,
+    source?: DigestSource,
   ): Promise<{ plan: AddPlan } | { error: AddError }> => {
     try {
       const plan = await planAdd({
@@ -109,6 +115,7 @@ export async function planFromUrl(o: PlanFromUrlOptions): Promise<UrlPlan> {
         file,
         bytes,
         format,
+        ...(source ? { source } : {}),
         url: o.url,
         ...(o.replace ? { replace: true } : {}),
       });
@@ -118,7 +125,7 @@ export async function planFromUrl(o: PlanFromUrlOptions): Promise<UrlPlan> {
       throw err;
     }
   };
-  const first = await attempt(o.url, page.bytes, page.format);
+  const first = await attempt(o.url, page.bytes, page.format, read);
   if ('plan' in first) return { kind: 'planned', plan: first.plan, from: 'page', pageProblems: [], hash };
   if (first.error.duplicateOf)
     return { kind: 'duplicate', of: first.error.duplicateOf, problems: first.error.problems, hash };

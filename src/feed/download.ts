@@ -14,12 +14,7 @@ export interface DownloadLimits {
   maxBytes: number;
 }
 
-/** 30 seconds and 20 MB: a digest page is ~100 KB and its PDF a few MB. */
-export const DEFAULT_LIMITS: DownloadLimits = { timeoutMs: 30_000, maxBytes: 20 * 1024 * 1024 };
-
 export interface Downloaded {
-  /** The address asked for. */
-  url: string;
   /** Where the body came from after redirects (same host). */
   finalUrl: string;
   format: Format;
@@ -41,10 +36,10 @@ export class DownloadError extends Error {
 export interface DownloadOptions {
   /** What the body may be; anything else is refused by its content type. */
   accept: readonly Format[];
-  limits?: DownloadLimits;
+  /** POLICY_BOT_DOWNLOAD_TIMEOUT and POLICY_BOT_DOWNLOAD_MAX_MB (config.download). */
+  limits: DownloadLimits;
   /** The only host redirects may go to (default: the address's own). */
   host?: string;
-  fetch?: typeof fetch;
 }
 
 const MAX_REDIRECTS = 5;
@@ -76,8 +71,7 @@ export function webAddress(text: string): URL | string {
  * `accept`, a body over the size limit, or no complete answer before the deadline.
  */
 export async function download(address: string, opts: DownloadOptions): Promise<Downloaded> {
-  const limits = opts.limits ?? DEFAULT_LIMITS;
-  const get = opts.fetch ?? fetch;
+  const { limits } = opts;
   const start = webAddress(address);
   if (typeof start === 'string') throw new DownloadError(address, start);
   const host = opts.host ?? start.host;
@@ -91,7 +85,7 @@ export async function download(address: string, opts: DownloadOptions): Promise<
     let res: Response | undefined;
     for (let hop = 0; ; hop++) {
       if (url.host !== host) fail(`on another host (${url.host}): only ${host} is downloaded from`);
-      res = await get(url, {
+      res = await fetch(url, {
         redirect: 'manual',
         signal: controller.signal,
         headers: {
@@ -134,7 +128,7 @@ export async function download(address: string, opts: DownloadOptions): Promise<
       fail(`content type ${media} and not a PDF`);
     const finalFormat: Format = format ?? 'pdf';
     const bytes = finalFormat === 'html' ? asUtf8(body, declared, fail) : body;
-    return { url: address, finalUrl: url.href, format: finalFormat, bytes };
+    return { finalUrl: url.href, format: finalFormat, bytes };
   } catch (err) {
     if (err instanceof DownloadError) throw err;
     if (controller.signal.aborted)

@@ -1,7 +1,7 @@
 import { say } from '../present/catalogue.js';
 import { escapeMrkdwn, LIMITS, link, truncate } from '../present/mrkdwn.js';
 import type { Lang } from '../query/understand.js';
-import type { FeedReport } from './check.js';
+import type { FeedReport } from './report.js';
 
 /**
  * The admin channel's one message about a check, or undefined when there is nothing to say: a

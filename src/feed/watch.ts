@@ -10,10 +10,9 @@ import type { FeedMemory } from '../store/feed.js';
 import type { StateStores } from '../store/state.js';
 import type { Logger } from '../util/logger.js';
 import { projectRoot } from '../util/paths.js';
-import type { FeedReport } from './check.js';
 import { checkInChildProcess } from './check-process.js';
-import { describeReport } from './commands.js';
 import { feedMessage } from './message.js';
+import { describeReport, type FeedReport } from './report.js';
 
 export interface FeedWatchDeps {
   listingUrl: string;

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
@@ -21,6 +20,8 @@ export interface AddOptions {
   bytes: Uint8Array;
   /** What the bytes are when their name cannot say (a download: its content type). */
   format?: 'html' | 'pdf';
+  /** The bytes already read as a digest (a downloaded page, read once for its content hash too). */
+  source?: DigestSource;
   /** The digest page's address; otherwise the page's canonical link, when it has one. */
   url?: string;
   replace?: boolean;
@@ -54,8 +55,6 @@ export class AddError extends Error {
     super(problems.map(formatProblem).join('\n'));
   }
 }
-
-const sha = (s: string | Uint8Array) => createHash('sha256').update(s).digest('hex');
 
 /** Who publishes the series: what the existing digests say, else the page's site name. */
 function publisherOf(existing: SourceDocument[], source: DigestSource): string | undefined {
@@ -100,7 +99,7 @@ export async function planAdd(opts: AddOptions): Promise<AddPlan> {
     ]);
   let source: DigestSource;
   try {
-    source = await readDigestSource(name, opts.bytes, opts.format);
+    source = opts.source ?? (await readDigestSource(name, opts.bytes, opts.format));
   } catch (err) {
     if (err instanceof ReadError)
       throw new AddError([
@@ -156,7 +155,7 @@ export async function planAdd(opts: AddOptions): Promise<AddPlan> {
   const existing = list.documents.find((d) => d.id === entry.id || d.path === entry.path);
   const sameText = list.documents.find((d) => {
     const path = join(dataDir, d.path);
-    return existsSync(path) && sha(readFileSync(path, 'utf8').replace(/\r\n?/g, '\n')) === sha(stored);
+    return existsSync(path) && readFileSync(path, 'utf8').replace(/\r\n?/g, '\n') === stored;
   });
   const duplicate = existing ?? sameText;
   if (duplicate && !(opts.replace && duplicate === existing && (!sameText || sameText === existing))) {

@@ -1,6 +1,5 @@
-import { spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { loadTokenizer } from '../analyze/kuromoji.js';
+import { runInChildProcess, runWhenStarted } from '../util/child-process.js';
 import { loadIndexAsync, openIndex, readManifest, type SearchIndex, staleness } from './index-store.js';
 
 /**
@@ -17,36 +16,14 @@ export async function rebuildInChildProcess({
   indexDir: string;
   log?: (line: string) => void;
 }): Promise<SearchIndex> {
-  const self = fileURLToPath(import.meta.url);
-  // The same file runs as the child: .js from dist/, .ts under tsx (execArgv carries the loader).
-  const child = spawn(process.execPath, [...process.execArgv, self, dataDir, indexDir], {
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  let last = '';
-  child.stderr.setEncoding('utf8');
-  let buffered = '';
-  child.stderr.on('data', (chunk: string) => {
-    buffered += chunk;
-    const lines = buffered.split('\n');
-    buffered = lines.pop() ?? '';
-    for (const l of lines)
-      if (l.trim()) {
-        last = l;
-        log(l);
-      }
-  });
-  const code = await new Promise<number | null>((resolve, reject) => {
-    child.on('error', reject);
-    child.on('close', resolve);
-  });
-  if (buffered.trim()) last = buffered.trim();
-  if (code !== 0) throw new Error(last.replace(/^policy-bot: /, '') || `index rebuild exited with ${code}`);
+  // The same file runs as the child.
+  await runInChildProcess(import.meta.url, [dataDir, indexDir], { name: 'index rebuild', log });
   await loadTokenizer();
   return loadIndexAsync(indexDir);
 }
 
 /** The child: brings index/ up to date with data/ under the usual fault policy; exit 1 if it is still stale. */
-async function childMain(dataDir: string, indexDir: string): Promise<number> {
+async function childMain([dataDir = '', indexDir = '']: string[]): Promise<number> {
   await openIndex({ dataDir, indexDir, log: (l) => process.stderr.write(`${l}\n`) });
   const why = staleness(readManifest(indexDir), dataDir);
   if (why) {
@@ -56,13 +33,4 @@ async function childMain(dataDir: string, indexDir: string): Promise<number> {
   return 0;
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const [dataDir, indexDir] = process.argv.slice(2);
-  childMain(dataDir ?? '', indexDir ?? '').then(
-    (code) => process.exit(code),
-    (err: Error) => {
-      process.stderr.write(`policy-bot: ${err.message}\n`);
-      process.exit(1);
-    },
-  );
-}
+runWhenStarted(import.meta.url, childMain, 'policy-bot: ');

@@ -1,43 +1,15 @@
 import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
-import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli.js';
 import { DATA_DIR, FIXTURES, memoryIo, useFakeSlack } from '../helpers.js';
-import { spawnApp } from '../support/app-process.js';
+import { postFresh, spawnApp } from '../support/app-process.js';
 import { FakePublisher } from '../support/fake-publisher.js';
-import { BOT_TOKEN, SIGNING_SECRET, sign, slashCommand } from '../support/fake-slack.js';
+import { BOT_TOKEN, SIGNING_SECRET, slashCommand } from '../support/fake-slack.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const ADMIN = 'C0ADMIN001';
-
-/** A signed slash command on a fresh connection (the app may be busy reloading for a while). */
-function postFresh(port: number, body: string): Promise<number> {
-  const timestamp = Math.floor(Date.now() / 1000);
-  return new Promise((resolve, reject) => {
-    const req = request(
-      {
-        host: '127.0.0.1',
-        port,
-        path: '/slack/events',
-        method: 'POST',
-        agent: false,
-        headers: {
-          'content-type': 'application/x-www-form-urlencoded',
-          'x-slack-request-timestamp': String(timestamp),
-          'x-slack-signature': sign(body, timestamp),
-        },
-      },
-      (res) => {
-        res.resume();
-        res.on('end', () => resolve(res.statusCode ?? 0));
-      },
-    );
-    req.on('error', reject);
-    req.end(body);
-  });
-}
 
 /**
  * The fixture digest page (test/fixtures/add/digest-page.html, April 2026) moved to a month of

@@ -4,12 +4,14 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadTokenizer } from '../../src/analyze/kuromoji.js';
 import { main } from '../../src/cli.js';
-import { FeedReport } from '../../src/feed/check.js';
+import { FeedReport } from '../../src/feed/report.js';
 import { hashDataDir, rebuildIndex } from '../../src/search/index-store.js';
+import { SqliteFeedStore } from '../../src/store/sqlite/feed.js';
+import { openState } from '../../src/weekly/state.js';
 import { FIXTURES, memoryIo, useFakeSlack } from '../helpers.js';
 import { FakePublisher } from '../support/fake-publisher.js';
 import { BOT_TOKEN, SIGNING_SECRET } from '../support/fake-slack.js';
-import { LISTING, servePublisher } from '../support/publisher-site.js';
+import { LISTING, POST, servePublisher } from '../support/publisher-site.js';
 
 const site = new FakePublisher();
 const fake = useFakeSlack();
@@ -65,6 +67,15 @@ describe('policy-bot fetch', () => {
     expect(report.added.map((a) => a.id)).toEqual(['digest-2026-04', 'digest-2026-05']);
     expect(report.failed.length + report.refused.length).toBe(5);
     expect(hashDataDir(c.dataDir)).toEqual(data);
+    // Nothing remembered: no page and no check in the state database the command opened.
+    const db = openState(c.statePath);
+    try {
+      const memory = new SqliteFeedStore(db);
+      expect(memory.page(site.url(POST('260518')))).toBeUndefined();
+      expect(memory.lastCheckAt()).toBeUndefined();
+    } finally {
+      db.close();
+    }
     expect(fake.callsTo('chat.postMessage')).toEqual([]);
   });
 });

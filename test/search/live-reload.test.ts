@@ -1,46 +1,14 @@
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli.js';
 import { DATA_DIR, FIXTURES, memoryIo, useFakeSlack } from '../helpers.js';
-import { spawnApp } from '../support/app-process.js';
-import { sign, slashCommand } from '../support/fake-slack.js';
+import { postFresh, spawnApp } from '../support/app-process.js';
+import { slashCommand } from '../support/fake-slack.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
-
-/**
- * A signed slash command on a fresh connection: a kept-alive socket that the server closes
- * after 5 idle seconds (while `add` runs) would otherwise fail the request for the client's
- * reasons, not the app's.
- */
-function postFresh(port: number, body: string): Promise<number> {
-  const timestamp = Math.floor(Date.now() / 1000);
-  return new Promise((resolve, reject) => {
-    const req = request(
-      {
-        host: '127.0.0.1',
-        port,
-        path: '/slack/events',
-        method: 'POST',
-        agent: false,
-        headers: {
-          'content-type': 'application/x-www-form-urlencoded',
-          'x-slack-request-timestamp': String(timestamp),
-          'x-slack-signature': sign(body, timestamp),
-        },
-      },
-      (res) => {
-        res.resume();
-        res.on('end', () => resolve(res.statusCode ?? 0));
-      },
-    );
-    req.on('error', reject);
-    req.end(body);
-  });
-}
 
 const fake = useFakeSlack();
 

@@ -1,7 +1,8 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { request } from 'node:http';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
-import { BOT_TOKEN, type FakeSlack, SIGNING_SECRET } from './fake-slack.js';
+import { BOT_TOKEN, type FakeSlack, SIGNING_SECRET, sign } from './fake-slack.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 
@@ -56,4 +57,35 @@ export async function spawnApp(fake: FakeSlack, env: Record<string, string>): Pr
     logs += `\n[app exited: ${code ?? signal}]\n`;
   });
   return { child, port, logs: () => logs };
+}
+
+/**
+ * A signed slash command posted to a spawned app on a fresh connection: a kept-alive socket that
+ * the server closes after 5 idle seconds (while the app reloads, or `add` runs) would otherwise
+ * fail the request for the client's reasons, not the app's. Resolves with the HTTP status.
+ */
+export function postFresh(port: number, body: string): Promise<number> {
+  const timestamp = Math.floor(Date.now() / 1000);
+  return new Promise((resolve, reject) => {
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port,
+        path: '/slack/events',
+        method: 'POST',
+        agent: false,
+        headers: {
+          'content-type': 'application/x-www-form-urlencoded',
+          'x-slack-request-timestamp': String(timestamp),
+          'x-slack-signature': sign(body, timestamp),
+        },
+      },
+      (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode ?? 0));
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
 }

@@ -189,10 +189,13 @@ function zlibWithPadding(text: string, padding: number): Buffer {
     a = (a + byte) % 65521;
     b = (b + a) % 65521;
   }
-  for (let i = 0; i < padding; i++) {
-    a = (a + 0x20) % 65521;
-    b = (b + a) % 65521;
-  }
+  // n spaces at once, not one by one (a few hundred million of them): a gains 32·n, and b gains
+  // n·a plus 32 times 1 + 2 + … + n.
+  const n = BigInt(padding);
+  const m = 65521n;
+  const a0 = BigInt(a);
+  a = Number((a0 + 32n * n) % m);
+  b = Number((BigInt(b) + n * a0 + 16n * n * (n + 1n)) % m);
   const sum = Buffer.alloc(4);
   sum.writeUInt32BE(((b << 16) | a) >>> 0);
   parts.push(sum);

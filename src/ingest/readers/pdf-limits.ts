@@ -78,12 +78,26 @@ interface RawStream {
 }
 
 /**
- * The file's streams: the dictionary before each `stream` keyword gives the filters and the
- * length (direct, or an indirect object resolved in the file); data runs for that length when
- * `endstream` follows it, else up to the next `endstream` (what pdf.js does with a wrong length).
+ * Every `N G obj <integer> endobj` of the file (what an indirect stream length points to) by
+ * `N G`, the first of each kept: found in one pass, not one search of the file per stream.
  */
-function streamsOf(bytes: Uint8Array): RawStream[] {
-  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+function integerObjects(text: string): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const m of text.matchAll(/(?:^|\s)(\d+)\s+(\d+)\s+obj\s*(\d+)\s*endobj/g)) {
+    const key = `${m[1]} ${m[2]}`;
+    if (!out.has(key)) out.set(key, Number(m[3]));
+  }
+  return out;
+}
+
+/**
+ * The file's streams (`text`: its bytes as latin1): the dictionary before each `stream` keyword
+ * gives the filters and the length (direct, or an indirect object resolved in the file); data
+ * runs for that length when `endstream` follows it, else up to the next `endstream` (what pdf.js
+ * does with a wrong length).
+ */
+function streamsOf(bytes: Uint8Array, text: string): RawStream[] {
+  let integers: Map<string, number> | undefined;
   const out: RawStream[] = [];
   const keyword = /\bstream(?:\r\n|\r|\n)/g;
   for (let m = keyword.exec(text); m; m = keyword.exec(text)) {
@@ -95,8 +109,8 @@ function streamsOf(bytes: Uint8Array): RawStream[] {
     let length: number | undefined;
     const len = /\/Length\s+(\d+)(?:\s+(\d+)\s+R)?/.exec(dict);
     if (len?.[2] !== undefined) {
-      const target = new RegExp(`(?:^|\\s)${len[1]}\\s+${len[2]}\\s+obj\\s*(\\d+)\\s*endobj`).exec(text);
-      length = target ? Number(target[1]) : undefined;
+      integers ??= integerObjects(text);
+      length = integers.get(`${len[1]} ${len[2]}`);
     } else if (len) length = Number(len[1]);
     let end =
       length !== undefined && /^\s*endstream/.test(text.slice(start + length, start + length + 32))
@@ -124,7 +138,7 @@ export async function checkPdfBytes(bytes: Uint8Array, limits: PdfLimits = PDF_L
       'PDF refused: it is encrypted (save or print it again as a PDF without a password)',
     );
   let total = 0;
-  for (const s of streamsOf(bytes)) {
+  for (const s of streamsOf(bytes, text)) {
     const expanding = s.filters.filter((f) => !HARMLESS.has(f));
     if (!expanding.length) continue;
     if (expanding.some((f) => LZW.has(f)))

@@ -73,14 +73,15 @@ const ROUND_BULLET =
   /^[\u2022\u2023\u2043\u2219\u25cf\u25e6\u25aa\u25ab\u25a0\u25a1\u25c6\u25c7\u25b6\u25ba\uf06c\uf0a7\uf0b7\uf0d8\uf0fc]/;
 
 /** A line that starts something of its own: an item, a separator, a URL, a numbered entry, a heading. */
-export function startsBlock(text: string): boolean {
+function startsBlock(text: string): boolean {
   const t = nfkc(text);
   const rest = withoutBullet(t);
   return (
     isLoneBullet(t) ||
     ROUND_BULLET.test(t) ||
-    (rest !== undefined && rest !== t && startsBlock(rest)) ||
-    /^(?:-$|-\s|●|■|【)/.test(t) ||
+    (rest !== undefined && startsBlock(rest)) ||
+    // A dash before text (a dash alone, ● and ■ are bullets above).
+    /^(?:-\s|【)/.test(t) ||
     /^https?:\/\//.test(t) ||
     /^\d+\.\s*\(\d{4}\//.test(t) ||
     // A circled number starts an item only before a date; in a body it enumerates (①…②…).

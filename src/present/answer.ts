@@ -36,32 +36,6 @@ export function decodeRef(value: string | undefined): AnswerRef | undefined {
   return undefined;
 }
 
-/** What a Cite button or item menu option carries: the item id, the citation's language, and whether it opens the source. */
-export interface CiteRef {
-  i: string;
-  l: Lang;
-  /** The "Open the source" option: Slack opens the page, the bot only acknowledges. */
-  open?: boolean;
-}
-
-/** A Cite button's value: the item id and the language to cite it in. */
-export function encodeCite(ref: CiteRef): string {
-  return JSON.stringify({ i: ref.i.slice(0, 1000), l: ref.l });
-}
-
-/** Reads a Cite button value we wrote; anything else is `undefined`. */
-export function decodeCite(value: string | undefined): CiteRef | undefined {
-  if (!value) return undefined;
-  try {
-    const v = JSON.parse(value) as Partial<CiteRef> & { u?: unknown };
-    if (typeof v.i === 'string' && v.i && (v.l === 'en' || v.l === 'ja'))
-      return { i: v.i, l: v.l, ...(v.u === 1 ? { open: true } : {}) };
-  } catch {
-    // not ours
-  }
-  return undefined;
-}
-
 /** One part of the echoed interpretation, which filter it is, and whether it came from the earlier question. */
 export interface UnderstoodPart {
   text: string;

@@ -9,15 +9,10 @@ import { z } from 'zod';
 import { exportAnswer } from '../../../commands/export.js';
 import { type AnswerState, answerPage } from '../../../commands/handle.js';
 import { answerById, linkThread } from '../../../conversation/answers.js';
-import {
-  type AnswerRef,
-  decodeCite,
-  decodeMenu,
-  decodeRef,
-  renderShareSummary,
-} from '../../../present/answer.js';
+import { type AnswerRef, decodeMenu, decodeRef, renderShareSummary } from '../../../present/answer.js';
 import { say } from '../../../present/catalogue.js';
 import type { ExportFormat } from '../../../present/export.js';
+import { decodeCite } from '../../../present/item-section.js';
 import { decodeChannelChange, renderReplyBlocks } from '../../../present/reply.js';
 import { cite } from '../../../query/cite.js';
 import { actorOf } from '../../actor.js';

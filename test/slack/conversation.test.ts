@@ -10,8 +10,8 @@ import { SqliteDigestStore as DigestStore } from '../../src/store/sqlite/digest.
 import { digestCommands } from '../../src/weekly/service.js';
 import { type Db, openState } from '../../src/weekly/state.js';
 import { memoryIo } from '../helpers.js';
-import { eventEnvelope, interaction, send, slashCommand } from '../support/fake-slack.js';
-import { type Harness, itemIds, realIndex, startHarness, texts } from './harness.js';
+import { interaction, send, slashCommand } from '../support/fake-slack.js';
+import { type Harness, itemIds, postAfter, postsAfter, realIndex, startHarness, texts } from './harness.js';
 
 const TODAY = '2026-11-23';
 let h: Harness;
@@ -51,19 +51,9 @@ const nextTs = () => {
   return `${tsCounter}.000100`;
 };
 
-/** Sends an event and waits for the bot's next chat.postMessage. */
-async function postAfter(event: Record<string, unknown>) {
-  const before = h.fake.callsTo('chat.postMessage').length;
-  expect((await send(h.port, eventEnvelope(event), 'json')).status).toBe(200);
-  return h.fake.waitFor(() => h.fake.callsTo('chat.postMessage').slice(before)[0]);
-}
-
-/** Sends an event and checks, after a pause, that the bot posted nothing. */
+/** Sends an event and checks that the bot, once done with it, posted nothing. */
 async function silentAfter(event: Record<string, unknown>) {
-  const before = h.fake.callsTo('chat.postMessage').length;
-  expect((await send(h.port, eventEnvelope(event), 'json')).status).toBe(200);
-  await new Promise((r) => setTimeout(r, 300));
-  expect(h.fake.callsTo('chat.postMessage').slice(before)).toHaveLength(0);
+  expect(await postsAfter(h, event)).toHaveLength(0);
 }
 
 const threadReply = (channel: string, thread: string, text: string) => ({
@@ -111,7 +101,7 @@ describe('threads are conversations', () => {
   let firstAnswer: { ts: string; blocks: unknown };
 
   it('a reply in the bot’s thread, without a mention, is answered there and inherits the period', async () => {
-    const first = await postAfter({
+    const first = await postAfter(h, {
       type: 'app_mention',
       user: 'U1',
       text: '<@UBOT> what did the US do in December 2025',
@@ -120,7 +110,7 @@ describe('threads are conversations', () => {
     });
     expect(first.args.thread_ts).toBe(root);
     firstAnswer = { ts: String(h.fake.channels.get(channel)?.at(-1)?.ts), blocks: first.args.blocks };
-    const follow = await postAfter(threadReply(channel, root, 'what about Korea?'));
+    const follow = await postAfter(h, threadReply(channel, root, 'what about Korea?'));
     expect(follow.args.channel).toBe(channel);
     expect(follow.args.thread_ts).toBe(root);
     const echo = texts(follow.args.blocks)[0] ?? '';
@@ -132,17 +122,17 @@ describe('threads are conversations', () => {
   });
 
   it('"and in January?" keeps the country; "more" pages; "cite 2" cites the second item shown', async () => {
-    const jan = await postAfter(threadReply(channel, root, 'and in January 2026?'));
+    const jan = await postAfter(h, threadReply(channel, root, 'and in January 2026?'));
     const echo = texts(jan.args.blocks)[0] ?? '';
     expect(echo).toContain('🇰🇷 South Korea (from your earlier question) · January 2026');
     const shown = citeIds(jan.args.blocks);
     expect(shown.length).toBeGreaterThan(0);
-    const cite = await postAfter(threadReply(channel, root, `cite ${Math.min(2, shown.length)}`));
+    const cite = await postAfter(h, threadReply(channel, root, `cite ${Math.min(2, shown.length)}`));
     expect(texts(cite.args.blocks).join('\n')).toContain(shown[Math.min(2, shown.length) - 1]);
-    const us = await postAfter(threadReply(channel, root, 'US'));
+    const us = await postAfter(h, threadReply(channel, root, 'US'));
     const total = ask(index, 'US January 2026', { today: TODAY }).total;
     if (total > 5) {
-      const more = await postAfter(threadReply(channel, root, 'more'));
+      const more = await postAfter(h, threadReply(channel, root, 'more'));
       expect(texts(more.args.blocks)[0]).toMatch(/showing 6–\d+ of \d+/);
       expect(citeIds(more.args.blocks)).not.toEqual(citeIds(us.args.blocks));
     }
@@ -165,7 +155,7 @@ describe('threads are conversations', () => {
 
   it('a thread the bot answered with a citation is a conversation too', async () => {
     const start = nextTs();
-    const cited = await postAfter({
+    const cited = await postAfter(h, {
       type: 'app_mention',
       user: 'U1',
       text: '<@UBOT> cite SB53',
@@ -173,7 +163,7 @@ describe('threads are conversations', () => {
       channel,
     });
     expect(cited.args.thread_ts).toBe(start);
-    const follow = await postAfter(threadReply(channel, start, 'Korea'));
+    const follow = await postAfter(h, threadReply(channel, start, 'Korea'));
     expect(follow.args.thread_ts).toBe(start);
     expect(texts(follow.args.blocks)[0]).toContain('🇰🇷 South Korea');
   });
@@ -291,7 +281,7 @@ describe('a shared answer starts a conversation', () => {
     const sharedTs = String(h.fake.channels.get('CSHARE')?.find((m) => !m.thread_ts)?.ts);
     expect(details.args.thread_ts).toBe(sharedTs);
     expect(itemIds(details.args.blocks).length).toBeGreaterThan(0);
-    const follow = await postAfter(threadReply('CSHARE', sharedTs, 'what about Korea?'));
+    const follow = await postAfter(h, threadReply('CSHARE', sharedTs, 'what about Korea?'));
     expect(follow.args.thread_ts).toBe(sharedTs);
     expect(texts(follow.args.blocks)[0]).toContain('December 2025 (from your earlier question)');
   });
@@ -307,8 +297,8 @@ describe('DMs', () => {
       text,
       ts: nextTs(),
     });
-    await postAfter(dm('what did the US do in December 2025'));
-    const follow = await postAfter(dm('what about Korea?'));
+    await postAfter(h, dm('what did the US do in December 2025'));
+    const follow = await postAfter(h, dm('what about Korea?'));
     expect(follow.args.thread_ts).toBeUndefined();
     expect(texts(follow.args.blocks)[0]).toContain('December 2025 (from your earlier question)');
   });
@@ -316,7 +306,7 @@ describe('DMs', () => {
 
 describe('feedback', () => {
   it('👍/👎 are stored with the question and items shown, acknowledged privately, and listed by `policy-bot feedback --json`', async () => {
-    const answer = await postAfter({
+    const answer = await postAfter(h, {
       type: 'app_mention',
       user: 'U1',
       text: '<@UBOT> SB53',

@@ -1,5 +1,6 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { expect } from 'vitest';
 import { loadTokenizer } from '../../src/analyze/kuromoji.js';
 import { loadConfig } from '../../src/config.js';
 import { buildIndex, type SearchIndex } from '../../src/search/index-store.js';
@@ -9,7 +10,7 @@ import { sqliteStores } from '../../src/store/sqlite/index.js';
 import { createLogger, registerSecret } from '../../src/util/logger.js';
 import { type Db, openState } from '../../src/weekly/state.js';
 import { DATA_DIR } from '../helpers.js';
-import { BOT_TOKEN, FakeSlack, SIGNING_SECRET } from '../support/fake-slack.js';
+import { BOT_TOKEN, eventEnvelope, FakeSlack, SIGNING_SECRET, send } from '../support/fake-slack.js';
 
 let sharedIndex: SearchIndex | undefined;
 export async function realIndex(): Promise<SearchIndex> {
@@ -73,6 +74,26 @@ export async function startHarness(overrides: Partial<SlackDeps> & { db?: Db } =
       if (db.open) db.close();
     },
   };
+}
+
+/** Sends an Events API event and waits for the bot's next chat.postMessage. */
+export async function postAfter(h: Harness, event: Record<string, unknown>) {
+  const before = h.fake.callsTo('chat.postMessage').length;
+  expect((await send(h.port, eventEnvelope(event), 'json')).status).toBe(200);
+  return h.fake.waitFor(() => h.fake.callsTo('chat.postMessage').slice(before)[0]);
+}
+
+/**
+ * Sends an Events API event and returns what the bot posted for it once every listener run has
+ * finished (none when it stays silent). Waiting for the runs, not only a pause, keeps a slow
+ * answer from arriving after the check and a silence test from passing wrongly.
+ */
+export async function postsAfter(h: Harness, event: Record<string, unknown>) {
+  const before = h.fake.callsTo('chat.postMessage').length;
+  expect((await send(h.port, eventEnvelope(event), 'json')).status).toBe(200);
+  await new Promise((r) => setTimeout(r, 250));
+  await h.fake.waitFor(() => (h.slack.inFlight() === 0 ? true : undefined), 30_000);
+  return h.fake.callsTo('chat.postMessage').slice(before);
 }
 
 /** Every mrkdwn/plain text string inside a Block Kit payload. */

@@ -203,6 +203,34 @@ describe('threads are conversations', () => {
     expect(h.fake.callsTo('chat.update')).toHaveLength(0);
   });
 
+  it('Show more where the bot cannot post in the thread shows the same page, stored once, to the clicker', async () => {
+    const more = (firstAnswer.blocks as Blocks)
+      .find((b) => b.type === 'actions')
+      ?.elements?.find((e) => e.action_id === 'show_more');
+    const stored = () => (db.prepare('SELECT COUNT(*) AS n FROM answers').get() as { n: number }).n;
+    const before = stored();
+    h.fake.failNext('chat.postMessage', { error: 'not_in_channel' });
+    await send(
+      h.port,
+      click('show_more', more?.value as string, h.fake.responseUrl('pub-more-private'), {
+        channel_id: channel,
+        message_ts: firstAnswer.ts,
+        thread_ts: root,
+        is_ephemeral: false,
+      }),
+      'form',
+    );
+    const own = await h.fake.waitFor(() => h.fake.responses.find((r) => r.id === 'pub-more-private'));
+    expect(own.body.response_type).toBe('ephemeral');
+    expect(texts(own.body.blocks)[0]).toMatch(/showing 6–\d+ of \d+/);
+    // Privately, the page pages in place (Previous), under the one answer stored for it.
+    const previous = (own.body.blocks as Blocks)
+      .find((b) => b.type === 'actions')
+      ?.elements?.find((e) => e.action_id === 'page_previous');
+    expect(previous).toBeDefined();
+    expect(stored()).toBe(before + 1);
+  });
+
   it('Share on a message everyone already sees neither posts it again nor deletes it', async () => {
     await send(h.port, slashCommand('SB53', h.fake.responseUrl('sh')), 'form');
     const own = await h.fake.waitFor(() => h.fake.responses.find((r) => r.id === 'sh'));

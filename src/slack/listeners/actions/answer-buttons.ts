@@ -88,7 +88,8 @@ export function showMore(deps: SlackDeps) {
           return;
         }
         const thread = where.thread_ts ?? where.message_ts;
-        const { message, answerId } = await pageForSlack(deps, state, ref.o, 'public');
+        const page = answerPage(deps.index(), state, ref.o);
+        const { message, answerId } = await renderForSlack(deps, page, 'public');
         try {
           if (!where.channel || !thread) throw new Error('no channel or message ts in the click');
           if (answerId) await linkThread(deps.state, where.channel, thread, answerId, nowOf(deps));
@@ -100,7 +101,8 @@ export function showMore(deps: SlackDeps) {
           });
         } catch (err) {
           deps.logger.info(`show_more: could not reply in the thread (${String(err)}); answering privately`);
-          const own = (await pageForSlack(deps, state, ref.o, 'ephemeral')).message;
+          // The same page, already searched and stored, shown to the clicker only.
+          const own = renderReplyBlocks(page, { visibility: 'ephemeral', ...(answerId ? { answerId } : {}) });
           await respond({
             response_type: 'ephemeral',
             replace_original: false,

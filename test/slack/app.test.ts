@@ -115,6 +115,15 @@ describe('/policy', () => {
     for (const o of objects) expect(o).toMatchObject({ verbatim: true });
   });
 
+  it('subscribe where digests are off says so, without asking Slack who the user is', async () => {
+    await send(h.port, slashCommand('subscribe Korea', h.fake.responseUrl('no-digests')), 'form');
+    const { body } = await h.fake.waitFor(() =>
+      h.fake.responses.find((r) => r.id === 'no-digests' && r.body.blocks),
+    );
+    expect(String(body.text)).toContain('Digests are not enabled in this deployment.');
+    expect(h.fake.callsTo('users.info')).toHaveLength(0);
+  });
+
   it('shows at most five items and a Show more button that pages through the rest', async () => {
     await send(h.port, slashCommand('US', h.fake.responseUrl('us')), 'form');
     const { body } = await response('us');

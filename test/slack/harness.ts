@@ -6,7 +6,9 @@ import { loadConfig } from '../../src/config.js';
 import { buildIndex, type SearchIndex } from '../../src/search/index-store.js';
 import { createSlackApp, type SlackApp } from '../../src/slack/create-app.js';
 import type { SlackDeps } from '../../src/slack/deps.js';
+import type { ConversationStore } from '../../src/store/conversation.js';
 import { sqliteStores } from '../../src/store/sqlite/index.js';
+import type { StateStores } from '../../src/store/state.js';
 import { createLogger, registerSecret } from '../../src/util/logger.js';
 import { type Db, openState } from '../../src/weekly/state.js';
 import { DATA_DIR } from '../helpers.js';
@@ -94,6 +96,36 @@ export async function postsAfter(h: Harness, event: Record<string, unknown>) {
   await new Promise((r) => setTimeout(r, 250));
   await h.fake.waitFor(() => (h.slack.inFlight() === 0 ? true : undefined), 30_000);
   return h.fake.callsTo('chat.postMessage').slice(before);
+}
+
+/**
+ * The calls listeners make to one method of the conversation store while `run` runs (its
+ * arguments, in order): how a test sees that state is read once per request, not twice.
+ */
+export async function conversationCalls(
+  h: Harness,
+  method: keyof ConversationStore,
+  run: () => Promise<unknown>,
+): Promise<unknown[][]> {
+  const state = h.deps.state as StateStores;
+  const calls: unknown[][] = [];
+  const conversation = new Proxy(state.conversation, {
+    get(target, prop, receiver) {
+      const value = Reflect.get(target, prop, receiver) as unknown;
+      if (typeof value !== 'function') return value;
+      return (...args: unknown[]) => {
+        if (prop === method) calls.push(args);
+        return value.apply(target, args);
+      };
+    },
+  });
+  h.deps.state = { ...state, conversation };
+  try {
+    await run();
+  } finally {
+    h.deps.state = state;
+  }
+  return calls;
 }
 
 /** Every mrkdwn/plain text string inside a Block Kit payload. */

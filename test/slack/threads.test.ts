@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ask } from '../../src/query/ask.js';
 import type { SearchIndex } from '../../src/search/index-store.js';
-import type { StateStores } from '../../src/store/state.js';
 import { interaction, send } from '../support/fake-slack.js';
 import {
+  conversationCalls,
   exportOption,
   type Harness,
   itemIds,
@@ -142,27 +142,11 @@ describe('in its threads the bot answers what is addressed to it, and leaves peo
 describe('a thread reply reads its thread once', () => {
   it('the state that lets the reply in (the bot is part of the thread) is the state it is answered with', async () => {
     const root = await botThread('CONCE');
-    const state = h.deps.state as StateStores;
-    const reads: string[] = [];
-    const conversation = new Proxy(state.conversation, {
-      get(target, prop, receiver) {
-        const value = Reflect.get(target, prop, receiver) as unknown;
-        if (prop === 'thread')
-          return (channel: string, thread: string, since: string) => {
-            reads.push(thread);
-            return target.thread(channel, thread, since);
-          };
-        return typeof value === 'function' ? value.bind(target) : value;
-      },
-    });
-    h.deps.state = { ...state, conversation };
-    try {
+    const reads = await conversationCalls(h, 'thread', async () => {
       const follow = await postAfter(h, reply('CONCE', root, 'what about Korea?'));
       expect(texts(follow.args.blocks)[0]).toContain('(from your earlier question)');
-    } finally {
-      h.deps.state = state;
-    }
-    expect(reads.filter((t) => t === root)).toHaveLength(1);
+    });
+    expect(reads.filter((args) => args[1] === root)).toHaveLength(1);
   });
 });
 

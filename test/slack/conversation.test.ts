@@ -11,7 +11,16 @@ import { digestCommands } from '../../src/weekly/service.js';
 import { type Db, openState } from '../../src/weekly/state.js';
 import { memoryIo } from '../helpers.js';
 import { interaction, send, slashCommand } from '../support/fake-slack.js';
-import { type Harness, itemIds, postAfter, postsAfter, realIndex, startHarness, texts } from './harness.js';
+import {
+  conversationCalls,
+  type Harness,
+  itemIds,
+  postAfter,
+  postsAfter,
+  realIndex,
+  startHarness,
+  texts,
+} from './harness.js';
 
 const TODAY = '2026-11-23';
 let h: Harness;
@@ -348,11 +357,16 @@ describe('feedback', () => {
     };
     expect(fb.action_id).toBe('answer_feedback');
     const container = { channel_id: 'CFEED', message_ts: '2.2', is_ephemeral: false };
-    await send(
-      h.port,
-      click('answer_feedback', fb.positive_button.value, h.fake.responseUrl('up'), container),
-      'form',
-    );
+    const reads = await conversationCalls(h, 'answer', async () => {
+      await send(
+        h.port,
+        click('answer_feedback', fb.positive_button.value, h.fake.responseUrl('up'), container),
+        'form',
+      );
+      await h.fake.waitFor(() => h.fake.responses.find((r) => r.id === 'up'));
+    });
+    // The clicked answer is read once: for the reply's language and for the row stored.
+    expect(reads).toHaveLength(1);
     const up = await h.fake.waitFor(() => h.fake.responses.find((r) => r.id === 'up'));
     expect(up.body.response_type).toBe('ephemeral');
     expect(up.body.replace_original).toBe(false);

@@ -95,6 +95,12 @@ describe('answer messages', () => {
           .join('\n')
           .match(/\|example\.org>/g)?.length ?? 0,
       ).toBeLessThanOrEqual(1);
+    // …and the page is there: once in the item's section, once in its details.
+    expect(
+      texts(detail.blocks)
+        .join('\n')
+        .match(/\|example\.org>/g),
+    ).toHaveLength(2);
   });
 
   it('the console renders the same model as plain text with the exact URLs', () => {

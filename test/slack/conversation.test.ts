@@ -12,6 +12,7 @@ import { type Db, openState } from '../../src/weekly/state.js';
 import { memoryIo } from '../helpers.js';
 import { interaction, send, slashCommand } from '../support/fake-slack.js';
 import {
+  clickButton,
   conversationCalls,
   type Harness,
   itemIds,
@@ -77,32 +78,13 @@ const threadReply = (channel: string, thread: string, text: string) => ({
 
 const citeIds = itemIds;
 
-function click(
+/** A click by U3, who did not ask (a colleague in the channel). */
+const clickAs3 = (
   actionId: string,
   value: string | undefined,
   responseUrl: string,
   container: Record<string, unknown>,
-) {
-  return interaction({
-    type: 'block_actions',
-    user: { id: 'U3', username: 'carol', team_id: 'T0001' },
-    api_app_id: 'A123456',
-    team: { id: 'T0001', domain: 'example' },
-    channel: { id: String(container.channel_id), name: 'policy' },
-    container: { type: 'message', ...container },
-    trigger_id: '123.456.789',
-    response_url: responseUrl,
-    actions: [
-      {
-        type: actionId === 'answer_feedback' ? 'feedback_buttons' : 'button',
-        action_id: actionId,
-        block_id: 'b',
-        value,
-        action_ts: '1.0',
-      },
-    ],
-  });
-}
+) => clickButton(actionId, value, responseUrl, container, 'U3');
 
 describe('threads are conversations', () => {
   const channel = 'CCONV1';
@@ -196,7 +178,7 @@ describe('threads are conversations', () => {
     const before = h.fake.callsTo('chat.postMessage').length;
     await send(
       h.port,
-      click('show_more', more?.value as string, h.fake.responseUrl('pub-more'), {
+      clickAs3('show_more', more?.value as string, h.fake.responseUrl('pub-more'), {
         channel_id: channel,
         message_ts: firstAnswer.ts,
         thread_ts: root,
@@ -221,7 +203,7 @@ describe('threads are conversations', () => {
     h.fake.failNext('chat.postMessage', { error: 'not_in_channel' });
     await send(
       h.port,
-      click('show_more', more?.value as string, h.fake.responseUrl('pub-more-private'), {
+      clickAs3('show_more', more?.value as string, h.fake.responseUrl('pub-more-private'), {
         channel_id: channel,
         message_ts: firstAnswer.ts,
         thread_ts: root,
@@ -250,7 +232,7 @@ describe('threads are conversations', () => {
     const container = { channel_id: channel, message_ts: firstAnswer.ts, is_ephemeral: false };
     await send(
       h.port,
-      click('share_answer', share?.value as string, h.fake.responseUrl('sh-pub'), container),
+      clickAs3('share_answer', share?.value as string, h.fake.responseUrl('sh-pub'), container),
       'form',
     );
     const told = await h.fake.waitFor(() => h.fake.responses.find((r) => r.id === 'sh-pub'));
@@ -270,7 +252,7 @@ describe('threads are conversations', () => {
     const container = { channel_id: 'C2147483705', message_ts: '1.1', is_ephemeral: true };
     await send(
       h.port,
-      click('show_more', next?.value as string, h.fake.responseUrl('priv-2'), container),
+      clickAs3('show_more', next?.value as string, h.fake.responseUrl('priv-2'), container),
       'form',
     );
     const page2 = await h.fake.waitFor(() => h.fake.responses.find((r) => r.id === 'priv-2'));
@@ -280,7 +262,7 @@ describe('threads are conversations', () => {
       ?.elements?.find((e) => e.action_id === 'page_previous');
     await send(
       h.port,
-      click('page_previous', prev?.value as string, h.fake.responseUrl('priv-1'), container),
+      clickAs3('page_previous', prev?.value as string, h.fake.responseUrl('priv-1'), container),
       'form',
     );
     const back = await h.fake.waitFor(() => h.fake.responses.find((r) => r.id === 'priv-1'));
@@ -304,7 +286,7 @@ describe('a shared answer starts a conversation', () => {
     const before = h.fake.callsTo('chat.postMessage').length;
     await send(
       h.port,
-      click('share_answer', share?.value as string, h.fake.responseUrl('shared'), {
+      clickAs3('share_answer', share?.value as string, h.fake.responseUrl('shared'), {
         channel_id: 'CSHARE',
         message_ts: '3.3',
         is_ephemeral: true,
@@ -360,7 +342,7 @@ describe('feedback', () => {
     const reads = await conversationCalls(h, 'answer', async () => {
       await send(
         h.port,
-        click('answer_feedback', fb.positive_button.value, h.fake.responseUrl('up'), container),
+        clickAs3('answer_feedback', fb.positive_button.value, h.fake.responseUrl('up'), container),
         'form',
       );
       await h.fake.waitFor(() => h.fake.responses.find((r) => r.id === 'up'));
@@ -373,7 +355,7 @@ describe('feedback', () => {
     const opened = h.fake.callsTo('views.open').length;
     await send(
       h.port,
-      click('answer_feedback', fb.negative_button.value, h.fake.responseUrl('down'), container),
+      clickAs3('answer_feedback', fb.negative_button.value, h.fake.responseUrl('down'), container),
       'form',
     );
     await h.fake.waitFor(() => h.fake.responses.find((r) => r.id === 'down'));

@@ -8,8 +8,17 @@ import { DigestRunner } from '../../src/weekly/runner.js';
 import { digestCommands } from '../../src/weekly/service.js';
 import { digestClient } from '../../src/wiring.js';
 import { monthList } from '../support/corpus-facts.js';
-import { interaction, send, slashCommand } from '../support/fake-slack.js';
-import { type Harness, itemIds, postAfter, postsAfter, realIndex, startHarness, texts } from './harness.js';
+import { send, slashCommand } from '../support/fake-slack.js';
+import {
+  clickButton,
+  type Harness,
+  itemIds,
+  postAfter,
+  postsAfter,
+  realIndex,
+  startHarness,
+  texts,
+} from './harness.js';
 
 /**
  * Issue 21 (7) and issue 19 finding 4 on the real app: weekly digests in sections by weight, with
@@ -218,31 +227,13 @@ describe('channel-wide changes are not taken from a thread (7, issue 19 finding 
     expect(confirm).toBeDefined();
     await send(
       h.port,
-      interaction({
-        type: 'block_actions',
-        user: { id: 'U1', username: 'a', team_id: 'T0001' },
-        api_app_id: 'A123456',
-        team: { id: 'T0001', domain: 'example' },
-        channel: { id: 'CTHREAD', name: 'x' },
-        container: {
-          type: 'message',
-          message_ts: '9.9',
-          channel_id: 'CTHREAD',
-          thread_ts: root,
-          is_ephemeral: false,
-        },
-        trigger_id: '1.2',
-        response_url: h.fake.responseUrl('thread-confirm'),
-        actions: [
-          {
-            type: 'button',
-            action_id: 'confirm_channel_change',
-            block_id: 'b',
-            value: confirm?.value,
-            action_ts: '1',
-          },
-        ],
-      }),
+      clickButton(
+        'confirm_channel_change',
+        confirm?.value,
+        h.fake.responseUrl('thread-confirm'),
+        { message_ts: '9.9', channel_id: 'CTHREAD', thread_ts: root, is_ephemeral: false },
+        'U1',
+      ),
       'form',
     );
     const done = await response('thread-confirm');

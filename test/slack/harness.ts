@@ -12,7 +12,14 @@ import type { StateStores } from '../../src/store/state.js';
 import { createLogger, registerSecret } from '../../src/util/logger.js';
 import { type Db, openState } from '../../src/weekly/state.js';
 import { DATA_DIR } from '../helpers.js';
-import { BOT_TOKEN, eventEnvelope, FakeSlack, SIGNING_SECRET, send } from '../support/fake-slack.js';
+import {
+  BOT_TOKEN,
+  eventEnvelope,
+  FakeSlack,
+  interaction,
+  SIGNING_SECRET,
+  send,
+} from '../support/fake-slack.js';
 
 let sharedIndex: SearchIndex | undefined;
 export async function realIndex(): Promise<SearchIndex> {
@@ -188,37 +195,57 @@ export function exportOption(blocks: unknown, x: 'csv' | 'md'): string | undefin
     .find((v) => v && (JSON.parse(v) as { x?: string }).x === x);
 }
 
+/** Where a click happens unless a test says otherwise: a private answer to the slash command's user. */
+const PRIVATE_ANSWER = { message_ts: '1700000000.000100', channel_id: 'C2147483705', is_ephemeral: true };
+
+/** A block_actions payload as Slack sends it: one action, by `user`, on a message in `container`. */
+function blockAction(
+  action: Record<string, unknown>,
+  responseUrl: string,
+  container: Record<string, unknown>,
+  user: string,
+): string {
+  return interaction({
+    type: 'block_actions',
+    user: { id: user, username: 'steve', team_id: 'T0001' },
+    api_app_id: 'A123456',
+    team: { id: 'T0001', domain: 'example' },
+    channel: { id: String(container.channel_id), name: 'test' },
+    container: { type: 'message', ...container },
+    trigger_id: '123.456',
+    response_url: responseUrl,
+    actions: [{ block_id: 'b', action_ts: '1700000001.0', ...action }],
+  });
+}
+
+/** A click on a button the bot rendered (👍/👎 are Slack's feedback buttons), as Slack sends it. */
+export function clickButton(
+  actionId: string,
+  value: string | undefined,
+  responseUrl: string,
+  container: Record<string, unknown> = PRIVATE_ANSWER,
+  user = 'U2147483697',
+): string {
+  const type = actionId === 'answer_feedback' ? 'feedback_buttons' : 'button';
+  return blockAction({ type, action_id: actionId, value }, responseUrl, container, user);
+}
+
 /** An overflow menu choice (block_actions with a selected option), as Slack sends it. */
 export function selectOption(
   actionId: string,
   value: string | undefined,
   responseUrl: string,
-  container: Record<string, unknown> = {
-    message_ts: '1700000000.000100',
-    channel_id: 'C2147483705',
-    is_ephemeral: true,
-  },
+  container: Record<string, unknown> = PRIVATE_ANSWER,
   user = 'U2147483697',
 ): string {
-  return new URLSearchParams({
-    payload: JSON.stringify({
-      type: 'block_actions',
-      user: { id: user, username: 'steve', team_id: 'T0001' },
-      api_app_id: 'A123456',
-      team: { id: 'T0001', domain: 'example' },
-      channel: { id: String(container.channel_id), name: 'test' },
-      container: { type: 'message', ...container },
-      trigger_id: '123.456',
-      response_url: responseUrl,
-      actions: [
-        {
-          type: 'overflow',
-          action_id: actionId,
-          block_id: 'b',
-          selected_option: { text: { type: 'plain_text', text: 'x' }, value },
-          action_ts: '1700000001.0',
-        },
-      ],
-    }),
-  }).toString();
+  return blockAction(
+    {
+      type: 'overflow',
+      action_id: actionId,
+      selected_option: { text: { type: 'plain_text', text: 'x' }, value },
+    },
+    responseUrl,
+    container,
+    user,
+  );
 }

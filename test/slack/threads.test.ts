@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ask } from '../../src/query/ask.js';
 import type { SearchIndex } from '../../src/search/index-store.js';
-import { interaction, send } from '../support/fake-slack.js';
+import { send } from '../support/fake-slack.js';
 import {
+  clickButton,
   conversationCalls,
   exportOption,
   type Harness,
@@ -245,19 +246,13 @@ describe('the README’s Slack examples, in order', () => {
     const before = h.fake.callsTo('chat.postMessage').length;
     await send(
       h.port,
-      interaction({
-        type: 'block_actions',
-        user: { id: 'U1', username: 'a', team_id: 'T0001' },
-        api_app_id: 'A123456',
-        team: { id: 'T0001', domain: 'example' },
-        channel: { id: channel, name: 'x' },
-        container: { type: 'message', message_ts: '5.5', channel_id: channel, is_ephemeral: true },
-        trigger_id: '1.2',
-        response_url: h.fake.responseUrl('readme-share'),
-        actions: [
-          { type: 'button', action_id: 'share_answer', block_id: 'b', value: share?.value, action_ts: '1' },
-        ],
-      }),
+      clickButton(
+        'share_answer',
+        share?.value,
+        h.fake.responseUrl('readme-share'),
+        { message_ts: '5.5', channel_id: channel, is_ephemeral: true },
+        'U1',
+      ),
       'form',
     );
     const details = await h.fake.waitFor(() => h.fake.callsTo('chat.postMessage').slice(before)[1]);

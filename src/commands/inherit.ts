@@ -89,8 +89,3 @@ export function inherit(
   }
   return { interp, inherited };
 }
-
-/** The filters after merging, for the next follow-up in the same conversation. */
-export function mergedFilters(own: Interpretation, earlier: Filters | null): Filters {
-  return filtersOf(earlier ? inherit(own, earlier).interp : own);
-}

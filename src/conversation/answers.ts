@@ -100,6 +100,11 @@ export async function linkThread(
   });
 }
 
+/** A thread the bot takes part in, with its last answer when it has one (follow-ups build on it). */
+export interface ThreadContext {
+  previous?: AnswerState;
+}
+
 /**
  * A thread the bot took part in within the time limit, with its last answer if it has one;
  * `undefined` means the bot is not (or no longer) part of that thread.
@@ -110,7 +115,7 @@ export function threadContext(
   threadTs: string,
   now: Date,
   ttlMs = THREAD_TTL_MS,
-): Promise<{ previous?: AnswerState } | undefined> {
+): Promise<ThreadContext | undefined> {
   return optional(state, undefined, async (s) => {
     const answerId = await s.conversation.thread(
       channelId,

@@ -1,5 +1,6 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { z } from 'zod';
+import type { AnswerState } from '../commands/handle.js';
 import type { Filters } from '../commands/inherit.js';
 import { REASONS, type Reason, type Verdict } from '../store/feedback.js';
 import type { StateStores } from '../store/state.js';
@@ -65,12 +66,20 @@ export async function hashUser(state: StateStores, userId: string, teamId = ''):
 /**
  * Records a 👍/👎 on a stored answer: its question, interpretation and the item ids shown (no
  * other message text). Returns the feedback id, or undefined when the answer is unknown.
+ * `answer` is the stored answer when the caller has already read it (it is not read again).
  */
 export async function recordFeedback(
   state: StateStores,
-  f: { answerId: string; userId: string; teamId?: string; verdict: Verdict; now: Date },
+  f: {
+    answerId: string;
+    answer?: AnswerState | undefined;
+    userId: string;
+    teamId?: string;
+    verdict: Verdict;
+    now: Date;
+  },
 ): Promise<number | undefined> {
-  const answer = await answerById(state, f.answerId);
+  const answer = 'answer' in f ? f.answer : await answerById(state, f.answerId);
   if (!answer) return undefined;
   return state.feedback.add({
     answer_id: f.answerId,

@@ -1,7 +1,7 @@
 import type { Dimension } from '../commands/inherit.js';
 import type { AskResult, AskResultItem } from '../query/ask.js';
 import type { Lang } from '../query/understand.js';
-import { type Block, capBlocks, context, mrkdwnText, section } from './blocks.js';
+import { type Block, button, capBlocks, context, mrkdwnText, section } from './blocks.js';
 import { say, sayAll } from './catalogue.js';
 import { itemHeading } from './english.js';
 import { distinctPages, itemSection, itemTextLine, itemWords, labelledLinks } from './item-section.js';
@@ -30,32 +30,6 @@ export function decodeRef(value: string | undefined): AnswerRef | undefined {
     const v = JSON.parse(value) as Partial<AnswerRef>;
     if (typeof v.a === 'string' && typeof v.o === 'number' && Number.isInteger(v.o) && v.o >= 0)
       return { a: v.a, o: v.o };
-  } catch {
-    // not ours
-  }
-  return undefined;
-}
-
-/** What a Cite button or item menu option carries: the item id, the citation's language, and whether it opens the source. */
-export interface CiteRef {
-  i: string;
-  l: Lang;
-  /** The "Open the source" option: Slack opens the page, the bot only acknowledges. */
-  open?: boolean;
-}
-
-/** A Cite button's value: the item id and the language to cite it in. */
-export function encodeCite(ref: CiteRef): string {
-  return JSON.stringify({ i: ref.i.slice(0, 1000), l: ref.l });
-}
-
-/** Reads a Cite button value we wrote; anything else is `undefined`. */
-export function decodeCite(value: string | undefined): CiteRef | undefined {
-  if (!value) return undefined;
-  try {
-    const v = JSON.parse(value) as Partial<CiteRef> & { u?: unknown };
-    if (typeof v.i === 'string' && v.i && (v.l === 'en' || v.l === 'ja'))
-      return { i: v.i, l: v.l, ...(v.u === 1 ? { open: true } : {}) };
   } catch {
     // not ours
   }
@@ -251,33 +225,24 @@ export function decodeMenu(value: string | undefined): (AnswerRef & { x: 'csv' |
  */
 function answerActions(m: AnswerModel, view: AnswerView, id: string): Block | undefined {
   const elements: Record<string, unknown>[] = [];
-  const button = (text: string, actionId: string, value: string, primary = false) => ({
-    type: 'button',
-    text: { type: 'plain_text', text: truncatePlain(text, LIMITS.buttonText), emoji: true },
-    action_id: actionId,
-    value,
-    ...(primary ? { style: 'primary' } : {}),
-  });
+  const push = (text: string, actionId: string, value: string, primary = false) =>
+    elements.push(button({ text, actionId, value, ...(primary ? { style: 'primary' } : {}) }));
   const more = hasMore(m);
   if (view.visibility === 'ephemeral' && m.offset > 0)
-    elements.push(
-      button(
-        say(m.lang, 'previous'),
-        'page_previous',
-        encodeRef({ a: id, o: Math.max(0, m.offset - PAGE_SIZE) }),
-      ),
+    push(
+      say(m.lang, 'previous'),
+      'page_previous',
+      encodeRef({ a: id, o: Math.max(0, m.offset - PAGE_SIZE) }),
     );
   if (more)
-    elements.push(
-      button(
-        say(m.lang, 'showMore', { n: m.total - m.offset - m.items.length }),
-        'show_more',
-        encodeRef({ a: id, o: m.offset + m.items.length }),
-        true,
-      ),
+    push(
+      say(m.lang, 'showMore', { n: m.total - m.offset - m.items.length }),
+      'show_more',
+      encodeRef({ a: id, o: m.offset + m.items.length }),
+      true,
     );
   if (view.visibility === 'ephemeral' && m.items.length && !m.sharedBy)
-    elements.push(button(say(m.lang, 'share'), 'share_answer', encodeRef({ a: id, o: m.offset }), !more));
+    push(say(m.lang, 'share'), 'share_answer', encodeRef({ a: id, o: m.offset }), !more);
   // The whole answer as a file, uploaded to the clicker (every result, not this page).
   if (m.items.length) {
     const ref = { a: id, o: m.offset };

@@ -36,17 +36,17 @@ export interface Button {
   style?: 'primary' | 'danger';
 }
 
-export const actions = (buttons: Button[]): Block => ({
-  type: 'actions',
-  elements: buttons.map((b) => ({
-    type: 'button',
-    text: { type: 'plain_text', text: truncatePlain(b.text, LIMITS.buttonText), emoji: true },
-    action_id: b.actionId,
-    ...(b.value !== undefined ? { value: b.value.slice(0, LIMITS.buttonValue) } : {}),
-    ...(b.url ? { url: b.url } : {}),
-    ...(b.style ? { style: b.style } : {}),
-  })),
+/** One button element, its text and value kept within Slack's limits. */
+export const button = (b: Button): Record<string, unknown> => ({
+  type: 'button',
+  text: { type: 'plain_text', text: truncatePlain(b.text, LIMITS.buttonText), emoji: true },
+  action_id: b.actionId,
+  ...(b.value !== undefined ? { value: b.value.slice(0, LIMITS.buttonValue) } : {}),
+  ...(b.url ? { url: b.url } : {}),
+  ...(b.style ? { style: b.style } : {}),
 });
+
+export const actions = (buttons: Button[]): Block => ({ type: 'actions', elements: buttons.map(button) });
 
 /** Keeps a message within Slack's 50-block limit, keeping the last block (usually the buttons). */
 export function capBlocks(blocks: Block[]): Block[] {

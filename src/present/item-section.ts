@@ -88,6 +88,32 @@ export function labelledLinks(urls: readonly string[], lang: Lang, max = 3): str
   return [...shown, ...(more > 0 ? [say(lang, 'morePages', { n: more })] : [])].join(' · ');
 }
 
+/** What a Cite button or item menu option carries: the item id, the citation's language, and whether it opens the source. */
+export interface CiteRef {
+  i: string;
+  l: Lang;
+  /** The "Open the source" option: Slack opens the page, the bot only acknowledges. */
+  open?: boolean;
+}
+
+/** An item menu option's value (as the Cite buttons of older answers wrote it, plus `u: 1` for Open the source). */
+export function encodeCite(ref: CiteRef): string {
+  return JSON.stringify({ i: ref.i, l: ref.l, ...(ref.open ? { u: 1 } : {}) });
+}
+
+/** Reads a Cite button or item menu value we wrote; anything else is `undefined`. */
+export function decodeCite(value: string | undefined): CiteRef | undefined {
+  if (!value) return undefined;
+  try {
+    const v = JSON.parse(value) as Partial<CiteRef> & { u?: unknown };
+    if (typeof v.i === 'string' && v.i && (v.l === 'en' || v.l === 'ja'))
+      return { i: v.i, l: v.l, ...(v.u === 1 ? { open: true } : {}) };
+  } catch {
+    // not ours
+  }
+  return undefined;
+}
+
 /**
  * The item menu (Block Kit overflow): Cite in the asker's language, Cite in the other one, and
  * the source page itself. The value carries the item id and the citation's language, so a click
@@ -95,8 +121,8 @@ export function labelledLinks(urls: readonly string[], lang: Lang, max = 3): str
  */
 export function itemMenu(id: string, lang: Lang, url?: string): Block['accessory'] | undefined {
   const other: Lang = lang === 'en' ? 'ja' : 'en';
-  const value = (l: Lang, extra: Record<string, unknown> = {}) => JSON.stringify({ i: id, l, ...extra });
-  if (value(lang, { u: 1 }).length > 150) return undefined;
+  const value = (l: Lang, open = false) => encodeCite({ i: id, l, open });
+  if (value(lang, true).length > 150) return undefined;
   const option = (label: string, v: string, href?: string) => ({
     text: { type: 'plain_text', text: label.slice(0, 75), emoji: true },
     value: v,
@@ -108,7 +134,7 @@ export function itemMenu(id: string, lang: Lang, url?: string): Block['accessory
     options: [
       option(say(lang, 'cite'), value(lang)),
       option(say(lang, 'citeOther'), value(other)),
-      ...(url && url.length <= 3000 ? [option(say(lang, 'openSource'), value(lang, { u: 1 }), url)] : []),
+      ...(url && url.length <= 3000 ? [option(say(lang, 'openSource'), value(lang, true), url)] : []),
     ],
   };
 }

@@ -61,12 +61,3 @@ export function countryLabel(code: string, lang: Lang): string {
 export function countryList(codes: string[], lang: Lang, separator = lang === 'ja' ? '・' : ', '): string {
   return codes.map((c) => countryLabel(c, lang)).join(separator);
 }
-
-/** The site a URL belongs to, as link text: `korea.kr`, `nist.gov` (the target stays the exact URL). */
-export function siteName(url: string): string {
-  try {
-    return new URL(url).hostname.replace(/^www\d*\./, '');
-  } catch {
-    return url;
-  }
-}

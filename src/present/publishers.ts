@@ -66,6 +66,17 @@ export function sourcePublisher(url: string, lang: Lang): string | undefined {
   return undefined;
 }
 
+/** A URL path segment as words: percent-decoded (kept as written when it cannot be), `_` and `-` between letters read as spaces. */
+function segmentWords(raw: string): string {
+  let seg = raw;
+  try {
+    seg = decodeURIComponent(raw);
+  } catch {
+    // keep it as written
+  }
+  return seg.replace(/_+/g, ' ').replace(/(?<=\p{L})-+(?=\p{L})/gu, ' ');
+}
+
 /**
  * A page's own name from its address, for a site the table does not know: its last meaningful
  * path segment (`program.html` → `program`, `ai-action-plan/` → `ai action plan`); ids and
@@ -79,16 +90,8 @@ function pageName(url: string): string | undefined {
     return undefined;
   }
   for (const raw of segments.reverse()) {
-    let seg = raw;
-    try {
-      seg = decodeURIComponent(raw);
-    } catch {
-      // keep it as written
-    }
-    const name = seg
+    const name = segmentWords(raw)
       .replace(/\.(?:html?|php|aspx?|do|jsp)$/i, '')
-      .replace(/_+/g, ' ')
-      .replace(/(?<=\p{L})-+(?=\p{L})/gu, ' ')
       .trim();
     const letters = (name.match(/\p{L}/gu) ?? []).length;
     if (name && letters >= 3 && letters >= name.length / 2 && !/^(?:index|default|home|top)$/i.test(name))
@@ -154,16 +157,8 @@ function pdfName(url: string): string | undefined {
     return undefined;
   }
   if (!/\.pdf$/i.test(path)) return undefined;
-  let file = path.split('/').pop() ?? '';
-  try {
-    file = decodeURIComponent(file);
-  } catch {
-    // keep it as written
-  }
-  const stem = file
+  const stem = segmentWords(path.split('/').pop() ?? '')
     .replace(/\.pdf$/i, '')
-    .replace(/_+/g, ' ')
-    .replace(/(?<=\p{L})-+(?=\p{L})/gu, ' ')
     .replace(/\s+/g, ' ')
     .trim();
   if (!stem) return '';

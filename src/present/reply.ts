@@ -64,15 +64,21 @@ export function decodeChannelChange(value: string | undefined): ChannelChangeRef
   return undefined;
 }
 
+type ChannelChange = Reply & { kind: 'channelChange' };
+
+/** What a change asked for in a thread says: how to make it with `/policy` in the channel. */
+function channelChangeText(reply: ChannelChange): string {
+  const command = reply.change === 'subscribe' ? `subscribe ${reply.filters}`.trim() : 'unsubscribe';
+  return say(reply.lang, 'channelChangeInThread', { command });
+}
+
 /**
  * A subscription change asked for in a thread: not made from there (a thread is often a side
  * conversation, and the change is the whole channel's); the reply says how to make it with
  * `/policy` and offers a button, whose click is checked like the command (who may change it).
  */
-function channelChangeBlocks(reply: Reply & { kind: 'channelChange' }): SlackMessage {
-  const command =
-    reply.change === 'subscribe' ? `subscribe${reply.filters ? ` ${reply.filters}` : ''}` : 'unsubscribe';
-  const text = escapeMrkdwn(say(reply.lang, 'channelChangeInThread', { command }));
+function channelChangeBlocks(reply: ChannelChange): SlackMessage {
+  const text = escapeMrkdwn(channelChangeText(reply));
   const ref: ChannelChangeRef = {
     c: reply.channelId,
     k: reply.change,
@@ -115,8 +121,6 @@ export function renderReplyText(reply: Reply, o: { conversational?: boolean } = 
     case 'rendered':
       return reply.plain ?? reply.reply.text;
     case 'channelChange':
-      return say(reply.lang, 'channelChangeInThread', {
-        command: reply.change === 'subscribe' ? `subscribe ${reply.filters}`.trim() : 'unsubscribe',
-      });
+      return channelChangeText(reply);
   }
 }

@@ -62,8 +62,9 @@ export async function replyFor(
   const q = cleanQuestion(text);
   const lang = detectLang(q.text);
   const command = parseCommand(q.text);
+  // Only a change that will be made asks (a thread only offers a button; without digests there is none).
   let actor: Actor | undefined;
-  if ((command.kind === 'subscribe' || command.kind === 'unsubscribe') && !o.where.inThread)
+  if (deps.digest && (command.kind === 'subscribe' || command.kind === 'unsubscribe') && !o.where.inThread)
     actor = await actorOf(client, o.where.userId, deps.admins ?? [], deps.logger);
   const started = performance.now();
   const reply = await handleCommand(

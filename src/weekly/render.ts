@@ -55,7 +55,7 @@ export interface RenderOptions {
  * A stored item as an item section shows it: the English title and summary when the corpus has
  * them, else the English line built from the item (English subscribers only read it).
  */
-function viewOf(it: StoredItem, lang: 'en' | 'ja' = 'ja'): ItemView {
+function viewOf(it: StoredItem, lang: 'en' | 'ja'): ItemView {
   return {
     id: it.id,
     title: it.title,
@@ -104,8 +104,9 @@ export function renderDigest(items: StoredItem[], week: Week, o: RenderOptions):
         headed = true;
       }
       n += 1;
-      current.blocks.push(itemSection(viewOf(it, o.lang), n, o.lang));
-      current.lines.push(escapeMrkdwn(truncatePlain(itemTextLine(viewOf(it, o.lang), n, o.lang), 300)));
+      const view = viewOf(it, o.lang);
+      current.blocks.push(itemSection(view, n, o.lang));
+      current.lines.push(escapeMrkdwn(truncatePlain(itemTextLine(view, n, o.lang), 300)));
       current.ids.push(it.id);
     }
   }

@@ -19,10 +19,11 @@ describe('oneLine: a snippet cut where a reader expects a cut', () => {
     expect(line.length).toBeLessThanOrEqual(110);
     expect(line).toMatch(/…$/);
     expect((line.match(/\(/g) ?? []).length).toBe((line.match(/\)/g) ?? []).length);
-    // The bracketed date stays whole or goes.
-    if (line.includes('(')) expect(line).toContain('(2025年3月)');
+    // The bracketed date stays whole or goes: whole where it fits (cut just after it), gone where it does not.
+    expect(line).toBe(`${text.slice(0, text.indexOf(')') + 1)}…`);
     const short = oneLine(text, 100);
     expect(short).not.toContain('(');
+    expect(short).toBe(`${'あ'.repeat(60)}。…`);
     const words = oneLine(
       `The act requires ${'large developers to publish frameworks and '.repeat(4)}report incidents.`,
       60,

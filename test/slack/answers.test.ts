@@ -3,7 +3,7 @@ import { sourcePublisher } from '../../src/present/publishers.js';
 import { ask } from '../../src/query/ask.js';
 import type { SearchIndex } from '../../src/search/index-store.js';
 import { interaction, send, slashCommand } from '../support/fake-slack.js';
-import { type Harness, itemIds, realIndex, startHarness, texts } from './harness.js';
+import { clickButton, type Harness, itemIds, realIndex, startHarness, texts } from './harness.js';
 
 /**
  * Issue 21 on the real app (signed requests, fake Web API): Find source only cites what a message
@@ -231,18 +231,10 @@ describe('a compact answer, readable on a phone (9)', () => {
     const before = h.fake.callsTo('chat.postMessage').length;
     await send(
       h.port,
-      interaction({
-        type: 'block_actions',
-        user: { id: 'U2147483697', username: 'steve', team_id: 'T0001' },
-        api_app_id: 'A123456',
-        team: { id: 'T0001', domain: 'example' },
-        channel: { id: 'C2147483705', name: 'test' },
-        container: { type: 'message', message_ts: '1.1', channel_id: 'C2147483705', is_ephemeral: true },
-        trigger_id: '1.2',
-        response_url: h.fake.responseUrl('share-done'),
-        actions: [
-          { type: 'button', action_id: 'share_answer', block_id: 'b', value: share?.value, action_ts: '1' },
-        ],
+      clickButton('share_answer', share?.value, h.fake.responseUrl('share-done'), {
+        message_ts: '1.1',
+        channel_id: 'C2147483705',
+        is_ephemeral: true,
       }),
       'form',
     );

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { monthList } from '../support/corpus-facts.js';
 import { eventEnvelope, interaction, send, sign, slashCommand } from '../support/fake-slack.js';
-import { type Harness, itemIds, mrkdwnObjects, startHarness, texts } from './harness.js';
+import { clickButton, type Harness, itemIds, mrkdwnObjects, startHarness, texts } from './harness.js';
 
 let h: Harness;
 beforeAll(async () => {
@@ -10,26 +10,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await h.stop();
 });
-
-/** A button click (block_actions) as Slack sends it, for a button the bot rendered. */
-function click(actionId: string, value: string | undefined, responseUrl: string): string {
-  return interaction({
-    type: 'block_actions',
-    user: { id: 'U2147483697', username: 'steve', team_id: 'T0001' },
-    api_app_id: 'A123456',
-    team: { id: 'T0001', domain: 'example' },
-    channel: { id: 'C2147483705', name: 'test' },
-    container: {
-      type: 'message',
-      message_ts: '1700000000.000100',
-      channel_id: 'C2147483705',
-      is_ephemeral: true,
-    },
-    trigger_id: '123.456',
-    response_url: responseUrl,
-    actions: [{ type: 'button', action_id: actionId, block_id: 'b', value, action_ts: '1700000001.0' }],
-  });
-}
 
 const response = (id: string) => h.fake.waitFor(() => h.fake.responses.find((r) => r.id === id));
 
@@ -87,7 +67,7 @@ describe('/policy', () => {
       ?.elements?.find((e) => e.action_id === 'share_answer');
     expect(share).toBeDefined();
     const before = h.fake.callsTo('chat.postMessage').length;
-    await send(h.port, click('share_answer', share?.value, h.fake.responseUrl('esc-share')), 'form');
+    await send(h.port, clickButton('share_answer', share?.value, h.fake.responseUrl('esc-share')), 'form');
     const shared = await h.fake.waitFor(() => h.fake.callsTo('chat.postMessage').slice(before)[0]);
     const echoed = texts(shared.args.blocks).join('\n');
     // Slack's own markup is read back to text first (mentions dropped, links to their URL), then escaped.
@@ -108,11 +88,24 @@ describe('/policy', () => {
       .find((b) => b.type === 'actions')
       ?.elements?.find((e) => e.action_id === 'share_answer');
     const before = h.fake.callsTo('chat.postMessage').length;
-    await send(h.port, click('share_answer', share?.value, h.fake.responseUrl('verbatim-share')), 'form');
+    await send(
+      h.port,
+      clickButton('share_answer', share?.value, h.fake.responseUrl('verbatim-share')),
+      'form',
+    );
     const shared = await h.fake.waitFor(() => h.fake.callsTo('chat.postMessage').slice(before)[0]);
     const objects = mrkdwnObjects(shared.args.blocks);
     expect(objects.some((o) => o.text.includes(`“${question}”`))).toBe(true);
     for (const o of objects) expect(o).toMatchObject({ verbatim: true });
+  });
+
+  it('subscribe where digests are off says so, without asking Slack who the user is', async () => {
+    await send(h.port, slashCommand('subscribe Korea', h.fake.responseUrl('no-digests')), 'form');
+    const { body } = await h.fake.waitFor(() =>
+      h.fake.responses.find((r) => r.id === 'no-digests' && r.body.blocks),
+    );
+    expect(String(body.text)).toContain('Digests are not enabled in this deployment.');
+    expect(h.fake.callsTo('users.info')).toHaveLength(0);
   });
 
   it('shows at most five items and a Show more button that pages through the rest', async () => {
@@ -122,7 +115,7 @@ describe('/policy', () => {
     expect(itemIds(blocks)).toHaveLength(5);
     const more = blocks.find((b) => b.type === 'actions')?.elements?.find((e) => e.action_id === 'show_more');
     expect(more).toBeDefined();
-    await send(h.port, click('show_more', more?.value, h.fake.responseUrl('us-page2')), 'form');
+    await send(h.port, clickButton('show_more', more?.value, h.fake.responseUrl('us-page2')), 'form');
     const page2 = await response('us-page2');
     expect(page2.body.replace_original).toBe(true);
     expect(texts(page2.body.blocks).join('\n')).toMatch(/showing 6–10 of \d+/);
@@ -135,7 +128,7 @@ describe('/policy', () => {
       .find((b) => b.type === 'actions')
       ?.elements?.find((e) => e.action_id === 'share_answer');
     const before = h.fake.callsTo('chat.postMessage').length;
-    await send(h.port, click('share_answer', share?.value, h.fake.responseUrl('sb-share')), 'form');
+    await send(h.port, clickButton('share_answer', share?.value, h.fake.responseUrl('sb-share')), 'form');
     const details = await h.fake.waitFor(() => h.fake.callsTo('chat.postMessage').slice(before)[1]);
     const posted = h.fake.callsTo('chat.postMessage').slice(before)[0] as typeof details;
     expect(posted.args.channel).toBe('C2147483705');

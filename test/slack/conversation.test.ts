@@ -10,8 +10,18 @@ import { SqliteDigestStore as DigestStore } from '../../src/store/sqlite/digest.
 import { digestCommands } from '../../src/weekly/service.js';
 import { type Db, openState } from '../../src/weekly/state.js';
 import { memoryIo } from '../helpers.js';
-import { eventEnvelope, interaction, send, slashCommand } from '../support/fake-slack.js';
-import { type Harness, itemIds, realIndex, startHarness, texts } from './harness.js';
+import { interaction, send, slashCommand } from '../support/fake-slack.js';
+import {
+  clickButton,
+  conversationCalls,
+  type Harness,
+  itemIds,
+  postAfter,
+  postsAfter,
+  realIndex,
+  startHarness,
+  texts,
+} from './harness.js';
 
 const TODAY = '2026-11-23';
 let h: Harness;
@@ -51,19 +61,9 @@ const nextTs = () => {
   return `${tsCounter}.000100`;
 };
 
-/** Sends an event and waits for the bot's next chat.postMessage. */
-async function postAfter(event: Record<string, unknown>) {
-  const before = h.fake.callsTo('chat.postMessage').length;
-  expect((await send(h.port, eventEnvelope(event), 'json')).status).toBe(200);
-  return h.fake.waitFor(() => h.fake.callsTo('chat.postMessage').slice(before)[0]);
-}
-
-/** Sends an event and checks, after a pause, that the bot posted nothing. */
+/** Sends an event and checks that the bot, once done with it, posted nothing. */
 async function silentAfter(event: Record<string, unknown>) {
-  const before = h.fake.callsTo('chat.postMessage').length;
-  expect((await send(h.port, eventEnvelope(event), 'json')).status).toBe(200);
-  await new Promise((r) => setTimeout(r, 300));
-  expect(h.fake.callsTo('chat.postMessage').slice(before)).toHaveLength(0);
+  expect(await postsAfter(h, event)).toHaveLength(0);
 }
 
 const threadReply = (channel: string, thread: string, text: string) => ({
@@ -78,32 +78,13 @@ const threadReply = (channel: string, thread: string, text: string) => ({
 
 const citeIds = itemIds;
 
-function click(
+/** A click by U3, who did not ask (a colleague in the channel). */
+const clickAs3 = (
   actionId: string,
   value: string | undefined,
   responseUrl: string,
   container: Record<string, unknown>,
-) {
-  return interaction({
-    type: 'block_actions',
-    user: { id: 'U3', username: 'carol', team_id: 'T0001' },
-    api_app_id: 'A123456',
-    team: { id: 'T0001', domain: 'example' },
-    channel: { id: String(container.channel_id), name: 'policy' },
-    container: { type: 'message', ...container },
-    trigger_id: '123.456.789',
-    response_url: responseUrl,
-    actions: [
-      {
-        type: actionId === 'answer_feedback' ? 'feedback_buttons' : 'button',
-        action_id: actionId,
-        block_id: 'b',
-        value,
-        action_ts: '1.0',
-      },
-    ],
-  });
-}
+) => clickButton(actionId, value, responseUrl, container, 'U3');
 
 describe('threads are conversations', () => {
   const channel = 'CCONV1';
@@ -111,7 +92,7 @@ describe('threads are conversations', () => {
   let firstAnswer: { ts: string; blocks: unknown };
 
   it('a reply in the bot’s thread, without a mention, is answered there and inherits the period', async () => {
-    const first = await postAfter({
+    const first = await postAfter(h, {
       type: 'app_mention',
       user: 'U1',
       text: '<@UBOT> what did the US do in December 2025',
@@ -120,7 +101,7 @@ describe('threads are conversations', () => {
     });
     expect(first.args.thread_ts).toBe(root);
     firstAnswer = { ts: String(h.fake.channels.get(channel)?.at(-1)?.ts), blocks: first.args.blocks };
-    const follow = await postAfter(threadReply(channel, root, 'what about Korea?'));
+    const follow = await postAfter(h, threadReply(channel, root, 'what about Korea?'));
     expect(follow.args.channel).toBe(channel);
     expect(follow.args.thread_ts).toBe(root);
     const echo = texts(follow.args.blocks)[0] ?? '';
@@ -132,17 +113,17 @@ describe('threads are conversations', () => {
   });
 
   it('"and in January?" keeps the country; "more" pages; "cite 2" cites the second item shown', async () => {
-    const jan = await postAfter(threadReply(channel, root, 'and in January 2026?'));
+    const jan = await postAfter(h, threadReply(channel, root, 'and in January 2026?'));
     const echo = texts(jan.args.blocks)[0] ?? '';
     expect(echo).toContain('🇰🇷 South Korea (from your earlier question) · January 2026');
     const shown = citeIds(jan.args.blocks);
     expect(shown.length).toBeGreaterThan(0);
-    const cite = await postAfter(threadReply(channel, root, `cite ${Math.min(2, shown.length)}`));
+    const cite = await postAfter(h, threadReply(channel, root, `cite ${Math.min(2, shown.length)}`));
     expect(texts(cite.args.blocks).join('\n')).toContain(shown[Math.min(2, shown.length) - 1]);
-    const us = await postAfter(threadReply(channel, root, 'US'));
+    const us = await postAfter(h, threadReply(channel, root, 'US'));
     const total = ask(index, 'US January 2026', { today: TODAY }).total;
     if (total > 5) {
-      const more = await postAfter(threadReply(channel, root, 'more'));
+      const more = await postAfter(h, threadReply(channel, root, 'more'));
       expect(texts(more.args.blocks)[0]).toMatch(/showing 6–\d+ of \d+/);
       expect(citeIds(more.args.blocks)).not.toEqual(citeIds(us.args.blocks));
     }
@@ -165,7 +146,7 @@ describe('threads are conversations', () => {
 
   it('a thread the bot answered with a citation is a conversation too', async () => {
     const start = nextTs();
-    const cited = await postAfter({
+    const cited = await postAfter(h, {
       type: 'app_mention',
       user: 'U1',
       text: '<@UBOT> cite SB53',
@@ -173,7 +154,7 @@ describe('threads are conversations', () => {
       channel,
     });
     expect(cited.args.thread_ts).toBe(start);
-    const follow = await postAfter(threadReply(channel, start, 'Korea'));
+    const follow = await postAfter(h, threadReply(channel, start, 'Korea'));
     expect(follow.args.thread_ts).toBe(start);
     expect(texts(follow.args.blocks)[0]).toContain('🇰🇷 South Korea');
   });
@@ -197,7 +178,7 @@ describe('threads are conversations', () => {
     const before = h.fake.callsTo('chat.postMessage').length;
     await send(
       h.port,
-      click('show_more', more?.value as string, h.fake.responseUrl('pub-more'), {
+      clickAs3('show_more', more?.value as string, h.fake.responseUrl('pub-more'), {
         channel_id: channel,
         message_ts: firstAnswer.ts,
         thread_ts: root,
@@ -213,6 +194,34 @@ describe('threads are conversations', () => {
     expect(h.fake.callsTo('chat.update')).toHaveLength(0);
   });
 
+  it('Show more where the bot cannot post in the thread shows the same page, stored once, to the clicker', async () => {
+    const more = (firstAnswer.blocks as Blocks)
+      .find((b) => b.type === 'actions')
+      ?.elements?.find((e) => e.action_id === 'show_more');
+    const stored = () => (db.prepare('SELECT COUNT(*) AS n FROM answers').get() as { n: number }).n;
+    const before = stored();
+    h.fake.failNext('chat.postMessage', { error: 'not_in_channel' });
+    await send(
+      h.port,
+      clickAs3('show_more', more?.value as string, h.fake.responseUrl('pub-more-private'), {
+        channel_id: channel,
+        message_ts: firstAnswer.ts,
+        thread_ts: root,
+        is_ephemeral: false,
+      }),
+      'form',
+    );
+    const own = await h.fake.waitFor(() => h.fake.responses.find((r) => r.id === 'pub-more-private'));
+    expect(own.body.response_type).toBe('ephemeral');
+    expect(texts(own.body.blocks)[0]).toMatch(/showing 6–\d+ of \d+/);
+    // Privately, the page pages in place (Previous), under the one answer stored for it.
+    const previous = (own.body.blocks as Blocks)
+      .find((b) => b.type === 'actions')
+      ?.elements?.find((e) => e.action_id === 'page_previous');
+    expect(previous).toBeDefined();
+    expect(stored()).toBe(before + 1);
+  });
+
   it('Share on a message everyone already sees neither posts it again nor deletes it', async () => {
     await send(h.port, slashCommand('SB53', h.fake.responseUrl('sh')), 'form');
     const own = await h.fake.waitFor(() => h.fake.responses.find((r) => r.id === 'sh'));
@@ -223,7 +232,7 @@ describe('threads are conversations', () => {
     const container = { channel_id: channel, message_ts: firstAnswer.ts, is_ephemeral: false };
     await send(
       h.port,
-      click('share_answer', share?.value as string, h.fake.responseUrl('sh-pub'), container),
+      clickAs3('share_answer', share?.value as string, h.fake.responseUrl('sh-pub'), container),
       'form',
     );
     const told = await h.fake.waitFor(() => h.fake.responses.find((r) => r.id === 'sh-pub'));
@@ -243,7 +252,7 @@ describe('threads are conversations', () => {
     const container = { channel_id: 'C2147483705', message_ts: '1.1', is_ephemeral: true };
     await send(
       h.port,
-      click('show_more', next?.value as string, h.fake.responseUrl('priv-2'), container),
+      clickAs3('show_more', next?.value as string, h.fake.responseUrl('priv-2'), container),
       'form',
     );
     const page2 = await h.fake.waitFor(() => h.fake.responses.find((r) => r.id === 'priv-2'));
@@ -253,7 +262,7 @@ describe('threads are conversations', () => {
       ?.elements?.find((e) => e.action_id === 'page_previous');
     await send(
       h.port,
-      click('page_previous', prev?.value as string, h.fake.responseUrl('priv-1'), container),
+      clickAs3('page_previous', prev?.value as string, h.fake.responseUrl('priv-1'), container),
       'form',
     );
     const back = await h.fake.waitFor(() => h.fake.responses.find((r) => r.id === 'priv-1'));
@@ -277,7 +286,7 @@ describe('a shared answer starts a conversation', () => {
     const before = h.fake.callsTo('chat.postMessage').length;
     await send(
       h.port,
-      click('share_answer', share?.value as string, h.fake.responseUrl('shared'), {
+      clickAs3('share_answer', share?.value as string, h.fake.responseUrl('shared'), {
         channel_id: 'CSHARE',
         message_ts: '3.3',
         is_ephemeral: true,
@@ -291,7 +300,7 @@ describe('a shared answer starts a conversation', () => {
     const sharedTs = String(h.fake.channels.get('CSHARE')?.find((m) => !m.thread_ts)?.ts);
     expect(details.args.thread_ts).toBe(sharedTs);
     expect(itemIds(details.args.blocks).length).toBeGreaterThan(0);
-    const follow = await postAfter(threadReply('CSHARE', sharedTs, 'what about Korea?'));
+    const follow = await postAfter(h, threadReply('CSHARE', sharedTs, 'what about Korea?'));
     expect(follow.args.thread_ts).toBe(sharedTs);
     expect(texts(follow.args.blocks)[0]).toContain('December 2025 (from your earlier question)');
   });
@@ -307,8 +316,8 @@ describe('DMs', () => {
       text,
       ts: nextTs(),
     });
-    await postAfter(dm('what did the US do in December 2025'));
-    const follow = await postAfter(dm('what about Korea?'));
+    await postAfter(h, dm('what did the US do in December 2025'));
+    const follow = await postAfter(h, dm('what about Korea?'));
     expect(follow.args.thread_ts).toBeUndefined();
     expect(texts(follow.args.blocks)[0]).toContain('December 2025 (from your earlier question)');
   });
@@ -316,7 +325,7 @@ describe('DMs', () => {
 
 describe('feedback', () => {
   it('👍/👎 are stored with the question and items shown, acknowledged privately, and listed by `policy-bot feedback --json`', async () => {
-    const answer = await postAfter({
+    const answer = await postAfter(h, {
       type: 'app_mention',
       user: 'U1',
       text: '<@UBOT> SB53',
@@ -330,18 +339,23 @@ describe('feedback', () => {
     };
     expect(fb.action_id).toBe('answer_feedback');
     const container = { channel_id: 'CFEED', message_ts: '2.2', is_ephemeral: false };
-    await send(
-      h.port,
-      click('answer_feedback', fb.positive_button.value, h.fake.responseUrl('up'), container),
-      'form',
-    );
+    const reads = await conversationCalls(h, 'answer', async () => {
+      await send(
+        h.port,
+        clickAs3('answer_feedback', fb.positive_button.value, h.fake.responseUrl('up'), container),
+        'form',
+      );
+      await h.fake.waitFor(() => h.fake.responses.find((r) => r.id === 'up'));
+    });
+    // The clicked answer is read once: for the reply's language and for the row stored.
+    expect(reads).toHaveLength(1);
     const up = await h.fake.waitFor(() => h.fake.responses.find((r) => r.id === 'up'));
     expect(up.body.response_type).toBe('ephemeral');
     expect(up.body.replace_original).toBe(false);
     const opened = h.fake.callsTo('views.open').length;
     await send(
       h.port,
-      click('answer_feedback', fb.negative_button.value, h.fake.responseUrl('down'), container),
+      clickAs3('answer_feedback', fb.negative_button.value, h.fake.responseUrl('down'), container),
       'form',
     );
     await h.fake.waitFor(() => h.fake.responses.find((r) => r.id === 'down'));

@@ -8,8 +8,17 @@ import { DigestRunner } from '../../src/weekly/runner.js';
 import { digestCommands } from '../../src/weekly/service.js';
 import { digestClient } from '../../src/wiring.js';
 import { monthList } from '../support/corpus-facts.js';
-import { eventEnvelope, interaction, send, slashCommand } from '../support/fake-slack.js';
-import { type Harness, itemIds, realIndex, startHarness, texts } from './harness.js';
+import { send, slashCommand } from '../support/fake-slack.js';
+import {
+  clickButton,
+  type Harness,
+  itemIds,
+  postAfter,
+  postsAfter,
+  realIndex,
+  startHarness,
+  texts,
+} from './harness.js';
 
 /**
  * Issue 21 (7) and issue 19 finding 4 on the real app: weekly digests in sections by weight, with
@@ -79,12 +88,6 @@ const nextTs = () => {
   return `${ts}.000300`;
 };
 
-async function postAfter(event: Record<string, unknown>) {
-  const before = h.fake.callsTo('chat.postMessage').length;
-  expect((await send(h.port, eventEnvelope(event), 'json')).status).toBe(200);
-  return h.fake.waitFor(() => h.fake.callsTo('chat.postMessage').slice(before)[0]);
-}
-
 const digestsIn = (channel: string) =>
   (h.fake.channels.get(channel) ?? []).filter((m) => m.metadata?.event_type === 'policy_digest');
 
@@ -123,7 +126,7 @@ describe('weekly digests (7)', () => {
     }
     expect(ids.some((id) => index.byId.get(id)?.en)).toBe(true);
     // A reply in the digest's thread is a follow-up: `cite 2` cites the item numbered 2.
-    const cited = await postAfter({
+    const cited = await postAfter(h, {
       type: 'message',
       channel: 'CDIGALL',
       channel_type: 'channel',
@@ -135,10 +138,8 @@ describe('weekly digests (7)', () => {
     expect(cited.args.thread_ts).toBe(digest?.ts);
     expect(texts(cited.args.blocks).join('\n')).toContain(ids[1]);
     // Chatter in the digest's thread is left alone.
-    const before = h.fake.callsTo('chat.postMessage').length;
-    await send(
-      h.port,
-      eventEnvelope({
+    expect(
+      await postsAfter(h, {
         type: 'message',
         channel: 'CDIGALL',
         channel_type: 'channel',
@@ -147,10 +148,7 @@ describe('weekly digests (7)', () => {
         ts: nextTs(),
         thread_ts: digest?.ts,
       }),
-      'json',
-    );
-    await new Promise((r) => setTimeout(r, 250));
-    expect(h.fake.callsTo('chat.postMessage').slice(before)).toHaveLength(0);
+    ).toHaveLength(0);
   });
 
   it('the subscription’s own places come first; a subscription may set its own section order', async () => {
@@ -204,8 +202,14 @@ describe('weekly digests (7)', () => {
 describe('channel-wide changes are not taken from a thread (7, issue 19 finding 4)', () => {
   it('a subscribe in a thread asks for confirmation; the click subscribes the channel', async () => {
     const root = nextTs();
-    await postAfter({ type: 'app_mention', user: 'U1', text: '<@UBOT> Korea', ts: root, channel: 'CTHREAD' });
-    const asked = await postAfter({
+    await postAfter(h, {
+      type: 'app_mention',
+      user: 'U1',
+      text: '<@UBOT> Korea',
+      ts: root,
+      channel: 'CTHREAD',
+    });
+    const asked = await postAfter(h, {
       type: 'app_mention',
       user: 'U1',
       text: '<@UBOT> subscribe Korea',
@@ -223,31 +227,13 @@ describe('channel-wide changes are not taken from a thread (7, issue 19 finding 
     expect(confirm).toBeDefined();
     await send(
       h.port,
-      interaction({
-        type: 'block_actions',
-        user: { id: 'U1', username: 'a', team_id: 'T0001' },
-        api_app_id: 'A123456',
-        team: { id: 'T0001', domain: 'example' },
-        channel: { id: 'CTHREAD', name: 'x' },
-        container: {
-          type: 'message',
-          message_ts: '9.9',
-          channel_id: 'CTHREAD',
-          thread_ts: root,
-          is_ephemeral: false,
-        },
-        trigger_id: '1.2',
-        response_url: h.fake.responseUrl('thread-confirm'),
-        actions: [
-          {
-            type: 'button',
-            action_id: 'confirm_channel_change',
-            block_id: 'b',
-            value: confirm?.value,
-            action_ts: '1',
-          },
-        ],
-      }),
+      clickButton(
+        'confirm_channel_change',
+        confirm?.value,
+        h.fake.responseUrl('thread-confirm'),
+        { message_ts: '9.9', channel_id: 'CTHREAD', thread_ts: root, is_ephemeral: false },
+        'U1',
+      ),
       'form',
     );
     const done = await response('thread-confirm');
@@ -257,8 +243,8 @@ describe('channel-wide changes are not taken from a thread (7, issue 19 finding 
 
   it('an unmentioned “unsubscribe” in a bot thread does not remove the channel’s subscription', async () => {
     const root = nextTs();
-    await postAfter({ type: 'app_mention', user: 'U1', text: '<@UBOT> EU', ts: root, channel: 'CTHREAD' });
-    const reply = await postAfter({
+    await postAfter(h, { type: 'app_mention', user: 'U1', text: '<@UBOT> EU', ts: root, channel: 'CTHREAD' });
+    const reply = await postAfter(h, {
       type: 'message',
       channel: 'CTHREAD',
       channel_type: 'channel',

@@ -1,15 +1,25 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { expect } from 'vitest';
 import { loadTokenizer } from '../../src/analyze/kuromoji.js';
 import { loadConfig } from '../../src/config.js';
 import { buildIndex, type SearchIndex } from '../../src/search/index-store.js';
 import { createSlackApp, type SlackApp } from '../../src/slack/create-app.js';
 import type { SlackDeps } from '../../src/slack/deps.js';
+import type { ConversationStore } from '../../src/store/conversation.js';
 import { sqliteStores } from '../../src/store/sqlite/index.js';
+import type { StateStores } from '../../src/store/state.js';
 import { createLogger, registerSecret } from '../../src/util/logger.js';
 import { type Db, openState } from '../../src/weekly/state.js';
 import { DATA_DIR } from '../helpers.js';
-import { BOT_TOKEN, FakeSlack, SIGNING_SECRET } from '../support/fake-slack.js';
+import {
+  BOT_TOKEN,
+  eventEnvelope,
+  FakeSlack,
+  interaction,
+  SIGNING_SECRET,
+  send,
+} from '../support/fake-slack.js';
 
 let sharedIndex: SearchIndex | undefined;
 export async function realIndex(): Promise<SearchIndex> {
@@ -75,6 +85,56 @@ export async function startHarness(overrides: Partial<SlackDeps> & { db?: Db } =
   };
 }
 
+/** Sends an Events API event and waits for the bot's next chat.postMessage. */
+export async function postAfter(h: Harness, event: Record<string, unknown>) {
+  const before = h.fake.callsTo('chat.postMessage').length;
+  expect((await send(h.port, eventEnvelope(event), 'json')).status).toBe(200);
+  return h.fake.waitFor(() => h.fake.callsTo('chat.postMessage').slice(before)[0]);
+}
+
+/**
+ * Sends an Events API event and returns what the bot posted for it once every listener run has
+ * finished (none when it stays silent). Waiting for the runs, not only a pause, keeps a slow
+ * answer from arriving after the check and a silence test from passing wrongly.
+ */
+export async function postsAfter(h: Harness, event: Record<string, unknown>) {
+  const before = h.fake.callsTo('chat.postMessage').length;
+  expect((await send(h.port, eventEnvelope(event), 'json')).status).toBe(200);
+  await new Promise((r) => setTimeout(r, 250));
+  await h.fake.waitFor(() => (h.slack.inFlight() === 0 ? true : undefined), 30_000);
+  return h.fake.callsTo('chat.postMessage').slice(before);
+}
+
+/**
+ * The calls listeners make to one method of the conversation store while `run` runs (its
+ * arguments, in order): how a test sees that state is read once per request, not twice.
+ */
+export async function conversationCalls(
+  h: Harness,
+  method: keyof ConversationStore,
+  run: () => Promise<unknown>,
+): Promise<unknown[][]> {
+  const state = h.deps.state as StateStores;
+  const calls: unknown[][] = [];
+  const conversation = new Proxy(state.conversation, {
+    get(target, prop, receiver) {
+      const value = Reflect.get(target, prop, receiver) as unknown;
+      if (typeof value !== 'function') return value;
+      return (...args: unknown[]) => {
+        if (prop === method) calls.push(args);
+        return value.apply(target, args);
+      };
+    },
+  });
+  h.deps.state = { ...state, conversation };
+  try {
+    await run();
+  } finally {
+    h.deps.state = state;
+  }
+  return calls;
+}
+
 /** Every mrkdwn/plain text string inside a Block Kit payload. */
 export function texts(blocks: unknown): string[] {
   const out: string[] = [];
@@ -135,37 +195,57 @@ export function exportOption(blocks: unknown, x: 'csv' | 'md'): string | undefin
     .find((v) => v && (JSON.parse(v) as { x?: string }).x === x);
 }
 
+/** Where a click happens unless a test says otherwise: a private answer to the slash command's user. */
+const PRIVATE_ANSWER = { message_ts: '1700000000.000100', channel_id: 'C2147483705', is_ephemeral: true };
+
+/** A block_actions payload as Slack sends it: one action, by `user`, on a message in `container`. */
+function blockAction(
+  action: Record<string, unknown>,
+  responseUrl: string,
+  container: Record<string, unknown>,
+  user: string,
+): string {
+  return interaction({
+    type: 'block_actions',
+    user: { id: user, username: 'steve', team_id: 'T0001' },
+    api_app_id: 'A123456',
+    team: { id: 'T0001', domain: 'example' },
+    channel: { id: String(container.channel_id), name: 'test' },
+    container: { type: 'message', ...container },
+    trigger_id: '123.456',
+    response_url: responseUrl,
+    actions: [{ block_id: 'b', action_ts: '1700000001.0', ...action }],
+  });
+}
+
+/** A click on a button the bot rendered (👍/👎 are Slack's feedback buttons), as Slack sends it. */
+export function clickButton(
+  actionId: string,
+  value: string | undefined,
+  responseUrl: string,
+  container: Record<string, unknown> = PRIVATE_ANSWER,
+  user = 'U2147483697',
+): string {
+  const type = actionId === 'answer_feedback' ? 'feedback_buttons' : 'button';
+  return blockAction({ type, action_id: actionId, value }, responseUrl, container, user);
+}
+
 /** An overflow menu choice (block_actions with a selected option), as Slack sends it. */
 export function selectOption(
   actionId: string,
   value: string | undefined,
   responseUrl: string,
-  container: Record<string, unknown> = {
-    message_ts: '1700000000.000100',
-    channel_id: 'C2147483705',
-    is_ephemeral: true,
-  },
+  container: Record<string, unknown> = PRIVATE_ANSWER,
   user = 'U2147483697',
 ): string {
-  return new URLSearchParams({
-    payload: JSON.stringify({
-      type: 'block_actions',
-      user: { id: user, username: 'steve', team_id: 'T0001' },
-      api_app_id: 'A123456',
-      team: { id: 'T0001', domain: 'example' },
-      channel: { id: String(container.channel_id), name: 'test' },
-      container: { type: 'message', ...container },
-      trigger_id: '123.456',
-      response_url: responseUrl,
-      actions: [
-        {
-          type: 'overflow',
-          action_id: actionId,
-          block_id: 'b',
-          selected_option: { text: { type: 'plain_text', text: 'x' }, value },
-          action_ts: '1700000001.0',
-        },
-      ],
-    }),
-  }).toString();
+  return blockAction(
+    {
+      type: 'overflow',
+      action_id: actionId,
+      selected_option: { text: { type: 'plain_text', text: 'x' }, value },
+    },
+    responseUrl,
+    container,
+    user,
+  );
 }

@@ -1,11 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ask } from '../../src/query/ask.js';
 import type { SearchIndex } from '../../src/search/index-store.js';
-import { eventEnvelope, interaction, send } from '../support/fake-slack.js';
+import { send } from '../support/fake-slack.js';
 import {
+  clickButton,
+  conversationCalls,
   exportOption,
   type Harness,
   itemIds,
+  postAfter,
+  postsAfter,
   realIndex,
   selectOption,
   startHarness,
@@ -35,19 +39,6 @@ const nextTs = () => {
   return `${ts}.000200`;
 };
 
-async function postAfter(event: Record<string, unknown>) {
-  const before = h.fake.callsTo('chat.postMessage').length;
-  expect((await send(h.port, eventEnvelope(event), 'json')).status).toBe(200);
-  return h.fake.waitFor(() => h.fake.callsTo('chat.postMessage').slice(before)[0]);
-}
-
-async function silentAfter(event: Record<string, unknown>) {
-  const before = h.fake.callsTo('chat.postMessage').length;
-  expect((await send(h.port, eventEnvelope(event), 'json')).status).toBe(200);
-  await new Promise((r) => setTimeout(r, 250));
-  return h.fake.callsTo('chat.postMessage').slice(before);
-}
-
 const mention = (channel: string, text: string, thread?: string) => ({
   type: 'app_mention',
   user: 'U1',
@@ -71,7 +62,7 @@ const reply = (channel: string, thread: string, text: string, extra: Record<stri
 /** A thread the bot has answered in, about the EU in December (a month without a year). */
 async function botThread(channel: string): Promise<string> {
   const root = nextTs();
-  await postAfter({ ...mention(channel, 'what did the EU do in December?'), ts: root });
+  await postAfter(h, { ...mention(channel, 'what did the EU do in December?'), ts: root });
   return root;
 }
 
@@ -101,19 +92,19 @@ describe('in its threads the bot answers what is addressed to it, and leaves peo
   ];
   it.each(chatter)('silent on “%s”', async (text) => {
     const root = await botThread('CCHAT');
-    expect(await silentAfter(reply('CCHAT', root, text))).toEqual([]);
+    expect(await postsAfter(h, reply('CCHAT', root, text))).toEqual([]);
   });
 
   it('silent on chatter also sent to the channel', async () => {
     const root = await botThread('CCHAT');
-    expect(await silentAfter(reply('CCHAT', root, 'thanks all', { subtype: 'thread_broadcast' }))).toEqual(
+    expect(await postsAfter(h, reply('CCHAT', root, 'thanks all', { subtype: 'thread_broadcast' }))).toEqual(
       [],
     );
   });
 
   it('silent where nothing of the reply matched at all, even when it is a question', async () => {
     const root = await botThread('CCHAT');
-    expect(await silentAfter(reply('CCHAT', root, 'is anyone free at three?'))).toEqual([]);
+    expect(await postsAfter(h, reply('CCHAT', root, 'is anyone free at three?'))).toEqual([]);
   });
 
   // Questions and follow-up forms are the bot's, in both languages.
@@ -129,15 +120,15 @@ describe('in its threads the bot answers what is addressed to it, and leaves peo
   ] as const;
   it.each(addressed)('answers “%s”', async (text, expected) => {
     const root = await botThread('CASK');
-    const post = await postAfter(reply('CASK', root, text));
+    const post = await postAfter(h, reply('CASK', root, text));
     expect(post.args.thread_ts).toBe(root);
     expect(`${texts(post.args.blocks).join('\n')}\n${String(post.args.text)}`).toMatch(expected);
   });
 
   it('a mention or a DM that matches nothing still gets the honest “nothing”', async () => {
-    const m = await postAfter(mention('CASK', 'is anyone free at three?'));
+    const m = await postAfter(h, mention('CASK', 'is anyone free at three?'));
     expect(String(m.args.text)).toMatch(/0 results/);
-    const dm = await postAfter({
+    const dm = await postAfter(h, {
       type: 'message',
       channel: 'DNOTHING',
       channel_type: 'im',
@@ -149,10 +140,21 @@ describe('in its threads the bot answers what is addressed to it, and leaves peo
   });
 });
 
+describe('a thread reply reads its thread once', () => {
+  it('the state that lets the reply in (the bot is part of the thread) is the state it is answered with', async () => {
+    const root = await botThread('CONCE');
+    const reads = await conversationCalls(h, 'thread', async () => {
+      const follow = await postAfter(h, reply('CONCE', root, 'what about Korea?'));
+      expect(texts(follow.args.blocks)[0]).toContain('(from your earlier question)');
+    });
+    expect(reads.filter((args) => args[1] === root)).toHaveLength(1);
+  });
+});
+
 describe('a follow-up keeps a month given without a year, and says so (1)', () => {
   it('“what about Korea?” after “what did the EU do in December?” is Korea in December 2025', async () => {
     const root = await botThread('CPERIOD');
-    const follow = await postAfter(reply('CPERIOD', root, 'what about Korea?'));
+    const follow = await postAfter(h, reply('CPERIOD', root, 'what about Korea?'));
     const echo = texts(follow.args.blocks)[0] ?? '';
     expect(echo).toContain('🇰🇷 South Korea · December 2025 (from your earlier question)');
     // The same items as the whole question asked at once.
@@ -160,7 +162,7 @@ describe('a follow-up keeps a month given without a year, and says so (1)', () =
     expect(whole.total).toBeGreaterThan(0);
     expect(itemIds(follow.args.blocks)).toEqual(whole.results.map((r) => r.id));
     // And it keeps it for the next follow-up too.
-    const us = await postAfter(reply('CPERIOD', root, 'and the US?'));
+    const us = await postAfter(h, reply('CPERIOD', root, 'and the US?'));
     expect(texts(us.args.blocks)[0]).toContain('December 2025 (from your earlier question)');
   });
 });
@@ -168,22 +170,22 @@ describe('a follow-up keeps a month given without a year, and says so (1)', () =
 describe('cite N cites the item numbered N, on whichever page it was shown (2)', () => {
   it('`cite 1` after `more` is item 1, not the first item of the second page', async () => {
     const root = nextTs();
-    const first = await postAfter({ ...mention('CCITE', 'US'), ts: root });
+    const first = await postAfter(h, { ...mention('CCITE', 'US'), ts: root });
     const page1 = itemIds(first.args.blocks);
     expect(page1).toHaveLength(5);
-    const more = await postAfter(reply('CCITE', root, 'more'));
+    const more = await postAfter(h, reply('CCITE', root, 'more'));
     const page2 = itemIds(more.args.blocks);
     expect(page2.length).toBeGreaterThan(0);
     expect(texts(more.args.blocks)[0]).toMatch(/showing 6–/);
     // Items are numbered across pages: the second page starts at 6.
     expect(texts(more.args.blocks).join('\n')).toMatch(/\|6\. /);
-    const cite1 = await postAfter(reply('CCITE', root, 'cite 1'));
+    const cite1 = await postAfter(h, reply('CCITE', root, 'cite 1'));
     const cited1 = texts(cite1.args.blocks).join('\n');
     expect(cited1).toContain(page1[0]);
     expect(cited1).not.toContain(page2[0]);
-    const cite6 = await postAfter(reply('CCITE', root, 'cite 6'));
+    const cite6 = await postAfter(h, reply('CCITE', root, 'cite 6'));
     expect(texts(cite6.args.blocks).join('\n')).toContain(page2[0]);
-    const none = await postAfter(reply('CCITE', root, 'cite 99'));
+    const none = await postAfter(h, reply('CCITE', root, 'cite 99'));
     expect(String(none.args.text)).toMatch(/no item 99.*numbered 1–\d+/);
   });
 
@@ -193,9 +195,9 @@ describe('cite N cites the item numbered N, on whichever page it was shown (2)',
     expect(expected.results).toEqual([]);
     expect(expected.suggestions?.length).toBeGreaterThan(1);
     const root = nextTs();
-    const first = await postAfter({ ...mention('CSUGG', q), ts: root });
+    const first = await postAfter(h, { ...mention('CSUGG', q), ts: root });
     expect(itemIds(first.args.blocks)).toEqual(expected.suggestions?.map((s) => s.id));
-    const cite2 = await postAfter(reply('CSUGG', root, 'cite 2'));
+    const cite2 = await postAfter(h, reply('CSUGG', root, 'cite 2'));
     expect(texts(cite2.args.blocks).join('\n')).toContain(expected.suggestions?.[1]?.id);
   });
 });
@@ -205,20 +207,20 @@ describe('the README’s Slack examples, in order', () => {
     const channel = 'CREADME';
     const root = nextTs();
     // @policy-bot <question>: answered in the thread.
-    const first = await postAfter({ ...mention(channel, 'what did the US do in December?'), ts: root });
+    const first = await postAfter(h, { ...mention(channel, 'what did the US do in December?'), ts: root });
     expect(first.args.thread_ts).toBe(root);
     expect(texts(first.args.blocks)[0]).toContain('🇺🇸 US · December 2025');
     // A follow-up without a mention inherits, and says so.
-    const follow = await postAfter(reply(channel, root, 'what about Korea?'));
+    const follow = await postAfter(h, reply(channel, root, 'what about Korea?'));
     expect(texts(follow.args.blocks)[0]).toContain(
       'Understood: 🇰🇷 South Korea · December 2025 (from your earlier question)',
     );
     // `more` pages (or says it has shown everything); `cite 2` cites item 2 as numbered.
-    const us = await postAfter(reply(channel, root, 'US'));
+    const us = await postAfter(h, reply(channel, root, 'US'));
     const shown = itemIds(us.args.blocks);
-    const more = await postAfter(reply(channel, root, 'more'));
+    const more = await postAfter(h, reply(channel, root, 'more'));
     expect(`${String(more.args.text)}`).toMatch(/showing 6–|That was everything/);
-    const cite2 = await postAfter(reply(channel, root, 'cite 2'));
+    const cite2 = await postAfter(h, reply(channel, root, 'cite 2'));
     expect(texts(cite2.args.blocks).join('\n')).toContain(shown[1]);
     expect(texts(cite2.args.blocks).join('\n')).toMatch(/Ready to paste:\n```AISI, "/);
     // Share: from a private answer, a compact message in the channel with the details in its thread.
@@ -244,19 +246,13 @@ describe('the README’s Slack examples, in order', () => {
     const before = h.fake.callsTo('chat.postMessage').length;
     await send(
       h.port,
-      interaction({
-        type: 'block_actions',
-        user: { id: 'U1', username: 'a', team_id: 'T0001' },
-        api_app_id: 'A123456',
-        team: { id: 'T0001', domain: 'example' },
-        channel: { id: channel, name: 'x' },
-        container: { type: 'message', message_ts: '5.5', channel_id: channel, is_ephemeral: true },
-        trigger_id: '1.2',
-        response_url: h.fake.responseUrl('readme-share'),
-        actions: [
-          { type: 'button', action_id: 'share_answer', block_id: 'b', value: share?.value, action_ts: '1' },
-        ],
-      }),
+      clickButton(
+        'share_answer',
+        share?.value,
+        h.fake.responseUrl('readme-share'),
+        { message_ts: '5.5', channel_id: channel, is_ephemeral: true },
+        'U1',
+      ),
       'form',
     );
     const details = await h.fake.waitFor(() => h.fake.callsTo('chat.postMessage').slice(before)[1]);

@@ -9,15 +9,10 @@ import { z } from 'zod';
 import { exportAnswer } from '../../../commands/export.js';
 import { type AnswerState, answerPage } from '../../../commands/handle.js';
 import { answerById, linkThread } from '../../../conversation/answers.js';
-import {
-  type AnswerRef,
-  decodeCite,
-  decodeMenu,
-  decodeRef,
-  renderShareSummary,
-} from '../../../present/answer.js';
+import { type AnswerRef, decodeMenu, decodeRef, renderShareSummary } from '../../../present/answer.js';
 import { say } from '../../../present/catalogue.js';
 import type { ExportFormat } from '../../../present/export.js';
+import { decodeCite } from '../../../present/item-section.js';
 import { decodeChannelChange, renderReplyBlocks } from '../../../present/reply.js';
 import { cite } from '../../../query/cite.js';
 import { actorOf } from '../../actor.js';
@@ -93,7 +88,8 @@ export function showMore(deps: SlackDeps) {
           return;
         }
         const thread = where.thread_ts ?? where.message_ts;
-        const { message, answerId } = await pageForSlack(deps, state, ref.o, 'public');
+        const page = answerPage(deps.index(), state, ref.o);
+        const { message, answerId } = await renderForSlack(deps, page, 'public');
         try {
           if (!where.channel || !thread) throw new Error('no channel or message ts in the click');
           if (answerId) await linkThread(deps.state, where.channel, thread, answerId, nowOf(deps));
@@ -105,7 +101,8 @@ export function showMore(deps: SlackDeps) {
           });
         } catch (err) {
           deps.logger.info(`show_more: could not reply in the thread (${String(err)}); answering privately`);
-          const own = (await pageForSlack(deps, state, ref.o, 'ephemeral')).message;
+          // The same page, already searched and stored, shown to the clicker only.
+          const own = renderReplyBlocks(page, { visibility: 'ephemeral', ...(answerId ? { answerId } : {}) });
           await respond({
             response_type: 'ephemeral',
             replace_original: false,

@@ -71,6 +71,7 @@ export function answerFeedback(deps: SlackDeps) {
         const lang = answer?.lang ?? 'en';
         const id = await recordFeedback(state, {
           answerId: value.a,
+          answer,
           userId: body.user.id,
           ...(body.team?.id ? { teamId: body.team.id } : {}),
           verdict: value.v,

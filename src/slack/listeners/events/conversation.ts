@@ -1,6 +1,11 @@
 import type { WebClient } from '@slack/web-api';
 import { answerIt, type Verdict } from '../../../conversation/addressed.js';
-import { linkThread, THREAD_TTL_MS, threadContext } from '../../../conversation/answers.js';
+import {
+  linkThread,
+  THREAD_TTL_MS,
+  type ThreadContext,
+  threadContext,
+} from '../../../conversation/answers.js';
 import { detectLang } from '../../../query/understand.js';
 import { withTruncationNote } from '../../bounded.js';
 import type { SlackDeps } from '../../deps.js';
@@ -26,6 +31,11 @@ export interface Turn {
   text: string;
   userId?: string;
   teamId?: string;
+  /**
+   * The conversation's state when the caller has already read it (a channel thread reply is only
+   * answered in a thread the bot is part of): not read a second time.
+   */
+  context?: ThreadContext;
 }
 
 /**
@@ -47,15 +57,16 @@ export async function answerTurn(
     where,
     async () => {
       const now = nowOf(deps);
-      const previous = (
-        await threadContext(
+      const context =
+        turn.context ??
+        (await threadContext(
           deps.state,
           turn.channel,
           turn.conversation,
           now,
           deps.threadTtlMs ?? THREAD_TTL_MS,
-        )
-      )?.previous;
+        ));
+      const previous = context?.previous;
       const { reply, q } = await replyFor(deps, client, turn.text, {
         where: {
           channelId: turn.channel,

@@ -17,8 +17,8 @@ export function appMention(deps: SlackDeps) {
     body,
     client,
   }: SlackEventMiddlewareArgs<'app_mention'> & AllMiddlewareArgs): Promise<void> => {
-    if (!(await firstTime(deps, body))) return;
     if (event.bot_id || ('subtype' in event && event.subtype)) return;
+    if (!(await firstTime(deps, body))) return;
     const thread = event.thread_ts ?? event.ts;
     await client.reactions
       .add({ channel: event.channel, timestamp: event.ts, name: 'eyes' })

@@ -1,7 +1,7 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import { z } from 'zod';
 import { readMessage } from '../../../conversation/addressed.js';
-import { DM_ROOT, THREAD_TTL_MS, threadContext } from '../../../conversation/answers.js';
+import { DM_ROOT, THREAD_TTL_MS, type ThreadContext, threadContext } from '../../../conversation/answers.js';
 import { firstTime } from '../../dedupe.js';
 import type { SlackDeps } from '../../deps.js';
 import { nowOf } from '../../replies.js';
@@ -40,13 +40,16 @@ export function userMessages(deps: SlackDeps) {
     // Slack always says where a message was posted; a DM's channel id starts with D otherwise.
     const kind = m.channel_type ?? (m.channel.startsWith('D') ? 'im' : 'channel');
     let conversation: string;
+    // A channel thread's state, read to know the bot is part of it, is handed on (not read again).
+    let thread: ThreadContext | undefined;
     if (kind === 'im' || kind === 'app_home') {
       conversation = m.thread_ts ?? DM_ROOT;
     } else {
       if (!m.thread_ts) return;
       if (context.botUserId && m.text.includes(`<@${context.botUserId}`)) return;
       const ttl = deps.threadTtlMs ?? THREAD_TTL_MS;
-      if (!(await threadContext(deps.state, m.channel, m.thread_ts, nowOf(deps), ttl))) return;
+      thread = await threadContext(deps.state, m.channel, m.thread_ts, nowOf(deps), ttl);
+      if (!thread) return;
       conversation = m.thread_ts;
     }
     // Chatter between people (thanks, a note to a colleague, a plan for later) is not for the bot.
@@ -72,6 +75,7 @@ export function userMessages(deps: SlackDeps) {
         text: withoutMentions(m.text),
         userId: m.user,
         ...(m.team ? { teamId: m.team } : {}),
+        ...(thread ? { context: thread } : {}),
       },
       `message.${kind}`,
       verdict,

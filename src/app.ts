@@ -1,6 +1,5 @@
 import { resolve } from 'node:path';
 import type { Cron } from 'croner';
-import dotenv from 'dotenv';
 import { ConfigError, loadConfig } from './config.js';
 import { runConsole } from './console.js';
 import { opsRoutes, readiness } from './ops/health.js';
@@ -15,13 +14,14 @@ import type { PgStores } from './store/pg/index.js';
 import { createLogger, registerSecret } from './util/logger.js';
 import { defaultDataDir, defaultIndexDir, projectRoot } from './util/paths.js';
 import { pidFilePath, tryWritePidFile } from './util/pid-file.js';
+import { loadProjectEnv } from './util/project-env.js';
 import { installSafetyNet } from './util/safety-net.js';
 import { startScheduler } from './weekly/scheduler.js';
 import { calendar, digestPreviewText, installationClients, openWeekly } from './wiring.js';
 
 /** Thin entry: config → wiring (live index, calendar, weekly state) → Slack listeners or the console → start. */
 async function main(): Promise<void> {
-  dotenv.config({ path: resolve(projectRoot(), '.env'), quiet: true });
+  loadProjectEnv();
   const config = loadConfig(process.env);
   for (const s of [
     config.botToken,

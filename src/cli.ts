@@ -1,7 +1,6 @@
 import { closeSync, constants, lstatSync, openSync, readFileSync, type Stats, writeFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
-import dotenv from 'dotenv';
 import { loadTokenizer } from './analyze/kuromoji.js';
 import { exportAnswer } from './commands/export.js';
 import { answerPage } from './commands/handle.js';
@@ -37,6 +36,7 @@ import { createLogger, registerSecret } from './util/logger.js';
 import { oneLine } from './util/one-line.js';
 import { defaultDataDir, defaultIndexDir, projectRoot } from './util/paths.js';
 import { pidFilePath, readPidFile } from './util/pid-file.js';
+import { loadProjectEnv } from './util/project-env.js';
 import { cleanQuestion, MAX_QUESTION_CHARS, truncationNote } from './util/sanitize.js';
 import { isHttpUrl } from './util/url.js';
 import { digestText, filtersLabel } from './weekly/render.js';
@@ -316,7 +316,7 @@ async function digestCommand(argv: string[], io: Io): Promise<number> {
 
 /** `digest --run-now`: the weekly job, once, against Slack, with the app's own state. */
 async function runNow(args: ParsedArgs, io: Io): Promise<number> {
-  dotenv.config({ path: resolve(projectRoot(), '.env'), quiet: true });
+  loadProjectEnv(io.env);
   const config = loadConfig(io.env);
   if (config.mode === 'console') {
     println(
@@ -528,7 +528,7 @@ async function addedMonthEnglish(
   where: { dataDir: string; indexDir: string },
   documentId: string,
 ): Promise<void> {
-  readProjectEnv(io);
+  loadProjectEnv(io.env);
   const { fillDocuments } = await import('./english/command.js');
   const english = await fillDocuments(io, { ...where, today: resolveToday(args, io) }, documentId);
   println(io.stdout, english.lines.join('\n'));
@@ -538,17 +538,9 @@ async function addedMonthEnglish(
 async function englishCli(argv: string[], io: Io): Promise<number> {
   const args = parseArgs(argv, VALUED);
   const { dataDir, indexDir } = dirs(args, io);
-  readProjectEnv(io);
+  loadProjectEnv(io.env);
   const { englishCommand } = await import('./english/command.js');
   return englishCommand(args, io, { dataDir, indexDir, today: resolveToday(args, io) });
-}
-
-/**
- * The translation provider's keys are in the project's .env, as the app reads them: loaded into
- * the environment (variables already set win) only when run for real, never into a test's `env`.
- */
-function readProjectEnv(io: Io): void {
-  if (io.env === process.env) dotenv.config({ path: resolve(projectRoot(), '.env'), quiet: true });
 }
 
 /** `fetch`: one check of the publisher's listing (src/feed/), loaded only for this command. */

@@ -1,6 +1,5 @@
 import { resolve } from 'node:path';
 import { Writable } from 'node:stream';
-import dotenv from 'dotenv';
 import { loadTokenizer } from '../analyze/kuromoji.js';
 import { loadConfig } from '../config.js';
 import { applyAdd } from '../ingest/add.js';
@@ -11,6 +10,7 @@ import { rebuildIndex } from '../search/index-store.js';
 import { flagString, type ParsedArgs } from '../util/args.js';
 import { type Io, println } from '../util/io.js';
 import { projectRoot } from '../util/paths.js';
+import { loadProjectEnv } from '../util/project-env.js';
 import { checkFeed } from './check.js';
 import { type Downloader, planFromUrl } from './digest-page.js';
 import { type DownloadLimits, download, webAddress } from './download.js';
@@ -23,7 +23,7 @@ import { describeReport } from './report.js';
  * state database and posts to the admin channel the app uses (variables already set win).
  */
 function appConfig(io: Io) {
-  if (io.env === process.env) dotenv.config({ path: resolve(projectRoot(), '.env'), quiet: true });
+  loadProjectEnv(io.env);
   return loadConfig(io.env);
 }
 

@@ -503,15 +503,6 @@ export function say(lang: Lang, code: MessageCode, args: Args = {}): string {
   return typeof entry === 'string' ? entry : entry(args);
 }
 
-/** "Mexico", "the UK and South Korea": country codes as the asker would say them. */
-export function askedPlaceNames(
-  lang: Lang,
-  places: readonly string[],
-  said: Readonly<Record<string, string>>,
-): string {
-  return placeNames({ places, said }, lang);
-}
-
 /** Several sentences as one paragraph: spaced in English, run together in Japanese. */
 export function sayAll(lang: Lang, messages: readonly Message[]): string {
   return messages.map((m) => say(lang, m.code, m.args)).join(lang === 'ja' ? '' : ' ');

@@ -642,7 +642,7 @@ export function expandShortYears(text: string): { text: string; original: (at: n
   const inserted: number[] = [];
   let shift = 0;
   const expanded = text.replace(
-    /(?<![\d.\/'’令和平成元]\s*)(?<![\d.])(\d{2})(?=\s*年\s*(?:\d{1,2}\s*月|度|の?\s*[春夏秋冬]|の?\s*(?:上半期|下半期|第|年末|末|年明け|年始)))/g,
+    /(?<![\d./'’令和平成元]\s*)(?<![\d.])(\d{2})(?=\s*年\s*(?:\d{1,2}\s*月|度|の?\s*[春夏秋冬]|の?\s*(?:上半期|下半期|第|年末|末|年明け|年始)))/g,
     (_match: string, yy: string, at: number) => {
       inserted.push(at + shift);
       shift += 2;

@@ -47,13 +47,13 @@ const KatakanaFile = z.object({
 
 const Code = z.string().regex(/^(?:[A-Z]{2}|ASEAN)$/, 'expected ISO 3166 alpha-2, EU or ASEAN');
 
+const CountryNames = z.object({ code: Code, en: words, en_cased: words.default([]), ja: words.default([]) });
+
 const PlacesFile = z.object({
-  countries: z.array(z.object({ code: Code, en: words, en_cased: words.default([]), ja: words.default([]) })),
+  countries: z.array(CountryNames),
   us_states: z.array(z.object({ en: z.string().min(1), ja: words.min(1), abbr: words.default([]) })),
   /** Short country names the ISO list lacks (Russia, UAE, 北朝鮮): read in questions only. */
-  short_forms: z
-    .array(z.object({ code: Code, en: words, en_cased: words.default([]), ja: words.default([]) }))
-    .default([]),
+  short_forms: z.array(CountryNames).default([]),
   jp_prefectures: z.array(z.object({ en: words, ja: words.min(1) })).default([]),
   cities: z.array(z.object({ code: Code, en: words, ja: words.default([]) })).default([]),
   bodies: z

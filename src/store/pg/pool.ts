@@ -65,7 +65,7 @@ export interface PoolState {
  * by the pool on the next query, so a restarted server is used again without a restart.
  */
 export class PgDatabase {
-  readonly pool: pg.Pool;
+  private readonly pool: pg.Pool;
 
   constructor(
     url: string,

@@ -38,7 +38,10 @@ export function openStores(
   if (config.databaseUrl) {
     registerDatabaseSecrets(config.databaseUrl);
     const state = pgStores(config.databaseUrl, { report, poolMax: config.databasePoolMax });
-    void state.ready.then(() => logger.info(`state: ${state.where} (schema up to date)`));
+    state.ready.then(
+      () => logger.info(`state: ${state.where} (schema up to date)`),
+      () => undefined, // reported by the stores
+    );
     return { state };
   }
   const path = resolve(root, config.statePath);

@@ -306,26 +306,29 @@ export function faultTolerant(commands: DigestCommands, logger: Logger, where: s
 }
 
 /**
- * The digest commands over the app's state: the corpus recorded as seen, then the commands,
- * fault-tolerant. Without state (a fault at start: `fault` names it) the commands answer with an
- * error id, and only what needs state is off. Answering questions never depends on this.
+ * The digest commands over the app's state, fault-tolerant; the corpus is recorded as seen once
+ * the schema is there (PostgreSQL migrates it in the background: the start is never held up).
+ * Without state (a fault at start: `fault` names it) the commands answer with an error id, and
+ * only what needs state is off. Answering questions never depends on this.
  */
-export async function digestState(
+export function digestState(
   state: StateStores | undefined,
   d: Omit<ServiceDeps, 'store'> & { logger: Logger; fault?: string },
-): Promise<{ digest: DigestCommands; fault?: string }> {
-  if (!state) {
-    const fault = d.fault ?? 'the state database is not configured';
-    return { digest: unavailableDigests(d.logger, fault), fault };
-  }
-  try {
-    await state.digest.recordItems(
-      d.index().items.map((i) => i.id),
-      d.clock().toISOString(),
-    );
-  } catch (err) {
-    // Recorded again at the next reload or run; the commands answer with an error id meanwhile.
-    state.reportFault(err);
-  }
-  return { digest: faultTolerant(digestCommands({ ...d, store: state.digest }), d.logger, state.where) };
+): DigestCommands {
+  if (!state) return unavailableDigests(d.logger, d.fault ?? 'the state database is not configured');
+  state.ready.then(
+    async () => {
+      try {
+        await state.digest.recordItems(
+          d.index().items.map((i) => i.id),
+          d.clock().toISOString(),
+        );
+      } catch (err) {
+        // Recorded again at the next reload or run; the commands answer with an error id meanwhile.
+        state.reportFault(err);
+      }
+    },
+    () => undefined, // the schema could not be migrated: reported by the stores
+  );
+  return faultTolerant(digestCommands({ ...d, store: state.digest }), d.logger, state.where);
 }

@@ -66,6 +66,10 @@ async function policy(text: string): Promise<string> {
 }
 
 describe('/healthz, /readyz and /metrics', () => {
+  it('at start, nothing used the schema before it was migrated (a fresh database)', () => {
+    expect(app.logs()).not.toMatch(/does not exist|could not read the last run/);
+  });
+
   it('alive and ready with the database up; metrics count questions, acks and the pool', async () => {
     expect(await get('/healthz')).toEqual({ status: 200, body: 'ok\n' });
     expect((await until('/readyz', 200)).body).toBe('ready\n');

@@ -14,8 +14,6 @@ import { PgSecretStore } from './secrets.js';
 export interface PgStores extends StateStores {
   readonly kind: 'postgres';
   readonly db: PgDatabase;
-  /** Resolves once the schema is migrated (retried while the server cannot be reached). */
-  readonly ready: Promise<void>;
   poolState(): PoolState;
 }
 
@@ -54,17 +52,20 @@ export function pgStores(url: string, o: PgOptions = {}): PgStores {
       } catch (err) {
         const e = pgError(where, err);
         lastProblem = e.message;
-        if (closed) return;
-        if (o.once) throw e;
+        // Given up: a command-line run, a closed store, or a fault no retry mends (rights, a
+        // broken schema: reported here). `ready` rejects; state features answer with an error id.
+        if (o.once || closed) throw e;
         if (e.kind !== 'unreachable') {
           report(e);
-          return;
+          throw e;
         }
         await new Promise((r) => setTimeout(r, wait).unref());
         wait = Math.min(wait * 2, 15_000);
       }
     }
   })();
+  // Those who wait for it see the rejection; nobody else has to (it was reported, or is theirs).
+  ready.catch(() => undefined);
   return {
     kind: 'postgres',
     where,

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AppProcess, spawnApp } from '../support/app-process.js';
 import { FakeSlack, send, slashCommand } from '../support/fake-slack.js';
-import { type PostgresServer, startPostgres } from '../support/postgres.js';
+import { PASSWORD, type PostgresServer, startPostgres } from '../support/postgres.js';
 
 /**
  * The app's operations endpoints, on the real entry point in HTTP mode with its own real
@@ -16,7 +16,6 @@ import { type PostgresServer, startPostgres } from '../support/postgres.js';
 const fake = new FakeSlack();
 let server: PostgresServer;
 let app: AppProcess;
-const PASSWORD = 'policy-bot-test-pw';
 
 beforeAll(async () => {
   await fake.start();

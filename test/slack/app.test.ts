@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { monthList } from '../support/corpus-facts.js';
-import { eventEnvelope, interaction, send, sign, slashCommand } from '../support/fake-slack.js';
+import { buttonClick, eventEnvelope, interaction, send, sign, slashCommand } from '../support/fake-slack.js';
 import { type Harness, itemIds, mrkdwnObjects, startHarness, texts } from './harness.js';
 
 let h: Harness;
@@ -10,26 +10,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await h.stop();
 });
-
-/** A button click (block_actions) as Slack sends it, for a button the bot rendered. */
-function click(actionId: string, value: string | undefined, responseUrl: string): string {
-  return interaction({
-    type: 'block_actions',
-    user: { id: 'U2147483697', username: 'steve', team_id: 'T0001' },
-    api_app_id: 'A123456',
-    team: { id: 'T0001', domain: 'example' },
-    channel: { id: 'C2147483705', name: 'test' },
-    container: {
-      type: 'message',
-      message_ts: '1700000000.000100',
-      channel_id: 'C2147483705',
-      is_ephemeral: true,
-    },
-    trigger_id: '123.456',
-    response_url: responseUrl,
-    actions: [{ type: 'button', action_id: actionId, block_id: 'b', value, action_ts: '1700000001.0' }],
-  });
-}
 
 const response = (id: string) => h.fake.waitFor(() => h.fake.responses.find((r) => r.id === id));
 
@@ -87,7 +67,7 @@ describe('/policy', () => {
       ?.elements?.find((e) => e.action_id === 'share_answer');
     expect(share).toBeDefined();
     const before = h.fake.callsTo('chat.postMessage').length;
-    await send(h.port, click('share_answer', share?.value, h.fake.responseUrl('esc-share')), 'form');
+    await send(h.port, buttonClick('share_answer', share?.value, h.fake.responseUrl('esc-share')), 'form');
     const shared = await h.fake.waitFor(() => h.fake.callsTo('chat.postMessage').slice(before)[0]);
     const echoed = texts(shared.args.blocks).join('\n');
     // Slack's own markup is read back to text first (mentions dropped, links to their URL), then escaped.
@@ -108,7 +88,11 @@ describe('/policy', () => {
       .find((b) => b.type === 'actions')
       ?.elements?.find((e) => e.action_id === 'share_answer');
     const before = h.fake.callsTo('chat.postMessage').length;
-    await send(h.port, click('share_answer', share?.value, h.fake.responseUrl('verbatim-share')), 'form');
+    await send(
+      h.port,
+      buttonClick('share_answer', share?.value, h.fake.responseUrl('verbatim-share')),
+      'form',
+    );
     const shared = await h.fake.waitFor(() => h.fake.callsTo('chat.postMessage').slice(before)[0]);
     const objects = mrkdwnObjects(shared.args.blocks);
     expect(objects.some((o) => o.text.includes(`“${question}”`))).toBe(true);
@@ -122,7 +106,7 @@ describe('/policy', () => {
     expect(itemIds(blocks)).toHaveLength(5);
     const more = blocks.find((b) => b.type === 'actions')?.elements?.find((e) => e.action_id === 'show_more');
     expect(more).toBeDefined();
-    await send(h.port, click('show_more', more?.value, h.fake.responseUrl('us-page2')), 'form');
+    await send(h.port, buttonClick('show_more', more?.value, h.fake.responseUrl('us-page2')), 'form');
     const page2 = await response('us-page2');
     expect(page2.body.replace_original).toBe(true);
     expect(texts(page2.body.blocks).join('\n')).toMatch(/showing 6–10 of \d+/);
@@ -135,7 +119,7 @@ describe('/policy', () => {
       .find((b) => b.type === 'actions')
       ?.elements?.find((e) => e.action_id === 'share_answer');
     const before = h.fake.callsTo('chat.postMessage').length;
-    await send(h.port, click('share_answer', share?.value, h.fake.responseUrl('sb-share')), 'form');
+    await send(h.port, buttonClick('share_answer', share?.value, h.fake.responseUrl('sb-share')), 'form');
     const details = await h.fake.waitFor(() => h.fake.callsTo('chat.postMessage').slice(before)[1]);
     const posted = h.fake.callsTo('chat.postMessage').slice(before)[0] as typeof details;
     expect(posted.args.channel).toBe('C2147483705');

@@ -8,7 +8,7 @@ import { cite } from '../../src/query/cite.js';
 import { buildIndex } from '../../src/search/index-store.js';
 import type { StoredItem } from '../../src/search/stored-item.js';
 import { CRAFTED_QUESTION, craftedCorpus, FORMULA_TITLES } from '../support/crafted-corpus.js';
-import { interaction, send, slashCommand } from '../support/fake-slack.js';
+import { buttonClick, send, slashCommand } from '../support/fake-slack.js';
 import { exportOption, type Harness, realIndex, selectOption, startHarness, texts } from './harness.js';
 
 let h: Harness;
@@ -20,25 +20,6 @@ afterAll(async () => {
 });
 const TODAY = '2026-11-23';
 const USER = 'U2147483697';
-
-function click(actionId: string, value: string | undefined, responseUrl: string): string {
-  return interaction({
-    type: 'block_actions',
-    user: { id: USER, username: 'steve', team_id: 'T0001' },
-    api_app_id: 'A123456',
-    team: { id: 'T0001', domain: 'example' },
-    channel: { id: 'C2147483705', name: 'test' },
-    container: {
-      type: 'message',
-      message_ts: '1700000000.000100',
-      channel_id: 'C2147483705',
-      is_ephemeral: true,
-    },
-    trigger_id: '123.456',
-    response_url: responseUrl,
-    actions: [{ type: 'button', action_id: actionId, block_id: 'b', value, action_ts: '1700000001.0' }],
-  });
-}
 
 const response = (id: string) => h.fake.waitFor(() => h.fake.responses.find((r) => r.id === id));
 
@@ -99,7 +80,7 @@ describe('Export on an answer (files upload to the asker)', () => {
 
   it('a forged export value is refused without an upload', async () => {
     const before = h.fake.callsTo('files.getUploadURLExternal').length;
-    await send(h.port, click('export_csv', '{"a":"nope","o":0}', h.fake.responseUrl('forged')), 'form');
+    await send(h.port, buttonClick('export_csv', '{"a":"nope","o":0}', h.fake.responseUrl('forged')), 'form');
     await response('forged');
     await send(
       h.port,

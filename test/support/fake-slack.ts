@@ -493,3 +493,26 @@ export function eventEnvelope(event: Record<string, unknown>, eventId = nextEven
 export function interaction(payload: Record<string, unknown>): string {
   return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
 }
+
+/**
+ * A button click (block_actions) as Slack sends it: user U2147483697 in workspace T0001 clicks
+ * `actionId` on an ephemeral message in C2147483705 (the channel and user of {@link slashCommand}).
+ */
+export function buttonClick(actionId: string, value: string | undefined, responseUrl: string): string {
+  return interaction({
+    type: 'block_actions',
+    user: { id: 'U2147483697', username: 'steve', team_id: 'T0001' },
+    api_app_id: 'A123456',
+    team: { id: 'T0001', domain: 'example' },
+    channel: { id: 'C2147483705', name: 'test' },
+    container: {
+      type: 'message',
+      message_ts: '1700000000.000100',
+      channel_id: 'C2147483705',
+      is_ephemeral: true,
+    },
+    trigger_id: '123.456',
+    response_url: responseUrl,
+    actions: [{ type: 'button', action_id: actionId, block_id: 'b', value, action_ts: '1700000001.0' }],
+  });
+}

@@ -141,10 +141,10 @@ function slackError(err: unknown): string | undefined {
 }
 
 /**
- * Posts the weekly digests. Every step is recorded in SQLite before and after it touches Slack,
- * and every message carries metadata naming its digest, so a run killed at any point and started
- * again posts each digest exactly once: a part marked pending is looked up in the channel's
- * history before it is ever posted again.
+ * Posts the weekly digests. Every step is recorded in the state database before and after it
+ * touches Slack, and every message carries metadata naming its digest, so a run killed at any
+ * point and started again posts each digest exactly once: a part marked pending is looked up in
+ * the channel's history before it is ever posted again.
  */
 export class DigestRunner {
   private running: Promise<RunReport> | undefined;

@@ -123,8 +123,8 @@ function refusal(existing: Subscription, lang: Lang): RenderedReply {
 }
 
 /**
- * `/policy subscribe | unsubscribe | subscriptions | digest`: the channel's subscription in
- * SQLite, confirmed with the filters as understood and what comes next (the next run, or that
+ * `/policy subscribe | unsubscribe | subscriptions | digest`: the channel's subscription in the
+ * state database, confirmed with the filters as understood and what comes next (the next run, or that
  * nothing new will come until a month is added). Anyone may subscribe a channel that has no
  * subscription; replacing or removing one is for its subscriber and admins (access.ts), and every
  * change — and every refused attempt — is logged.

@@ -4,7 +4,7 @@ import { type Block, mrkdwnText } from '../present/blocks.js';
 import { say } from '../present/catalogue.js';
 import { formatDate } from '../present/labels.js';
 import { escapeMrkdwn } from '../present/mrkdwn.js';
-import { mention, slackDate, zonedLabel } from '../present/slack-date.js';
+import { mention, slackDate } from '../present/slack-date.js';
 import { addDays, todayIn } from '../query/dates.js';
 import { findPeriods } from '../query/period.js';
 import { detectLang, type Lang } from '../query/understand.js';
@@ -35,12 +35,6 @@ const section = (text: string): Block => ({ type: 'section', text: mrkdwnText(te
 /** The next scheduled run after `now`, or undefined when the schedule has none. */
 export function nextRunAt(cron: string, timeZone: string, now: Date): Date | undefined {
   return new Cron(cron, { timezone: timeZone, paused: true }).nextRun(now) ?? undefined;
-}
-
-/** The next scheduled run, shown as local time in the digest's zone: `2026-11-30 09:00 (Asia/Tokyo)`. */
-export function nextRunLabel(cron: string, timeZone: string, now: Date): string {
-  const next = nextRunAt(cron, timeZone, now);
-  return next ? zonedLabel(next, timeZone) : 'never';
 }
 
 /** The next run as a Slack date token (each reader sees their own zone), or "never". */

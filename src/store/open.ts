@@ -11,7 +11,7 @@ import type { StateStores } from './state.js';
  * Keeps a PostgreSQL URL's secrets out of every log line: the whole URL and its password are
  * redacted wherever they would appear.
  */
-export function registerDatabaseSecrets(url: string | undefined): void {
+function registerDatabaseSecrets(url: string | undefined): void {
   if (!url) return;
   registerSecret(url);
   try {

@@ -20,7 +20,7 @@ const CONNECTION =
   /^(ECONNREFUSED|ECONNRESET|ETIMEDOUT|ENOTFOUND|EHOSTUNREACH|EPIPE|EAI_AGAIN|08\w{3}|57P0[1-3])$/;
 
 /** Whether an error means the database could not be reached (as opposed to a refused statement). */
-export function isConnectionError(err: unknown): boolean {
+function isConnectionError(err: unknown): boolean {
   const code = String((err as { code?: unknown })?.code ?? '');
   if (CONNECTION.test(code)) return true;
   const message = String((err as Error)?.message ?? '');

@@ -1,19 +1,17 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { WebClient } from '@slack/web-api';
 import { Cron } from 'croner';
-import pg from 'pg';
 import { openIndex, type SearchIndex } from '../src/search/index-store.js';
 import { pgStores } from '../src/store/pg/index.js';
 import { createLogger } from '../src/util/logger.js';
-import { defaultDataDir, defaultIndexDir, projectRoot } from '../src/util/paths.js';
+import { defaultDataDir, defaultIndexDir } from '../src/util/paths.js';
 import { DigestRunner } from '../src/weekly/runner.js';
 import { digestClient } from '../src/wiring.js';
-import { freePort } from '../test/support/app-process.js';
-import { BOT_TOKEN, FakeSlack, SIGNING_SECRET, send, slashCommand } from '../test/support/fake-slack.js';
-import { startPostgres } from '../test/support/postgres-server.js';
+import { type AppProcess, spawnApp } from '../test/support/app-process.js';
+import { BOT_TOKEN, FakeSlack, send, slashCommand } from '../test/support/fake-slack.js';
+import { createDatabase, startPostgres } from '../test/support/postgres-server.js';
 
 /**
  * Replicas on PostgreSQL: the app as separate processes (`dist/src/app.js`, HTTP mode) on one
@@ -38,68 +36,45 @@ const percentile = (xs: number[], p: number) => {
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? Number.NaN;
 };
 
-async function database(admin: string, name: string): Promise<string> {
-  const c = new pg.Client({ connectionString: admin });
-  await c.connect();
-  await c.query(`CREATE DATABASE ${name}`);
-  await c.end();
-  return admin.replace(/\/postgres$/, `/${name}`);
-}
-
-interface Replica {
-  child: ChildProcess;
-  port: number;
-  logs: () => string;
-}
-
-async function startReplica(fake: FakeSlack, url: string): Promise<Replica> {
-  const port = await freePort();
-  const child = spawn(process.execPath, [join(projectRoot(), 'dist/src/app.js')], {
-    cwd: projectRoot(),
-    env: {
-      PATH: process.env.PATH,
-      HOME: process.env.HOME,
-      SLACK_BOT_TOKEN: BOT_TOKEN,
-      SLACK_SIGNING_SECRET: SIGNING_SECRET,
-      SLACK_API_URL: fake.apiUrl,
-      PORT: String(port),
-      POLICY_BOT_FEED_URL: 'off',
+/** A replica of the built app on the database at `url`, once its `/readyz` says ready. */
+async function startReplica(fake: FakeSlack, url: string): Promise<AppProcess> {
+  const replica = await spawnApp(
+    fake,
+    {
       DATABASE_URL: url,
       DIGEST_CRON,
       POLICY_BOT_STATE_PATH: join(mkdtempSync(join(tmpdir(), 'policy-bot-bench-')), 'state.sqlite'),
       LOG_LEVEL: 'warn',
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let logs = '';
-  child.stdout?.on('data', (c) => {
-    logs += String(c);
-  });
-  child.stderr?.on('data', (c) => {
-    logs += String(c);
-  });
+    { built: true },
+  );
   for (let i = 0; i < 600; i++) {
-    const ready = await fetch(`http://127.0.0.1:${port}/readyz`).then(
+    const ready = await fetch(`http://127.0.0.1:${replica.port}/readyz`).then(
       (r) => r.status === 200,
       () => false,
     );
-    if (ready) return { child, port, logs: () => logs };
-    if (child.exitCode !== null) break;
+    if (ready) return replica;
+    if (replica.child.exitCode !== null) break;
     await new Promise((r) => setTimeout(r, 100));
   }
-  child.kill('SIGKILL');
-  throw new Error(`a replica did not become ready:\n${logs.slice(-2000)}`);
+  replica.child.kill('SIGKILL');
+  throw new Error(`a replica did not become ready:\n${replica.logs().slice(-2000)}`);
 }
 
 /** Bursts of `burst` concurrent signed `/policy` requests, round-robin over the replicas; ack ms. */
-async function acks(replicas: Replica[], fake: FakeSlack, burst: number, bursts: number): Promise<number[]> {
+async function acks(
+  replicas: AppProcess[],
+  fake: FakeSlack,
+  burst: number,
+  bursts: number,
+): Promise<number[]> {
   const out: number[] = [];
   let n = 0;
   for (let b = 0; b < bursts; b++) {
     await Promise.all(
       Array.from({ length: burst }, async (_, i) => {
         n += 1;
-        const r = replicas[n % replicas.length] as Replica;
+        const r = replicas[n % replicas.length] as AppProcess;
         const body = slashCommand(QUESTIONS[i % QUESTIONS.length] as string, fake.responseUrl(`bench-${n}`), {
           trigger_id: `bench.${Date.now()}.${n}`,
         });
@@ -122,7 +97,7 @@ async function digestRun(
   index: SearchIndex,
   replicas: number,
 ): Promise<number> {
-  const url = await database(admin, `bench_digest_${replicas}`);
+  const url = await createDatabase(admin, `bench_digest_${replicas}`);
   const seed = pgStores(url, { once: true });
   await seed.ready;
   await seed.digest.recordItems(
@@ -170,12 +145,12 @@ export async function replicasBench(): Promise<void> {
   const server = await startPostgres();
   const fake = new FakeSlack();
   await fake.start();
-  const running: Replica[] = [];
+  const running: AppProcess[] = [];
   try {
     const index = await openIndex({ dataDir: defaultDataDir(), indexDir: defaultIndexDir() });
     const rows: string[] = [];
     for (const n of [1, 2]) {
-      const url = await database(server.url, `bench_acks_${n}`);
+      const url = await createDatabase(server.url, `bench_acks_${n}`);
       // The due digest marked done, so no replica posts one while acks are measured.
       const seed = pgStores(url, { once: true });
       await seed.ready;

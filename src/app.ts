@@ -66,7 +66,7 @@ async function main(): Promise<void> {
     stopLiveReload();
     return;
   }
-  const weekly = await openWeekly(config, index, cal, logger);
+  const weekly = openWeekly(config, index, cal, logger);
   const state = weekly.state;
   metrics = createMetrics(state?.kind === 'postgres' ? { pool: () => (state as PgStores).poolState() } : {});
   recordSeen = (next) => {
@@ -153,6 +153,10 @@ async function main(): Promise<void> {
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
   process.once('SIGINT', () => void shutdown('SIGINT'));
   if (!runner || !state) return; // a state fault: no weekly digests until it is fixed (logged)
+  // The missed run is looked up once the schema is there (PostgreSQL migrates in the background,
+  // and may be down at start: the digest then starts when it is back).
+  await state.ready.catch(() => undefined);
+  if (stopping) return;
   await startScheduler({
     runner,
     store: state.digest,

@@ -47,14 +47,9 @@ export interface Weekly {
  * builds the digest commands and the runner — which, on PostgreSQL, runs under the replicas'
  * digest lock.
  */
-export async function openWeekly(
-  config: Config,
-  index: () => SearchIndex,
-  cal: Calendar,
-  logger: Logger,
-): Promise<Weekly> {
+export function openWeekly(config: Config, index: () => SearchIndex, cal: Calendar, logger: Logger): Weekly {
   const { state, fault } = openStores(config, logger);
-  const { digest } = await digestState(state, {
+  const digest = digestState(state, {
     index,
     clock: cal.clock,
     today: cal.today,

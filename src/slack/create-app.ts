@@ -51,6 +51,15 @@ export function createSlackApp(
   const logLevel = config.logLevel as LogLevel;
   let app: App;
   let receiver: HTTPReceiver | undefined;
+  // Signed requests to /slack/events, and the operations endpoints beside them.
+  const http = {
+    signingSecret: config.signingSecret as string,
+    endpoints: '/slack/events',
+    port: config.port,
+    logger,
+    logLevel,
+    ...(o.customRoutes?.length ? { customRoutes: o.customRoutes } : {}),
+  };
   if (config.mode === 'http' && config.oauth) {
     // The distributed app: any workspace installs it through /slack/install; each request is
     // authorized with its team's bot token from the state database, whichever replica gets it.
@@ -60,12 +69,7 @@ export function createSlackApp(
       );
     const { oauth } = config;
     receiver = new HTTPReceiver({
-      signingSecret: config.signingSecret as string,
-      endpoints: '/slack/events',
-      port: config.port,
-      logger,
-      logLevel,
-      ...(o.customRoutes?.length ? { customRoutes: o.customRoutes } : {}),
+      ...http,
       clientId: oauth.clientId,
       clientSecret: oauth.clientSecret,
       stateSecret: oauth.stateSecret,
@@ -81,14 +85,7 @@ export function createSlackApp(
     app = new App({ receiver, logger, logLevel, clientOptions: client });
     deps = { ...deps, distributed: true };
   } else if (config.mode === 'http') {
-    receiver = new HTTPReceiver({
-      signingSecret: config.signingSecret as string,
-      endpoints: '/slack/events',
-      port: config.port,
-      logger,
-      logLevel,
-      ...(o.customRoutes?.length ? { customRoutes: o.customRoutes } : {}),
-    });
+    receiver = new HTTPReceiver(http);
     app = new App({ token: config.botToken, receiver, logger, logLevel, clientOptions: client });
   } else if (config.mode === 'socket') {
     app = new App({

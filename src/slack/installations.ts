@@ -48,8 +48,16 @@ export class StateInstallationStore implements InstallationStore {
 
   async fetchInstallation(q: InstallationQuery<boolean>): Promise<Installation<'v1' | 'v2', boolean>> {
     const key = installationKey(q);
+    const installation = await this.read(key);
+    if (!installation)
+      throw new Error(`policy-bot: no installation for ${key} (not installed, or uninstalled)`);
+    return installation;
+  }
+
+  /** The installation stored under `key`, or undefined when there is none (an unreadable one throws). */
+  private async read(key: string): Promise<Installation<'v1' | 'v2', boolean> | undefined> {
     const data = await this.state.installations.get(key);
-    if (!data) throw new Error(`policy-bot: no installation for ${key} (not installed, or uninstalled)`);
+    if (!data) return undefined;
     const parsed = stored.safeParse(JSON.parse(data));
     if (!parsed.success) throw new Error(`policy-bot: the installation for ${key} is unreadable`);
     return parsed.data as unknown as Installation<'v1' | 'v2', boolean>;
@@ -61,12 +69,6 @@ export class StateInstallationStore implements InstallationStore {
 
   /** The bot token of a team's installation, or undefined when the team has none (uninstalled). */
   async botToken(teamId: string): Promise<string | undefined> {
-    try {
-      return (await this.fetchInstallation({ teamId, isEnterpriseInstall: false, enterpriseId: undefined }))
-        .bot?.token;
-    } catch (err) {
-      if (/no installation/.test(String((err as Error).message))) return undefined;
-      throw err;
-    }
+    return (await this.read(installationKey({ teamId })))?.bot?.token;
   }
 }

@@ -15,6 +15,27 @@ export interface AnswerRow {
   suggestion_ids: string | null;
 }
 
+/** The columns an answer page is inserted with; {@link answerValues} gives its values in this order. */
+export const ANSWER_COLUMNS =
+  'answer_id, question, lang, today, inherit, page_offset, item_ids, total, interpretation, created_at, suggestion_ids';
+
+/** An answer row's values, in the order of {@link ANSWER_COLUMNS}. */
+export function answerValues(r: AnswerRow): unknown[] {
+  return [
+    r.answer_id,
+    r.question,
+    r.lang,
+    r.today,
+    r.inherit,
+    r.page_offset,
+    r.item_ids,
+    r.total,
+    r.interpretation,
+    r.created_at,
+    r.suggestion_ids,
+  ];
+}
+
 /**
  * Conversations: each answer page shown and the thread (or DM) it belongs to. In a database
  * every replica shares, a thread started on one replica is continued on any other.

@@ -40,11 +40,48 @@ export interface Plan {
   finalized_at: string | null;
 }
 
+/** A digest plan as stored: its item ids and parts as JSON text. */
+export interface PlanRow extends Omit<Plan, 'item_ids' | 'parts'> {
+  item_ids: string;
+  parts: string;
+}
+
+/** A stored plan row as a {@link Plan}, its JSON fields read. */
+export function planFromRow(row: PlanRow | undefined): Plan | undefined {
+  if (!row) return undefined;
+  return {
+    ...row,
+    item_ids: JSON.parse(row.item_ids) as string[],
+    parts: JSON.parse(row.parts) as Plan['parts'],
+  };
+}
+
 /** First-seen time of the corpus a database starts with. */
 export const BASELINE = '1970-01-01T00:00:00.000Z';
 
 /** What a subscribe wrote. */
 export type UpsertOutcome = 'created' | 'updated' | 'resumed';
+
+/** What a subscribe writes: the channel's filters, language and section order, by whom and when. */
+export interface SubscriptionUpsert {
+  channelId: string;
+  teamId?: string;
+  userId?: string;
+  filters: string;
+  lang: 'en' | 'ja';
+  now: string;
+  sectionOrder?: string | null;
+}
+
+/** The columns a new subscription is inserted with; {@link newSubscriptionValues} gives its values in this order. */
+export const NEW_SUBSCRIPTION_COLUMNS =
+  'channel_id, team_id, filters, lang, created_by, subscribed_at, updated_at, updated_by, section_order';
+
+/** A new subscription's values ({@link NEW_SUBSCRIPTION_COLUMNS}): its creator is also its last changer. */
+export function newSubscriptionValues(s: SubscriptionUpsert): unknown[] {
+  const by = s.userId ?? null;
+  return [s.channelId, s.teamId ?? null, s.filters, s.lang, by, s.now, s.now, by, s.sectionOrder ?? null];
+}
 
 /**
  * Subscriptions (and their change log) and the weekly digest's memory: plans, parts, runs, the
@@ -56,15 +93,7 @@ export interface DigestStore {
    * Creates or replaces a channel's subscription and logs the change (who, when, old → new
    * filters) in the same transaction. Whether the user may do it is decided before (access.ts).
    */
-  upsertSubscription(s: {
-    channelId: string;
-    teamId?: string;
-    userId?: string;
-    filters: string;
-    lang: 'en' | 'ja';
-    now: string;
-    sectionOrder?: string | null;
-  }): Awaitable<UpsertOutcome>;
+  upsertSubscription(s: SubscriptionUpsert): Awaitable<UpsertOutcome>;
   subscription(channelId: string): Awaitable<Subscription | undefined>;
   /** Every subscription, oldest first. */
   subscriptions(): Awaitable<Subscription[]>;

@@ -11,7 +11,7 @@ import type { StateStores } from './state.js';
  * Keeps a PostgreSQL URL's secrets out of every log line: the whole URL and its password are
  * redacted wherever they would appear.
  */
-export function registerDatabaseSecrets(url: string | undefined): void {
+function registerDatabaseSecrets(url: string | undefined): void {
   if (!url) return;
   registerSecret(url);
   try {
@@ -38,7 +38,10 @@ export function openStores(
   if (config.databaseUrl) {
     registerDatabaseSecrets(config.databaseUrl);
     const state = pgStores(config.databaseUrl, { report, poolMax: config.databasePoolMax });
-    void state.ready.then(() => logger.info(`state: ${state.where} (schema up to date)`));
+    state.ready.then(
+      () => logger.info(`state: ${state.where} (schema up to date)`),
+      () => undefined, // reported by the stores
+    );
     return { state };
   }
   const path = resolve(root, config.statePath);

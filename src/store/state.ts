@@ -25,6 +25,12 @@ export interface StateStores {
   readonly feed: FeedMemory;
   readonly secrets: SecretStore;
   readonly installations: InstallationRows;
+  /**
+   * Resolves once the schema is migrated: at once for SQLite (migrated when opened); PostgreSQL
+   * migrates in the background, retried while the server cannot be reached, and rejects when it
+   * gives up. Work that needs the tables at start waits for it, never holding the start up.
+   */
+  readonly ready: Promise<void>;
   /** Reports a fault met at run time (a disk error, a dropped connection) to the app's log. */
   reportFault(err: unknown): void;
   /** Throws (a StateError) when the database cannot be used right now: what `/readyz` asks. */

@@ -141,10 +141,10 @@ function slackError(err: unknown): string | undefined {
 }
 
 /**
- * Posts the weekly digests. Every step is recorded in SQLite before and after it touches Slack,
- * and every message carries metadata naming its digest, so a run killed at any point and started
- * again posts each digest exactly once: a part marked pending is looked up in the channel's
- * history before it is ever posted again.
+ * Posts the weekly digests. Every step is recorded in the state database before and after it
+ * touches Slack, and every message carries metadata naming its digest, so a run killed at any
+ * point and started again posts each digest exactly once: a part marked pending is looked up in
+ * the channel's history before it is ever posted again.
  */
 export class DigestRunner {
   private running: Promise<RunReport> | undefined;
@@ -236,13 +236,19 @@ export class DigestRunner {
     );
     const week = previousWeek(scheduledFor, this.deps.timeZone);
     report.week = week;
+    // Read once per run, when the first plan is made (this run's index is recorded above).
+    let seen: Promise<Map<string, string>> | undefined;
+    const firstSeen = () => {
+      seen ??= Promise.resolve(store.firstSeen());
+      return seen;
+    };
     for (const sub of await store.subscriptions()) {
       if (this.stopping) return { ...report, skipped: 'stopped' };
       if (sub.paused_reason) continue;
       // A channel that subscribed after this run was due does not get that week's digest.
       if (sub.subscribed_at > key) continue;
       try {
-        report.posted[sub.channel_id] = await this.deliver(sub, week, index);
+        report.posted[sub.channel_id] = await this.deliver(sub, week, index, firstSeen);
       } catch (err) {
         if ((err as { [CRASH]?: boolean })?.[CRASH]) throw err;
         if (err === STOPPED) return { ...report, skipped: 'stopped' };
@@ -272,6 +278,7 @@ export class DigestRunner {
     sub: Subscription,
     week: { from: string; to: string },
     index: SearchIndex,
+    firstSeen: () => Promise<Map<string, string>>,
   ): Promise<number> {
     const { store } = this.deps;
     const now = () => this.deps.clock().toISOString();
@@ -289,7 +296,7 @@ export class DigestRunner {
         items: index.items,
         allowed: filters.allowed,
         week,
-        firstSeen: await store.firstSeen(),
+        firstSeen: await firstSeen(),
         since: sub.last_posted_at ?? sub.subscribed_at,
         subscribedAt: sub.subscribed_at,
         sent: await store.sent(sub.channel_id),

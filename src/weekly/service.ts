@@ -4,7 +4,7 @@ import { type Block, mrkdwnText } from '../present/blocks.js';
 import { say } from '../present/catalogue.js';
 import { formatDate } from '../present/labels.js';
 import { escapeMrkdwn } from '../present/mrkdwn.js';
-import { mention, slackDate, zonedLabel } from '../present/slack-date.js';
+import { mention, slackDate } from '../present/slack-date.js';
 import { addDays, todayIn } from '../query/dates.js';
 import { findPeriods } from '../query/period.js';
 import { detectLang, type Lang } from '../query/understand.js';
@@ -35,12 +35,6 @@ const section = (text: string): Block => ({ type: 'section', text: mrkdwnText(te
 /** The next scheduled run after `now`, or undefined when the schedule has none. */
 export function nextRunAt(cron: string, timeZone: string, now: Date): Date | undefined {
   return new Cron(cron, { timezone: timeZone, paused: true }).nextRun(now) ?? undefined;
-}
-
-/** The next scheduled run, shown as local time in the digest's zone: `2026-11-30 09:00 (Asia/Tokyo)`. */
-export function nextRunLabel(cron: string, timeZone: string, now: Date): string {
-  const next = nextRunAt(cron, timeZone, now);
-  return next ? zonedLabel(next, timeZone) : 'never';
 }
 
 /** The next run as a Slack date token (each reader sees their own zone), or "never". */
@@ -123,8 +117,8 @@ function refusal(existing: Subscription, lang: Lang): RenderedReply {
 }
 
 /**
- * `/policy subscribe | unsubscribe | subscriptions | digest`: the channel's subscription in
- * SQLite, confirmed with the filters as understood and what comes next (the next run, or that
+ * `/policy subscribe | unsubscribe | subscriptions | digest`: the channel's subscription in the
+ * state database, confirmed with the filters as understood and what comes next (the next run, or that
  * nothing new will come until a month is added). Anyone may subscribe a channel that has no
  * subscription; replacing or removing one is for its subscriber and admins (access.ts), and every
  * change — and every refused attempt — is logged.
@@ -306,26 +300,29 @@ export function faultTolerant(commands: DigestCommands, logger: Logger, where: s
 }
 
 /**
- * The digest commands over the app's state: the corpus recorded as seen, then the commands,
- * fault-tolerant. Without state (a fault at start: `fault` names it) the commands answer with an
- * error id, and only what needs state is off. Answering questions never depends on this.
+ * The digest commands over the app's state, fault-tolerant; the corpus is recorded as seen once
+ * the schema is there (PostgreSQL migrates it in the background: the start is never held up).
+ * Without state (a fault at start: `fault` names it) the commands answer with an error id, and
+ * only what needs state is off. Answering questions never depends on this.
  */
-export async function digestState(
+export function digestState(
   state: StateStores | undefined,
   d: Omit<ServiceDeps, 'store'> & { logger: Logger; fault?: string },
-): Promise<{ digest: DigestCommands; fault?: string }> {
-  if (!state) {
-    const fault = d.fault ?? 'the state database is not configured';
-    return { digest: unavailableDigests(d.logger, fault), fault };
-  }
-  try {
-    await state.digest.recordItems(
-      d.index().items.map((i) => i.id),
-      d.clock().toISOString(),
-    );
-  } catch (err) {
-    // Recorded again at the next reload or run; the commands answer with an error id meanwhile.
-    state.reportFault(err);
-  }
-  return { digest: faultTolerant(digestCommands({ ...d, store: state.digest }), d.logger, state.where) };
+): DigestCommands {
+  if (!state) return unavailableDigests(d.logger, d.fault ?? 'the state database is not configured');
+  state.ready.then(
+    async () => {
+      try {
+        await state.digest.recordItems(
+          d.index().items.map((i) => i.id),
+          d.clock().toISOString(),
+        );
+      } catch (err) {
+        // Recorded again at the next reload or run; the commands answer with an error id meanwhile.
+        state.reportFault(err);
+      }
+    },
+    () => undefined, // the schema could not be migrated: reported by the stores
+  );
+  return faultTolerant(digestCommands({ ...d, store: state.digest }), d.logger, state.where);
 }

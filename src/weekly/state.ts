@@ -302,7 +302,7 @@ const OWNER_ONLY = 0o600;
  * `-shm` files it creates the database file's mode, so they are 0600 too. A file this user does
  * not own keeps its mode (opening it then says what is wrong).
  */
-export function ownerOnly(path: string): void {
+function ownerOnly(path: string): void {
   try {
     closeSync(openSync(path, 'wx', OWNER_ONLY));
   } catch {

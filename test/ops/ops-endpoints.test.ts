@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AppProcess, spawnApp } from '../support/app-process.js';
 import { FakeSlack, send, slashCommand } from '../support/fake-slack.js';
-import { type PostgresServer, startPostgres } from '../support/postgres.js';
+import { PASSWORD, type PostgresServer, startPostgres } from '../support/postgres.js';
 
 /**
  * The app's operations endpoints, on the real entry point in HTTP mode with its own real
@@ -16,7 +16,6 @@ import { type PostgresServer, startPostgres } from '../support/postgres.js';
 const fake = new FakeSlack();
 let server: PostgresServer;
 let app: AppProcess;
-const PASSWORD = 'policy-bot-test-pw';
 
 beforeAll(async () => {
   await fake.start();
@@ -66,6 +65,10 @@ async function policy(text: string): Promise<string> {
 }
 
 describe('/healthz, /readyz and /metrics', () => {
+  it('at start, nothing used the schema before it was migrated (a fresh database)', () => {
+    expect(app.logs()).not.toMatch(/does not exist|could not read the last run/);
+  });
+
   it('alive and ready with the database up; metrics count questions, acks and the pool', async () => {
     expect(await get('/healthz')).toEqual({ status: 200, body: 'ok\n' });
     expect((await until('/readyz', 200)).body).toBe('ready\n');

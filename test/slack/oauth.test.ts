@@ -4,14 +4,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { createSlackApp, type SlackApp } from '../../src/slack/create-app.js';
 import { StateInstallationStore } from '../../src/slack/installations.js';
-import { pgStores } from '../../src/store/pg/index.js';
-import { sqliteStores } from '../../src/store/sqlite/index.js';
 import type { StateStores } from '../../src/store/state.js';
 import { createLogger } from '../../src/util/logger.js';
 import { digestCommands } from '../../src/weekly/service.js';
-import { openState } from '../../src/weekly/state.js';
 import { FakeSlack, type FakeWorkspace, SIGNING_SECRET, send, slashCommand } from '../support/fake-slack.js';
-import { freshDatabase } from '../support/postgres.js';
+import { STATE_BACKENDS } from '../support/state-backends.js';
 import { realIndex } from './harness.js';
 
 /**
@@ -35,31 +32,6 @@ const WORKSPACES: FakeWorkspace[] = [
     botToken: 'xoxb-blue-0000-token',
     botUserId: 'UBOTBLUE',
     code: 'code-blue',
-  },
-];
-
-const backends: { name: string; open: () => Promise<{ state: StateStores; close(): Promise<void> }> }[] = [
-  {
-    name: 'SQLite',
-    open: async () => {
-      const state = sqliteStores(openState(':memory:'));
-      return { state, close: () => state.close() };
-    },
-  },
-  {
-    name: 'PostgreSQL',
-    open: async () => {
-      const db = await freshDatabase();
-      const state = pgStores(db.url, { once: true });
-      await state.ready;
-      return {
-        state,
-        close: async () => {
-          await state.close();
-          await db.drop();
-        },
-      };
-    },
   },
 ];
 
@@ -91,7 +63,7 @@ function envelope(
   });
 }
 
-describe.each(backends)('the distributed app (OAuth), installations in $name', ({ open }) => {
+describe.each(STATE_BACKENDS)('the distributed app (OAuth), installations in $name', ({ open }) => {
   const fake = new FakeSlack();
   let state: StateStores;
   let close: () => Promise<void>;

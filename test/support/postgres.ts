@@ -1,7 +1,8 @@
 import pg from 'pg';
 import { inject } from 'vitest';
+import { createDatabase } from './postgres-server.js';
 
-export { type PostgresServer, startPostgres } from './postgres-server.js';
+export { PASSWORD, type PostgresServer, startPostgres } from './postgres-server.js';
 
 /**
  * A new empty database on the server the test run shares (started once by
@@ -13,11 +14,7 @@ export async function freshDatabase(): Promise<{ url: string; drop(): Promise<vo
   const shared = inject('postgres');
   if ('error' in shared) throw new Error(`PostgreSQL tests cannot run: ${shared.error}`);
   const name = `t_${Math.random().toString(36).slice(2, 10)}`;
-  const admin = new pg.Client({ connectionString: shared.url });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = shared.url.replace(/\/postgres$/, `/${name}`);
+  const url = await createDatabase(shared.url, name);
   return {
     url,
     drop: async () => {

@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LogLevel, WebClient } from '@slack/web-api';
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { addDays } from '../../src/query/dates.js';
 import type { SearchIndex } from '../../src/search/index-store.js';
 import { SqliteDigestStore as DigestStore } from '../../src/store/sqlite/digest.js';
@@ -137,6 +137,16 @@ describe('weekly digests', () => {
     expect(digestParts('C-KR')).toEqual([]);
     expect(postedText('C-EU')).toContain('ETSI');
     expect(postedText('C-EU')).not.toContain('Ofcom');
+    w.close();
+  });
+
+  it('reads the items seen once per run, however many channels it plans for', async () => {
+    const w = boot();
+    for (const [i, filters] of ['', 'Korea', 'EU', 'US'].entries()) subscribe(w.store, `C-${i}`, filters);
+    const reads = vi.spyOn(w.store, 'firstSeen');
+    await w.runner({ postEmpty: true }).run(MONDAY_JAN_19);
+    expect(digestParts('C-3')).toEqual(['2026-01-12#0/1']);
+    expect(reads).toHaveBeenCalledTimes(1);
     w.close();
   });
 

@@ -1,4 +1,4 @@
-import type { AnswerRow, ConversationStore } from '../conversation.js';
+import { ANSWER_COLUMNS, type AnswerRow, answerValues, type ConversationStore } from '../conversation.js';
 import type { PgDatabase } from './pool.js';
 
 /** {@link ConversationStore} in PostgreSQL: a thread started on one replica is continued on any other. */
@@ -7,21 +7,8 @@ export class PgConversationStore implements ConversationStore {
 
   async saveAnswer(r: AnswerRow): Promise<void> {
     await this.db.query(
-      `INSERT INTO answers (answer_id, question, lang, today, inherit, page_offset, item_ids, total, interpretation, created_at, suggestion_ids)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
-      [
-        r.answer_id,
-        r.question,
-        r.lang,
-        r.today,
-        r.inherit,
-        r.page_offset,
-        r.item_ids,
-        r.total,
-        r.interpretation,
-        r.created_at,
-        r.suggestion_ids,
-      ],
+      `INSERT INTO answers (${ANSWER_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+      answerValues(r),
     );
   }
 

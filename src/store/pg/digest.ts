@@ -1,14 +1,17 @@
 import {
   BASELINE,
   type DigestStore,
+  NEW_SUBSCRIPTION_COLUMNS,
+  newSubscriptionValues,
   type Plan,
+  type PlanRow,
+  planFromRow,
   type Subscription,
   type SubscriptionChange,
+  type SubscriptionUpsert,
   type UpsertOutcome,
 } from '../digest.js';
 import type { PgDatabase } from './pool.js';
-
-type Q = Parameters<Parameters<PgDatabase['tx']>[0]>[0];
 
 const LOG_CHANGE = `INSERT INTO subscription_changes (channel_id, user_id, action, old_filters, new_filters, changed_at)
   VALUES ($1, $2, $3, $4, $5, $6)`;
@@ -17,15 +20,7 @@ const LOG_CHANGE = `INSERT INTO subscription_changes (channel_id, user_id, actio
 export class PgDigestStore implements DigestStore {
   constructor(private readonly db: PgDatabase) {}
 
-  upsertSubscription(s: {
-    channelId: string;
-    teamId?: string;
-    userId?: string;
-    filters: string;
-    lang: 'en' | 'ja';
-    now: string;
-    sectionOrder?: string | null;
-  }): Promise<UpsertOutcome> {
+  upsertSubscription(s: SubscriptionUpsert): Promise<UpsertOutcome> {
     return this.db.tx(async (q) => {
       // The row is locked for the transaction: two replicas changing one channel take turns.
       const existing = (
@@ -33,19 +28,9 @@ export class PgDigestStore implements DigestStore {
       ).rows[0];
       if (!existing) {
         const inserted = await q(
-          `INSERT INTO subscriptions (channel_id, team_id, filters, lang, created_by, subscribed_at, updated_at, updated_by, section_order)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (channel_id) DO NOTHING`,
-          [
-            s.channelId,
-            s.teamId ?? null,
-            s.filters,
-            s.lang,
-            s.userId ?? null,
-            s.now,
-            s.now,
-            s.userId ?? null,
-            s.sectionOrder ?? null,
-          ],
+          `INSERT INTO subscriptions (${NEW_SUBSCRIPTION_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+           ON CONFLICT (channel_id) DO NOTHING`,
+          newSubscriptionValues(s),
         );
         if (inserted.rowCount === 1) {
           await q(LOG_CHANGE, [s.channelId, s.userId ?? null, 'created', null, s.filters, s.now]);
@@ -167,22 +152,14 @@ export class PgDigestStore implements DigestStore {
   }
 
   async plan(channelId: string, week: string): Promise<Plan | undefined> {
-    const row = (
-      await this.db.query<{
-        channel_id: string;
-        week: string;
-        item_ids: string;
-        parts: string;
-        created_at: string;
-        finalized_at: string | null;
-      }>('SELECT * FROM digest_plans WHERE channel_id = $1 AND week = $2', [channelId, week])
-    ).rows[0];
-    if (!row) return undefined;
-    return {
-      ...row,
-      item_ids: JSON.parse(row.item_ids) as string[],
-      parts: JSON.parse(row.parts) as Plan['parts'],
-    };
+    return planFromRow(
+      (
+        await this.db.query<PlanRow>('SELECT * FROM digest_plans WHERE channel_id = $1 AND week = $2', [
+          channelId,
+          week,
+        ])
+      ).rows[0],
+    );
   }
 
   async savePlan(
@@ -234,7 +211,7 @@ export class PgDigestStore implements DigestStore {
   }
 
   finalize(channelId: string, week: string, itemIds: string[], now: string): Promise<void> {
-    return this.db.tx(async (q: Q) => {
+    return this.db.tx(async (q) => {
       await q(
         `INSERT INTO sent_items (channel_id, item_id, week, sent_at) SELECT $1, id, $3, $4 FROM unnest($2::text[]) AS id
          ON CONFLICT (channel_id, item_id) DO NOTHING`,

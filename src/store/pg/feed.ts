@@ -1,42 +1,34 @@
-import type { FeedMemory, PageRecord, PageStatus } from '../feed.js';
+import {
+  type FeedMemory,
+  PAGE_COLUMNS,
+  type PageRecord,
+  type PageRow,
+  pageFromRow,
+  pageValues,
+} from '../feed.js';
 import type { PgDatabase } from './pool.js';
-
-interface PageRow {
-  url: string;
-  status: PageStatus;
-  content_hash: string | null;
-  document_id: string | null;
-  reason: string | null;
-}
 
 /** {@link FeedMemory} in PostgreSQL. */
 export class PgFeedStore implements FeedMemory {
   constructor(private readonly db: PgDatabase) {}
 
   async page(url: string): Promise<PageRecord | undefined> {
-    const row = (
-      await this.db.query<PageRow>(
-        'SELECT url, status, content_hash, document_id, reason FROM feed_pages WHERE url = $1',
-        [url],
-      )
-    ).rows[0];
-    if (!row) return undefined;
-    return {
-      url: row.url,
-      status: row.status,
-      ...(row.content_hash ? { contentHash: row.content_hash } : {}),
-      ...(row.document_id ? { documentId: row.document_id } : {}),
-      ...(row.reason ? { reason: row.reason } : {}),
-    };
+    return pageFromRow(
+      (
+        await this.db.query<PageRow>(
+          'SELECT url, status, content_hash, document_id, reason FROM feed_pages WHERE url = $1',
+          [url],
+        )
+      ).rows[0],
+    );
   }
 
   async remember(r: PageRecord, at: string): Promise<void> {
     await this.db.query(
-      `INSERT INTO feed_pages (url, status, content_hash, document_id, reason, first_seen_at, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)
+      `INSERT INTO feed_pages (${PAGE_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7)
        ON CONFLICT (url) DO UPDATE SET status = excluded.status, content_hash = excluded.content_hash,
          document_id = excluded.document_id, reason = excluded.reason, updated_at = excluded.updated_at`,
-      [r.url, r.status, r.contentHash ?? null, r.documentId ?? null, r.reason ?? null, at, at],
+      pageValues(r, at),
     );
   }
 

@@ -1,4 +1,3 @@
-import type pg from 'pg';
 import { StateError } from '../../weekly/state.js';
 import type { Locked, StateStores } from '../state.js';
 import { PgConversationStore } from './conversation.js';
@@ -15,8 +14,6 @@ import { PgSecretStore } from './secrets.js';
 export interface PgStores extends StateStores {
   readonly kind: 'postgres';
   readonly db: PgDatabase;
-  /** Resolves once the schema is migrated (retried while the server cannot be reached). */
-  readonly ready: Promise<void>;
   poolState(): PoolState;
 }
 
@@ -55,17 +52,20 @@ export function pgStores(url: string, o: PgOptions = {}): PgStores {
       } catch (err) {
         const e = pgError(where, err);
         lastProblem = e.message;
-        if (closed) return;
-        if (o.once) throw e;
+        // Given up: a command-line run, a closed store, or a fault no retry mends (rights, a
+        // broken schema: reported here). `ready` rejects; state features answer with an error id.
+        if (o.once || closed) throw e;
         if (e.kind !== 'unreachable') {
           report(e);
-          return;
+          throw e;
         }
         await new Promise((r) => setTimeout(r, wait).unref());
         wait = Math.min(wait * 2, 15_000);
       }
     }
   })();
+  // Those who wait for it see the rejection; nobody else has to (it was reported, or is theirs).
+  ready.catch(() => undefined);
   return {
     kind: 'postgres',
     where,
@@ -98,35 +98,19 @@ export function pgStores(url: string, o: PgOptions = {}): PgStores {
  * replica takes the run over; if the connection breaks, it is discarded (never pooled while
  * it might still hold the lock).
  */
-async function digestLock<T>(db: PgDatabase, fn: () => Promise<T>): Promise<Locked<T>> {
-  let client: pg.PoolClient;
-  try {
-    client = await db.pool.connect();
-  } catch (err) {
-    throw pgError(db.where, err);
-  }
-  let broken = false;
-  const onError = () => {
-    broken = true;
-  };
-  client.on('error', onError);
-  try {
+function digestLock<T>(db: PgDatabase, fn: () => Promise<T>): Promise<Locked<T>> {
+  return db.session(async ({ client, discard }) => {
     const got = await client
       .query<{ got: boolean }>('SELECT pg_try_advisory_lock($1) AS got', [LOCKS.digest])
       .catch((err) => {
-        broken = true;
+        discard();
         throw pgError(db.where, err);
       });
     if (!got.rows[0]?.got) return { ran: false };
     try {
       return { ran: true, value: await fn() };
     } finally {
-      await client.query('SELECT pg_advisory_unlock($1)', [LOCKS.digest]).catch(() => {
-        broken = true;
-      });
+      await client.query('SELECT pg_advisory_unlock($1)', [LOCKS.digest]).catch(discard);
     }
-  } finally {
-    client.off('error', onError);
-    client.release(broken);
-  }
+  });
 }

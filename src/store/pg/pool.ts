@@ -20,7 +20,7 @@ const CONNECTION =
   /^(ECONNREFUSED|ECONNRESET|ETIMEDOUT|ENOTFOUND|EHOSTUNREACH|EPIPE|EAI_AGAIN|08\w{3}|57P0[1-3])$/;
 
 /** Whether an error means the database could not be reached (as opposed to a refused statement). */
-export function isConnectionError(err: unknown): boolean {
+function isConnectionError(err: unknown): boolean {
   const code = String((err as { code?: unknown })?.code ?? '');
   if (CONNECTION.test(code)) return true;
   const message = String((err as Error)?.message ?? '');
@@ -65,7 +65,7 @@ export interface PoolState {
  * by the pool on the next query, so a restarted server is used again without a restart.
  */
 export class PgDatabase {
-  readonly pool: pg.Pool;
+  private readonly pool: pg.Pool;
 
   constructor(
     url: string,
@@ -92,11 +92,13 @@ export class PgDatabase {
     }
   }
 
-  /** Runs `fn` in one transaction on one connection; rolled back when it throws. */
-  async tx<T>(
-    fn: (
-      q: <R extends pg.QueryResultRow>(sql: string, params?: unknown[]) => Promise<pg.QueryResult<R>>,
-    ) => Promise<T>,
+  /**
+   * Runs `fn` on a connection of its own. One that failed (its `error` event, or `fn` calling
+   * `discard`) is destroyed instead of returned to the pool: it may still be mid-transaction or
+   * hold a lock.
+   */
+  async session<T>(
+    fn: (s: { client: pg.PoolClient; broken: () => boolean; discard: () => void }) => Promise<T>,
   ): Promise<T> {
     let client: pg.PoolClient;
     try {
@@ -105,31 +107,44 @@ export class PgDatabase {
       throw pgError(this.where, err);
     }
     let broken = false;
-    const onError = () => {
+    const discard = () => {
       broken = true;
     };
-    client.on('error', onError);
-    const q = async <R extends pg.QueryResultRow>(sql: string, params: unknown[] = []) => {
-      try {
-        return await client.query<R>(sql, params);
-      } catch (err) {
-        if (isConnectionError(err)) broken = true;
-        throw pgError(this.where, err);
-      }
-    };
+    client.on('error', discard);
     try {
-      await q('BEGIN');
-      const value = await fn(q);
-      await q('COMMIT');
-      return value;
-    } catch (err) {
-      if (!broken) await client.query('ROLLBACK').catch(() => undefined);
-      throw pgError(this.where, err);
+      return await fn({ client, broken: () => broken, discard });
     } finally {
-      // A connection that failed mid-transaction is discarded, not returned to the pool.
-      client.off('error', onError);
+      client.off('error', discard);
       client.release(broken);
     }
+  }
+
+  /** Runs `fn` in one transaction on one connection; rolled back when it throws. */
+  tx<T>(
+    fn: (
+      q: <R extends pg.QueryResultRow>(sql: string, params?: unknown[]) => Promise<pg.QueryResult<R>>,
+    ) => Promise<T>,
+  ): Promise<T> {
+    return this.session(async ({ client, broken, discard }) => {
+      const q = async <R extends pg.QueryResultRow>(sql: string, params: unknown[] = []) => {
+        try {
+          return await client.query<R>(sql, params);
+        } catch (err) {
+          if (isConnectionError(err)) discard();
+          throw pgError(this.where, err);
+        }
+      };
+      try {
+        await q('BEGIN');
+        const value = await fn(q);
+        await q('COMMIT');
+        return value;
+      } catch (err) {
+        // A connection that failed mid-transaction is discarded, not rolled back and pooled.
+        if (!broken()) await client.query('ROLLBACK').catch(() => undefined);
+        throw pgError(this.where, err);
+      }
+    });
   }
 
   state(): PoolState {

@@ -5,7 +5,7 @@ import type { PgDatabase } from './pool.js';
  * in one schema every replica shares. Times are ISO 8601 text, as in SQLite, so both compare and
  * return them the same way. Each version runs once, in order, in a transaction.
  */
-export const PG_MIGRATIONS: readonly { readonly version: number; readonly sql: string }[] = [
+const PG_MIGRATIONS: readonly { readonly version: number; readonly sql: string }[] = [
   {
     version: 1,
     sql: `

@@ -1,5 +1,5 @@
 import type { Db } from '../../weekly/state.js';
-import type { AnswerRow, ConversationStore } from '../conversation.js';
+import { ANSWER_COLUMNS, type AnswerRow, answerValues, type ConversationStore } from '../conversation.js';
 
 /** {@link ConversationStore} in the embedded SQLite state database. */
 export class SqliteConversationStore implements ConversationStore {
@@ -7,23 +7,8 @@ export class SqliteConversationStore implements ConversationStore {
 
   saveAnswer(r: AnswerRow): void {
     this.db
-      .prepare(
-        `INSERT INTO answers (answer_id, question, lang, today, inherit, page_offset, item_ids, total, interpretation, created_at, suggestion_ids)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        r.answer_id,
-        r.question,
-        r.lang,
-        r.today,
-        r.inherit,
-        r.page_offset,
-        r.item_ids,
-        r.total,
-        r.interpretation,
-        r.created_at,
-        r.suggestion_ids,
-      );
+      .prepare(`INSERT INTO answers (${ANSWER_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+      .run(...answerValues(r));
   }
 
   answer(answerId: string): AnswerRow | undefined {

@@ -2,48 +2,34 @@ import type { Db } from '../../weekly/state.js';
 import {
   BASELINE,
   type DigestStore,
+  NEW_SUBSCRIPTION_COLUMNS,
+  newSubscriptionValues,
   type Plan,
+  type PlanRow,
+  planFromRow,
   type Subscription,
   type SubscriptionChange,
+  type SubscriptionUpsert,
   type UpsertOutcome,
 } from '../digest.js';
 
 /** {@link DigestStore} in the embedded SQLite state database: every SQL statement of the digest, in one place. */
 export class SqliteDigestStore implements DigestStore {
-  constructor(readonly db: Db) {}
+  constructor(private readonly db: Db) {}
 
   /**
    * Creates or replaces a channel's subscription and logs the change (who, when, old → new
    * filters) in the same transaction. Whether the user may do it is decided before (access.ts).
    */
-  upsertSubscription(s: {
-    channelId: string;
-    teamId?: string;
-    userId?: string;
-    filters: string;
-    lang: 'en' | 'ja';
-    now: string;
-    sectionOrder?: string | null;
-  }): UpsertOutcome {
+  upsertSubscription(s: SubscriptionUpsert): UpsertOutcome {
     return this.db.transaction(() => {
       const existing = this.subscription(s.channelId);
       if (!existing) {
         this.db
           .prepare(
-            `INSERT INTO subscriptions (channel_id, team_id, filters, lang, created_by, subscribed_at, updated_at, updated_by, section_order)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+            `INSERT INTO subscriptions (${NEW_SUBSCRIPTION_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
           )
-          .run(
-            s.channelId,
-            s.teamId ?? null,
-            s.filters,
-            s.lang,
-            s.userId ?? null,
-            s.now,
-            s.now,
-            s.userId ?? null,
-            s.sectionOrder ?? null,
-          );
+          .run(...newSubscriptionValues(s));
         this.logChange(s.channelId, s.userId, 'created', null, s.filters, s.now);
         return 'created' as const;
       }
@@ -151,24 +137,11 @@ export class SqliteDigestStore implements DigestStore {
   }
 
   plan(channelId: string, week: string): Plan | undefined {
-    const row = this.db
-      .prepare('SELECT * FROM digest_plans WHERE channel_id = ? AND week = ?')
-      .get(channelId, week) as
-      | {
-          channel_id: string;
-          week: string;
-          item_ids: string;
-          parts: string;
-          created_at: string;
-          finalized_at: string | null;
-        }
-      | undefined;
-    if (!row) return undefined;
-    return {
-      ...row,
-      item_ids: JSON.parse(row.item_ids) as string[],
-      parts: JSON.parse(row.parts) as Plan['parts'],
-    };
+    return planFromRow(
+      this.db.prepare('SELECT * FROM digest_plans WHERE channel_id = ? AND week = ?').get(channelId, week) as
+        | PlanRow
+        | undefined,
+    );
   }
 
   savePlan(channelId: string, week: string, itemIds: string[], parts: Plan['parts'], now: string): void {

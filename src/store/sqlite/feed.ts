@@ -1,41 +1,33 @@
 import type { Db } from '../../weekly/state.js';
-import type { FeedMemory, PageRecord, PageStatus } from '../feed.js';
-
-interface PageRow {
-  url: string;
-  status: PageStatus;
-  content_hash: string | null;
-  document_id: string | null;
-  reason: string | null;
-}
+import {
+  type FeedMemory,
+  PAGE_COLUMNS,
+  type PageRecord,
+  type PageRow,
+  pageFromRow,
+  pageValues,
+} from '../feed.js';
 
 /** {@link FeedMemory} in the app's SQLite state database. */
 export class SqliteFeedStore implements FeedMemory {
   constructor(private readonly db: Db) {}
 
   page(url: string): PageRecord | undefined {
-    const row = this.db
-      .prepare('SELECT url, status, content_hash, document_id, reason FROM feed_pages WHERE url = ?')
-      .get(url) as PageRow | undefined;
-    if (!row) return undefined;
-    return {
-      url: row.url,
-      status: row.status,
-      ...(row.content_hash ? { contentHash: row.content_hash } : {}),
-      ...(row.document_id ? { documentId: row.document_id } : {}),
-      ...(row.reason ? { reason: row.reason } : {}),
-    };
+    return pageFromRow(
+      this.db
+        .prepare('SELECT url, status, content_hash, document_id, reason FROM feed_pages WHERE url = ?')
+        .get(url) as PageRow | undefined,
+    );
   }
 
   remember(r: PageRecord, at: string): void {
     this.db
       .prepare(
-        `INSERT INTO feed_pages (url, status, content_hash, document_id, reason, first_seen_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?)
+        `INSERT INTO feed_pages (${PAGE_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT (url) DO UPDATE SET status = excluded.status, content_hash = excluded.content_hash,
            document_id = excluded.document_id, reason = excluded.reason, updated_at = excluded.updated_at`,
       )
-      .run(r.url, r.status, r.contentHash ?? null, r.documentId ?? null, r.reason ?? null, at, at);
+      .run(...pageValues(r, at));
   }
 
   lastProblem(listing: string): string | undefined {

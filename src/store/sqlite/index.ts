@@ -23,6 +23,7 @@ export function sqliteStores(db: Db): StateStores {
     feed: new SqliteFeedStore(db),
     secrets: new SqliteSecretStore(db),
     installations: new SqliteInstallationRows(db),
+    ready: Promise.resolve(),
     reportFault: (err) => reportFault(db, err),
     ping: async () => {
       try {

@@ -332,7 +332,10 @@ async function runNow(args: ParsedArgs, io: Io): Promise<number> {
   // `ask` does not pay for them before its answer.
   const { calendar, installationClients, openWeekly } = await import('./wiring.js');
   const { WebClient } = await import('@slack/web-api');
-  const weekly = await openWeekly(config, () => index, calendar(config.timeZone), logger);
+  // Opened the command-line way: PostgreSQL migrated before the run, a fault thrown and named.
+  const { openStoresOnce } = await import('./store/open.js');
+  const state = await openStoresOnce(config, resolve(io.cwd, projectRoot()));
+  const weekly = openWeekly(config, () => index, calendar(config.timeZone), logger, { state });
   const client = new WebClient(
     config.botToken,
     config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {},

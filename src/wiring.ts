@@ -43,12 +43,19 @@ export interface Weekly {
 }
 
 /**
- * Opens the state (SQLite or PostgreSQL, see {@link openStores}), records the items seen, and
- * builds the digest commands and the runner — which, on PostgreSQL, runs under the replicas'
+ * Opens the state (SQLite or PostgreSQL, see {@link openStores}; a command-line run passes the
+ * state it opened with openStoresOnce), records the items seen, and builds the digest commands
+ * and the runner — which, on PostgreSQL, runs under the replicas'
  * digest lock.
  */
-export function openWeekly(config: Config, index: () => SearchIndex, cal: Calendar, logger: Logger): Weekly {
-  const { state, fault } = openStores(config, logger);
+export function openWeekly(
+  config: Config,
+  index: () => SearchIndex,
+  cal: Calendar,
+  logger: Logger,
+  opened: { state?: StateStores; fault?: string } = openStores(config, logger),
+): Weekly {
+  const { state, fault } = opened;
   const digest = digestState(state, {
     index,
     clock: cal.clock,

@@ -7,6 +7,7 @@ import { SqliteDigestStore as DigestStore } from '../src/store/sqlite/digest.js'
 import { openState } from '../src/weekly/state.js';
 import { memoryIo, useFakeSlack } from './helpers.js';
 import { BOT_TOKEN, SIGNING_SECRET } from './support/fake-slack.js';
+import { freshDatabase } from './support/postgres.js';
 
 describe('policy-bot digest', () => {
   it('--week prints the Monday–Sunday digest as JSON, with ask-shaped items', async () => {
@@ -63,6 +64,24 @@ describe('policy-bot digest --run-now', () => {
     const report = JSON.parse(io.out()) as { posted: Record<string, number>; week: { from: string } };
     expect(report.posted).toEqual({ 'C-RUN': 0 });
     expect(fake.callsTo('chat.postMessage')).toEqual([]);
+  });
+
+  it('on a PostgreSQL database never migrated, migrates it before the run (no table missing)', async () => {
+    const db = await freshDatabase();
+    try {
+      const io = memoryIo('', {
+        SLACK_BOT_TOKEN: BOT_TOKEN,
+        SLACK_SIGNING_SECRET: SIGNING_SECRET,
+        SLACK_API_URL: fake.apiUrl,
+        DATABASE_URL: db.url,
+        LOG_LEVEL: 'error',
+      });
+      expect(await main(['digest', '--run-now'], io), io.err()).toBe(0);
+      expect(io.err()).not.toMatch(/does not exist|could not read/);
+      expect(JSON.parse(io.out())).toHaveProperty('posted');
+    } finally {
+      await db.drop();
+    }
   });
 
   it('refuses without Slack credentials', async () => {

@@ -46,12 +46,18 @@ export function itemsCiting(
     .sort((a, b) => Number(b.kind === 'event') - Number(a.kind === 'event') || newestFirst(a, b));
 }
 
-const nothing = {
+/** An outcome decided before any concept is scored (no hits unless given, nothing missing). */
+const early = (
+  o: Pick<SearchOutcome, 'period' | 'uncovered' | 'notices'> & Partial<SearchOutcome>,
+): SearchOutcome => ({
+  hits: [],
   suggestions: [] as Hit[],
-  unmatched: [] as string[],
-  matched: [] as string[],
+  unmatched: [],
+  matched: [],
   partial: false,
-};
+  missing: [],
+  ...o,
+});
 
 /**
  * Ranks the corpus for an interpretation and decides the answer (see the module comment).
@@ -65,31 +71,25 @@ function run(index: SearchIndex, interp: Interpretation, today: string, depth: n
   const coverage = coverageMessage(index.manifest);
   const stage = applyFilters(index, interp, today);
   if (isStop(stage)) {
+    // (The concepts are never looked up: no place asked has items.)
     if (stage.reason === 'noItemsAbout')
-      return {
-        hits: [],
-        ...nothing,
+      return early({
         period: interp.period,
         uncovered: stage.uncovered,
-        // (The concepts were never looked up: no place asked has items.)
-        missing: [],
         notices: [
           { code: 'noItemsAbout', args: { places: stage.uncovered, said: interp.placeNames } },
           coverage,
         ],
-      };
+      });
     // Nothing dated then: the latest month the place's items reach is offered, as suggestions.
     const offer =
       stage.latest && depth === 0
         ? run(index, { ...interp, period: stage.latest }, today, 1).hits.slice(0, 5)
         : [];
-    return {
-      hits: [],
-      ...nothing,
+    return early({
       suggestions: offer,
       period: stage.period,
       uncovered: stage.uncovered,
-      missing: [],
       notices: [
         {
           code: 'noItemsDated',
@@ -100,30 +100,25 @@ function run(index: SearchIndex, interp: Interpretation, today: string, depth: n
         },
         coverage,
       ],
-    };
+    });
   }
 
   // A URL quoted in the question: the items that cite it, digest events first.
   if (interp.urls.length) {
     const hits = itemsCiting(index, interp.urls, stage.passes).map((item) => ({ item, score: 1 }));
     if (hits.length)
-      return {
+      return early({
         hits,
-        ...nothing,
         period: stage.period,
         uncovered: stage.uncovered,
-        missing: [],
         notices: stageNotes(stage, interp),
-      };
+      });
     if (!interp.groups.length)
-      return {
-        hits: [],
-        ...nothing,
+      return early({
         period: stage.period,
         uncovered: stage.uncovered,
-        missing: [],
         notices: [{ code: 'noItemCitesUrl' }, coverage],
-      };
+      });
   }
 
   const matches = matchConcepts(index, interp.groups, stage);
@@ -135,14 +130,11 @@ function run(index: SearchIndex, interp: Interpretation, today: string, depth: n
   const weights = interp.groups.map(weight);
   const total = weights.reduce((a, b) => a + b, 0);
   if (total === 0 && !stage.filters && !interp.groups.some((g) => g.agency)) {
-    return {
-      hits: [],
-      ...nothing,
+    return early({
       period: stage.period,
       uncovered: stage.uncovered,
-      missing: [],
       notices: [{ code: 'askAboutSomething' }, coverage],
-    };
+    });
   }
   const required = requiredConcepts(interp.groups);
   const scored = scoreCandidates(

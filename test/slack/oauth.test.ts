@@ -7,7 +7,14 @@ import { StateInstallationStore } from '../../src/slack/installations.js';
 import type { StateStores } from '../../src/store/state.js';
 import { createLogger } from '../../src/util/logger.js';
 import { digestCommands } from '../../src/weekly/service.js';
-import { FakeSlack, type FakeWorkspace, SIGNING_SECRET, send, slashCommand } from '../support/fake-slack.js';
+import {
+  eventEnvelope,
+  FakeSlack,
+  type FakeWorkspace,
+  SIGNING_SECRET,
+  send,
+  slashCommand,
+} from '../support/fake-slack.js';
 import { STATE_BACKENDS } from '../support/state-backends.js';
 import { realIndex } from './harness.js';
 
@@ -34,34 +41,6 @@ const WORKSPACES: FakeWorkspace[] = [
     code: 'code-blue',
   },
 ];
-
-/** An Events API envelope from a given workspace. */
-function envelope(
-  teamId: string,
-  botUserId: string,
-  event: Record<string, unknown>,
-  eventId: string,
-): string {
-  return JSON.stringify({
-    token: 'XXYYZZ',
-    team_id: teamId,
-    api_app_id: 'A123456',
-    event,
-    type: 'event_callback',
-    event_id: eventId,
-    event_time: Math.floor(Date.now() / 1000),
-    authorizations: [
-      {
-        enterprise_id: null,
-        team_id: teamId,
-        user_id: botUserId,
-        is_bot: true,
-        is_enterprise_install: false,
-      },
-    ],
-    is_ext_shared_channel: false,
-  });
-}
 
 describe.each(STATE_BACKENDS)('the distributed app (OAuth), installations in $name', ({ open }) => {
   const fake = new FakeSlack();
@@ -159,9 +138,7 @@ describe.each(STATE_BACKENDS)('the distributed app (OAuth), installations in $na
         ts: `1765100000.00010${i}`,
         channel,
       };
-      expect((await send(port, envelope(w.teamId, w.botUserId, event, `EvOauth${i}`), 'json')).status).toBe(
-        200,
-      );
+      expect((await send(port, eventEnvelope(event, `EvOauth${i}`, w), 'json')).status).toBe(200);
       const post = await fake.waitFor(() =>
         fake.callsTo('chat.postMessage').find((c) => c.args.channel === channel),
       );
@@ -181,7 +158,10 @@ describe.each(STATE_BACKENDS)('the distributed app (OAuth), installations in $na
       team_id: 'T0BLUE',
       paused_reason: null,
     });
-    const bye = envelope('T0BLUE', 'UBOTBLUE', { type: 'app_uninstalled' }, 'EvOauthBye');
+    const bye = eventEnvelope({ type: 'app_uninstalled' }, 'EvOauthBye', {
+      teamId: 'T0BLUE',
+      botUserId: 'UBOTBLUE',
+    });
     expect((await send(port, bye, 'json')).status).toBe(200);
     await fake.waitFor(() =>
       logs.some((l) => l.includes('app_uninstalled: team:T0BLUE')) ? true : undefined,

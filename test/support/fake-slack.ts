@@ -472,18 +472,28 @@ function nextEventId(): string {
   eventCounter += 1;
   return `Ev${Date.now()}${eventCounter}`;
 }
-/** An Events API envelope (event_callback) around an inner event. */
-export function eventEnvelope(event: Record<string, unknown>, eventId = nextEventId()): string {
+/** An Events API envelope (event_callback) around an inner event, from workspace T0001 unless told. */
+export function eventEnvelope(
+  event: Record<string, unknown>,
+  eventId = nextEventId(),
+  from: { teamId: string; botUserId: string } = { teamId: 'T0001', botUserId: 'UBOT' },
+): string {
   return JSON.stringify({
     token: 'XXYYZZ',
-    team_id: 'T0001',
+    team_id: from.teamId,
     api_app_id: 'A123456',
     event,
     type: 'event_callback',
     event_id: eventId,
     event_time: Math.floor(Date.now() / 1000),
     authorizations: [
-      { enterprise_id: null, team_id: 'T0001', user_id: 'UBOT', is_bot: true, is_enterprise_install: false },
+      {
+        enterprise_id: null,
+        team_id: from.teamId,
+        user_id: from.botUserId,
+        is_bot: true,
+        is_enterprise_install: false,
+      },
     ],
     is_ext_shared_channel: false,
   });

@@ -9,6 +9,7 @@ import type {
   UnderstandContext,
 } from './understand/context.js';
 import { englishGroups } from './understand/english.js';
+import { exampleGroups } from './understand/examples.js';
 import { japaneseGroups } from './understand/japanese.js';
 import { agencyGroups, placeGroups } from './understand/places.js';
 import { prepareText } from './understand/text.js';
@@ -113,11 +114,16 @@ export function understand(question: string, today: string, options: UnderstandO
     afterPlaces,
     periods.map((p) => [p.start, p.end]),
   );
+  const conceptGroups = (t: string, asLang: Lang) => [
+    ...(asLang === 'en' ? englishGroups(t, ctx) : latinRuns(t).flatMap((run) => englishGroups(run, ctx))),
+    ...japaneseGroups(t.replace(/[A-Za-z0-9][A-Za-z0-9 .\-']*/g, ' '), ctx),
+  ];
+  const examples = exampleGroups(rest.replace(GROUPED_NUMBER, ' '), ctx, (item, itemLang) =>
+    conceptGroups(item, itemLang === 'en' && lang === 'en' ? 'en' : 'ja'),
+  );
   const groups = [
-    ...(lang === 'en'
-      ? englishGroups(rest.replace(GROUPED_NUMBER, ' '), ctx)
-      : latinRuns(rest.replace(GROUPED_NUMBER, ' ')).flatMap((run) => englishGroups(run, ctx))),
-    ...japaneseGroups(rest.replace(/[A-Za-z0-9][A-Za-z0-9 .\-']*/g, ' '), ctx),
+    ...conceptGroups(examples.rest, lang),
+    ...examples.groups,
     ...agencyGroups(places),
     ...placeGroups(places),
   ];

@@ -1,6 +1,7 @@
 import type { SearchIndex } from '../search/index-store.js';
 import { hasTerm, indexTerms } from '../search/scorer.js';
 import type { CorpusLookups } from './understand/context.js';
+import { soundKeys } from './understand/sounds-like.js';
 import { foldLongVowels } from './understand/text.js';
 
 /**
@@ -19,7 +20,7 @@ export function corpusLookups(index: SearchIndex): CorpusLookups {
 
 /** Builds the term tables now, before an index serves: the first typo asked would wait for them. */
 export function warmCorpusLookups(index: SearchIndex): void {
-  latinTermsOf(index);
+  soundKeys(latinTermsOf(index));
   katakanaByFold(index);
 }
 

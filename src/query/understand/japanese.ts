@@ -8,6 +8,7 @@ import { instrumentOfJapanese } from './actors.js';
 import { minimalAlternatives, unitAlternatives, unitBoost } from './alternatives.js';
 import type { TermGroup, UnderstandContext } from './context.js';
 import { englishFieldAlternative, englishGroups, vocabularyTerms } from './english.js';
+import { latinSoundingLike } from './sounds-like.js';
 import { foldLongVowels, foldVu, transliteration } from './text.js';
 
 /**
@@ -142,6 +143,20 @@ function latinForms(unit: Unit): string[][] {
 }
 
 /**
+ * The Latin words of the corpus a katakana word sounds like (ジェネシス → genesis): the run
+ * whole, or each of its parts (ジェネシスミッション → genesis + mission). Five letters or more.
+ */
+function soundsLatin(ctx: UnderstandContext, run: string, parts: readonly string[]): string[][] {
+  const terms = ctx.latinTerms?.();
+  if (!terms?.length) return [];
+  const whole = latinSoundingLike(run, terms);
+  if (whole.length) return whole.map((t) => [t]);
+  if (parts.length < 2) return [];
+  const each = parts.map((p) => latinSoundingLike(p, terms)[0]);
+  return each.every(Boolean) ? [each as string[]] : [];
+}
+
+/**
  * Katakana runs of the question the corpus does not use as written (ゼロトラスト, a typo of a
  * loanword): each is one concept, whole, rather than what kuromoji makes of it (ゼロ, a number,
  * dropped, and トラスト kept — "trust" alone is not what was asked).
@@ -183,6 +198,7 @@ function unknownKatakanaRuns(text: string, ctx: UnderstandContext): { run: strin
         alternatives: minimalAlternatives([
           parts.length > 1 ? parts : [stemmed],
           ...latinForms(unit),
+          ...soundsLatin(ctx, run, parts),
           ...(variant.length ? [variant] : []),
           // with or without long vowels (フォラム, スケジュル → フォーラム, スケジュール)
           ...(ctx.katakanaLike?.(foldLongVowels(folded)) ?? []).map((t) => [t]),
@@ -285,7 +301,8 @@ export function japaneseGroups(text: string, ctx: UnderstandContext): TermGroup[
     }
     // Katakana the documents print in Latin letters (チャレンジ → challenge), only when the
     // corpus does not use the katakana itself.
-    if (absent) alternatives.push(...latinForms(unit));
+    if (absent && KATAKANA_WORD.test(unit.whole))
+      alternatives.push(...latinForms(unit), ...soundsLatin(ctx, unit.whole, unit.parts));
     // A compound the corpus does not write as such: each part it does not use replaced by the
     // corpus's words for it (許認可迅速化 → 許可 + 迅速 + 化).
     if (unit.parts.length > 1 && absent) {

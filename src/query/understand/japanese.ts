@@ -304,11 +304,14 @@ export function japaneseGroups(text: string, ctx: UnderstandContext): TermGroup[
     if (absent && KATAKANA_WORD.test(unit.whole))
       alternatives.push(...latinForms(unit), ...soundsLatin(ctx, unit.whole, unit.parts));
     // A compound the corpus does not write as such: each part it does not use replaced by the
-    // corpus's words for it (許認可迅速化 → 許可 + 迅速 + 化).
+    // corpus's words for it (許認可迅速化 → 許可 + 迅速 + 化), and each part it does use by the
+    // glossary's synonyms for it (手引き案 → 手引き + ドラフト: the reviewed words for a draft).
     if (unit.parts.length > 1 && absent) {
       unit.parts.forEach((p, k) => {
-        if (ctx.hasTerm?.(p)) return;
-        for (const syn of dictionarySynonyms(ctx, p).slice(0, 3))
+        const synonyms = ctx.hasTerm?.(p)
+          ? (rev.get(p) ?? []).filter((w) => !/^[A-Za-z]/.test(w))
+          : dictionarySynonyms(ctx, p);
+        for (const syn of synonyms.slice(0, 3))
           alternatives.push([
             ...unit.parts.slice(0, k),
             ...analyze(syn).map((x) => x.whole),

@@ -36,6 +36,11 @@ const QuestionWordsFile = z.object({
    * also matches items that say サンドボックス without them.
    */
   generic_heads: words.default([]),
+  /**
+   * English nouns an asker puts after a subject to say what kind of thing (companion apps, chatbot
+   * services): they only rank, so the subject decides and an app-less corpus still answers.
+   */
+  generic_heads_en: words.default([]),
 });
 
 const StopwordsFile = z.object({ stop_tags: words, ja: words, en: words });

@@ -263,7 +263,25 @@ export function englishGroups(text: string, ctx: UnderstandContext, depth = 0): 
     leftover.push(original[i - 1] ?? w);
   }
   flush();
-  return groups;
+  return markGenericHeads(groups);
+}
+
+let headSet: Set<string> | undefined;
+/**
+ * A generic head after a subject (companion apps) only ranks: the subject decides whether an
+ * item answers. A head with no subject before it is left as it is.
+ */
+function markGenericHeads(groups: TermGroup[]): TermGroup[] {
+  headSet ??= new Set(questionWords().generic_heads_en);
+  const heads = headSet;
+  return groups.map((g, i) =>
+    i > 0 &&
+    !g.weak &&
+    heads.has(g.label.toLowerCase()) &&
+    groups.slice(0, i).some((p) => !p.weak && !p.place)
+      ? { ...g, weak: true }
+      : g,
+  );
 }
 
 /** One analyzed word (or code) outside the glossary's phrases → its concept. */

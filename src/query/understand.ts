@@ -50,6 +50,14 @@ function blank(text: string, spans: [number, number][]): string {
 const GROUPED_NUMBER = /(?<![\w.-])\$?\d{1,3}(?:,\d{3})+(?![\w-])/g;
 
 /**
+ * An amount of money typed in English ("million dollar fines", "$10m", "88 oku yen"): the digests
+ * write amounts in 万/億 with a counter, which the analyzer does not index, so the amount can only
+ * be filler (said as such in the answer); the words around it decide.
+ */
+const AMOUNT =
+  /(?<![\w.-])(?:(?:\$|us\$|usd ?)\s?\d+(?:\.\d+)?(?:\s?(?:k|m|bn|mn|thousand|million|billion|trillion)\b)?|(?:\d+(?:\.\d+)?\s?)?(?:thousand|million|billion|trillion)s?(?:[\s-](?:dollars?|usd|yen|euros?|pounds?|won|yuan))?|\d+(?:\.\d+)?\s?(?:oku|cho)?\s?(?:dollars?|yen|euros?|pounds?|won|yuan)|\d+(?:\.\d+)?\s?(?:oku|cho))(?![\w-])/gi;
+
+/**
  * Latin runs inside a Japanese question (SB53, NIST, Grok) are English terms too. Runs are kept
  * apart (a Japanese word between "AI" and "10" does not make the code "AI 10"), and a number
  * written against a Japanese counter or unit (10万人, 1.1版) is no term.
@@ -110,9 +118,15 @@ export function understand(question: string, today: string, options: UnderstandO
   const places = findPlaces(text);
   const afterPlaces = blank(text, places.spans);
   const periods = findPeriods(afterPlaces, today);
-  const rest = blank(
+  const afterPeriods = blank(
     afterPlaces,
     periods.map((p) => [p.start, p.end]),
+  );
+  const amounts = [...afterPeriods.matchAll(AMOUNT)];
+  for (const m of amounts) ctx.filler.push(m[0].trim());
+  const rest = blank(
+    afterPeriods,
+    amounts.map((m) => [m.index ?? 0, (m.index ?? 0) + m[0].length]),
   );
   const conceptGroups = (t: string, asLang: Lang) => [
     ...(asLang === 'en' ? englishGroups(t, ctx) : latinRuns(t).flatMap((run) => englishGroups(run, ctx))),

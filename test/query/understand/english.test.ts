@@ -33,3 +33,24 @@ describe('a generic head after a subject only ranks', () => {
     expect(r.interp.groups.find((g) => g.label === 'apps')?.weak).toBe(false);
   });
 });
+
+describe('amounts of money', () => {
+  it.each([
+    ['million dollar fines', 'million dollar', 'fines'],
+    ['$10m grants', '$10m', 'grants'],
+    ['88 oku yen budget', '88 oku yen', 'budget'],
+    ['fines of 3 million euros', '3 million euros', 'fines'],
+  ])(
+    '%s: the amount is filler (the digests write amounts in 万/億, not indexed), the rest decides',
+    (q, amount, concept) => {
+      const r = ask(index, q, { today: TODAY, limit: 50 });
+      expect(r.interp.filler).toContain(amount);
+      expect(r.interp.groups.map((g) => g.label)).toEqual([concept]);
+    },
+  );
+
+  it('codes and years with numbers are not amounts', () => {
+    const r = ask(index, 'sb 53 in 2025', { today: TODAY, limit: 50 });
+    expect(r.interp.filler.join(' ')).not.toMatch(/\d/);
+  });
+});

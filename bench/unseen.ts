@@ -87,7 +87,10 @@ export async function scoreNewMonth(
   cpSync(dataDir, data, { recursive: true });
   try {
     const file = join(projectRoot(), 'bench', dir, month);
-    const plan = await planAdd({ dataDir: data, file: month, bytes: readFileSync(file) });
+    // `replace`: once the real digest of that month is in data/, the synthetic one takes its place
+    // (the questions are about the synthetic month's items), and the real one's English goes.
+    rmSync(join(data, 'english', `digest-${month.replace(/\.txt$/, '')}.yml`), { force: true });
+    const plan = await planAdd({ dataDir: data, file: month, bytes: readFileSync(file), replace: true });
     await applyAdd(data, plan, async () => {});
     const { index } = buildIndex(data);
     const questions = join(projectRoot(), 'bench', dir, 'questions.yml');

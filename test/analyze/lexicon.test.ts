@@ -16,6 +16,7 @@ import {
   stopwordLists,
 } from '../../src/analyze/lexicon.js';
 import { buildIndex, readManifest, saveIndex, staleness } from '../../src/search/index-store.js';
+import { buildVocabulary } from '../../src/search/vocabulary.js';
 import { DATA_DIR } from '../helpers.js';
 
 beforeAll(async () => {
@@ -80,18 +81,20 @@ describe('layering', () => {
 });
 
 describe('the glossary holds reviewed overrides, not what the dictionary gives', () => {
+  // Judged against the dictionary, not against today's corpus: the vocabulary links a word the
+  // moment a month uses it, so an entry the dictionary already gives is a repeat whatever months
+  // are added (a corpus-based check failed as soon as a month brought 法案).
   it('no entry only repeats the JMdict vocabulary (one Japanese form, found by every English word)', async () => {
     await loadTokenizer();
-    const { vocabulary } = buildIndex(DATA_DIR).index;
     const entries = glossaryEntries();
     const uses = new Map<string, number>();
     for (const e of entries) for (const j of e.ja) uses.set(j, (uses.get(j) ?? 0) + 1);
-    const repeats = entries.filter(
-      (e) =>
-        e.ja.length === 1 &&
-        uses.get(e.ja[0] as string) === 1 &&
-        e.en.every((w) => vocabulary.english.get(w)?.includes(e.ja[0] as string)),
-    );
+    const repeats = entries.filter((e) => {
+      const ja = e.ja[0] as string;
+      if (e.ja.length !== 1 || uses.get(ja) !== 1) return false;
+      const links = buildVocabulary([ja]).english;
+      return e.en.every((w) => links.get(w)?.includes(ja));
+    });
     expect(repeats.map((e) => e.en[0])).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -46,7 +46,15 @@ describe('a month with new words extends it by itself (policy-bot add, no lexico
     const data = join(mkdtempSync(join(tmpdir(), 'policy-bot-vocab-')), 'data');
     cpSync(DATA_DIR, data, { recursive: true });
     const file = join(FIXTURES, 'new-month', 'digests', '2026-02.txt');
-    const plan = await planAdd({ dataDir: data, file: '2026-02.txt', bytes: readFileSync(file) });
+    // `replace`: once the real February 2026 is in data/, the fixture takes its place in the copy
+    // (and the real month's English goes with it).
+    rmSync(join(data, 'english', 'digest-2026-02.yml'), { force: true });
+    const plan = await planAdd({
+      dataDir: data,
+      file: '2026-02.txt',
+      bytes: readFileSync(file),
+      replace: true,
+    });
     await applyAdd(data, plan, async () => {});
     after = buildIndex(data).index;
   });

@@ -12,8 +12,8 @@ export type Workspace = string;
 /**
  * The key of rows with no known workspace: rows stored before they were keyed (migration 24 of
  * the SQLite state, 3 of PostgreSQL's) and requests that name no team (the local console).
- * A single-workspace app claims them at start ({@link WorkspaceIds} of its bot token's team,
- * see `claimUnkeyedRows`), so they are found again under that team's key.
+ * The single-token app claims them at start for its bot token's team (`claimUnkeyedRows` in
+ * src/slack/workspace.ts), so they are found again under the key its requests carry.
  */
 export const UNKEYED: Workspace = '';
 

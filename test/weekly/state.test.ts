@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { firstDelivery } from '../../src/slack/dedupe.js';
+import { claimUnkeyedRows } from '../../src/slack/workspace.js';
 import { SqliteDigestStore as DigestStore } from '../../src/store/sqlite/digest.js';
 import { sqliteStores } from '../../src/store/sqlite/index.js';
 import { MIGRATIONS, onStateFault, openState, StateError, stateError } from '../../src/weekly/state.js';
@@ -300,9 +301,18 @@ describe('migration 24: rows keyed by workspace', () => {
     // A delivery seen before the upgrade is still seen (under the single workspace).
     expect(await st.dedupe.firstDelivery('', 'Ev1', at)).toBe(false);
 
-    // The single-token app claims the single workspace's rows for its own team at start.
-    expect(await d.claimUnkeyed('team:T1')).toBe(1);
-    await st.conversation.claimUnkeyed('team:T1');
+    // The single-token app claims the single workspace's rows for its own team at start — not
+    // while Slack cannot say which team its token is for.
+    const said: string[] = [];
+    const log = { info: (m: string) => said.push(m), warn: (m: string) => said.push(m) };
+    const unreachable = async () => {
+      throw new Error('fetch failed');
+    };
+    expect(await claimUnkeyedRows(st, unreachable, log)).toBeUndefined();
+    expect((await d.subscription('', 'CNOTEAM'))?.filters).toBe('EU');
+    expect(await claimUnkeyedRows(st, async () => ({ team_id: 'T1' }), log)).toBe('team:T1');
+    expect(said.at(-1)).toBe('1 subscription(s) from before workspace keys now belong to team:T1');
+    expect(await d.subscription('', 'CNOTEAM')).toBeUndefined();
     expect((await d.subscription('team:T1', 'CNOTEAM'))?.filters).toBe('EU');
     expect([...(await d.sent('team:T1', 'CNOTEAM'))]).toEqual(['b/1']);
     expect(await st.conversation.thread('team:T1', 'CTEAM', '1.01', '')).toBe('ANS1');

@@ -1,7 +1,7 @@
 import type { PgDatabase } from './pool.js';
 
 /**
- * PostgreSQL's versioned migrations: the same tables as the SQLite state (its migrations 1–5),
+ * PostgreSQL's versioned migrations: the same tables as the SQLite state (its migrations 1–5, 23, 24),
  * in one schema every replica shares. Times are ISO 8601 text, as in SQLite, so both compare and
  * return them the same way. Each version runs once, in order, in a transaction.
  */

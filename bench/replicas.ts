@@ -106,6 +106,7 @@ async function digestRun(
   );
   for (let i = 0; i < 100; i++)
     await seed.digest.upsertSubscription({
+      workspace: 'team:TBENCH',
       channelId: `CBENCH${String(i).padStart(3, '0')}`,
       filters: ['', 'Korea', 'EU', 'US', '日本'][i % 5] as string,
       lang: i % 2 ? 'ja' : 'en',

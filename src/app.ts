@@ -10,6 +10,7 @@ import { openIndex, type SearchIndex } from './search/index-store.js';
 import { rebuildInChildProcess } from './search/rebuild-process.js';
 import { watchDataDir } from './search/watch-data.js';
 import { createSlackApp } from './slack/create-app.js';
+import { claimUnkeyedRows } from './slack/workspace.js';
 import type { PgStores } from './store/pg/index.js';
 import { createLogger, registerSecret } from './util/logger.js';
 import { defaultDataDir, defaultIndexDir, projectRoot } from './util/paths.js';
@@ -156,6 +157,9 @@ async function main(): Promise<void> {
   // The missed run is looked up once the schema is there (PostgreSQL migrates in the background,
   // and may be down at start: the digest then starts when it is back).
   await state.ready.catch(() => undefined);
+  // The single-token app's one workspace takes over the rows stored before rows had one, before
+  // any digest runs (so a digest never sees them move half-way).
+  if (!config.oauth) await claimUnkeyedRows(state, () => app.client.auth.test(), logger);
   if (stopping) return;
   await startScheduler({
     runner,

@@ -38,7 +38,7 @@ export interface Weekly {
   runner(
     client: WebClient,
     logger: Logger,
-    o?: { onPart?: () => void; clientFor?: (teamId: string | null) => Promise<DigestClient | undefined> },
+    o?: { onPart?: () => void; clientFor?: (workspace: string) => Promise<DigestClient | undefined> },
   ): DigestRunner | undefined;
 }
 
@@ -92,17 +92,17 @@ export function openWeekly(
 }
 
 /**
- * The distributed app's digest clients: each team's from its installation's bot token (a team
- * without one gets none, and its subscription is paused). Undefined for the single-token app.
+ * The distributed app's digest clients: each workspace's from its installation's bot token (a
+ * workspace without one gets none, and its subscription is paused). Undefined for the single-token app.
  */
 export function installationClients(
   config: Config,
   state: StateStores | undefined,
-): ((teamId: string | null) => Promise<DigestClient | undefined>) | undefined {
+): ((workspace: string) => Promise<DigestClient | undefined>) | undefined {
   if (!config.oauth || !state) return undefined;
   const installations = new StateInstallationStore(state);
-  return async (teamId) => {
-    const token = teamId ? await installations.botToken(teamId) : undefined;
+  return async (workspace) => {
+    const token = await installations.botToken(workspace);
     return token
       ? digestClient(new WebClient(token, config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {}))
       : undefined;

@@ -47,6 +47,7 @@ describe('policy-bot digest --run-now', () => {
     const state = join(mkdtempSync(join(tmpdir(), 'policy-bot-runnow-')), 'state.sqlite');
     const db = openState(state);
     new DigestStore(db).upsertSubscription({
+      workspace: '',
       channelId: 'C-RUN',
       filters: '',
       lang: 'en',

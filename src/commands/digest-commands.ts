@@ -11,11 +11,13 @@ export interface RenderedReply {
 
 /**
  * Subscription and digest operations a command may call (implemented by the weekly digest
- * feature). `lang` is the asker's language, read from what they typed. Asynchronous: the
- * subscriptions may live in PostgreSQL.
+ * feature). `lang` is the asker's language, read from what they typed; `workspace` is where the
+ * command was sent (`src/store/workspace.ts`): a subscription is a workspace's, so two workspaces
+ * sharing a channel each have their own. Asynchronous: the subscriptions may live in PostgreSQL.
  */
 export interface DigestCommands {
   subscribe(input: {
+    workspace: string;
     channelId: string;
     teamId?: string;
     userId?: string;
@@ -25,7 +27,12 @@ export interface DigestCommands {
     actor?: Actor;
   }): Promise<RenderedReply>;
   /** Removes the channel's subscription; only the subscriber and admins may. */
-  unsubscribe(input: { channelId: string; lang: Lang; actor?: Actor }): Promise<RenderedReply>;
-  subscriptions(channelId: string, lang: Lang): Promise<RenderedReply>;
-  preview(input: { channelId: string; date?: string; lang: Lang }): Promise<RenderedReply>;
+  unsubscribe(input: {
+    workspace: string;
+    channelId: string;
+    lang: Lang;
+    actor?: Actor;
+  }): Promise<RenderedReply>;
+  subscriptions(workspace: string, channelId: string, lang: Lang): Promise<RenderedReply>;
+  preview(input: { workspace: string; channelId: string; date?: string; lang: Lang }): Promise<RenderedReply>;
 }

@@ -7,6 +7,7 @@ import { type CiteResult, cite, unslack } from '../query/cite.js';
 import { shiftYears } from '../query/period.js';
 import type { Lang } from '../query/understand.js';
 import type { Manifest, SearchIndex } from '../search/index-store.js';
+import { UNKEYED, type Workspace } from '../store/workspace.js';
 import type { Actor } from '../weekly/access.js';
 import type { DigestCommands, RenderedReply } from './digest-commands.js';
 import { type Dimension, type Filters, filtersOf, filtersSchema, inherit } from './inherit.js';
@@ -83,6 +84,8 @@ export interface HandleInput {
   /** The conversation's last answer (a thread, a DM, the console); follow-ups build on it. */
   previous?: AnswerState;
   where?: {
+    /** The workspace it was sent in (`src/store/workspace.ts`); none ('') for the console. */
+    workspace?: Workspace;
     channelId: string;
     userId?: string;
     teamId?: string;
@@ -260,6 +263,7 @@ async function digestReply(deps: HandleDeps, input: HandleInput): Promise<Reply>
       return {
         kind: 'rendered',
         reply: await d.subscribe({
+          workspace: where.workspace ?? UNKEYED,
           channelId: where.channelId,
           filters: command.filters,
           lang,
@@ -272,17 +276,22 @@ async function digestReply(deps: HandleDeps, input: HandleInput): Promise<Reply>
       return {
         kind: 'rendered',
         reply: await d.unsubscribe({
+          workspace: where.workspace ?? UNKEYED,
           channelId: where.channelId,
           lang,
           ...(where.actor ? { actor: where.actor } : {}),
         }),
       };
     case 'subscriptions':
-      return { kind: 'rendered', reply: await d.subscriptions(where.channelId, lang) };
+      return {
+        kind: 'rendered',
+        reply: await d.subscriptions(where.workspace ?? UNKEYED, where.channelId, lang),
+      };
     default:
       return {
         kind: 'rendered',
         reply: await d.preview({
+          workspace: where.workspace ?? UNKEYED,
           channelId: where.channelId,
           lang,
           ...(command.kind === 'digest' && command.date ? { date: command.date } : {}),

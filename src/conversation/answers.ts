@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { type AnswerState, answerStateSchema } from '../commands/handle.js';
 import type { AnswerRow } from '../store/conversation.js';
 import type { StateStores } from '../store/state.js';
+import type { Workspace } from '../store/workspace.js';
 
 /** How long a thread or DM remembers its last answer for follow-ups (and the bot stays in it). */
 export const THREAD_TTL_MS = 24 * 60 * 60 * 1000;
@@ -28,26 +29,29 @@ async function optional<T>(
 export const DM_ROOT = 'dm';
 
 /**
- * Stores an answer page as shown, so its buttons (pages, share, feedback) and its thread's
- * follow-ups can find it again; returns its id. The question is the only message text kept.
+ * Stores an answer page as shown in a workspace, so its buttons (pages, share, feedback) and its
+ * thread's follow-ups there can find it again; returns its id. The question is the only message
+ * text kept.
  */
 export function rememberAnswer(
   state: StateStores | undefined,
+  workspace: Workspace,
   answer: AnswerState,
   now: Date,
 ): Promise<string | undefined> {
   return optional(state, undefined, async (s) => {
     const id = randomBytes(9).toString('base64url');
-    await s.conversation.saveAnswer(toRow(id, answer, now));
+    await s.conversation.saveAnswer(toRow(id, workspace, answer, now));
     if (Math.random() < 0.01) await pruneConversations(state, now);
     return id;
   });
 }
 
 /** An answer as its stored row (JSON fields as text). */
-export function toRow(id: string, state: AnswerState, now: Date): AnswerRow {
+export function toRow(id: string, workspace: Workspace, state: AnswerState, now: Date): AnswerRow {
   return {
     answer_id: id,
+    workspace,
     question: state.question,
     lang: state.lang,
     today: state.today,
@@ -78,9 +82,17 @@ export function fromRow(row: AnswerRow | undefined): AnswerState | undefined {
   return parsed.success ? parsed.data : undefined;
 }
 
-/** A stored answer page by id (a button's value); `undefined` when unknown or unreadable. */
-export function answerById(state: StateStores | undefined, id: string): Promise<AnswerState | undefined> {
-  return optional(state, undefined, async (s) => fromRow(await s.conversation.answer(id)));
+/**
+ * A stored answer page by id (a button's value), only when it was shown in `workspace` — an id
+ * seen in a shared channel never opens another workspace's answer; `undefined` when unknown or
+ * unreadable.
+ */
+export function answerById(
+  state: StateStores | undefined,
+  workspace: Workspace,
+  id: string,
+): Promise<AnswerState | undefined> {
+  return optional(state, undefined, async (s) => fromRow(await s.conversation.answer(workspace, id)));
 }
 
 /**
@@ -89,13 +101,14 @@ export function answerById(state: StateStores | undefined, id: string): Promise<
  */
 export async function linkThread(
   state: StateStores | undefined,
+  workspace: Workspace,
   channelId: string,
   threadTs: string,
   answerId: string | undefined,
   now: Date,
 ): Promise<void> {
   await optional(state, undefined, async (s) => {
-    await s.conversation.linkThread(channelId, threadTs, answerId, now.toISOString());
+    await s.conversation.linkThread(workspace, channelId, threadTs, answerId, now.toISOString());
     if (Math.random() < 0.01) await pruneConversations(state, now);
   });
 }
@@ -111,6 +124,7 @@ export interface ThreadContext {
  */
 export function threadContext(
   state: StateStores | undefined,
+  workspace: Workspace,
   channelId: string,
   threadTs: string,
   now: Date,
@@ -118,12 +132,13 @@ export function threadContext(
 ): Promise<ThreadContext | undefined> {
   return optional(state, undefined, async (s) => {
     const answerId = await s.conversation.thread(
+      workspace,
       channelId,
       threadTs,
       new Date(now.getTime() - ttlMs).toISOString(),
     );
     if (answerId === undefined) return undefined;
-    const previous = answerId ? fromRow(await s.conversation.answer(answerId)) : undefined;
+    const previous = answerId ? fromRow(await s.conversation.answer(workspace, answerId)) : undefined;
     return previous ? { previous } : {};
   });
 }

@@ -28,13 +28,20 @@ export function digestAnswerState(d: {
   };
 }
 
-/** Links a posted digest message's thread to its items, so replies there are follow-ups. */
+/** Links a posted digest message's thread to its items, in its subscription's workspace, so replies there are follow-ups. */
 export async function linkDigestThread(
   state: StateStores | undefined,
-  posted: { channel: string; ts: string; itemIds: string[]; filters: string; lang: 'en' | 'ja' },
+  posted: {
+    workspace: string;
+    channel: string;
+    ts: string;
+    itemIds: string[];
+    filters: string;
+    lang: 'en' | 'ja';
+  },
   today: string,
   now: Date,
 ): Promise<void> {
-  const id = await rememberAnswer(state, digestAnswerState({ ...posted, today }), now);
-  if (id) await linkThread(state, posted.channel, posted.ts, id, now);
+  const id = await rememberAnswer(state, posted.workspace, digestAnswerState({ ...posted, today }), now);
+  if (id) await linkThread(state, posted.workspace, posted.channel, posted.ts, id, now);
 }

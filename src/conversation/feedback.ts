@@ -4,6 +4,7 @@ import type { AnswerState } from '../commands/handle.js';
 import type { Filters } from '../commands/inherit.js';
 import { REASONS, type Reason, type Verdict } from '../store/feedback.js';
 import type { StateStores } from '../store/state.js';
+import type { Workspace } from '../store/workspace.js';
 import { answerById } from './answers.js';
 
 export { REASONS, type Reason, type Verdict } from '../store/feedback.js';
@@ -71,6 +72,8 @@ export async function hashUser(state: StateStores, userId: string, teamId = ''):
 export async function recordFeedback(
   state: StateStores,
   f: {
+    /** The workspace the click came from: the answer is looked up there, and the row records it. */
+    workspace: Workspace;
     answerId: string;
     answer?: AnswerState | undefined;
     userId: string;
@@ -79,9 +82,10 @@ export async function recordFeedback(
     now: Date;
   },
 ): Promise<number | undefined> {
-  const answer = 'answer' in f ? f.answer : await answerById(state, f.answerId);
+  const answer = 'answer' in f ? f.answer : await answerById(state, f.workspace, f.answerId);
   if (!answer) return undefined;
   return state.feedback.add({
+    workspace: f.workspace,
     answer_id: f.answerId,
     question: answer.question,
     interpretation: JSON.stringify(compactInterpretation(answer.filters)),

@@ -1,25 +1,29 @@
 import { createHash } from 'node:crypto';
 import type { StateStores } from '../store/state.js';
+import { type Workspace, workspaceOf } from '../store/workspace.js';
 import type { SlackDeps } from './deps.js';
 
 /** How long delivery keys are kept: Slack retries within minutes, Bolt accepts a timestamp for 5. */
 const KEEP_MS = 86_400_000;
 
 /**
- * Records a delivery key; true the first time, false for a retry Slack sent because it thought
- * the first delivery failed — whichever replica recorded it first. Old keys are pruned now and
+ * Records a delivery key under the workspace it was delivered to; true the first time, false for
+ * a retry Slack sent because it thought the first delivery failed — whichever replica recorded
+ * it first. Two workspaces sharing a channel each get their own delivery of an event, each
+ * answered once. Old keys are pruned now and
  * then. A state fault (no database, a disk error, PostgreSQL down) never silences an answer: the
  * fault is reported and the delivery is treated as new.
  */
 export async function firstDelivery(
   state: StateStores | undefined,
+  workspace: Workspace,
   key: string,
   now: Date = new Date(),
 ): Promise<boolean> {
   // Without state, deduplication is off: answering a retry twice beats not answering at all.
   if (!state) return true;
   try {
-    const fresh = await state.dedupe.firstDelivery(key, now.toISOString());
+    const fresh = await state.dedupe.firstDelivery(workspace, key, now.toISOString());
     if (Math.random() < 0.01) await state.dedupe.prune(new Date(now.getTime() - KEEP_MS).toISOString());
     return fresh;
   } catch (err) {
@@ -34,10 +38,10 @@ export async function firstDelivery(
  * here before answering; the ids live in the state database, so a restart — or another replica
  * getting the retry — does not answer it again.
  */
-export async function firstTime(deps: SlackDeps, body: unknown): Promise<boolean> {
+export async function firstTime(deps: SlackDeps, workspace: Workspace, body: unknown): Promise<boolean> {
   const eventId = (body as { event_id?: unknown } | undefined)?.event_id;
   if (typeof eventId !== 'string' || !eventId) return true;
-  const fresh = await firstDelivery(deps.state, eventId);
+  const fresh = await firstDelivery(deps.state, workspace, eventId);
   if (!fresh) deps.logger.info(`ignoring retried event ${eventId}`);
   return fresh;
 }
@@ -59,7 +63,20 @@ export async function firstCommandDelivery(
   rawBody: Buffer,
 ): Promise<boolean> {
   const key = `command:${createHash('sha256').update(`${timestamp}:`).update(rawBody).digest('hex')}`;
-  const fresh = await firstDelivery(deps.state, key);
+  const fresh = await firstDelivery(deps.state, commandWorkspace(rawBody), key);
   if (!fresh) deps.logger.warn(`ignoring a replayed slash command request (${key.slice(0, 20)}…)`);
   return fresh;
+}
+
+/**
+ * The workspace a slash command was sent to, read from its form body the way Bolt reads it
+ * (`team_id`, `enterprise_id`, `is_enterprise_install`): the dedupe check runs before Bolt.
+ */
+function commandWorkspace(rawBody: Buffer): Workspace {
+  const form = new URLSearchParams(rawBody.toString('utf8'));
+  return workspaceOf({
+    isEnterpriseInstall: form.get('is_enterprise_install') === 'true',
+    enterpriseId: form.get('enterprise_id') || undefined,
+    teamId: form.get('team_id') || undefined,
+  });
 }

@@ -1,18 +1,13 @@
 import type { Installation, InstallationQuery, InstallationStore } from '@slack/bolt';
 import { z } from 'zod';
 import type { StateStores } from '../store/state.js';
+import { type Workspace, workspaceKey } from '../store/workspace.js';
 
-/** The row key of an installation: an organisation-wide install by enterprise, any other by team. */
-export function installationKey(q: {
-  isEnterpriseInstall?: boolean;
-  enterpriseId?: string | undefined;
-  teamId?: string | undefined;
-}): string {
-  if (q.isEnterpriseInstall && q.enterpriseId) return `enterprise:${q.enterpriseId}`;
-  if (q.teamId) return `team:${q.teamId}`;
-  if (q.enterpriseId) return `enterprise:${q.enterpriseId}`;
-  throw new Error('policy-bot: an installation needs a team or an enterprise id');
-}
+/**
+ * The row key of an installation: {@link workspaceKey}, the same key every row of that
+ * workspace (subscriptions, threads, answers, feedback, delivery keys) is stored under.
+ */
+export const installationKey = workspaceKey;
 
 /** What is read back before Bolt gets it: an installation with a bot token, never a guess. */
 const stored = z.looseObject({
@@ -67,8 +62,8 @@ export class StateInstallationStore implements InstallationStore {
     await this.state.installations.delete(installationKey(q));
   }
 
-  /** The bot token of a team's installation, or undefined when the team has none (uninstalled). */
-  async botToken(teamId: string): Promise<string | undefined> {
-    return (await this.read(installationKey({ teamId })))?.bot?.token;
+  /** The bot token of a workspace's installation, or undefined when it has none (uninstalled). */
+  async botToken(workspace: Workspace): Promise<string | undefined> {
+    return workspace ? (await this.read(workspace))?.bot?.token : undefined;
   }
 }

@@ -4,6 +4,7 @@ import { rememberAnswer } from '../conversation/answers.js';
 import type { AnswerView } from '../present/answer.js';
 import { renderReplyBlocks, type SlackMessage } from '../present/reply.js';
 import { detectLang, type Lang } from '../query/understand.js';
+import type { Workspace } from '../store/workspace.js';
 import { type CleanQuestion, cleanQuestion } from '../util/sanitize.js';
 import type { Actor } from '../weekly/access.js';
 import { actorOf, type UsersClient } from './actor.js';
@@ -21,12 +22,13 @@ export const nowOf = (deps: SlackDeps): Date => (deps.clock ? deps.clock() : new
  */
 export async function renderForSlack(
   deps: SlackDeps,
+  workspace: Workspace,
   reply: Reply,
   visibility: AnswerView['visibility'],
   o: { detail?: boolean } = {},
 ): Promise<{ message: SlackMessage; answerId?: string }> {
   if (reply.kind !== 'answer') return { message: renderReplyBlocks(reply, { visibility }) };
-  const answerId = await rememberAnswer(deps.state, reply.state, nowOf(deps));
+  const answerId = await rememberAnswer(deps.state, workspace, reply.state, nowOf(deps));
   return {
     message: renderReplyBlocks(reply, {
       visibility,
@@ -39,6 +41,8 @@ export async function renderForSlack(
 
 /** Where a message was typed, and by whom. */
 export interface Where {
+  /** The workspace it was delivered to (`requestWorkspace` in workspace.ts): what it reads and writes is that workspace's. */
+  workspace: Workspace;
   channelId: string;
   userId?: string;
   teamId?: string;
@@ -92,13 +96,14 @@ export async function replyToText(
   o: { where: Where; previous?: AnswerState; visibility: AnswerView['visibility'] },
 ): Promise<{ message: SlackMessage; answerId?: string; reply: Reply }> {
   const { reply, q, lang } = await replyFor(deps, client, text, o);
-  const rendered = await renderForSlack(deps, reply, o.visibility);
+  const rendered = await renderForSlack(deps, o.where.workspace, reply, o.visibility);
   return { ...rendered, message: withTruncationNote(rendered.message, q, lang), reply };
 }
 
 /** Another page of a stored answer (Show more, Previous, Share), stored in its turn. */
 export function pageForSlack(
   deps: SlackDeps,
+  workspace: Workspace,
   state: AnswerState,
   offset: number,
   visibility: AnswerView['visibility'],
@@ -106,6 +111,7 @@ export function pageForSlack(
 ): Promise<{ message: SlackMessage; answerId?: string }> {
   return renderForSlack(
     deps,
+    workspace,
     answerPage(deps.index(), state, offset, o.sharedBy ? { sharedBy: o.sharedBy } : {}),
     visibility,
     o.detail ? { detail: true } : {},

@@ -1,7 +1,10 @@
 import type { Awaitable } from './awaitable.js';
+import type { Workspace } from './workspace.js';
 
-/** A channel's weekly digest subscription, as stored. */
+/** A channel's weekly digest subscription in one workspace, as stored. */
 export interface Subscription {
+  /** The workspace that subscribed (see {@link Workspace}): with the channel id, the key. */
+  workspace: Workspace;
   channel_id: string;
   team_id: string | null;
   filters: string;
@@ -21,6 +24,7 @@ export interface Subscription {
 
 /** One logged change of a channel's subscription, or a refused attempt. */
 export interface SubscriptionChange {
+  workspace: Workspace;
   channel_id: string;
   user_id: string | null;
   action: 'created' | 'updated' | 'resumed' | 'deleted' | 'refused';
@@ -31,6 +35,7 @@ export interface SubscriptionChange {
 
 /** A digest as planned before anything of it is posted: a restart resumes exactly this content. */
 export interface Plan {
+  workspace: Workspace;
   channel_id: string;
   week: string;
   item_ids: string[];
@@ -64,6 +69,7 @@ export type UpsertOutcome = 'created' | 'updated' | 'resumed';
 
 /** What a subscribe writes: the channel's filters, language and section order, by whom and when. */
 export interface SubscriptionUpsert {
+  workspace: Workspace;
   channelId: string;
   teamId?: string;
   userId?: string;
@@ -75,32 +81,51 @@ export interface SubscriptionUpsert {
 
 /** The columns a new subscription is inserted with; {@link newSubscriptionValues} gives its values in this order. */
 export const NEW_SUBSCRIPTION_COLUMNS =
-  'channel_id, team_id, filters, lang, created_by, subscribed_at, updated_at, updated_by, section_order';
+  'workspace, channel_id, team_id, filters, lang, created_by, subscribed_at, updated_at, updated_by, section_order';
 
 /** A new subscription's values ({@link NEW_SUBSCRIPTION_COLUMNS}): its creator is also its last changer. */
 export function newSubscriptionValues(s: SubscriptionUpsert): unknown[] {
   const by = s.userId ?? null;
-  return [s.channelId, s.teamId ?? null, s.filters, s.lang, by, s.now, s.now, by, s.sectionOrder ?? null];
+  return [
+    s.workspace,
+    s.channelId,
+    s.teamId ?? null,
+    s.filters,
+    s.lang,
+    by,
+    s.now,
+    s.now,
+    by,
+    s.sectionOrder ?? null,
+  ];
 }
 
 /**
  * Subscriptions (and their change log) and the weekly digest's memory: plans, parts, runs, the
- * items seen and sent. Implemented in SQLite (`sqlite/digest.ts`, one process) and PostgreSQL
- * (`pg/digest.ts`, replicas); `test/store/contract.test.ts` holds both to the same behaviour.
+ * items seen and sent. Everything about a subscription is keyed by workspace and channel.
+ * Implemented in SQLite (`sqlite/digest.ts`, one process) and PostgreSQL (`pg/digest.ts`,
+ * replicas); `test/store/contract.test.ts` holds both to the same behaviour.
  */
 export interface DigestStore {
   /**
-   * Creates or replaces a channel's subscription and logs the change (who, when, old → new
-   * filters) in the same transaction. Whether the user may do it is decided before (access.ts).
+   * Creates or replaces a channel's subscription in a workspace and logs the change (who, when,
+   * old → new filters) in the same transaction. Whether the user may do it is decided before
+   * (access.ts).
    */
   upsertSubscription(s: SubscriptionUpsert): Awaitable<UpsertOutcome>;
-  subscription(channelId: string): Awaitable<Subscription | undefined>;
-  /** Every subscription, oldest first. */
+  subscription(workspace: Workspace, channelId: string): Awaitable<Subscription | undefined>;
+  /** Every subscription of every workspace, oldest first. */
   subscriptions(): Awaitable<Subscription[]>;
-  /** Removes a channel's subscription, logging who did it and the filters it had. */
-  deleteSubscription(channelId: string, userId?: string, now?: string): Awaitable<boolean>;
+  /** Removes a workspace's subscription of a channel, logging who did it and the filters it had. */
+  deleteSubscription(
+    workspace: Workspace,
+    channelId: string,
+    userId?: string,
+    now?: string,
+  ): Awaitable<boolean>;
   /** Logs a change, or (`refused`) an attempt by someone who may not change the subscription. */
   logChange(
+    workspace: Workspace,
     channelId: string,
     userId: string | undefined,
     action: SubscriptionChange['action'],
@@ -108,21 +133,33 @@ export interface DigestStore {
     newFilters: string | null,
     now: string,
   ): Awaitable<void>;
-  /** A channel's logged changes, oldest first. */
-  changes(channelId: string): Awaitable<SubscriptionChange[]>;
-  pause(channelId: string, reason: string, now: string): Awaitable<void>;
-  /** Pauses every active subscription of a team (the app was uninstalled there); returns how many. */
-  pauseTeam(teamId: string, reason: string, now: string): Awaitable<number>;
+  /** A workspace's logged changes of a channel's subscription, oldest first. */
+  changes(workspace: Workspace, channelId: string): Awaitable<SubscriptionChange[]>;
+  pause(workspace: Workspace, channelId: string, reason: string, now: string): Awaitable<void>;
+  /**
+   * Pauses every active subscription of a workspace (the app was uninstalled there, or its bot
+   * token revoked); returns how many. Other workspaces' subscriptions of the same (shared)
+   * channels are untouched.
+   */
+  pauseWorkspace(workspace: Workspace, reason: string, now: string): Awaitable<number>;
+  /**
+   * Gives the rows stored without a workspace (`''`, `UNKEYED`: subscriptions, their change log,
+   * plans, parts and sent items from before they were keyed) to `workspace`, unless it already
+   * has a row with the same key; returns how many subscriptions moved. A single-workspace app
+   * calls it at start with its own workspace.
+   */
+  claimUnkeyed(workspace: Workspace): Awaitable<number>;
   /**
    * Records ids the first time the corpus contains them; later sightings keep the first time.
    * The very first corpus a database sees is the baseline ({@link BASELINE}), not news.
    */
   recordItems(ids: string[], now: string): Awaitable<number>;
   firstSeen(): Awaitable<Map<string, string>>;
-  sent(channelId: string): Awaitable<Set<string>>;
-  plan(channelId: string, week: string): Awaitable<Plan | undefined>;
+  sent(workspace: Workspace, channelId: string): Awaitable<Set<string>>;
+  plan(workspace: Workspace, channelId: string, week: string): Awaitable<Plan | undefined>;
   /** Saves a plan unless one exists (the first plan wins, across replicas too). */
   savePlan(
+    workspace: Workspace,
     channelId: string,
     week: string,
     itemIds: string[],
@@ -130,14 +167,35 @@ export interface DigestStore {
     now: string,
   ): Awaitable<void>;
   partStatus(
+    workspace: Workspace,
     channelId: string,
     week: string,
     part: number,
   ): Awaitable<{ status: 'pending' | 'posted'; ts: string | null } | undefined>;
-  markPending(channelId: string, week: string, part: number, parts: number, now: string): Awaitable<void>;
-  markPosted(channelId: string, week: string, part: number, ts: string, now: string): Awaitable<void>;
-  /** Marks a digest delivered: its items are never sent to this channel again. Idempotent. */
-  finalize(channelId: string, week: string, itemIds: string[], now: string): Awaitable<void>;
+  markPending(
+    workspace: Workspace,
+    channelId: string,
+    week: string,
+    part: number,
+    parts: number,
+    now: string,
+  ): Awaitable<void>;
+  markPosted(
+    workspace: Workspace,
+    channelId: string,
+    week: string,
+    part: number,
+    ts: string,
+    now: string,
+  ): Awaitable<void>;
+  /** Marks a digest delivered: its items are never sent to this subscription again. Idempotent. */
+  finalize(
+    workspace: Workspace,
+    channelId: string,
+    week: string,
+    itemIds: string[],
+    now: string,
+  ): Awaitable<void>;
   runStatus(scheduledFor: string): Awaitable<string | undefined>;
   startRun(scheduledFor: string, now: string): Awaitable<void>;
   finishRun(scheduledFor: string, now: string, detail: string): Awaitable<void>;

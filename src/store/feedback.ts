@@ -1,4 +1,5 @@
 import type { Awaitable } from './awaitable.js';
+import type { Workspace } from './workspace.js';
 
 export const REASONS = ['wrong_items', 'missing_items', 'other'] as const;
 export type Reason = (typeof REASONS)[number];
@@ -7,6 +8,8 @@ export type Verdict = 'up' | 'down';
 /** A feedback row as stored (JSON fields as text, the user as a keyed hash). */
 export interface FeedbackRecord {
   feedback_id: number;
+  /** The workspace the click came from (`''` for clicks stored before it was recorded). */
+  workspace: Workspace;
   answer_id: string;
   question: string;
   interpretation: string;

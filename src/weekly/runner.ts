@@ -2,6 +2,7 @@ import { todayIn } from '../query/dates.js';
 import type { SearchIndex } from '../search/index-store.js';
 import type { DigestStore, Subscription } from '../store/digest.js';
 import type { Locked } from '../store/state.js';
+import type { Workspace } from '../store/workspace.js';
 import type { Logger } from '../util/logger.js';
 import { filtersLabel, renderDigest } from './render.js';
 import { storedOrder } from './sections.js';
@@ -94,11 +95,11 @@ export interface RunnerDeps {
   index: () => SearchIndex;
   client: DigestClient;
   /**
-   * The distributed app: the client with the bot token of a subscription's team (its
-   * installation), or undefined when the team has none (uninstalled): then its subscription is
+   * The distributed app: the client with the bot token of a subscription's workspace (its
+   * installation), or undefined when it has none (uninstalled): then its subscription is
    * paused. Absent: `client` posts everywhere (one workspace).
    */
-  clientFor?: (teamId: string | null) => Promise<DigestClient | undefined>;
+  clientFor?: (workspace: Workspace) => Promise<DigestClient | undefined>;
   clock: () => Date;
   timeZone: string;
   postEmpty: boolean;
@@ -118,6 +119,8 @@ export interface RunnerDeps {
 
 /** A posted part of a digest: where, and the digest's items in the order they are numbered. */
 export interface DigestPosted {
+  /** The subscription's workspace: the thread is that workspace's conversation. */
+  workspace: Workspace;
   channel: string;
   ts: string;
   /** Every item of the digest (all its parts), as numbered from 1. */
@@ -126,6 +129,15 @@ export interface DigestPosted {
   lang: 'en' | 'ja';
 }
 
+/**
+ * A subscription's name in a run's report and log: its channel, after its workspace when it has
+ * one (`team:T1/C1`) — a shared channel subscribed by two workspaces is two entries.
+ */
+export function subscriptionLabel(sub: Pick<Subscription, 'workspace' | 'channel_id'>): string {
+  return sub.workspace ? `${sub.workspace}/${sub.channel_id}` : sub.channel_id;
+}
+
+/** What a run did, per subscription ({@link subscriptionLabel}). */
 export interface RunReport {
   scheduledFor: string;
   skipped?: 'already done' | 'already running' | 'stopped';
@@ -247,8 +259,9 @@ export class DigestRunner {
       if (sub.paused_reason) continue;
       // A channel that subscribed after this run was due does not get that week's digest.
       if (sub.subscribed_at > key) continue;
+      const label = subscriptionLabel(sub);
       try {
-        report.posted[sub.channel_id] = await this.deliver(sub, week, index, firstSeen);
+        report.posted[label] = await this.deliver(sub, week, index, firstSeen);
       } catch (err) {
         if ((err as { [CRASH]?: boolean })?.[CRASH]) throw err;
         if (err === STOPPED) return { ...report, skipped: 'stopped' };
@@ -256,12 +269,12 @@ export class DigestRunner {
         if (isStateFault(err)) throw err;
         const code = slackError(err);
         if (code && PAUSING.has(code)) {
-          await store.pause(sub.channel_id, code, now());
-          report.paused[sub.channel_id] = code;
-          logger.warn(`digest: paused ${sub.channel_id}: ${code}`);
+          await store.pause(sub.workspace, sub.channel_id, code, now());
+          report.paused[label] = code;
+          logger.warn(`digest: paused ${label}: ${code}`);
         } else {
-          report.failed[sub.channel_id] = code ?? (err as Error).message;
-          logger.error(`digest: ${sub.channel_id} failed (will retry next run):`, err);
+          report.failed[label] = code ?? (err as Error).message;
+          logger.error(`digest: ${label} failed (will retry next run):`, err);
         }
       }
     }
@@ -282,12 +295,14 @@ export class DigestRunner {
   ): Promise<number> {
     const { store } = this.deps;
     const now = () => this.deps.clock().toISOString();
-    const client = this.deps.clientFor ? await this.deps.clientFor(sub.team_id) : this.deps.client;
+    // Each subscription is posted with its own workspace's bot token.
+    const ws = sub.workspace;
+    const client = this.deps.clientFor ? await this.deps.clientFor(ws) : this.deps.client;
     if (!client)
-      throw Object.assign(new Error(`team ${sub.team_id} has no installation`), {
+      throw Object.assign(new Error(`workspace ${ws || '(none)'} has no installation`), {
         data: { error: 'not_installed' },
       });
-    let plan = await store.plan(sub.channel_id, week.from);
+    let plan = await store.plan(ws, sub.channel_id, week.from);
     if (plan?.finalized_at) return 0;
     if (!plan) {
       const today = todayIn(this.deps.timeZone, this.deps.clock());
@@ -299,11 +314,11 @@ export class DigestRunner {
         firstSeen: await firstSeen(),
         since: sub.last_posted_at ?? sub.subscribed_at,
         subscribedAt: sub.subscribed_at,
-        sent: await store.sent(sub.channel_id),
+        sent: await store.sent(ws, sub.channel_id),
       });
       if (!items.length && !this.deps.postEmpty) {
-        await store.savePlan(sub.channel_id, week.from, [], [], now());
-        await store.finalize(sub.channel_id, week.from, [], now());
+        await store.savePlan(ws, sub.channel_id, week.from, [], [], now());
+        await store.finalize(ws, sub.channel_id, week.from, [], now());
         return 0;
       }
       const parts = renderDigest(items, week, {
@@ -316,6 +331,7 @@ export class DigestRunner {
       // The plan is saved before anything is posted: a restart resumes this exact content. Its
       // items are kept in the order they are numbered in the messages.
       await store.savePlan(
+        ws,
         sub.channel_id,
         week.from,
         parts.flatMap((p) => p.itemIds ?? []),
@@ -323,18 +339,19 @@ export class DigestRunner {
         now(),
       );
       this.check('plan-saved', { channel: sub.channel_id });
-      plan = await store.plan(sub.channel_id, week.from);
+      plan = await store.plan(ws, sub.channel_id, week.from);
       if (!plan) throw new Error('digest plan vanished');
     }
     let posted = 0;
     for (const [i, part] of plan.parts.entries()) {
       if (this.stopping) throw STOPPED;
-      const status = await store.partStatus(sub.channel_id, week.from, i);
+      const status = await store.partStatus(ws, sub.channel_id, week.from, i);
       if (status?.status === 'posted') continue;
       if (status?.status === 'pending') {
         // We may have died after Slack accepted the message: look for it before posting again.
         const ts = await this.findPosted(
           client,
+          ws,
           sub.channel_id,
           week.from,
           i,
@@ -342,12 +359,12 @@ export class DigestRunner {
           plan.created_at,
         );
         if (ts) {
-          await store.markPosted(sub.channel_id, week.from, i, ts, now());
+          await store.markPosted(ws, sub.channel_id, week.from, i, ts, now());
           await this.linkThread(sub, ts, plan.item_ids);
           continue;
         }
       }
-      await store.markPending(sub.channel_id, week.from, i, plan.parts.length, now());
+      await store.markPending(ws, sub.channel_id, week.from, i, plan.parts.length, now());
       this.check('before-post', { channel: sub.channel_id, part: i });
       const res = await client.chat.postMessage({
         channel: sub.channel_id,
@@ -355,20 +372,27 @@ export class DigestRunner {
         blocks: part.blocks,
         metadata: {
           event_type: EVENT_TYPE,
-          event_payload: { subscription: sub.channel_id, week: week.from, part: i, parts: plan.parts.length },
+          event_payload: {
+            subscription: sub.channel_id,
+            // Named only when there is one: a single-workspace digest's metadata is as before.
+            ...(ws ? { workspace: ws } : {}),
+            week: week.from,
+            part: i,
+            parts: plan.parts.length,
+          },
         },
         unfurl_links: false,
         unfurl_media: false,
       });
       this.check('after-post', { channel: sub.channel_id, part: i });
-      await store.markPosted(sub.channel_id, week.from, i, res.ts ?? '', now());
+      await store.markPosted(ws, sub.channel_id, week.from, i, res.ts ?? '', now());
       posted += 1;
       this.deps.onPart?.();
       if (res.ts) await this.linkThread(sub, res.ts, plan.item_ids);
       this.check('after-record', { channel: sub.channel_id, part: i });
     }
     this.check('before-finalize', { channel: sub.channel_id });
-    await store.finalize(sub.channel_id, week.from, plan.item_ids, now());
+    await store.finalize(ws, sub.channel_id, week.from, plan.item_ids, now());
     this.check('after-finalize', { channel: sub.channel_id });
     return posted;
   }
@@ -377,6 +401,7 @@ export class DigestRunner {
   private async linkThread(sub: Subscription, ts: string, itemIds: string[]): Promise<void> {
     try {
       await this.deps.onPosted?.({
+        workspace: sub.workspace,
         channel: sub.channel_id,
         ts,
         itemIds,
@@ -391,10 +416,14 @@ export class DigestRunner {
   /**
    * Looks for a part in the channel's history, from shortly before its plan was saved (nothing of
    * this digest can be older) through every page, matching on the metadata the part was posted
-   * with — however many messages others posted since, the lookup reaches it.
+   * with — however many messages others posted since, the lookup reaches it. The workspace is
+   * part of the match: in a channel shared by two subscribing workspaces, the other's digest
+   * part is not this one's. A part posted before the metadata named its workspace (no
+   * `workspace` field) matches any: then a channel had one subscription.
    */
   private async findPosted(
     client: DigestClient,
+    workspace: Workspace,
     channel: string,
     week: string,
     part: number,
@@ -418,6 +447,7 @@ export class DigestRunner {
         return (
           m.metadata?.event_type === EVENT_TYPE &&
           p?.subscription === channel &&
+          (p?.workspace === undefined || p.workspace === workspace) &&
           p?.week === week &&
           Number(p?.part) === part &&
           Number(p?.parts) === parts

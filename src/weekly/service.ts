@@ -125,7 +125,7 @@ function refusal(existing: Subscription, lang: Lang): RenderedReply {
  */
 export function digestCommands(d: ServiceDeps): DigestCommands {
   return {
-    async subscribe({ channelId, teamId, userId, filters: typed, lang: asked, actor }) {
+    async subscribe({ workspace, channelId, teamId, userId, filters: typed, lang: asked, actor }) {
       const parsed = parseSubscribeText(typed);
       const filters = parsed.filters;
       const lang = asked ?? (filters.trim() ? detectLang(filters) : 'en');
@@ -135,14 +135,15 @@ export function digestCommands(d: ServiceDeps): DigestCommands {
       }
       const now = d.clock().toISOString();
       const who = actor ?? { ...(userId ? { userId } : {}), admin: false };
-      const existing = await d.store.subscription(channelId);
+      const existing = await d.store.subscription(workspace, channelId);
       if (!mayChange(existing, who) && existing) {
-        await d.store.logChange(channelId, who.userId, 'refused', existing.filters, filters, now);
+        await d.store.logChange(workspace, channelId, who.userId, 'refused', existing.filters, filters, now);
         return refusal(existing, lang);
       }
       const f = applyFilters(d.index(), filters, d.today());
       const order = parsed.order ? parsed.order.join(',') : (existing?.section_order ?? null);
       const outcome = await d.store.upsertSubscription({
+        workspace,
         channelId,
         filters,
         lang,
@@ -169,23 +170,23 @@ export function digestCommands(d: ServiceDeps): DigestCommands {
       const text = lines.join('\n');
       return { text, blocks: [section(text)], visibility: 'in_channel' };
     },
-    async unsubscribe({ channelId, lang, actor }) {
-      const existing = await d.store.subscription(channelId);
+    async unsubscribe({ workspace, channelId, lang, actor }) {
+      const existing = await d.store.subscription(workspace, channelId);
       if (!existing) {
         const text = say(lang, 'notSubscribed');
         return { text, blocks: [section(text)], visibility: 'ephemeral' };
       }
       const now = d.clock().toISOString();
       if (!mayChange(existing, actor)) {
-        await d.store.logChange(channelId, actor?.userId, 'refused', existing.filters, null, now);
+        await d.store.logChange(workspace, channelId, actor?.userId, 'refused', existing.filters, null, now);
         return refusal(existing, lang);
       }
-      const removed = await d.store.deleteSubscription(channelId, actor?.userId, now);
+      const removed = await d.store.deleteSubscription(workspace, channelId, actor?.userId, now);
       const text = say(lang, removed ? 'unsubscribed' : 'notSubscribed');
       return { text, blocks: [section(text)], visibility: removed ? 'in_channel' : 'ephemeral' };
     },
-    async subscriptions(channelId, lang) {
-      const s = await d.store.subscription(channelId);
+    async subscriptions(workspace, channelId, lang) {
+      const s = await d.store.subscription(workspace, channelId);
       if (!s) {
         const text = say(lang, 'notSubscribedHint');
         return { text, blocks: [section(text)] };
@@ -216,13 +217,13 @@ export function digestCommands(d: ServiceDeps): DigestCommands {
       const text = lines.join('\n');
       return { text, blocks: [section(text)] };
     },
-    async preview({ channelId, date, lang }) {
+    async preview({ workspace, channelId, date, lang }) {
       const week = weekFor(date, d.today());
       if (!week) {
         const text = say(lang, 'notADateMrkdwn', { date: escapeMrkdwn(date ?? '') });
         return { text, blocks: [section(text)] };
       }
-      const s = await d.store.subscription(channelId);
+      const s = await d.store.subscription(workspace, channelId);
       const filters = s?.filters ?? '';
       const f = applyFilters(d.index(), filters, d.today());
       const items = weekItems(d.index().items, f.allowed, week);
@@ -268,7 +269,7 @@ export function unavailableDigests(logger: Logger, fault: string): DigestCommand
   return {
     subscribe: (input) => answer(langOf(input)),
     unsubscribe: (input) => answer(input.lang),
-    subscriptions: (_channel, lang) => answer(lang),
+    subscriptions: (_workspace, _channel, lang) => answer(lang),
     preview: (input) => answer(input.lang),
   };
 }
@@ -294,7 +295,7 @@ export function faultTolerant(commands: DigestCommands, logger: Logger, where: s
   return {
     subscribe: guard(commands.subscribe, (i) => langOf(i)),
     unsubscribe: guard(commands.unsubscribe, (i) => i.lang),
-    subscriptions: guard(commands.subscriptions, (_c, l) => l),
+    subscriptions: guard(commands.subscriptions, (_w, _c, l) => l),
     preview: guard(commands.preview, (i) => i.lang),
   };
 }

@@ -177,6 +177,122 @@ export const MIGRATIONS: readonly { readonly version: number; readonly sql: stri
       CREATE INDEX subscriptions_team ON subscriptions (team_id);
     `,
   },
+  {
+    // Issue 23: rows are keyed by workspace (src/store/workspace.ts), not by Slack ids alone — a
+    // Slack Connect channel shared by two installing workspaces has one channel id and one thread
+    // ts. Old rows keep every value and get the key they should have (PostgreSQL's migration 3
+    // does the same):
+    // - a subscription: `team:` + its recorded team_id (every subscribe since issue 23 recorded
+    //   it), else '' — "the single workspace";
+    // - its change log, plans, parts and sent items: their channel's subscription's key, else '';
+    // - threads, answers and feedback: '' (nothing in them names a team);
+    // - delivery keys: prefixed with '' ('/key'), the form DedupeStore.firstDelivery stores.
+    // Rows keyed '' are claimed at start by an app serving one workspace (the single-token app,
+    // from its bot token's auth.test): claimUnkeyedRows in src/slack/workspace.ts.
+    version: 24,
+    sql: `
+      CREATE TABLE subscriptions_v24 (
+        workspace TEXT NOT NULL DEFAULT '',
+        channel_id TEXT NOT NULL,
+        team_id TEXT,
+        filters TEXT NOT NULL DEFAULT '',
+        lang TEXT NOT NULL DEFAULT 'en',
+        created_by TEXT,
+        subscribed_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        paused_reason TEXT,
+        paused_at TEXT,
+        last_week TEXT,
+        last_posted_at TEXT,
+        updated_by TEXT,
+        section_order TEXT,
+        PRIMARY KEY (workspace, channel_id)
+      );
+      INSERT INTO subscriptions_v24 (workspace, channel_id, team_id, filters, lang, created_by, subscribed_at,
+        updated_at, paused_reason, paused_at, last_week, last_posted_at, updated_by, section_order)
+        SELECT CASE WHEN team_id IS NOT NULL AND team_id <> '' THEN 'team:' || team_id ELSE '' END, channel_id,
+          team_id, filters, lang, created_by, subscribed_at, updated_at, paused_reason, paused_at, last_week,
+          last_posted_at, updated_by, section_order
+        FROM subscriptions;
+      DROP TABLE subscriptions;
+      ALTER TABLE subscriptions_v24 RENAME TO subscriptions;
+      CREATE INDEX subscriptions_team ON subscriptions (team_id);
+
+      ALTER TABLE subscription_changes ADD COLUMN workspace TEXT NOT NULL DEFAULT '';
+      UPDATE subscription_changes SET workspace = COALESCE(
+        (SELECT s.workspace FROM subscriptions s WHERE s.channel_id = subscription_changes.channel_id), '');
+      DROP INDEX subscription_changes_channel;
+      CREATE INDEX subscription_changes_channel ON subscription_changes (workspace, channel_id, changed_at);
+
+      CREATE TABLE digest_messages_v24 (
+        workspace TEXT NOT NULL DEFAULT '',
+        channel_id TEXT NOT NULL,
+        week TEXT NOT NULL,
+        part INTEGER NOT NULL,
+        parts INTEGER NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('pending', 'posted')),
+        ts TEXT,
+        created_at TEXT NOT NULL,
+        posted_at TEXT,
+        PRIMARY KEY (workspace, channel_id, week, part)
+      );
+      INSERT INTO digest_messages_v24 (workspace, channel_id, week, part, parts, status, ts, created_at, posted_at)
+        SELECT COALESCE((SELECT s.workspace FROM subscriptions s WHERE s.channel_id = m.channel_id), ''),
+          channel_id, week, part, parts, status, ts, created_at, posted_at
+        FROM digest_messages m;
+      DROP TABLE digest_messages;
+      ALTER TABLE digest_messages_v24 RENAME TO digest_messages;
+
+      CREATE TABLE sent_items_v24 (
+        workspace TEXT NOT NULL DEFAULT '',
+        channel_id TEXT NOT NULL,
+        item_id TEXT NOT NULL,
+        week TEXT NOT NULL,
+        sent_at TEXT NOT NULL,
+        PRIMARY KEY (workspace, channel_id, item_id)
+      );
+      INSERT INTO sent_items_v24 (workspace, channel_id, item_id, week, sent_at)
+        SELECT COALESCE((SELECT s.workspace FROM subscriptions s WHERE s.channel_id = i.channel_id), ''),
+          channel_id, item_id, week, sent_at
+        FROM sent_items i;
+      DROP TABLE sent_items;
+      ALTER TABLE sent_items_v24 RENAME TO sent_items;
+
+      CREATE TABLE digest_plans_v24 (
+        workspace TEXT NOT NULL DEFAULT '',
+        channel_id TEXT NOT NULL,
+        week TEXT NOT NULL,
+        item_ids TEXT NOT NULL,
+        parts TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        finalized_at TEXT,
+        PRIMARY KEY (workspace, channel_id, week)
+      );
+      INSERT INTO digest_plans_v24 (workspace, channel_id, week, item_ids, parts, created_at, finalized_at)
+        SELECT COALESCE((SELECT s.workspace FROM subscriptions s WHERE s.channel_id = p.channel_id), ''),
+          channel_id, week, item_ids, parts, created_at, finalized_at
+        FROM digest_plans p;
+      DROP TABLE digest_plans;
+      ALTER TABLE digest_plans_v24 RENAME TO digest_plans;
+
+      CREATE TABLE threads_v24 (
+        workspace TEXT NOT NULL DEFAULT '',
+        channel_id TEXT NOT NULL,
+        thread_ts TEXT NOT NULL,
+        answer_id TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        PRIMARY KEY (workspace, channel_id, thread_ts)
+      );
+      INSERT INTO threads_v24 (workspace, channel_id, thread_ts, answer_id, updated_at)
+        SELECT '', channel_id, thread_ts, answer_id, updated_at FROM threads;
+      DROP TABLE threads;
+      ALTER TABLE threads_v24 RENAME TO threads;
+
+      ALTER TABLE answers ADD COLUMN workspace TEXT NOT NULL DEFAULT '';
+      ALTER TABLE feedback ADD COLUMN workspace TEXT NOT NULL DEFAULT '';
+      UPDATE seen_events SET event_id = '/' || event_id;
+    `,
+  },
 ];
 
 export type Db = Database.Database;

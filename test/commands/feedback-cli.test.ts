@@ -19,6 +19,9 @@ import { sqliteStores } from '../../src/store/sqlite/index.js';
 import { openState } from '../../src/weekly/state.js';
 import { memoryIo } from '../helpers.js';
 
+/** The workspace the answers, clicks and threads of these tests belong to. */
+const WS = 'team:T1';
+
 const filters = { countries: ['KR'], regions: [], placeNames: {}, period: null, groups: [] };
 
 describe('policy-bot feedback', () => {
@@ -36,15 +39,17 @@ describe('policy-bot feedback', () => {
       total: 2,
       filters,
     };
-    const id = await rememberAnswer(st, state, new Date('2026-01-20T00:00:00Z'));
+    const id = await rememberAnswer(st, WS, state, new Date('2026-01-20T00:00:00Z'));
     if (!id) throw new Error('the answer was not stored');
     await recordFeedback(st, {
+      workspace: WS,
       answerId: id,
       userId: 'U1',
       verdict: 'up',
       now: new Date('2026-01-20T01:00:00Z'),
     });
     const down = await recordFeedback(st, {
+      workspace: WS,
       answerId: id,
       userId: 'U2',
       verdict: 'down',
@@ -64,7 +69,23 @@ describe('policy-bot feedback', () => {
       }),
     ).toBe(true);
     expect(
-      await recordFeedback(st, { answerId: 'unknown', userId: 'U1', verdict: 'up', now: new Date() }),
+      await recordFeedback(st, {
+        workspace: WS,
+        answerId: 'unknown',
+        userId: 'U1',
+        verdict: 'up',
+        now: new Date(),
+      }),
+    ).toBeUndefined();
+    // Another workspace (a shared channel's other side) cannot give feedback on this answer.
+    expect(
+      await recordFeedback(st, {
+        workspace: 'team:T2',
+        answerId: id,
+        userId: 'U1',
+        verdict: 'up',
+        now: new Date(),
+      }),
     ).toBeUndefined();
     expect((await listFeedback(st)).map((f) => f.user)).toEqual([
       await hashUser(st, 'U1'),
@@ -106,8 +127,9 @@ describe('feedback: what anyone types is printed safely, and who typed it stays 
     const path = join(mkdtempSync(join(tmpdir(), 'policy-bot-fb-')), 'state.sqlite');
     const db = openState(path);
     const st = sqliteStores(db);
-    const id = (await rememberAnswer(st, state, new Date('2026-01-20T00:00:00Z'))) as string;
+    const id = (await rememberAnswer(st, WS, state, new Date('2026-01-20T00:00:00Z'))) as string;
     const fb = (await recordFeedback(st, {
+      workspace: WS,
       answerId: id,
       userId: 'U1',
       verdict: 'down',
@@ -134,8 +156,15 @@ describe('feedback: what anyone types is printed safely, and who typed it stays 
     const userHash = async (path: string) => {
       const db = openState(path);
       const st = sqliteStores(db);
-      const id = (await rememberAnswer(st, state, new Date())) as string;
-      await recordFeedback(st, { answerId: id, userId: 'U1', teamId: 'T1', verdict: 'up', now: new Date() });
+      const id = (await rememberAnswer(st, WS, state, new Date())) as string;
+      await recordFeedback(st, {
+        workspace: WS,
+        answerId: id,
+        userId: 'U1',
+        teamId: 'T1',
+        verdict: 'up',
+        now: new Date(),
+      });
       const users = (await listFeedback(st)).map((f) => f.user);
       db.close();
       return users;
@@ -170,15 +199,17 @@ describe('conversation state', () => {
       total: 1,
       filters,
     };
-    const id = await rememberAnswer(st, state, t0);
-    await linkThread(st, 'C1', '1.1', id, t0);
-    await linkThread(st, 'C1', '2.2', undefined, t0);
+    const id = await rememberAnswer(st, WS, state, t0);
+    await linkThread(st, WS, 'C1', '1.1', id, t0);
+    await linkThread(st, WS, 'C1', '2.2', undefined, t0);
     const hour = 3_600_000;
     expect(
-      (await threadContext(st, 'C1', '1.1', new Date(t0.getTime() + hour), 2 * hour))?.previous?.question,
+      (await threadContext(st, WS, 'C1', '1.1', new Date(t0.getTime() + hour), 2 * hour))?.previous?.question,
     ).toBe('Korea');
-    expect(await threadContext(st, 'C1', '2.2', new Date(t0.getTime() + hour), 2 * hour)).toEqual({});
-    expect(await threadContext(st, 'C1', '1.1', new Date(t0.getTime() + 3 * hour), 2 * hour)).toBeUndefined();
+    expect(await threadContext(st, WS, 'C1', '2.2', new Date(t0.getTime() + hour), 2 * hour)).toEqual({});
+    expect(
+      await threadContext(st, WS, 'C1', '1.1', new Date(t0.getTime() + 3 * hour), 2 * hour),
+    ).toBeUndefined();
     await pruneConversations(st, new Date(t0.getTime() + 30 * 24 * hour));
     expect(db.prepare('SELECT COUNT(*) AS n FROM answers').get()).toEqual({ n: 0 });
     db.close();

@@ -29,6 +29,8 @@ import {
 
 const MONDAY_JAN_19 = new Date('2026-01-19T00:00:00Z'); // 09:00 in Tokyo
 const MONDAY_JAN_26 = new Date('2026-01-26T00:00:00Z');
+/** The workspace the harness's requests come from (team T0001): every row they write is keyed by it. */
+const WS = 'team:T0001';
 let h: Harness;
 let index: SearchIndex;
 let store: DigestStore;
@@ -218,7 +220,7 @@ describe('channel-wide changes are not taken from a thread (7, issue 19 finding 
       channel: 'CTHREAD',
     });
     expect(String(asked.args.text)).toContain('/policy subscribe Korea');
-    expect(store.subscription('CTHREAD')).toBeUndefined();
+    expect(store.subscription(WS, 'CTHREAD')).toBeUndefined();
     const confirm = (
       asked.args.blocks as { type: string; elements?: { action_id: string; value: string }[] }[]
     )
@@ -238,7 +240,7 @@ describe('channel-wide changes are not taken from a thread (7, issue 19 finding 
     );
     const done = await response('thread-confirm');
     expect(String(done.body.text)).toContain('Subscribed');
-    expect(store.subscription('CTHREAD')).toMatchObject({ filters: 'Korea', created_by: 'U1' });
+    expect(store.subscription(WS, 'CTHREAD')).toMatchObject({ filters: 'Korea', created_by: 'U1' });
   });
 
   it('an unmentioned “unsubscribe” in a bot thread does not remove the channel’s subscription', async () => {
@@ -254,7 +256,7 @@ describe('channel-wide changes are not taken from a thread (7, issue 19 finding 
       thread_ts: root,
     });
     expect(String(reply.args.text)).toContain('/policy unsubscribe');
-    expect(store.subscription('CTHREAD')).toBeDefined();
+    expect(store.subscription(WS, 'CTHREAD')).toBeDefined();
   });
 });
 
@@ -270,7 +272,7 @@ describe('who may change a channel’s subscription (issue 19 finding 4)', () =>
     expect(String(replaced.text)).toContain('Only <@U1> (who set up this channel');
     const removed = await slash('unsubscribe', 'own-3', { ...channel, user_id: 'U2' });
     expect(String(removed.text)).toContain('Only <@U1>');
-    expect(store.subscription('COWNED')).toMatchObject({ filters: 'Korea', created_by: 'U1' });
+    expect(store.subscription(WS, 'COWNED')).toMatchObject({ filters: 'Korea', created_by: 'U1' });
     // A workspace admin (users.info) may replace it.
     const byAdmin = await slash('subscribe Korea EU', 'own-4', { ...channel, user_id: 'UADMIN' });
     expect(String(byAdmin.text)).toContain('Subscription updated');
@@ -287,9 +289,11 @@ describe('who may change a channel’s subscription (issue 19 finding 4)', () =>
     expect(
       String((await slash('unsubscribe', 'own-7', { ...channel, user_id: 'UBOTADMIN' })).text),
     ).toContain('Unsubscribed');
-    expect(store.subscription('COWNED')).toBeUndefined();
+    expect(store.subscription(WS, 'COWNED')).toBeUndefined();
     // Who, when, old → new: every change and every refused attempt.
-    expect(store.changes('COWNED').map((c) => [c.user_id, c.action, c.old_filters, c.new_filters])).toEqual([
+    expect(
+      store.changes(WS, 'COWNED').map((c) => [c.user_id, c.action, c.old_filters, c.new_filters]),
+    ).toEqual([
       ['U1', 'created', null, 'Korea'],
       ['U2', 'refused', 'Korea', 'EU'],
       ['U2', 'refused', 'Korea', null],
@@ -297,6 +301,6 @@ describe('who may change a channel’s subscription (issue 19 finding 4)', () =>
       ['U1', 'updated', 'Korea EU', 'Korea'],
       ['UBOTADMIN', 'deleted', 'Korea', null],
     ]);
-    for (const c of store.changes('COWNED')) expect(c.changed_at).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+    for (const c of store.changes(WS, 'COWNED')) expect(c.changed_at).toMatch(/^\d{4}-\d{2}-\d{2}T/);
   });
 });

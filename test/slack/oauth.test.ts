@@ -114,10 +114,42 @@ describe.each(STATE_BACKENDS)('the distributed app (OAuth), installations in $na
   it('installs two workspaces through the real flow; their bot tokens are stored in the state database', async () => {
     for (const w of WORKSPACES) expect((await install(w)).status).toBe(200);
     const store = new StateInstallationStore(state);
-    expect(await store.botToken('T0RED')).toBe('xoxb-red-0000-token');
-    expect(await store.botToken('T0BLUE')).toBe('xoxb-blue-0000-token');
+    expect(await store.botToken('team:T0RED')).toBe('xoxb-red-0000-token');
+    expect(await store.botToken('team:T0BLUE')).toBe('xoxb-blue-0000-token');
     // The code went to oauth.v2.access with the app's credentials.
     expect(fake.callsTo('oauth.v2.access').map((c) => c.args.code)).toEqual(['code-red', 'code-blue']);
+  });
+
+  it('a Slack Connect channel both installed: each workspace subscribes it with its own filters and sees only its own', async () => {
+    /** `/policy …` typed in the shared channel (one channel id) by a person of `team`, as Slack signs it. */
+    const policy = async (team: string, text: string, id: string): Promise<string> => {
+      const body = slashCommand(text, fake.responseUrl(id), {
+        team_id: team,
+        channel_id: 'C0SHARED',
+        user_id: `U${team}`,
+      });
+      expect((await send(port, body, 'form')).status).toBe(200);
+      const reply = await fake.waitFor(() => fake.responses.find((r) => r.id === id));
+      return String(reply.body.text);
+    };
+    expect(await policy('T0RED', 'subscribe Korea', 'shared-red-sub')).toContain('Subscribed');
+    // Blue's person did not set Red's subscription up, and is no admin: on one shared key this was refused.
+    expect(await policy('T0BLUE', 'subscribe EU', 'shared-blue-sub')).toContain('Subscribed');
+    const red = await policy('T0RED', 'subscriptions', 'shared-red-list');
+    const blue = await policy('T0BLUE', 'subscriptions', 'shared-blue-list');
+    expect(red).toContain('(“Korea”)');
+    expect(red).not.toContain('(“EU”)');
+    expect(blue).toContain('(“EU”)');
+    expect(blue).not.toContain('(“Korea”)');
+    // Each workspace's subscription is its own row, and goes away on its own.
+    expect(await policy('T0BLUE', 'unsubscribe', 'shared-blue-unsub')).toContain('Unsubscribed');
+    expect(await state.digest.subscription('team:T0BLUE', 'C0SHARED')).toBeUndefined();
+    expect(await state.digest.subscription('team:T0RED', 'C0SHARED')).toMatchObject({
+      filters: 'Korea',
+      team_id: 'T0RED',
+      created_by: 'UT0RED',
+    });
+    expect(await policy('T0RED', 'subscriptions', 'shared-red-again')).toContain('(“Korea”)');
   });
 
   it('a redirect without the state Slack was sent (a forged or replayed link) installs nothing', async () => {
@@ -154,7 +186,7 @@ describe.each(STATE_BACKENDS)('the distributed app (OAuth), installations in $na
     });
     expect((await send(port, subscribe, 'form')).status).toBe(200);
     await fake.waitFor(() => fake.responses.find((r) => r.id === 'oauth-sub'));
-    expect(await state.digest.subscription('C0BLUE')).toMatchObject({
+    expect(await state.digest.subscription('team:T0BLUE', 'C0BLUE')).toMatchObject({
       team_id: 'T0BLUE',
       paused_reason: null,
     });
@@ -167,8 +199,8 @@ describe.each(STATE_BACKENDS)('the distributed app (OAuth), installations in $na
       logs.some((l) => l.includes('app_uninstalled: team:T0BLUE')) ? true : undefined,
     );
     const store = new StateInstallationStore(state);
-    expect(await store.botToken('T0BLUE')).toBeUndefined();
-    expect(await store.botToken('T0RED')).toBe('xoxb-red-0000-token');
-    expect((await state.digest.subscription('C0BLUE'))?.paused_reason).toBe('app_uninstalled');
+    expect(await store.botToken('team:T0BLUE')).toBeUndefined();
+    expect(await store.botToken('team:T0RED')).toBe('xoxb-red-0000-token');
+    expect((await state.digest.subscription('team:T0BLUE', 'C0BLUE'))?.paused_reason).toBe('app_uninstalled');
   });
 });

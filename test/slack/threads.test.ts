@@ -147,7 +147,7 @@ describe('a thread reply reads its thread once', () => {
       const follow = await postAfter(h, reply('CONCE', root, 'what about Korea?'));
       expect(texts(follow.args.blocks)[0]).toContain('(from your earlier question)');
     });
-    expect(reads.filter((args) => args[1] === root)).toHaveLength(1);
+    expect(reads.filter((args) => args[2] === root)).toHaveLength(1);
   });
 });
 

@@ -32,6 +32,7 @@ beforeAll(async () => {
   // Subscribed long before the run that is due, so that run delivers to each of them.
   for (const [i, channel] of DIGEST_CHANNELS.entries())
     await seed.digest.upsertSubscription({
+      workspace: '',
       channelId: channel,
       filters: '',
       lang: 'en',

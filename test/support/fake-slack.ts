@@ -84,6 +84,12 @@ export class FakeSlack {
    * Slack taking its message and the response would be.
    */
   hangPosts: ((args: Record<string, unknown>) => boolean) | undefined;
+  /**
+   * Runs after a chat.postMessage is accepted (the message is in the channel) and before Slack
+   * answers: a test makes something fail exactly there — the database going down between Slack
+   * taking a digest part and the app recording it.
+   */
+  afterPost: ((args: Record<string, unknown>) => Promise<void>) | undefined;
   private readonly hanging: ServerResponse[] = [];
   private server: Server | undefined;
   private tsCounter = Math.floor(Date.now() / 1000);
@@ -156,6 +162,14 @@ export class FakeSlack {
         if (method === 'chat.postMessage' && this.hangPosts?.(body)) {
           this.answer(method, body);
           this.hanging.push(res);
+          return;
+        }
+        if (method === 'chat.postMessage' && this.afterPost) {
+          const answer = this.answer(method, body, token);
+          void this.afterPost(body).then(() => {
+            res.writeHead(200, { 'content-type': 'application/json' });
+            res.end(JSON.stringify(answer));
+          });
           return;
         }
         res.writeHead(200, { 'content-type': 'application/json' });

@@ -84,6 +84,7 @@ function boot(): World {
 
 function subscribe(store: DigestStore, channelId: string, filters: string, at = '2026-01-10T00:00:00.000Z') {
   store.upsertSubscription({
+    workspace: '',
     channelId,
     filters,
     lang: /[ぁ-ん一-龯ァ-ン]/.test(filters) ? 'ja' : 'en',
@@ -211,7 +212,7 @@ describe('empty weeks', () => {
     subscribe(w.store, 'C-TELL', 'Korea');
     await w.runner().run(MONDAY_JAN_19);
     expect(digestParts('C-QUIET')).toEqual([]);
-    w.store.deleteSubscription('C-QUIET');
+    w.store.deleteSubscription('', 'C-QUIET');
     await w
       .runner({ postEmpty: true, at: new Date('2026-01-19T01:00:00Z') })
       .run(new Date('2026-01-19T01:00:00Z'));
@@ -350,19 +351,20 @@ describe('the distributed app: each team posted with its own token', () => {
       ['C-GONE', 'TGONE'],
     ] as const)
       store.upsertSubscription({
+        workspace: `team:${teamId}`,
         channelId,
         teamId,
         filters: '',
         lang: 'en',
         now: '2026-01-10T00:00:00.000Z',
       });
-    const tokens: Record<string, string> = { TRED: 'xoxb-red-token', TBLUE: 'xoxb-blue-token' };
+    const tokens: Record<string, string> = { 'team:TRED': 'xoxb-red-token', 'team:TBLUE': 'xoxb-blue-token' };
     const runner = new DigestRunner({
       store,
       index: () => full,
       client: new WebClient('xoxb-never-used', { slackApiUrl: fake.apiUrl }) as never,
-      clientFor: async (teamId) => {
-        const token = teamId ? tokens[teamId] : undefined;
+      clientFor: async (workspace) => {
+        const token = tokens[workspace];
         return token
           ? (new WebClient(token, { slackApiUrl: fake.apiUrl, logLevel: LogLevel.ERROR }) as never)
           : undefined;
@@ -377,8 +379,8 @@ describe('the distributed app: each team posted with its own token', () => {
     expect(posts.filter((c) => c.args.channel === 'C-RED').map((c) => c.token)).toEqual(['xoxb-red-token']);
     expect(posts.filter((c) => c.args.channel === 'C-BLUE').map((c) => c.token)).toEqual(['xoxb-blue-token']);
     expect(posts.some((c) => c.token === 'xoxb-never-used')).toBe(false);
-    expect(report.paused).toEqual({ 'C-GONE': 'not_installed' });
-    expect(store.subscription('C-GONE')?.paused_reason).toBe('not_installed');
+    expect(report.paused).toEqual({ 'team:TGONE/C-GONE': 'not_installed' });
+    expect(store.subscription('team:TGONE', 'C-GONE')?.paused_reason).toBe('not_installed');
     db.close();
   });
 });
@@ -459,11 +461,17 @@ describe('Slack errors are per subscription', () => {
       cron: '0 9 * * 1',
       timeZone: 'Asia/Tokyo',
     });
-    expect((await service.subscriptions('C1-OUT', 'en')).text).toContain('Paused: `not_in_channel`');
+    expect((await service.subscriptions('', 'C1-OUT', 'en')).text).toContain('Paused: `not_in_channel`');
     // Subscribing again resumes; the next run delivers that channel's week.
     expect(
-      (await service.subscribe({ channelId: 'C1-OUT', filters: '', actor: { userId: 'U1', admin: true } }))
-        .text,
+      (
+        await service.subscribe({
+          workspace: '',
+          channelId: 'C1-OUT',
+          filters: '',
+          actor: { userId: 'U1', admin: true },
+        })
+      ).text,
     ).toContain('Subscription resumed');
     await w.runner({ at: MONDAY_JAN_26 }).run(MONDAY_JAN_26);
     expect(digestParts('C1-OUT')).toEqual(['2026-01-19#0/1']);

@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { firstDelivery } from '../../src/slack/dedupe.js';
+import { claimUnkeyedRows } from '../../src/slack/workspace.js';
 import { SqliteDigestStore as DigestStore } from '../../src/store/sqlite/digest.js';
 import { sqliteStores } from '../../src/store/sqlite/index.js';
 import { MIGRATIONS, onStateFault, openState, StateError, stateError } from '../../src/weekly/state.js';
@@ -190,9 +191,10 @@ describe('file modes', () => {
     const fresh = openState(join(dir, 'fresh.sqlite'));
     const all = versionsOf(fresh);
     expect(all).toEqual(expect.arrayContaining([3, 4, 5]));
+    // Such a deployment predates migration 24 (which rebuilds the tables 3 added columns to).
     databaseAt(
       file,
-      all.filter((v) => v !== 3),
+      all.filter((v) => v !== 3 && v < 24),
     );
     const again = openState(file);
     expect(versionsOf(again)).toEqual(all);
@@ -203,17 +205,134 @@ describe('file modes', () => {
   });
 });
 
+describe('migration 24: rows keyed by workspace', () => {
+  it('a state file of the previous schema keeps every row, each found under the key it should have', async () => {
+    // The file exactly as the release before migration 24 left it, with rows of every kind.
+    const raw = new Database(file);
+    raw.exec('CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)');
+    for (const m of MIGRATIONS.filter((m) => m.version < 24)) {
+      raw.exec(m.sql);
+      raw.prepare('INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)').run(m.version, 'then');
+    }
+    const at = '2026-01-10T00:00:00.000Z';
+    const insert = (sql: string, ...values: unknown[]) => raw.prepare(sql).run(...values);
+    const sub = `INSERT INTO subscriptions (channel_id, team_id, filters, lang, created_by, subscribed_at, updated_at,
+      last_week, updated_by, section_order) VALUES (?, ?, ?, 'en', 'U1', ?, ?, ?, 'U1', ?)`;
+    insert(sub, 'CTEAM', 'T1', 'Korea', at, at, '2026-01-05', 'japan,overseas');
+    insert(sub, 'CNOTEAM', null, 'EU', at, at, null, null);
+    const change = `INSERT INTO subscription_changes (channel_id, user_id, action, old_filters, new_filters, changed_at)
+      VALUES (?, 'U1', ?, ?, ?, ?)`;
+    insert(change, 'CTEAM', 'created', null, 'Korea', at);
+    insert(change, 'CNOTEAM', 'created', null, 'EU', at);
+    insert(change, 'CGONE', 'deleted', 'US', null, at);
+    insert(
+      "INSERT INTO digest_plans (channel_id, week, item_ids, parts, created_at) VALUES ('CTEAM', '2026-01-05', '[\"a/1\"]', '[]', ?)",
+      at,
+    );
+    insert(
+      "INSERT INTO digest_messages (channel_id, week, part, parts, status, ts, created_at) VALUES ('CTEAM', '2026-01-05', 0, 1, 'posted', '1.01', ?)",
+      at,
+    );
+    insert(
+      "INSERT INTO sent_items (channel_id, item_id, week, sent_at) VALUES ('CTEAM', 'a/1', '2026-01-05', ?)",
+      at,
+    );
+    insert(
+      "INSERT INTO sent_items (channel_id, item_id, week, sent_at) VALUES ('CNOTEAM', 'b/1', '2026-01-05', ?)",
+      at,
+    );
+    insert(
+      `INSERT INTO answers (answer_id, question, lang, today, inherit, page_offset, item_ids, total, interpretation,
+        created_at, suggestion_ids) VALUES ('ANS1', 'Korea', 'en', '2026-01-10', NULL, 0, '[]', 0, '{}', ?, NULL)`,
+      at,
+    );
+    insert(
+      "INSERT INTO threads (channel_id, thread_ts, answer_id, updated_at) VALUES ('CTEAM', '1.01', 'ANS1', ?)",
+      at,
+    );
+    insert(
+      `INSERT INTO feedback (answer_id, question, interpretation, item_ids, user_hash, verdict, created_at)
+        VALUES ('ANS1', 'Korea', '{}', '[]', 'h1', 'up', ?)`,
+      at,
+    );
+    insert("INSERT INTO seen_events (event_id, seen_at) VALUES ('Ev1', ?)", at);
+    const counts = (db: Database.Database) =>
+      Object.fromEntries(
+        [
+          'subscriptions',
+          'subscription_changes',
+          'digest_plans',
+          'digest_messages',
+          'sent_items',
+          'answers',
+          'threads',
+          'feedback',
+          'seen_events',
+        ].map((t) => [t, (db.prepare(`SELECT COUNT(*) AS n FROM ${t}`).get() as { n: number }).n]),
+      );
+    const before = counts(raw);
+    raw.close();
+
+    const db = openState(file);
+    expect(counts(db)).toEqual(before);
+    const st = sqliteStores(db);
+    const d = st.digest;
+    // A subscription that recorded its team is that team's; one that did not is the single workspace's ('').
+    expect(await d.subscription('team:T1', 'CTEAM')).toMatchObject({
+      filters: 'Korea',
+      team_id: 'T1',
+      last_week: '2026-01-05',
+      section_order: 'japan,overseas',
+    });
+    expect(await d.subscription('', 'CTEAM')).toBeUndefined();
+    expect((await d.subscription('', 'CNOTEAM'))?.filters).toBe('EU');
+    // Its digest's memory follows it: the plan, the part posted, the items sent.
+    expect((await d.plan('team:T1', 'CTEAM', '2026-01-05'))?.item_ids).toEqual(['a/1']);
+    expect(await d.partStatus('team:T1', 'CTEAM', '2026-01-05', 0)).toEqual({ status: 'posted', ts: '1.01' });
+    expect([...(await d.sent('team:T1', 'CTEAM'))]).toEqual(['a/1']);
+    expect([...(await d.sent('', 'CNOTEAM'))]).toEqual(['b/1']);
+    expect((await d.changes('team:T1', 'CTEAM')).map((c) => c.action)).toEqual(['created']);
+    expect((await d.changes('', 'CNOTEAM')).map((c) => c.action)).toEqual(['created']);
+    expect((await d.changes('', 'CGONE')).map((c) => c.action)).toEqual(['deleted']);
+    // Threads, answers and feedback named no team: the single workspace's.
+    expect(await st.conversation.thread('', 'CTEAM', '1.01', '')).toBe('ANS1');
+    expect((await st.conversation.answer('', 'ANS1'))?.question).toBe('Korea');
+    expect((await st.feedback.list('')).map((f) => [f.answer_id, f.workspace])).toEqual([['ANS1', '']]);
+    // A delivery seen before the upgrade is still seen (under the single workspace).
+    expect(await st.dedupe.firstDelivery('', 'Ev1', at)).toBe(false);
+
+    // The single-token app claims the single workspace's rows for its own team at start — not
+    // while Slack cannot say which team its token is for.
+    const said: string[] = [];
+    const log = { info: (m: string) => said.push(m), warn: (m: string) => said.push(m) };
+    const unreachable = async () => {
+      throw new Error('fetch failed');
+    };
+    expect(await claimUnkeyedRows(st, unreachable, log)).toBeUndefined();
+    expect((await d.subscription('', 'CNOTEAM'))?.filters).toBe('EU');
+    expect(await claimUnkeyedRows(st, async () => ({ team_id: 'T1' }), log)).toBe('team:T1');
+    expect(said.at(-1)).toBe('1 subscription(s) from before workspace keys now belong to team:T1');
+    expect(await d.subscription('', 'CNOTEAM')).toBeUndefined();
+    expect((await d.subscription('team:T1', 'CNOTEAM'))?.filters).toBe('EU');
+    expect([...(await d.sent('team:T1', 'CNOTEAM'))]).toEqual(['b/1']);
+    expect(await st.conversation.thread('team:T1', 'CTEAM', '1.01', '')).toBe('ANS1');
+    expect((await st.conversation.answer('team:T1', 'ANS1'))?.question).toBe('Korea');
+    expect(counts(db)).toEqual(before);
+    db.close();
+  });
+});
+
 describe('firstDelivery', () => {
   it('answers (treats as new) and reports when the database fails at run time', async () => {
     const db = openState(file);
     const st = sqliteStores(db);
     const faults: string[] = [];
     onStateFault(db, (e) => faults.push(e.message));
-    expect(await firstDelivery(st, 'Ev1')).toBe(true);
-    expect(await firstDelivery(st, 'Ev1')).toBe(false);
+    expect(await firstDelivery(st, 'team:T1', 'Ev1')).toBe(true);
+    expect(await firstDelivery(st, 'team:T1', 'Ev1')).toBe(false);
     db.close();
-    expect(await firstDelivery(st, 'Ev2')).toBe(true);
+    expect(await firstDelivery(st, 'team:T1', 'Ev2')).toBe(true);
     expect(faults[0]).toContain(`state database ${file}`);
-    expect(await firstDelivery(undefined, 'Ev3')).toBe(true);
+    expect(await firstDelivery(undefined, 'team:T1', 'Ev3')).toBe(true);
   });
 });

@@ -11,10 +11,18 @@ import {
   type SubscriptionUpsert,
   type UpsertOutcome,
 } from '../digest.js';
+import { UNKEYED, type Workspace } from '../workspace.js';
 import type { PgDatabase } from './pool.js';
 
-const LOG_CHANGE = `INSERT INTO subscription_changes (channel_id, user_id, action, old_filters, new_filters, changed_at)
-  VALUES ($1, $2, $3, $4, $5, $6)`;
+const LOG_CHANGE = `INSERT INTO subscription_changes (workspace, channel_id, user_id, action, old_filters, new_filters, changed_at)
+  VALUES ($1, $2, $3, $4, $5, $6, $7)`;
+
+/** The tables whose rows belong to a subscription, with their keys after the workspace. */
+const CLAIMED: readonly { table: string; key: string[] }[] = [
+  { table: 'digest_plans', key: ['channel_id', 'week'] },
+  { table: 'digest_messages', key: ['channel_id', 'week', 'part'] },
+  { table: 'sent_items', key: ['channel_id', 'item_id'] },
+];
 
 /** {@link DigestStore} in PostgreSQL: the same statements as SQLite's, safe for replicas. */
 export class PgDigestStore implements DigestStore {
@@ -22,32 +30,37 @@ export class PgDigestStore implements DigestStore {
 
   upsertSubscription(s: SubscriptionUpsert): Promise<UpsertOutcome> {
     return this.db.tx(async (q) => {
-      // The row is locked for the transaction: two replicas changing one channel take turns.
-      const existing = (
-        await q<Subscription>('SELECT * FROM subscriptions WHERE channel_id = $1 FOR UPDATE', [s.channelId])
-      ).rows[0];
+      const lock = 'SELECT * FROM subscriptions WHERE workspace = $1 AND channel_id = $2 FOR UPDATE';
+      // The row is locked for the transaction: two replicas changing one subscription take turns.
+      const existing = (await q<Subscription>(lock, [s.workspace, s.channelId])).rows[0];
       if (!existing) {
         const inserted = await q(
-          `INSERT INTO subscriptions (${NEW_SUBSCRIPTION_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
-           ON CONFLICT (channel_id) DO NOTHING`,
+          `INSERT INTO subscriptions (${NEW_SUBSCRIPTION_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+           ON CONFLICT (workspace, channel_id) DO NOTHING`,
           newSubscriptionValues(s),
         );
         if (inserted.rowCount === 1) {
-          await q(LOG_CHANGE, [s.channelId, s.userId ?? null, 'created', null, s.filters, s.now]);
+          await q(LOG_CHANGE, [
+            s.workspace,
+            s.channelId,
+            s.userId ?? null,
+            'created',
+            null,
+            s.filters,
+            s.now,
+          ]);
           return 'created' as const;
         }
       }
-      const before =
-        existing ??
-        (await q<Subscription>('SELECT * FROM subscriptions WHERE channel_id = $1 FOR UPDATE', [s.channelId]))
-          .rows[0];
+      const before = existing ?? (await q<Subscription>(lock, [s.workspace, s.channelId])).rows[0];
       await q(
         `UPDATE subscriptions SET filters = $1, lang = $2, updated_at = $3, updated_by = $4, section_order = $5,
-           paused_reason = NULL, paused_at = NULL WHERE channel_id = $6`,
-        [s.filters, s.lang, s.now, s.userId ?? null, s.sectionOrder ?? null, s.channelId],
+           paused_reason = NULL, paused_at = NULL WHERE workspace = $6 AND channel_id = $7`,
+        [s.filters, s.lang, s.now, s.userId ?? null, s.sectionOrder ?? null, s.workspace, s.channelId],
       );
       const outcome = before?.paused_reason ? ('resumed' as const) : ('updated' as const);
       await q(LOG_CHANGE, [
+        s.workspace,
         s.channelId,
         s.userId ?? null,
         outcome,
@@ -59,32 +72,43 @@ export class PgDigestStore implements DigestStore {
     });
   }
 
-  async subscription(channelId: string): Promise<Subscription | undefined> {
+  async subscription(workspace: Workspace, channelId: string): Promise<Subscription | undefined> {
     return (
-      await this.db.query<Subscription>('SELECT * FROM subscriptions WHERE channel_id = $1', [channelId])
+      await this.db.query<Subscription>(
+        'SELECT * FROM subscriptions WHERE workspace = $1 AND channel_id = $2',
+        [workspace, channelId],
+      )
     ).rows[0];
   }
 
   async subscriptions(): Promise<Subscription[]> {
     return (
-      await this.db.query<Subscription>('SELECT * FROM subscriptions ORDER BY subscribed_at, channel_id')
+      await this.db.query<Subscription>(
+        'SELECT * FROM subscriptions ORDER BY subscribed_at, channel_id, workspace',
+      )
     ).rows;
   }
 
-  deleteSubscription(channelId: string, userId?: string, now = new Date().toISOString()): Promise<boolean> {
+  deleteSubscription(
+    workspace: Workspace,
+    channelId: string,
+    userId?: string,
+    now = new Date().toISOString(),
+  ): Promise<boolean> {
     return this.db.tx(async (q) => {
       const gone = await q<{ filters: string }>(
-        'DELETE FROM subscriptions WHERE channel_id = $1 RETURNING filters',
-        [channelId],
+        'DELETE FROM subscriptions WHERE workspace = $1 AND channel_id = $2 RETURNING filters',
+        [workspace, channelId],
       );
       const row = gone.rows[0];
       if (!row) return false;
-      await q(LOG_CHANGE, [channelId, userId ?? null, 'deleted', row.filters, null, now]);
+      await q(LOG_CHANGE, [workspace, channelId, userId ?? null, 'deleted', row.filters, null, now]);
       return true;
     });
   }
 
   async logChange(
+    workspace: Workspace,
     channelId: string,
     userId: string | undefined,
     action: SubscriptionChange['action'],
@@ -92,33 +116,60 @@ export class PgDigestStore implements DigestStore {
     newFilters: string | null,
     now: string,
   ): Promise<void> {
-    await this.db.query(LOG_CHANGE, [channelId, userId ?? null, action, oldFilters, newFilters, now]);
+    await this.db.query(LOG_CHANGE, [
+      workspace,
+      channelId,
+      userId ?? null,
+      action,
+      oldFilters,
+      newFilters,
+      now,
+    ]);
   }
 
-  async changes(channelId: string): Promise<SubscriptionChange[]> {
+  async changes(workspace: Workspace, channelId: string): Promise<SubscriptionChange[]> {
     return (
       await this.db.query<SubscriptionChange>(
-        `SELECT channel_id, user_id, action, old_filters, new_filters, changed_at
-         FROM subscription_changes WHERE channel_id = $1 ORDER BY change_id`,
-        [channelId],
+        `SELECT workspace, channel_id, user_id, action, old_filters, new_filters, changed_at
+         FROM subscription_changes WHERE workspace = $1 AND channel_id = $2 ORDER BY change_id`,
+        [workspace, channelId],
       )
     ).rows;
   }
 
-  async pause(channelId: string, reason: string, now: string): Promise<void> {
-    await this.db.query('UPDATE subscriptions SET paused_reason = $1, paused_at = $2 WHERE channel_id = $3', [
-      reason,
-      now,
-      channelId,
-    ]);
+  async pause(workspace: Workspace, channelId: string, reason: string, now: string): Promise<void> {
+    await this.db.query(
+      'UPDATE subscriptions SET paused_reason = $1, paused_at = $2 WHERE workspace = $3 AND channel_id = $4',
+      [reason, now, workspace, channelId],
+    );
   }
 
-  async pauseTeam(teamId: string, reason: string, now: string): Promise<number> {
+  async pauseWorkspace(workspace: Workspace, reason: string, now: string): Promise<number> {
     const r = await this.db.query(
-      'UPDATE subscriptions SET paused_reason = $1, paused_at = $2 WHERE team_id = $3 AND paused_reason IS NULL',
-      [reason, now, teamId],
+      'UPDATE subscriptions SET paused_reason = $1, paused_at = $2 WHERE workspace = $3 AND paused_reason IS NULL',
+      [reason, now, workspace],
     );
     return r.rowCount ?? 0;
+  }
+
+  /** Rows keyed '' move to `workspace`, except one whose key `workspace` already has. */
+  async claimUnkeyed(workspace: Workspace): Promise<number> {
+    if (workspace === UNKEYED) return 0;
+    return this.db.tx(async (q) => {
+      const moved = await q(
+        `UPDATE subscriptions s SET workspace = $1 WHERE s.workspace = ''
+           AND NOT EXISTS (SELECT 1 FROM subscriptions t WHERE t.workspace = $1 AND t.channel_id = s.channel_id)`,
+        [workspace],
+      );
+      await q(`UPDATE subscription_changes SET workspace = $1 WHERE workspace = ''`, [workspace]);
+      for (const { table, key } of CLAIMED)
+        await q(
+          `UPDATE ${table} s SET workspace = $1 WHERE s.workspace = ''
+             AND NOT EXISTS (SELECT 1 FROM ${table} t WHERE t.workspace = $1 AND ${key.map((k) => `t.${k} = s.${k}`).join(' AND ')})`,
+          [workspace],
+        );
+      return moved.rowCount ?? 0;
+    });
   }
 
   recordItems(ids: string[], now: string): Promise<number> {
@@ -142,27 +193,29 @@ export class PgDigestStore implements DigestStore {
     return new Map(rows.map((r) => [r.item_id, r.first_seen_at]));
   }
 
-  async sent(channelId: string): Promise<Set<string>> {
+  async sent(workspace: Workspace, channelId: string): Promise<Set<string>> {
     const rows = (
-      await this.db.query<{ item_id: string }>('SELECT item_id FROM sent_items WHERE channel_id = $1', [
-        channelId,
-      ])
+      await this.db.query<{ item_id: string }>(
+        'SELECT item_id FROM sent_items WHERE workspace = $1 AND channel_id = $2',
+        [workspace, channelId],
+      )
     ).rows;
     return new Set(rows.map((r) => r.item_id));
   }
 
-  async plan(channelId: string, week: string): Promise<Plan | undefined> {
+  async plan(workspace: Workspace, channelId: string, week: string): Promise<Plan | undefined> {
     return planFromRow(
       (
-        await this.db.query<PlanRow>('SELECT * FROM digest_plans WHERE channel_id = $1 AND week = $2', [
-          channelId,
-          week,
-        ])
+        await this.db.query<PlanRow>(
+          'SELECT * FROM digest_plans WHERE workspace = $1 AND channel_id = $2 AND week = $3',
+          [workspace, channelId, week],
+        )
       ).rows[0],
     );
   }
 
   async savePlan(
+    workspace: Workspace,
     channelId: string,
     week: string,
     itemIds: string[],
@@ -170,26 +223,28 @@ export class PgDigestStore implements DigestStore {
     now: string,
   ): Promise<void> {
     await this.db.query(
-      `INSERT INTO digest_plans (channel_id, week, item_ids, parts, created_at) VALUES ($1, $2, $3, $4, $5)
-       ON CONFLICT (channel_id, week) DO NOTHING`,
-      [channelId, week, JSON.stringify(itemIds), JSON.stringify(parts), now],
+      `INSERT INTO digest_plans (workspace, channel_id, week, item_ids, parts, created_at) VALUES ($1, $2, $3, $4, $5, $6)
+       ON CONFLICT (workspace, channel_id, week) DO NOTHING`,
+      [workspace, channelId, week, JSON.stringify(itemIds), JSON.stringify(parts), now],
     );
   }
 
   async partStatus(
+    workspace: Workspace,
     channelId: string,
     week: string,
     part: number,
   ): Promise<{ status: 'pending' | 'posted'; ts: string | null } | undefined> {
     return (
       await this.db.query<{ status: 'pending' | 'posted'; ts: string | null }>(
-        'SELECT status, ts FROM digest_messages WHERE channel_id = $1 AND week = $2 AND part = $3',
-        [channelId, week, part],
+        'SELECT status, ts FROM digest_messages WHERE workspace = $1 AND channel_id = $2 AND week = $3 AND part = $4',
+        [workspace, channelId, week, part],
       )
     ).rows[0];
   }
 
   async markPending(
+    workspace: Workspace,
     channelId: string,
     week: string,
     part: number,
@@ -197,35 +252,50 @@ export class PgDigestStore implements DigestStore {
     now: string,
   ): Promise<void> {
     await this.db.query(
-      `INSERT INTO digest_messages (channel_id, week, part, parts, status, created_at) VALUES ($1, $2, $3, $4, 'pending', $5)
-       ON CONFLICT (channel_id, week, part) DO NOTHING`,
-      [channelId, week, part, parts, now],
+      `INSERT INTO digest_messages (workspace, channel_id, week, part, parts, status, created_at)
+       VALUES ($1, $2, $3, $4, $5, 'pending', $6)
+       ON CONFLICT (workspace, channel_id, week, part) DO NOTHING`,
+      [workspace, channelId, week, part, parts, now],
     );
   }
 
-  async markPosted(channelId: string, week: string, part: number, ts: string, now: string): Promise<void> {
+  async markPosted(
+    workspace: Workspace,
+    channelId: string,
+    week: string,
+    part: number,
+    ts: string,
+    now: string,
+  ): Promise<void> {
     await this.db.query(
-      `UPDATE digest_messages SET status = 'posted', ts = $1, posted_at = $2 WHERE channel_id = $3 AND week = $4 AND part = $5`,
-      [ts, now, channelId, week, part],
+      `UPDATE digest_messages SET status = 'posted', ts = $1, posted_at = $2
+       WHERE workspace = $3 AND channel_id = $4 AND week = $5 AND part = $6`,
+      [ts, now, workspace, channelId, week, part],
     );
   }
 
-  finalize(channelId: string, week: string, itemIds: string[], now: string): Promise<void> {
+  finalize(
+    workspace: Workspace,
+    channelId: string,
+    week: string,
+    itemIds: string[],
+    now: string,
+  ): Promise<void> {
     return this.db.tx(async (q) => {
       await q(
-        `INSERT INTO sent_items (channel_id, item_id, week, sent_at) SELECT $1, id, $3, $4 FROM unnest($2::text[]) AS id
-         ON CONFLICT (channel_id, item_id) DO NOTHING`,
-        [channelId, itemIds, week, now],
+        `INSERT INTO sent_items (workspace, channel_id, item_id, week, sent_at)
+         SELECT $1, $2, id, $4, $5 FROM unnest($3::text[]) AS id
+         ON CONFLICT (workspace, channel_id, item_id) DO NOTHING`,
+        [workspace, channelId, itemIds, week, now],
       );
       await q(
-        'UPDATE digest_plans SET finalized_at = COALESCE(finalized_at, $1) WHERE channel_id = $2 AND week = $3',
-        [now, channelId, week],
+        'UPDATE digest_plans SET finalized_at = COALESCE(finalized_at, $1) WHERE workspace = $2 AND channel_id = $3 AND week = $4',
+        [now, workspace, channelId, week],
       );
-      await q('UPDATE subscriptions SET last_week = $1, last_posted_at = $2 WHERE channel_id = $3', [
-        week,
-        now,
-        channelId,
-      ]);
+      await q(
+        'UPDATE subscriptions SET last_week = $1, last_posted_at = $2 WHERE workspace = $3 AND channel_id = $4',
+        [week, now, workspace, channelId],
+      );
     });
   }
 

@@ -7,9 +7,18 @@ export class PgFeedbackStore implements FeedbackStore {
 
   async add(f: Omit<FeedbackRecord, 'feedback_id' | 'reason' | 'note'>): Promise<number> {
     const r = await this.db.query<{ feedback_id: number }>(
-      `INSERT INTO feedback (answer_id, question, interpretation, item_ids, user_hash, verdict, created_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING feedback_id`,
-      [f.answer_id, f.question, f.interpretation, f.item_ids, f.user_hash, f.verdict, f.created_at],
+      `INSERT INTO feedback (workspace, answer_id, question, interpretation, item_ids, user_hash, verdict, created_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING feedback_id`,
+      [
+        f.workspace,
+        f.answer_id,
+        f.question,
+        f.interpretation,
+        f.item_ids,
+        f.user_hash,
+        f.verdict,
+        f.created_at,
+      ],
     );
     return Number(r.rows[0]?.feedback_id);
   }

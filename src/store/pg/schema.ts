@@ -1,7 +1,7 @@
 import type { PgDatabase } from './pool.js';
 
 /**
- * PostgreSQL's versioned migrations: the same tables as the SQLite state (its migrations 1–5),
+ * PostgreSQL's versioned migrations: the same tables as the SQLite state (its migrations 1–5, 23, 24),
  * in one schema every replica shares. Times are ISO 8601 text, as in SQLite, so both compare and
  * return them the same way. Each version runs once, in order, in a transaction.
  */
@@ -143,6 +143,41 @@ const PG_MIGRATIONS: readonly { readonly version: number; readonly sql: string }
         updated_at TEXT NOT NULL
       );
       CREATE INDEX subscriptions_team ON subscriptions (team_id);
+    `,
+  },
+  {
+    // Rows keyed by workspace, old rows backfilled exactly as SQLite's migration 24 does (see
+    // there): subscriptions by their recorded team, their digests by their subscription, threads,
+    // answers and feedback as '' (the single workspace), delivery keys prefixed with '/'.
+    version: 3,
+    sql: `
+      ALTER TABLE subscriptions ADD COLUMN workspace TEXT NOT NULL DEFAULT '';
+      UPDATE subscriptions SET workspace = 'team:' || team_id WHERE team_id IS NOT NULL AND team_id <> '';
+      ALTER TABLE subscriptions DROP CONSTRAINT subscriptions_pkey, ADD PRIMARY KEY (workspace, channel_id);
+
+      ALTER TABLE subscription_changes ADD COLUMN workspace TEXT NOT NULL DEFAULT '';
+      UPDATE subscription_changes c SET workspace = s.workspace FROM subscriptions s WHERE s.channel_id = c.channel_id;
+      DROP INDEX subscription_changes_channel;
+      CREATE INDEX subscription_changes_channel ON subscription_changes (workspace, channel_id, changed_at);
+
+      ALTER TABLE digest_messages ADD COLUMN workspace TEXT NOT NULL DEFAULT '';
+      UPDATE digest_messages m SET workspace = s.workspace FROM subscriptions s WHERE s.channel_id = m.channel_id;
+      ALTER TABLE digest_messages DROP CONSTRAINT digest_messages_pkey, ADD PRIMARY KEY (workspace, channel_id, week, part);
+
+      ALTER TABLE sent_items ADD COLUMN workspace TEXT NOT NULL DEFAULT '';
+      UPDATE sent_items i SET workspace = s.workspace FROM subscriptions s WHERE s.channel_id = i.channel_id;
+      ALTER TABLE sent_items DROP CONSTRAINT sent_items_pkey, ADD PRIMARY KEY (workspace, channel_id, item_id);
+
+      ALTER TABLE digest_plans ADD COLUMN workspace TEXT NOT NULL DEFAULT '';
+      UPDATE digest_plans p SET workspace = s.workspace FROM subscriptions s WHERE s.channel_id = p.channel_id;
+      ALTER TABLE digest_plans DROP CONSTRAINT digest_plans_pkey, ADD PRIMARY KEY (workspace, channel_id, week);
+
+      ALTER TABLE threads ADD COLUMN workspace TEXT NOT NULL DEFAULT '';
+      ALTER TABLE threads DROP CONSTRAINT threads_pkey, ADD PRIMARY KEY (workspace, channel_id, thread_ts);
+
+      ALTER TABLE answers ADD COLUMN workspace TEXT NOT NULL DEFAULT '';
+      ALTER TABLE feedback ADD COLUMN workspace TEXT NOT NULL DEFAULT '';
+      UPDATE seen_events SET event_id = '/' || event_id;
     `,
   },
 ];

@@ -12,63 +12,74 @@ import {
   type SubscriptionUpsert,
   type UpsertOutcome,
 } from '../digest.js';
+import { UNKEYED, type Workspace } from '../workspace.js';
 
 /** {@link DigestStore} in the embedded SQLite state database: every SQL statement of the digest, in one place. */
 export class SqliteDigestStore implements DigestStore {
   constructor(private readonly db: Db) {}
 
   /**
-   * Creates or replaces a channel's subscription and logs the change (who, when, old → new
-   * filters) in the same transaction. Whether the user may do it is decided before (access.ts).
+   * Creates or replaces a channel's subscription in a workspace and logs the change (who, when,
+   * old → new filters) in the same transaction. Whether the user may do it is decided before
+   * (access.ts).
    */
   upsertSubscription(s: SubscriptionUpsert): UpsertOutcome {
     return this.db.transaction(() => {
-      const existing = this.subscription(s.channelId);
+      const existing = this.subscription(s.workspace, s.channelId);
       if (!existing) {
         this.db
           .prepare(
-            `INSERT INTO subscriptions (${NEW_SUBSCRIPTION_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+            `INSERT INTO subscriptions (${NEW_SUBSCRIPTION_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
           )
           .run(...newSubscriptionValues(s));
-        this.logChange(s.channelId, s.userId, 'created', null, s.filters, s.now);
+        this.logChange(s.workspace, s.channelId, s.userId, 'created', null, s.filters, s.now);
         return 'created' as const;
       }
       this.db
         .prepare(
-          `UPDATE subscriptions SET filters = ?, lang = ?, updated_at = ?, updated_by = ?, section_order = ?, paused_reason = NULL, paused_at = NULL WHERE channel_id = ?`,
+          `UPDATE subscriptions SET filters = ?, lang = ?, updated_at = ?, updated_by = ?, section_order = ?, paused_reason = NULL, paused_at = NULL
+           WHERE workspace = ? AND channel_id = ?`,
         )
-        .run(s.filters, s.lang, s.now, s.userId ?? null, s.sectionOrder ?? null, s.channelId);
+        .run(s.filters, s.lang, s.now, s.userId ?? null, s.sectionOrder ?? null, s.workspace, s.channelId);
       const outcome = existing.paused_reason ? ('resumed' as const) : ('updated' as const);
-      this.logChange(s.channelId, s.userId, outcome, existing.filters, s.filters, s.now);
+      this.logChange(s.workspace, s.channelId, s.userId, outcome, existing.filters, s.filters, s.now);
       return outcome;
     })();
   }
 
-  subscription(channelId: string): Subscription | undefined {
-    return this.db.prepare('SELECT * FROM subscriptions WHERE channel_id = ?').get(channelId) as
-      | Subscription
-      | undefined;
+  subscription(workspace: Workspace, channelId: string): Subscription | undefined {
+    return this.db
+      .prepare('SELECT * FROM subscriptions WHERE workspace = ? AND channel_id = ?')
+      .get(workspace, channelId) as Subscription | undefined;
   }
 
   subscriptions(): Subscription[] {
     return this.db
-      .prepare('SELECT * FROM subscriptions ORDER BY subscribed_at, channel_id')
+      .prepare('SELECT * FROM subscriptions ORDER BY subscribed_at, channel_id, workspace')
       .all() as Subscription[];
   }
 
-  /** Removes a channel's subscription, logging who did it and the filters it had. */
-  deleteSubscription(channelId: string, userId?: string, now = new Date().toISOString()): boolean {
+  /** Removes a workspace's subscription of a channel, logging who did it and the filters it had. */
+  deleteSubscription(
+    workspace: Workspace,
+    channelId: string,
+    userId?: string,
+    now = new Date().toISOString(),
+  ): boolean {
     return this.db.transaction(() => {
-      const existing = this.subscription(channelId);
+      const existing = this.subscription(workspace, channelId);
       if (!existing) return false;
-      this.db.prepare('DELETE FROM subscriptions WHERE channel_id = ?').run(channelId);
-      this.logChange(channelId, userId, 'deleted', existing.filters, null, now);
+      this.db
+        .prepare('DELETE FROM subscriptions WHERE workspace = ? AND channel_id = ?')
+        .run(workspace, channelId);
+      this.logChange(workspace, channelId, userId, 'deleted', existing.filters, null, now);
       return true;
     })();
   }
 
   /** Logs a change, or (`refused`) an attempt by someone who may not change the subscription. */
   logChange(
+    workspace: Workspace,
     channelId: string,
     userId: string | undefined,
     action: SubscriptionChange['action'],
@@ -78,31 +89,49 @@ export class SqliteDigestStore implements DigestStore {
   ): void {
     this.db
       .prepare(
-        `INSERT INTO subscription_changes (channel_id, user_id, action, old_filters, new_filters, changed_at)
-         VALUES (?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO subscription_changes (workspace, channel_id, user_id, action, old_filters, new_filters, changed_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(channelId, userId ?? null, action, oldFilters, newFilters, now);
+      .run(workspace, channelId, userId ?? null, action, oldFilters, newFilters, now);
   }
 
-  /** A channel's logged changes, oldest first. */
-  changes(channelId: string): SubscriptionChange[] {
-    return this.db
-      .prepare('SELECT * FROM subscription_changes WHERE channel_id = ? ORDER BY change_id')
-      .all(channelId) as SubscriptionChange[];
-  }
-
-  pause(channelId: string, reason: string, now: string): void {
-    this.db
-      .prepare('UPDATE subscriptions SET paused_reason = ?, paused_at = ? WHERE channel_id = ?')
-      .run(reason, now, channelId);
-  }
-
-  pauseTeam(teamId: string, reason: string, now: string): number {
+  /** A workspace's logged changes of a channel's subscription, oldest first. */
+  changes(workspace: Workspace, channelId: string): SubscriptionChange[] {
     return this.db
       .prepare(
-        'UPDATE subscriptions SET paused_reason = ?, paused_at = ? WHERE team_id = ? AND paused_reason IS NULL',
+        `SELECT workspace, channel_id, user_id, action, old_filters, new_filters, changed_at
+         FROM subscription_changes WHERE workspace = ? AND channel_id = ? ORDER BY change_id`,
       )
-      .run(reason, now, teamId).changes;
+      .all(workspace, channelId) as SubscriptionChange[];
+  }
+
+  pause(workspace: Workspace, channelId: string, reason: string, now: string): void {
+    this.db
+      .prepare(
+        'UPDATE subscriptions SET paused_reason = ?, paused_at = ? WHERE workspace = ? AND channel_id = ?',
+      )
+      .run(reason, now, workspace, channelId);
+  }
+
+  pauseWorkspace(workspace: Workspace, reason: string, now: string): number {
+    return this.db
+      .prepare(
+        'UPDATE subscriptions SET paused_reason = ?, paused_at = ? WHERE workspace = ? AND paused_reason IS NULL',
+      )
+      .run(reason, now, workspace).changes;
+  }
+
+  /** Rows keyed '' move to `workspace`; one whose key `workspace` already has stays (OR IGNORE). */
+  claimUnkeyed(workspace: Workspace): number {
+    if (workspace === UNKEYED) return 0;
+    return this.db.transaction(() => {
+      const moved = this.db
+        .prepare(`UPDATE OR IGNORE subscriptions SET workspace = ? WHERE workspace = ''`)
+        .run(workspace).changes;
+      for (const table of ['subscription_changes', 'digest_plans', 'digest_messages', 'sent_items'])
+        this.db.prepare(`UPDATE OR IGNORE ${table} SET workspace = ? WHERE workspace = ''`).run(workspace);
+      return moved;
+    })();
   }
 
   /**
@@ -129,70 +158,100 @@ export class SqliteDigestStore implements DigestStore {
     return new Map(rows.map((r) => [r.item_id, r.first_seen_at]));
   }
 
-  sent(channelId: string): Set<string> {
-    const rows = this.db.prepare('SELECT item_id FROM sent_items WHERE channel_id = ?').all(channelId) as {
-      item_id: string;
-    }[];
+  sent(workspace: Workspace, channelId: string): Set<string> {
+    const rows = this.db
+      .prepare('SELECT item_id FROM sent_items WHERE workspace = ? AND channel_id = ?')
+      .all(workspace, channelId) as { item_id: string }[];
     return new Set(rows.map((r) => r.item_id));
   }
 
-  plan(channelId: string, week: string): Plan | undefined {
+  plan(workspace: Workspace, channelId: string, week: string): Plan | undefined {
     return planFromRow(
-      this.db.prepare('SELECT * FROM digest_plans WHERE channel_id = ? AND week = ?').get(channelId, week) as
-        | PlanRow
-        | undefined,
+      this.db
+        .prepare('SELECT * FROM digest_plans WHERE workspace = ? AND channel_id = ? AND week = ?')
+        .get(workspace, channelId, week) as PlanRow | undefined,
     );
   }
 
-  savePlan(channelId: string, week: string, itemIds: string[], parts: Plan['parts'], now: string): void {
+  savePlan(
+    workspace: Workspace,
+    channelId: string,
+    week: string,
+    itemIds: string[],
+    parts: Plan['parts'],
+    now: string,
+  ): void {
     this.db
       .prepare(
-        'INSERT OR IGNORE INTO digest_plans (channel_id, week, item_ids, parts, created_at) VALUES (?, ?, ?, ?, ?)',
+        'INSERT OR IGNORE INTO digest_plans (workspace, channel_id, week, item_ids, parts, created_at) VALUES (?, ?, ?, ?, ?, ?)',
       )
-      .run(channelId, week, JSON.stringify(itemIds), JSON.stringify(parts), now);
+      .run(workspace, channelId, week, JSON.stringify(itemIds), JSON.stringify(parts), now);
   }
 
   partStatus(
+    workspace: Workspace,
     channelId: string,
     week: string,
     part: number,
   ): { status: 'pending' | 'posted'; ts: string | null } | undefined {
     return this.db
-      .prepare('SELECT status, ts FROM digest_messages WHERE channel_id = ? AND week = ? AND part = ?')
-      .get(channelId, week, part) as { status: 'pending' | 'posted'; ts: string | null } | undefined;
+      .prepare(
+        'SELECT status, ts FROM digest_messages WHERE workspace = ? AND channel_id = ? AND week = ? AND part = ?',
+      )
+      .get(workspace, channelId, week, part) as
+      | { status: 'pending' | 'posted'; ts: string | null }
+      | undefined;
   }
 
-  markPending(channelId: string, week: string, part: number, parts: number, now: string): void {
+  markPending(
+    workspace: Workspace,
+    channelId: string,
+    week: string,
+    part: number,
+    parts: number,
+    now: string,
+  ): void {
     this.db
       .prepare(
-        `INSERT OR IGNORE INTO digest_messages (channel_id, week, part, parts, status, created_at) VALUES (?, ?, ?, ?, 'pending', ?)`,
+        `INSERT OR IGNORE INTO digest_messages (workspace, channel_id, week, part, parts, status, created_at)
+         VALUES (?, ?, ?, ?, ?, 'pending', ?)`,
       )
-      .run(channelId, week, part, parts, now);
+      .run(workspace, channelId, week, part, parts, now);
   }
 
-  markPosted(channelId: string, week: string, part: number, ts: string, now: string): void {
+  markPosted(
+    workspace: Workspace,
+    channelId: string,
+    week: string,
+    part: number,
+    ts: string,
+    now: string,
+  ): void {
     this.db
       .prepare(
-        `UPDATE digest_messages SET status = 'posted', ts = ?, posted_at = ? WHERE channel_id = ? AND week = ? AND part = ?`,
+        `UPDATE digest_messages SET status = 'posted', ts = ?, posted_at = ?
+         WHERE workspace = ? AND channel_id = ? AND week = ? AND part = ?`,
       )
-      .run(ts, now, channelId, week, part);
+      .run(ts, now, workspace, channelId, week, part);
   }
 
-  /** Marks a digest delivered: its items are never sent to this channel again. Idempotent. */
-  finalize(channelId: string, week: string, itemIds: string[], now: string): void {
+  /** Marks a digest delivered: its items are never sent to this subscription again. Idempotent. */
+  finalize(workspace: Workspace, channelId: string, week: string, itemIds: string[], now: string): void {
     this.db.transaction(() => {
       const insert = this.db.prepare(
-        'INSERT OR IGNORE INTO sent_items (channel_id, item_id, week, sent_at) VALUES (?, ?, ?, ?)',
+        'INSERT OR IGNORE INTO sent_items (workspace, channel_id, item_id, week, sent_at) VALUES (?, ?, ?, ?, ?)',
       );
-      for (const id of itemIds) insert.run(channelId, id, week, now);
+      for (const id of itemIds) insert.run(workspace, channelId, id, week, now);
       this.db
         .prepare(
-          'UPDATE digest_plans SET finalized_at = COALESCE(finalized_at, ?) WHERE channel_id = ? AND week = ?',
+          'UPDATE digest_plans SET finalized_at = COALESCE(finalized_at, ?) WHERE workspace = ? AND channel_id = ? AND week = ?',
         )
-        .run(now, channelId, week);
+        .run(now, workspace, channelId, week);
       this.db
-        .prepare('UPDATE subscriptions SET last_week = ?, last_posted_at = ? WHERE channel_id = ?')
-        .run(week, now, channelId);
+        .prepare(
+          'UPDATE subscriptions SET last_week = ?, last_posted_at = ? WHERE workspace = ? AND channel_id = ?',
+        )
+        .run(week, now, workspace, channelId);
     })();
   }
 

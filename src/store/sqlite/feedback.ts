@@ -8,10 +8,19 @@ export class SqliteFeedbackStore implements FeedbackStore {
   add(f: Omit<FeedbackRecord, 'feedback_id' | 'reason' | 'note'>): number {
     const r = this.db
       .prepare(
-        `INSERT INTO feedback (answer_id, question, interpretation, item_ids, user_hash, verdict, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO feedback (workspace, answer_id, question, interpretation, item_ids, user_hash, verdict, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(f.answer_id, f.question, f.interpretation, f.item_ids, f.user_hash, f.verdict, f.created_at);
+      .run(
+        f.workspace,
+        f.answer_id,
+        f.question,
+        f.interpretation,
+        f.item_ids,
+        f.user_hash,
+        f.verdict,
+        f.created_at,
+      );
     return Number(r.lastInsertRowid);
   }
 

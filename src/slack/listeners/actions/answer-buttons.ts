@@ -15,10 +15,12 @@ import type { ExportFormat } from '../../../present/export.js';
 import { decodeCite } from '../../../present/item-section.js';
 import { decodeChannelChange, renderReplyBlocks } from '../../../present/reply.js';
 import { cite } from '../../../query/cite.js';
+import type { Workspace } from '../../../store/workspace.js';
 import { actorOf } from '../../actor.js';
 import type { SlackDeps } from '../../deps.js';
 import { nowOf, pageForSlack, renderForSlack } from '../../replies.js';
 import { BadInputError, safely } from '../../safely.js';
+import { requestWorkspace } from '../../workspace.js';
 
 type Args = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
 
@@ -51,13 +53,17 @@ function refOf(action: ButtonAction, where: string): AnswerRef {
 /** No answer has this many pages: a larger offset in a button was not written by us. */
 const MAX_OFFSET = 10_000;
 
-/** The stored answer a button belongs to, or a short "ask again" when it is gone. */
+/**
+ * The stored answer a button belongs to, or a short "ask again" when it is gone — or was shown
+ * in another workspace (a button in a shared channel opens only the clicker's workspace's).
+ */
 async function stateOr(
   deps: SlackDeps,
+  workspace: Workspace,
   ref: AnswerRef,
   respond: Args['respond'],
 ): Promise<AnswerState | undefined> {
-  const state = await answerById(deps.state, ref.a);
+  const state = await answerById(deps.state, workspace, ref.a);
   if (!state)
     await respond({ response_type: 'ephemeral', replace_original: false, text: say('en', 'answerExpired') });
   return state;
@@ -72,27 +78,28 @@ const tellClicker = (respond: Args['respond']) => (message: string) =>
  * reply in its thread (ephemeral to the clicker if the bot cannot post there).
  */
 export function showMore(deps: SlackDeps) {
-  return async ({ ack, action, respond, body, client }: Args): Promise<void> => {
+  return async ({ ack, action, respond, body, client, context }: Args): Promise<void> => {
     await ack();
     await safely(
       deps,
       'show_more',
       async () => {
         const ref = refOf(action, 'show_more');
-        const state = await stateOr(deps, ref, respond);
+        const ws = requestWorkspace(context);
+        const state = await stateOr(deps, ws, ref, respond);
         if (!state) return;
         const where = containerOf(body);
         if (where.is_ephemeral === true) {
-          const { message } = await pageForSlack(deps, state, ref.o, 'ephemeral');
+          const { message } = await pageForSlack(deps, ws, state, ref.o, 'ephemeral');
           await respond({ replace_original: true, text: message.text, blocks: message.blocks });
           return;
         }
         const thread = where.thread_ts ?? where.message_ts;
         const page = answerPage(deps.index(), state, ref.o);
-        const { message, answerId } = await renderForSlack(deps, page, 'public');
+        const { message, answerId } = await renderForSlack(deps, ws, page, 'public');
         try {
           if (!where.channel || !thread) throw new Error('no channel or message ts in the click');
-          if (answerId) await linkThread(deps.state, where.channel, thread, answerId, nowOf(deps));
+          if (answerId) await linkThread(deps.state, ws, where.channel, thread, answerId, nowOf(deps));
           await client.chat.postMessage({
             channel: where.channel,
             thread_ts: thread,
@@ -118,16 +125,17 @@ export function showMore(deps: SlackDeps) {
 
 /** "Previous": only on private answers, which page in place. */
 export function previousPage(deps: SlackDeps) {
-  return async ({ ack, action, respond }: Args): Promise<void> => {
+  return async ({ ack, action, respond, context }: Args): Promise<void> => {
     await ack();
     await safely(
       deps,
       'page_previous',
       async () => {
         const ref = refOf(action, 'page_previous');
-        const state = await stateOr(deps, ref, respond);
+        const ws = requestWorkspace(context);
+        const state = await stateOr(deps, ws, ref, respond);
         if (!state) return;
-        const { message } = await pageForSlack(deps, state, ref.o, 'ephemeral');
+        const { message } = await pageForSlack(deps, ws, state, ref.o, 'ephemeral');
         await respond({ replace_original: true, text: message.text, blocks: message.blocks });
       },
       tellClicker(respond),
@@ -142,14 +150,15 @@ export function previousPage(deps: SlackDeps) {
  * removes the private copy.
  */
 export function shareAnswer(deps: SlackDeps) {
-  return async ({ ack, action, respond, body, client }: Args): Promise<void> => {
+  return async ({ ack, action, respond, body, client, context }: Args): Promise<void> => {
     await ack();
     await safely(
       deps,
       'share_answer',
       async () => {
         const ref = refOf(action, 'share_answer');
-        const state = await stateOr(deps, ref, respond);
+        const ws = requestWorkspace(context);
+        const state = await stateOr(deps, ws, ref, respond);
         if (!state) return;
         const where = containerOf(body);
         if (where.is_ephemeral === false) {
@@ -162,7 +171,7 @@ export function shareAnswer(deps: SlackDeps) {
           return;
         }
         const page = answerPage(deps.index(), state, ref.o, { sharedBy: body.user.id });
-        const details = await renderForSlack(deps, page, 'public', { detail: true });
+        const details = await renderForSlack(deps, ws, page, 'public', { detail: true });
         const summary = renderShareSummary(page.answer);
         let posted: string | undefined;
         if (where.channel) {
@@ -176,7 +185,7 @@ export function shareAnswer(deps: SlackDeps) {
             if (posted) {
               // The thread is the conversation: linked before the details appear in it.
               if (details.answerId)
-                await linkThread(deps.state, where.channel, posted, details.answerId, nowOf(deps));
+                await linkThread(deps.state, ws, where.channel, posted, details.answerId, nowOf(deps));
               await client.chat.postMessage({
                 channel: where.channel,
                 thread_ts: posted,
@@ -274,7 +283,7 @@ export function itemMenuAction(deps: SlackDeps) {
 
 /** The answer's overflow menu: Export CSV or Export Markdown (every result, uploaded to the clicker). */
 export function answerMenuAction(deps: SlackDeps) {
-  return async ({ ack, action, respond, body, client }: MenuArgs): Promise<void> => {
+  return async ({ ack, action, respond, body, client, context }: MenuArgs): Promise<void> => {
     await ack();
     await safely(
       deps,
@@ -289,7 +298,15 @@ export function answerMenuAction(deps: SlackDeps) {
               ja: say('ja', 'badButton'),
             },
           );
-        await exportTo(deps, ref, ref.x, respond as Args['respond'], body.user.id, client);
+        await exportTo(
+          deps,
+          ref,
+          ref.x,
+          respond as Args['respond'],
+          body.user.id,
+          client,
+          requestWorkspace(context),
+        );
       },
       tellClicker(respond as Args['respond']),
     );
@@ -303,7 +320,7 @@ export function answerMenuAction(deps: SlackDeps) {
  * posted in. The result replaces the question.
  */
 export function confirmChannelChange(deps: SlackDeps) {
-  return async ({ ack, action, respond, body, client }: Args): Promise<void> => {
+  return async ({ ack, action, respond, body, client, context }: Args): Promise<void> => {
     await ack();
     await safely(
       deps,
@@ -329,9 +346,11 @@ export function confirmChannelChange(deps: SlackDeps) {
         }
         const actor = await actorOf(client, body.user.id, deps.admins ?? [], deps.logger);
         const team = body.team?.id;
+        const workspace = requestWorkspace(context);
         const result =
           ref.k === 'subscribe'
             ? await deps.digest.subscribe({
+                workspace,
                 channelId: ref.c,
                 filters: ref.f,
                 lang: ref.l,
@@ -339,7 +358,7 @@ export function confirmChannelChange(deps: SlackDeps) {
                 actor,
                 ...(team ? { teamId: team } : {}),
               })
-            : await deps.digest.unsubscribe({ channelId: ref.c, lang: ref.l, actor });
+            : await deps.digest.unsubscribe({ workspace, channelId: ref.c, lang: ref.l, actor });
         if (result.visibility === 'in_channel')
           await respond({ replace_original: true, text: result.text, blocks: result.blocks as never });
         else
@@ -363,9 +382,10 @@ async function exportTo(
   respond: Args['respond'],
   user: string,
   client: Args['client'],
+  workspace: Workspace,
 ): Promise<void> {
   const name = format === 'csv' ? 'export_csv' : 'export_md';
-  const state = await stateOr(deps, ref, respond);
+  const state = await stateOr(deps, workspace, ref, respond);
   if (!state) return;
   const file = exportAnswer(deps.index(), state, format);
   const note = (text: string) => respond({ response_type: 'ephemeral', replace_original: false, text });
@@ -401,14 +421,14 @@ async function exportTo(
  */
 export function exportAnswerFile(deps: SlackDeps, format: ExportFormat) {
   const name = format === 'csv' ? 'export_csv' : 'export_md';
-  return async ({ ack, action, respond, body, client }: Args): Promise<void> => {
+  return async ({ ack, action, respond, body, client, context }: Args): Promise<void> => {
     await ack();
     await safely(
       deps,
       name,
       async () => {
         const ref = refOf(action, name);
-        await exportTo(deps, ref, format, respond, body.user.id, client);
+        await exportTo(deps, ref, format, respond, body.user.id, client, requestWorkspace(context));
       },
       tellClicker(respond),
     );

@@ -15,6 +15,7 @@ import type { StateStores } from '../../../store/state.js';
 import type { SlackDeps } from '../../deps.js';
 import { nowOf } from '../../replies.js';
 import { safely } from '../../safely.js';
+import { requestWorkspace } from '../../workspace.js';
 
 type Args = SlackActionMiddlewareArgs<BlockAction<FeedbackButtonsAction>> & AllMiddlewareArgs;
 
@@ -59,7 +60,7 @@ export function feedbackModal(feedbackId: number, lang: Lang) {
  * user hashed), acknowledged to the clicker only; a 👎 also opens the "what was wrong?" form.
  */
 export function answerFeedback(deps: SlackDeps) {
-  return async ({ ack, action, respond, body, client }: Args): Promise<void> => {
+  return async ({ ack, action, respond, body, client, context }: Args): Promise<void> => {
     await ack();
     await safely(
       deps,
@@ -67,9 +68,11 @@ export function answerFeedback(deps: SlackDeps) {
       async () => {
         const value = clickValue.parse(JSON.parse(action.value));
         const state = stateFor(deps, 'feedback');
-        const answer = await answerById(state, value.a);
+        const workspace = requestWorkspace(context);
+        const answer = await answerById(state, workspace, value.a);
         const lang = answer?.lang ?? 'en';
         const id = await recordFeedback(state, {
+          workspace,
           answerId: value.a,
           answer,
           userId: body.user.id,

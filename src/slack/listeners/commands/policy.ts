@@ -4,6 +4,7 @@ import { detectLang } from '../../../query/understand.js';
 import type { SlackDeps } from '../../deps.js';
 import { replyToText } from '../../replies.js';
 import { safely, withProgress } from '../../safely.js';
+import { requestWorkspace } from '../../workspace.js';
 
 /**
  * `/policy …`: acknowledged at once (before any search), answered through `respond`,
@@ -16,6 +17,7 @@ export function policyCommand(deps: SlackDeps) {
     ack,
     respond,
     client,
+    context,
   }: SlackCommandMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
     await ack();
     const text = command.text ?? '';
@@ -27,7 +29,12 @@ export function policyCommand(deps: SlackDeps) {
         const { message } = await withProgress(
           () =>
             replyToText(deps, client, text, {
-              where: { channelId: command.channel_id, userId: command.user_id, teamId: command.team_id },
+              where: {
+                workspace: requestWorkspace(context),
+                channelId: command.channel_id,
+                userId: command.user_id,
+                teamId: command.team_id,
+              },
               visibility: 'ephemeral',
             }),
           () => respond({ response_type: 'ephemeral', text: say(lang, 'searching') }),

@@ -7,6 +7,7 @@ import {
   threadContext,
 } from '../../../conversation/answers.js';
 import { detectLang } from '../../../query/understand.js';
+import type { Workspace } from '../../../store/workspace.js';
 import { withTruncationNote } from '../../bounded.js';
 import type { SlackDeps } from '../../deps.js';
 import { nowOf, renderForSlack, replyFor } from '../../replies.js';
@@ -21,6 +22,8 @@ export function withoutMentions(text: string): string {
 }
 
 export interface Turn {
+  /** The workspace the message was delivered to: the conversation is that workspace's. */
+  workspace: Workspace;
   channel: string;
   /** The conversation's key: the thread's root ts, or DM_ROOT for a DM's main stream. */
   conversation: string;
@@ -61,6 +64,7 @@ export async function answerTurn(
         turn.context ??
         (await threadContext(
           deps.state,
+          turn.workspace,
           turn.channel,
           turn.conversation,
           now,
@@ -69,6 +73,7 @@ export async function answerTurn(
       const previous = context?.previous;
       const { reply, q } = await replyFor(deps, client, turn.text, {
         where: {
+          workspace: turn.workspace,
           channelId: turn.channel,
           inThread: turn.inThread,
           ...(turn.userId ? { userId: turn.userId } : {}),
@@ -81,10 +86,10 @@ export async function answerTurn(
         deps.logger.info(`${where}: not answered (${decision.reason})`);
         return;
       }
-      const rendered = await renderForSlack(deps, reply, 'public');
+      const rendered = await renderForSlack(deps, turn.workspace, reply, 'public');
       const message = withTruncationNote(rendered.message, q, lang);
       // Linked before posting, so a reply sent the moment the answer appears already finds it.
-      await linkThread(deps.state, turn.channel, turn.conversation, rendered.answerId, now);
+      await linkThread(deps.state, turn.workspace, turn.channel, turn.conversation, rendered.answerId, now);
       await client.chat.postMessage({
         channel: turn.channel,
         ...(turn.replyIn ? { thread_ts: turn.replyIn } : {}),

@@ -2,6 +2,7 @@ import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import { readMessage } from '../../../conversation/addressed.js';
 import { firstTime } from '../../dedupe.js';
 import type { SlackDeps } from '../../deps.js';
+import { requestWorkspace } from '../../workspace.js';
 import { answerTurn, withoutMentions } from './conversation.js';
 
 export { withoutMentions } from './conversation.js';
@@ -16,9 +17,11 @@ export function appMention(deps: SlackDeps) {
     event,
     body,
     client,
+    context,
   }: SlackEventMiddlewareArgs<'app_mention'> & AllMiddlewareArgs): Promise<void> => {
     if (event.bot_id || ('subtype' in event && event.subtype)) return;
-    if (!(await firstTime(deps, body))) return;
+    const workspace = requestWorkspace(context);
+    if (!(await firstTime(deps, workspace, body))) return;
     const thread = event.thread_ts ?? event.ts;
     await client.reactions
       .add({ channel: event.channel, timestamp: event.ts, name: 'eyes' })
@@ -27,6 +30,7 @@ export function appMention(deps: SlackDeps) {
       deps,
       client,
       {
+        workspace,
         channel: event.channel,
         conversation: thread,
         replyIn: thread,

@@ -5,6 +5,7 @@ import { DM_ROOT, THREAD_TTL_MS, type ThreadContext, threadContext } from '../..
 import { firstTime } from '../../dedupe.js';
 import type { SlackDeps } from '../../deps.js';
 import { nowOf } from '../../replies.js';
+import { requestWorkspace } from '../../workspace.js';
 import { answerTurn, withoutMentions } from './conversation.js';
 
 /** The fields of a `message` event we act on; anything else (edits, joins, bots) does not parse. */
@@ -37,6 +38,7 @@ export function userMessages(deps: SlackDeps) {
     const parsed = userMessage.safeParse(message);
     if (!parsed.success) return;
     const m = parsed.data;
+    const workspace = requestWorkspace(context);
     // Slack always says where a message was posted; a DM's channel id starts with D otherwise.
     const kind = m.channel_type ?? (m.channel.startsWith('D') ? 'im' : 'channel');
     let conversation: string;
@@ -48,7 +50,7 @@ export function userMessages(deps: SlackDeps) {
       if (!m.thread_ts) return;
       if (context.botUserId && m.text.includes(`<@${context.botUserId}`)) return;
       const ttl = deps.threadTtlMs ?? THREAD_TTL_MS;
-      thread = await threadContext(deps.state, m.channel, m.thread_ts, nowOf(deps), ttl);
+      thread = await threadContext(deps.state, workspace, m.channel, m.thread_ts, nowOf(deps), ttl);
       if (!thread) return;
       conversation = m.thread_ts;
     }
@@ -63,11 +65,12 @@ export function userMessages(deps: SlackDeps) {
       deps.logger.debug(`message.${kind}: not answered (${verdict.reason})`);
       return;
     }
-    if (!(await firstTime(deps, body))) return;
+    if (!(await firstTime(deps, workspace, body))) return;
     await answerTurn(
       deps,
       client,
       {
+        workspace,
         channel: m.channel,
         conversation,
         ...(m.thread_ts ? { replyIn: m.thread_ts } : {}),

@@ -7,7 +7,7 @@ type Body = { team_id?: string; enterprise_id?: string; is_enterprise_install?: 
 
 /**
  * The app was uninstalled from a workspace, or its bot token revoked: the installation (and so
- * its token) is removed from the state database, and the team's subscriptions are paused with
+ * its token) is removed from the state database, and that workspace's subscriptions are paused with
  * the reason — a reinstall and `/policy subscribe` resume them. Distributed app (OAuth) only.
  */
 export function appRemoved(deps: SlackDeps, reason: 'app_uninstalled' | 'tokens_revoked') {
@@ -32,7 +32,8 @@ export function appRemoved(deps: SlackDeps, reason: 'app_uninstalled' | 'tokens_
       teamId: b.team_id,
     });
     const removed = await state.installations.delete(key);
-    const paused = await state.digest.pauseTeam(b.team_id, reason, nowOf(deps).toISOString());
+    // Only this workspace's subscriptions: another workspace's of the same shared channel go on.
+    const paused = await state.digest.pauseWorkspace(key, reason, nowOf(deps).toISOString());
     deps.logger.info(
       `${reason}: ${key}: installation ${removed ? 'removed' : 'already gone'}, ${paused} subscription(s) paused`,
     );

@@ -25,47 +25,91 @@ export interface ExampleList {
   lang: 'en' | 'ja';
 }
 
-const JA_ITEM = '[\\u30a0-\\u30ff\\u3400-\\u9fffA-Za-z0-9ー]+';
-const JA_SEP = '[・、,，やと]';
-/** 医療・ロボティクスなど, 医療や金融等: items of kanji, katakana or Latin, separated, then the marker. */
-const JA_LIST = new RegExp(`(${JA_ITEM}(?:${JA_SEP}${JA_ITEM})+)(?=など|等|とか)`, 'g');
+/**
+ * Lists are found by scanning from their marker, never by a pattern over the whole question: a
+ * pattern of repeated items whose characters overlap its separators (・ is katakana) backtracks
+ * without end on a long run with no marker — a one-question stall (issue 19). Every scan is
+ * bounded: at most {@link MAX_ITEMS} items of at most {@link MAX_ITEM} characters, in a window of
+ * {@link WINDOW} characters around a marker.
+ */
+const MAX_ITEMS = 8;
+const MAX_ITEM = 24;
+const WINDOW = 120;
 
-const EN_ITEM = "[A-Za-z0-9][\\w'.-]*(?: [A-Za-z0-9][\\w'.-]*)?";
+/** A character of a Japanese example: kanji, katakana (not the ・ that separates them), Latin, digits. */
+const JA_ITEM_CHAR = /[\u30a1-\u30fa\u30fc-\u30ff\u3400-\u9fffA-Za-z0-9]/;
+const JA_SEPARATORS = '・、,，やと';
+/** 医療・ロボティクスなど, 医療や金融等, AとBとか. */
+const JA_MARKER = /など|等|とか/g;
+
+/** The examples before a Japanese marker at `at`, scanning back: [start, items] or undefined. */
+function japaneseListBefore(text: string, at: number): { start: number; items: string[] } | undefined {
+  const items: string[] = [];
+  let pos = at;
+  let start = at;
+  while (items.length < MAX_ITEMS) {
+    let s = pos;
+    while (s > 0 && pos - s <= MAX_ITEM && JA_ITEM_CHAR.test(text[s - 1] as string)) s -= 1;
+    // No item, or one longer than an example (a run cut anywhere would be half a word).
+    if (s === pos || pos - s > MAX_ITEM) return undefined;
+    items.unshift(text.slice(s, pos));
+    start = s;
+    if (s === 0 || !JA_SEPARATORS.includes(text[s - 1] as string)) break;
+    pos = s - 1;
+  }
+  return items.length >= 2 ? { start, items } : undefined;
+}
+
+/** One word of an English example (never "and"/"or", which join examples). */
+const EN_WORD = "(?!(?:and|or)\\b)[A-Za-z0-9][\\w'.-]{0,30}";
+/** An English example: one word or two. */
+const EN_ITEM = `${EN_WORD}(?: ${EN_WORD})?`;
 const EN_JOIN = '(?:,? (?:and|or) |, ?|/)';
-/** "chatbots, deepfakes etc", "nict, riken and so on": the items before the marker. */
-const EN_BEFORE = new RegExp(
-  `(${EN_ITEM}(?:${EN_JOIN}${EN_ITEM})+),? ?(?=\\b(?:etc|and so on|and the like)\\b)`,
-  'gi',
-);
-/** "such as SB53 or RAISE", "e.g. NICT, RIKEN", "(eg chatbots, deepfakes)": the items after it. */
-const EN_AFTER = new RegExp(
-  `(?:\\bsuch as|\\be\\.?g\\.?,?|\\bincluding) (${EN_ITEM}(?:${EN_JOIN}${EN_ITEM})+)`,
-  'gi',
-);
+/** "chatbots, deepfakes etc", "nict, riken and so on": the marker; the list ends just before it. */
+const EN_BEFORE_MARKER = /\b(?:etc|and so on|and the like)\b/gi;
+/** The list at the end of the window before that marker. */
+const EN_LIST_AT_END = new RegExp(`(${EN_ITEM}(?:${EN_JOIN}${EN_ITEM}){1,${MAX_ITEMS - 1}}),? ?$`, 'i');
+/** "such as SB53 or RAISE", "e.g. NICT, RIKEN", "including X and Y": the marker; the list follows. */
+const EN_AFTER_MARKER = /(?:\bsuch as|\be\.?g\b\.?,?|\bincluding) /gi;
+/** The list at the start of the window after that marker. */
+const EN_LIST_AT_START = new RegExp(`^(${EN_ITEM}(?:${EN_JOIN}${EN_ITEM}){1,${MAX_ITEMS - 1}})`, 'i');
 
-/** Splits a list's text into its examples. */
-function itemsOf(list: string, lang: 'en' | 'ja'): string[] {
-  const parts = lang === 'ja' ? list.split(new RegExp(JA_SEP)) : list.split(/,? (?:and|or) |, ?|\//i);
-  return parts.map((p) => p.trim()).filter(Boolean);
+/** Splits an English list's text into its examples. */
+function englishItems(list: string): string[] {
+  return list
+    .split(/,? (?:and|or) |, ?|\//i)
+    .map((p) => p.trim())
+    .filter(Boolean);
 }
 
 /** The example lists of a question (positions in `text`), not overlapping, in order. */
 export function findExampleLists(text: string): ExampleList[] {
   const found: ExampleList[] = [];
-  const add = (start: number, list: string, lang: 'en' | 'ja', marker?: string) => {
+  const add = (start: number, list: string, items: string[], lang: 'en' | 'ja', marker?: string) => {
     const end = start + list.length;
-    const from = start - (marker ? marker.length + 1 : 0);
-    if (found.some((f) => from < f.end && f.start < end)) return;
-    const items = itemsOf(list, lang);
-    if (items.length >= 2)
-      found.push({ start: from, end, text: list, items, lang, ...(marker ? { marker } : {}) });
+    const from = start - (marker ? marker.length : 0);
+    if (items.length < 2 || found.some((f) => from < f.end && f.start < end)) return;
+    found.push({ start: from, end, text: list, items, lang, ...(marker ? { marker: marker.trim() } : {}) });
   };
-  for (const m of text.matchAll(JA_LIST)) add(m.index ?? 0, m[1] as string, 'ja');
-  for (const m of text.matchAll(EN_BEFORE)) add(m.index ?? 0, m[1] as string, 'en');
-  for (const m of text.matchAll(EN_AFTER)) {
-    const list = m[1] as string;
-    const marker = m[0].slice(0, m[0].length - list.length - 1);
-    add((m.index ?? 0) + m[0].length - list.length, list, 'en', marker);
+  for (const m of text.matchAll(JA_MARKER)) {
+    const at = m.index ?? 0;
+    const list = japaneseListBefore(text, at);
+    if (list) add(list.start, text.slice(list.start, at), list.items, 'ja');
+  }
+  for (const m of text.matchAll(EN_BEFORE_MARKER)) {
+    const at = m.index ?? 0;
+    const from = Math.max(0, at - WINDOW);
+    const hit = EN_LIST_AT_END.exec(text.slice(from, at));
+    if (!hit) continue;
+    const list = hit[1] as string;
+    add(from + (hit.index ?? 0), list, englishItems(list), 'en');
+  }
+  for (const m of text.matchAll(EN_AFTER_MARKER)) {
+    const after = (m.index ?? 0) + m[0].length;
+    const hit = EN_LIST_AT_START.exec(text.slice(after, after + WINDOW));
+    if (!hit) continue;
+    const list = hit[1] as string;
+    add(after, list, englishItems(list), 'en', m[0]);
   }
   return found.sort((a, b) => a.start - b.start);
 }

@@ -34,6 +34,33 @@ describe('example lists are found where the asker marks them', () => {
   );
 });
 
+describe('lists are found by scanning from a marker, bounded', () => {
+  // A pattern over the whole question backtracked without end on these (・ is katakana): the
+  // test would time out. Each returns, and no list has more than eight examples.
+  const repeat = (n: number, f: (i: number) => string) => Array.from({ length: n }, (_, i) => f(i)).join('');
+  it.each([
+    [
+      'katakana with ・ and no marker',
+      repeat(1000, (i) => (i % 3 ? String.fromCharCode(0x30a1 + ((i * 7) % 80)) : '・')),
+    ],
+    [
+      'the same, then など',
+      `${repeat(1000, (i) => (i % 3 ? String.fromCharCode(0x30a1 + ((i * 7) % 80)) : '・'))}など`,
+    ],
+    [
+      'kanji with や and ・',
+      repeat(1000, (i) =>
+        i % 4 === 0 ? 'や' : i % 5 === 0 ? '・' : String.fromCharCode(0x4e00 + ((i * 13) % 2000)),
+      ),
+    ],
+    ['a thousand など', repeat(1000, () => 'AIなど')],
+    ['commas, then etc', `${repeat(300, () => 'ab cd, ')}etc`],
+    ['such as, then and', ` such as ${repeat(300, () => 'ab and cd ')}`],
+  ])('%s', (_name, text) => {
+    for (const list of findExampleLists(text)) expect(list.items.length).toBeLessThanOrEqual(8);
+  });
+});
+
 describe('examples are matched by any of them', () => {
   // A word no item uses (checked, so a month that adds one changes the word, not the test).
   const absent = () => {

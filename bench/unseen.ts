@@ -149,6 +149,7 @@ export function englishFieldRows(index: SearchIndex, dataDir: string): UnseenRep
       ['natural2', 'natural2'],
       ['natural3', 'natural3'],
       ['natural4', 'natural4'],
+      ['natural5', 'natural5'],
     ] as const) {
       rows.push(
         scoreUnseen(index, at(dir, 'questions.yml'), `${name}, English questions, English fields indexed`, {
@@ -190,6 +191,11 @@ export async function allSets(index: SearchIndex, dataDir: string): Promise<Unse
     scoreUnseen(index, at('natural2', 'questions.yml'), 'natural2'),
     scoreUnseen(index, at('natural3', 'questions.yml'), 'natural3'),
     scoreUnseen(index, at('natural4', 'questions.yml'), 'natural4 (written 2026-12-07, before tuning)'),
+    scoreUnseen(
+      index,
+      at('natural5', 'questions.yml'),
+      'natural5 (written 2026-12-07 after the last tuning, scored once)',
+    ),
     ...(await scoreNewMonth(dataDir)),
     ...englishFieldRows(index, dataDir),
   ];

@@ -1,35 +1,22 @@
-import { beforeAll, describe, expect, it } from 'vitest';
-import { loadTokenizer } from '../../../src/analyze/kuromoji.js';
+import { describe, expect, it } from 'vitest';
 import { questionWords } from '../../../src/analyze/lexicon.js';
-import { ask } from '../../../src/query/ask.js';
-import { buildIndex, type SearchIndex } from '../../../src/search/index-store.js';
-import { DATA_DIR } from '../../helpers.js';
+import { itemText, useRealCorpus } from '../../support/real-corpus.js';
 
-let index: SearchIndex;
-beforeAll(async () => {
-  await loadTokenizer();
-  index = buildIndex(DATA_DIR).index;
-});
-const TODAY = '2026-11-23';
-const text = (it: SearchIndex['items'][number]) =>
-  `${it.title}\n${it.body}\n${it.en?.title ?? ''}\n${it.en?.summary ?? ''}`.toLowerCase();
+const corpus = useRealCorpus();
 
 describe('a generic head after a subject only ranks', () => {
   it.each(questionWords().generic_heads_en)(
     'chatbot %s: the chatbot items answer, whatever the corpus says of the head',
     (head) => {
-      const r = ask(index, `chatbot ${head}`, { today: TODAY, limit: 50 });
+      const r = corpus.ask(`chatbot ${head}`);
       expect(r.interp.groups.find((g) => g.label === head)?.weak).toBe(true);
       expect(r.results.length).toBeGreaterThan(0);
-      for (const hit of r.results) {
-        const item = index.items.find((it) => it.id === hit.id) as SearchIndex['items'][number];
-        expect(text(item)).toMatch(/チャットボット|chatbot/);
-      }
+      for (const item of corpus.itemsOf(r.results)) expect(itemText(item)).toMatch(/チャットボット|chatbot/);
     },
   );
 
   it('alone, a head is an ordinary concept', () => {
-    const r = ask(index, 'apps', { today: TODAY, limit: 50 });
+    const r = corpus.ask('apps');
     expect(r.interp.groups.find((g) => g.label === 'apps')?.weak).toBe(false);
   });
 });
@@ -43,14 +30,14 @@ describe('amounts of money', () => {
   ])(
     '%s: the amount is filler (the digests write amounts in 万/億, not indexed), the rest decides',
     (q, amount, concept) => {
-      const r = ask(index, q, { today: TODAY, limit: 50 });
+      const r = corpus.ask(q);
       expect(r.interp.filler).toContain(amount);
       expect(r.interp.groups.map((g) => g.label)).toEqual([concept]);
     },
   );
 
   it('codes and years with numbers are not amounts', () => {
-    const r = ask(index, 'sb 53 in 2025', { today: TODAY, limit: 50 });
+    const r = corpus.ask('sb 53 in 2025');
     expect(r.interp.filler.join(' ')).not.toMatch(/\d/);
   });
 });

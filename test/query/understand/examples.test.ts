@@ -1,19 +1,8 @@
-import { beforeAll, describe, expect, it } from 'vitest';
-import { loadTokenizer } from '../../../src/analyze/kuromoji.js';
-import { ask } from '../../../src/query/ask.js';
+import { describe, expect, it } from 'vitest';
 import { findExampleLists } from '../../../src/query/understand/examples.js';
-import { buildIndex, type SearchIndex } from '../../../src/search/index-store.js';
-import { DATA_DIR } from '../../helpers.js';
+import { itemText, useRealCorpus } from '../../support/real-corpus.js';
 
-let index: SearchIndex;
-beforeAll(async () => {
-  await loadTokenizer();
-  index = buildIndex(DATA_DIR).index;
-});
-const TODAY = '2026-11-23';
-const text = (it: SearchIndex['items'][number]) =>
-  `${it.title}\n${it.body}\n${it.en?.title ?? ''}\n${it.en?.summary ?? ''}`.normalize('NFKC').toLowerCase();
-const corpusHas = (word: string) => index.items.some((it) => text(it).includes(word.toLowerCase()));
+const corpus = useRealCorpus();
 
 describe('example lists are found where the asker marks them', () => {
   it.each([
@@ -64,35 +53,32 @@ describe('lists are found by scanning from a marker, bounded', () => {
 describe('examples are matched by any of them', () => {
   // A word no item uses (checked, so a month that adds one changes the word, not the test).
   const absent = () => {
-    const word = ['養蜂', '競馬', '盆栽', '落語'].find((w) => !corpusHas(w));
+    const word = ['養蜂', '競馬', '盆栽', '落語'].find((w) => !corpus.corpusHas(w));
     if (!word) throw new Error('every candidate word is in the corpus now: add another');
     return word;
   };
 
   it('an example the corpus lacks does not empty the answer; the one it has decides', () => {
     const missing = absent();
-    const alone = ask(index, `${missing}のAI`, { today: TODAY, limit: 50 });
+    const alone = corpus.ask(`${missing}のAI`);
     expect(alone.results).toEqual([]);
-    const r = ask(index, `ロボティクス・${missing}などのAI`, { today: TODAY, limit: 50 });
+    const r = corpus.ask(`ロボティクス・${missing}などのAI`);
     expect(r.results.length).toBeGreaterThan(0);
-    for (const hit of r.results) {
-      const item = index.items.find((it) => it.id === hit.id);
-      expect(item, hit.id).toBeDefined();
-      expect(text(item as SearchIndex['items'][number])).toMatch(/ロボティクス|ロボット|robot/);
-    }
+    for (const item of corpus.itemsOf(r.results))
+      expect(itemText(item)).toMatch(/ロボティクス|ロボット|robot/);
     expect(r.interpretation.missing ?? []).toEqual([]);
   });
 
   it('a list none of whose examples the corpus holds still empties the answer', () => {
-    const [a, b] = ['養蜂', '競馬', '盆栽', '落語'].filter((w) => !corpusHas(w));
+    const [a, b] = ['養蜂', '競馬', '盆栽', '落語'].filter((w) => !corpus.corpusHas(w));
     if (!a || !b) throw new Error('need two candidate words absent from the corpus');
-    const r = ask(index, `${a}・${b}などのAI`, { today: TODAY, limit: 50 });
+    const r = corpus.ask(`${a}・${b}などのAI`);
     expect(r.results).toEqual([]);
     expect(r.interpretation.missing).toEqual([`${a}・${b}`]);
   });
 
   it('the marker "such as" is filler, not a concept', () => {
-    const r = ask(index, 'AI rules such as watermarking or labelling', { today: TODAY, limit: 50 });
+    const r = corpus.ask('AI rules such as watermarking or labelling');
     expect(r.interpretation.filler).toContain('such as');
     expect(r.interp.groups.map((g) => g.label)).toContain('watermarking or labelling');
   });

@@ -6,6 +6,7 @@ import type { StoredItem } from '../search/stored-item.js';
 import type { ConceptMatches } from './candidates.js';
 import { facets } from './facets.js';
 import { type FilterStage, monthOf, monthsBetween } from './filters.js';
+import { questionWordSet } from './glossary.js';
 import type { Period } from './period.js';
 import { rankOrder, type Scored } from './score.js';
 import type { Interpretation, TermGroup } from './understand.js';
@@ -80,6 +81,10 @@ export function notableFiller(filler: readonly string[]): string[] {
     const lower = w.toLowerCase();
     if (obvious.has(lower)) return false;
     if (/^[A-Za-z'’]+$/.test(w)) return lower.length >= 4;
+    // A phrase read as filler (an amount: "million dollar", "$10m"; a marker: "such as") is
+    // worth saying unless every word of it is an obvious question word.
+    if (/^[A-Za-z0-9$.,'’ -]+$/.test(w) && /[A-Za-z]/.test(w) && /[\s\d$]/.test(w))
+      return lower.split(/[\s-]+/).some((x) => x && !obvious.has(x) && !questionWordSet().has(x));
     return /^[\u30a0-\u30ff\u3400-\u9fff]{2,}$/.test(w);
   });
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { questionWords } from '../../../src/analyze/lexicon.js';
+import { withMessages } from '../../../src/present/ask-json.js';
 import { itemText, useRealCorpus } from '../../support/real-corpus.js';
 
 const corpus = useRealCorpus();
@@ -35,6 +36,11 @@ describe('amounts of money', () => {
       expect(r.interp.groups.map((g) => g.label)).toEqual([concept]);
     },
   );
+
+  it('the answer says the amount was read as filler (it was not searched for)', () => {
+    const r = withMessages(corpus.ask('which law has million dollar fines'));
+    expect(r.message).toContain('read as filler “million dollar”');
+  });
 
   it('codes and years with numbers are not amounts', () => {
     const r = corpus.ask('sb 53 in 2025');

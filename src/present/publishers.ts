@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { loadSourceList } from '../ingest/sources.js';
+import { loadSourceList, SOURCES_FILE } from '../ingest/sources.js';
 import type { Lang } from '../query/understand.js';
 import { defaultDataDir, projectRoot } from '../util/paths.js';
 import { parseYamlCached } from '../util/yaml-cache.js';
@@ -114,19 +114,33 @@ export function siteLabel(url: string, lang: Lang): string {
   return page ? `${host}: ${page}` : host;
 }
 
-let documentPublishers: Map<string, string> | undefined;
-/** Each document's publisher as data/sources.yml gives it (read once; none when it cannot be read). */
+let documentPublishers: { map: Map<string, string>; file: string; mtimeMs: number } | undefined;
+/**
+ * Each document's publisher as data/sources.yml gives it. Read once, and again when a document
+ * is not found and the file has changed since: a month added while the app runs (`add`, the feed
+ * watch, then a live reload) is named by its publisher at once, not after a restart. None when
+ * the file cannot be read (a test's own data): documents are then named by their title.
+ */
 function publisherOfDocument(id: string): string | undefined {
-  if (!documentPublishers) {
-    documentPublishers = new Map();
-    try {
-      for (const d of loadSourceList(defaultDataDir()).documents)
-        if (d.publisher) documentPublishers.set(d.id, d.publisher);
-    } catch {
-      // No readable sources.yml (a test's own data): documents are then named by their title.
-    }
+  const file = join(defaultDataDir(), SOURCES_FILE);
+  const known = documentPublishers?.file === file ? documentPublishers.map.get(id) : undefined;
+  if (known) return known;
+  let mtimeMs = -1;
+  try {
+    mtimeMs = statSync(file).mtimeMs;
+  } catch {
+    // unreadable: nothing to name documents by
   }
-  return documentPublishers.get(id);
+  if (documentPublishers?.file !== file || documentPublishers.mtimeMs !== mtimeMs) {
+    const map = new Map<string, string>();
+    try {
+      for (const d of loadSourceList(defaultDataDir()).documents) if (d.publisher) map.set(d.id, d.publisher);
+    } catch {
+      // No readable sources.yml: documents are named by their title.
+    }
+    documentPublishers = { map, file, mtimeMs };
+  }
+  return documentPublishers.map.get(id);
 }
 
 /**

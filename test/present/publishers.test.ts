@@ -1,4 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { cpSync, mkdtempSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
+import { parse, stringify } from 'yaml';
 import {
   linkLabels,
   loadPublisherTable,
@@ -6,7 +10,7 @@ import {
   siteLabel,
   sourcePublisher,
 } from '../../src/present/publishers.js';
-import { tempData } from '../helpers.js';
+import { DATA_DIR, tempData } from '../helpers.js';
 
 describe('publishers by host (data/publishers.yml)', () => {
   it('names the publisher of a page by its host or a parent domain', () => {
@@ -40,6 +44,29 @@ describe('publishers by host (data/publishers.yml)', () => {
     expect(reporterOf({ document: 'no-such-doc', documentTitle: 'Some document' }, 'en')).toBe(
       'Some document',
     );
+  });
+
+  it('a document added while the app runs is named by its publisher at once, not after a restart', () => {
+    const data = mkdtempSync(join(tmpdir(), 'policy-bot-publishers-'));
+    cpSync(join(DATA_DIR, 'sources.yml'), join(data, 'sources.yml'));
+    vi.stubEnv('POLICY_BOT_DATA_DIR', data);
+    try {
+      const source = { document: 'digest-2099-01', documentTitle: 'AI政策動向マンスリー情報 2099年1月' };
+      expect(reporterOf(source, 'en')).toBe(source.documentTitle);
+      // The month is added (as `add` writes it): an entry with the digests' publisher.
+      const list = parse(readFileSync(join(data, 'sources.yml'), 'utf8')) as {
+        documents: { id: string; publisher?: string }[];
+      };
+      const digest = list.documents.find((d) => d.id.startsWith('digest-') && d.publisher);
+      if (!digest) throw new Error('no digest with a publisher in data/sources.yml');
+      list.documents.unshift({ ...digest, id: 'digest-2099-01', path: 'digests/2099-01.txt' } as never);
+      writeFileSync(join(data, 'sources.yml'), stringify(list));
+      const later = new Date(Date.now() + 2000);
+      utimesSync(join(data, 'sources.yml'), later, later);
+      expect(reporterOf(source, 'en')).toBe('AISI');
+    } finally {
+      vi.unstubAllEnvs();
+    }
   });
 
   it('a bad table is an error naming the file and the entry', () => {

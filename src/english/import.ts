@@ -1,6 +1,7 @@
 import { parse as parseCsv } from 'csv-parse/sync';
 import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
 import type { Problem } from '../ingest/item.js';
+import { restoreFormula } from '../present/export.js';
 import { sameTitle } from './attach.js';
 import { type EnglishBy, EnglishEntry } from './entry.js';
 import { addEntry, type EntriesByDocument } from './files.js';
@@ -39,6 +40,12 @@ const FIELDS = ['title', 'summary', 'by', 'date', 'ja'] as const;
 
 const text = (v: unknown): string | undefined =>
   v === undefined || v === null ? undefined : String(v).trim() || undefined;
+
+/** A CSV cell's text, without the apostrophe an export put before a formula-like start. */
+const cellText = (v: unknown): string | undefined => {
+  const t = text(v);
+  return t === undefined ? undefined : restoreFormula(t);
+};
 
 /**
  * The rows of a CSV file (RFC 4180, UTF-8, a BOM allowed): a header naming `id`, `title`,
@@ -84,7 +91,7 @@ export function readCsvRows(file: string, input: string): { rows: ImportRow[]; p
       ],
     };
   const rows = body.map(({ record, info }) => {
-    const get = (i: number) => (i >= 0 ? text(record[i]) : undefined);
+    const get = (i: number) => (i >= 0 ? cellText(record[i]) : undefined);
     const row: ImportRow = { line: info.lines, id: get(col.id) ?? '' };
     for (const k of FIELDS) {
       const v = get(col[k]);

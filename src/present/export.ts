@@ -56,6 +56,14 @@ export function neutraliseFormula(value: string): string {
   return FORMULA_START.test(value) ? `'${value}` : value;
 }
 
+/**
+ * A cell as it was before {@link neutraliseFormula}: what `english import` reads back from an
+ * exported CSV (the apostrophe is the export's, not the text's).
+ */
+export function restoreFormula(value: string): string {
+  return value.startsWith("'") && FORMULA_START.test(value.slice(1)) ? value.slice(1) : value;
+}
+
 /** One RFC 4180 field: quoted when it must be, quotes doubled. */
 export function csvField(value: string): string {
   return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;

@@ -194,7 +194,7 @@ export async function allSets(index: SearchIndex, dataDir: string): Promise<Unse
     scoreUnseen(
       index,
       at('natural5', 'questions.yml'),
-      'natural5 (written 2026-12-07 after the last tuning, scored once)',
+      'natural5 (written 2026-12-07 late, misses never read)',
     ),
     ...(await scoreNewMonth(dataDir)),
     ...englishFieldRows(index, dataDir),

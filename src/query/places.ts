@@ -1,3 +1,4 @@
+import { lookupEnglishWord } from '../analyze/dictionary.js';
 import { findMentions } from '../geo/detect.js';
 import { allNames, type Name, regionNames, type SubPlace } from '../geo/gazetteer.js';
 import type { Region } from '../ingest/item.js';
@@ -136,11 +137,13 @@ export function misspeltPlaces(
   text: string,
   taken: [number, number][],
 ): { name: Name; start: number; end: number }[] {
-  const out: { name: Name; start: number; end: number }[] = [];
+  // Two-word names first: "south kroea" is South Korea, not "south" and Korea.
+  const out = misspeltTwoWordPlaces(text, taken);
+  const busy = [...taken, ...out.map((o): [number, number] => [o.start, o.end])];
   for (const m of text.matchAll(/[A-Za-z]{5,}|[\u30a1-\u30faー]{4,}/g)) {
     const start = m.index ?? 0;
     const end = start + m[0].length;
-    if (taken.some(([a, b]) => start < b && end > a)) continue;
+    if (busy.some(([a, b]) => start < b && end > a)) continue;
     const word = m[0].toLowerCase();
     if (glossaryIndex().has(word) || questionWordSet().has(word)) continue;
     // Katakana compared without long-vowel marks or ヴ (シンーガポル, ヴァンクバー): one edit then.
@@ -152,6 +155,47 @@ export function misspeltPlaces(
     });
     const codes = new Set(close.map((n) => n.code));
     if (close.length && codes.size === 1) out.push({ name: close[0] as Name, start, end });
+  }
+  return out;
+}
+
+/**
+ * A two-word name with a typo in one word (new yrok, hong kogn, south kroea): the two words
+ * together are one edit from exactly one curated two-word name, and the misspelt word is no
+ * word of its own (the dictionary's, the glossary's or a question word): "new work" is not New
+ * York.
+ */
+function misspeltTwoWordPlaces(
+  text: string,
+  taken: [number, number][],
+): { name: Name; start: number; end: number }[] {
+  const out: { name: Name; start: number; end: number }[] = [];
+  const words = [...text.matchAll(/[A-Za-z]+/g)].map((m) => ({
+    word: m[0].toLowerCase(),
+    start: m.index ?? 0,
+    end: (m.index ?? 0) + m[0].length,
+  }));
+  const isWord = (w: string) =>
+    glossaryIndex().has(w) || questionWordSet().has(w) || Boolean(lookupEnglishWord(w));
+  for (let i = 0; i + 1 < words.length; i++) {
+    const a = words[i] as (typeof words)[number];
+    const b = words[i + 1] as (typeof words)[number];
+    if (text.slice(a.end, b.start) !== ' ' || taken.some(([x, y]) => a.start < y && b.end > x)) continue;
+    if (a.word.length + b.word.length < 7) continue;
+    const close = candidates().filter((n) => {
+      const parts = n.text.toLowerCase().split(' ');
+      if (parts.length !== 2) return false;
+      const [p, q] = parts as [string, string];
+      // One word exact, the other one edit from its part and no word of its own.
+      if (p === a.word && q !== b.word) return !isWord(b.word) && editDistance(b.word, q, 1) <= 1;
+      if (q === b.word && p !== a.word) return !isWord(a.word) && editDistance(a.word, p, 1) <= 1;
+      return false;
+    });
+    const codes = new Set(close.map((n) => n.code));
+    if (close.length && codes.size === 1) {
+      out.push({ name: close[0] as Name, start: a.start, end: b.end });
+      i += 1;
+    }
   }
   return out;
 }

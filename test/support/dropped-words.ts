@@ -14,7 +14,8 @@ const kana = (s: string) => s.replace(/[\u3041-\u3096]/g, (c) => String.fromChar
  * are kuromoji's nouns and adjectives with a kanji or katakana (particles, endings and light verbs
  * carry no subject). A word is placed when some placed text contains it or it contains a placed
  * word, when it is within two edits of one (a typo read as the word), or when it is a clipped
- * form whose full words are placed. Empty for an answer without results: it drops nothing.
+ * form whose full words are placed, or when with a neighbour it is one edit from a placed two-word
+ * name (new yrok, read as New York). Empty for an answer without results: it drops nothing.
  */
 export function droppedWords(
   r: { results: unknown[]; interpretation: { missing?: string[] } },
@@ -49,11 +50,19 @@ export function droppedWords(
     (w.length >= 5 && words.some((p) => editDistance(w, p, 2) <= 2));
   const text = interp.question.replace(/https?:\/\/\S+/g, ' ').replace(/(^|\s)[@#][\w.-]+/g, ' ');
   const dropped = new Set<string>(r.interpretation.missing ?? []);
-  for (const m of text.matchAll(/[A-Za-z][A-Za-z'’]*/g)) {
-    const w = m[0].toLowerCase().replace(/['’]s$/, '');
+  const latin = [...text.matchAll(/[A-Za-z][A-Za-z'’]*/g)].map((m) => m[0]);
+  // A word read with its neighbour as a two-word name with a typo (new yrok → New York).
+  const inMisspeltPair = (k: number): boolean =>
+    [latin[k - 1], latin[k + 1]].some((n, side) => {
+      if (!n) return false;
+      const pair = (side === 0 ? `${n} ${latin[k]}` : `${latin[k]} ${n}`).toLowerCase();
+      return placed.some((p) => p.includes(' ') && editDistance(pair, p, 1) <= 1);
+    });
+  latin.forEach((word, k) => {
+    const w = word.toLowerCase().replace(/['’]s$/, '');
     const full = clippedForms().en[w];
-    if (w.length >= 2 && !has(w) && !full?.split(' ').every(has)) dropped.add(m[0]);
-  }
+    if (w.length >= 2 && !has(w) && !full?.split(' ').every(has) && !inMisspeltPair(k)) dropped.add(word);
+  });
   // A clipped Japanese form (京大, 文科省) read as its full words (京都大学: 京都 and 大学 placed).
   let japanese = text.replace(/[A-Za-z0-9]+/g, ' ');
   for (const [short, full] of Object.entries(clippedForms().ja))

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { useRealCorpus } from '../support/real-corpus.js';
+
+const corpus = useRealCorpus();
+const read = (q: string) => corpus.ask(q).interp;
+
+describe('two-word places typed with a typo', () => {
+  it.each([
+    ['new yrok raise act signed?', 'new york'],
+    ['new jersy deepfake law', 'new jersey'],
+    ['north carolnia ai rules', 'north carolina'],
+  ])('%s → %s (a state, which every answer must name)', (q, name) => {
+    const g = read(q).groups.find((x) => x.place);
+    expect(g?.label.toLowerCase()).toBe(name);
+    expect(g?.place).toBe('state');
+  });
+
+  it('south kroea is South Korea, not "south" and Korea', () => {
+    const i = read('south kroea ai law');
+    expect(i.countries).toEqual(['KR']);
+    expect(i.groups.map((g) => g.label)).not.toContain('south');
+  });
+
+  it('a word of its own is no typo: "new work" is not New York', () => {
+    const i = read('new work on ai safety');
+    expect(i.groups.some((g) => g.place)).toBe(false);
+    expect(i.countries).toEqual([]);
+  });
+});

@@ -23,6 +23,17 @@ import { memoryIo } from '../helpers.js';
 const WS = 'team:T1';
 
 const filters = { countries: ['KR'], regions: [], placeNames: {}, period: null, groups: [] };
+/** An answer page about Korea with one item, as the conversation stores it. */
+const koreaAnswer = {
+  question: 'Korea',
+  lang: 'en' as const,
+  today: '2026-01-20',
+  inherit: null,
+  offset: 0,
+  itemIds: ['a/1'],
+  total: 1,
+  filters,
+};
 
 describe('policy-bot feedback', () => {
   it('lists feedback since a date, readable or as JSON, without user ids', async () => {
@@ -112,22 +123,11 @@ describe('policy-bot feedback', () => {
 });
 
 describe('feedback: what anyone types is printed safely, and who typed it stays unknown', () => {
-  const state = {
-    question: 'Korea',
-    lang: 'en' as const,
-    today: '2026-01-20',
-    inherit: null,
-    offset: 0,
-    itemIds: ['a/1'],
-    total: 1,
-    filters,
-  };
-
   it('a note with terminal escapes and line breaks is printed on one line without them', async () => {
     const path = join(mkdtempSync(join(tmpdir(), 'policy-bot-fb-')), 'state.sqlite');
     const db = openState(path);
     const st = sqliteStores(db);
-    const id = (await rememberAnswer(st, WS, state, new Date('2026-01-20T00:00:00Z'))) as string;
+    const id = (await rememberAnswer(st, WS, koreaAnswer, new Date('2026-01-20T00:00:00Z'))) as string;
     const fb = (await recordFeedback(st, {
       workspace: WS,
       answerId: id,
@@ -156,7 +156,7 @@ describe('feedback: what anyone types is printed safely, and who typed it stays 
     const userHash = async (path: string) => {
       const db = openState(path);
       const st = sqliteStores(db);
-      const id = (await rememberAnswer(st, WS, state, new Date())) as string;
+      const id = (await rememberAnswer(st, WS, koreaAnswer, new Date())) as string;
       await recordFeedback(st, {
         workspace: WS,
         answerId: id,
@@ -189,17 +189,7 @@ describe('conversation state', () => {
     const db = openState(':memory:');
     const st = sqliteStores(db);
     const t0 = new Date('2026-01-20T00:00:00Z');
-    const state = {
-      question: 'Korea',
-      lang: 'en' as const,
-      today: '2026-01-20',
-      inherit: null,
-      offset: 0,
-      itemIds: ['a/1'],
-      total: 1,
-      filters,
-    };
-    const id = await rememberAnswer(st, WS, state, t0);
+    const id = await rememberAnswer(st, WS, koreaAnswer, t0);
     await linkThread(st, WS, 'C1', '1.1', id, t0);
     await linkThread(st, WS, 'C1', '2.2', undefined, t0);
     const hour = 3_600_000;

@@ -87,7 +87,13 @@ async function capture(): Promise<void> {
 const json = (x: unknown) => `${JSON.stringify(x, null, 2)}\n`;
 
 describe('Block Kit layout snapshots (test/fixtures/slack-layout/)', async () => {
-  if (process.env.CAPTURE_LAYOUT_INPUTS || !existsSync(INPUTS)) await capture();
+  // Inputs are captured only when asked: a missing file re-captured here would make every
+  // snapshot below pass against whatever the code now renders.
+  if (process.env.CAPTURE_LAYOUT_INPUTS) await capture();
+  else if (!existsSync(INPUTS))
+    throw new Error(
+      `${INPUTS} is missing: capture it with CAPTURE_LAYOUT_INPUTS=1 npx vitest run test/present/layout-snapshots.test.ts`,
+    );
   const inputs = JSON.parse(readFileSync(INPUTS, 'utf8')) as Inputs;
 
   for (const [name, a] of Object.entries(inputs.answers)) {

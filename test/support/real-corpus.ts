@@ -15,6 +15,11 @@ export function itemText(it: StoredItem): string {
     .toLowerCase();
 }
 
+function corpusHasForms(index: SearchIndex, forms: readonly string[]): boolean {
+  const folded = forms.map((f) => f.normalize('NFKC').toLowerCase());
+  return index.items.some((it) => folded.some((f) => itemText(it).includes(f)));
+}
+
 /**
  * The index of the real corpus (data/), built once for the calling test file, with helpers to ask
  * it and to read the items an answer gives: tests derive what to expect from the corpus itself,
@@ -40,7 +45,20 @@ export function useRealCorpus() {
         if (!item) throw new Error(`result ${r.id} is no item of the index`);
         return item;
       }),
-    /** Whether any item's text holds `word` (lowercase). */
-    corpusHas: (word: string) => get().items.some((it) => itemText(it).includes(word.toLowerCase())),
+    /** Whether any item's text holds `word`, or one of several forms of it (NFKC, any case). */
+    corpusHas: (word: string | readonly string[]) =>
+      corpusHasForms(get(), typeof word === 'string' ? [word] : word),
+    /**
+     * The first of `candidates` no item mentions in any of its forms: a test about a word the
+     * corpus lacks picks it here, so a month that brings the word changes the word, not the test.
+     */
+    absent: <T extends { forms: readonly string[] }>(candidates: readonly T[]): T => {
+      const found = candidates.find((c) => !corpusHasForms(get(), c.forms));
+      if (!found)
+        throw new Error(
+          `every candidate is in the corpus now (${candidates.map((c) => c.forms[0]).join(', ')}): add another`,
+        );
+      return found;
+    },
   };
 }

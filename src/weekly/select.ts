@@ -1,5 +1,6 @@
 import { type Events, groupEvents } from '../events/group.js';
 import { regionTable } from '../ingest/regions.js';
+import { understandOptions } from '../query/ask.js';
 import { overlaps } from '../query/dates.js';
 import { search } from '../query/search.js';
 import { understand } from '../query/understand.js';
@@ -30,7 +31,9 @@ export interface FilterResult {
  * the schedule decides the period.
  */
 export function applyFilters(index: SearchIndex, filters: string, today: string): FilterResult {
-  const interp = understand(filters, today);
+  // The corpus's lookups too (its bilingual vocabulary, readings, Latin names by sound): without
+  // them "autonomous driving" or ジェネシス found items as a question but nothing as a filter.
+  const interp = understand(filters, today, understandOptions(index));
   const base = {
     countries: interp.countries,
     regions: interp.regions,

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { type AnswerState, answerStateSchema } from '../commands/handle.js';
 import type { AnswerRow } from '../store/conversation.js';
+import { pruneNowAndThen } from '../store/prune.js';
 import type { StateStores } from '../store/state.js';
 import type { Workspace } from '../store/workspace.js';
 
@@ -42,7 +43,7 @@ export function rememberAnswer(
   return optional(state, undefined, async (s) => {
     const id = randomBytes(9).toString('base64url');
     await s.conversation.saveAnswer(toRow(id, workspace, answer, now));
-    if (Math.random() < 0.01) await pruneConversations(state, now);
+    pruneNowAndThen(s, () => pruneConversations(s, now));
     return id;
   });
 }
@@ -109,7 +110,7 @@ export async function linkThread(
 ): Promise<void> {
   await optional(state, undefined, async (s) => {
     await s.conversation.linkThread(workspace, channelId, threadTs, answerId, now.toISOString());
-    if (Math.random() < 0.01) await pruneConversations(state, now);
+    pruneNowAndThen(s, () => pruneConversations(s, now));
   });
 }
 

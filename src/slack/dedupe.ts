@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { pruneNowAndThen } from '../store/prune.js';
 import type { StateStores } from '../store/state.js';
 import { type Workspace, workspaceOf } from '../store/workspace.js';
 import type { SlackDeps } from './deps.js';
@@ -22,14 +23,15 @@ export async function firstDelivery(
 ): Promise<boolean> {
   // Without state, deduplication is off: answering a retry twice beats not answering at all.
   if (!state) return true;
+  let fresh: boolean;
   try {
-    const fresh = await state.dedupe.firstDelivery(workspace, key, now.toISOString());
-    if (Math.random() < 0.01) await state.dedupe.prune(new Date(now.getTime() - KEEP_MS).toISOString());
-    return fresh;
+    fresh = await state.dedupe.firstDelivery(workspace, key, now.toISOString());
   } catch (err) {
     state.reportFault(err);
     return true;
   }
+  pruneNowAndThen(state, () => state.dedupe.prune(new Date(now.getTime() - KEEP_MS).toISOString()));
+  return fresh;
 }
 
 /**

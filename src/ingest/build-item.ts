@@ -64,6 +64,7 @@ export function buildItem(draft: ItemDraft): { item?: Item; problems: Problem[] 
       document: draft.doc.id,
       documentTitle: draft.doc.title,
       ...(draft.doc.url ? { documentUrl: draft.doc.url } : {}),
+      ...(draft.doc.publisher ? { documentPublisher: draft.doc.publisher } : {}),
       section: draft.section,
       sectionLabel: draft.sectionLabel,
       ordinal: draft.ordinal,

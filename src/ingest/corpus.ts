@@ -6,7 +6,7 @@ import { LAYOUT_NAMES, LAYOUTS } from './layouts/index.js';
 import { loadSourceList, SOURCES_FILE, type SourceDocument } from './sources.js';
 
 /** Bump when a parser or the item model changes what items come out of the same data. */
-export const INGEST_VERSION = 2;
+export const INGEST_VERSION = 3;
 
 export interface DocumentResult extends ParsedDocument {
   doc: SourceDocument;

@@ -48,6 +48,8 @@ export const ItemSource = z.object({
   section: z.array(z.string().min(1)),
   /** The page the document itself is published on, when known (`url` in data/sources.yml). */
   documentUrl: HttpUrl.optional(),
+  /** Who publishes the document (`publisher` in data/sources.yml): a citation's reporter. */
+  documentPublisher: z.string().min(1).optional(),
   /** Short, citable label of the section (`海外/アジア`), without the ordinal. */
   sectionLabel: z.string().min(1),
   /** 1-based position of the item within its section. */

@@ -1,9 +1,8 @@
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { loadSourceList, SOURCES_FILE } from '../ingest/sources.js';
 import type { Lang } from '../query/understand.js';
-import { defaultDataDir, projectRoot } from '../util/paths.js';
+import { projectRoot } from '../util/paths.js';
 import { parseYamlCached } from '../util/yaml-cache.js';
 
 const Name = z.object({ en: z.string().min(1), ja: z.string().min(1).optional() });
@@ -114,45 +113,16 @@ export function siteLabel(url: string, lang: Lang): string {
   return page ? `${host}: ${page}` : host;
 }
 
-let documentPublishers: { map: Map<string, string>; file: string; mtimeMs: number } | undefined;
-/**
- * Each document's publisher as data/sources.yml gives it. Read once, and again when a document
- * is not found and the file has changed since: a month added while the app runs (`add`, the feed
- * watch, then a live reload) is named by its publisher at once, not after a restart. None when
- * the file cannot be read (a test's own data): documents are then named by their title.
- */
-function publisherOfDocument(id: string): string | undefined {
-  const file = join(defaultDataDir(), SOURCES_FILE);
-  const known = documentPublishers?.file === file ? documentPublishers.map.get(id) : undefined;
-  if (known) return known;
-  let mtimeMs = -1;
-  try {
-    mtimeMs = statSync(file).mtimeMs;
-  } catch {
-    // unreadable: nothing to name documents by
-  }
-  if (documentPublishers?.file !== file || documentPublishers.mtimeMs !== mtimeMs) {
-    const map = new Map<string, string>();
-    try {
-      for (const d of loadSourceList(defaultDataDir()).documents) if (d.publisher) map.set(d.id, d.publisher);
-    } catch {
-      // No readable sources.yml: documents are named by their title.
-    }
-    documentPublishers = { map, file, mtimeMs };
-  }
-  return documentPublishers.map.get(id);
-}
-
 /**
  * Who reported an item: its document's publisher, shortened for a citation (the table's
  * `reporters`, else the Latin name the publisher gives in brackets — `AIセーフティ・インスティテュート
  * （AISI）` → `AISI` — else the name whole); without one, the document's page publisher or title.
  */
 export function reporterOf(
-  source: { document: string; documentTitle: string; documentUrl?: string | undefined },
+  source: { documentTitle: string; documentUrl?: string | undefined; documentPublisher?: string | undefined },
   lang: Lang,
 ): string {
-  const publisher = publisherOfDocument(source.document);
+  const publisher = source.documentPublisher;
   if (publisher) {
     const listed = publishers().reporters[publisher];
     if (listed) return nameIn(listed, lang);

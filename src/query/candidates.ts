@@ -68,8 +68,9 @@ export function matchConcepts(
     const groupGate = typed ? undefined : gate;
     for (const alt of g.alternatives) {
       const found = scoreAnd(index, alt, fuzzy, groupGate, best.keepMax);
-      // Used somewhere in the corpus, though perhaps not by an item the filters admit.
-      if (found > 0 || (groupGate && anyMatch(index, alt, fuzzy))) {
+      // Used somewhere in the corpus, though perhaps not by an item the filters admit (asked only
+      // until one alternative is known to be: the corpus-wide look is the costly part).
+      if (found > 0 || (groupGate && !best.present && anyMatch(index, alt, fuzzy))) {
         best.present = true;
         continue;
       }
@@ -78,7 +79,8 @@ export function matchConcepts(
       // part of a compound.
       if (!alt.some((t) => KATAKANA_LONG.test(t))) continue;
       const typo = scoreAnd(index, alt, katakanaFuzzy, groupGate, best.keepMax);
-      if (typo > 0 || (groupGate && anyMatch(index, alt, katakanaFuzzy))) best.present = true;
+      if (typo > 0 || (groupGate && !best.present && anyMatch(index, alt, katakanaFuzzy)))
+        best.present = true;
     }
     // An item of the asked type ranks with the best textual match; its own section's items with the weakest.
     if (typed) {

@@ -67,9 +67,16 @@ export function search(index: SearchIndex, interp: Interpretation, today = ''): 
   return run(index, interp, today, 0);
 }
 
-function run(index: SearchIndex, interp: Interpretation, today: string, depth: number): SearchOutcome {
+/** `filtered`: the filter stage already worked out for the same filters (it never reads the concepts). */
+function run(
+  index: SearchIndex,
+  interp: Interpretation,
+  today: string,
+  depth: number,
+  filtered?: FilterStage,
+): SearchOutcome {
   const coverage = coverageMessage(index.manifest);
-  const stage = applyFilters(index, interp, today);
+  const stage = filtered ?? applyFilters(index, interp, today);
   if (isStop(stage)) {
     // (The concepts are never looked up: no place asked has items.)
     if (stage.reason === 'noItemsAbout')
@@ -163,7 +170,7 @@ function run(index: SearchIndex, interp: Interpretation, today: string, depth: n
   if (outcome.missing.length && !outcome.suggestions.length && depth === 0) {
     const rest = { ...interp, groups: interp.groups.filter((g) => !outcome.missing.includes(g.label)) };
     if (rest.groups.length || stage.filters) {
-      const closest = run(index, rest, today, 1);
+      const closest = run(index, rest, today, 1, stage);
       return {
         ...outcome,
         suggestions: (closest.hits.length ? closest.hits : closest.suggestions).slice(0, 5),

@@ -183,6 +183,18 @@ export const katakanaLexicon = (): Katakana => load('katakana.yml', KatakanaFile
 export const placesLexicon = (): Places => load('places.yml', PlacesFile);
 /** Governments, ministries, agencies, legislatures and institutes (`actors.yml`). */
 export const actorsLexicon = (): Actor[] => load('actors.yml', ActorsFile).actors;
+
+let actorsSource: readonly Actor[] | undefined;
+let actorsMap = new Map<string, Actor>();
+/** The actors lexicon by id, rebuilt only when the lexicon is. */
+export function actorsById(): Map<string, Actor> {
+  const list = actorsLexicon();
+  if (list !== actorsSource) {
+    actorsSource = list;
+    actorsMap = new Map(list.map((a) => [a.id, a]));
+  }
+  return actorsMap;
+}
 /** Clipped forms and abbreviations → the full words (`clipped.yml`). */
 export const clippedForms = (): Clipped => load('clipped.yml', ClippedFile);
 /** Instrument types and title verbs (`instruments.yml`). */

@@ -1,4 +1,4 @@
-import { type Actor, actorsLexicon } from '../analyze/lexicon.js';
+import { actorsById } from '../analyze/lexicon.js';
 import type { SearchIndex } from '../search/index-store.js';
 import { anyMatch, ItemScores as GroupScores, scoreAnd, scoreOr } from '../search/scorer.js';
 import { facets } from './facets.js';
@@ -25,18 +25,6 @@ const KATAKANA_LONG = /^[\u30a1-\u30faー]{5,}$/;
 export const fuzzy = (term: string) => (/^[a-z]{6,}$/.test(term) ? 0.2 : false);
 /** {@link fuzzy}, and one edit for long katakana words (the retry for a concept not found as typed). */
 const katakanaFuzzy = (term: string) => (KATAKANA_LONG.test(term) ? 1 : fuzzy(term));
-
-let actorsSource: readonly Actor[] | undefined;
-let actorsMap = new Map<string, Actor>();
-/** The actors lexicon by id, rebuilt only when the lexicon is. */
-export function actorsById(): Map<string, Actor> {
-  const list = actorsLexicon();
-  if (list !== actorsSource) {
-    actorsSource = list;
-    actorsMap = new Map(list.map((a) => [a.id, a]));
-  }
-  return actorsMap;
-}
 
 /** Scores every concept of the question (see {@link ConceptMatches}). */
 export function matchConcepts(

@@ -1,12 +1,11 @@
 import { lookupEnglishWord, lookupJapanese } from '../analyze/dictionary.js';
-import { questionWords } from '../analyze/lexicon.js';
 import type { Message } from '../present/catalogue.js';
 import type { SearchIndex } from '../search/index-store.js';
 import type { StoredItem } from '../search/stored-item.js';
 import type { ConceptMatches } from './candidates.js';
 import { facets } from './facets.js';
 import { type FilterStage, monthOf, monthsBetween } from './filters.js';
-import { questionWordSet } from './glossary.js';
+import { questionWordSet, reviewedQuestionWordSet } from './glossary.js';
 import type { Period } from './period.js';
 import { rankOrder, type Scored } from './score.js';
 import type { Interpretation, TermGroup } from './understand.js';
@@ -48,10 +47,6 @@ export interface SearchOutcome {
   matched: string[];
   /** Concepts of the question no item of the corpus uses, as typed. */
   missing: string[];
-  /** Countries asked about that no item concerns (answered for the others). */
-  uncovered: string[];
-  /** True when some answer does not match every concept (qualifiers left out). */
-  partial: boolean;
 }
 
 /** Which concepts every answer must match, by group index (1: required): the places named. */
@@ -76,7 +71,7 @@ const BELOW_BEST = 0.34;
  * "status", ニュース, 動き). Every filler word stays in `interpretation.filler`.
  */
 export function notableFiller(filler: readonly string[]): string[] {
-  const obvious = obviousQuestionWords();
+  const obvious = reviewedQuestionWordSet();
   return filler.filter((w) => {
     const lower = w.toLowerCase();
     if (obvious.has(lower)) return false;
@@ -87,11 +82,6 @@ export function notableFiller(filler: readonly string[]): string[] {
       return lower.split(/[\s-]+/).some((x) => x && !obvious.has(x) && !questionWordSet().has(x));
     return /^[\u30a0-\u30ff\u3400-\u9fff]{2,}$/.test(w);
   });
-}
-let obviousSet: Set<string> | undefined;
-function obviousQuestionWords(): Set<string> {
-  obviousSet ??= new Set(questionWords().en);
-  return obviousSet;
 }
 
 /** What the dictionary calls a missing word in the other language, for the message. */
@@ -136,7 +126,6 @@ export function decide(d: DecideInput): SearchOutcome {
   const base = {
     period: stage.period,
     ...(stage.periodNotice ? { periodNotice: stage.periodNotice } : {}),
-    uncovered: stage.uncovered,
     missing,
   };
   const matchedBy = (pos: number | undefined) =>
@@ -185,7 +174,6 @@ export function decide(d: DecideInput): SearchOutcome {
         ...(suggestions.length ? [{ code: 'closestAsSuggestions' } as Message] : []),
         coverage,
       ],
-      partial: false,
     };
   };
 
@@ -233,7 +221,6 @@ export function decide(d: DecideInput): SearchOutcome {
     }
   }
   const first = hits[0];
-  const partial = first !== undefined && (scored.coverage[first] as number) < 1 - 1e-9;
   const matched = matchedBy(first === undefined ? undefined : (scored.pos[first] as number));
   return {
     hits: hits.map(toHit),
@@ -242,7 +229,6 @@ export function decide(d: DecideInput): SearchOutcome {
     ...base,
     matched,
     notices: [...notes, ...latestNote, ...wordsRead(matched)],
-    partial,
   };
 }
 

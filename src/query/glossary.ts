@@ -12,7 +12,17 @@ function isoEnglishStopwords(): string[] {
  * once on first use. The words themselves are data; this module only indexes them.
  */
 
-let sets: { question: Set<string>; weak: Set<string>; ja: Set<string>; honorifics: Set<string> } | undefined;
+let sets:
+  | {
+      question: Set<string>;
+      reviewed: Set<string>;
+      weak: Set<string>;
+      ja: Set<string>;
+      honorifics: Set<string>;
+      heads: Set<string>;
+      headsEn: Set<string>;
+    }
+  | undefined;
 function wordSets() {
   if (!sets) {
     const q = questionWords();
@@ -23,9 +33,12 @@ function wordSets() {
         ...q.en_conversational,
         ...isoEnglishStopwords().filter((w) => !content.has(w)),
       ]),
+      reviewed: new Set(q.en),
       weak: new Set(q.weak),
       ja: new Set(q.ja),
       honorifics: new Set(q.honorifics),
+      heads: new Set(q.generic_heads),
+      headsEn: new Set(q.generic_heads_en),
     };
   }
   return sets;
@@ -43,6 +56,15 @@ export const weakTermSet = (): Set<string> => wordSets().weak;
 export const jaQuestionTermSet = (): Set<string> => wordSets().ja;
 /** Suffixes of respect after a name (さん, 氏, 様): 平本さん is searched as 平本. */
 export const honorificSet = (): Set<string> => wordSets().honorifics;
+/**
+ * The reviewed English question and function words (`en` of question-words.yml, without the
+ * stop-word package's): the ones everyone expects skipped, never a code's letters (of, with).
+ */
+export const reviewedQuestionWordSet = (): Set<string> => wordSets().reviewed;
+/** Generic last parts of a Japanese compound (制度, 関連): the compound also matches without them. */
+export const genericHeadSet = (): Set<string> => wordSets().heads;
+/** English nouns after a subject that say what kind of thing it is (apps, services): they only rank. */
+export const genericHeadEnSet = (): Set<string> => wordSets().headsEn;
 
 let index: Map<string, string[]> | undefined;
 

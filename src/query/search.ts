@@ -1,7 +1,8 @@
+import { actorsById } from '../analyze/lexicon.js';
 import type { SearchIndex } from '../search/index-store.js';
 import { modelled } from '../search/scorer.js';
 import type { StoredItem } from '../search/stored-item.js';
-import { actorsById, admittedCandidates, matchConcepts, matchedCandidates } from './candidates.js';
+import { admittedCandidates, matchConcepts, matchedCandidates } from './candidates.js';
 import { coverageMessage } from './coverage.js';
 import { dateTable } from './date-table.js';
 import { decide, type Hit, requiredConcepts, type SearchOutcome, stageNotes } from './decide.js';
@@ -47,14 +48,11 @@ export function itemsCiting(
 }
 
 /** An outcome decided before any concept is scored (no hits unless given, nothing missing). */
-const early = (
-  o: Pick<SearchOutcome, 'period' | 'uncovered' | 'notices'> & Partial<SearchOutcome>,
-): SearchOutcome => ({
+const early = (o: Pick<SearchOutcome, 'period' | 'notices'> & Partial<SearchOutcome>): SearchOutcome => ({
   hits: [],
   suggestions: [] as Hit[],
   unmatched: [],
   matched: [],
-  partial: false,
   missing: [],
   ...o,
 });
@@ -82,7 +80,6 @@ function run(
     if (stage.reason === 'noItemsAbout')
       return early({
         period: interp.period,
-        uncovered: stage.uncovered,
         notices: [
           { code: 'noItemsAbout', args: { places: stage.uncovered, said: interp.placeNames } },
           coverage,
@@ -96,7 +93,6 @@ function run(
     return early({
       suggestions: offer,
       period: stage.period,
-      uncovered: stage.uncovered,
       notices: [
         {
           code: 'noItemsDated',
@@ -117,13 +113,11 @@ function run(
       return early({
         hits,
         period: stage.period,
-        uncovered: stage.uncovered,
         notices: stageNotes(stage, interp),
       });
     if (!interp.groups.length)
       return early({
         period: stage.period,
-        uncovered: stage.uncovered,
         notices: [{ code: 'noItemCitesUrl' }, coverage],
       });
   }
@@ -139,7 +133,6 @@ function run(
   if (total === 0 && !stage.filters && !interp.groups.some((g) => g.agency)) {
     return early({
       period: stage.period,
-      uncovered: stage.uncovered,
       notices: [{ code: 'askAboutSomething' }, coverage],
     });
   }

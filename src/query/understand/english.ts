@@ -1,9 +1,17 @@
 import { analyze, stemKatakana, type Unit } from '../../analyze/analyzer.js';
 import { englishLemmas, lookupEnglishWord } from '../../analyze/dictionary.js';
 import { isEnglishStopWord, minimalStem } from '../../analyze/english-terms.js';
-import { clippedForms, questionWords } from '../../analyze/lexicon.js';
+import { clippedForms } from '../../analyze/lexicon.js';
 import { nearest } from '../edit-distance.js';
-import { baseForms, glossaryIndex, jaQuestionTermSet, questionWordSet, weakTermSet } from '../glossary.js';
+import {
+  baseForms,
+  genericHeadEnSet,
+  glossaryIndex,
+  jaQuestionTermSet,
+  questionWordSet,
+  reviewedQuestionWordSet,
+  weakTermSet,
+} from '../glossary.js';
 import { actorOfTerm, instrumentOfEnglish } from './actors.js';
 import { minimalAlternatives, translation, unitAlternatives } from './alternatives.js';
 import type { TermGroup, UnderstandContext } from './context.js';
@@ -27,12 +35,8 @@ function codeAsTyped(run: string[], surface: string): string {
   return run.slice(start, end).join(' ');
 }
 
-let reviewed: Set<string> | undefined;
 /** A word of the reviewed question-word list (of, with, has…): never the letters of a code. */
-function reviewedFunctionWord(w: string): boolean {
-  reviewed ??= new Set(questionWords().en);
-  return reviewed.has(w);
-}
+const reviewedFunctionWord = (w: string): boolean => reviewedQuestionWordSet().has(w);
 
 /** The corpus terms an English word or phrase translates, through its lemmas (subsidies → subsidy). */
 export function vocabularyTerms(ctx: UnderstandContext, phrase: string): string[] | undefined {
@@ -266,14 +270,12 @@ export function englishGroups(text: string, ctx: UnderstandContext, depth = 0): 
   return markGenericHeads(groups);
 }
 
-let headSet: Set<string> | undefined;
 /**
  * A generic head after a subject (companion apps) only ranks: the subject decides whether an
  * item answers. A head with no subject before it is left as it is.
  */
 function markGenericHeads(groups: TermGroup[]): TermGroup[] {
-  headSet ??= new Set(questionWords().generic_heads_en);
-  const heads = headSet;
+  const heads = genericHeadEnSet();
   return groups.map((g, i) =>
     i > 0 &&
     !g.weak &&

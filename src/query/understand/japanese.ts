@@ -1,9 +1,9 @@
 import { analyze, stemKatakana, type Unit } from '../../analyze/analyzer.js';
 import { lookupEnglish, lookupJapanese } from '../../analyze/dictionary.js';
 import { decompoundKatakana } from '../../analyze/katakana.js';
-import { glossaryEntries, questionWords } from '../../analyze/lexicon.js';
+import { glossaryEntries } from '../../analyze/lexicon.js';
 import { readingOf } from '../../search/vocabulary.js';
-import { honorificSet, jaQuestionTermSet, weakTermSet } from '../glossary.js';
+import { genericHeadSet, honorificSet, jaQuestionTermSet, weakTermSet } from '../glossary.js';
 import { instrumentOfJapanese } from './actors.js';
 import { minimalAlternatives, unitAlternatives, unitBoost } from './alternatives.js';
 import type { TermGroup, UnderstandContext } from './context.js';
@@ -288,8 +288,7 @@ export function japaneseGroups(text: string, ctx: UnderstandContext): TermGroup[
     // 会計士, 監査人, 研究者: a person named by the field they work in is found by the field too
     // (the digests write 会計, 監査業界, 研究).
     // サンドボックス制度: a generic last part the documents may not add.
-    const heads = questionWords().generic_heads;
-    if (unit.parts.length > 1 && heads.includes(unit.parts[unit.parts.length - 1] as string))
+    if (unit.parts.length > 1 && genericHeadSet().has(unit.parts[unit.parts.length - 1] as string))
       alternatives.push(unit.parts.slice(0, -1));
     const field = PERSON_SUFFIX.exec(unit.whole)?.[1];
     if (field) alternatives.push(...analyze(field).map((x) => [x.whole]));

@@ -1,5 +1,5 @@
 import { analyze } from '../../analyze/analyzer.js';
-import { actorsLexicon } from '../../analyze/lexicon.js';
+import { actorsById } from '../../analyze/lexicon.js';
 import type { PlaceMatch } from '../places.js';
 import { minimalAlternatives } from './alternatives.js';
 import type { TermGroup } from './context.js';
@@ -32,7 +32,7 @@ function nameAlternatives(names: string[]): string[][] {
 export function agencyGroups(places: PlaceMatch): TermGroup[] {
   return places.agencies
     .map(({ name, actor }): TermGroup => {
-      const entry = actor ? actorsLexicon().find((a) => a.id === actor) : undefined;
+      const entry = actor ? actorsById().get(actor) : undefined;
       const names = entry ? [name, ...entry.ja, ...entry.en] : [name];
       return {
         label: name,

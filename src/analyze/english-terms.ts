@@ -9,9 +9,13 @@ import { createRequire } from 'node:module';
  */
 
 const require = createRequire(import.meta.url);
+/** stopwords-iso's English list (MIT): the function and discourse words of English, 1 298 of them. */
+export function isoEnglishStopwords(): readonly string[] {
+  return (require('stopwords-iso/stopwords-iso.json') as { en: string[] }).en;
+}
 let stop: Set<string> | undefined;
 function stopWords(): Set<string> {
-  stop ??= new Set((require('stopwords-iso/stopwords-iso.json') as { en: string[] }).en);
+  stop ??= new Set(isoEnglishStopwords());
   return stop;
 }
 

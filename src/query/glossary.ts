@@ -1,11 +1,5 @@
-import { createRequire } from 'node:module';
+import { isoEnglishStopwords } from '../analyze/english-terms.js';
 import { glossaryEntries, questionWords } from '../analyze/lexicon.js';
-
-const require = createRequire(import.meta.url);
-/** stopwords-iso's English list (MIT): the function and discourse words of English, 1 298 of them. */
-function isoEnglishStopwords(): string[] {
-  return (require('stopwords-iso/stopwords-iso.json') as { en: string[] }).en;
-}
 
 /**
  * Lookups over the bilingual lexicon (`data/lexicon/glossary.yml`, `question-words.yml`), built

@@ -1,6 +1,6 @@
 import { analyze, stemKatakana, type Unit } from '../../analyze/analyzer.js';
 import { englishLemmas, lookupEnglishWord } from '../../analyze/dictionary.js';
-import { isEnglishStopWord, minimalStem } from '../../analyze/english-terms.js';
+import { englishTerms } from '../../analyze/english-terms.js';
 import { clippedForms } from '../../analyze/lexicon.js';
 import { nearest } from '../edit-distance.js';
 import {
@@ -130,12 +130,9 @@ export function nearestGlossaryWord(word: string): string | undefined {
  * "codes of practice" → code, practice), or undefined when nothing is left.
  */
 export function englishFieldAlternative(phrase: string): string[] | undefined {
-  const words = phrase
-    .toLowerCase()
-    .split(/[\s-]+/)
-    .filter((w) => /^[a-z0-9]/.test(w) && !isEnglishStopWord(w))
-    .map(minimalStem);
-  return words.length ? words : undefined;
+  // The same analysis the English fields were indexed with: a term it cannot give is in no item.
+  const terms = englishTerms(phrase);
+  return terms.length ? terms : undefined;
 }
 
 function conceptGroup(label: string, reading: Reading, extra: Partial<TermGroup> = {}): TermGroup {

@@ -223,7 +223,7 @@ async function askCommand(argv: string[], io: Io): Promise<number> {
  * file it points to. Checked before opening, and refused by the open itself (O_NOFOLLOW) so the
  * link cannot be swapped in between.
  */
-export function writeOutFile(path: string, given: string, text: string): void {
+function writeOutFile(path: string, given: string, text: string): void {
   const refuse = () =>
     new Error(
       `policy-bot: --out ${given} is a symbolic link; not writing through it (remove the link or choose another file)`,

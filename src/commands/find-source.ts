@@ -1,5 +1,6 @@
 import { ask } from '../query/ask.js';
-import { cite, unslack } from '../query/cite.js';
+import { cite, firstUrl, unslack } from '../query/cite.js';
+import { itemsCiting } from '../query/search.js';
 import { detectLang } from '../query/understand.js';
 import type { SearchIndex } from '../search/index-store.js';
 import type { Reply } from './handle.js';
@@ -15,11 +16,10 @@ import type { Reply } from './handle.js';
 export function findSource(index: SearchIndex, message: string, day: string): Reply {
   const text = unslack(message);
   const lang = detectLang(text);
-  const url = text.match(/https?:\/\/[^\s<>]+/)?.[0];
-  if (url) {
-    const byUrl = cite(index, url, day);
-    if (byUrl.item && byUrl.how === 'url') return { kind: 'citation', citation: { ...byUrl, lang } };
-  }
+  const url = firstUrl(text);
+  // An item citing the URL is cited (as its event); without one, no search is made for the URL.
+  const [citing] = url ? itemsCiting(index, [url]) : [];
+  if (url && citing) return { kind: 'citation', citation: { ...cite(index, url, day), lang } };
   const question = url ? text.replace(url, ' ').trim() : text;
   const r = question ? ask(index, question, { today: day, limit: 1 }) : undefined;
   // "great meeting today": a day the digests do not reach is answered with their latest month

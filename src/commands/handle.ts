@@ -163,7 +163,7 @@ function periodAsSearched(
  * is found again by asking the same question for that one position. An answer that only offered
  * suggestions numbers those. Returns the last number shown when there is no such item.
  */
-export function itemNumbered(
+function itemNumbered(
   index: SearchIndex,
   previous: AnswerState,
   n: number,

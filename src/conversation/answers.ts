@@ -49,7 +49,7 @@ export function rememberAnswer(
 }
 
 /** An answer as its stored row (JSON fields as text). */
-export function toRow(id: string, workspace: Workspace, state: AnswerState, now: Date): AnswerRow {
+function toRow(id: string, workspace: Workspace, state: AnswerState, now: Date): AnswerRow {
   return {
     answer_id: id,
     workspace,
@@ -67,7 +67,7 @@ export function toRow(id: string, workspace: Workspace, state: AnswerState, now:
 }
 
 /** A stored row as an answer; `undefined` when it no longer reads as one (an older shape). */
-export function fromRow(row: AnswerRow | undefined): AnswerState | undefined {
+function fromRow(row: AnswerRow | undefined): AnswerState | undefined {
   if (!row) return undefined;
   const parsed = answerStateSchema.safeParse({
     question: row.question,

@@ -9,7 +9,7 @@ import { linkThread, rememberAnswer } from './answers.js';
  * them (so `cite 3` in its thread cites item 3), and its subscription's filters (so "what about
  * guidelines?" keeps the channel's places). `more` says the digest was shown whole.
  */
-export function digestAnswerState(d: {
+function digestAnswerState(d: {
   itemIds: string[];
   filters: string;
   lang: 'en' | 'ja';

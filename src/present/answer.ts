@@ -202,7 +202,7 @@ export function feedbackBlock(answerId: string, lang: Lang): Block {
 }
 
 /** What an answer's overflow menu carries: the stored answer, the page, and the export chosen. */
-export function encodeMenu(ref: AnswerRef, x: 'csv' | 'md'): string {
+function encodeMenu(ref: AnswerRef, x: 'csv' | 'md'): string {
   return JSON.stringify({ a: ref.a, o: ref.o, x });
 }
 
@@ -304,7 +304,7 @@ export function renderAnswerBlocks(m: AnswerModel, view: AnswerView): { text: st
  * The answer as its top-level `text`: the echo, then every item shown as `n. title (date)` (and
  * the suggestions, labelled), cut to Slack's limit a whole line at a time.
  */
-export function answerText(m: AnswerModel): string {
+function answerText(m: AnswerModel): string {
   const lines = [understoodLine(m, escapeMrkdwn)];
   if (m.notice && !m.items.length) lines.push(escapeMrkdwn(m.notice));
   m.items.forEach((it, n) => {

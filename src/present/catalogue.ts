@@ -346,10 +346,6 @@ const CATALOGUE = {
     en: 'The closest items are listed as suggestions, not answers.',
     ja: '近い項目を候補として示します(質問への回答ではありません)。',
   },
-  noItemMatchesEvery: {
-    en: 'No item matches every term; showing items that match most of them.',
-    ja: 'すべての語を含む項目はないため、大半の語を含む項目を表示しています。',
-  },
   nothingAbout: {
     en: (a: Args) => `Nothing about ${glossedWords(a, 'en')} in the corpus.`,
     ja: (a: Args) => `${glossedWords(a, 'ja')}に関する項目はコーパスにありません。`,
@@ -486,7 +482,6 @@ const CATALOGUE = {
     en: 'Reply in this thread to ask about these items (“cite 2”, “what about Korea?”).',
     ja: 'このスレッドで続けて質問できます(「cite 2」「韓国は?」)。',
   },
-  digestItems: { en: 'Items', ja: '項目' },
 } satisfies Record<string, { en: Entry; ja: Entry }>;
 
 export type MessageCode = keyof typeof CATALOGUE;

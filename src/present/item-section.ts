@@ -119,7 +119,7 @@ export function decodeCite(value: string | undefined): CiteRef | undefined {
  * the source page itself. The value carries the item id and the citation's language, so a click
  * needs no stored state; options are kept within Slack's 150-character value limit.
  */
-export function itemMenu(id: string, lang: Lang, url?: string): Block['accessory'] | undefined {
+function itemMenu(id: string, lang: Lang, url?: string): Block['accessory'] | undefined {
   const other: Lang = lang === 'en' ? 'ja' : 'en';
   const value = (l: Lang, open = false) => encodeCite({ i: id, l, open });
   if (value(lang, true).length > 150) return undefined;

@@ -18,7 +18,7 @@ export function slackDate(
 }
 
 /** `2026-01-19 09:00 (Asia/Tokyo)`: a moment in a named zone, for text without Slack's formatting. */
-export function zonedLabel(at: Date, timeZone: string): string {
+function zonedLabel(at: Date, timeZone: string): string {
   const f = new Intl.DateTimeFormat('sv-SE', {
     timeZone,
     year: 'numeric',

@@ -35,6 +35,11 @@ export function unslack(text: string): string {
     .trim();
 }
 
+/** The first http(s) URL written in a message, as written. */
+export function firstUrl(text: string): string | undefined {
+  return text.match(/https?:\/\/[^\s<>]+/)?.[0];
+}
+
 /**
  * The single best item for a citation: an exact item id, else an item that lists the URL (a
  * digest event before a report section), else the top search result for the text.
@@ -65,7 +70,7 @@ export function cite(index: SearchIndex, input: string, today: string): CiteResu
   const id = text.trim();
   const byId = index.byId.get(id);
   if (byId) return asEvent(byId, 'id', []);
-  const url = text.match(/https?:\/\/[^\s<>]+/)?.[0];
+  const url = firstUrl(text);
   if (url) {
     const [first] = itemsCiting(index, [url]);
     if (first) return asEvent(first, 'url', [url]);

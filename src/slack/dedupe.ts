@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { pruneNowAndThen } from '../store/prune.js';
 import type { StateStores } from '../store/state.js';
-import { type Workspace, workspaceOf } from '../store/workspace.js';
+import { type Workspace, workspaceOfPayload } from '../store/workspace.js';
 import type { SlackDeps } from './deps.js';
 
 /** How long delivery keys are kept: Slack retries within minutes, Bolt accepts a timestamp for 5. */
@@ -76,9 +76,9 @@ export async function firstCommandDelivery(
  */
 function commandWorkspace(rawBody: Buffer): Workspace {
   const form = new URLSearchParams(rawBody.toString('utf8'));
-  return workspaceOf({
-    isEnterpriseInstall: form.get('is_enterprise_install') === 'true',
-    enterpriseId: form.get('enterprise_id') || undefined,
-    teamId: form.get('team_id') || undefined,
+  return workspaceOfPayload({
+    team_id: form.get('team_id'),
+    enterprise_id: form.get('enterprise_id'),
+    is_enterprise_install: form.get('is_enterprise_install'),
   });
 }

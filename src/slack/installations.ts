@@ -3,12 +3,6 @@ import { z } from 'zod';
 import type { StateStores } from '../store/state.js';
 import { type Workspace, workspaceKey } from '../store/workspace.js';
 
-/**
- * The row key of an installation: {@link workspaceKey}, the same key every row of that
- * workspace (subscriptions, threads, answers, feedback, delivery keys) is stored under.
- */
-export const installationKey = workspaceKey;
-
 /** What is read back before Bolt gets it: an installation with a bot token, never a guess. */
 const stored = z.looseObject({
   bot: z.looseObject({ token: z.string().min(1) }).optional(),
@@ -30,7 +24,7 @@ export class StateInstallationStore implements InstallationStore {
   async storeInstallation<AuthVersion extends 'v1' | 'v2'>(
     i: Installation<AuthVersion, boolean>,
   ): Promise<void> {
-    const key = installationKey({
+    const key = workspaceKey({
       isEnterpriseInstall: Boolean(i.isEnterpriseInstall),
       enterpriseId: i.enterprise?.id,
       teamId: i.team?.id,
@@ -42,7 +36,7 @@ export class StateInstallationStore implements InstallationStore {
   }
 
   async fetchInstallation(q: InstallationQuery<boolean>): Promise<Installation<'v1' | 'v2', boolean>> {
-    const key = installationKey(q);
+    const key = workspaceKey(q);
     const installation = await this.read(key);
     if (!installation)
       throw new Error(`policy-bot: no installation for ${key} (not installed, or uninstalled)`);
@@ -59,7 +53,7 @@ export class StateInstallationStore implements InstallationStore {
   }
 
   async deleteInstallation(q: InstallationQuery<boolean>): Promise<void> {
-    await this.state.installations.delete(installationKey(q));
+    await this.state.installations.delete(workspaceKey(q));
   }
 
   /** The bot token of a workspace's installation, or undefined when it has none (uninstalled). */

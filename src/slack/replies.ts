@@ -100,20 +100,16 @@ export async function replyToText(
   return { ...rendered, message: withTruncationNote(rendered.message, q, lang), reply };
 }
 
-/** Another page of a stored answer (Show more, Previous, Share), stored in its turn. */
-export function pageForSlack(
+/** Another page of a stored answer (Show more, Previous, Share), stored in its turn; with the page. */
+export async function pageForSlack(
   deps: SlackDeps,
   workspace: Workspace,
   state: AnswerState,
   offset: number,
   visibility: AnswerView['visibility'],
   o: { sharedBy?: string; detail?: boolean } = {},
-): Promise<{ message: SlackMessage; answerId?: string }> {
-  return renderForSlack(
-    deps,
-    workspace,
-    answerPage(deps.index(), state, offset, o.sharedBy ? { sharedBy: o.sharedBy } : {}),
-    visibility,
-    o.detail ? { detail: true } : {},
-  );
+): Promise<{ message: SlackMessage; answerId?: string; page: ReturnType<typeof answerPage> }> {
+  const page = answerPage(deps.index(), state, offset, o.sharedBy ? { sharedBy: o.sharedBy } : {});
+  const rendered = await renderForSlack(deps, workspace, page, visibility, o.detail ? { detail: true } : {});
+  return { ...rendered, page };
 }

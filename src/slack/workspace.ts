@@ -1,6 +1,6 @@
 import type { Context } from '@slack/bolt';
 import type { StateStores } from '../store/state.js';
-import { UNKEYED, type Workspace, workspaceOf } from '../store/workspace.js';
+import { UNKEYED, type Workspace, workspaceOf, workspaceOfPayload } from '../store/workspace.js';
 import type { Logger } from '../util/logger.js';
 
 /**
@@ -35,11 +35,7 @@ export async function claimUnkeyedRows(
   let workspace: Workspace;
   try {
     const me = await authTest();
-    workspace = workspaceOf({
-      isEnterpriseInstall: me.is_enterprise_install,
-      enterpriseId: me.enterprise_id,
-      teamId: me.team_id,
-    });
+    workspace = workspaceOfPayload(me);
   } catch (err) {
     logger.warn(
       `could not ask Slack which workspace this bot token is for (${String(err)}); older rows are claimed at the next start`,

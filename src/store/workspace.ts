@@ -40,3 +40,19 @@ export function workspaceKey(q: WorkspaceIds): Workspace {
 export function workspaceOf(q: WorkspaceIds | undefined): Workspace {
   return q && (q.teamId || q.enterpriseId) ? workspaceKey(q) : UNKEYED;
 }
+
+/**
+ * {@link workspaceOf} for ids as Slack's payloads spell them (an event envelope, a slash
+ * command's form, `auth.test`): `team_id`, `enterprise_id`, `is_enterprise_install`.
+ */
+export function workspaceOfPayload(p: {
+  team_id?: string | null | undefined;
+  enterprise_id?: string | null | undefined;
+  is_enterprise_install?: boolean | string | null | undefined;
+}): Workspace {
+  return workspaceOf({
+    isEnterpriseInstall: p.is_enterprise_install === true || p.is_enterprise_install === 'true',
+    enterpriseId: p.enterprise_id || undefined,
+    teamId: p.team_id || undefined,
+  });
+}

@@ -69,7 +69,7 @@ function viewOf(it: StoredItem, lang: 'en' | 'ja'): ItemView {
 }
 
 /** The digest's items in the order they are shown (sections by weight), numbered from 1 across its messages. */
-export function digestOrder(items: readonly StoredItem[], o: Pick<RenderOptions, 'places' | 'order'>) {
+function digestOrder(items: readonly StoredItem[], o: Pick<RenderOptions, 'places' | 'order'>) {
   return digestSections(items, o.places ?? { countries: [], regions: [] }, o.order ?? DEFAULT_ORDER);
 }
 

@@ -133,7 +133,7 @@ export interface DigestPosted {
  * A subscription's name in a run's report and log: its channel, after its workspace when it has
  * one (`team:T1/C1`) — a shared channel subscribed by two workspaces is two entries.
  */
-export function subscriptionLabel(sub: Pick<Subscription, 'workspace' | 'channel_id'>): string {
+function subscriptionLabel(sub: Pick<Subscription, 'workspace' | 'channel_id'>): string {
   return sub.workspace ? `${sub.workspace}/${sub.channel_id}` : sub.channel_id;
 }
 

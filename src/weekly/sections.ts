@@ -62,7 +62,7 @@ export interface PlaceFilter {
 }
 
 /** The section an item goes in. */
-export function sectionOf(item: StoredItem, places: PlaceFilter): SectionKey {
+function sectionOf(item: StoredItem, places: PlaceFilter): SectionKey {
   const named =
     item.countries.some((c) => places.countries.includes(c)) || places.regions.includes(item.region);
   if ((places.countries.length || places.regions.length) && named) return 'filters';

@@ -33,7 +33,7 @@ export interface ServiceDeps {
 const section = (text: string): Block => ({ type: 'section', text: mrkdwnText(text) });
 
 /** The next scheduled run after `now`, or undefined when the schedule has none. */
-export function nextRunAt(cron: string, timeZone: string, now: Date): Date | undefined {
+function nextRunAt(cron: string, timeZone: string, now: Date): Date | undefined {
   return new Cron(cron, { timezone: timeZone, paused: true }).nextRun(now) ?? undefined;
 }
 
@@ -55,7 +55,7 @@ export function weekFor(arg: string | undefined, today: string): { from: string;
  * corpus has ends before the week that run reports on. Returns the newest month, as the asker
  * reads it ("January 2026"), so a confirmation can say so instead of promising a digest.
  */
-export function quietUntilNewMonth(
+function quietUntilNewMonth(
   index: SearchIndex,
   cron: string,
   timeZone: string,

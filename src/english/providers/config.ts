@@ -45,7 +45,7 @@ const Env = z.object({
 });
 
 /** A translation variable that is set wrongly: named, with what it should be. */
-export class TranslationConfigError extends Error {
+class TranslationConfigError extends Error {
   constructor(readonly problems: string[]) {
     super(`policy-bot: translation settings: ${problems.join('; ')}`);
     this.name = 'TranslationConfigError';

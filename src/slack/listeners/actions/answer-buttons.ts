@@ -7,7 +7,7 @@ import type {
 } from '@slack/bolt';
 import { z } from 'zod';
 import { exportAnswer } from '../../../commands/export.js';
-import { type AnswerState, answerPage } from '../../../commands/handle.js';
+import type { AnswerState } from '../../../commands/handle.js';
 import { answerById, linkThread } from '../../../conversation/answers.js';
 import { type AnswerRef, decodeMenu, decodeRef, renderShareSummary } from '../../../present/answer.js';
 import { say } from '../../../present/catalogue.js';
@@ -18,7 +18,7 @@ import { cite } from '../../../query/cite.js';
 import type { Workspace } from '../../../store/workspace.js';
 import { actorOf } from '../../actor.js';
 import type { SlackDeps } from '../../deps.js';
-import { nowOf, pageForSlack, renderForSlack } from '../../replies.js';
+import { nowOf, pageForSlack } from '../../replies.js';
 import { BadInputError, safely } from '../../safely.js';
 import { requestWorkspace } from '../../workspace.js';
 
@@ -95,8 +95,7 @@ export function showMore(deps: SlackDeps) {
           return;
         }
         const thread = where.thread_ts ?? where.message_ts;
-        const page = answerPage(deps.index(), state, ref.o);
-        const { message, answerId } = await renderForSlack(deps, ws, page, 'public');
+        const { message, answerId, page } = await pageForSlack(deps, ws, state, ref.o, 'public');
         try {
           if (!where.channel || !thread) throw new Error('no channel or message ts in the click');
           if (answerId) await linkThread(deps.state, ws, where.channel, thread, answerId, nowOf(deps));
@@ -170,8 +169,10 @@ export function shareAnswer(deps: SlackDeps) {
           });
           return;
         }
-        const page = answerPage(deps.index(), state, ref.o, { sharedBy: body.user.id });
-        const details = await renderForSlack(deps, ws, page, 'public', { detail: true });
+        const { page, ...details } = await pageForSlack(deps, ws, state, ref.o, 'public', {
+          sharedBy: body.user.id,
+          detail: true,
+        });
         const summary = renderShareSummary(page.answer);
         let posted: string | undefined;
         if (where.channel) {

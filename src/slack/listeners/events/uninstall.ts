@@ -1,6 +1,6 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
+import { workspaceOfPayload } from '../../../store/workspace.js';
 import type { SlackDeps } from '../../deps.js';
-import { installationKey } from '../../installations.js';
 import { nowOf } from '../../replies.js';
 
 type Body = { team_id?: string; enterprise_id?: string; is_enterprise_install?: boolean };
@@ -26,11 +26,8 @@ export function appRemoved(deps: SlackDeps, reason: 'app_uninstalled' | 'tokens_
       );
       return;
     }
-    const key = installationKey({
-      isEnterpriseInstall: Boolean(b.is_enterprise_install),
-      enterpriseId: b.enterprise_id,
-      teamId: b.team_id,
-    });
+    // The installation's key, the one every row of the workspace is stored under.
+    const key = workspaceOfPayload(b);
     const removed = await state.installations.delete(key);
     // Only this workspace's subscriptions: another workspace's of the same shared channel go on.
     const paused = await state.digest.pauseWorkspace(key, reason, nowOf(deps).toISOString());

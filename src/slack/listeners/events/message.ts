@@ -41,21 +41,10 @@ export function userMessages(deps: SlackDeps) {
     const workspace = requestWorkspace(context);
     // Slack always says where a message was posted; a DM's channel id starts with D otherwise.
     const kind = m.channel_type ?? (m.channel.startsWith('D') ? 'im' : 'channel');
-    let conversation: string;
-    // A channel thread's state, read to know the bot is part of it, is handed on (not read again).
-    let thread: ThreadContext | undefined;
-    if (kind === 'im' || kind === 'app_home') {
-      conversation = m.thread_ts ?? DM_ROOT;
-    } else {
-      if (!m.thread_ts) return;
-      if (context.botUserId && m.text.includes(`<@${context.botUserId}`)) return;
-      const ttl = deps.threadTtlMs ?? THREAD_TTL_MS;
-      thread = await threadContext(deps.state, workspace, m.channel, m.thread_ts, nowOf(deps), ttl);
-      if (!thread) return;
-      conversation = m.thread_ts;
-    }
-    // Chatter between people (thanks, a note to a colleague, a plan for later) is not for the bot.
     const dm = kind === 'im' || kind === 'app_home';
+    if (!dm && (!m.thread_ts || (context.botUserId && m.text.includes(`<@${context.botUserId}`)))) return;
+    // Chatter between people (thanks, a note to a colleague, a plan for later) is not for the bot:
+    // told apart from the text alone, before any thread is looked up in the database.
     const verdict = readMessage({
       surface: dm ? 'dm' : 'thread',
       text: m.text,
@@ -64,6 +53,18 @@ export function userMessages(deps: SlackDeps) {
     if (verdict.say === 'nothing') {
       deps.logger.debug(`message.${kind}: not answered (${verdict.reason})`);
       return;
+    }
+    let conversation: string;
+    // A channel thread's state, read to know the bot is part of it, is handed on (not read again).
+    let thread: ThreadContext | undefined;
+    if (dm) {
+      conversation = m.thread_ts ?? DM_ROOT;
+    } else {
+      if (!m.thread_ts) return;
+      const ttl = deps.threadTtlMs ?? THREAD_TTL_MS;
+      thread = await threadContext(deps.state, workspace, m.channel, m.thread_ts, nowOf(deps), ttl);
+      if (!thread) return;
+      conversation = m.thread_ts;
     }
     if (!(await firstTime(deps, workspace, body))) return;
     await answerTurn(

@@ -79,6 +79,22 @@ export interface SubscriptionUpsert {
   sectionOrder?: string | null;
 }
 
+/** The columns a logged change is inserted with; {@link changeValues} gives its values in this order. */
+export const CHANGE_COLUMNS = 'workspace, channel_id, user_id, action, old_filters, new_filters, changed_at';
+
+/** A logged change's values, in the order of {@link CHANGE_COLUMNS}. */
+export function changeValues(
+  workspace: Workspace,
+  channelId: string,
+  userId: string | undefined,
+  action: SubscriptionChange['action'],
+  oldFilters: string | null,
+  newFilters: string | null,
+  now: string,
+): unknown[] {
+  return [workspace, channelId, userId ?? null, action, oldFilters, newFilters, now];
+}
+
 /** The columns a new subscription is inserted with; {@link newSubscriptionValues} gives its values in this order. */
 export const NEW_SUBSCRIPTION_COLUMNS =
   'workspace, channel_id, team_id, filters, lang, created_by, subscribed_at, updated_at, updated_by, section_order';

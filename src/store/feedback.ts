@@ -21,10 +21,28 @@ export interface FeedbackRecord {
   created_at: string;
 }
 
+/** A click as inserted: {@link FEEDBACK_COLUMNS} and their values, in that order. */
+export type NewFeedback = Omit<FeedbackRecord, 'feedback_id' | 'reason' | 'note'>;
+export const FEEDBACK_COLUMNS =
+  'workspace, answer_id, question, interpretation, item_ids, user_hash, verdict, created_at';
+/** A new click's values, in the order of {@link FEEDBACK_COLUMNS}. */
+export function feedbackValues(f: NewFeedback): unknown[] {
+  return [
+    f.workspace,
+    f.answer_id,
+    f.question,
+    f.interpretation,
+    f.item_ids,
+    f.user_hash,
+    f.verdict,
+    f.created_at,
+  ];
+}
+
 /** 👍/👎 on answers, with the reason and note of a 👎. */
 export interface FeedbackStore {
   /** Stores a click; returns its id. */
-  add(f: Omit<FeedbackRecord, 'feedback_id' | 'reason' | 'note'>): Awaitable<number>;
+  add(f: NewFeedback): Awaitable<number>;
   /** Sets the reason and note of a click, only when `userHash` made it; true when it did. */
   addDetail(
     feedbackId: number,

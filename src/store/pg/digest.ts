@@ -1,5 +1,7 @@
 import {
   BASELINE,
+  CHANGE_COLUMNS,
+  changeValues,
   type DigestStore,
   NEW_SUBSCRIPTION_COLUMNS,
   newSubscriptionValues,
@@ -14,8 +16,7 @@ import {
 import { UNKEYED, type Workspace } from '../workspace.js';
 import type { PgDatabase } from './pool.js';
 
-const LOG_CHANGE = `INSERT INTO subscription_changes (workspace, channel_id, user_id, action, old_filters, new_filters, changed_at)
-  VALUES ($1, $2, $3, $4, $5, $6, $7)`;
+const LOG_CHANGE = `INSERT INTO subscription_changes (${CHANGE_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7)`;
 
 /** The tables whose rows belong to a subscription, with their keys after the workspace. */
 const CLAIMED: readonly { table: string; key: string[] }[] = [
@@ -40,15 +41,10 @@ export class PgDigestStore implements DigestStore {
           newSubscriptionValues(s),
         );
         if (inserted.rowCount === 1) {
-          await q(LOG_CHANGE, [
-            s.workspace,
-            s.channelId,
-            s.userId ?? null,
-            'created',
-            null,
-            s.filters,
-            s.now,
-          ]);
+          await q(
+            LOG_CHANGE,
+            changeValues(s.workspace, s.channelId, s.userId, 'created', null, s.filters, s.now),
+          );
           return 'created' as const;
         }
       }
@@ -59,15 +55,10 @@ export class PgDigestStore implements DigestStore {
         [s.filters, s.lang, s.now, s.userId ?? null, s.sectionOrder ?? null, s.workspace, s.channelId],
       );
       const outcome = before?.paused_reason ? ('resumed' as const) : ('updated' as const);
-      await q(LOG_CHANGE, [
-        s.workspace,
-        s.channelId,
-        s.userId ?? null,
-        outcome,
-        before?.filters ?? null,
-        s.filters,
-        s.now,
-      ]);
+      await q(
+        LOG_CHANGE,
+        changeValues(s.workspace, s.channelId, s.userId, outcome, before?.filters ?? null, s.filters, s.now),
+      );
       return outcome;
     });
   }
@@ -102,7 +93,7 @@ export class PgDigestStore implements DigestStore {
       );
       const row = gone.rows[0];
       if (!row) return false;
-      await q(LOG_CHANGE, [workspace, channelId, userId ?? null, 'deleted', row.filters, null, now]);
+      await q(LOG_CHANGE, changeValues(workspace, channelId, userId, 'deleted', row.filters, null, now));
       return true;
     });
   }
@@ -116,15 +107,10 @@ export class PgDigestStore implements DigestStore {
     newFilters: string | null,
     now: string,
   ): Promise<void> {
-    await this.db.query(LOG_CHANGE, [
-      workspace,
-      channelId,
-      userId ?? null,
-      action,
-      oldFilters,
-      newFilters,
-      now,
-    ]);
+    await this.db.query(
+      LOG_CHANGE,
+      changeValues(workspace, channelId, userId, action, oldFilters, newFilters, now),
+    );
   }
 
   async changes(workspace: Workspace, channelId: string): Promise<SubscriptionChange[]> {

@@ -1,24 +1,21 @@
-import type { FeedbackRecord, FeedbackStore, Reason } from '../feedback.js';
+import {
+  FEEDBACK_COLUMNS,
+  type FeedbackRecord,
+  type FeedbackStore,
+  feedbackValues,
+  type NewFeedback,
+  type Reason,
+} from '../feedback.js';
 import type { PgDatabase } from './pool.js';
 
 /** {@link FeedbackStore} in PostgreSQL. */
 export class PgFeedbackStore implements FeedbackStore {
   constructor(private readonly db: PgDatabase) {}
 
-  async add(f: Omit<FeedbackRecord, 'feedback_id' | 'reason' | 'note'>): Promise<number> {
+  async add(f: NewFeedback): Promise<number> {
     const r = await this.db.query<{ feedback_id: number }>(
-      `INSERT INTO feedback (workspace, answer_id, question, interpretation, item_ids, user_hash, verdict, created_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING feedback_id`,
-      [
-        f.workspace,
-        f.answer_id,
-        f.question,
-        f.interpretation,
-        f.item_ids,
-        f.user_hash,
-        f.verdict,
-        f.created_at,
-      ],
+      `INSERT INTO feedback (${FEEDBACK_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING feedback_id`,
+      feedbackValues(f),
     );
     return Number(r.rows[0]?.feedback_id);
   }

@@ -1,6 +1,8 @@
 import type { Db } from '../../weekly/state.js';
 import {
   BASELINE,
+  CHANGE_COLUMNS,
+  changeValues,
   type DigestStore,
   NEW_SUBSCRIPTION_COLUMNS,
   newSubscriptionValues,
@@ -88,11 +90,8 @@ export class SqliteDigestStore implements DigestStore {
     now: string,
   ): void {
     this.db
-      .prepare(
-        `INSERT INTO subscription_changes (workspace, channel_id, user_id, action, old_filters, new_filters, changed_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(workspace, channelId, userId ?? null, action, oldFilters, newFilters, now);
+      .prepare(`INSERT INTO subscription_changes (${CHANGE_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?)`)
+      .run(...changeValues(workspace, channelId, userId, action, oldFilters, newFilters, now));
   }
 
   /** A workspace's logged changes of a channel's subscription, oldest first. */

@@ -1,26 +1,21 @@
 import type { Db } from '../../weekly/state.js';
-import type { FeedbackRecord, FeedbackStore, Reason } from '../feedback.js';
+import {
+  FEEDBACK_COLUMNS,
+  type FeedbackRecord,
+  type FeedbackStore,
+  feedbackValues,
+  type NewFeedback,
+  type Reason,
+} from '../feedback.js';
 
 /** {@link FeedbackStore} in the embedded SQLite state database. */
 export class SqliteFeedbackStore implements FeedbackStore {
   constructor(private readonly db: Db) {}
 
-  add(f: Omit<FeedbackRecord, 'feedback_id' | 'reason' | 'note'>): number {
+  add(f: NewFeedback): number {
     const r = this.db
-      .prepare(
-        `INSERT INTO feedback (workspace, answer_id, question, interpretation, item_ids, user_hash, verdict, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        f.workspace,
-        f.answer_id,
-        f.question,
-        f.interpretation,
-        f.item_ids,
-        f.user_hash,
-        f.verdict,
-        f.created_at,
-      );
+      .prepare(`INSERT INTO feedback (${FEEDBACK_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`)
+      .run(...feedbackValues(f));
     return Number(r.lastInsertRowid);
   }
 

@@ -135,10 +135,16 @@ export function englishFieldAlternative(phrase: string): string[] | undefined {
   return terms.length ? terms : undefined;
 }
 
-function conceptGroup(label: string, reading: Reading, extra: Partial<TermGroup> = {}): TermGroup {
+/** `translated`: the forms' {@link translation}, when the caller has it already. */
+function conceptGroup(
+  label: string,
+  reading: Reading,
+  extra: Partial<TermGroup> = {},
+  translated?: ReturnType<typeof translation>,
+): TermGroup {
   const instrument = [reading.word, ...baseForms(reading.word)].map(instrumentOfEnglish).find(Boolean);
   const actor = actorOfTerm(reading.word);
-  const t = translation(reading.forms);
+  const t = translated ?? translation(reading.forms);
   const english = englishFieldAlternative(reading.word);
   return {
     label,
@@ -208,8 +214,10 @@ export function englishGroups(text: string, ctx: UnderstandContext, depth = 0): 
       if (!hit) continue;
       flush();
       // A glossary phrase whose Japanese is only stop words (previous → これまで) asks nothing.
-      if (!translation(hit).alternatives.length) ctx.filler.push(original.slice(i, i + len).join(' '));
-      else groups.push(conceptGroup(phrase, { word: phrase, forms: hit, source: 'glossary' }));
+      const translated = translation(hit);
+      if (!translated.alternatives.length) ctx.filler.push(original.slice(i, i + len).join(' '));
+      else
+        groups.push(conceptGroup(phrase, { word: phrase, forms: hit, source: 'glossary' }, {}, translated));
       matched = len;
     }
     // A gloss of two or three words in the corpus's vocabulary: "autonomous driving" → 自動運転.

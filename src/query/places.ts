@@ -113,18 +113,41 @@ function lowercaseUs(text: string): { start: number; end: number }[] {
   return [...text.matchAll(LOWERCASE_US)].map((m) => ({ start: m.index ?? 0, end: (m.index ?? 0) + 2 }));
 }
 
-let typoCandidates: Name[] | undefined;
+/** A typo candidate with the forms it is compared in, worked out once. */
+interface Candidate {
+  name: Name;
+  /** Lowercase, spaces out: newyork, シンガポール. */
+  plain: string;
+  /** {@link plain} with long-vowel marks and ヴ folded for katakana (シンガポル). */
+  folded: string;
+  /** Its two words, for a two-word name (new, york). */
+  pair?: [string, string];
+}
+
+let typoCandidates: Candidate[] | undefined;
 /** Curated one-word names long enough that one typo cannot make another word of them. */
-function candidates(): Name[] {
-  typoCandidates ??= allNames().filter(
-    (n) =>
-      n.curated &&
-      // Prefectures, cities and bodies are many and short: one edit turns too many words into them.
-      (!n.place || n.place.kind === 'state') &&
-      // (a name of two words counts without its space: newyork, hongkong)
-      ((n.lang === 'en' && /^[a-z]{5,}$/i.test(n.text.replace(/ /g, ''))) ||
-        (n.lang === 'ja' && /^[\u30a1-\u30faー]{4,}$/.test(n.text))),
-  );
+function candidates(): Candidate[] {
+  typoCandidates ??= allNames()
+    .filter(
+      (n) =>
+        n.curated &&
+        // Prefectures, cities and bodies are many and short: one edit turns too many words into them.
+        (!n.place || n.place.kind === 'state') &&
+        // (a name of two words counts without its space: newyork, hongkong)
+        ((n.lang === 'en' && /^[a-z]{5,}$/i.test(n.text.replace(/ /g, ''))) ||
+          (n.lang === 'ja' && /^[\u30a1-\u30faー]{4,}$/.test(n.text))),
+    )
+    .map((name) => {
+      const lower = name.text.toLowerCase();
+      const parts = lower.split(' ');
+      const plain = lower.replace(/ /g, '');
+      return {
+        name,
+        plain,
+        folded: name.lang === 'ja' ? foldLongVowels(foldVu(plain)) : plain,
+        ...(parts.length === 2 ? { pair: parts as [string, string] } : {}),
+      };
+    });
   return typoCandidates;
 }
 
@@ -148,13 +171,14 @@ export function misspeltPlaces(
     if (glossaryIndex().has(word) || questionWordSet().has(word)) continue;
     // Katakana compared without long-vowel marks or ヴ (シンーガポル, ヴァンクバー): one edit then.
     const kana = /^[\u30a1-\u30faー]+$/.test(word);
-    const fold = (x: string) => (kana ? foldLongVowels(foldVu(x)) : x);
-    const close = candidates().filter((n) => {
-      const name = n.text.toLowerCase().replace(/ /g, '');
-      return name === word ? n.text.includes(' ') : editDistance(fold(word), fold(name), 1) <= 1;
-    });
-    const codes = new Set(close.map((n) => n.code));
-    if (close.length && codes.size === 1) out.push({ name: close[0] as Name, start, end });
+    const typed = kana ? foldLongVowels(foldVu(word)) : word;
+    // (A two-word name typed without its space, newyork, is that name; one typed exactly is
+    // found before.)
+    const close = candidates().filter((c) =>
+      c.plain === word ? c.pair !== undefined : editDistance(typed, c.folded, 1) <= 1,
+    );
+    const codes = new Set(close.map((c) => c.name.code));
+    if (close[0] && codes.size === 1) out.push({ name: close[0].name, start, end });
   }
   return out;
 }
@@ -182,18 +206,17 @@ function misspeltTwoWordPlaces(
     const b = words[i + 1] as (typeof words)[number];
     if (text.slice(a.end, b.start) !== ' ' || taken.some(([x, y]) => a.start < y && b.end > x)) continue;
     if (a.word.length + b.word.length < 7) continue;
-    const close = candidates().filter((n) => {
-      const parts = n.text.toLowerCase().split(' ');
-      if (parts.length !== 2) return false;
-      const [p, q] = parts as [string, string];
+    const close = candidates().filter(({ pair }) => {
+      if (!pair) return false;
+      const [p, q] = pair;
       // One word exact, the other one edit from its part and no word of its own.
       if (p === a.word && q !== b.word) return !isWord(b.word) && editDistance(b.word, q, 1) <= 1;
       if (q === b.word && p !== a.word) return !isWord(a.word) && editDistance(a.word, p, 1) <= 1;
       return false;
     });
-    const codes = new Set(close.map((n) => n.code));
-    if (close.length && codes.size === 1) {
-      out.push({ name: close[0] as Name, start: a.start, end: b.end });
+    const codes = new Set(close.map((c) => c.name.code));
+    if (close[0] && codes.size === 1) {
+      out.push({ name: close[0].name, start: a.start, end: b.end });
       i += 1;
     }
   }

@@ -65,7 +65,7 @@ export function planFromRow(row: PlanRow | undefined): Plan | undefined {
 export const BASELINE = '1970-01-01T00:00:00.000Z';
 
 /** What a subscribe wrote. */
-export type UpsertOutcome = 'created' | 'updated' | 'resumed';
+export type UpsertOutcome = 'created' | 'updated' | 'resumed' | 'refused';
 
 /** What a subscribe writes: the channel's filters, language and section order, by whom and when. */
 export interface SubscriptionUpsert {
@@ -77,6 +77,12 @@ export interface SubscriptionUpsert {
   lang: 'en' | 'ja';
   now: string;
   sectionOrder?: string | null;
+  /**
+   * Whether this user may replace the channel's subscription, asked of the row as it is inside
+   * the write (locked, with PostgreSQL): one another user created a moment before, on another
+   * replica, is refused (and the attempt logged) rather than overwritten.
+   */
+  mayReplace?: (existing: Subscription) => boolean;
 }
 
 /** The columns a logged change is inserted with; {@link changeValues} gives its values in this order. */
@@ -125,8 +131,8 @@ export function newSubscriptionValues(s: SubscriptionUpsert): unknown[] {
 export interface DigestStore {
   /**
    * Creates or replaces a channel's subscription in a workspace and logs the change (who, when,
-   * old → new filters) in the same transaction. Whether the user may do it is decided before
-   * (access.ts).
+   * old → new filters) in the same transaction. Whether the user may replace an existing one is
+   * asked of that row inside the transaction (`mayReplace`, access.ts's rule): `refused` when not.
    */
   upsertSubscription(s: SubscriptionUpsert): Awaitable<UpsertOutcome>;
   subscription(workspace: Workspace, channelId: string): Awaitable<Subscription | undefined>;

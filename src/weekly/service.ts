@@ -9,7 +9,7 @@ import { addDays, todayIn } from '../query/dates.js';
 import { findPeriods } from '../query/period.js';
 import { detectLang, type Lang } from '../query/understand.js';
 import type { SearchIndex } from '../search/index-store.js';
-import type { DigestStore, Subscription } from '../store/digest.js';
+import type { DigestStore } from '../store/digest.js';
 import type { StateStores } from '../store/state.js';
 import { errorId, type Logger } from '../util/logger.js';
 import { mayChange } from './access.js';
@@ -111,8 +111,9 @@ const hasPlaces = (f: { countries: string[]; regions: string[] }) =>
   f.countries.length + f.regions.length > 0;
 
 /** The refusal for someone who may not change a channel's subscription, naming who can. */
-function refusal(existing: Subscription, lang: Lang): RenderedReply {
-  const text = `:no_entry: ${say(lang, 'notAllowed', { creator: mention(existing.created_by) ? (existing.created_by as string) : '' })}`;
+/** "Only <@creator> or an admin can change…": `createdBy` is the subscription's creator, when known. */
+function refusal(createdBy: string | null | undefined, lang: Lang): RenderedReply {
+  const text = `:no_entry: ${say(lang, 'notAllowed', { creator: mention(createdBy) ? (createdBy as string) : '' })}`;
   return { text, blocks: [section(text)], visibility: 'ephemeral' };
 }
 
@@ -138,7 +139,7 @@ export function digestCommands(d: ServiceDeps): DigestCommands {
       const existing = await d.store.subscription(workspace, channelId);
       if (!mayChange(existing, who) && existing) {
         await d.store.logChange(workspace, channelId, who.userId, 'refused', existing.filters, filters, now);
-        return refusal(existing, lang);
+        return refusal(existing.created_by, lang);
       }
       const f = applyFilters(d.index(), filters, d.today());
       const order = parsed.order ? parsed.order.join(',') : (existing?.section_order ?? null);
@@ -151,7 +152,11 @@ export function digestCommands(d: ServiceDeps): DigestCommands {
         sectionOrder: order,
         ...(teamId ? { teamId } : {}),
         ...(who.userId ? { userId: who.userId } : {}),
+        // Asked again inside the write: the check above read the row before it.
+        mayReplace: (row) => mayChange(row, who),
       });
+      if (outcome === 'refused')
+        return refusal((await d.store.subscription(workspace, channelId))?.created_by, lang);
       const label = filtersLabel(f, lang) || say(lang, 'allItems');
       const verb = say(lang, `subscribed_${outcome}`);
       const lines = [
@@ -179,7 +184,7 @@ export function digestCommands(d: ServiceDeps): DigestCommands {
       const now = d.clock().toISOString();
       if (!mayChange(existing, actor)) {
         await d.store.logChange(workspace, channelId, actor?.userId, 'refused', existing.filters, null, now);
-        return refusal(existing, lang);
+        return refusal(existing.created_by, lang);
       }
       const removed = await d.store.deleteSubscription(workspace, channelId, actor?.userId, now);
       const text = say(lang, removed ? 'unsubscribed' : 'notSubscribed');

@@ -98,6 +98,43 @@ describe.each(STATE_BACKENDS)('state stores: $name', ({ open }) => {
     ]);
   });
 
+  it('a subscribe the row as written refuses is refused inside the write: nothing changed, the attempt logged', async () => {
+    const d = state.digest;
+    const base = { workspace: A, channelId: 'CREF', lang: 'en' as const };
+    expect(await d.upsertSubscription({ ...base, userId: 'U1', filters: 'Korea', now: T(1) })).toBe(
+      'created',
+    );
+    // U2's subscribe, with U1's row there by the time it writes (another replica, a moment before).
+    const asked: string[] = [];
+    const outcome = await d.upsertSubscription({
+      ...base,
+      userId: 'U2',
+      filters: 'EU',
+      now: T(2),
+      mayReplace: (row) => {
+        asked.push(row.created_by ?? '');
+        return row.created_by === 'U2';
+      },
+    });
+    expect(outcome).toBe('refused');
+    expect(asked).toEqual(['U1']);
+    expect((await d.subscription(A, 'CREF'))?.filters).toBe('Korea');
+    expect((await d.changes(A, 'CREF')).map((c) => [c.action, c.user_id, c.new_filters])).toEqual([
+      ['created', 'U1', 'Korea'],
+      ['refused', 'U2', 'EU'],
+    ]);
+    // Its creator may: the same predicate lets the write through.
+    expect(
+      await d.upsertSubscription({
+        ...base,
+        userId: 'U1',
+        filters: 'EU',
+        now: T(3),
+        mayReplace: (row) => row.created_by === 'U1',
+      }),
+    ).toBe('updated');
+  });
+
   it('items seen: the first corpus is the baseline, later items keep their first sighting', async () => {
     const d = state.digest;
     expect(await d.recordItems(['a/1', 'a/2'], T(10))).toBe(2);

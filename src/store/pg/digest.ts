@@ -49,6 +49,13 @@ export class PgDigestStore implements DigestStore {
         }
       }
       const before = existing ?? (await q<Subscription>(lock, [s.workspace, s.channelId])).rows[0];
+      if (before && s.mayReplace && !s.mayReplace(before)) {
+        await q(
+          LOG_CHANGE,
+          changeValues(s.workspace, s.channelId, s.userId, 'refused', before.filters, s.filters, s.now),
+        );
+        return 'refused' as const;
+      }
       await q(
         `UPDATE subscriptions SET filters = $1, lang = $2, updated_at = $3, updated_by = $4, section_order = $5,
            paused_reason = NULL, paused_at = NULL WHERE workspace = $6 AND channel_id = $7`,

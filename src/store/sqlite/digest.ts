@@ -22,8 +22,8 @@ export class SqliteDigestStore implements DigestStore {
 
   /**
    * Creates or replaces a channel's subscription in a workspace and logs the change (who, when,
-   * old → new filters) in the same transaction. Whether the user may do it is decided before
-   * (access.ts).
+   * old → new filters) in the same transaction. Whether the user may replace an existing one is
+   * asked of that row inside the transaction (`mayReplace`, access.ts's rule): `refused` when not.
    */
   upsertSubscription(s: SubscriptionUpsert): UpsertOutcome {
     return this.db.transaction(() => {
@@ -36,6 +36,10 @@ export class SqliteDigestStore implements DigestStore {
           .run(...newSubscriptionValues(s));
         this.logChange(s.workspace, s.channelId, s.userId, 'created', null, s.filters, s.now);
         return 'created' as const;
+      }
+      if (s.mayReplace && !s.mayReplace(existing)) {
+        this.logChange(s.workspace, s.channelId, s.userId, 'refused', existing.filters, s.filters, s.now);
+        return 'refused' as const;
       }
       this.db
         .prepare(

@@ -42,6 +42,29 @@ export async function linkDigestThread(
   today: string,
   now: Date,
 ): Promise<void> {
-  const id = await rememberAnswer(state, posted.workspace, digestAnswerState({ ...posted, today }), now);
+  // The parts of one digest are one answer: stored once, every part's thread linked to it.
+  const key = [posted.workspace, posted.channel, posted.filters, today, ...posted.itemIds].join('\u0000');
+  const mine = state ? storedIn(state) : undefined;
+  let id = mine?.get(key);
+  if (!id) {
+    id = await rememberAnswer(state, posted.workspace, digestAnswerState({ ...posted, today }), now);
+    if (id && mine) remember(mine, key, id);
+  }
   if (id) await linkThread(state, posted.workspace, posted.channel, posted.ts, id, now);
+}
+
+/** Digest answers this process stored in each database, newest last (a run posts a few dozen). */
+const stored = new WeakMap<StateStores, Map<string, string>>();
+const STORED_MAX = 256;
+function storedIn(state: StateStores): Map<string, string> {
+  let m = stored.get(state);
+  if (!m) {
+    m = new Map();
+    stored.set(state, m);
+  }
+  return m;
+}
+function remember(m: Map<string, string>, key: string, id: string): void {
+  m.set(key, id);
+  if (m.size > STORED_MAX) m.delete(m.keys().next().value as string);
 }

@@ -254,6 +254,18 @@ export class DigestRunner {
       seen ??= Promise.resolve(store.firstSeen());
       return seen;
     };
+    // Each workspace's client, looked up once per run (its installation row, a Web API client).
+    const clients = new Map<Workspace, Promise<DigestClient | undefined>>();
+    const clientOf = (ws: Workspace): Promise<DigestClient | undefined> => {
+      const { clientFor } = this.deps;
+      if (!clientFor) return Promise.resolve(this.deps.client);
+      let c = clients.get(ws);
+      if (!c) {
+        c = clientFor(ws);
+        clients.set(ws, c);
+      }
+      return c;
+    };
     for (const sub of await store.subscriptions()) {
       if (this.stopping) return { ...report, skipped: 'stopped' };
       if (sub.paused_reason) continue;
@@ -261,7 +273,7 @@ export class DigestRunner {
       if (sub.subscribed_at > key) continue;
       const label = subscriptionLabel(sub);
       try {
-        report.posted[label] = await this.deliver(sub, week, index, firstSeen);
+        report.posted[label] = await this.deliver(sub, week, index, firstSeen, clientOf);
       } catch (err) {
         if ((err as { [CRASH]?: boolean })?.[CRASH]) throw err;
         if (err === STOPPED) return { ...report, skipped: 'stopped' };
@@ -292,12 +304,13 @@ export class DigestRunner {
     week: { from: string; to: string },
     index: SearchIndex,
     firstSeen: () => Promise<Map<string, string>>,
+    clientOf: (workspace: Workspace) => Promise<DigestClient | undefined>,
   ): Promise<number> {
     const { store } = this.deps;
     const now = () => this.deps.clock().toISOString();
     // Each subscription is posted with its own workspace's bot token.
     const ws = sub.workspace;
-    const client = this.deps.clientFor ? await this.deps.clientFor(ws) : this.deps.client;
+    const client = await clientOf(ws);
     if (!client)
       throw Object.assign(new Error(`workspace ${ws || '(none)'} has no installation`), {
         data: { error: 'not_installed' },

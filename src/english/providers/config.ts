@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isHttpUrl } from '../../util/url.js';
 import type { RetryPolicy } from '../retry.js';
 
 /**
@@ -22,7 +23,8 @@ const optional = z
   .string()
   .optional()
   .transform((v) => (v?.trim() ? v.trim() : undefined));
-const url = optional.refine((v) => v === undefined || /^https?:\/\/\S+$/.test(v), {
+// The project's one URL check (util/url.ts), and no space (a base URL is written whole).
+const url = optional.refine((v) => v === undefined || (isHttpUrl(v) && !/\s/.test(v)), {
   message: 'should be an http(s) URL',
 });
 const whole = (min: number, max: number, what: string) =>

@@ -258,44 +258,30 @@ async function digestReply(deps: HandleDeps, input: HandleInput): Promise<Reply>
       filters: command.kind === 'subscribe' ? command.filters : '',
       channelId: where.channelId,
     };
+  const at = { workspace: where.workspace ?? UNKEYED, channelId: where.channelId, lang };
+  const actor = where.actor ? { actor: where.actor } : {};
+  const rendered = (reply: RenderedReply): Reply => ({ kind: 'rendered', reply });
   switch (command.kind) {
     case 'subscribe':
-      return {
-        kind: 'rendered',
-        reply: await d.subscribe({
-          workspace: where.workspace ?? UNKEYED,
-          channelId: where.channelId,
+      return rendered(
+        await d.subscribe({
+          ...at,
           filters: command.filters,
-          lang,
           ...(where.userId ? { userId: where.userId } : {}),
           ...(where.teamId ? { teamId: where.teamId } : {}),
-          ...(where.actor ? { actor: where.actor } : {}),
+          ...actor,
         }),
-      };
+      );
     case 'unsubscribe':
-      return {
-        kind: 'rendered',
-        reply: await d.unsubscribe({
-          workspace: where.workspace ?? UNKEYED,
-          channelId: where.channelId,
-          lang,
-          ...(where.actor ? { actor: where.actor } : {}),
-        }),
-      };
+      return rendered(await d.unsubscribe({ ...at, ...actor }));
     case 'subscriptions':
-      return {
-        kind: 'rendered',
-        reply: await d.subscriptions(where.workspace ?? UNKEYED, where.channelId, lang),
-      };
+      return rendered(await d.subscriptions(at.workspace, at.channelId, lang));
     default:
-      return {
-        kind: 'rendered',
-        reply: await d.preview({
-          workspace: where.workspace ?? UNKEYED,
-          channelId: where.channelId,
-          lang,
+      return rendered(
+        await d.preview({
+          ...at,
           ...(command.kind === 'digest' && command.date ? { date: command.date } : {}),
         }),
-      };
+      );
   }
 }

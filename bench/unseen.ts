@@ -150,6 +150,7 @@ export function englishFieldRows(index: SearchIndex, dataDir: string): UnseenRep
       ['natural3', 'natural3'],
       ['natural4', 'natural4'],
       ['natural5', 'natural5'],
+      ['natural6', 'natural6'],
     ] as const) {
       rows.push(
         scoreUnseen(index, at(dir, 'questions.yml'), `${name}, English questions, English fields indexed`, {
@@ -195,6 +196,11 @@ export async function allSets(index: SearchIndex, dataDir: string): Promise<Unse
       index,
       at('natural5', 'questions.yml'),
       'natural5 (written 2026-12-07 late, misses never read)',
+    ),
+    scoreUnseen(
+      index,
+      at('natural6', 'questions.yml'),
+      'natural6 (written 2026-12-07, third session, misses never read)',
     ),
     ...(await scoreNewMonth(dataDir)),
     ...englishFieldRows(index, dataDir),

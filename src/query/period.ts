@@ -175,6 +175,16 @@ const ERAS: Record<string, number> = { 令和: 2018, 平成: 1988 };
  * Period rules, most specific first. Each works on the NFKC-normalized question; English is
  * matched case-insensitively except `May`, which must be capitalised or clearly a date.
  */
+/** Parts of a year as people say them: early/mid/late thirds, 前半/後半 halves. */
+const PARTS_OF_YEAR: Record<string, { months: [number, number]; en: string; ja: string }> = {
+  early: { months: [1, 4], en: 'early #', ja: '初め' },
+  mid: { months: [5, 8], en: 'mid-#', ja: '半ば' },
+  半ば: { months: [5, 8], en: 'mid-#', ja: '半ば' },
+  late: { months: [9, 12], en: 'late #', ja: '後半' },
+  前半: { months: [1, 6], en: 'the first half of #', ja: '前半' },
+  後半: { months: [7, 12], en: 'the second half of #', ja: '後半' },
+};
+
 const RULES: Rule[] = [
   // the first/second half of January 2026, 1月前半/後半
   {
@@ -339,10 +349,23 @@ const RULES: Rule[] = [
   },
   // the past 3 months / last two weeks / 過去3か月 / この2週間
   {
-    re: /\b(?:past|last|previous)\s+(\d{1,2}|two|three|four|five|six)\s+(days|weeks|months)\b|(?:過去|直近|この)\s*(\d{1,2})\s*(日|週間|か月|ヶ月|カ月|ヵ月)/gi,
+    re: /\b(?:past|last|previous)\s+(\d{1,2}|two|three|four|five|six|(?:a\s+)?couple(?:\s+of)?|few|several)\s+(days|weeks|months)\b|(?:過去|直近|この|ここ|最近)\s*(\d{1,2}|数|[一二三四五六])\s*(日|週間|か月|ヶ月|カ月|ヵ月)/gi,
     make: (m, t) => {
-      const words: Record<string, number> = { two: 2, three: 3, four: 4, five: 5, six: 6 };
-      const n = Number(m[1] ?? m[3]) || (words[(m[1] ?? '').toLowerCase()] as number);
+      // "a couple of weeks" is two, "a few" three, 数週間 three, "several" four.
+      const words: Record<string, number> = {
+        two: 2,
+        three: 3,
+        four: 4,
+        five: 5,
+        six: 6,
+        few: 3,
+        several: 4,
+      };
+      const said = (m[1] ?? m[3] ?? '').toLowerCase();
+      const n =
+        Number(said) ||
+        words[said] ||
+        (/couple/.test(said) ? 2 : said === '数' ? 3 : '一二三四五六'.indexOf(said) + 1);
       const unit = (m[2] ?? m[4] ?? '').toLowerCase();
       const days = /day|日/.test(unit) ? n : /week|週/.test(unit) ? 7 * n : 30 * n;
       return {
@@ -352,6 +375,21 @@ const RULES: Rule[] = [
       };
     },
     kind: 'relative',
+  },
+  // early/mid/late 2025, 2025年半ば / 前半 / 後半: a third or a half of the year
+  {
+    re: /\b(early|mid|late)[-\s]+((?:19|20)\d{2})\b|((?:19|20)\d{2})\s*年\s*の?\s*(半ば|前半|後半)/gi,
+    make: (m) => {
+      const y = Number(m[2] ?? m[3]);
+      const part = PARTS_OF_YEAR[(m[1] ?? m[4] ?? '').toLowerCase()];
+      if (!part) return undefined;
+      const { months, en, ja } = part;
+      return {
+        from: iso(y, months[0], 1),
+        to: iso(y, months[1], lastDayOfMonth(y, months[1])),
+        label: { en: en.replace('#', String(y)), ja: `${y}年${ja}` },
+      };
+    },
   },
   // summer 2025 / 2025年夏 / this spring / spring
   {

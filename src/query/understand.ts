@@ -55,7 +55,7 @@ const GROUPED_NUMBER = /(?<![\w.-])\$?\d{1,3}(?:,\d{3})+(?![\w-])/g;
  * be filler (said as such in the answer); the words around it decide.
  */
 const AMOUNT =
-  /(?<![\w.-])(?:(?:\$|us\$|usd ?)\s?\d+(?:\.\d+)?(?:\s?(?:k|m|bn|mn|thousand|million|billion|trillion)\b)?|(?:\d+(?:\.\d+)?\s?)?(?:thousand|million|billion|trillion)s?(?:[\s-](?:dollars?|usd|yen|euros?|pounds?|won|yuan))?|\d+(?:\.\d+)?\s?(?:oku|cho)?\s?(?:dollars?|yen|euros?|pounds?|won|yuan)|\d+(?:\.\d+)?\s?(?:oku|cho))(?![\w-])/gi;
+  /(?<![\w.-])(?:(?:\$|us\$|usd ?)\s?\d+(?:\.\d+)?(?:\s?(?:k|m|bn|mn|thousand|million|billion|trillion)\b)?|(?:\d+(?:\.\d+)?\s?)?(?:thousand|million|billion|trillion)s?(?:[\s-](?:dollars?|usd|yen|euros?|pounds?|won|yuan))?|\d+(?:\.\d+)?\s?(?:oku|cho)?\s?(?:dollars?|yen|euros?|pounds?|won|yuan)|\d+(?:\.\d+)?\s?(?:oku|cho)|\d+(?:\.\d+)?(?:k|bn))(?![\w-])/gi;
 
 /**
  * Latin runs inside a Japanese question (SB53, NIST, Grok) are English terms too. Runs are kept
@@ -116,7 +116,13 @@ export function understand(question: string, today: string, options: UnderstandO
   const lang = detectLang(text);
   // Places before periods: 秋田県 is a prefecture, not an autumn.
   const places = findPlaces(text);
-  const afterPlaces = blank(text, places.spans);
+  // "EU-level", "state level": the scope of a place named, not a subject.
+  const scopes = places.spans.flatMap(([, end]) => {
+    const m = /^[-\s]level\b/i.exec(text.slice(end));
+    return m ? [[end, end + m[0].length] as [number, number]] : [];
+  });
+  for (const [a, b] of scopes) ctx.filler.push(text.slice(a, b).replace(/^[-\s]/, ''));
+  const afterPlaces = blank(text, [...places.spans, ...scopes]);
   const periods = findPeriods(afterPlaces, today);
   const afterPeriods = blank(
     afterPlaces,

@@ -77,6 +77,18 @@ describe('terms', () => {
     expect(labels('iso/iec 42001 certification').join(' ')).toContain('42001');
   });
 
+  it('reads counts in k or bn as filler, and a place\'s scope ("EU-level") with it', () => {
+    const i = understand('plan to train 100k workers', TODAY);
+    expect(i.groups.map((g) => g.label)).not.toContain('100k');
+    expect(i.filler).toContain('100k');
+    const scoped = understand('EU-level rules on chatbots', TODAY);
+    expect(scoped.countries).toContain('EU');
+    expect(scoped.groups.map((g) => g.label)).not.toContain('level');
+    expect(scoped.filler).toContain('level');
+    // not a scope without a place before it
+    expect(labels('risk level of general purpose models')).toContain('level');
+  });
+
   it('a person named by role is found by the field too (会計士 → 会計, 研究者 → 研究)', () => {
     const alts = (q: string, label: string) =>
       understand(q, TODAY).groups.find((g) => g.label === label)?.alternatives ?? [];

@@ -351,10 +351,30 @@ function wordGroups(
     return [];
   }
   if (typo) return [{ ...conceptGroup(label, typo), readAs: typo.word, source: 'typo' }];
+  const swapped = name ? swappedName(ctx, word) : undefined;
+  if (swapped)
+    return [asTyped({ alternatives: minimalAlternatives([[swapped]]), readAs: swapped, source: 'typo' })];
   // ai-ready, cross-border: a hyphenated word no vocabulary has is read as its words.
   if (word.includes('-') && depth === 0 && !ctx.hasTerm?.(word)) {
     const parts = englishGroups(word.replace(/-/g, ' '), ctx, depth + 1);
     if (parts.length) return parts;
   }
   return [asTyped()];
+}
+
+/**
+ * A name typed with two neighbouring letters swapped (ESTI for ETSI, Rasie for RAISE): the one
+ * Latin word of the corpus it becomes. Only a swap, and only for a word the corpus and the
+ * dictionary do not know: a capitalised word one letter away from a name is as often another name.
+ */
+export function swappedName(ctx: UnderstandContext, word: string): string | undefined {
+  if (word.length < 4 || !/^[a-z]+$/.test(word) || ctx.hasTerm?.(word) || lookupEnglishWord(word))
+    return undefined;
+  const found = new Set<string>();
+  for (let i = 0; i + 1 < word.length; i++) {
+    if (word[i] === word[i + 1]) continue;
+    const swap = word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2);
+    if (ctx.hasTerm?.(swap) && !lookupEnglishWord(swap)) found.add(swap);
+  }
+  return found.size === 1 ? [...found][0] : undefined;
 }

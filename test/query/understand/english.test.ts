@@ -47,3 +47,31 @@ describe('amounts of money', () => {
     expect(r.interp.filler.join(' ')).not.toMatch(/\d/);
   });
 });
+
+describe('a name typed with two letters swapped', () => {
+  // Names the digests print in Latin letters; a test checks only those the corpus holds.
+  const names = ['etsi', 'ofcom', 'caisi', 'anthropic', 'openai', 'deepmind'];
+
+  it('is read as the corpus name it becomes (ESTI → ETSI), and its items answer', () => {
+    const held = names.filter((n) => corpus.corpusHas(n));
+    expect(held.length).toBeGreaterThan(0);
+    let checked = 0;
+    for (const name of held) {
+      const typed = `${name[0]}${name[2]}${name[1]}${name.slice(3)}`.toUpperCase();
+      const r = corpus.ask(`what did ${typed} publish on AI`);
+      const group = r.interp.groups.find((g) => g.label.toUpperCase() === typed);
+      // (a swap that is a word of its own, or another name's swap, is left as typed)
+      if (!group || group.readAs !== name) continue;
+      checked += 1;
+      expect(r.interpretation.missing).not.toContain(group.label);
+      for (const item of corpus.itemsOf(r.results)) expect(itemText(item)).toContain(name);
+    }
+    expect(checked).toBeGreaterThan(0);
+  });
+
+  it('a dictionary word is never read as a name one swap away', () => {
+    // "form" is a word: it stays a concept as typed, never becomes "from" or a name.
+    const r = corpus.ask('Form guidance');
+    expect(r.interp.groups.find((g) => g.label === 'Form')?.readAs).toBeUndefined();
+  });
+});

@@ -59,7 +59,8 @@ const PlacesFile = z.object({
   us_states: z.array(z.object({ en: z.string().min(1), ja: words.min(1), abbr: words.default([]) })),
   /** Short country names the ISO list lacks (Russia, UAE, 北朝鮮): read in questions only. */
   short_forms: z.array(CountryNames).default([]),
-  jp_prefectures: z.array(z.object({ en: words, ja: words.min(1) })).default([]),
+  // `cities`: places inside a prefecture an item may name instead of it (別府 for 大分県).
+  jp_prefectures: z.array(z.object({ en: words, ja: words.min(1), cities: words.default([]) })).default([]),
   cities: z.array(z.object({ code: Code, en: words, ja: words.default([]) })).default([]),
   bodies: z
     .array(

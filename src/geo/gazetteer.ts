@@ -135,7 +135,8 @@ function buildNames(): Name[] {
     const place: SubPlace = {
       kind: 'prefecture',
       id: p.en[0] ?? (p.ja[0] as string),
-      forms: [...p.ja, ...p.en],
+      // An item about a city in it is about the prefecture (the Beppu talk answers "Oita").
+      forms: [...p.ja, ...p.en, ...p.cities],
     };
     for (const n of p.en)
       add('JP', n, 'en', false, true, true, undefined, undefined, { place, questionOnly: true });

@@ -23,6 +23,7 @@ const KATAKANA_LONG = /^[\u30a1-\u30faー]{5,}$/;
 
 /** Fuzzy matching only for long Latin words, where a typo or plural is likely and harmless. */
 export const fuzzy = (term: string) => (/^[a-z]{6,}$/.test(term) ? 0.2 : false);
+const exact = (_term: string) => false as const;
 /** {@link fuzzy}, and one edit for long katakana words (the retry for a concept not found as typed). */
 const katakanaFuzzy = (term: string) => (KATAKANA_LONG.test(term) ? 1 : fuzzy(term));
 
@@ -54,18 +55,20 @@ export function matchConcepts(
     // Those items rank with the best and the weakest textual match in the whole corpus, so such a
     // group is scored over every item.
     const groupGate = typed ? undefined : gate;
+    // A place's names match exactly: one edit turns Kawasaki into Nagasaki.
+    const fuzzyOf = g.place ? exact : fuzzy;
     for (const alt of g.alternatives) {
-      const found = scoreAnd(index, alt, fuzzy, groupGate, best.keepMax);
+      const found = scoreAnd(index, alt, fuzzyOf, groupGate, best.keepMax);
       // Used somewhere in the corpus, though perhaps not by an item the filters admit (asked only
       // until one alternative is known to be: the corpus-wide look is the costly part).
-      if (found > 0 || (groupGate && !best.present && anyMatch(index, alt, fuzzy))) {
+      if (found > 0 || (groupGate && !best.present && anyMatch(index, alt, fuzzyOf))) {
         best.present = true;
         continue;
       }
       // A katakana word the corpus never spells that way (インジェクッション, マネージメント) is a
       // typo or a variant: one edit away, as MiniSearch's fuzzy search allows — alone or as a
       // part of a compound.
-      if (!alt.some((t) => KATAKANA_LONG.test(t))) continue;
+      if (g.place || !alt.some((t) => KATAKANA_LONG.test(t))) continue;
       const typo = scoreAnd(index, alt, katakanaFuzzy, groupGate, best.keepMax);
       if (typo > 0 || (groupGate && !best.present && anyMatch(index, alt, katakanaFuzzy)))
         best.present = true;

@@ -41,6 +41,11 @@ const QuestionWordsFile = z.object({
    * services): they only rank, so the subject decides and an app-less corpus still answers.
    */
   generic_heads_en: words.default([]),
+  /**
+   * Japanese words that join two subjects inside a compound (エージェント向けガバナンス指針: guidance
+   * *for* agents): the compound is read as its two sides, and the joint as filler.
+   */
+  ja_joints: words.default([]),
 });
 
 const StopwordsFile = z.object({ stop_tags: words, ja: words, en: words });

@@ -15,6 +15,7 @@ let sets:
       honorifics: Set<string>;
       heads: Set<string>;
       headsEn: Set<string>;
+      joints: Set<string>;
     }
   | undefined;
 function wordSets() {
@@ -33,6 +34,7 @@ function wordSets() {
       honorifics: new Set(q.honorifics),
       heads: new Set(q.generic_heads),
       headsEn: new Set(q.generic_heads_en),
+      joints: new Set(q.ja_joints),
     };
   }
   return sets;
@@ -55,6 +57,8 @@ export const honorificSet = (): Set<string> => wordSets().honorifics;
  * stop-word package's): the ones everyone expects skipped, never a code's letters (of, with).
  */
 export const reviewedQuestionWordSet = (): Set<string> => wordSets().reviewed;
+/** Words joining two subjects inside a Japanese compound (向け, づくり): the compound is read as both. */
+export const jointSet = (): Set<string> => wordSets().joints;
 /** Generic last parts of a Japanese compound (制度, 関連): the compound also matches without them. */
 export const genericHeadSet = (): Set<string> => wordSets().heads;
 /** English nouns after a subject that say what kind of thing it is (apps, services): they only rank. */

@@ -91,6 +91,20 @@ describe('every filler list is read as filler', () => {
       ).toBe(false);
     }
   });
+  it('joints inside a compound (向け, づくり)', () => {
+    const joints = questionWords().ja_joints;
+    expect(joints.length).toBeGreaterThan(0);
+    for (const w of joints) {
+      const q = `韓国のAI${w}ガイドライン`;
+      const i = understand(q, TODAY, understandOptions(corpus.index()));
+      expect(i.filler, w).toContain(w);
+      expect(
+        i.groups.some((g) => g.label.includes(w)),
+        w,
+      ).toBe(false);
+      holds(q);
+    }
+  });
 });
 
 describe('every concept source: a word either matches or empties the answer, never dropped', () => {

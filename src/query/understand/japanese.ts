@@ -3,7 +3,7 @@ import { lookupEnglish, lookupJapanese } from '../../analyze/dictionary.js';
 import { decompoundKatakana } from '../../analyze/katakana.js';
 import { glossaryEntries } from '../../analyze/lexicon.js';
 import { readingOf } from '../../search/vocabulary.js';
-import { genericHeadSet, honorificSet, jaQuestionTermSet, weakTermSet } from '../glossary.js';
+import { genericHeadSet, honorificSet, jaQuestionTermSet, jointSet, weakTermSet } from '../glossary.js';
 import { instrumentOfJapanese } from './actors.js';
 import { minimalAlternatives, unitAlternatives, unitBoost } from './alternatives.js';
 import type { TermGroup, UnderstandContext } from './context.js';
@@ -234,7 +234,7 @@ export function japaneseGroups(text: string, ctx: UnderstandContext): TermGroup[
   for (const r of runs) groups.push(r.group);
   let rest = text;
   for (const r of runs) rest = rest.split(r.run).join(' '.repeat(r.run.length));
-  for (const u of analyze(rest)) {
+  for (const u of analyze(rest).flatMap((x) => splitAtJoints(x, ctx))) {
     if (ctx.expired()) break;
     if (u.latin) continue;
     if (asks.has(u.whole) || asks.has(u.surface)) {
@@ -344,4 +344,22 @@ export function japaneseGroups(text: string, ctx: UnderstandContext): TermGroup[
     });
   }
   return groups;
+}
+
+/**
+ * A compound with a joint inside (エージェント向けガバナンス指針, 国際機関づくり): its sides as units of
+ * their own, the joint as filler (at the start too: AIづくりガイドライン is analyzed as AI and
+ * づくりガイドライン). A joint alone is left to the filler rules.
+ */
+function splitAtJoints(u: Unit, ctx: UnderstandContext): Unit[] {
+  if (u.latin || u.parts.length < 2) return [u];
+  const joints = jointSet();
+  const at = u.parts.findIndex((p) => joints.has(p));
+  if (at < 0) return [u];
+  ctx.filler.push(u.parts[at] as string);
+  const side = (parts: string[]) => (parts.length ? analyze(parts.join('')) : []);
+  return [
+    ...side(u.parts.slice(0, at)),
+    ...side(u.parts.slice(at + 1)).flatMap((x) => splitAtJoints(x, ctx)),
+  ];
 }

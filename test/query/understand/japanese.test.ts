@@ -14,3 +14,24 @@ describe('a compound the corpus does not write', () => {
     }
   });
 });
+
+describe('a compound with a joint inside (向け, づくり)', () => {
+  it.each([
+    ['エージェント向けガバナンス', ['エージェント', 'ガバナンス'], '向け'],
+    ['国際機関づくり', ['国際機関'], 'づくり'],
+    ['中小企業向け支援策の一覧', ['中小企業', '支援策'], '向け'],
+  ])('%s is read as its sides, the joint as filler', (q, sides, joint) => {
+    const r = corpus.ask(q);
+    const labels = r.interp.groups.map((g) => g.label);
+    for (const s of sides) expect(labels).toContain(s);
+    expect(labels.some((l) => l.includes(joint))).toBe(false);
+    expect(r.interp.filler).toContain(joint);
+  });
+
+  it('each side must still be matched: an answer names both', () => {
+    const r = corpus.ask('エージェント向けガバナンス');
+    expect(r.results.length).toBeGreaterThan(0);
+    const top = corpus.itemsOf(r.results.slice(0, 1))[0];
+    expect(itemText(top as never)).toContain('エージェント');
+  });
+});

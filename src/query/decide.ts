@@ -49,11 +49,14 @@ export interface SearchOutcome {
   missing: string[];
 }
 
-/** Which concepts every answer must match, by group index (1: required): the places named. */
+/**
+ * Which concepts every answer must match, by group index (1: required): the places named, and the
+ * name of a law named ("CHIPS Act funding" is not answered by funding items under another law).
+ */
 export function requiredConcepts(groups: readonly TermGroup[]): Uint8Array {
   const out = new Uint8Array(groups.length);
   groups.forEach((g, i) => {
-    if (g.place) out[i] = 1;
+    if (g.place || g.lawName) out[i] = 1;
   });
   return out;
 }

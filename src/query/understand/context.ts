@@ -29,6 +29,8 @@ export interface TermGroup {
    * answer must name it, and when no item does the answer is "No items about Oregon".
    */
   place?: 'state' | 'prefecture' | 'city' | 'body';
+  /** The name in a law's name ("CHIPS" of "CHIPS Act"): every answer must match it, as a place. */
+  lawName?: boolean;
   /** Where the concept's corpus forms came from, for saying how a word was read. */
   source?: 'glossary' | 'vocabulary' | 'typed' | 'clipped' | 'typo' | 'place' | 'agency';
   /** The word it was read as, when not as typed (exec → executive, budjet → budget). */

@@ -200,6 +200,28 @@ export function englishGroups(text: string, ctx: UnderstandContext, depth = 0): 
   };
   for (let i = 0; i < words.length; ) {
     if (ctx.expired()) break;
+    // A word in capitals before "Act" is the law's own name, as printed (the CHIPS Act is not
+    // about chips in general): neither the glossary's nor the dictionary's translation.
+    const word = original[i] as string;
+    if (
+      /^[A-Z][A-Z0-9]{2,}$/.test(word) &&
+      LAW_WORDS.has(words[i + 1] ?? '') &&
+      !ctx.hasTerm?.(word.toLowerCase())
+    ) {
+      flush();
+      const swapped = swappedName(ctx, word.toLowerCase());
+      groups.push({
+        label: word,
+        alternatives: [[swapped ?? word.toLowerCase()]],
+        boost: [],
+        weak: false,
+        untranslated: true,
+        source: swapped ? 'typo' : 'typed',
+        ...(swapped ? { readAs: swapped } : {}),
+      });
+      i += 1;
+      continue;
+    }
     let matched = 0;
     for (let len = Math.min(4, words.length - i); len >= 1 && !matched; len--) {
       const phrase = words.slice(i, i + len).join(' ');
@@ -272,7 +294,23 @@ export function englishGroups(text: string, ctx: UnderstandContext, depth = 0): 
     leftover.push(original[i - 1] ?? w);
   }
   flush();
-  return markGenericHeads(groups);
+  return markLawNames(markGenericHeads(groups));
+}
+
+/** The words of a law's name: "act", "law", "bill" after a name. */
+const LAW_WORDS = new Set(['act', 'acts', 'law', 'bill']);
+
+/**
+ * The name before "Act" or "bill" (CHIPS Act, RAISE Act, SB 53 bill) is what the question is
+ * about: marked so that every answer matches it. A weak word (AI Act), a place (Colorado's law is
+ * its place's) or a glossary phrase with the law in it is no such name.
+ */
+function markLawNames(groups: TermGroup[]): TermGroup[] {
+  return groups.map((g, i) => {
+    const next = groups[i + 1];
+    if (!next || !LAW_WORDS.has(next.label.toLowerCase()) || g.weak || g.place || g.agency) return g;
+    return { ...g, lawName: true };
+  });
 }
 
 /**
@@ -374,7 +412,7 @@ export function swappedName(ctx: UnderstandContext, word: string): string | unde
   for (let i = 0; i + 1 < word.length; i++) {
     if (word[i] === word[i + 1]) continue;
     const swap = word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2);
-    if (ctx.hasTerm?.(swap) && !lookupEnglishWord(swap)) found.add(swap);
+    if (ctx.hasTerm?.(swap)) found.add(swap);
   }
   return found.size === 1 ? [...found][0] : undefined;
 }

@@ -75,3 +75,26 @@ describe('a name typed with two letters swapped', () => {
     expect(r.interp.groups.find((g) => g.label === 'Form')?.readAs).toBeUndefined();
   });
 });
+
+describe('the name of a law (CHIPS Act)', () => {
+  it('a name in capitals before "Act" is matched as printed, and every answer must have it', () => {
+    const name = corpus.absent([
+      { forms: ['chips'], typed: 'CHIPS' },
+      { forms: ['dmca'], typed: 'DMCA' },
+      { forms: ['hipaa'], typed: 'HIPAA' },
+    ]);
+    const r = corpus.ask(`${name.typed} Act funding updates`);
+    const group = r.interp.groups.find((g) => g.label === name.typed);
+    expect(group?.lawName).toBe(true);
+    expect(r.results).toEqual([]);
+    expect(r.interpretation.missing).toContain(name.typed);
+  });
+
+  it('a law the corpus names is answered by items that name it', () => {
+    const held = ['raise', 'genius', 'take it down'].find((n) => corpus.corpusHas(`${n}法`));
+    expect(held).toBeDefined();
+    const r = corpus.ask(`${(held as string).toUpperCase()} Act`);
+    expect(r.results.length).toBeGreaterThan(0);
+    for (const item of corpus.itemsOf(r.results)) expect(itemText(item)).toContain(held as string);
+  });
+});

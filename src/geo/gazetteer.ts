@@ -73,7 +73,8 @@ export interface Name {
 
 /** A place a question names that is not (only) a country: see {@link Name.place}. */
 export interface SubPlace {
-  kind: 'state' | 'prefecture' | 'city' | 'body';
+  /** (`area`: a part of a place by direction, 西日本 or east Asia, read in questions only.) */
+  kind: 'state' | 'prefecture' | 'city' | 'body' | 'area';
   /** A stable id (the English name or the body's id). */
   id: string;
   /** Every spelling: the corpus's Japanese first, then the English names. */

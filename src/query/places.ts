@@ -98,9 +98,24 @@ export function findPlaces(text: string): PlaceMatch {
       }
     }
   }
+  // 西日本, 東アジア, western Japan: a part of the place, which an answer must name as typed.
+  for (let k = 0; k < spans.length; k++) {
+    const [start, end] = spans[k] as [number, number];
+    const before = DIRECTION_BEFORE.exec(text.slice(Math.max(0, start - 12), start));
+    if (!before || spans.some(([a, b]) => a < start && b > start - before[0].length)) continue;
+    const from = start - before[0].length;
+    const name = text.slice(from, end).trim();
+    if (!places.some((p) => p.name === name))
+      places.push({ name, place: { kind: 'area', id: name.toLowerCase(), forms: [name] } });
+    spans[k] = [from, end];
+  }
   const viaPlaces = countries.filter((c) => !direct.has(c) && c !== 'EU' && places.length > 0);
   return { countries, regions, spans, said, agencies, places, viaPlaces };
 }
+
+/** A direction before a place's name (西日本, 東アジア, western Japan, east asia). */
+const DIRECTION_BEFORE =
+  /(?:(?<![\u3400-\u9fff])[東西南北]|\b(?:east|west|north|south|eastern|western|northern|southern)\s+)$/i;
 
 /**
  * Analysts type the United States in lowercase: "us" is also the pronoun ("tell us"), so it is the

@@ -109,6 +109,23 @@ describe('places and bodies', () => {
     }
   });
 
+  it('a part of a place by direction (西日本, east Asia) must be named, never read as the whole place', () => {
+    for (const q of [
+      '西日本のAI',
+      '東日本の評価',
+      '東アジアのAI',
+      'AI in western japan',
+      'east asia AI summit',
+    ]) {
+      const r = run(q);
+      const area = r.interp.groups.find((g) => g.place === 'area');
+      expect(area, q).toBeDefined();
+      const name = (area?.label ?? '').toLowerCase();
+      for (const item of corpus.itemsOf(r.results)) expect(itemText(item), q).toContain(name);
+      if (!r.results.length) expect(r.interpretation.missing, q).toContain(area?.label);
+    }
+  });
+
   it('short forms of countries the ISO names lack', () => {
     expect(understand('uae ai strategy', TODAY).countries).toContain('AE');
     expect(understand('北朝鮮のAI', TODAY).countries).toContain('KP');

@@ -28,7 +28,7 @@ export interface TermGroup {
    * A state, prefecture, city or international body named (Oregon, 北海道, London, OECD): the
    * answer must name it, and when no item does the answer is "No items about Oregon".
    */
-  place?: 'state' | 'prefecture' | 'city' | 'body';
+  place?: 'state' | 'prefecture' | 'city' | 'body' | 'area';
   /** The name in a law's name ("CHIPS" of "CHIPS Act"): every answer must match it, as a place. */
   lawName?: boolean;
   /** Where the concept's corpus forms came from, for saying how a word was read. */

@@ -137,6 +137,8 @@ export function findMentions(text: string, options: FindOptions): Mention[] {
     if (!hay.startsWith(n.needle, at)) return;
     const end = at + n.needle.length;
     if (!boundaryOk(text, at, end, n.name)) return;
+    // 中国語, 韓国語: a language, not the country (in a question; the documents' tags are as they were).
+    if (options.mode === 'question' && text[end] === '語' && n.name.lang === 'ja') return;
     if (n.properNoun && !/[A-Z]/.test(text[at] ?? '')) return;
     const { name } = n;
     candidates.push({

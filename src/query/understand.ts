@@ -58,6 +58,13 @@ const AMOUNT =
   /(?<![\w.-])(?:(?:\$|us\$|usd ?)\s?\d+(?:\.\d+)?(?:\s?(?:k|m|bn|mn|thousand|million|billion|trillion)\b)?|(?:\d+(?:\.\d+)?\s?)?(?:thousand|million|billion|trillion)s?(?:[\s-](?:dollars?|usd|yen|euros?|pounds?|won|yuan))?|\d+(?:\.\d+)?\s?(?:oku|cho)?\s?(?:dollars?|yen|euros?|pounds?|won|yuan)|\d+(?:\.\d+)?\s?(?:oku|cho)|\d+(?:\.\d+)?(?:k|bn))(?![\w-])/gi;
 
 /**
+ * A count with its counter (第4回, 3件, 10か国): the digests write the same, but the analyzer
+ * indexes neither numbers nor counters, so it is filler, said as such; the words around it decide.
+ */
+const COUNTED =
+  /第?\s*\d+(?:\.\d+)?\s*(?:回|件|人|社|か国|カ国|ヶ国|名|本|個|位|号|条|章|項|点)(?![\u3400-\u9fff])/g;
+
+/**
  * Latin runs inside a Japanese question (SB53, NIST, Grok) are English terms too. Runs are kept
  * apart (a Japanese word between "AI" and "10" does not make the code "AI 10"), and a number
  * written against a Japanese counter or unit (10万人, 1.1版) is no term.
@@ -128,7 +135,7 @@ export function understand(question: string, today: string, options: UnderstandO
     afterPlaces,
     periods.map((p) => [p.start, p.end]),
   );
-  const amounts = [...afterPeriods.matchAll(AMOUNT)];
+  const amounts = [...afterPeriods.matchAll(AMOUNT), ...afterPeriods.matchAll(COUNTED)];
   for (const m of amounts) ctx.filler.push(m[0].trim());
   const rest = blank(
     afterPeriods,

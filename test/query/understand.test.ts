@@ -89,6 +89,16 @@ describe('terms', () => {
     expect(labels('risk level of general purpose models')).toContain('level');
   });
 
+  it('a count with its counter (第4回, 3件) is filler; a language (中国語) is a concept, not its country', () => {
+    const i = understand('第4回の会合と3件のガイドライン', TODAY);
+    expect(i.filler).toEqual(expect.arrayContaining(['第4回', '3件']));
+    expect(i.groups.map((g) => g.label).join(' ')).not.toMatch(/\d/);
+    const lang = understand('中国語のAIモデル', TODAY);
+    expect(lang.countries).not.toContain('CN');
+    expect(lang.groups.map((g) => g.label)).toContain('中国語');
+    expect(understand('中国のAIモデル', TODAY).countries).toContain('CN');
+  });
+
   it('a person named by role is found by the field too (会計士 → 会計, 研究者 → 研究)', () => {
     const alts = (q: string, label: string) =>
       understand(q, TODAY).groups.find((g) => g.label === label)?.alternatives ?? [];

@@ -4,6 +4,7 @@ import { loadTokenizer } from '../src/analyze/kuromoji.js';
 import { buildIndex } from '../src/search/index-store.js';
 import { defaultDataDir, projectRoot } from '../src/util/paths.js';
 import { measureAddMonth, measureReloadStall } from './add-month.js';
+import { droppedWordFuzz } from './dropped-fuzz.js';
 import { hostileBench } from './hostile.js';
 import { corpusGaps } from './lexicon-gaps.js';
 import { naturalTable, scoreNatural } from './natural.js';
@@ -51,6 +52,13 @@ for (const line of unseenTable(await allSets(index, defaultDataDir()))) console.
   console.log(
     `\ntypos (the tuned sets' right answers asked again with one typo in their longest English word, or a long-vowel mark added or dropped in a katakana word): English ${t.en[0]}/${t.en[1]}, Japanese ${t.ja[0]}/${t.ja[1]} still answered correctly`,
   );
+}
+{
+  const f = droppedWordFuzz(index);
+  console.log(
+    `dropped-word fuzz (corpus title pieces + random dictionary words, bench/dropped-fuzz.ts): ${f.dropped} of ${f.asked} answers placed a word nowhere`,
+  );
+  for (const e of f.examples) console.log(`  - ${e}`);
 }
 console.log(
   `lexicon gaps (Japanese content terms in a title or ≥2 items with no English entry): ${corpusGaps().length}`,

@@ -182,9 +182,14 @@ export async function allSets(index: SearchIndex, dataDir: string): Promise<Unse
     scoreUnseen(index, at('tune6', 'questions.yml'), 'tune6 (written 2026-12-07 for tuning)', {
       tuned: true,
     }),
-    scoreUnseen(index, at('tune7', 'questions.yml'), 'tune7 (written 2026-12-07, third session, for tuning)', {
-      tuned: true,
-    }),
+    scoreUnseen(
+      index,
+      at('tune7', 'questions.yml'),
+      'tune7 (written 2026-12-07, third session, for tuning)',
+      {
+        tuned: true,
+      },
+    ),
     ...(await scoreNewMonth(dataDir, {
       dir: 'newmonth-tune',
       month: '2026-03.txt',

@@ -92,6 +92,8 @@ function glossOf(g: TermGroup): string | undefined {
   const word = g.label;
   if (/[\u3040-\u30ff\u3400-\u9fff]/.test(word)) return lookupJapanese(word)?.senses[0]?.[0];
   if (!/^[A-Za-z][A-Za-z' -]*$/.test(word)) return undefined;
+  // A law's name or an acronym (CHIPS, RASIE) is no dictionary word: "chips" would be potato chips.
+  if (g.lawName || /^[A-Z]{2,5}$/.test(word)) return undefined;
   const e = lookupEnglishWord(word);
   if (!e) return undefined;
   // The loanword first when there is one (drone: ドローン, 無人機).

@@ -88,6 +88,9 @@ describe('the name of a law (CHIPS Act)', () => {
     expect(group?.lawName).toBe(true);
     expect(r.results).toEqual([]);
     expect(r.interpretation.missing).toContain(name.typed);
+    // and the message names it as typed, with no dictionary gloss of the ordinary word
+    const notice = r.notices?.find((n) => n.code === 'nothingAbout');
+    expect(notice?.args?.glosses).toEqual({});
   });
 
   it('a law the corpus names is answered by items that name it', () => {

@@ -197,6 +197,7 @@ function unknownKatakanaRuns(text: string, ctx: UnderstandContext): { run: strin
         label: run,
         alternatives: minimalAlternatives([
           parts.length > 1 ? parts : [stemmed],
+          ...corpusSegmentation(run, ctx),
           ...latinForms(unit),
           ...soundsLatin(ctx, run, parts),
           ...(variant.length ? [variant] : []),
@@ -362,4 +363,28 @@ function splitAtJoints(u: Unit, ctx: UnderstandContext): Unit[] {
     ...side(u.parts.slice(0, at)),
     ...side(u.parts.slice(at + 1)).flatMap((x) => splitAtJoints(x, ctx)),
   ];
+}
+
+/**
+ * A katakana run cut into the fewest words the corpus has (メンタルヘルスアプリ → メンタルヘルス +
+ * アプリ, where the documents write メンタルヘルス whole and the analyzer would cut it again), or
+ * nothing when no such cut exists. Pieces of two characters at least; runs are short (a katakana
+ * run of a question), so the quadratic search is bounded.
+ */
+export function corpusSegmentation(run: string, ctx: Pick<UnderstandContext, 'hasTerm'>): string[][] {
+  if (!ctx.hasTerm || run.length > 24) return [];
+  const best: (string[] | undefined)[] = [[]];
+  for (let end = 2; end <= run.length; end++) {
+    for (let start = end - 2; start >= 0; start--) {
+      const before = best[start];
+      if (!before) continue;
+      const piece = run.slice(start, end);
+      if (!ctx.hasTerm(piece) && !ctx.hasTerm(stemKatakana(piece))) continue;
+      const here = best[end];
+      if (!here || here.length > before.length + 1)
+        best[end] = [...before, ctx.hasTerm(piece) ? piece : stemKatakana(piece)];
+    }
+  }
+  const cut = best[run.length];
+  return cut && cut.length > 1 ? [cut] : [];
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { corpusSegmentation } from '../../../src/query/understand/japanese.js';
 import { itemText, useRealCorpus } from '../../support/real-corpus.js';
 
 const corpus = useRealCorpus();
@@ -33,5 +34,26 @@ describe('a compound with a joint inside (向け, づくり)', () => {
     expect(r.results.length).toBeGreaterThan(0);
     const top = corpus.itemsOf(r.results.slice(0, 1))[0];
     expect(itemText(top as never)).toContain('エージェント');
+  });
+});
+
+describe('a katakana run the corpus does not write whole', () => {
+  const terms = new Set(['メンタルヘルス', 'メンタル', 'ヘルス', 'アプリ', 'サービス']);
+  const hasTerm = (t: string) => terms.has(t);
+
+  it('is cut into the fewest words the corpus has (メンタルヘルスアプリ → メンタルヘルス + アプリ)', () => {
+    expect(corpusSegmentation('メンタルヘルスアプリ', { hasTerm })).toEqual([['メンタルヘルス', 'アプリ']]);
+    expect(corpusSegmentation('アプリサービス', { hasTerm })).toEqual([['アプリ', 'サービス']]);
+  });
+
+  it('gives nothing when some piece is no word of the corpus, or the run is one word', () => {
+    expect(corpusSegmentation('メンタルヘルスゲーム', { hasTerm })).toEqual([]);
+    expect(corpusSegmentation('アプリ', { hasTerm })).toEqual([]);
+  });
+
+  it('a long katakana name of the corpus is answered by the items that print it', () => {
+    const r = corpus.ask('サイバーセキュリティフレームワークプロファイル');
+    expect(r.results.length).toBeGreaterThan(0);
+    for (const item of corpus.itemsOf(r.results)) expect(itemText(item)).toContain('サイバーセキュリティ');
   });
 });

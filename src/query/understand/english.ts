@@ -376,6 +376,8 @@ function wordGroups(
   const entry = lookupEnglishWord(word);
   const best = entry?.headwords.filter((h) => h.length >= 2 && ctx.hasTerm?.(h)) ?? [];
   if (best.length) return [conceptGroup(label, { word, forms: best, source: 'vocabulary' })];
+  const near = entry && !ctx.hasTerm?.(word) ? headwordsAsWritten(ctx, entry.headwords) : [];
+  if (near.length) return [conceptGroup(label, { word, forms: near, source: 'vocabulary' })];
   // A name the documents write in katakana (trump → トランプ): the dictionary's loanword for it.
   const loan = entry?.katakana;
   const kana = loan ? stemKatakana(loan) : undefined;
@@ -415,4 +417,32 @@ export function swappedName(ctx: UnderstandContext, word: string): string | unde
     if (ctx.hasTerm?.(swap)) found.add(swap);
   }
   return found.size === 1 ? [...found][0] : undefined;
+}
+
+/** A kanji word for a person by what they do (観光客, 研究者, 技術者): the field is the rest. */
+const PERSON_HEAD = /^([\u4e00-\u9fff]{2,})(?:客|者|人|員|士|師|官|家)$/;
+
+/**
+ * The dictionary's best Japanese for an English word, as the corpus writes it when it does not
+ * use the word itself: a compound whose parts it has (観光客 → 観光 + 客), the field of a person
+ * word (tourist → 観光客 → 観光), or the first Japanese being one kanji the corpus has (ship → 船).
+ * Only the first two Japanese words: further down a dictionary entry the senses drift.
+ */
+export function headwordsAsWritten(
+  ctx: Pick<UnderstandContext, 'hasTerm'>,
+  headwords: readonly string[],
+): string[] {
+  const has = ctx.hasTerm;
+  if (!has) return [];
+  const out: string[] = [];
+  const first = headwords[0];
+  if (first && /^[\u4e00-\u9fff]$/.test(first) && has(first)) out.push(first);
+  for (const h of headwords.slice(0, 2)) {
+    const units = analyze(h);
+    const unit = units.length === 1 ? units[0] : undefined;
+    if (unit && !unit.latin && unit.parts.length > 1 && unit.parts.every((p) => has(p))) out.push(h);
+    const field = PERSON_HEAD.exec(h)?.[1];
+    if (field && has(field)) out.push(field);
+  }
+  return [...new Set(out)];
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { questionWords } from '../../../src/analyze/lexicon.js';
 import { withMessages } from '../../../src/present/ask-json.js';
+import { headwordsAsWritten } from '../../../src/query/understand/english.js';
 import { itemText, useRealCorpus } from '../../support/real-corpus.js';
 
 const corpus = useRealCorpus();
@@ -99,5 +100,20 @@ describe('the name of a law (CHIPS Act)', () => {
     const r = corpus.ask(`${(held as string).toUpperCase()} Act`);
     expect(r.results.length).toBeGreaterThan(0);
     for (const item of corpus.itemsOf(r.results)) expect(itemText(item)).toContain(held as string);
+  });
+});
+
+describe('an English word whose dictionary Japanese the corpus writes otherwise', () => {
+  const has = (terms: string[]) => ({ hasTerm: (t: string) => terms.includes(t) });
+  it("is read as the compound's parts, a person word's field, or a one-kanji word", () => {
+    corpus.index(); // (the analyzer is loaded with the corpus)
+    expect(headwordsAsWritten(has(['観光']), ['観光客', 'ツーリスト'])).toEqual(['観光']);
+    expect(headwordsAsWritten(has(['暗号', '資産']), ['暗号資産'])).toEqual(['暗号資産']);
+    expect(headwordsAsWritten(has(['船']), ['船', 'シップ'])).toEqual(['船']);
+  });
+  it('gives nothing when the corpus has none of it', () => {
+    corpus.index();
+    expect(headwordsAsWritten(has(['資産']), ['暗号資産', '仮想通貨'])).toEqual([]);
+    expect(headwordsAsWritten(has([]), ['船'])).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import { analyze, stemKatakana, type Unit } from '../../analyze/analyzer.js';
-import { englishLemmas, lookupEnglishWord } from '../../analyze/dictionary.js';
+import { englishLemmas, lookupEnglish, lookupEnglishWord } from '../../analyze/dictionary.js';
 import { englishTerms } from '../../analyze/english-terms.js';
 import { clippedForms } from '../../analyze/lexicon.js';
 import { nearest } from '../edit-distance.js';
@@ -391,6 +391,8 @@ function wordGroups(
     return [];
   }
   if (typo) return [{ ...conceptGroup(label, typo), readAs: typo.word, source: 'typo' }];
+  const whole = ctx.hasTerm?.(word) ? undefined : closedCompoundOf(word);
+  if (whole) return [{ ...conceptGroup(label, whole), readAs: whole.word }];
   const swapped = name ? swappedName(ctx, word) : undefined;
   if (swapped)
     return [asTyped({ alternatives: minimalAlternatives([[swapped]]), readAs: swapped, source: 'typo' })];
@@ -445,4 +447,34 @@ export function headwordsAsWritten(
     if (field && has(field)) out.push(field);
   }
   return [...new Set(out)];
+}
+
+/**
+ * A word the glossary only has as the end of one written-together word (bots → chatbot, fakes →
+ * deepfake): read as that word, when exactly one glossary word ends so, after a word of its own.
+ * Three letters at least, and the word before it three more.
+ */
+function closedCompoundOf(word: string): Reading | undefined {
+  // The word's own loanword must be inside the compound's Japanese (ボット in チャットボット): the
+  // letters alone join unrelated words (date in mandate, sport in transport).
+  const kana = lookupEnglishWord(word)?.katakana;
+  if (!kana || kana.length < 2) return undefined;
+  const lemmas = englishLemmas(word).filter((l) => l.length >= 3);
+  const found = new Map<string, string[]>();
+  for (const [key, forms] of glossaryIndex())
+    if (
+      /^[a-z]+$/.test(key) &&
+      lemmas.some(
+        (l) =>
+          key.length >= l.length + 3 &&
+          key.endsWith(l) &&
+          // a word before it (chat-bot, deep-fake), not letters of another word (tran-sport)
+          lookupEnglish(key.slice(0, -l.length)) !== undefined,
+      ) &&
+      forms.some((f) => f.includes(kana))
+    )
+      found.set(JSON.stringify(forms), [key, ...forms]);
+  if (found.size !== 1) return undefined;
+  const [key, ...forms] = [...found.values()][0] as string[];
+  return { word: key as string, forms, source: 'glossary' };
 }

@@ -117,3 +117,21 @@ describe('an English word whose dictionary Japanese the corpus writes otherwise'
     expect(headwordsAsWritten(has([]), ['船'])).toEqual([]);
   });
 });
+
+describe('the end of a word written together (bots → chatbot)', () => {
+  it("is read as the glossary word it ends, when its loanword is inside that word's Japanese", () => {
+    const bots = corpus.ask('companion bots').interp.groups.find((g) => g.label === 'bots');
+    expect(bots?.readAs).toMatch(/^chatbots?$/);
+    expect(bots?.alternatives).toContainEqual(['チャットボット']);
+  });
+
+  it('letters alone do not join words (dating is not mandate, sports not transport)', () => {
+    for (const [q, w] of [
+      ['dating apps', 'dating'],
+      ['sports betting', 'sports'],
+    ] as const) {
+      const g = corpus.ask(q).interp.groups.find((x) => x.label === w);
+      expect(g?.readAs, q).toBeUndefined();
+    }
+  });
+});

@@ -149,7 +149,9 @@ export function findMentions(text: string, options: FindOptions): Mention[] {
       ...(name.agency ? { agency: true } : {}),
       ...(name.searchAs ? { searchAs: name.searchAs } : {}),
       ...(name.actor ? { actor: name.actor } : {}),
-      ...(name.place ? { place: name.place } : {}),
+      ...(name.place && (options.mode === 'question' || !name.placeQuestionOnly)
+        ? { place: name.place }
+        : {}),
       order: n.order,
     });
   };

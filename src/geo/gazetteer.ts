@@ -69,6 +69,8 @@ export interface Name {
   place?: SubPlace;
   /** Read in questions only: in documents the name is ambiguous (ロシア語 is a language). */
   questionOnly?: boolean;
+  /** An actor's name that is also a place read in questions only: a place in questions, the actor in documents. */
+  placeQuestionOnly?: boolean;
 }
 
 /** A place a question names that is not (only) a country: see {@link Name.place}. */
@@ -96,7 +98,18 @@ function buildNames(): Name[] {
     extra: { place?: SubPlace; questionOnly?: boolean } = {},
   ) => {
     const key = `${lang}:${cased ? text : text.toLowerCase()}`;
-    if (seen.has(key)) return;
+    if (seen.has(key)) {
+      // An actor that is also a place (東京都: the Tokyo government and the prefecture) is named
+      // as the place in a question: answers must name it.
+      const earlier = extra.place
+        ? names.find((n) => `${n.lang}:${n.cased ? n.text : n.text.toLowerCase()}` === key)
+        : undefined;
+      if (earlier && !earlier.place && earlier.code === code) {
+        earlier.place = extra.place;
+        if (extra.questionOnly) earlier.placeQuestionOnly = true;
+      }
+      return;
+    }
     seen.add(key);
     names.push({
       code,

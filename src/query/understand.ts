@@ -65,6 +65,12 @@ const COUNTED =
   /第?\s*\d+(?:\.\d+)?\s*(?:回|件|人|社|か国|カ国|ヶ国|名|本|個|位|号|条|章|項|点)(?![\u3400-\u9fff])/g;
 
 /**
+ * A version typed with a document's name (v1.10, version 2, 第1.10版 is printed): the analyzer
+ * indexes no numbers, so it is filler, said as such; the name decides.
+ */
+const VERSION = /(?<![\w.-])(?:v|ver\.?|version)\s?\d+(?:\.\d+)*(?![\w-])/gi;
+
+/**
  * Latin runs inside a Japanese question (SB53, NIST, Grok) are English terms too. Runs are kept
  * apart (a Japanese word between "AI" and "10" does not make the code "AI 10"), and a number
  * written against a Japanese counter or unit (10万人, 1.1版) is no term.
@@ -135,7 +141,11 @@ export function understand(question: string, today: string, options: UnderstandO
     afterPlaces,
     periods.map((p) => [p.start, p.end]),
   );
-  const amounts = [...afterPeriods.matchAll(AMOUNT), ...afterPeriods.matchAll(COUNTED)];
+  const amounts = [
+    ...afterPeriods.matchAll(AMOUNT),
+    ...afterPeriods.matchAll(COUNTED),
+    ...afterPeriods.matchAll(VERSION),
+  ];
   for (const m of amounts) ctx.filler.push(m[0].trim());
   const rest = blank(
     afterPeriods,

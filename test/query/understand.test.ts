@@ -97,6 +97,9 @@ describe('terms', () => {
     expect(lang.countries).not.toContain('CN');
     expect(lang.groups.map((g) => g.label)).toContain('中国語');
     expect(understand('中国のAIモデル', TODAY).countries).toContain('CN');
+    const v = understand('red teaming guide v1.10', TODAY);
+    expect(v.filler).toContain('v1.10');
+    expect(v.groups.map((g) => g.label).join(' ')).not.toMatch(/\d/);
   });
 
   it('a person named by role is found by the field too (会計士 → 会計, 研究者 → 研究)', () => {

@@ -205,7 +205,9 @@ function unknownKatakanaRuns(text: string, ctx: UnderstandContext): { run: strin
           ...(ctx.katakanaLike?.(foldLongVowels(folded)) ?? []).map((t) => [t]),
         ]),
         boost: parts.length > 1 ? [stemmed] : [],
-        weak: false,
+        // a generic head glued to the word before it (攻撃パターン) only ranks
+        weak:
+          genericHeadSet().has(run) && /[\u3400-\u9fff\u30a0-\u30ff]/.test(text[(m.index ?? 0) - 1] ?? ''),
         untranslated: false,
         source: 'typed',
       },
@@ -344,7 +346,20 @@ export function japaneseGroups(text: string, ctx: UnderstandContext): TermGroup[
       ...(instrument ? { instrument } : {}),
     });
   }
-  return groups;
+  return genericHeadsRank(groups);
+}
+
+/**
+ * A generic head typed as its own word after a subject (攻撃 パターン, 規制 関連) only ranks, as
+ * inside a compound: the subject before it decides.
+ */
+function genericHeadsRank(groups: TermGroup[]): TermGroup[] {
+  const heads = genericHeadSet();
+  return groups.map((g, i) =>
+    i > 0 && !g.weak && heads.has(g.label) && groups.slice(0, i).some((p) => !p.weak)
+      ? { ...g, weak: true }
+      : g,
+  );
 }
 
 /**

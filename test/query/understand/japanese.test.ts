@@ -57,3 +57,16 @@ describe('a katakana run the corpus does not write whole', () => {
     for (const item of corpus.itemsOf(r.results)) expect(itemText(item)).toContain('サイバーセキュリティ');
   });
 });
+
+describe('a generic head typed after a subject (攻撃パターン)', () => {
+  it('only ranks: the subject decides', () => {
+    const r = corpus.ask('攻撃パターン');
+    expect(r.interp.groups.find((g) => g.label === 'パターン')?.weak).toBe(true);
+    expect(r.results.length).toBeGreaterThan(0);
+    for (const item of corpus.itemsOf(r.results)) expect(itemText(item)).toContain('攻撃');
+  });
+
+  it('alone, it is an ordinary concept', () => {
+    expect(corpus.ask('パターン').interp.groups.find((g) => g.label === 'パターン')?.weak).toBe(false);
+  });
+});

@@ -328,6 +328,13 @@ export function japaneseGroups(text: string, ctx: UnderstandContext): TermGroup[
       for (const t of (reading && ctx.vocabulary.readings.get(reading)) || [])
         if (t !== unit.whole) alternatives.push([t]);
     }
+    // A word typed in hiragana the corpus writes in kanji (しくみ → 仕組み): the corpus's word read so,
+    // when one or two read so (more is a guess between homophones).
+    if (ctx.vocabulary && absent && /^[\u3041-\u3096ー]{3,}$/.test(unit.whole)) {
+      const kana = unit.whole.replace(/[\u3041-\u3096]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0x60));
+      const read = ctx.vocabulary.readings.get(kana) ?? [];
+      if (read.length <= 2) for (const t of read) alternatives.push(...analyze(t).map((x) => [x.whole]));
+    }
     const synonyms = glossed ? [] : dictionarySynonyms(ctx, unit.whole);
     for (const s of synonyms) alternatives.push(...analyze(s).map((x) => [x.whole]));
     // The English titles and summaries say it in English: the dictionary's first English for a

@@ -75,3 +75,11 @@ describe('a generic head typed after a subject (攻撃パターン)', () => {
     expect(corpus.ask('パターン').interp.groups.find((g) => g.label === 'パターン')?.weak).toBe(false);
   });
 });
+
+describe('a word typed in hiragana', () => {
+  it('is read as the corpus word written in kanji with that reading (ぜいじゃく → 脆弱)', () => {
+    expect(corpus.corpusHas('脆弱')).toBe(true);
+    const g = corpus.ask('ぜいじゃく').interp.groups.find((x) => x.label === 'ぜいじゃく');
+    expect(g?.alternatives).toContainEqual(['脆弱']);
+  });
+});

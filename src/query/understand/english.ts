@@ -261,6 +261,10 @@ export function englishGroups(text: string, ctx: UnderstandContext, depth = 0): 
       const phrase = ws.join(' ');
       const entry = lookupEnglishWord(phrase);
       if (!entry || entry.gloss.split(' ').length !== len) continue;
+      // A phrase the dictionary writes as a compound of words (space agency: 宇宙 + 機関) means its
+      // words: they are read one by one. Only an opaque word (drug discovery: 創薬, real estate:
+      // 不動産) makes it one concept.
+      if (entry.headwords.slice(0, 2).some((h) => isCompositional(ctx, h, ws))) continue;
       flush();
       const english = englishFieldAlternative(phrase);
       groups.push({
@@ -477,4 +481,24 @@ function closedCompoundOf(word: string): Reading | undefined {
   if (found.size !== 1) return undefined;
   const [key, ...forms] = [...found.values()][0] as string[];
   return { word: key as string, forms, source: 'glossary' };
+}
+
+/**
+ * Whether the dictionary's Japanese for a phrase is made of the Japanese of its words (宇宙機関:
+ * space → 宇宙, agency → 機関), not one word of its own (創薬 is neither 薬 nor 発見 as written).
+ */
+export function isCompositional(
+  ctx: UnderstandContext,
+  headword: string | undefined,
+  words: readonly string[],
+): boolean {
+  if (!headword) return false;
+  const parts = analyze(headword).flatMap((u) => u.parts);
+  if (parts.length < 2) return false;
+  const japaneseOf = (w: string) => [
+    ...(glossaryHit(w) ?? []),
+    ...(vocabularyTerms(ctx, w) ?? []),
+    ...(lookupEnglishWord(w)?.headwords ?? []),
+  ];
+  return words.every((w) => japaneseOf(w).some((h) => parts.includes(h)));
 }

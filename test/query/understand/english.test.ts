@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { questionWords } from '../../../src/analyze/lexicon.js';
 import { withMessages } from '../../../src/present/ask-json.js';
-import { headwordsAsWritten } from '../../../src/query/understand/english.js';
+import { headwordsAsWritten, isCompositional } from '../../../src/query/understand/english.js';
 import { itemText, useRealCorpus } from '../../support/real-corpus.js';
 
 const corpus = useRealCorpus();
@@ -133,5 +133,25 @@ describe('the end of a word written together (bots → chatbot)', () => {
       const g = corpus.ask(q).interp.groups.find((x) => x.label === w);
       expect(g?.readAs, q).toBeUndefined();
     }
+  });
+});
+
+describe('a phrase the dictionary knows as one thing', () => {
+  const ctx = (english: [string, string[]][]) => ({
+    filler: [],
+    expired: () => false,
+    vocabulary: { english: new Map(english), readings: new Map() },
+  });
+
+  it("is read word by word when its Japanese is made of its words' Japanese (space agency: 宇宙 + 機関)", () => {
+    corpus.index();
+    expect(isCompositional(ctx([['space', ['宇宙']]]), '宇宙機関', ['space', 'agency'])).toBe(true);
+  });
+
+  it('stays one concept when its Japanese is a word of its own (drug discovery: 創薬)', () => {
+    corpus.index();
+    expect(isCompositional(ctx([]), '創薬', ['drug', 'discovery'])).toBe(false);
+    const r = corpus.ask('drug discovery');
+    expect(r.interp.groups.map((g) => g.label)).toEqual(['drug discovery']);
   });
 });

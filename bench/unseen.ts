@@ -190,6 +190,14 @@ export async function allSets(index: SearchIndex, dataDir: string): Promise<Unse
         tuned: true,
       },
     ),
+    scoreUnseen(
+      index,
+      at('tune8', 'questions.yml'),
+      'tune8 (third session, mostly must-be-empty, for tuning)',
+      {
+        tuned: true,
+      },
+    ),
     ...(await scoreNewMonth(dataDir, {
       dir: 'newmonth-tune',
       month: '2026-03.txt',

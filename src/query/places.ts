@@ -40,13 +40,17 @@ export function findPlaces(text: string): PlaceMatch {
   const places: { name: string; place: SubPlace }[] = [];
   const mentions = findMentions(text, { mode: 'question' });
   const direct = new Set<string>();
+  const viaAgency = new Set<string>();
+  const placeCountries = new Set<string>();
   const take = (code: string, typed: string, start: number, end: number, name: Partial<Name>) => {
     spans.push([start, end]);
     if (name.place) {
       if (!places.some((p) => p.place.id === name.place?.id)) places.push({ name: typed, place: name.place });
+      if (code) placeCountries.add(code);
       // A body is no country; a state or a city is in one.
       if (!code) return;
-    } else direct.add(code);
+    } else if (name.agency) viaAgency.add(code);
+    else direct.add(code);
     if (!countries.includes(code)) countries.push(code);
     said[code] ??= typed;
     if (name.agency && !name.place)
@@ -109,8 +113,15 @@ export function findPlaces(text: string): PlaceMatch {
       places.push({ name, place: { kind: 'area', id: name.toLowerCase(), forms: [name] } });
     spans[k] = [from, end];
   }
-  const viaPlaces = countries.filter((c) => !direct.has(c) && c !== 'EU' && places.length > 0);
-  return { countries, regions, spans, said, agencies, places, viaPlaces };
+  // A country named outright decides over an agency's own ("Israel AI Security Institute" is not
+  // the UK's institute): the agency's country is then no filter, its name still ranks.
+  const kept = countries.filter(
+    (c) => !(direct.size > 0 && viaAgency.has(c) && !direct.has(c) && !placeCountries.has(c)),
+  );
+  const viaPlaces = kept.filter(
+    (c) => !direct.has(c) && !viaAgency.has(c) && c !== 'EU' && places.length > 0,
+  );
+  return { countries: kept, regions, spans, said, agencies, places, viaPlaces };
 }
 
 /** A direction before a place's name (西日本, 東アジア, western Japan, east asia). */

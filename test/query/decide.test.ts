@@ -126,6 +126,19 @@ describe('places and bodies', () => {
     }
   });
 
+  it("a country named outright decides over an agency's own (Israel's AI Security Institute is no UK item)", () => {
+    const country = corpus.absent([
+      { forms: ['israel', 'イスラエル'], name: 'israel', code: 'IL' },
+      { forms: ['norway', 'ノルウェー'], name: 'norway', code: 'NO' },
+      { forms: ['chile', 'チリ'], name: 'chile', code: 'CL' },
+    ]);
+    const r = run(`${country.name} ai security institute`);
+    expect(r.interpretation.countries).toEqual([country.code]);
+    expect(r.results).toEqual([]);
+    // an agency of the same country as a place named keeps it (NIST and California are both US)
+    expect(run('NIST guidance for California').interpretation.countries).toEqual(['US']);
+  });
+
   it('short forms of countries the ISO names lack', () => {
     expect(understand('uae ai strategy', TODAY).countries).toContain('AE');
     expect(understand('北朝鮮のAI', TODAY).countries).toContain('KP');

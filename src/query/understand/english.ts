@@ -302,7 +302,7 @@ export function englishGroups(text: string, ctx: UnderstandContext, depth = 0): 
 }
 
 /** The words of a law's name: "act", "law", "bill" after a name. */
-const LAW_WORDS = new Set(['act', 'acts', 'law', 'bill']);
+const LAW_WORDS = new Set(['act', 'acts', 'law', 'bill', 'directive', 'regulation', 'treaty', 'convention']);
 
 /**
  * The name before "Act" or "bill" (CHIPS Act, RAISE Act, SB 53 bill) is what the question is
@@ -310,11 +310,16 @@ const LAW_WORDS = new Set(['act', 'acts', 'law', 'bill']);
  * its place's) or a glossary phrase with the law in it is no such name.
  */
 function markLawNames(groups: TermGroup[]): TermGroup[] {
-  return groups.map((g, i) => {
+  const named = new Set<number>();
+  groups.forEach((g, i) => {
     const next = groups[i + 1];
-    if (!next || !LAW_WORDS.has(next.label.toLowerCase()) || g.weak || g.place || g.agency) return g;
-    return { ...g, lawName: true };
+    if (!next || !LAW_WORDS.has(next.label.toLowerCase()) || g.weak || g.place || g.agency) return;
+    // the name and the kind of instrument both: the AI Liability Directive is no liability item
+    // under another directive
+    named.add(i);
+    named.add(i + 1);
   });
+  return groups.map((g, i) => (named.has(i) ? { ...g, lawName: true } : g));
 }
 
 /**

@@ -131,14 +131,20 @@ function latinForms(unit: Unit): string[][] {
   if (letters) out.push([letters]);
   const rev = reverseGlossary();
   const words: string[] = [];
+  let reviewed = true;
   for (const part of unit.parts) {
     const fromGlossary = rev.get(part)?.find((w) => /^[A-Za-z][A-Za-z -]*$/.test(w));
     const fromDictionary = lookupJapanese(part) ?? lookupJapanese(`${part}ー`);
     const gloss = fromGlossary ?? fromDictionary?.senses[0]?.find((g) => /^[A-Za-z][A-Za-z -]*$/.test(g));
     if (!gloss) return out;
+    // (a gloss in capitals is a name the dictionary gives: エヌイーシー → NEC)
+    if (!fromGlossary && !/^[A-Z]{2,}$/.test(gloss)) reviewed = false;
     words.push(...gloss.toLowerCase().split(/[ -]+/));
   }
-  if (words.length && words.length <= 4) out.push(words);
+  // (one short common word from the dictionary is too often an acronym of the English text:
+  // ペット is no PETs; the glossary's are reviewed, and a name in capitals is meant)
+  const short = words.length === 1 && (words[0] as string).length < 4 && !reviewed;
+  if (words.length && words.length <= 4 && !short) out.push(words);
   return out;
 }
 
@@ -310,9 +316,14 @@ export function japaneseGroups(text: string, ctx: UnderstandContext): TermGroup[
     // glossary's synonyms for it (手引き案 → 手引き + ドラフト: the reviewed words for a draft).
     if (unit.parts.length > 1 && absent) {
       unit.parts.forEach((p, k) => {
+        // (the dictionary's words for a part only when they share a character with it, 許認可 →
+        // 許可, or are its loanword, 手引き → ガイド: its English drifts for a part — export →
+        // overseas made 輸出規制 overseas rules)
         const synonyms = ctx.hasTerm?.(p)
           ? (rev.get(p) ?? []).filter((w) => !/^[A-Za-z]/.test(w))
-          : dictionarySynonyms(ctx, p);
+          : dictionarySynonyms(ctx, p).filter(
+              (w) => /^[\u30a1-\u30faー]+$/.test(w) || [...w].some((c) => p.includes(c)),
+            );
         for (const syn of synonyms.slice(0, 3))
           alternatives.push([
             ...unit.parts.slice(0, k),

@@ -155,3 +155,12 @@ describe('a phrase the dictionary knows as one thing', () => {
     expect(r.interp.groups.map((g) => g.label)).toEqual(['drug discovery']);
   });
 });
+
+describe('the kind of a law after its name', () => {
+  it('is required with the name: "AI Liability Directive" needs both', () => {
+    const r = corpus.ask('EU AI Liability Directive');
+    const named = r.interp.groups.filter((g) => g.lawName).map((g) => g.label.toLowerCase());
+    expect(named).toEqual(['liability', 'directive']);
+    for (const item of corpus.itemsOf(r.results)) expect(itemText(item)).toMatch(/指令|directive/);
+  });
+});

@@ -83,3 +83,20 @@ describe('a word typed in hiragana', () => {
     expect(g?.alternatives).toContainEqual(['脆弱']);
   });
 });
+
+describe('dictionary words for a compound part', () => {
+  it('share a character with it or are its loanword (輸出規制 is never 海外 rules)', () => {
+    for (const q of ['半導体輸出規制', 'セキュリティ手引き']) {
+      const g = corpus.ask(q).interp.groups.find((x) => x.label === q);
+      expect(g, q).toBeDefined();
+      for (const alt of g?.alternatives ?? []) expect(alt, q).not.toContain('海外');
+    }
+  });
+
+  it('a short lowercase English gloss of a katakana word is no alternative (ペット is no PETs)', () => {
+    const g = corpus.ask('ペット').interp.groups.find((x) => x.label === 'ペット');
+    expect(g?.alternatives).not.toContainEqual(['pet']);
+    // a name the dictionary gives in capitals is kept (エヌイーシー → NEC)
+    expect(corpus.ask('エヌイーシー').interp.groups[0]?.alternatives).toContainEqual(['nec']);
+  });
+});

@@ -602,7 +602,11 @@ const RULES: Rule[] = [
   { re: /\btoday\b|今日|本日/gi, make: (_m, t) => day(...parts(t)), kind: 'relative' },
   { re: /\byesterday\b|昨日/gi, make: (_m, t) => day(...parts(addDays(t, -1))), kind: 'relative' },
   // in 2025 / 2025
-  { re: /(?<![\w./-])((?:19|20)\d{2})(?![\w./-]|\s*年)/g, make: (m) => yearPeriod(Number(m[1])) },
+  // (a year written against a name is part of the name: サミット2026, SCIS2026 are events, not periods)
+  {
+    re: /(?<![\w./\-\u30a1-\u30faー\u3400-\u9fff])((?:19|20)\d{2})(?![\w./-]|\s*年)/g,
+    make: (m) => yearPeriod(Number(m[1])),
+  },
 ];
 
 /** The calendar quarter of `today`, or the one `shift` quarters before or after it. */

@@ -352,12 +352,17 @@ export function japaneseGroups(text: string, ctx: UnderstandContext): TermGroup[
     // word the Japanese text does not use (倍増 → doubling; 医療 → medical care).
     if (absent) alternatives.push(...englishOf(unit.whole));
     const instrument = instrumentOfJapanese(unit.whole);
+    const alts = minimalAlternatives(alternatives);
     groups.push({
       label: unit.surface || unit.whole,
-      alternatives: minimalAlternatives(alternatives),
+      alternatives: alts,
       boost: unitBoost(unit),
       // One kanji the glossary does not know (人, 方, 件) says too little to filter by.
-      weak: weakTermSet().has(unit.whole) || (!glossed && /^[\u3400-\u9fff]$/.test(unit.whole)),
+      weak:
+        weakTermSet().has(unit.whole) ||
+        (!glossed && /^[\u3400-\u9fff]$/.test(unit.whole)) ||
+        // (政策動向: the policy news of a place and time, every reading of it a generic word)
+        (alts.length > 0 && alts.every((a) => a.every((t) => weakTermSet().has(t)))),
       untranslated: false,
       source: glossed ? 'glossary' : synonyms.length ? 'vocabulary' : 'typed',
       ...(synonyms.length ? { translation: synonyms } : {}),

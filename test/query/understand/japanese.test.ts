@@ -100,3 +100,11 @@ describe('dictionary words for a compound part', () => {
     expect(corpus.ask('エヌイーシー').interp.groups[0]?.alternatives).toContainEqual(['nec']);
   });
 });
+
+describe('a compound whose every reading is a generic word (政策動向)', () => {
+  it('only ranks, so a place and a period decide', () => {
+    const r = corpus.ask('2025年7月の欧州のAI政策動向を教えてください');
+    expect(r.interp.groups.find((g) => g.label === '政策動向')?.weak).toBe(true);
+    expect(r.results.length).toBeGreaterThan(0);
+  });
+});

@@ -178,6 +178,7 @@ export function englishGroups(text: string, ctx: UnderstandContext, depth = 0): 
       return [w];
     return full.split(' ');
   });
+  joinSplitNames(original, ctx);
   const words = original.map((w) => w.toLowerCase());
   const groups: TermGroup[] = [];
   let leftover: string[] = [];
@@ -506,4 +507,22 @@ export function isCompositional(
     ...(lookupEnglishWord(w)?.headwords ?? []),
   ];
   return words.every((w) => japaneseOf(w).some((h) => parts.includes(h)));
+}
+
+/**
+ * A name the corpus prints as one word typed as two (deep mind → DeepMind, open ai → OpenAI): the
+ * two words joined, in place, when the joined word is a corpus term and no dictionary word, and
+ * the glossary has no phrase of the two.
+ */
+function joinSplitNames(tokens: string[], ctx: UnderstandContext): void {
+  for (let k = 0; k + 1 < tokens.length; k++) {
+    const a = tokens[k] as string;
+    const b = tokens[k + 1] as string;
+    if (!/^[A-Za-z]+$/.test(a) || !/^[A-Za-z]+$/.test(b)) continue;
+    const joined = `${a}${b}`;
+    const lower = joined.toLowerCase();
+    if (lower.length < 5 || !ctx.hasTerm?.(lower) || lookupEnglishWord(lower)) continue;
+    if (glossaryIndex().has(`${a} ${b}`.toLowerCase())) continue;
+    tokens.splice(k, 2, joined);
+  }
 }

@@ -164,3 +164,23 @@ describe('the kind of a law after its name', () => {
     for (const item of corpus.itemsOf(r.results)) expect(itemText(item)).toMatch(/指令|directive/);
   });
 });
+
+describe('a name the corpus prints as one word, typed as two', () => {
+  it('is read as the name (deep mind → DeepMind, open ai → OpenAI)', () => {
+    const names = [
+      ['deep mind', 'deepmind'],
+      ['open ai', 'openai'],
+    ].filter(([, joined]) => corpus.corpusHas(joined as string));
+    expect(names.length).toBeGreaterThan(0);
+    for (const [typed, joined] of names) {
+      const r = corpus.ask(`${typed} uk`);
+      expect(r.interp.groups.map((g) => g.label.toLowerCase())).toContain(joined);
+      expect(r.results.length).toBeGreaterThan(0);
+      for (const item of corpus.itemsOf(r.results)) expect(itemText(item)).toContain(joined as string);
+    }
+  });
+
+  it('two words that are a glossary phrase stay the phrase (red teaming)', () => {
+    expect(corpus.ask('red teaming guide').interp.groups.map((g) => g.label)).toContain('red teaming');
+  });
+});

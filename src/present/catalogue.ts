@@ -50,10 +50,14 @@ const wordsRead = (a: Args, lang: Lang) => {
           ['missing', 'not in the corpus'],
           ['filler', 'read as filler'],
         ];
-  return parts
+  const said = parts
     .filter(([k]) => list(a, k as string).length)
-    .map(([k, name]) => `${name}${lang === 'ja' ? ': ' : ' '}${q(k as string)}`)
-    .join(lang === 'ja' ? ' / ' : '; ');
+    .map(([k, name]) => `${name}${lang === 'ja' ? ': ' : ' '}${q(k as string)}`);
+  const read = Object.entries(pair(a, 'readAs')).map(([from, to]) =>
+    lang === 'ja' ? `「${from}」→「${to}」` : `“${from}” as “${to}”`,
+  );
+  if (read.length) said.push(lang === 'ja' ? `読み替え: ${read.join('')}` : `read ${read.join(', ')}`);
+  return said.join(lang === 'ja' ? ' / ' : '; ');
 };
 /** Digest months (ISO dates of their first day) as the asker reads them. */
 const monthNames = (a: Args, lang: Lang) =>

@@ -138,8 +138,20 @@ export function decide(d: DecideInput): SearchOutcome {
       .filter((g) => !g.agency && pos !== undefined && matches.perGroup.get(g)?.get(pos) !== undefined)
       .map((g) => g.label);
   const filler = notableFiller(interp.filler);
+  // Words read as another (a typo, a clipped form, a name typed apart or swapped): said, so an
+  // asker sees what was searched for ("budjet" as “budget”).
+  const readAs: Record<string, string> = {};
+  for (const g of groups)
+    if (
+      g.readAs &&
+      (g.source === 'typo' || g.source === 'clipped') &&
+      g.readAs.toLowerCase() !== g.label.toLowerCase()
+    )
+      readAs[g.label] = g.readAs;
   const wordsRead = (matched: string[]): Message[] =>
-    missing.length || filler.length ? [{ code: 'wordsRead', args: { matched, missing, filler } }] : [];
+    missing.length || filler.length || Object.keys(readAs).length
+      ? [{ code: 'wordsRead', args: { matched, missing, filler, readAs } }]
+      : [];
 
   const all = Array.from({ length: scored.length }, (_, i) => i);
   let needed = 0;

@@ -269,6 +269,12 @@ describe('filler and typos beside filters', () => {
     expect(run(`what did Japan do about ${offCorpus().en}`).results).toEqual([]);
   });
 
+  it('a typo corrected is said, in English and Japanese', () => {
+    const r = run('uk news from december 2025 about the budjet');
+    expect(r.message).toMatch(/read “budjet” as “budget”/);
+    expect(run('英国 2025年12月 budjet').message).toMatch(/読み替え: 「budjet」→「budget」/);
+  });
+
   it('a katakana typo finds the word one edit away', () => {
     const r = run('プロンプトインジェクッション');
     expect(r.results.some((x) => `${x.title}${x.snippet}`.includes('プロンプトインジェクション'))).toBe(true);

@@ -218,7 +218,7 @@ export function englishGroups(text: string, ctx: UnderstandContext, depth = 0): 
         weak: false,
         untranslated: true,
         source: swapped ? 'typo' : 'typed',
-        ...(swapped ? { readAs: swapped } : {}),
+        ...(swapped ? { readAs: inCaseOf(word, swapped) } : {}),
       });
       i += 1;
       continue;
@@ -405,7 +405,13 @@ function wordGroups(
   if (whole) return [{ ...conceptGroup(label, whole), readAs: whole.word }];
   const swapped = name ? swappedName(ctx, word) : undefined;
   if (swapped)
-    return [asTyped({ alternatives: minimalAlternatives([[swapped]]), readAs: swapped, source: 'typo' })];
+    return [
+      asTyped({
+        alternatives: minimalAlternatives([[swapped]]),
+        readAs: inCaseOf(label, swapped),
+        source: 'typo',
+      }),
+    ];
   // ai-ready, cross-border: a hyphenated word no vocabulary has is read as its words.
   if (word.includes('-') && depth === 0 && !ctx.hasTerm?.(word)) {
     const parts = englishGroups(word.replace(/-/g, ' '), ctx, depth + 1);
@@ -525,4 +531,11 @@ function joinSplitNames(tokens: string[], ctx: UnderstandContext): void {
     if (glossaryIndex().has(`${a} ${b}`.toLowerCase())) continue;
     tokens.splice(k, 2, joined);
   }
+}
+
+/** A word in the case it was typed in (ESTI → ETSI, Rasie → Raise), for saying how it was read. */
+function inCaseOf(typed: string, word: string): string {
+  if (/^[A-Z0-9]+$/.test(typed)) return word.toUpperCase();
+  if (/^[A-Z]/.test(typed)) return word.charAt(0).toUpperCase() + word.slice(1);
+  return word;
 }

@@ -102,6 +102,8 @@ const InstrumentsFile = z.object({
     z.object({ id: z.string().regex(/^[a-z-]+$/), en: words, asked_ja: words.default([]), ja: words.min(1) }),
   ),
   actions: z.array(z.object({ en: z.string().min(1), ja: words.min(1) })),
+  /** Words that end a law's name ("CHIPS Act", "AI Liability Directive"): see understand/english.ts. */
+  law_name_ends: words.default([]),
 });
 
 const ClippedFile = z.object({

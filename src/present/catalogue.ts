@@ -56,7 +56,7 @@ const wordsRead = (a: Args, lang: Lang) => {
   const read = Object.entries(pair(a, 'readAs')).map(([from, to]) =>
     lang === 'ja' ? `「${from}」→「${to}」` : `“${from}” as “${to}”`,
   );
-  if (read.length) said.push(lang === 'ja' ? `読み替え: ${read.join('')}` : `read ${read.join(', ')}`);
+  if (read.length) said.push(lang === 'ja' ? `読み替え: ${read.join('、')}` : `read ${read.join(', ')}`);
   return said.join(lang === 'ja' ? ' / ' : '; ');
 };
 /** Digest months (ISO dates of their first day) as the asker reads them. */

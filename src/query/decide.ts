@@ -138,16 +138,11 @@ export function decide(d: DecideInput): SearchOutcome {
       .filter((g) => !g.agency && pos !== undefined && matches.perGroup.get(g)?.get(pos) !== undefined)
       .map((g) => g.label);
   const filler = notableFiller(interp.filler);
-  // Words read as another (a typo, a clipped form, a name typed apart or swapped): said, so an
-  // asker sees what was searched for ("budjet" as “budget”).
+  // Words read as another (a typo, a clipped form, a swapped name, a katakana name, the end of a
+  // word written together): said, so an asker sees what was searched for ("budjet" as “budget”).
   const readAs: Record<string, string> = {};
   for (const g of groups)
-    if (
-      g.readAs &&
-      (g.source === 'typo' || g.source === 'clipped') &&
-      g.readAs.toLowerCase() !== g.label.toLowerCase()
-    )
-      readAs[g.label] = g.readAs;
+    if (g.readAs && g.readAs.toLowerCase() !== g.label.toLowerCase()) readAs[g.label] = g.readAs;
   const wordsRead = (matched: string[]): Message[] =>
     missing.length || filler.length || Object.keys(readAs).length
       ? [{ code: 'wordsRead', args: { matched, missing, filler, readAs } }]

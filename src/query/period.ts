@@ -171,20 +171,20 @@ type Rule = {
 
 const ERAS: Record<string, number> = { 令和: 2018, 平成: 1988 };
 
-/**
- * Period rules, most specific first. Each works on the NFKC-normalized question; English is
- * matched case-insensitively except `May`, which must be capitalised or clearly a date.
- */
 /** Parts of a year as people say them: early/mid/late thirds, 前半/後半 halves. */
 const PARTS_OF_YEAR: Record<string, { months: [number, number]; en: string; ja: string }> = {
   early: { months: [1, 4], en: 'early #', ja: '初め' },
   mid: { months: [5, 8], en: 'mid-#', ja: '半ば' },
   半ば: { months: [5, 8], en: 'mid-#', ja: '半ば' },
-  late: { months: [9, 12], en: 'late #', ja: '後半' },
+  late: { months: [9, 12], en: 'late #', ja: '終盤' },
   前半: { months: [1, 6], en: 'the first half of #', ja: '前半' },
   後半: { months: [7, 12], en: 'the second half of #', ja: '後半' },
 };
 
+/**
+ * Period rules, most specific first. Each works on the NFKC-normalized question; English is
+ * matched case-insensitively except `May`, which must be capitalised or clearly a date.
+ */
 const RULES: Rule[] = [
   // the first/second half of January 2026, 1月前半/後半
   {
@@ -347,7 +347,8 @@ const RULES: Rule[] = [
           };
     },
   },
-  // the past 3 months / last two weeks / 過去3か月 / この2週間
+  // the past 3 months / last two weeks / the last couple (2), few (3), several (4) weeks /
+  // 過去3か月 / この2週間 / ここ1週間 / 最近三か月 / 数週間 (3)
   {
     re: /\b(?:past|last|previous)\s+(\d{1,2}|two|three|four|five|six|(?:a\s+)?couple(?:\s+of)?|few|several)\s+(days|weeks|months)\b|(?:過去|直近|この|ここ|最近)\s*(\d{1,2}|数|[一二三四五六])\s*(日|週間|か月|ヶ月|カ月|ヵ月)/gi,
     make: (m, t) => {
@@ -366,6 +367,7 @@ const RULES: Rule[] = [
         Number(said) ||
         words[said] ||
         (/couple/.test(said) ? 2 : said === '数' ? 3 : '一二三四五六'.indexOf(said) + 1);
+      if (n < 1) return undefined;
       const unit = (m[2] ?? m[4] ?? '').toLowerCase();
       const days = /day|日/.test(unit) ? n : /week|週/.test(unit) ? 7 * n : 30 * n;
       return {
@@ -684,7 +686,7 @@ export function expandShortYears(text: string): { text: string; original: (at: n
   const inserted: number[] = [];
   let shift = 0;
   const expanded = text.replace(
-    /(?<![\d./'’令和平成元]\s*)(?<![\d.])(\d{2})(?=\s*年\s*(?:\d{1,2}\s*月|度|の?\s*[春夏秋冬]|の?\s*(?:上半期|下半期|第|年末|末|年明け|年始)))/g,
+    /(?<![\d./'’令和平成元]\s*)(?<![\d.])(\d{2})(?=\s*年\s*(?:\d{1,2}\s*月|度|の?\s*[春夏秋冬]|の?\s*(?:上半期|下半期|前半|後半|半ば|第|年末|末|年明け|年始)))/g,
     (_match: string, yy: string, at: number) => {
       inserted.push(at + shift);
       shift += 2;

@@ -1,6 +1,6 @@
 import { lookupEnglishWord } from '../analyze/dictionary.js';
 import { findMentions } from '../geo/detect.js';
-import { allNames, type Name, regionNames, type SubPlace } from '../geo/gazetteer.js';
+import { allNames, countryName, type Name, regionNames, type SubPlace } from '../geo/gazetteer.js';
 import type { Region } from '../ingest/item.js';
 import { editDistance } from './edit-distance.js';
 import { glossaryIndex, questionWordSet } from './glossary.js';
@@ -42,15 +42,24 @@ export function findPlaces(text: string): PlaceMatch {
   const direct = new Set<string>();
   const viaAgency = new Set<string>();
   const placeCountries = new Set<string>();
+  const agencySpans: { code: string; start: number }[] = [];
+  const spanCodes = new Map<number, string>();
+  const directSpans: { code: string; end: number }[] = [];
   const take = (code: string, typed: string, start: number, end: number, name: Partial<Name>) => {
     spans.push([start, end]);
+    if (code) spanCodes.set(start, code);
     if (name.place) {
       if (!places.some((p) => p.place.id === name.place?.id)) places.push({ name: typed, place: name.place });
       if (code) placeCountries.add(code);
       // A body is no country; a state or a city is in one.
       if (!code) return;
-    } else if (name.agency) viaAgency.add(code);
-    else direct.add(code);
+    } else if (name.agency) {
+      viaAgency.add(code);
+      agencySpans.push({ code, start });
+    } else {
+      direct.add(code);
+      directSpans.push({ code, end });
+    }
     if (!countries.includes(code)) countries.push(code);
     said[code] ??= typed;
     if (name.agency && !name.place)
@@ -109,19 +118,66 @@ export function findPlaces(text: string): PlaceMatch {
     if (!before || spans.some(([a, b]) => a < start && b > start - before[0].length)) continue;
     const from = start - before[0].length;
     const name = text.slice(from, end).trim();
+    // (a name that begins with a direction — South Africa, 南アフリカ, North Korean — was read whole)
+    if (startsAName(text.slice(from), end - start)) continue;
+    const code = spanCodes.get(start);
     if (!places.some((p) => p.name === name))
-      places.push({ name, place: { kind: 'area', id: name.toLowerCase(), forms: [name] } });
+      places.push({
+        name,
+        place: {
+          kind: 'area',
+          id: name.toLowerCase(),
+          forms: [name, ...areaInOtherLanguage(before[0], code)],
+        },
+      });
     spans[k] = [from, end];
   }
   // A country named outright decides over an agency's own ("Israel AI Security Institute" is not
   // the UK's institute): the agency's country is then no filter, its name still ranks.
+  // Only a country that opens the agency's name ("Israel('s) AI Security Institute"): "Japan and
+  // NIST" asks about both.
+  const ownedBy = (a: { code: string; start: number }) =>
+    directSpans.some((d) => d.code !== a.code && /^(?:['’]s)?\s*$/.test(text.slice(d.end, a.start)));
   const kept = countries.filter(
-    (c) => !(direct.size > 0 && viaAgency.has(c) && !direct.has(c) && !placeCountries.has(c)),
+    (c) =>
+      !(
+        viaAgency.has(c) &&
+        !direct.has(c) &&
+        !placeCountries.has(c) &&
+        agencySpans.filter((a) => a.code === c).every(ownedBy)
+      ),
   );
   const viaPlaces = kept.filter(
     (c) => !direct.has(c) && !viaAgency.has(c) && c !== 'EU' && places.length > 0,
   );
   return { countries: kept, regions, spans, said, agencies, places, viaPlaces };
+}
+
+/** Directions in both languages. */
+const DIRECTIONS: [string, string[]][] = [
+  ['東', ['east', 'eastern']],
+  ['西', ['west', 'western']],
+  ['南', ['south', 'southern']],
+  ['北', ['north', 'northern']],
+];
+
+/**
+ * A part of a country by direction in the other language (西日本 ↔ western Japan), so an item that
+ * prints it the other way names it too.
+ */
+function areaInOtherLanguage(direction: string, code: string | undefined): string[] {
+  if (!code) return [];
+  const d = direction.trim().toLowerCase();
+  const row = DIRECTIONS.find(([ja, en]) => ja === d || en.includes(d));
+  if (!row) return [];
+  const [ja, en] = row;
+  return d === ja ? en.map((e) => `${e} ${countryName(code, 'en')}`) : [`${ja}${countryName(code, 'ja')}`];
+}
+
+/** Whether a gazetteer name longer than `than` characters opens the text (South Korean: south korea). */
+function startsAName(text: string, than: number): boolean {
+  const lower = text.toLowerCase();
+  return allNames().some((n) => n.text.length > than && lower.startsWith(n.text.toLowerCase()));
 }
 
 /** A direction before a place's name (西日本, 東アジア, western Japan, east asia). */

@@ -58,15 +58,17 @@ const AMOUNT =
   /(?<![\w.-])(?:(?:\$|us\$|usd ?)\s?\d+(?:\.\d+)?(?:\s?(?:k|m|bn|mn|thousand|million|billion|trillion)\b)?|(?:\d+(?:\.\d+)?\s?)?(?:thousand|million|billion|trillion)s?(?:[\s-](?:dollars?|usd|yen|euros?|pounds?|won|yuan))?|\d+(?:\.\d+)?\s?(?:oku|cho)?\s?(?:dollars?|yen|euros?|pounds?|won|yuan)|\d+(?:\.\d+)?\s?(?:oku|cho)|\d+(?:\.\d+)?(?:k|bn))(?![\w-])/gi;
 
 /**
- * A count with its counter (第4回, 3件, 10か国): the digests write the same, but the analyzer
- * indexes neither numbers nor counters, so it is filler, said as such; the words around it decide.
+ * A count with its counter (第4回, 3件, 10か国, 第3回会合): the digests write the same, but the
+ * analyzer indexes no counters and no short numbers, so it is filler, said as such; the words
+ * around it decide. (A counter other than 回 only before a non-kanji: 200人体制, 3人材 and 2社会
+ * are words. The counters of a number a Latin run ends in are `COUNTER` below.)
  */
 const COUNTED =
-  /第?\s*\d+(?:\.\d+)?\s*(?:回|件|人|社|か国|カ国|ヶ国|名|本|個|位|号|条|章|項|点)(?![\u3400-\u9fff])/g;
+  /(?<![\w.])第?\s*\d+(?:\.\d+)?\s*(?:回|(?:件目?|人|社|か国|カ国|ヶ国|名|本|個|位|号|条|章|項|点)(?![\u3400-\u9fff]))/g;
 
 /**
- * A version typed with a document's name (v1.10, version 2, 第1.10版 is printed): the analyzer
- * indexes no numbers, so it is filler, said as such; the name decides.
+ * A version typed with a document's name (v1.10, version 2; the documents print 第1.10版, which
+ * the analyzer does not index as a version): filler, said as such; the name decides.
  */
 const VERSION = /(?<![\w.-])(?:v|ver\.?|version)\s?\d+(?:\.\d+)*(?![\w-])/gi;
 

@@ -137,6 +137,30 @@ describe('places and bodies', () => {
     expect(r.results).toEqual([]);
     // an agency of the same country as a place named keeps it (NIST and California are both US)
     expect(run('NIST guidance for California').interpretation.countries).toEqual(['US']);
+    // and a country named apart from the agency asks about both
+    expect(run('Japan and NIST cooperation').interpretation.countries).toEqual(['JP', 'US']);
+  });
+
+  it('a name that begins with a direction is read whole (South Korean, 南アフリカ), not as an area', () => {
+    for (const [q, code] of [
+      ['South Korean AI rules', 'KR'],
+      ['North Korean AI', 'KP'],
+      ['南アフリカのAI', 'ZA'],
+    ] as const) {
+      const r = run(q);
+      expect(r.interpretation.countries, q).toEqual([code]);
+      expect(
+        r.interp.groups.some((g) => g.place === 'area'),
+        q,
+      ).toBe(false);
+    }
+  });
+
+  it('an area is named in both languages (西日本 ↔ western Japan)', () => {
+    const ja = run('西日本のAI').interp.groups.find((g) => g.place === 'area');
+    expect(ja?.alternatives).toContainEqual(['western', 'japan']);
+    const en = run('AI in western japan').interp.groups.find((g) => g.place === 'area');
+    expect(en?.alternatives).toContainEqual(['西日本']);
   });
 
   it('short forms of countries the ISO names lack', () => {

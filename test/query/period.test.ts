@@ -65,6 +65,7 @@ describe('periods', () => {
     'may I ask about guidelines',
     'red teaming',
     'インパクトサミット2026',
+    'the past 0 days',
     'SCIS2026',
   ])('finds no period in %s', (q) => {
     expect(period(q)).toBeNull();
@@ -149,6 +150,7 @@ describe('more periods people type', () => {
     ['2025年半ば', ['2025-05-01', '2025-08-31']],
     ['2025年前半', ['2025-01-01', '2025-06-30']],
     ['2025年の後半', ['2025-07-01', '2025-12-31']],
+    ['25年後半', ['2025-07-01', '2025-12-31']],
     ['since December 2025', ['2025-12-01', '2026-11-23']],
     ['2025年12月以降', ['2025-12-01', '2026-11-23']],
     ['between July and December 2025', ['2025-07-01', '2025-12-31']],

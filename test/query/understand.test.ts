@@ -92,6 +92,9 @@ describe('terms', () => {
   it('a count with its counter (第4回, 3件) is filler; a language (中国語) is a concept, not its country', () => {
     const i = understand('第4回の会合と3件のガイドライン', TODAY);
     expect(i.filler).toEqual(expect.arrayContaining(['第4回', '3件']));
+    // 第3回会合 is the third meeting; 200人体制 a word of its own (体制), not a count of 200 人
+    expect(understand('第3回会合', TODAY).filler).toContain('第3回');
+    expect(understand('200人体制', TODAY).filler).not.toContain('200人');
     expect(i.groups.map((g) => g.label).join(' ')).not.toMatch(/\d/);
     const lang = understand('中国語のAIモデル', TODAY);
     expect(lang.countries).not.toContain('CN');

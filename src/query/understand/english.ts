@@ -1,7 +1,8 @@
 import { analyze, stemKatakana, type Unit } from '../../analyze/analyzer.js';
 import { englishLemmas, lookupEnglish, lookupEnglishWord } from '../../analyze/dictionary.js';
 import { englishTerms } from '../../analyze/english-terms.js';
-import { clippedForms } from '../../analyze/lexicon.js';
+import { clippedForms, glossaryEntries, instrumentsLexicon } from '../../analyze/lexicon.js';
+import { kanjiAbbreviations } from '../../geo/gazetteer.js';
 import { nearest } from '../edit-distance.js';
 import {
   baseForms,
@@ -15,6 +16,7 @@ import {
 import { actorOfTerm, instrumentOfEnglish } from './actors.js';
 import { minimalAlternatives, translation, unitAlternatives } from './alternatives.js';
 import type { TermGroup, UnderstandContext } from './context.js';
+import { personField } from './text.js';
 
 /**
  * English words → concepts. Each word is filler (question and function words, a data list), part
@@ -202,18 +204,22 @@ export function englishGroups(text: string, ctx: UnderstandContext, depth = 0): 
   for (let i = 0; i < words.length; ) {
     if (ctx.expired()) break;
     // A word in capitals before "Act" is the law's own name, as printed (the CHIPS Act is not
-    // about chips in general): neither the glossary's nor the dictionary's translation.
+    // about chips in general): no translation of the ordinary word. (An acronym the glossary
+    // knows as a law's — DSA, the Digital Services Act — is read through the glossary.)
     const word = original[i] as string;
+    const lower = words[i] as string;
     if (
       /^[A-Z][A-Z0-9]{2,}$/.test(word) &&
-      LAW_WORDS.has(words[i + 1] ?? '') &&
-      !ctx.hasTerm?.(word.toLowerCase())
+      lawNameEnds().has(words[i + 1] ?? '') &&
+      !questionWordSet().has(lower) &&
+      !glossaryNamesLaw(lower)
     ) {
       flush();
-      const swapped = swappedName(ctx, word.toLowerCase());
+      const swapped = ctx.hasTerm?.(lower) ? undefined : swappedName(ctx, lower);
+      const english = englishFieldAlternative(swapped ?? lower);
       groups.push({
         label: word,
-        alternatives: [[swapped ?? word.toLowerCase()]],
+        alternatives: minimalAlternatives([[swapped ?? lower], ...(english ? [english] : [])]),
         boost: [],
         weak: false,
         untranslated: true,
@@ -299,24 +305,49 @@ export function englishGroups(text: string, ctx: UnderstandContext, depth = 0): 
     leftover.push(original[i - 1] ?? w);
   }
   flush();
-  return markLawNames(markGenericHeads(groups));
+  return markLawNames(markGenericHeads(groups), lawNameWords(original));
 }
 
-/** The words of a law's name: "act", "law", "bill" after a name. */
-const LAW_WORDS = new Set(['act', 'acts', 'law', 'bill', 'directive', 'regulation', 'treaty', 'convention']);
+/** Words that end a law's name (act, directive…: `law_name_ends` in instruments.yml). */
+let lawEnds: Set<string> | undefined;
+const lawNameEnds = (): Set<string> => {
+  lawEnds ??= new Set(instrumentsLexicon().law_name_ends);
+  return lawEnds;
+};
+
+/** Whether the glossary knows a word as a law's name (dsa: "digital services act"). */
+function glossaryNamesLaw(word: string): boolean {
+  return glossaryEntries().some(
+    (e) => e.en.includes(word) && e.en.some((f) => lawNameEnds().has(f.split(' ').pop() ?? '')),
+  );
+}
 
 /**
- * The name before "Act" or "bill" (CHIPS Act, RAISE Act, SB 53 bill) is what the question is
- * about: marked so that every answer matches it. A weak word (AI Act), a place (Colorado's law is
- * its place's) or a glossary phrase with the law in it is no such name.
+ * The words typed right before a word that ends a law's name (CHIPS Act, RAISE act, AI Liability
+ * Directive, robot law), question words aside: typed next to each other, not joined by filler.
  */
-function markLawNames(groups: TermGroup[]): TermGroup[] {
+function lawNameWords(original: readonly string[]): Set<string> {
+  const out = new Set<string>();
+  original.forEach((w, k) => {
+    const lower = w.toLowerCase();
+    if (lawNameEnds().has((original[k + 1] ?? '').toLowerCase()) && !questionWordSet().has(lower))
+      out.add(lower);
+  });
+  return out;
+}
+
+/**
+ * The name before "Act" or "Directive" (CHIPS Act, RAISE Act, AI Liability Directive, a robot
+ * law) and that word are what the question is about: marked so that every answer matches both
+ * (a liability item under another law, a robot item about no law, answer neither). Only words
+ * typed next to each other; a weak word (AI Act) is no name.
+ */
+function markLawNames(groups: TermGroup[], names: ReadonlySet<string>): TermGroup[] {
   const named = new Set<number>();
   groups.forEach((g, i) => {
     const next = groups[i + 1];
-    if (!next || !LAW_WORDS.has(next.label.toLowerCase()) || g.weak || g.place || g.agency) return;
-    // the name and the kind of instrument both: the AI Liability Directive is no liability item
-    // under another directive
+    const last = g.label.toLowerCase().split(' ').pop() ?? '';
+    if (!next || !lawNameEnds().has(next.label.toLowerCase()) || g.weak || !names.has(last)) return;
     named.add(i);
     named.add(i + 1);
   });
@@ -425,7 +456,7 @@ function wordGroups(
  * Latin word of the corpus it becomes. Only a swap, and only for a word the corpus and the
  * dictionary do not know: a capitalised word one letter away from a name is as often another name.
  */
-export function swappedName(ctx: UnderstandContext, word: string): string | undefined {
+function swappedName(ctx: UnderstandContext, word: string): string | undefined {
   if (word.length < 4 || !/^[a-z]+$/.test(word) || ctx.hasTerm?.(word) || lookupEnglishWord(word))
     return undefined;
   const found = new Set<string>();
@@ -436,9 +467,6 @@ export function swappedName(ctx: UnderstandContext, word: string): string | unde
   }
   return found.size === 1 ? [...found][0] : undefined;
 }
-
-/** A kanji word for a person by what they do (観光客, 研究者, 技術者): the field is the rest. */
-const PERSON_HEAD = /^([\u4e00-\u9fff]{2,})(?:客|者|人|員|士|師|官|家)$/;
 
 /**
  * The dictionary's best Japanese for an English word, as the corpus writes it when it does not
@@ -454,12 +482,14 @@ export function headwordsAsWritten(
   if (!has) return [];
   const out: string[] = [];
   const first = headwords[0];
-  if (first && /^[\u4e00-\u9fff]$/.test(first) && has(first)) out.push(first);
+  // (not a kanji that abbreviates a country: rice → 米 is no US item)
+  if (first && /^[\u4e00-\u9fff]$/.test(first) && has(first) && !(first in kanjiAbbreviations()))
+    out.push(first);
   for (const h of headwords.slice(0, 2)) {
     const units = analyze(h);
     const unit = units.length === 1 ? units[0] : undefined;
     if (unit && !unit.latin && unit.parts.length > 1 && unit.parts.every((p) => has(p))) out.push(h);
-    const field = PERSON_HEAD.exec(h)?.[1];
+    const field = personField(h);
     if (field && has(field)) out.push(field);
   }
   return [...new Set(out)];

@@ -9,7 +9,7 @@ import { minimalAlternatives, unitAlternatives, unitBoost } from './alternatives
 import type { TermGroup, UnderstandContext } from './context.js';
 import { englishFieldAlternative, englishGroups, vocabularyTerms } from './english.js';
 import { latinSoundingLike } from './sounds-like.js';
-import { foldLongVowels, foldVu, transliteration } from './text.js';
+import { foldLongVowels, foldVu, personField, toKatakana, transliteration } from './text.js';
 
 /**
  * Japanese words → concepts. Request words, auxiliaries and inflected words are filler (教えて,
@@ -21,9 +21,6 @@ import { foldLongVowels, foldVu, transliteration } from './text.js';
 
 /** Parts of speech that ask or inflect rather than name something: 出した, まとめて, 作る, 詳しく. */
 const NOT_A_TOPIC = new Set(['動詞', '助動詞', '形容詞', '副詞', '連体詞', '接続詞', '感動詞', 'フィラー']);
-
-/** A kanji word for a person by role (会計士, 監査人, 研究者, 職員, 技師, 長官): its field and the suffix. */
-const PERSON_SUFFIX = /^([\u4e00-\u9fff]{2,})(?:士|人|者|員|師|官)$/;
 
 /**
  * Reverse glossary: a Japanese word → the other words the corpus uses for the same thing, as
@@ -299,7 +296,7 @@ export function japaneseGroups(text: string, ctx: UnderstandContext): TermGroup[
     // サンドボックス制度: a generic last part the documents may not add.
     if (unit.parts.length > 1 && genericHeadSet().has(unit.parts[unit.parts.length - 1] as string))
       alternatives.push(unit.parts.slice(0, -1));
-    const field = PERSON_SUFFIX.exec(unit.whole)?.[1];
+    const field = personField(unit.whole);
     if (field) alternatives.push(...analyze(field).map((x) => [x.whole]));
     const glossed = rev.get(u.surface) ?? rev.get(unit.whole);
     for (const other of glossed ?? []) {
@@ -322,7 +319,9 @@ export function japaneseGroups(text: string, ctx: UnderstandContext): TermGroup[
         const synonyms = ctx.hasTerm?.(p)
           ? (rev.get(p) ?? []).filter((w) => !/^[A-Za-z]/.test(w))
           : dictionarySynonyms(ctx, p).filter(
-              (w) => /^[\u30a1-\u30faー]+$/.test(w) || [...w].some((c) => p.includes(c)),
+              (w) =>
+                /^[\u30a1-\u30faー]+$/.test(w) ||
+                [...w].some((c) => /[\u3400-\u9fff]/.test(c) && p.includes(c)),
             );
         for (const syn of synonyms.slice(0, 3))
           alternatives.push([
@@ -342,7 +341,7 @@ export function japaneseGroups(text: string, ctx: UnderstandContext): TermGroup[
     // A word typed in hiragana the corpus writes in kanji (しくみ → 仕組み): the corpus's word read so,
     // when one or two read so (more is a guess between homophones).
     if (ctx.vocabulary && absent && /^[\u3041-\u3096ー]{3,}$/.test(unit.whole)) {
-      const kana = unit.whole.replace(/[\u3041-\u3096]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0x60));
+      const kana = toKatakana(unit.whole);
       const read = ctx.vocabulary.readings.get(kana) ?? [];
       if (read.length <= 2) for (const t of read) alternatives.push(...analyze(t).map((x) => [x.whole]));
     }
@@ -369,38 +368,48 @@ export function japaneseGroups(text: string, ctx: UnderstandContext): TermGroup[
       ...(instrument ? { instrument } : {}),
     });
   }
-  return genericHeadsRank(groups);
+  return genericHeadsRank(groups, text);
 }
 
 /**
  * A generic head typed as its own word after a subject (攻撃 パターン, 規制 関連) only ranks, as
- * inside a compound: the subject before it decides.
+ * inside a compound: the subject before it in the question decides.
  */
-function genericHeadsRank(groups: TermGroup[]): TermGroup[] {
+function genericHeadsRank(groups: TermGroup[], text: string): TermGroup[] {
   const heads = genericHeadSet();
-  return groups.map((g, i) =>
-    i > 0 && !g.weak && heads.has(g.label) && groups.slice(0, i).some((p) => !p.weak)
-      ? { ...g, weak: true }
-      : g,
-  );
+  const at = (g: TermGroup) => text.indexOf(g.label);
+  return groups.map((g) => {
+    if (g.weak || !heads.has(g.label) || at(g) < 0) return g;
+    const after = groups.some((p) => p !== g && !p.weak && at(p) >= 0 && at(p) < at(g));
+    return after ? { ...g, weak: true } : g;
+  });
 }
 
 /**
- * A compound with a joint inside (エージェント向けガバナンス指針, 国際機関づくり): its sides as units of
- * their own, the joint as filler (at the start too: AIづくりガイドライン is analyzed as AI and
- * づくりガイドライン). A joint alone is left to the filler rules.
+ * A compound with joints inside (エージェント向けガバナンス指針, 国際機関づくり): the stretches between
+ * them as units of their own, each analyzed once, the joints as filler (at the start too:
+ * AIづくりガイドライン is analyzed as AI and づくりガイドライン). A joint alone is left to the filler rules.
  */
 function splitAtJoints(u: Unit, ctx: UnderstandContext): Unit[] {
   if (u.latin || u.parts.length < 2) return [u];
   const joints = jointSet();
-  const at = u.parts.findIndex((p) => joints.has(p));
-  if (at < 0) return [u];
-  ctx.filler.push(u.parts[at] as string);
-  const side = (parts: string[]) => (parts.length ? analyze(parts.join('')) : []);
-  return [
-    ...side(u.parts.slice(0, at)),
-    ...side(u.parts.slice(at + 1)).flatMap((x) => splitAtJoints(x, ctx)),
-  ];
+  if (!u.parts.some((p) => joints.has(p))) return [u];
+  const out: Unit[] = [];
+  let stretch: string[] = [];
+  const close = () => {
+    if (stretch.length && !ctx.expired()) out.push(...analyze(stretch.join('')));
+    stretch = [];
+  };
+  for (const p of u.parts) {
+    if (!joints.has(p)) {
+      stretch.push(p);
+      continue;
+    }
+    ctx.filler.push(p);
+    close();
+  }
+  close();
+  return out;
 }
 
 /**

@@ -97,9 +97,12 @@ const sameScript = (a: string, b: string) => script(a) === script(b) && script(a
  * Katakana words typed in hiragana (れっどちーみんぐ) are read as katakana when the katakana
  * form splits into known katakana words; ordinary hiragana (について, まとめて) never does.
  */
+/** Hiragana as katakana (しくみ → シクミ), other characters as they are. */
+export const toKatakana = (h: string): string =>
+  h.replace(/[\u3041-\u3096]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0x60));
+
 export function katakanaFromHiragana(text: string): string {
-  const toKata = (h: string) =>
-    h.replace(/[\u3041-\u3096]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0x60));
+  const toKata = toKatakana;
   return text.replace(/[\u3041-\u3096ー]{4,}/g, (run) => {
     // The longest head of the run that reads as katakana words; particles after it stay (…ぐの).
     for (let end = run.length; end >= 4; end--) {
@@ -145,4 +148,12 @@ export function mixedTransliterations(text: string): string {
     out = out.split(normalize(kana)).join(` ${latin} `);
   }
   return out;
+}
+
+/**
+ * A kanji word for a person by what they do or are (会計士, 研究者, 観光客, 専門家): its field, the
+ * rest of the word (会計, 研究, 観光, 専門), or undefined.
+ */
+export function personField(word: string): string | undefined {
+  return /^([\u4e00-\u9fff]{2,})(?:士|人|者|員|師|官|客|家)$/.exec(word)?.[1];
 }

@@ -187,3 +187,22 @@ describe('a name the corpus prints as one word, typed as two', () => {
     expect(corpus.ask('red teaming guide').interp.groups.map((g) => g.label)).toContain('red teaming');
   });
 });
+
+describe('law names: what is and is not one', () => {
+  it('an acronym the glossary knows as a law is read through the glossary (DSA Act)', () => {
+    const g = corpus.ask('DSA Act').interp.groups.find((x) => x.label.toLowerCase() === 'dsa');
+    expect(g?.source).toBe('glossary');
+    expect(g?.lawName).toBe(true);
+  });
+
+  it('a question in capitals makes no law name of its question words', () => {
+    const r = corpus.ask('WHAT DOES THE ACT SAY');
+    expect(r.interp.groups.filter((g) => g.lawName)).toEqual([]);
+    expect(r.interp.filler).toEqual(expect.arrayContaining(['WHAT', 'DOES']));
+  });
+
+  it('a one-kanji word that abbreviates a country is no reading of an English word (rice is not 米)', () => {
+    const g = corpus.ask('rice exports').interp.groups.find((x) => x.label === 'rice');
+    expect(g?.alternatives ?? []).not.toContainEqual(['米']);
+  });
+});

@@ -21,6 +21,7 @@ describe('a compound with a joint inside (向け, づくり)', () => {
     ['エージェント向けガバナンス', ['エージェント', 'ガバナンス'], '向け'],
     ['国際機関づくり', ['国際機関'], 'づくり'],
     ['中小企業向け支援策の一覧', ['中小企業', '支援策'], '向け'],
+    ['子ども向け教材づくり', ['教材'], 'づくり'],
   ])('%s is read as its sides, the joint as filler', (q, sides, joint) => {
     const r = corpus.ask(q);
     const labels = r.interp.groups.map((g) => g.label);

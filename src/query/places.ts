@@ -12,11 +12,14 @@ export interface PlaceMatch {
   spans: [number, number][];
   /** What the asker typed, per code, for messages ("No items about Mexico"). */
   said: Record<string, string>;
-  /** Agencies and actors named (NIST, Ofcom…): their country is a filter, their name still ranks. */
+  /**
+   * Agencies and actors named (NIST, Ofcom…): their country is a filter — unless a country typed
+   * right before the name owns it ("Israel AI Security Institute") — and their name still ranks.
+   */
   agencies: { name: string; actor?: string }[];
   /**
-   * States, prefectures, cities and international bodies named (Oregon, 北海道, London, OECD):
-   * their country (if any) is a filter, and the answer must name them.
+   * States, prefectures, cities, international bodies and areas (a place with a direction: 西日本)
+   * named: their country (if any) is a filter, and the answer must name them.
    */
   places: { name: string; place: SubPlace }[];
   /**

@@ -1,3 +1,4 @@
+import type { SubPlace } from '../../geo/gazetteer.js';
 import type { Region } from '../../ingest/item.js';
 import type { Vocabulary } from '../../search/vocabulary.js';
 import type { Period } from '../period.js';
@@ -25,11 +26,14 @@ export interface TermGroup {
   /** An actor (actors.yml id) the words name: the items of its own digest section match the group. */
   actor?: string;
   /**
-   * A state, prefecture, city or international body named (Oregon, 北海道, London, OECD): the
-   * answer must name it, and when no item does the answer is "No items about Oregon".
+   * A state, prefecture, city, international body or area named (Oregon, 北海道, London, OECD,
+   * 西日本): the answer must name it, and when no item does the answer is "No items about Oregon".
    */
-  place?: 'state' | 'prefecture' | 'city' | 'body' | 'area';
-  /** The name in a law's name ("CHIPS" of "CHIPS Act"): every answer must match it, as a place. */
+  place?: SubPlace['kind'];
+  /**
+   * A law's name or the word that ends it ("CHIPS" and "Act" of "CHIPS Act"): every answer must
+   * match it, as a place (see law-names.ts).
+   */
   lawName?: boolean;
   /** Where the concept's corpus forms came from, for saying how a word was read. */
   source?: 'glossary' | 'vocabulary' | 'typed' | 'clipped' | 'typo' | 'place' | 'agency';

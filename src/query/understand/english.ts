@@ -1,8 +1,7 @@
 import { analyze, stemKatakana, type Unit } from '../../analyze/analyzer.js';
-import { englishLemmas, lookupEnglish, lookupEnglishWord } from '../../analyze/dictionary.js';
+import { lookupEnglishWord } from '../../analyze/dictionary.js';
 import { englishTerms } from '../../analyze/english-terms.js';
-import { clippedForms, glossaryEntries, instrumentsLexicon } from '../../analyze/lexicon.js';
-import { kanjiAbbreviations } from '../../geo/gazetteer.js';
+import { clippedForms } from '../../analyze/lexicon.js';
 import { nearest } from '../edit-distance.js';
 import {
   baseForms,
@@ -16,7 +15,10 @@ import {
 import { actorOfTerm, instrumentOfEnglish } from './actors.js';
 import { minimalAlternatives, translation, unitAlternatives } from './alternatives.js';
 import type { TermGroup, UnderstandContext } from './context.js';
-import { personField } from './text.js';
+import { closedCompoundOf, headwordsAsWritten, isCompositional } from './dictionary-readings.js';
+import { inCaseOf, joinSplitNames, swappedName } from './latin-names.js';
+import { glossaryNamesLaw, lawNameEnds, lawNameWords, markLawNames } from './law-names.js';
+import { glossaryHit, type Reading, readWord, vocabularyTerms } from './readings.js';
 
 /**
  * English words → concepts. Each word is filler (question and function words, a data list), part
@@ -40,25 +42,6 @@ function codeAsTyped(run: string[], surface: string): string {
 /** A word of the reviewed question-word list (of, with, has…): never the letters of a code. */
 const reviewedFunctionWord = (w: string): boolean => reviewedQuestionWordSet().has(w);
 
-/** The corpus terms an English word or phrase translates, through its lemmas (subsidies → subsidy). */
-export function vocabularyTerms(ctx: UnderstandContext, phrase: string): string[] | undefined {
-  const table = ctx.vocabulary?.english;
-  if (!table) return undefined;
-  const words = phrase.split(' ');
-  const last = words.pop() as string;
-  for (const lemma of englishLemmas(last)) {
-    const hit = table.get([...words, lemma].join(' '));
-    if (hit?.length) return hit;
-  }
-  return undefined;
-}
-
-/** A glossary hit for a phrase or one of its base forms. */
-function glossaryHit(phrase: string): string[] | undefined {
-  const gloss = glossaryIndex();
-  return [phrase, ...baseForms(phrase)].map((f) => gloss.get(f)).find(Boolean);
-}
-
 let typoTargets: { words: string[]; of: object | undefined } | undefined;
 /** Words a typo may be corrected to: single glossary words and vocabulary glosses, five letters or more. */
 function correctionTargets(ctx: UnderstandContext): string[] {
@@ -79,21 +62,6 @@ export function isMisspeltFiller(word: string): boolean {
   if (word.length < 5 || !/^[a-z]+$/.test(word) || lookupEnglishWord(word)) return false;
   fillerTargets ??= [...questionWordSet()].filter((w) => /^[a-z]{5,}$/.test(w) && !glossaryIndex().has(w));
   return nearest(word, fillerTargets).length > 0;
-}
-
-/** What a word resolves to when it is read as another: its corpus forms and how. */
-interface Reading {
-  word: string;
-  forms: string[];
-  source: 'glossary' | 'vocabulary';
-}
-
-function readWord(ctx: UnderstandContext, word: string): Reading | undefined {
-  const hit = glossaryHit(word);
-  if (hit) return { word, forms: hit, source: 'glossary' };
-  const vocab = vocabularyTerms(ctx, word);
-  if (vocab) return { word, forms: vocab, source: 'vocabulary' };
-  return undefined;
 }
 
 /**
@@ -308,52 +276,6 @@ export function englishGroups(text: string, ctx: UnderstandContext, depth = 0): 
   return markLawNames(markGenericHeads(groups), lawNameWords(original));
 }
 
-/** Words that end a law's name (act, directive…: `law_name_ends` in instruments.yml). */
-let lawEnds: Set<string> | undefined;
-const lawNameEnds = (): Set<string> => {
-  lawEnds ??= new Set(instrumentsLexicon().law_name_ends);
-  return lawEnds;
-};
-
-/** Whether the glossary knows a word as a law's name (dsa: "digital services act"). */
-function glossaryNamesLaw(word: string): boolean {
-  return glossaryEntries().some(
-    (e) => e.en.includes(word) && e.en.some((f) => lawNameEnds().has(f.split(' ').pop() ?? '')),
-  );
-}
-
-/**
- * The words typed right before a word that ends a law's name (CHIPS Act, RAISE act, AI Liability
- * Directive, robot law), question words aside: typed next to each other, not joined by filler.
- */
-function lawNameWords(original: readonly string[]): Set<string> {
-  const out = new Set<string>();
-  original.forEach((w, k) => {
-    const lower = w.toLowerCase();
-    if (lawNameEnds().has((original[k + 1] ?? '').toLowerCase()) && !questionWordSet().has(lower))
-      out.add(lower);
-  });
-  return out;
-}
-
-/**
- * The name before "Act" or "Directive" (CHIPS Act, RAISE Act, AI Liability Directive, a robot
- * law) and that word are what the question is about: marked so that every answer matches both
- * (a liability item under another law, a robot item about no law, answer neither). Only words
- * typed next to each other; a weak word (AI Act) is no name.
- */
-function markLawNames(groups: TermGroup[], names: ReadonlySet<string>): TermGroup[] {
-  const named = new Set<number>();
-  groups.forEach((g, i) => {
-    const next = groups[i + 1];
-    const last = g.label.toLowerCase().split(' ').pop() ?? '';
-    if (!next || !lawNameEnds().has(next.label.toLowerCase()) || g.weak || !names.has(last)) return;
-    named.add(i);
-    named.add(i + 1);
-  });
-  return groups.map((g, i) => (named.has(i) ? { ...g, lawName: true } : g));
-}
-
 /**
  * A generic head after a subject (companion apps) only ranks: the subject decides whether an
  * item answers. A head with no subject before it is left as it is.
@@ -449,123 +371,4 @@ function wordGroups(
     if (parts.length) return parts;
   }
   return [asTyped()];
-}
-
-/**
- * A name typed with two neighbouring letters swapped (ESTI for ETSI, Rasie for RAISE): the one
- * Latin word of the corpus it becomes. Only a swap, and only for a word the corpus and the
- * dictionary do not know: a capitalised word one letter away from a name is as often another name.
- */
-function swappedName(ctx: UnderstandContext, word: string): string | undefined {
-  if (word.length < 4 || !/^[a-z]+$/.test(word) || ctx.hasTerm?.(word) || lookupEnglishWord(word))
-    return undefined;
-  const found = new Set<string>();
-  for (let i = 0; i + 1 < word.length; i++) {
-    if (word[i] === word[i + 1]) continue;
-    const swap = word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2);
-    if (ctx.hasTerm?.(swap)) found.add(swap);
-  }
-  return found.size === 1 ? [...found][0] : undefined;
-}
-
-/**
- * The dictionary's best Japanese for an English word, as the corpus writes it when it does not
- * use the word itself: a compound whose parts it has (観光客 → 観光 + 客), the field of a person
- * word (tourist → 観光客 → 観光), or the first Japanese being one kanji the corpus has (ship → 船).
- * Only the first two Japanese words: further down a dictionary entry the senses drift.
- */
-export function headwordsAsWritten(
-  ctx: Pick<UnderstandContext, 'hasTerm'>,
-  headwords: readonly string[],
-): string[] {
-  const has = ctx.hasTerm;
-  if (!has) return [];
-  const out: string[] = [];
-  const first = headwords[0];
-  // (not a kanji that abbreviates a country: rice → 米 is no US item)
-  if (first && /^[\u4e00-\u9fff]$/.test(first) && has(first) && !(first in kanjiAbbreviations()))
-    out.push(first);
-  for (const h of headwords.slice(0, 2)) {
-    const units = analyze(h);
-    const unit = units.length === 1 ? units[0] : undefined;
-    if (unit && !unit.latin && unit.parts.length > 1 && unit.parts.every((p) => has(p))) out.push(h);
-    const field = personField(h);
-    if (field && has(field)) out.push(field);
-  }
-  return [...new Set(out)];
-}
-
-/**
- * A word the glossary only has as the end of one written-together word (bots → chatbot, fakes →
- * deepfake): read as that word, when exactly one glossary word ends so, after a word of its own.
- * Three letters at least, and the word before it three more.
- */
-function closedCompoundOf(word: string): Reading | undefined {
-  // The word's own loanword must be inside the compound's Japanese (ボット in チャットボット): the
-  // letters alone join unrelated words (date in mandate, sport in transport).
-  const kana = lookupEnglishWord(word)?.katakana;
-  if (!kana || kana.length < 2) return undefined;
-  const lemmas = englishLemmas(word).filter((l) => l.length >= 3);
-  const found = new Map<string, string[]>();
-  for (const [key, forms] of glossaryIndex())
-    if (
-      /^[a-z]+$/.test(key) &&
-      lemmas.some(
-        (l) =>
-          key.length >= l.length + 3 &&
-          key.endsWith(l) &&
-          // a word before it (chat-bot, deep-fake), not letters of another word (tran-sport)
-          lookupEnglish(key.slice(0, -l.length)) !== undefined,
-      ) &&
-      forms.some((f) => f.includes(kana))
-    )
-      found.set(JSON.stringify(forms), [key, ...forms]);
-  if (found.size !== 1) return undefined;
-  const [key, ...forms] = [...found.values()][0] as string[];
-  return { word: key as string, forms, source: 'glossary' };
-}
-
-/**
- * Whether the dictionary's Japanese for a phrase is made of the Japanese of its words (宇宙機関:
- * space → 宇宙, agency → 機関), not one word of its own (創薬 is neither 薬 nor 発見 as written).
- */
-export function isCompositional(
-  ctx: UnderstandContext,
-  headword: string | undefined,
-  words: readonly string[],
-): boolean {
-  if (!headword) return false;
-  const parts = analyze(headword).flatMap((u) => u.parts);
-  if (parts.length < 2) return false;
-  const japaneseOf = (w: string) => [
-    ...(glossaryHit(w) ?? []),
-    ...(vocabularyTerms(ctx, w) ?? []),
-    ...(lookupEnglishWord(w)?.headwords ?? []),
-  ];
-  return words.every((w) => japaneseOf(w).some((h) => parts.includes(h)));
-}
-
-/**
- * A name the corpus prints as one word typed as two (deep mind → DeepMind, open ai → OpenAI): the
- * two words joined, in place, when the joined word is a corpus term and no dictionary word, and
- * the glossary has no phrase of the two.
- */
-function joinSplitNames(tokens: string[], ctx: UnderstandContext): void {
-  for (let k = 0; k + 1 < tokens.length; k++) {
-    const a = tokens[k] as string;
-    const b = tokens[k + 1] as string;
-    if (!/^[A-Za-z]+$/.test(a) || !/^[A-Za-z]+$/.test(b)) continue;
-    const joined = `${a}${b}`;
-    const lower = joined.toLowerCase();
-    if (lower.length < 5 || !ctx.hasTerm?.(lower) || lookupEnglishWord(lower)) continue;
-    if (glossaryIndex().has(`${a} ${b}`.toLowerCase())) continue;
-    tokens.splice(k, 2, joined);
-  }
-}
-
-/** A word in the case it was typed in (ESTI → ETSI, Rasie → Raise), for saying how it was read. */
-function inCaseOf(typed: string, word: string): string {
-  if (/^[A-Z0-9]+$/.test(typed)) return word.toUpperCase();
-  if (/^[A-Z]/.test(typed)) return word.charAt(0).toUpperCase() + word.slice(1);
-  return word;
 }

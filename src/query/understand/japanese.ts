@@ -7,7 +7,8 @@ import { genericHeadSet, honorificSet, jaQuestionTermSet, jointSet, weakTermSet 
 import { instrumentOfJapanese } from './actors.js';
 import { minimalAlternatives, unitAlternatives, unitBoost } from './alternatives.js';
 import type { TermGroup, UnderstandContext } from './context.js';
-import { englishFieldAlternative, englishGroups, vocabularyTerms } from './english.js';
+import { englishFieldAlternative, englishGroups } from './english.js';
+import { vocabularyTerms } from './readings.js';
 import { latinSoundingLike } from './sounds-like.js';
 import { foldLongVowels, foldVu, personField, toKatakana, transliteration } from './text.js';
 

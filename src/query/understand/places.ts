@@ -26,8 +26,9 @@ function nameAlternatives(names: string[]): string[][] {
 }
 
 /**
- * Agencies named (NIST, Ofcom, 経産省): their country is a filter, their names only rank (an item
- * by the agency need not print its name), so they are groups of weight 0 in the ranking.
+ * Agencies named (NIST, Ofcom, 経産省): their country is a filter (see places.ts for when it is
+ * not), their names only rank (an item by the agency need not print its name), so they are
+ * groups of weight 0 in the ranking.
  */
 export function agencyGroups(places: PlaceMatch): TermGroup[] {
   return places.agencies
@@ -49,8 +50,9 @@ export function agencyGroups(places: PlaceMatch): TermGroup[] {
 }
 
 /**
- * States, prefectures, cities and international bodies named: concepts the answer must name, by
- * any of their spellings (Oregon: オレゴン州, オレゴン, oregon). Their country is a filter too.
+ * States, prefectures, cities, international bodies and areas named: concepts the answer must
+ * name, by any of their spellings (Oregon: オレゴン州, オレゴン, oregon; 西日本, western japan).
+ * Their country is a filter too.
  */
 export function placeGroups(places: PlaceMatch): TermGroup[] {
   return places.places

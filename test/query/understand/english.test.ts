@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { questionWords } from '../../../src/analyze/lexicon.js';
 import { withMessages } from '../../../src/present/ask-json.js';
-import { headwordsAsWritten, isCompositional } from '../../../src/query/understand/english.js';
+import { headwordsAsWritten, isCompositional } from '../../../src/query/understand/dictionary-readings.js';
 import { itemText, useRealCorpus } from '../../support/real-corpus.js';
 
 const corpus = useRealCorpus();

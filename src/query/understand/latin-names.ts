@@ -1,0 +1,50 @@
+import { lookupEnglishWord } from '../../analyze/dictionary.js';
+import { glossaryIndex } from '../glossary.js';
+import type { UnderstandContext } from './context.js';
+
+/**
+ * Latin names typed not quite as the corpus prints them: two letters swapped (ESTI for ETSI), or
+ * one word typed as two (deep mind for DeepMind).
+ */
+
+/**
+ * A name typed with two neighbouring letters swapped (ESTI for ETSI, Rasie for RAISE): the one
+ * Latin word of the corpus it becomes. Only a swap, and only for a word the corpus and the
+ * dictionary do not know: a capitalised word one letter away from a name is as often another name.
+ */
+export function swappedName(ctx: UnderstandContext, word: string): string | undefined {
+  if (word.length < 4 || !/^[a-z]+$/.test(word) || ctx.hasTerm?.(word) || lookupEnglishWord(word))
+    return undefined;
+  const found = new Set<string>();
+  for (let i = 0; i + 1 < word.length; i++) {
+    if (word[i] === word[i + 1]) continue;
+    const swap = word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2);
+    if (ctx.hasTerm?.(swap)) found.add(swap);
+  }
+  return found.size === 1 ? [...found][0] : undefined;
+}
+
+/**
+ * A name the corpus prints as one word typed as two (deep mind → DeepMind, open ai → OpenAI): the
+ * two words joined, in place, when the joined word is a corpus term and no dictionary word, and
+ * the glossary has no phrase of the two.
+ */
+export function joinSplitNames(tokens: string[], ctx: UnderstandContext): void {
+  for (let k = 0; k + 1 < tokens.length; k++) {
+    const a = tokens[k] as string;
+    const b = tokens[k + 1] as string;
+    if (!/^[A-Za-z]+$/.test(a) || !/^[A-Za-z]+$/.test(b)) continue;
+    const joined = `${a}${b}`;
+    const lower = joined.toLowerCase();
+    if (lower.length < 5 || !ctx.hasTerm?.(lower) || lookupEnglishWord(lower)) continue;
+    if (glossaryIndex().has(`${a} ${b}`.toLowerCase())) continue;
+    tokens.splice(k, 2, joined);
+  }
+}
+
+/** A word in the case it was typed in (ESTI → ETSI, Rasie → Raise), for saying how it was read. */
+export function inCaseOf(typed: string, word: string): string {
+  if (/^[A-Z0-9]+$/.test(typed)) return word.toUpperCase();
+  if (/^[A-Z]/.test(typed)) return word.charAt(0).toUpperCase() + word.slice(1);
+  return word;
+}

@@ -201,6 +201,9 @@ function unknownKatakanaRuns(text: string, ctx: UnderstandContext): { run: strin
         label: run,
         alternatives: minimalAlternatives([
           parts.length > 1 ? parts : [stemmed],
+          // whole too: a document may print it as one unknown word, or with a typo one edit away
+          // (サイバーセキュリテイセミナー), which only the whole meets
+          ...(parts.length > 1 ? [[stemmed]] : []),
           ...corpusSegmentation(run, ctx),
           ...latinForms(unit),
           ...soundsLatin(ctx, run, parts),

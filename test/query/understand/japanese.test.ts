@@ -109,3 +109,14 @@ describe('a compound whose every reading is a generic word (政策動向)', () =
     expect(r.results.length).toBeGreaterThan(0);
   });
 });
+
+describe('a katakana compound a document prints as one word with a typo', () => {
+  it('is found by its whole, one edit away (サイバーセキュリティセミナー → the printed セキュリテイ)', () => {
+    expect(corpus.corpusHas('サイバーセキュリテイセミナー')).toBe(true);
+    const r = corpus.ask('サイバーセキュリティセミナーの講演');
+    expect(r.results.length).toBeGreaterThan(0);
+    expect(itemText(corpus.itemsOf(r.results.slice(0, 1))[0] as never)).toContain(
+      'サイバーセキュリテイセミナー',
+    );
+  });
+});

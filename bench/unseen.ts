@@ -151,6 +151,7 @@ export function englishFieldRows(index: SearchIndex, dataDir: string): UnseenRep
       ['natural4', 'natural4'],
       ['natural5', 'natural5'],
       ['natural6', 'natural6'],
+      ['natural7', 'natural7'],
     ] as const) {
       rows.push(
         scoreUnseen(index, at(dir, 'questions.yml'), `${name}, English questions, English fields indexed`, {
@@ -217,6 +218,11 @@ export async function allSets(index: SearchIndex, dataDir: string): Promise<Unse
       index,
       at('natural6', 'questions.yml'),
       'natural6 (written 2026-12-07, third session, misses never read)',
+    ),
+    scoreUnseen(
+      index,
+      at('natural7', 'questions.yml'),
+      "natural7 (written 2026-12-07, after this session's tuning, misses never read)",
     ),
     ...(await scoreNewMonth(dataDir)),
     ...englishFieldRows(index, dataDir),

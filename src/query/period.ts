@@ -218,7 +218,7 @@ const RULES: Rule[] = [
   },
   // the end of last year, 昨年末, 年末 (December); the start of this year, 年明け, 年始 (January)
   {
-    re: /\b(?:the\s+)?(?:end\s+of\s+(?:(last|this|the)\s+year|(\d{4}))|(last|this)\s+year-?end)\b|(?:(一昨年|昨年|去年|今年|(\d{4})\s*年)\s*(?:の)?\s*(?:年末|末)|年末(?!年始))(?=[のにでは、,\s]|$)/gi,
+    re: /\b(?:the\s+)?(?:end\s+of\s+(?:(last|this|the)\s+year|(\d{4}))|(last|this)\s+year-?end)\b|(?:(一昨年|昨年|去年|今年|(\d{4})\s*年)\s*(?:の)?\s*(?:年末|末)|(?<![学会度])年末(?!年始))(?=[のにでは、,\s]|$)/gi,
     make: (m, t) => {
       const [ty, tm] = parts(t);
       const rel = (m[1] ?? m[3] ?? m[4] ?? '').toLowerCase();
@@ -400,7 +400,7 @@ const RULES: Rule[] = [
   },
   { re: /(\d{4})\s*年\s*の?\s*(春|夏|秋|冬)/g, make: (m) => seasonPeriod(Number(m[1]), m[2] as string) },
   {
-    re: /\b(?:this|last|past|previous)?\s*(spring|summer|autumn|winter|(?<=(?:this|last|past|previous)\s+)fall)\b|(?:今年の|この|昨年の|去年の)?(春|夏|秋|冬)(?![休季期])/gi,
+    re: /\b(?:this|last|past|previous)?\s*(spring|summer|autumn|winter|(?<=(?:this|last|past|previous)\s+)fall)\b|(?:今年の|この|昨年の|去年の)?(?<![\u3400-\u9fff])(春|夏|秋|冬)(?![休季期型闘眠])/gi,
     make: (m, t) => {
       const name = ((m[1] ?? m[2]) as string).toLowerCase();
       return seasonPeriod(latestSeasonYear(t, name), name);
@@ -686,7 +686,7 @@ export function expandShortYears(text: string): { text: string; original: (at: n
   const inserted: number[] = [];
   let shift = 0;
   const expanded = text.replace(
-    /(?<![\d./'’令和平成元]\s*)(?<![\d.])(\d{2})(?=\s*年\s*(?:\d{1,2}\s*月|度|の?\s*[春夏秋冬]|の?\s*(?:上半期|下半期|前半|後半|半ば|第|年末|末|年明け|年始)))/g,
+    /(?<![\d./'’令和平成元]\s*)(?<![\d.])(\d{2})(?=\s*年\s*(?:\d{1,2}\s*月|度|の?\s*[春夏秋冬]|の?\s*(?:上半期|下半期|前半|後半|半ば|第|年末|末|年明け|年始))|\s*年(?:[のにはでもと、。\s]|について|$))/g,
     (_match: string, yy: string, at: number) => {
       inserted.push(at + shift);
       shift += 2;

@@ -350,7 +350,7 @@ const RULES: Rule[] = [
   // the past 3 months / last two weeks / the last couple (2), few (3), several (4) weeks /
   // 過去3か月 / この2週間 / ここ1週間 / 最近三か月 / 数週間 (3)
   {
-    re: /\b(?:past|last|previous)\s+(\d{1,2}|two|three|four|five|six|(?:a\s+)?couple(?:\s+of)?|few|several)\s+(days|weeks|months)\b|(?:過去|直近|この|ここ|最近)\s*(\d{1,2}|数|[一二三四五六])\s*(日|週間|か月|ヶ月|カ月|ヵ月)/gi,
+    re: /\b(?:past|last|previous)\s+(\d{1,2}|two|three|four|five|six|(?:a\s+)?couple(?:\s+of)?|few|several)\s+(days|weeks|months|years)\b|(?:過去|直近|この|ここ|最近)\s*(\d{1,2}|数|[一二三四五六])\s*(日|週間|か月|ヶ月|カ月|ヵ月|年間|年)/gi,
     make: (m, t) => {
       // "a couple of weeks" is two, "a few" three, 数週間 three, "several" four.
       const words: Record<string, number> = {
@@ -369,7 +369,13 @@ const RULES: Rule[] = [
         (/couple/.test(said) ? 2 : said === '数' ? 3 : '一二三四五六'.indexOf(said) + 1);
       if (n < 1) return undefined;
       const unit = (m[2] ?? m[4] ?? '').toLowerCase();
-      const days = /day|日/.test(unit) ? n : /week|週/.test(unit) ? 7 * n : 30 * n;
+      const days = /day|日/.test(unit)
+        ? n
+        : /week|週/.test(unit)
+          ? 7 * n
+          : /year|年/.test(unit)
+            ? 365 * n
+            : 30 * n;
       return {
         from: addDays(t, -days),
         to: t,

@@ -67,6 +67,12 @@ const COUNTED =
   /(?<![\w.])第?\s*\d+(?:\.\d+)?\s*(?:回|(?:件目?|人|社|か国|カ国|ヶ国|名|本|個|位|号|条|章|項|点)(?![\u3400-\u9fff]))/g;
 
 /**
+ * A span of time counted from now or lasting (25年前, 3年間, 10年ぶり, 2か月後): no period the
+ * digests are filed under, so filler, said as such.
+ */
+const DURATION = /(?<![\w.])\d+\s*(?:年|か月|ヶ月|カ月|週間|日)\s*(?:前|後|間|ぶり|以上|以内|未満)/g;
+
+/**
  * A version typed with a document's name (v1.10, version 2; the documents print 第1.10版, which
  * the analyzer does not index as a version): filler, said as such; the name decides.
  */
@@ -147,6 +153,7 @@ export function understand(question: string, today: string, options: UnderstandO
     ...afterPeriods.matchAll(AMOUNT),
     ...afterPeriods.matchAll(COUNTED),
     ...afterPeriods.matchAll(VERSION),
+    ...afterPeriods.matchAll(DURATION),
   ];
   for (const m of amounts) ctx.filler.push(m[0].trim());
   const rest = blank(

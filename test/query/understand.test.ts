@@ -95,6 +95,8 @@ describe('terms', () => {
     // 第3回会合 is the third meeting; 200人体制 a word of its own (体制), not a count of 200 人
     expect(understand('第3回会合', TODAY).filler).toContain('第3回');
     expect(understand('200人体制', TODAY).filler).not.toContain('200人');
+    // a span of time is filler too (25年前, 10年ぶり)
+    expect(understand('10年ぶりの改正', TODAY).filler).toContain('10年ぶり');
     expect(i.groups.map((g) => g.label).join(' ')).not.toMatch(/\d/);
     const lang = understand('中国語のAIモデル', TODAY);
     expect(lang.countries).not.toContain('CN');

@@ -436,6 +436,11 @@ const RULES: Rule[] = [
     re: /(令和|平成)\s*(\d{1,2}|元)\s*年\s*(\d{1,2})\s*月/g,
     make: (m) => month(era(m[1] as string, m[2] as string), Number(m[3])),
   },
+  // 5年3月: a one-digit year is the era's, as government papers write it (令和5年3月)
+  {
+    re: /(?<![\d.令和平成元])([1-9])\s*年\s*(\d{1,2})\s*月(?!\s*\d{1,2}\s*日)/g,
+    make: (m) => month(era('令和', m[1] as string), Number(m[2])),
+  },
   // 3月3日 (latest not after today)
   {
     re: /(?<!\d)(\d{1,2})\s*月\s*(\d{1,2})\s*日/g,

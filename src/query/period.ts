@@ -406,7 +406,7 @@ const RULES: Rule[] = [
   },
   { re: /(\d{4})\s*年\s*の?\s*(春|夏|秋|冬)/g, make: (m) => seasonPeriod(Number(m[1]), m[2] as string) },
   {
-    re: /\b(?:this|last|past|previous)?\s*(spring|summer|autumn|winter|(?<=(?:this|last|past|previous)\s+)fall)\b|(?:今年の|この|昨年の|去年の)?(?<![\u3400-\u9fff])(春|夏|秋|冬)(?![休季期型闘眠])/gi,
+    re: /\b(?:this|last|past|previous)?\s*(spring|summer|autumn|winter|(?<=(?:this|last|past|previous)\s+)fall)\b|(?:今年の|この|昨年の|去年の)?(?<![\u3400-\u9fff])(春|夏|秋|冬)(?![\u3400-\u9fff])/gi,
     make: (m, t) => {
       const name = ((m[1] ?? m[2]) as string).toLowerCase();
       return seasonPeriod(latestSeasonYear(t, name), name);

@@ -68,6 +68,7 @@ describe('periods', () => {
     'the past 0 days',
     '学年末の行事',
     '冬型の気圧配置',
+    '冬瓜の栽培',
     '25年間の取り組み',
     'SCIS2026',
   ])('finds no period in %s', (q) => {

@@ -69,7 +69,10 @@ export function findPlaces(text: string): PlaceMatch {
       agencies.push({ name: name.searchAs ?? typed, ...(name.actor ? { actor: name.actor } : {}) });
   };
   for (const m of mentions) take(m.code, m.text, m.start, m.end, m);
-  for (const m of misspeltPlaces(text, spans)) take(m.name.code, m.name.text, m.start, m.end, m.name);
+  // (a country said as typed, so the words read hold what the asker wrote — シンガーポール; a state,
+  // a concept every answer must name, by its name: "No items about New York")
+  for (const m of misspeltPlaces(text, spans))
+    take(m.name.code, m.name.place ? m.name.text : text.slice(m.start, m.end), m.start, m.end, m.name);
   for (const m of lowercaseUs(text)) {
     if (spans.some(([a, b]) => m.start < b && m.end > a)) continue;
     if (!countries.includes('US')) countries.push('US');

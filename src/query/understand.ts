@@ -13,6 +13,7 @@ import { exampleGroups } from './understand/examples.js';
 import { japaneseGroups } from './understand/japanese.js';
 import { agencyGroups, placeGroups } from './understand/places.js';
 import { prepareText } from './understand/text.js';
+import { unplacedNouns } from './understand/unplaced.js';
 
 export { actorOfTerm, instrumentOfEnglish, instrumentOfJapanese } from './understand/actors.js';
 export { minimalAlternatives } from './understand/alternatives.js';
@@ -191,6 +192,17 @@ export function understand(question: string, today: string, options: UnderstandO
     ...(LATEST.test(text) ? { latest: true } : {}),
   };
   if (expired) interp.cutShort = { analyzedChars: readUpTo(text, interp), length: question.length };
+  // The last guard: a noun nothing above placed is a concept as typed, never dropped.
+  else
+    for (const w of unplacedNouns(text, interp))
+      interp.groups.push({
+        label: w,
+        alternatives: [[w]],
+        boost: [],
+        weak: false,
+        untranslated: false,
+        source: 'typed',
+      });
   return interp;
 }
 

@@ -192,8 +192,10 @@ export function understand(question: string, today: string, options: UnderstandO
     ...(LATEST.test(text) ? { latest: true } : {}),
   };
   if (expired) interp.cutShort = { analyzedChars: readUpTo(text, interp), length: question.length };
-  // The last guard: a noun nothing above placed is a concept as typed, never dropped.
-  else
+  // The last guard: a noun nothing above placed is a concept as typed, never dropped. (For a
+  // question as long as a question gets: re-reading a page of pasted text costs more than the
+  // readers above, which bound it.)
+  else if (text.length <= GUARDED_LENGTH)
     for (const w of unplacedNouns(text, interp))
       interp.groups.push({
         label: w,
@@ -205,6 +207,9 @@ export function understand(question: string, today: string, options: UnderstandO
       });
   return interp;
 }
+
+/** The longest question the last guard re-reads (characters): longer is pasted text, not a question. */
+const GUARDED_LENGTH = 300;
 
 /** How far into the question the concepts read reach (for "only the first N characters were read"). */
 function readUpTo(text: string, interp: Interpretation): number {

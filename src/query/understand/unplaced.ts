@@ -38,12 +38,28 @@ export function unplacedNouns(
   // (as placed: inside a placed text, or holding a placed word of three letters or more, or two
   // edits from one for a word of five — a typo read as its word)
   const words = placed.flatMap((p) => p.split(/[\s-]+/)).filter(Boolean);
-  const isPlaced = (w: string) => {
+  const byLength = new Map<number, string[]>();
+  for (const p of new Set(words)) byLength.set(p.length, [...(byLength.get(p.length) ?? []), p]);
+  const near = (k: string) => {
+    for (let n = k.length - 2; n <= k.length + 2; n++)
+      for (const p of byLength.get(n) ?? []) if (editDistance(k, p, 2) <= 2) return true;
+    return false;
+  };
+  // (each distinct word once: a long question repeats its words, and the edit distances add up)
+  const seen = new Map<string, boolean>();
+  const isPlaced = (w: string): boolean => {
+    const known = seen.get(w);
+    if (known !== undefined) return known;
+    const placedHere = placedAt(w);
+    seen.set(w, placedHere);
+    return placedHere;
+  };
+  const placedAt = (w: string) => {
     const k = toKatakana(w.toLowerCase());
     return (
       placed.some((p) => p.includes(k)) ||
       words.some((p) => p.length >= 3 && k.includes(p)) ||
-      (k.length >= 5 && words.some((p) => editDistance(k, p, 2) <= 2))
+      (k.length >= 5 && near(k))
     );
   };
   const out: string[] = [];

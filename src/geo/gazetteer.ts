@@ -210,6 +210,16 @@ export function allNames(): Name[] {
   return cachedNames;
 }
 
+let namesByCode: Map<string, string[]> | undefined;
+/** Every name of one jurisdiction (`KR` → 韓国, Korea, ROK…), from {@link allNames}, indexed once. */
+export function namesOf(code: string): string[] {
+  if (!namesByCode) {
+    namesByCode = new Map();
+    for (const n of allNames()) namesByCode.set(n.code, [...(namesByCode.get(n.code) ?? []), n.text]);
+  }
+  return namesByCode.get(code) ?? [];
+}
+
 /** A readable English name for a code (`KR` → `South Korea`), used in messages. */
 export function countryName(code: string, lang: 'en' | 'ja' = 'en'): string {
   if (code === 'EU') return lang === 'ja' ? 'EU' : 'the EU';

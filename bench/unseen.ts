@@ -152,6 +152,7 @@ export function englishFieldRows(index: SearchIndex, dataDir: string): UnseenRep
       ['natural5', 'natural5'],
       ['natural6', 'natural6'],
       ['natural7', 'natural7'],
+      ['natural8', 'natural8'],
     ] as const) {
       rows.push(
         scoreUnseen(index, at(dir, 'questions.yml'), `${name}, English questions, English fields indexed`, {
@@ -199,6 +200,9 @@ export async function allSets(index: SearchIndex, dataDir: string): Promise<Unse
         tuned: true,
       },
     ),
+    scoreUnseen(index, at('tune9', 'questions.yml'), 'tune9 (fourth session, paraphrase-heavy, for tuning)', {
+      tuned: true,
+    }),
     ...(await scoreNewMonth(dataDir, {
       dir: 'newmonth-tune',
       month: '2026-03.txt',
@@ -223,6 +227,11 @@ export async function allSets(index: SearchIndex, dataDir: string): Promise<Unse
       index,
       at('natural7', 'questions.yml'),
       "natural7 (written 2026-12-07, after this session's tuning, misses never read)",
+    ),
+    scoreUnseen(
+      index,
+      at('natural8', 'questions.yml'),
+      'natural8 (written 2026-12-07, fourth session, at its start; misses never read)',
     ),
     ...(await scoreNewMonth(dataDir)),
     ...englishFieldRows(index, dataDir),

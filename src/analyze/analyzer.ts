@@ -56,10 +56,20 @@ function posTag(t: {
   return [t.pos, t.pos_detail_1, t.pos_detail_2, t.pos_detail_3].filter((p) => p && p !== '*').join('-');
 }
 
-/** Nouns that can be glued into a compound: not pronouns, not dependent nouns, not counters. */
-function compoundable(t: { pos: string; pos_detail_1: string; pos_detail_2: string }): boolean {
+/**
+ * Nouns that can be glued into a compound: not pronouns, not dependent nouns, not counters, not
+ * numbers — except a number written as a katakana word (ゼロトラスト, ゼロドラフト: zero trust is
+ * no trust).
+ */
+function compoundable(t: {
+  pos: string;
+  pos_detail_1: string;
+  pos_detail_2: string;
+  surface_form: string;
+}): boolean {
   if (t.pos === '接頭詞' && t.pos_detail_1 === '名詞接続') return true;
   if (t.pos !== '名詞') return false;
+  if (t.pos_detail_1 === '数' && /^[\u30a1-\u30faー]{2,}$/.test(t.surface_form)) return true;
   return !['代名詞', '非自立', '数', '副詞可能'].includes(t.pos_detail_1) && t.pos_detail_2 !== '助数詞';
 }
 

@@ -37,6 +37,12 @@ const QuestionWordsFile = z.object({
    */
   generic_heads: words.default([]),
   /**
+   * Last parts of a Japanese compound that say what kind of event, paper or body it is (会合,
+   * 大会, 当局, 報告): the compound also matches items naming its subject alone
+   * (レッドチーミング大会: the challenge is called a Challenge), but typed alone they are concepts.
+   */
+  ja_kind_heads: words.default([]),
+  /**
    * English nouns an asker puts after a subject to say what kind of thing (companion apps, chatbot
    * services): they only rank, so the subject decides and an app-less corpus still answers.
    */
@@ -93,6 +99,11 @@ export const Actor = z.object({
   terms: words.default([]),
   /** Digest categories whose items are this actor's own activities. */
   categories: words.default([]),
+  /**
+   * People who head the actor (Trump, 高市): a question naming them asks about them where the
+   * documents print their name, and about the actor where they do not.
+   */
+  people: z.array(words.min(1)).default([]),
 });
 export type Actor = z.infer<typeof Actor>;
 const ActorsFile = z.object({ actors: z.array(Actor).min(1) });

@@ -1,3 +1,4 @@
+import { tokenizerSync } from '../analyze/kuromoji.js';
 import { glossaryEntries, questionWords } from '../analyze/lexicon.js';
 import { allNames, kanjiAbbreviations, type Name, type SubPlace } from './gazetteer.js';
 
@@ -50,6 +51,26 @@ function boundaryOk(text: string, start: number, end: number, name: Name): boole
   if (KATAKANA.test(first) && KATAKANA.test(before)) return false;
   if (KATAKANA.test(last) && KATAKANA.test(after)) return false;
   return true;
+}
+
+/**
+ * Where the words of a question begin and end, as kuromoji cuts it (character offsets), or
+ * undefined when kuromoji is not loaded. A Japanese name between kanji must sit on these cuts:
+ * 大分岐 (大 + 分岐, a great divergence) does not name 大分.
+ */
+function wordCuts(text: string): Set<number> | undefined {
+  let tokens: { word_position: number; surface_form: string }[];
+  try {
+    tokens = tokenizerSync().tokenize(text);
+  } catch {
+    return undefined;
+  }
+  const cuts = new Set<number>([0, text.length]);
+  for (const t of tokens) {
+    cuts.add(t.word_position - 1);
+    cuts.add(t.word_position - 1 + t.surface_form.length);
+  }
+  return cuts;
 }
 
 export interface FindOptions {
@@ -133,6 +154,7 @@ export function findMentions(text: string, options: FindOptions): Mention[] {
   const table = scanTable(options.mode);
   const lower = text.toLowerCase();
   const candidates: (Mention & { order: number })[] = [];
+  let cuts: Set<number> | undefined;
   const found = (hay: string, at: number, n: Needle) => {
     if (!hay.startsWith(n.needle, at)) return;
     const end = at + n.needle.length;
@@ -140,6 +162,16 @@ export function findMentions(text: string, options: FindOptions): Mention[] {
     // 中国語, 韓国語: a language, not the country (in a question; the documents' tags are as they were).
     if (options.mode === 'question' && text[end] === '語' && n.name.lang === 'ja') return;
     if (n.properNoun && !/[A-Z]/.test(text[at] ?? '')) return;
+    // (in a question, a kanji name glued to more kanji must be a word of its own there)
+    if (
+      options.mode === 'question' &&
+      // (西日本: a direction before a name is read with it, as an area, in places.ts)
+      ((HAN.test(text[at] ?? '') && HAN.test(text[at - 1] ?? '') && !/[東西南北]/.test(text[at - 1] ?? '')) ||
+        (HAN.test(text[end - 1] ?? '') && HAN.test(text[end] ?? '')))
+    ) {
+      cuts ??= wordCuts(text) ?? new Set(Array.from({ length: text.length + 1 }, (_, i) => i));
+      if (!cuts.has(at) || !cuts.has(end)) return;
+    }
     const { name } = n;
     candidates.push({
       code: name.code,

@@ -131,7 +131,7 @@ function buildNames(): Name[] {
   }
   // Actors: all-capital codes (METI, CAC) only as written; longer names in any case.
   for (const a of actorsLexicon()) {
-    for (const n of [...a.en, ...a.ja]) {
+    for (const n of [...a.en, ...a.ja, ...a.people.flat()]) {
       const latin = /[A-Za-z]/.test(n);
       const cased = latin && (/^[A-Z0-9-]+$/.test(n) || /^[A-Z][a-z]*[A-Z]/.test(n)) && !/\s/.test(n);
       add(a.country, n, latin ? 'en' : 'ja', cased, true, true, undefined, a.id);

@@ -50,13 +50,14 @@ export interface SearchOutcome {
 }
 
 /**
- * Which concepts every answer must match, by group index (1: required): the places named, and the
- * name of a law named ("CHIPS Act funding" is not answered by funding items under another law).
+ * Which concepts every answer must match, by group index (1: required): the places named, the
+ * name of a law named ("CHIPS Act funding" is not answered by funding items under another law),
+ * and a person or a dotted name named.
  */
 export function requiredConcepts(groups: readonly TermGroup[]): Uint8Array {
   const out = new Uint8Array(groups.length);
   groups.forEach((g, i) => {
-    if (g.place || g.lawName) out[i] = 1;
+    if (g.place || g.lawName || g.name) out[i] = 1;
   });
   return out;
 }

@@ -14,6 +14,7 @@ let sets:
       ja: Set<string>;
       honorifics: Set<string>;
       heads: Set<string>;
+      kindHeads: Set<string>;
       headsEn: Set<string>;
       joints: Set<string>;
     }
@@ -33,6 +34,7 @@ function wordSets() {
       ja: new Set(q.ja),
       honorifics: new Set(q.honorifics),
       heads: new Set(q.generic_heads),
+      kindHeads: new Set(q.ja_kind_heads),
       headsEn: new Set(q.generic_heads_en),
       joints: new Set(q.ja_joints),
     };
@@ -61,6 +63,8 @@ export const reviewedQuestionWordSet = (): Set<string> => wordSets().reviewed;
 export const jointSet = (): Set<string> => wordSets().joints;
 /** Generic last parts of a Japanese compound (制度, 関連): the compound also matches without them. */
 export const genericHeadSet = (): Set<string> => wordSets().heads;
+/** Last parts of a Japanese compound naming a kind of event, paper or body (会合, 当局). */
+export const kindHeadSet = (): Set<string> => wordSets().kindHeads;
 /** English nouns after a subject that say what kind of thing it is (apps, services): they only rank. */
 export const genericHeadEnSet = (): Set<string> => wordSets().headsEn;
 

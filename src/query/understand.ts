@@ -162,7 +162,11 @@ export function understand(question: string, today: string, options: UnderstandO
     amounts.map((m) => [m.index ?? 0, (m.index ?? 0) + m[0].length]),
   );
   const conceptGroups = (t: string, asLang: Lang) => [
-    ...(asLang === 'en' ? englishGroups(t, ctx) : latinRuns(t).flatMap((run) => englishGroups(run, ctx))),
+    ...(asLang === 'en'
+      ? englishGroups(t, ctx)
+      : latinRuns(t)
+          .flatMap((run) => englishGroups(run, ctx))
+          .map(latinName)),
     ...japaneseGroups(t.replace(/[A-Za-z0-9][A-Za-z0-9 .\-']*/g, ' '), ctx),
   ];
   const examples = exampleGroups(rest.replace(GROUPED_NUMBER, ' '), ctx, (item, itemLang) =>
@@ -171,7 +175,7 @@ export function understand(question: string, today: string, options: UnderstandO
   const groups = [
     ...conceptGroups(examples.rest, lang),
     ...examples.groups,
-    ...agencyGroups(places),
+    ...agencyGroups(places, ctx.hasTerm),
     ...placeGroups(places),
   ];
   const interp: Interpretation = {
@@ -229,4 +233,16 @@ function dedupeGroups(groups: TermGroup[]): TermGroup[] {
     seen.add(key);
     return true;
   });
+}
+
+/**
+ * A capitalized word a Japanese question types in Latin letters that no vocabulary translates
+ * (Grok, Kanana): a name, which every answer must match, as a place — "Grokが性的な画像を生成した
+ * 問題" is not answered by another sexual-image item that never names Grok. (Not a code in
+ * capitals: ICT白書 is the 情報通信白書, which never prints ICT.)
+ */
+function latinName(g: TermGroup): TermGroup {
+  return g.source === 'typed' && !g.weak && !g.agency && /^[A-Z][A-Za-z0-9]*[a-z][A-Za-z0-9]*$/.test(g.label)
+    ? { ...g, name: true }
+    : g;
 }

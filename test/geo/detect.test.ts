@@ -1,7 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { HELDOUT_CASES } from '../../bench/heldout.js';
 import { loadNatural } from '../../bench/natural.js';
 import { QUALITY_CASES } from '../../bench/questions.js';
+import { loadTokenizer } from '../../src/analyze/kuromoji.js';
 import { countriesIn, type FindOptions, findMentions, type Mention } from '../../src/geo/detect.js';
 import { allNames } from '../../src/geo/gazetteer.js';
 import { ingestCorpus } from '../../src/ingest/corpus.js';
@@ -86,5 +87,18 @@ describe('findMentions', () => {
     expect(named).toBeGreaterThan(questions.length / 5);
     expect(countriesIn('what did korea and the uk do', { mode: 'question' })).toEqual(['KR', 'GB']);
     expect(countriesIn('what did Korea and the UK do', { mode: 'question' })).toEqual(['KR', 'GB']);
+  });
+});
+
+describe('a kanji name glued to more kanji in a question', () => {
+  beforeAll(loadTokenizer);
+  it('is a place only where it is a word of its own (大分県 and 大分の, not 大分岐)', () => {
+    const codes = (q: string) => findMentions(q, { mode: 'question' }).map((m) => m.text);
+    expect(codes('大分岐のレポート')).toEqual([]);
+    expect(codes('大分県のAI')).toContain('大分県');
+    expect(codes('大分のAI')).toContain('大分');
+    // (a direction before a name is read as an area, in places.ts)
+    expect(codes('西日本のAI')).toContain('日本');
+    expect(codes('米国製のAI')).toContain('米国');
   });
 });

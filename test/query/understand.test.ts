@@ -184,3 +184,13 @@ describe('terms', () => {
     expect(understand('ガイドライン', TODAY).lang).toBe('ja');
   });
 });
+
+describe('a capitalized Latin name in a Japanese question', () => {
+  it('is a name every answer must match (Grok), a code in capitals is not (ICT)', () => {
+    const g = (q: string, label: string) => understand(q, TODAY).groups.find((x) => x.label === label);
+    expect(g('Grokが性的な画像を生成した問題', 'Grok')?.name).toBe(true);
+    expect(g('ICT白書', 'ICT')?.name).toBeFalsy();
+    // in an English question the same word is no name (a sentence's first word is capitalized)
+    expect(g('Grok sexual images', 'Grok')?.name).toBeFalsy();
+  });
+});

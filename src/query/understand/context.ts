@@ -35,6 +35,11 @@ export interface TermGroup {
    * match it, as a place (see law-names.ts).
    */
   lawName?: boolean;
+  /**
+   * A name every answer must match, as a place: a person (高市: another prime minister's
+   * instructions are no answer) or a dotted katakana name (ジェネシス・ミッション).
+   */
+  name?: boolean;
   /** Where the concept's corpus forms came from, for saying how a word was read. */
   source?: 'glossary' | 'vocabulary' | 'typed' | 'clipped' | 'typo' | 'place' | 'agency';
   /** The word it was read as, when not as typed (exec → executive, budjet → budget). */

@@ -3,10 +3,18 @@ import { lookupEnglish, lookupJapanese } from '../../analyze/dictionary.js';
 import { decompoundKatakana } from '../../analyze/katakana.js';
 import { glossaryEntries } from '../../analyze/lexicon.js';
 import { readingOf } from '../../search/vocabulary.js';
-import { genericHeadSet, honorificSet, jaQuestionTermSet, jointSet, weakTermSet } from '../glossary.js';
+import {
+  genericHeadSet,
+  honorificSet,
+  jaQuestionTermSet,
+  jointSet,
+  kindHeadSet,
+  weakTermSet,
+} from '../glossary.js';
 import { instrumentOfJapanese } from './actors.js';
 import { minimalAlternatives, unitAlternatives, unitBoost } from './alternatives.js';
 import type { TermGroup, UnderstandContext } from './context.js';
+import { mergeDottedNames } from './dotted-names.js';
 import { englishFieldAlternative, englishGroups } from './english.js';
 import { vocabularyTerms } from './readings.js';
 import { latinSoundingLike } from './sounds-like.js';
@@ -201,6 +209,8 @@ function unknownKatakanaRuns(text: string, ctx: UnderstandContext): { run: strin
         label: run,
         alternatives: minimalAlternatives([
           parts.length > 1 ? parts : [stemmed],
+          // without a generic or kind last part, as for any compound (レッドチーミングセミナー)
+          ...(parts.length > 1 && isHead(parts.at(-1) ?? '') ? [parts.slice(0, -1)] : []),
           // whole too: a document may print it as one unknown word, or with a typo one edit away
           // (サイバーセキュリテイセミナー), which only the whole meets
           ...(parts.length > 1 ? [[stemmed]] : []),
@@ -211,7 +221,9 @@ function unknownKatakanaRuns(text: string, ctx: UnderstandContext): { run: strin
           // with or without long vowels (フォラム, スケジュル → フォーラム, スケジュール)
           ...(ctx.katakanaLike?.(foldLongVowels(folded)) ?? []).map((t) => [t]),
         ]),
-        boost: parts.length > 1 ? [stemmed] : [],
+        // (and the kind word itself: a seminar's items before other items on the subject)
+        boost:
+          parts.length > 1 ? [stemmed, ...(isHead(parts.at(-1) ?? '') ? [parts.at(-1) as string] : [])] : [],
         // a generic head glued to the word before it (攻撃パターン) only ranks
         weak:
           genericHeadSet().has(run) && /[\u3400-\u9fff\u30a0-\u30ff]/.test(text[(m.index ?? 0) - 1] ?? ''),
@@ -221,6 +233,12 @@ function unknownKatakanaRuns(text: string, ctx: UnderstandContext): { run: strin
     });
   }
   return out;
+}
+
+/** A generic or kind last part (関連, 会合), also as the index stems katakana (セミナ for セミナー). */
+function isHead(part: string): boolean {
+  const heads = [genericHeadSet(), kindHeadSet()];
+  return heads.some((h) => h.has(part) || h.has(`${part}ー`));
 }
 
 /** A Japanese word's first English glosses (two words at most) as English-field alternatives. */
@@ -298,7 +316,7 @@ export function japaneseGroups(text: string, ctx: UnderstandContext): TermGroup[
     // 会計士, 監査人, 研究者: a person named by the field they work in is found by the field too
     // (the digests write 会計, 監査業界, 研究).
     // サンドボックス制度: a generic last part the documents may not add.
-    if (unit.parts.length > 1 && genericHeadSet().has(unit.parts[unit.parts.length - 1] as string))
+    if (unit.parts.length > 1 && isHead(unit.parts[unit.parts.length - 1] as string))
       alternatives.push(unit.parts.slice(0, -1));
     const field = personField(unit.whole);
     if (field) alternatives.push(...analyze(field).map((x) => [x.whole]));
@@ -359,7 +377,10 @@ export function japaneseGroups(text: string, ctx: UnderstandContext): TermGroup[
     groups.push({
       label: unit.surface || unit.whole,
       alternatives: alts,
-      boost: unitBoost(unit),
+      boost: [
+        ...unitBoost(unit),
+        ...(unit.parts.length > 1 && isHead(unit.parts.at(-1) ?? '') ? [unit.parts.at(-1) as string] : []),
+      ],
       // One kanji the glossary does not know (人, 方, 件) says too little to filter by.
       weak:
         weakTermSet().has(unit.whole) ||
@@ -372,7 +393,7 @@ export function japaneseGroups(text: string, ctx: UnderstandContext): TermGroup[
       ...(instrument ? { instrument } : {}),
     });
   }
-  return genericHeadsRank(groups, text);
+  return mergeDottedNames(genericHeadsRank(groups, text), text, englishOf);
 }
 
 /**

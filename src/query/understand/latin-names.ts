@@ -1,4 +1,5 @@
 import { lookupEnglishWord } from '../../analyze/dictionary.js';
+import { editDistance } from '../edit-distance.js';
 import { glossaryIndex } from '../glossary.js';
 import type { UnderstandContext } from './context.js';
 
@@ -8,18 +9,29 @@ import type { UnderstandContext } from './context.js';
  */
 
 /**
- * A name typed with two neighbouring letters swapped (ESTI for ETSI, Rasie for RAISE): the one
- * Latin word of the corpus it becomes. Only a swap, and only for a word the corpus and the
- * dictionary do not know: a capitalised word one letter away from a name is as often another name.
+ * A name typed with two neighbouring letters swapped (ESTI for ETSI, Rasie for RAISE), or with one
+ * letter left out or doubled in (RAIS for RAISE, grock for Grok): the one Latin word of the corpus
+ * it becomes. Only for a word the corpus and the dictionary do not know, never a letter changed
+ * for another (Groq is another company than Grok); and a three-letter word only by a swap into a
+ * glossary word (lwa → law).
  */
 export function swappedName(ctx: UnderstandContext, word: string): string | undefined {
-  if (word.length < 4 || !/^[a-z]+$/.test(word) || ctx.hasTerm?.(word) || lookupEnglishWord(word))
+  if (word.length < 3 || !/^[a-z]+$/.test(word) || ctx.hasTerm?.(word) || lookupEnglishWord(word))
     return undefined;
   const found = new Set<string>();
   for (let i = 0; i + 1 < word.length; i++) {
     if (word[i] === word[i + 1]) continue;
     const swap = word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2);
-    if (ctx.hasTerm?.(swap)) found.add(swap);
+    if (word.length === 3 ? glossaryIndex().has(swap) : ctx.hasTerm?.(swap)) found.add(swap);
+  }
+  if (found.size === 0 && word.length >= 4) {
+    // one letter out (grock → grok) or one letter missing (rais → raise), a name of 4+ letters
+    for (let i = 0; i < word.length; i++) {
+      const out = word.slice(0, i) + word.slice(i + 1);
+      if (out.length >= 4 && ctx.hasTerm?.(out) && !lookupEnglishWord(out)) found.add(out);
+    }
+    for (const t of ctx.latinTerms?.() ?? [])
+      if (t.length === word.length + 1 && editDistance(word, t, 1) === 1) found.add(t);
   }
   return found.size === 1 ? [...found][0] : undefined;
 }

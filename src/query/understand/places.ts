@@ -30,10 +30,26 @@ function nameAlternatives(names: string[]): string[][] {
  * not), their names only rank (an item by the agency need not print its name), so they are
  * groups of weight 0 in the ranking.
  */
-export function agencyGroups(places: PlaceMatch): TermGroup[] {
+export function agencyGroups(places: PlaceMatch, hasTerm?: (term: string) => boolean): TermGroup[] {
   return places.agencies
     .map(({ name, actor }): TermGroup => {
       const entry = actor ? actorsById().get(actor) : undefined;
+      // A person who heads the actor (高市, Trump): a concept where the documents print the name,
+      // the actor's name (ranking only) where they do not.
+      const person = entry?.people.find((p) => p.some((n) => n.toLowerCase() === name.toLowerCase()));
+      if (person && hasTerm) {
+        const alternatives = nameAlternatives(person).filter((a) => a.every(hasTerm));
+        if (alternatives.length)
+          return {
+            label: name,
+            alternatives,
+            boost: [],
+            weak: false,
+            untranslated: false,
+            name: true,
+            source: 'typed',
+          };
+      }
       const names = entry ? [name, ...entry.ja, ...entry.en] : [name];
       return {
         label: name,

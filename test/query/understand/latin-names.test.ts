@@ -53,3 +53,35 @@ describe('a name the corpus prints as one word, typed as two', () => {
     expect(corpus.ask('red teaming guide').interp.groups.map((g) => g.label)).toContain('red teaming');
   });
 });
+
+describe('a name typed with a letter left out or one too many', () => {
+  it('is read as the one corpus name it becomes (RAIS → RAISE, grock → Grok)', () => {
+    const names = ['grok', 'raise', 'ofcom', 'caisi', 'kanana'].filter((n) => corpus.corpusHas(n));
+    expect(names.length).toBeGreaterThan(0);
+    let checked = 0;
+    for (const name of names) {
+      for (const typed of [name.slice(0, -1), `${name.slice(0, 2)}${name[1]}${name.slice(2)}`]) {
+        const r = corpus.ask(`${typed} investigation`);
+        const group = r.interp.groups.find((g) => g.label.toLowerCase() === typed);
+        if (!group || group.readAs?.toLowerCase() !== name) continue;
+        checked += 1;
+        expect(r.interpretation.missing).not.toContain(group.label);
+      }
+    }
+    expect(checked).toBeGreaterThan(1);
+  });
+
+  it('never changes one letter for another (Groq is not Grok), nor reads a dictionary word', () => {
+    const r = corpus.ask('Groq chips');
+    expect(r.interp.groups.find((g) => g.label === 'Groq')?.readAs).toBeUndefined();
+    expect(corpus.ask('rais').interp.groups[0]?.readAs?.toLowerCase()).toBe(
+      corpus.corpusHas('raise') ? 'raise' : undefined,
+    );
+    expect(corpus.ask('graph data').interp.groups.find((g) => g.label === 'graph')?.readAs).toBeUndefined();
+  });
+
+  it('a three-letter word only by a swap into a glossary word (lwa → law)', () => {
+    const r = corpus.ask('california companion chatbot lwa');
+    expect(r.interp.groups.find((g) => g.label === 'lwa')?.readAs).toBe('law');
+  });
+});

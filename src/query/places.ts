@@ -30,6 +30,37 @@ export interface PlaceMatch {
   viaPlaces: string[];
 }
 
+let phrasesByWord: { of: Map<string, string[]>; byWord: Map<string, string[]> } | undefined;
+/**
+ * Whether the place name at [start, end) is a word of a glossary phrase written around it ("the
+ * Brussels effect" is a term of art, not the EU): the phrase is the concept, the place none.
+ */
+function inGlossaryPhrase(text: string, start: number, end: number): boolean {
+  const glossary = glossaryIndex();
+  if (phrasesByWord?.of !== glossary) {
+    const byWord = new Map<string, string[]>();
+    for (const key of glossary.keys())
+      if (/^[a-z][a-z' -]* [a-z' -]+$/.test(key))
+        for (const w of key.split(' ')) byWord.set(w, [...(byWord.get(w) ?? []), key]);
+    phrasesByWord = { of: glossary, byWord };
+  }
+  const name = text.slice(start, end).toLowerCase();
+  if (!/^[a-z]/.test(name)) return false;
+  const lower = text.toLowerCase();
+  for (const phrase of phrasesByWord.byWord.get(name.split(' ')[0] ?? '') ?? []) {
+    const inPhrase = phrase.indexOf(name);
+    if (inPhrase < 0 || phrase === name) continue;
+    const from = start - inPhrase;
+    if (
+      lower.startsWith(phrase, from) &&
+      !/[a-z]/.test(lower[from - 1] ?? '') &&
+      !/[a-z]/.test(lower[from + phrase.length] ?? '')
+    )
+      return true;
+  }
+  return false;
+}
+
 /**
  * Countries and regions named in a question. "Europe"/欧州 asks about the EU and the whole
  * Europe section (the UK included); "Asia"/アジア about the Asia section.
@@ -68,7 +99,8 @@ export function findPlaces(text: string): PlaceMatch {
     if (name.agency && !name.place)
       agencies.push({ name: name.searchAs ?? typed, ...(name.actor ? { actor: name.actor } : {}) });
   };
-  for (const m of mentions) take(m.code, m.text, m.start, m.end, m);
+  for (const m of mentions)
+    if (!inGlossaryPhrase(text, m.start, m.end)) take(m.code, m.text, m.start, m.end, m);
   // (a country said as typed, so the words read hold what the asker wrote — シンガーポール; a state,
   // a concept every answer must name, by its name: "No items about New York")
   for (const m of misspeltPlaces(text, spans))

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { findPlaces } from '../../src/query/places.js';
 import { useRealCorpus } from '../support/real-corpus.js';
 
 const corpus = useRealCorpus();
@@ -25,5 +26,12 @@ describe('two-word places typed with a typo', () => {
     const i = read('new work on ai safety');
     expect(i.groups.some((g) => g.place)).toBe(false);
     expect(i.countries).toEqual([]);
+  });
+});
+
+describe('a place name inside a glossary phrase', () => {
+  it('is the phrase, not the place ("the Brussels effect" is no EU question)', () => {
+    expect(findPlaces('murakami on the brussels effect').countries).toEqual([]);
+    expect(findPlaces('what did brussels publish').countries).toEqual(['EU']);
   });
 });

@@ -33,8 +33,8 @@ const NOT_A_TOPIC = new Set(['動詞', '助動詞', '形容詞', '副詞', '連�
 
 /**
  * Reverse glossary: a Japanese word → the other words the corpus uses for the same thing, as
- * listed with it in one glossary entry: the English (レッドチーミング → Red Teaming) and, for the
- * entry's first Japanese word, its Japanese synonyms (ガイドライン → 指針, ガイド).
+ * listed with it in one glossary entry: the English (レッドチーミング → Red Teaming) and the entry's
+ * other Japanese words (ガイドライン → 指針, ガイド; 当局 → 監視機関: an entry is one concept).
  */
 let reverse: Map<string, string[]> | undefined;
 export function reverseGlossary(): Map<string, string[]> {
@@ -43,10 +43,10 @@ export function reverseGlossary(): Map<string, string[]> {
   for (const { ja } of glossaryEntries()) {
     const latin = ja.filter((j) => /^[A-Za-z][A-Za-z .-]*$/.test(j));
     const japanese = ja.filter((j) => !/^[A-Za-z]/.test(j));
-    japanese.forEach((j, i) => {
-      const synonyms = i === 0 ? japanese.slice(1) : [];
+    for (const j of japanese) {
+      const synonyms = japanese.filter((x) => x !== j);
       map.set(j, [...new Set([...(map.get(j) ?? []), ...latin, ...synonyms])]);
-    });
+    }
   }
   reverse = map;
   return map;
@@ -283,7 +283,16 @@ export function japaneseGroups(text: string, ctx: UnderstandContext): TermGroup[
       while (lo < hi && asks.has(u.parts[lo] as string)) lo += 1;
       while (hi > lo && asks.has(u.parts[hi - 1] as string)) hi -= 1;
     }
-    const parts = u.parts.filter((p, i) => i >= lo && i < hi && !(i > 0 && honorifics.has(p)));
+    // (a suffix of respect alone is left of a name read before, as a place or a person: 高市さん)
+    const parts = u.parts.filter(
+      (p, i) =>
+        i >= lo &&
+        i < hi &&
+        !(
+          (i > 0 || (u.parts.length === 1 && /^\p{Script=Hiragana}+$|^[様氏殿]$/u.test(p))) &&
+          honorifics.has(p)
+        ),
+    );
     if (parts.length < u.parts.length) ctx.filler.push(...u.parts.filter((p) => !parts.includes(p)));
     if (!parts.length) continue;
     const unit: Unit =

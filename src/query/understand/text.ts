@@ -5,6 +5,7 @@ import { clippedForms, katakanaLexicon } from '../../analyze/lexicon.js';
 import { boundKanaRuns } from '../../util/sanitize.js';
 import { MONTHS_EN } from '../dates.js';
 import { nearest } from '../edit-distance.js';
+import { glossaryIndex } from '../glossary.js';
 
 /**
  * The first stage of understanding: a question as typed → the text the later stages read.
@@ -57,7 +58,8 @@ const PERIOD_WORDS = [
 export function correctPeriodWords(text: string): string {
   return text.replace(/[A-Za-z]{5,}/g, (w) => {
     const lower = w.toLowerCase();
-    if (PERIOD_WORDS.includes(lower)) return w;
+    // (nor a word the vocabulary knows: todai is the University of Tokyo, not today)
+    if (PERIOD_WORDS.includes(lower) || glossaryIndex().has(lower) || clippedForms().en[lower]) return w;
     // The dictionary is asked only about a word near a period word, not about every word.
     const near = nearest(lower, PERIOD_WORDS);
     return near.length === 1 && !lookupEnglishWord(lower) ? (near[0] as string) : w;

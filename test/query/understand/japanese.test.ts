@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { questionWords } from '../../../src/analyze/lexicon.js';
+import { glossaryEntries, questionWords } from '../../../src/analyze/lexicon.js';
 import { ask } from '../../../src/query/ask.js';
-import { corpusSegmentation } from '../../../src/query/understand/japanese.js';
+import { corpusSegmentation, reverseGlossary } from '../../../src/query/understand/japanese.js';
 import { itemText, TODAY, useRealCorpus } from '../../support/real-corpus.js';
 
 const corpus = useRealCorpus();
@@ -152,5 +152,20 @@ describe('a compound ending in a kind of event, paper or body (ja_kind_heads)', 
       const g = r.interp.groups.find((x) => x.label === head);
       if (g) expect(g.weak).toBe(false);
     }
+  });
+});
+
+describe('reverseGlossary', () => {
+  it('gives every Japanese word of an entry the entry’s other Japanese words (当局 → 監視機関)', () => {
+    const rev = reverseGlossary();
+    let checked = 0;
+    for (const { ja } of glossaryEntries()) {
+      const japanese = ja.filter((j) => !/^[A-Za-z]/.test(j));
+      if (japanese.length < 2) continue;
+      for (const j of japanese)
+        for (const other of japanese) if (other !== j) expect(rev.get(j)).toContain(other);
+      checked += 1;
+    }
+    expect(checked).toBeGreaterThan(10);
   });
 });

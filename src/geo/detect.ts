@@ -54,24 +54,27 @@ function boundaryOk(text: string, start: number, end: number, name: Name): boole
 }
 
 /**
- * Where the words of a question begin and end, as kuromoji cuts it (character offsets), or
- * undefined when kuromoji is not loaded. A Japanese name between kanji must sit on these cuts:
- * 大分岐 (大 + 分岐, a great divergence) does not name 大分.
+ * Where kuromoji cuts the words of a question (character offsets), or undefined when kuromoji is
+ * not loaded or the text is longer than {@link CUT_TEXT_LIMIT} (a pasted page, not a question:
+ * its names are read as before). A Japanese name between kanji must sit on these cuts: 大分岐
+ * (大 + 分岐, a great divergence) does not name 大分.
  */
 function wordCuts(text: string): Set<number> | undefined {
+  if (text.length > CUT_TEXT_LIMIT) return undefined;
   let tokens: { word_position: number; surface_form: string }[];
   try {
     tokens = tokenizerSync().tokenize(text);
   } catch {
     return undefined;
   }
-  const cuts = new Set<number>([0, text.length]);
+  const cuts = new Set<number>();
   for (const t of tokens) {
     cuts.add(t.word_position - 1);
     cuts.add(t.word_position - 1 + t.surface_form.length);
   }
   return cuts;
 }
+const CUT_TEXT_LIMIT = 1000;
 
 export interface FindOptions {
   /** Documents: English names must match their printed case. Questions: any case, except codes. */
@@ -154,7 +157,7 @@ export function findMentions(text: string, options: FindOptions): Mention[] {
   const table = scanTable(options.mode);
   const lower = text.toLowerCase();
   const candidates: (Mention & { order: number })[] = [];
-  let cuts: Set<number> | undefined;
+  let cuts: Set<number> | null | undefined;
   const found = (hay: string, at: number, n: Needle) => {
     if (!hay.startsWith(n.needle, at)) return;
     const end = at + n.needle.length;
@@ -169,8 +172,8 @@ export function findMentions(text: string, options: FindOptions): Mention[] {
       ((HAN.test(text[at] ?? '') && HAN.test(text[at - 1] ?? '') && !/[東西南北]/.test(text[at - 1] ?? '')) ||
         (HAN.test(text[end - 1] ?? '') && HAN.test(text[end] ?? '')))
     ) {
-      cuts ??= wordCuts(text) ?? new Set(Array.from({ length: text.length + 1 }, (_, i) => i));
-      if (!cuts.has(at) || !cuts.has(end)) return;
+      if (cuts === undefined) cuts = wordCuts(text) ?? null;
+      if (cuts && (!cuts.has(at) || !cuts.has(end))) return;
     }
     const { name } = n;
     candidates.push({

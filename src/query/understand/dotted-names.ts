@@ -15,6 +15,12 @@ const DOTTED_NAME = /[\u30a1-\u30fa\u30fc]{2,}(?:[・･][\u30a1-\u30fa\u30fc]{2
 /** At most this many combinations of the words' forms (three forms of each of four words is 81). */
 const MAX_COMBINATIONS = 64;
 
+/** A name has at most this many dotted words. */
+const MAX_WORDS = 5;
+
+/** At most this many dotted names are merged in one question. */
+const MAX_NAMES = 8;
+
 /** The question's groups with each dotted name's words merged into one group (see above). */
 export function mergeDottedNames(
   groups: TermGroup[],
@@ -22,8 +28,13 @@ export function mergeDottedNames(
   englishOf: (word: string) => string[][],
 ): TermGroup[] {
   let out = groups;
+  let seen = 0;
   for (const m of text.matchAll(DOTTED_NAME)) {
+    // (a question names a few; a pasted page of dotted lists is read as its words)
+    if (++seen > MAX_NAMES) break;
     const words = m[0].split(/[・･]/);
+    // (a longer chain is a list of things, not one name)
+    if (words.length > MAX_WORDS) continue;
     // only when every word of the name is a concept of its own, read as nothing else (a place,
     // an actor, filler): ホライズン・ヨーロッパ keeps Europe as the place it names
     const parts = words.map((w) => out.filter((g) => g.label === w && !g.place && !g.agency && !g.actor));

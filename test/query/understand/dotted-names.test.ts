@@ -37,6 +37,12 @@ describe('mergeDottedNames', () => {
     expect(mergeDottedNames(groups, 'ホライズン・ヨーロッパ', () => [])).toEqual(groups);
   });
 
+  it('leaves a long dotted chain apart: a list of things, not one name', () => {
+    const words = ['アメリカ', 'イギリス', 'フランス', 'ドイツ', 'イタリア', 'カナダ'];
+    const groups = words.map((w) => group(w, [[w]]));
+    expect(mergeDottedNames(groups, words.join('・'), () => [])).toEqual(groups);
+  });
+
   it('leaves words joined without a dot, and a dot between kanji, alone', () => {
     const groups = [group('レッド', [['レッド']]), group('チーム', [['チーム']])];
     expect(mergeDottedNames(groups, 'レッド チーム', () => [])).toEqual(groups);

@@ -242,20 +242,26 @@ interface Candidate {
   folded: string;
   /** Its two words, for a two-word name (new, york). */
   pair?: [string, string];
+  /**
+   * A country's katakana name from the ISO package, not curated: met only with long-vowel marks
+   * or ヴ typed otherwise (ニュジーランド), never one edit away — the package's names are many.
+   */
+  foldOnly?: boolean;
 }
 
 let typoCandidates: Candidate[] | undefined;
 /** Curated one-word names long enough that one typo cannot make another word of them. */
 function candidates(): Candidate[] {
+  const kana = (n: Name) => n.lang === 'ja' && /^[\u30a1-\u30faー]{4,}$/.test(n.text);
   typoCandidates ??= allNames()
     .filter(
       (n) =>
-        n.curated &&
-        // Prefectures, cities and bodies are many and short: one edit turns too many words into them.
-        (!n.place || n.place.kind === 'state') &&
-        // (a name of two words counts without its space: newyork, hongkong)
-        ((n.lang === 'en' && /^[a-z]{5,}$/i.test(n.text.replace(/ /g, ''))) ||
-          (n.lang === 'ja' && /^[\u30a1-\u30faー]{4,}$/.test(n.text))),
+        (n.curated &&
+          // Prefectures, cities and bodies are many and short: one edit turns too many words into them.
+          (!n.place || n.place.kind === 'state') &&
+          // (a name of two words counts without its space: newyork, hongkong)
+          ((n.lang === 'en' && /^[a-z]{5,}$/i.test(n.text.replace(/ /g, ''))) || kana(n))) ||
+        (!n.curated && !n.place && !n.agency && kana(n)),
     )
     .map((name) => {
       const lower = name.text.toLowerCase();
@@ -266,6 +272,7 @@ function candidates(): Candidate[] {
         plain,
         folded: name.lang === 'ja' ? foldLongVowels(foldVu(plain)) : plain,
         ...(parts.length === 2 ? { pair: parts as [string, string] } : {}),
+        ...(name.curated ? {} : { foldOnly: true }),
       };
     });
   return typoCandidates;
@@ -295,7 +302,7 @@ export function misspeltPlaces(
     // (A two-word name typed without its space, newyork, is that name; one typed exactly is
     // found before.)
     const close = candidates().filter((c) =>
-      c.plain === word ? c.pair !== undefined : editDistance(typed, c.folded, 1) <= 1,
+      c.plain === word ? c.pair !== undefined : editDistance(typed, c.folded, 1) <= (c.foldOnly ? 0 : 1),
     );
     const codes = new Set(close.map((c) => c.name.code));
     if (close[0] && codes.size === 1) out.push({ name: close[0].name, start, end });

@@ -35,3 +35,12 @@ describe('a place name inside a glossary phrase', () => {
     expect(findPlaces('what did brussels publish').countries).toEqual(['EU']);
   });
 });
+
+describe("a country's katakana name with a long-vowel mark left out or typed in", () => {
+  it('is the country (ニュジーランド), for the package names too, but never one other edit away', () => {
+    expect(findPlaces('ニュジーランドの動き').countries).toEqual(['NZ']);
+    expect(findPlaces('シンガーポールの動き').countries).toEqual(['SG']);
+    // (one kana changed in a package name is another word: ニュージーラント is no country)
+    expect(findPlaces('ニュージーラントの動き').countries).toEqual([]);
+  });
+});

@@ -200,6 +200,7 @@ function unknownKatakanaRuns(text: string, ctx: UnderstandContext): { run: strin
       alternatives: [stemmed],
       latin: false,
     };
+    const refolded = foldedSegmentation(run, ctx);
     // ヴ spellings (ガヴァナンス, ヴァンクーバー) are written with バ行 in the documents, or the other way.
     const folded = foldVu(run);
     const variant = folded !== run ? analyze(folded).map((u) => u.whole) : [];
@@ -215,6 +216,13 @@ function unknownKatakanaRuns(text: string, ctx: UnderstandContext): { run: strin
           // (サイバーセキュリテイセミナー), which only the whole meets
           ...(parts.length > 1 ? [[stemmed]] : []),
           ...corpusSegmentation(run, ctx),
+          // …and so with long-vowel marks typed or left out anywhere (アクショーンプラン, アプロチブック),
+          // with the Latin the documents print for those words (Action Plan)
+          ...refolded,
+          ...refolded.flatMap((seg) => [
+            ...latinForms({ ...unit, whole: seg.join(''), parts: seg, terms: seg }),
+            ...soundsLatin(ctx, seg.join(''), seg),
+          ]),
           ...latinForms(unit),
           ...soundsLatin(ctx, run, parts),
           ...(variant.length ? [variant] : []),
@@ -444,6 +452,29 @@ function splitAtJoints(u: Unit, ctx: UnderstandContext): Unit[] {
   }
   close();
   return out;
+}
+
+/**
+ * The fewest corpus katakana words that spell a run when long-vowel marks are ignored on both
+ * sides (アクショーンプラン → アクション + プラン): a mark typed in or left out is the commonest
+ * katakana typo, and inside an unknown compound no whole-word lookup meets it.
+ */
+export function foldedSegmentation(run: string, ctx: Pick<UnderstandContext, 'katakanaLike'>): string[][] {
+  if (!ctx.katakanaLike || run.length > 24) return [];
+  const folded = foldLongVowels(run);
+  const best: (string[] | undefined)[] = [[]];
+  for (let end = 2; end <= folded.length; end++) {
+    for (let start = end - 2; start >= 0; start--) {
+      const before = best[start];
+      if (!before) continue;
+      const term = ctx.katakanaLike(folded.slice(start, end))[0];
+      if (!term) continue;
+      const here = best[end];
+      if (!here || here.length > before.length + 1) best[end] = [...before, stemKatakana(term)];
+    }
+  }
+  const cut = best[folded.length];
+  return cut && cut.length > 1 ? [cut] : [];
 }
 
 /**

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { glossaryEntries, questionWords } from '../../../src/analyze/lexicon.js';
 import { ask } from '../../../src/query/ask.js';
-import { corpusSegmentation, reverseGlossary } from '../../../src/query/understand/japanese.js';
+import {
+  corpusSegmentation,
+  foldedSegmentation,
+  reverseGlossary,
+} from '../../../src/query/understand/japanese.js';
 import { itemText, TODAY, useRealCorpus } from '../../support/real-corpus.js';
 
 const corpus = useRealCorpus();
@@ -167,5 +171,26 @@ describe('reverseGlossary', () => {
       checked += 1;
     }
     expect(checked).toBeGreaterThan(10);
+  });
+});
+
+describe('a long-vowel mark typed in or left out inside an unknown katakana compound', () => {
+  it('is read as the corpus words it spells without the marks (アクショーンプラン → アクション + プラン)', () => {
+    const words = ['アクション', 'プラン', 'アプローチ', 'ブック'].filter((w) => corpus.corpusHas(w));
+    expect(words.length).toBeGreaterThan(1);
+    const r = corpus.ask('インシデントレスポンスアプロチブックの中身');
+    expect(r.interpretation.missing).toEqual([]);
+    expect(r.results.length).toBeGreaterThan(0);
+    for (const item of corpus.itemsOf(r.results.slice(0, 1)))
+      expect(itemText(item)).toMatch(/アプローチブック|approach ?book/);
+  });
+
+  it('foldedSegmentation: the fewest words, nothing for a run no corpus words spell', () => {
+    const like = (folded: string) =>
+      ({ アクシヨン: [], アクション: ['アクション'], プラン: ['プラン'] })[folded] ?? [];
+    expect(foldedSegmentation('アクショーンプラン', { katakanaLike: like })).toEqual([
+      ['アクション', 'プラン'],
+    ]);
+    expect(foldedSegmentation('ドローンレース', { katakanaLike: like })).toEqual([]);
   });
 });

@@ -43,6 +43,12 @@ const QuestionWordsFile = z.object({
    */
   ja_kind_heads: words.default([]),
   /**
+   * Last words of a name written with middle dots (…・フォーラム, …・ミッション): a dotted chain of
+   * glossary words that ends in one is a name (フロンティア・モデル・フォーラム), else a list of
+   * subjects (サイバーセキュリティ・プライバシー). The kind heads count too.
+   */
+  ja_name_ends: words.default([]),
+  /**
    * English nouns an asker puts after a subject to say what kind of thing (companion apps, chatbot
    * services): they only rank, so the subject decides and an app-less corpus still answers.
    */

@@ -54,27 +54,30 @@ function boundaryOk(text: string, start: number, end: number, name: Name): boole
 }
 
 /**
- * Where kuromoji cuts the words of a question (character offsets), or undefined when kuromoji is
- * not loaded or the text is longer than {@link CUT_TEXT_LIMIT} (a pasted page, not a question:
- * its names are read as before). A Japanese name between kanji must sit on these cuts: 大分岐
- * (大 + 分岐, a great divergence) does not name 大分.
+ * The words kuromoji reads in a question, as [start, end) character offsets, or undefined when
+ * kuromoji is not loaded or the text is longer than {@link CUT_TEXT_LIMIT} (a pasted page, not a
+ * question: its names are read as before).
  */
-function wordCuts(text: string): Set<number> | undefined {
+function wordSpans(text: string): [number, number][] | undefined {
   if (text.length > CUT_TEXT_LIMIT) return undefined;
-  let tokens: { word_position: number; surface_form: string }[];
   try {
-    tokens = tokenizerSync().tokenize(text);
+    return tokenizerSync()
+      .tokenize(text)
+      .map((t): [number, number] => [t.word_position - 1, t.word_position - 1 + t.surface_form.length]);
   } catch {
     return undefined;
   }
-  const cuts = new Set<number>();
-  for (const t of tokens) {
-    cuts.add(t.word_position - 1);
-    cuts.add(t.word_position - 1 + t.surface_form.length);
-  }
-  return cuts;
 }
 const CUT_TEXT_LIMIT = 1000;
+
+/**
+ * Whether a word of the question straddles an end of [start, end): begins inside the name and
+ * ends after it, or begins before it and ends inside. 大分岐 is 大 + 分岐, and 分岐 straddles 大分's
+ * end: no 大分 there. A word that holds the whole name (日本人, 北海道庁) or lies inside it does not.
+ */
+function straddled(spans: readonly [number, number][], start: number, end: number): boolean {
+  return spans.some(([a, b]) => (a > start && a < end && b > end) || (a < start && b > start && b < end));
+}
 
 export interface FindOptions {
   /** Documents: English names must match their printed case. Questions: any case, except codes. */
@@ -157,7 +160,7 @@ export function findMentions(text: string, options: FindOptions): Mention[] {
   const table = scanTable(options.mode);
   const lower = text.toLowerCase();
   const candidates: (Mention & { order: number })[] = [];
-  let cuts: Set<number> | null | undefined;
+  let spans: [number, number][] | null | undefined;
   const found = (hay: string, at: number, n: Needle) => {
     if (!hay.startsWith(n.needle, at)) return;
     const end = at + n.needle.length;
@@ -165,15 +168,17 @@ export function findMentions(text: string, options: FindOptions): Mention[] {
     // 中国語, 韓国語: a language, not the country (in a question; the documents' tags are as they were).
     if (options.mode === 'question' && text[end] === '語' && n.name.lang === 'ja') return;
     if (n.properNoun && !/[A-Z]/.test(text[at] ?? '')) return;
-    // (in a question, a kanji name glued to more kanji must be a word of its own there)
+    // (in a question, a two-kanji name glued to more kanji must not be cut across by kuromoji's
+    // words; a longer name, 東京都 in 東京都内, is a name wherever it stands)
     if (
       options.mode === 'question' &&
+      end - at <= 2 &&
       // (西日本: a direction before a name is read with it, as an area, in places.ts)
       ((HAN.test(text[at] ?? '') && HAN.test(text[at - 1] ?? '') && !/[東西南北]/.test(text[at - 1] ?? '')) ||
         (HAN.test(text[end - 1] ?? '') && HAN.test(text[end] ?? '')))
     ) {
-      if (cuts === undefined) cuts = wordCuts(text) ?? null;
-      if (cuts && (!cuts.has(at) || !cuts.has(end))) return;
+      if (spans === undefined) spans = wordSpans(text) ?? null;
+      if (spans && straddled(spans, at, end)) return;
     }
     const { name } = n;
     candidates.push({

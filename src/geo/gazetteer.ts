@@ -69,6 +69,8 @@ export interface Name {
   place?: SubPlace;
   /** Read in questions only: in documents the name is ambiguous (ロシア語 is a language). */
   questionOnly?: boolean;
+  /** A person who heads an actor (actors.yml `people`). */
+  person?: boolean;
   /** An actor's name that is also a place read in questions only: a place in questions, the actor in documents. */
   placeQuestionOnly?: boolean;
 }
@@ -95,7 +97,7 @@ function buildNames(): Name[] {
     agency = false,
     searchAs?: string,
     actor?: string,
-    extra: { place?: SubPlace; questionOnly?: boolean } = {},
+    extra: { place?: SubPlace; questionOnly?: boolean; person?: boolean } = {},
   ) => {
     const key = `${lang}:${cased ? text : text.toLowerCase()}`;
     if (seen.has(key)) {
@@ -131,11 +133,18 @@ function buildNames(): Name[] {
   }
   // Actors: all-capital codes (METI, CAC) only as written; longer names in any case.
   for (const a of actorsLexicon()) {
-    for (const n of [...a.en, ...a.ja, ...a.people.flat()]) {
+    for (const n of [...a.en, ...a.ja]) {
       const latin = /[A-Za-z]/.test(n);
       const cased = latin && (/^[A-Z0-9-]+$/.test(n) || /^[A-Z][a-z]*[A-Z]/.test(n)) && !/\s/.test(n);
       add(a.country, n, latin ? 'en' : 'ja', cased, true, true, undefined, a.id);
     }
+    // People, in questions only (the documents' tags stay their own), in any case: in questions
+    // to a policy bot "trump ai order" names the president far more often than the verb does.
+    for (const n of a.people.flat())
+      add(a.country, n, /[A-Za-z]/.test(n) ? 'en' : 'ja', false, true, true, undefined, a.id, {
+        questionOnly: true,
+        person: true,
+      });
   }
   for (const { en: state, ja, abbr } of places.us_states) {
     const place: SubPlace = { kind: 'state', id: state, forms: [...ja, state] };

@@ -15,6 +15,7 @@ let sets:
       honorifics: Set<string>;
       heads: Set<string>;
       kindHeads: Set<string>;
+      nameEnds: Set<string>;
       headsEn: Set<string>;
       joints: Set<string>;
     }
@@ -35,6 +36,7 @@ function wordSets() {
       honorifics: new Set(q.honorifics),
       heads: new Set(q.generic_heads),
       kindHeads: new Set(q.ja_kind_heads),
+      nameEnds: new Set([...q.ja_name_ends, ...q.ja_kind_heads]),
       headsEn: new Set(q.generic_heads_en),
       joints: new Set(q.ja_joints),
     };
@@ -65,6 +67,8 @@ export const jointSet = (): Set<string> => wordSets().joints;
 export const genericHeadSet = (): Set<string> => wordSets().heads;
 /** Last parts of a Japanese compound naming a kind of event, paper or body (会合, 当局). */
 export const kindHeadSet = (): Set<string> => wordSets().kindHeads;
+/** Last words of a dotted katakana name (フォーラム, ミッション): see `ja_name_ends`. */
+export const nameEndSet = (): Set<string> => wordSets().nameEnds;
 /** English nouns after a subject that say what kind of thing it is (apps, services): they only rank. */
 export const genericHeadEnSet = (): Set<string> => wordSets().headsEn;
 

@@ -260,9 +260,10 @@ const RULES: Rule[] = [
     kind: 'relative',
   },
   // a couple of weeks ago, a few days ago, 3 months ago, 数週間前, 2週間前, 3日前: about then, a
-  // window one unit either side (two weeks and two months ago exactly are the rules above)
+  // window one unit either side (two weeks and two months ago exactly are the rules above); not
+  // a date's day (12月3日前後), nor before an event (施行の6か月前), nor 前倒し / 前半 / 前期
   {
-    re: /\b(?:a\s+)?(couple(?:\s+of)?|few|several|\d{1,2}|three|four|five|six)\s+(days|weeks|months)\s+ago\b|(数|\d{1,2}|[一二三四五六])\s*(日|週間|か月|ヶ月|カ月|ヵ月)\s*前(?![半期])/gi,
+    re: /\b(?:a\s+)?(couple(?:\s+of)?|few|several|\d{1,2}|three|four|five|six)\s+(days|weeks|months)\s+ago\b|(?<![月/\dの])(数|\d{1,2}|[一二三四五六])\s*(日|週間|か月|ヶ月|カ月|ヵ月)\s*前(?![半期後倒])/gi,
     make: (m, t) => {
       const words: Record<string, number> = { three: 3, four: 4, five: 5, six: 6, few: 3, several: 4, 数: 3 };
       const said = (m[1] ?? m[3] ?? '').toLowerCase();
@@ -270,12 +271,13 @@ const RULES: Rule[] = [
       if (n < 1) return undefined;
       const unit = (m[2] ?? m[4] ?? '').toLowerCase();
       const size = /day|日/.test(unit) ? 1 : /week|週/.test(unit) ? 7 : 30;
+      const en = size === 1 ? 'day' : size === 7 ? 'week' : 'month';
       return {
         from: addDays(t, -size * (n + 1)),
         to: addDays(t, -size * Math.max(0, n - 1)),
         label: {
-          en: `about ${n} ${unit} ago`,
-          ja: `${n}${m[4] ?? (size === 1 ? '日' : size === 7 ? '週間' : 'か月')}ほど前`,
+          en: `about ${n} ${en}${n === 1 ? '' : 's'} ago`,
+          ja: `${n}${size === 1 ? '日' : size === 7 ? '週間' : 'か月'}ほど前`,
         },
       };
     },

@@ -50,6 +50,8 @@ function inGlossaryPhrase(text: string, start: number, end: number): boolean {
   for (const phrase of phrasesByWord.byWord.get(name.split(' ')[0] ?? '') ?? []) {
     const inPhrase = phrase.indexOf(name);
     if (inPhrase < 0 || phrase === name) continue;
+    // (a phrase of places, "us and uk", names them all: it is no term of art)
+    if (/\b(?:and|or|vs)\b|&/.test(phrase) || findMentions(phrase, { mode: 'question' }).length > 1) continue;
     const from = start - inPhrase;
     if (
       lower.startsWith(phrase, from) &&

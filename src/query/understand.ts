@@ -1,4 +1,4 @@
-import { loadDictionaryTables } from '../analyze/dictionary.js';
+import { loadDictionaryTables, lookupEnglishWord } from '../analyze/dictionary.js';
 import { combinePeriods, findPeriods } from './period.js';
 import { findPlaces } from './places.js';
 import type {
@@ -242,7 +242,12 @@ function dedupeGroups(groups: TermGroup[]): TermGroup[] {
  * capitals: ICT白書 is the 情報通信白書, which never prints ICT.)
  */
 function latinName(g: TermGroup): TermGroup {
-  return g.source === 'typed' && !g.weak && !g.agency && /^[A-Z][A-Za-z0-9]*[a-z][A-Za-z0-9]*$/.test(g.label)
+  return g.source === 'typed' &&
+    !g.weak &&
+    !g.agency &&
+    /^[A-Z][A-Za-z0-9]*[a-z][A-Za-z0-9]*$/.test(g.label) &&
+    // (an English word capitalized is no name: Provenance, Watermarking)
+    lookupEnglishWord(g.label.toLowerCase()) === undefined
     ? { ...g, name: true }
     : g;
 }

@@ -70,3 +70,15 @@ describe('Latin text and codes', () => {
     ]);
   });
 });
+
+describe('numbers in Japanese text', () => {
+  beforeAll(loadTokenizer);
+  it('a number written as a katakana word stays in its compound (zero trust is no trust)', () => {
+    expect(analyze('ゼロトラストの指針')[0]?.parts).toEqual(['ゼロ', 'トラスト']);
+    expect(analyze('ゼロドラフト概要')[0]?.parts).toEqual(['ゼロ', 'ドラフト', '概要']);
+  });
+  it('a number in kanji or digits is still no term', () => {
+    expect(tokenize('三つの指針')).not.toContain('三');
+    expect(tokenize('3件の指針')).not.toContain('3');
+  });
+});

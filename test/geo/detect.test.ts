@@ -100,5 +100,14 @@ describe('a kanji name glued to more kanji in a question', () => {
     // (a direction before a name is read as an area, in places.ts)
     expect(codes('西日本のAI')).toContain('日本');
     expect(codes('米国製のAI')).toContain('米国');
+    // a word of kuromoji's that holds the whole name keeps it (日本人, 北海道庁, 大分県庁)
+    for (const [q, name] of [
+      ['日本人のAI利用', '日本'],
+      ['北海道庁のAI', '北海道'],
+      ['大分県庁のAI', '大分県'],
+      ['東京都内の自治体', '東京都'],
+      ['中国共産党のAI', '中国'],
+    ] as const)
+      expect(codes(q), q).toContain(name);
   });
 });

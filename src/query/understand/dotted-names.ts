@@ -1,10 +1,12 @@
-import { analyze } from '../../analyze/analyzer.js';
+import { analyze, stemKatakana } from '../../analyze/analyzer.js';
+import { nameEndSet } from '../glossary.js';
 import { minimalAlternatives } from './alternatives.js';
 import type { TermGroup } from './context.js';
 
 /**
  * Katakana words joined by a middle dot (フロンティア・モデル・フォーラム, ジェネシス・ミッション) are one
- * name: the analyzer cuts at the dot, as it must for the documents, but a question that names
+ * name — when a word is no glossary subject or the last names a kind of body or event
+ * (`ja_name_ends`); サイバーセキュリティ・プライバシー is a list of two subjects: the analyzer cuts at the dot, as it must for the documents, but a question that names
  * the Frontier Model Forum is not answered by items about models and safety. The groups of the
  * name's words become one concept whose every word an item must have (each word by any of its
  * readings or its English: グーグル・ディープマインド is Google DeepMind), so a name the corpus lacks is said
@@ -40,6 +42,11 @@ export function mergeDottedNames(
     const parts = words.map((w) => out.filter((g) => g.label === w && !g.place && !g.agency && !g.actor));
     if (parts.some((p) => p.length !== 1)) continue;
     const members = parts.map((p) => p[0] as TermGroup);
+    // A chain of the glossary's subjects is a list (サイバーセキュリティ・プライバシー), unless its
+    // last word names a kind of body or event; a word the glossary does not know makes it a name.
+    const last = stemKatakana(words[words.length - 1] as string);
+    const ends = nameEndSet();
+    if (members.every((g) => g.source === 'glossary') && !ends.has(last) && !ends.has(`${last}ー`)) continue;
     let combos: string[][] = [[]];
     // (each word also by its English, since a name is often printed in Latin letters in a Japanese
     // sentence: セーフティ・レッドチーム・チャレンジ is "Safety Red Teaming Challenge")

@@ -356,7 +356,7 @@ function wordGroups(
   if (typo) return [{ ...conceptGroup(label, typo), readAs: typo.word, source: 'typo' }];
   const whole = ctx.hasTerm?.(word) ? undefined : closedCompoundOf(word);
   if (whole) return [{ ...conceptGroup(label, whole), readAs: whole.word }];
-  const swapped = swappedName(ctx, word);
+  const swapped = swappedName(ctx, word, name);
   if (swapped)
     return [
       asTyped({

@@ -333,8 +333,10 @@ export function japaneseGroups(text: string, ctx: UnderstandContext): TermGroup[
     // 会計士, 監査人, 研究者: a person named by the field they work in is found by the field too
     // (the digests write 会計, 監査業界, 研究).
     // サンドボックス制度: a generic last part the documents may not add.
-    if (unit.parts.length > 1 && isHead(unit.parts[unit.parts.length - 1] as string))
-      alternatives.push(unit.parts.slice(0, -1));
+    // (a kind word only when the corpus does not write the compound: 情報通信白書 is its own paper)
+    const last = unit.parts[unit.parts.length - 1] as string;
+    const widened = unit.parts.length > 1 && (genericHeadSet().has(last) || (absent && isHead(last)));
+    if (widened) alternatives.push(unit.parts.slice(0, -1));
     const field = personField(unit.whole);
     if (field) alternatives.push(...analyze(field).map((x) => [x.whole]));
     const glossed = rev.get(u.surface) ?? rev.get(unit.whole);
@@ -394,10 +396,7 @@ export function japaneseGroups(text: string, ctx: UnderstandContext): TermGroup[
     groups.push({
       label: unit.surface || unit.whole,
       alternatives: alts,
-      boost: [
-        ...unitBoost(unit),
-        ...(unit.parts.length > 1 && isHead(unit.parts.at(-1) ?? '') ? [unit.parts.at(-1) as string] : []),
-      ],
+      boost: [...unitBoost(unit), ...(widened ? [last] : [])],
       // One kanji the glossary does not know (人, 方, 件) says too little to filter by.
       weak:
         weakTermSet().has(unit.whole) ||

@@ -9,13 +9,14 @@ import type { UnderstandContext } from './context.js';
  */
 
 /**
- * A name typed with two neighbouring letters swapped (ESTI for ETSI, Rasie for RAISE), or with one
- * letter left out or doubled in (RAIS for RAISE, grock for Grok): the one Latin word of the corpus
- * it becomes. Only for a word the corpus and the dictionary do not know, never a letter changed
- * for another (Groq is another company than Grok); and a three-letter word only by a swap into a
- * glossary word (lwa → law).
+ * A word typed with two neighbouring letters swapped (ESTI for ETSI, Rasie for RAISE), or with one
+ * letter left out or one too many (RAIS for RAISE, grock for Grok): the one Latin word of the
+ * corpus it becomes — when a letter is added or dropped, a name the corpus prints (typed with a
+ * capital, or no dictionary word: "rais" is no "raise", RAIS is RAISE). Only for a word the corpus and the dictionary do not know, in any case; never a letter
+ * changed for another (Groq is another company than Grok); a three-letter word only by a swap
+ * into a glossary word (lwa → law).
  */
-export function swappedName(ctx: UnderstandContext, word: string): string | undefined {
+export function swappedName(ctx: UnderstandContext, word: string, capitalized = false): string | undefined {
   if (word.length < 3 || !/^[a-z]+$/.test(word) || ctx.hasTerm?.(word) || lookupEnglishWord(word))
     return undefined;
   const found = new Set<string>();
@@ -30,10 +31,24 @@ export function swappedName(ctx: UnderstandContext, word: string): string | unde
       const out = word.slice(0, i) + word.slice(i + 1);
       if (out.length >= 4 && ctx.hasTerm?.(out) && !lookupEnglishWord(out)) found.add(out);
     }
-    for (const t of ctx.latinTerms?.() ?? [])
-      if (t.length === word.length + 1 && editDistance(word, t, 1) === 1) found.add(t);
+    for (const t of latinTermsOfLength(ctx, word.length + 1))
+      if (editDistance(word, t, 1) === 1 && (capitalized || !lookupEnglishWord(t))) found.add(t);
   }
   return found.size === 1 ? [...found][0] : undefined;
+}
+
+const byLength = new WeakMap<readonly string[], Map<number, string[]>>();
+/** The corpus's Latin terms of one length (bucketed once per index: a question asks per word). */
+function latinTermsOfLength(ctx: UnderstandContext, length: number): string[] {
+  const terms = ctx.latinTerms?.();
+  if (!terms) return [];
+  let buckets = byLength.get(terms);
+  if (!buckets) {
+    buckets = new Map();
+    for (const t of terms) buckets.set(t.length, [...(buckets.get(t.length) ?? []), t]);
+    byLength.set(terms, buckets);
+  }
+  return buckets.get(length) ?? [];
 }
 
 /**

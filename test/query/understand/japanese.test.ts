@@ -150,12 +150,32 @@ describe('a compound ending in a kind of event, paper or body (ja_kind_heads)', 
     expect(checked).toBeGreaterThan(3);
   });
 
+  it('the corpus writes is not widened (情報通信白書 is its own paper)', () => {
+    const heads = new Set(questionWords().ja_kind_heads);
+    let checked = 0;
+    for (const w of ['情報通信白書', 'AI戦略会議', 'AIセキュリティ分科会', '通信白書', '戦略会議']) {
+      if (!corpus.corpusHas(w)) continue;
+      const g = corpus
+        .ask(w)
+        .interp.groups.find((x) => !x.weak && x.alternatives[0] && x.alternatives[0].length > 1);
+      const parts = g?.alternatives[0] ?? [];
+      if (!g || !heads.has(parts.at(-1) ?? '') || !corpus.corpusHas(parts.join(''))) continue;
+      checked += 1;
+      expect(g.alternatives).not.toContainEqual(parts.slice(0, -1));
+    }
+    expect(checked).toBeGreaterThan(0);
+  });
+
   it('typed alone stays a concept of its own', () => {
+    let checked = 0;
     for (const head of questionWords().ja_kind_heads) {
       const r = corpus.ask(`${head}について`);
       const g = r.interp.groups.find((x) => x.label === head);
-      if (g) expect(g.weak).toBe(false);
+      if (!g) continue;
+      checked += 1;
+      expect(g.weak).toBe(false);
     }
+    expect(checked).toBeGreaterThan(3);
   });
 });
 
@@ -192,5 +212,14 @@ describe('a long-vowel mark typed in or left out inside an unknown katakana comp
       ['アクション', 'プラン'],
     ]);
     expect(foldedSegmentation('ドローンレース', { katakanaLike: like })).toEqual([]);
+  });
+});
+
+describe('a suffix of respect left after a person named', () => {
+  it('is filler, never a concept (高市さん: 高市 is read as a person)', () => {
+    const r = corpus.ask('高市さんの指示');
+    expect(r.interpretation.filler).toContain('さん');
+    expect(r.interpretation.missing).not.toContain('さん');
+    expect(r.interp.groups.map((g) => g.label)).not.toContain('さん');
   });
 });

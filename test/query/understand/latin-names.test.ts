@@ -74,7 +74,9 @@ describe('a name typed with a letter left out or one too many', () => {
   it('never changes one letter for another (Groq is not Grok), nor reads a dictionary word', () => {
     const r = corpus.ask('Groq chips');
     expect(r.interp.groups.find((g) => g.label === 'Groq')?.readAs).toBeUndefined();
-    expect(corpus.ask('rais').interp.groups[0]?.readAs?.toLowerCase()).toBe(
+    // (a letter added into a dictionary word only for a word typed with a capital: RAIS, not rais)
+    expect(corpus.ask('rais').interp.groups[0]?.readAs).toBeUndefined();
+    expect(corpus.ask('RAIS').interp.groups[0]?.readAs?.toLowerCase()).toBe(
       corpus.corpusHas('raise') ? 'raise' : undefined,
     );
     expect(corpus.ask('graph data').interp.groups.find((g) => g.label === 'graph')?.readAs).toBeUndefined();

@@ -14,6 +14,7 @@ describe('a person who heads an actor, named in a question (actors.yml people)',
 
   it('is a concept where the documents print the name: the answer names the person', () => {
     const printed = people.filter((p) => p.names.some((n) => corpus.corpusHas(n)));
+    expect(printed.length).toBeGreaterThan(0);
     for (const p of printed) {
       const name = p.names.find((n) => corpus.corpusHas(n)) as string;
       const r = corpus.ask(`${name}の指示`);

@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import {
+  actorsLexicon,
   clippedForms,
   glossaryEntries,
   katakanaLexicon,
@@ -181,6 +182,14 @@ describe('every concept source: a word either matches or empties the answer, nev
       if (!r.results.length)
         expect(r.message, name).toMatch(/No items about|Nothing about|No item is about|に関する項目/);
     }
+  });
+
+  it('people who head an actor, kind words after a subject, dotted names', () => {
+    const people = actorsLexicon().flatMap((a) => a.people.flat());
+    expect(people.length).toBeGreaterThan(5);
+    for (const n of people) holds(`${n} AI policy`);
+    for (const head of questionWords().ja_kind_heads) holds(`セキュリティ${head}の動き`);
+    for (const end of questionWords().ja_name_ends) holds(`フロンティア・${end}の安全性`);
   });
 
   it('words no source knows are concepts the corpus lacks, said by name', () => {

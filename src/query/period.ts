@@ -245,6 +245,20 @@ const RULES: Rule[] = [
       return month(y, 1);
     },
   },
+  // around New Year, the new year holidays, 年末年始, 正月: the latest turn of a year by today,
+  // half a month either side
+  {
+    re: /\b(?:the\s+)?new\s+year(?:['’]s)?(?:\s+(?:holidays?|break|period))?\b|年末年始|お?正月/gi,
+    make: (_m, t) => {
+      const [ty, tm, td] = parts(t);
+      const y = tm === 12 && td >= 15 ? ty + 1 : ty;
+      return {
+        from: iso(y - 1, 12, 15),
+        to: iso(y, 1, 15),
+        label: { en: `around New Year ${y}`, ja: `${y - 1}年末〜${y}年始` },
+      };
+    },
+  },
   // the month before last, 先々月, two months ago; the week before last, two weeks ago
   {
     re: /\b(?:the\s+)?month\s+before\s+last\b|\b(two|2)\s+months\s+ago\b|先々月|前々月/gi,

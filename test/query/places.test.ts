@@ -46,3 +46,9 @@ describe("a country's katakana name with a long-vowel mark left out or typed in"
     expect(findPlaces('ニュージーラントの動き').countries).toEqual([]);
   });
 });
+
+describe('"the states"', () => {
+  it('is the United States', () => {
+    expect(findPlaces('anything from the states in december?').countries).toEqual(['US']);
+  });
+});

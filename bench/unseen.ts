@@ -203,6 +203,14 @@ export async function allSets(index: SearchIndex, dataDir: string): Promise<Unse
     scoreUnseen(index, at('tune9', 'questions.yml'), 'tune9 (fourth session, paraphrase-heavy, for tuning)', {
       tuned: true,
     }),
+    scoreUnseen(
+      index,
+      at('tune10', 'questions.yml'),
+      "tune10 (fourth session, in the natural tune split's style)",
+      {
+        tuned: true,
+      },
+    ),
     ...(await scoreNewMonth(dataDir, {
       dir: 'newmonth-tune',
       month: '2026-03.txt',

@@ -137,6 +137,12 @@ function buildNames(): Name[] {
       const latin = /[A-Za-z]/.test(n);
       const cased = latin && (/^[A-Z0-9-]+$/.test(n) || /^[A-Z][a-z]*[A-Z]/.test(n)) && !/\s/.test(n);
       add(a.country, n, latin ? 'en' : 'ja', cased, true, true, undefined, a.id);
+      // (as typed in Slack: "federal govt", "UK gov")
+      if (/\bgovernment\b/i.test(n))
+        for (const short of ['govt', 'gov'])
+          add(a.country, n.replace(/\bgovernment\b/i, short), 'en', false, true, true, undefined, a.id, {
+            questionOnly: true,
+          });
     }
     // People, in questions only (the documents' tags stay their own), in any case: in questions
     // to a policy bot "trump ai order" names the president far more often than the verb does.

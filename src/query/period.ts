@@ -340,13 +340,17 @@ const RULES: Rule[] = [
       };
     },
   },
-  // early/mid/late December (2025)
+  // early/mid/late December (2025); the start / middle / end of December
   {
-    re: new RegExp(`\\b(early|mid|late)[-\\s]+${MONTH_RE}(?:,?\\s+(\\d{4}))?\\b`, 'gi'),
+    re: new RegExp(
+      `\\b(early|mid|late|(?:the\\s+)?(?:start|beginning|middle|end)\\s+of)[-\\s]+${MONTH_RE}(?:,?\\s+(\\d{4}))?\\b`,
+      'gi',
+    ),
     make: (m, t) => {
       const mo = MONTH_WORDS[(m[2] as string).toLowerCase()] as number;
       const y = m[3] ? Number(m[3]) : latestYear(t, mo);
-      const which = (m[1] as string).toLowerCase();
+      const said = (m[1] as string).toLowerCase();
+      const which = /start|beginning|early/.test(said) ? 'early' : /middle|mid/.test(said) ? 'mid' : 'late';
       const [a, b, ja] =
         which === 'early' ? [1, 10, '上旬'] : which === 'mid' ? [11, 20, '中旬'] : [21, 31, '下旬'];
       return { ...dayRange(y, mo, a, b, which, ja), ...(m[3] ? {} : { kind: 'bare' as const }) };
@@ -609,8 +613,14 @@ const RULES: Rule[] = [
     kind: 'relative',
   },
   {
-    re: /\b(?:last|previous|past)\s+week\b|先週/gi,
+    re: /\b(?:last|previous)\s+week\b|先週/gi,
     make: (_m, t) => weekPeriod(addDays(t, -7)),
+    kind: 'relative',
+  },
+  // this past week / the past week: the seven days up to today, not the calendar week before
+  {
+    re: /\b(?:(?:this|the)\s+)?past\s+week\b/gi,
+    make: (_m, t) => ({ from: addDays(t, -7), to: t, label: { en: 'the past week', ja: '直近1週間' } }),
     kind: 'relative',
   },
   { re: /先々週/g, make: (_m, t) => weekPeriod(addDays(t, -14)), kind: 'relative' },

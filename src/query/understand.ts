@@ -133,10 +133,20 @@ export function understand(question: string, today: string, options: UnderstandO
       return expired;
     },
   };
-  const { text, urls, filler } = prepareText(question);
+  const prepared = prepareText(question);
+  const { urls, filler } = prepared;
+  let text = prepared.text;
   ctx.filler.push(...filler);
   const lang = detectLang(text);
   // Places before periods: 秋田県 is a prefecture, not an autumn.
+  // "not the state stuff", "except Korea", 州以外: what the asker leaves out is neither a filter
+  // nor a subject of the answer; it is said as filler.
+  const negated = [...text.matchAll(NEGATED_EN), ...text.matchAll(NEGATED_JA)];
+  for (const m of negated) ctx.filler.push(m[0].trim());
+  text = blank(
+    text,
+    negated.map((m) => [m.index ?? 0, (m.index ?? 0) + m[0].length]),
+  );
   const places = findPlaces(text);
   // "EU-level", "state level": the scope of a place named, not a subject.
   const scopes = places.spans.flatMap(([, end]) => {
@@ -251,3 +261,13 @@ function latinName(g: TermGroup): TermGroup {
     ? { ...g, name: true }
     : g;
 }
+
+/**
+ * Words an asker excludes: "not the state stuff", "except Korea" (a place is read before this and
+ * stays a filter), "other than guidelines". One to three words after the marker, up to a comma or
+ * a preposition; they become filler, said as such.
+ */
+const NEGATED_EN =
+  /\b(?:but\s+)?(?:not|except(?:\s+for)?|excluding|other\s+than|apart\s+from|aside\s+from)\s+(?:the\s+|any\s+|a\s+)?(?:(?!in\b|on\b|from\b|for\b|about\b|of\b)[a-z][\w-]*)(?:\s+(?!in\b|on\b|from\b|for\b|about\b|of\b)[a-z][\w-]*){0,2}/gi;
+/** 州以外, 規制を除く, 法律ではなく: the word before the marker is left out. */
+const NEGATED_JA = /[\u3400-\u9fff\u30a1-\u30faー]+(?:以外|を除く|を除いて|ではなく|じゃなくて|抜きで)/g;

@@ -155,6 +155,9 @@ describe('more periods people type', () => {
     ['3日前', ['2026-11-19', '2026-11-21']],
     ['what did korea do around new year', ['2025-12-15', '2026-01-15']],
     ['年末年始の動き', ['2025-12-15', '2026-01-15']],
+    ['end of january 2026', ['2026-01-21', '2026-01-31']],
+    ['what happened this past week', ['2026-11-16', '2026-11-23']],
+    ['the start of december 2025', ['2025-12-01', '2025-12-10']],
     // (a day of a month before 前 is that date: 12月3日前後 is around December 3)
     ['12月3日前後の発表', ['2025-12-03', '2025-12-03']],
     ['ここ数週間', ['2026-11-02', '2026-11-23']],

@@ -1,8 +1,8 @@
 import { analyze, stemKatakana, type Unit } from '../../analyze/analyzer.js';
 import { lookupEnglishWord } from '../../analyze/dictionary.js';
-import { englishTerms } from '../../analyze/english-terms.js';
+import { englishTerms, minimalStem } from '../../analyze/english-terms.js';
 import { clippedForms } from '../../analyze/lexicon.js';
-import { nearest } from '../edit-distance.js';
+import { editDistance, nearest } from '../edit-distance.js';
 import {
   baseForms,
   genericHeadEnSet,
@@ -42,6 +42,12 @@ function codeAsTyped(run: string[], surface: string): string {
 /** A word of the reviewed question-word list (of, with, has…): never the letters of a code. */
 const reviewedFunctionWord = (w: string): boolean => reviewedQuestionWordSet().has(w);
 
+/** A generic word, also in the plural the list does not spell (announcements, updates). */
+function isWeakWord(word: string): boolean {
+  const weak = weakTermSet();
+  return weak.has(word) || weak.has(minimalStem(word));
+}
+
 let typoTargets: { words: string[]; of: object | undefined } | undefined;
 /** Words a typo may be corrected to: single glossary words and vocabulary glosses, five letters or more. */
 function correctionTargets(ctx: UnderstandContext): string[] {
@@ -70,9 +76,17 @@ export function isMisspeltFiller(word: string): boolean {
  * "launch"), nor a name or code the corpus prints (Ofcom), nor a capitalised word.
  */
 export function correctTypo(ctx: UnderstandContext, word: string): Reading | undefined {
-  if (word.length < 5 || !/^[a-z]+$/.test(word) || questionWordSet().has(word)) return undefined;
+  if (word.length < 4 || !/^[a-z]+$/.test(word) || questionWordSet().has(word)) return undefined;
   if (ctx.hasTerm?.(word)) return undefined;
   if (lookupEnglishWord(word)) return undefined;
+  // A four-letter word: only a letter left out of one glossary word (draf → draft); other edits of
+  // so short a word reach too many words.
+  if (word.length === 4) {
+    const hits = [...glossaryIndex().keys()].filter(
+      (k) => k.length === 5 && /^[a-z]+$/.test(k) && editDistance(word, k, 1) === 1,
+    );
+    return hits.length === 1 ? (readWord(ctx, hits[0] as string) ?? undefined) : undefined;
+  }
   // One edit, two for a long word (regualtoin); towards the lexicon's words, else a Latin word the
   // corpus prints (antropic → anthropic).
   let readings = nearest(word, correctionTargets(ctx)).flatMap((k) => readWord(ctx, k) ?? []);
@@ -127,7 +141,7 @@ function conceptGroup(
       ...(reading.source === 'vocabulary' ? [[reading.word.toLowerCase()]] : []),
       ...(english ? [english] : []),
     ]),
-    weak: weakTermSet().has(reading.word) || weakTermSet().has(label.toLowerCase()),
+    weak: isWeakWord(reading.word) || isWeakWord(label.toLowerCase()),
     untranslated: false,
     source: reading.source,
     ...(instrument ? { instrument } : {}),
@@ -307,7 +321,7 @@ function wordGroups(
     label,
     alternatives: minimalAlternatives([...unitAlternatives(u), ...(english ? [english] : [])]),
     boost: [],
-    weak: !isCode && weakTermSet().has(word),
+    weak: !isCode && isWeakWord(word),
     untranslated: !/^\d/.test(word),
     source: 'typed',
     ...(actor ? { actor } : {}),

@@ -260,8 +260,56 @@ function englishOf(word: string): string[][] {
   return out;
 }
 
+/** Particles a hiragana run may start with before the word typed in kana (AIのきせい). */
+const LEADING_PARTICLES = new Set(['の', 'を', 'に', 'で', 'が', 'は', 'と', 'も', 'や', 'へ']);
+
+/**
+ * Hiragana typed for the corpus's kanji inside a question (行動けいかく, じんこうちのう基本計画):
+ * a run of three hiragana or more, less a particle before it and any kana after, read as the one
+ * corpus word of two kanji or more that reads so — before kuromoji cuts the kana into pieces
+ * (けい + かく). Request words stay (について reads as no corpus word anyway).
+ */
+function kanjiForHiragana(text: string, ctx: UnderstandContext, read: [string, string][]): string {
+  const readings = ctx.vocabulary?.readings;
+  if (!readings) return text;
+  return text.replace(/[\u3041-\u3096ー]{3,}/g, (run) => {
+    for (let start = 0; start <= Math.min(1, run.length - 3); start++) {
+      if (start === 1 && !LEADING_PARTICLES.has(run[0] as string)) continue;
+      for (let end = run.length; end >= start + 3; end--) {
+        const kana = run.slice(start, end);
+        if (jaQuestionTermSet().has(kana)) continue;
+        const words = readings.get(toKatakana(kana));
+        const word = words?.length === 1 ? (words[0] as string) : undefined;
+        if (word && word.length >= 2 && /^[\u3400-\u9fff]+$/.test(word)) {
+          read.push([kana, word]);
+          return run.slice(0, start) + word + run.slice(end);
+        }
+      }
+    }
+    return run;
+  });
+}
+
 /** Japanese words → term groups (see the module comment). Filler goes to `ctx.filler`. */
-export function japaneseGroups(text: string, ctx: UnderstandContext): TermGroup[] {
+export function japaneseGroups(typed: string, ctx: UnderstandContext): TermGroup[] {
+  const read: [string, string][] = [];
+  const text = kanjiForHiragana(typed, ctx, read);
+  return read.length ? readFromKana(groupsOf(text, ctx), read) : groupsOf(text, ctx);
+}
+
+/**
+ * The groups of words typed in kana and read as kanji (じんこうちのう → 人工知能) labelled as typed,
+ * with the kanji as what they were read as (said in the answer, as for typos).
+ */
+function readFromKana(groups: TermGroup[], read: readonly [string, string][]): TermGroup[] {
+  return groups.map((g) => {
+    let label = g.label;
+    for (const [kana, word] of read) label = label.replace(word, kana);
+    return label === g.label ? g : { ...g, label, readAs: g.label };
+  });
+}
+
+function groupsOf(text: string, ctx: UnderstandContext): TermGroup[] {
   const groups: TermGroup[] = [];
   const rev = reverseGlossary();
   const asks = jaQuestionTermSet();

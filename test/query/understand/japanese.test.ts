@@ -223,3 +223,23 @@ describe('a suffix of respect left after a person named', () => {
     expect(r.interp.groups.map((g) => g.label)).not.toContain('さん');
   });
 });
+
+describe('hiragana typed for the corpus’s kanji inside a question', () => {
+  it('is read as the one corpus word that reads so (行動けいかく → 行動計画, AIのきせい → 規制)', () => {
+    const words = ['計画', '規制', '人工知能'].filter((w) => corpus.corpusHas(w));
+    expect(words.length).toBeGreaterThan(1);
+    const r = corpus.ask('AIのきせいについて教えてください');
+    // (labelled as typed, read as the kanji, and the answer says so)
+    expect(r.interp.groups.find((g) => g.label === 'きせい')?.readAs).toBe('規制');
+    expect(r.interpretation.missing).toEqual([]);
+    const plan = corpus.ask('じんこうちのう基本計画');
+    expect(plan.interpretation.missing).toEqual([]);
+    for (const item of corpus.itemsOf(plan.results.slice(0, 1))) expect(itemText(item)).toContain('人工知能');
+  });
+
+  it('leaves request words and kana no corpus word reads as, as they were', () => {
+    const r = corpus.ask('規制について教えてください');
+    expect(r.interpretation.filler).toContain('ください');
+    expect(r.interp.groups.map((g) => g.label)).toEqual(['規制']);
+  });
+});

@@ -87,3 +87,13 @@ describe('a name typed with a letter left out or one too many', () => {
     expect(r.interp.groups.find((g) => g.label === 'lwa')?.readAs).toBe('law');
   });
 });
+
+describe('a four-letter word with a letter left out of a glossary word', () => {
+  it('is read as that word (draf → draft), never by another edit', () => {
+    expect(corpus.ask('nist tevv zero draf').interp.groups.find((g) => g.label === 'draf')?.readAs).toBe(
+      'draft',
+    );
+    // (one letter changed is no reading for so short a word: "drag" stays)
+    expect(corpus.ask('drag policy').interp.groups.find((g) => g.label === 'drag')?.readAs).toBeUndefined();
+  });
+});

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { useRealCorpus } from '../../support/real-corpus.js';
+
+const corpus = useRealCorpus();
+
+describe('words an asker leaves out ("not the state stuff", "except Korea", 州法以外)', () => {
+  it('are filler, said as such, and neither a concept nor a filter', () => {
+    const r = corpus.ask('us federal govt moves in jan 2026, not the state stuff', '2026-02-15');
+    expect(r.interpretation.filler).toContain('not the state stuff');
+    expect(r.interp.groups.map((g) => g.label)).not.toContain('state');
+    expect(r.interpretation.countries).toEqual(['US']);
+    const ja = corpus.ask('州法以外の米国のAI規制');
+    expect(ja.interpretation.filler).toContain('州法以外');
+    expect(ja.interpretation.actors).not.toContain('us-states');
+    const eu = corpus.ask('guidance other than the EU');
+    expect(eu.interpretation.countries).not.toContain('EU');
+  });
+
+  it('a question without a marker keeps every word (the marker words are no filler alone)', () => {
+    const r = corpus.ask('state AI laws in the US');
+    expect((r.interpretation.filler ?? []).some((f) => /not|except/.test(f))).toBe(false);
+  });
+});
+
+describe('generic words typed in the plural or glued after a place', () => {
+  it('"announcements" is as weak as "announcement"; 中国関係 and 公表資料 ask about China and MIC', () => {
+    const weak = (q: string, label: string) =>
+      corpus.ask(q, '2026-02-15').interp.groups.find((g) => g.label === label)?.weak;
+    expect(weak('uk ai announcements july 2025', 'announcements')).toBe(true);
+    expect(weak('2025年12月の中国関係のニュース', '関係')).toBe(true);
+    expect(weak('総務省の2025年7月の公表資料', '公表資料')).toBe(true);
+  });
+
+  it('an actor named with "govt" or "gov" is the actor ("us federal govt", "uk gov")', () => {
+    expect(corpus.ask('us federal govt moves').interpretation.actors).toContain('us-federal');
+    expect(corpus.ask('uk gov ai news').interpretation.actors).toContain('gb-government');
+  });
+});

@@ -96,3 +96,41 @@ describe('country × period phrasings', () => {
       expect(asked).toBeGreaterThan(200);
     });
 });
+
+describe('a generic word of news beside a country and a period', () => {
+  // ("korea measures december 2025", 2025年12月の韓国の施策): it ranks, it never empties the answer
+  const words = {
+    en: [
+      'announcements',
+      'actions',
+      'measures',
+      'steps',
+      'decisions',
+      'plans',
+      'events',
+      'changes',
+      'overview',
+      'highlights',
+    ],
+    ja: ['施策', '対応', '措置', '成果', '変化', '決定', '概要', 'アップデート'],
+  };
+  it('keeps every item the country and the period give', () => {
+    const base = corpus
+      .ask('korea december 2025', '2026-02-15')
+      .results.map((r) => r.id)
+      .sort();
+    expect(base.length).toBeGreaterThan(0);
+    for (const w of words.en) {
+      const r = corpus.ask(`korea ${w} december 2025`, '2026-02-15');
+      expect(r.results.map((x) => x.id).sort(), w).toEqual(base);
+    }
+    const baseJa = corpus
+      .ask('2025年12月の韓国', '2026-02-15')
+      .results.map((r) => r.id)
+      .sort();
+    for (const w of words.ja) {
+      const r = corpus.ask(`2025年12月の韓国の${w}`, '2026-02-15');
+      expect(r.results.map((x) => x.id).sort(), w).toEqual(baseJa);
+    }
+  });
+});

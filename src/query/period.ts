@@ -218,7 +218,7 @@ const RULES: Rule[] = [
   },
   // the end of last year, 昨年末, 年末 (December); the start of this year, 年明け, 年始 (January)
   {
-    re: /\b(?:the\s+)?(?:end\s+of\s+(?:(last|this|the)\s+year|(\d{4}))|(last|this)\s+year-?end)\b|(?:(一昨年|昨年|去年|今年|(\d{4})\s*年)\s*(?:の)?\s*(?:年末|末)|(?<![学会度])年末(?!年始))(?=[のにでは、,\s]|$)/gi,
+    re: /\b(?:the\s+)?(?:end\s+of\s+(?:(last|this|the)\s+year|(\d{4}))|(last|this)\s+year-?end)\b|(?:(一昨年|昨年|去年|今年|(\d{4})\s*年)\s*(?:の)?\s*(?:年末|末)|(?<![学会度])年末(?!年始))(?=[のにでは、,\s何]|$)/gi,
     make: (m, t) => {
       const [ty, tm] = parts(t);
       const rel = (m[1] ?? m[3] ?? m[4] ?? '').toLowerCase();
@@ -237,7 +237,7 @@ const RULES: Rule[] = [
     },
   },
   {
-    re: /\b(?:the\s+)?(?:start|beginning)\s+of\s+(?:(this|last|the)\s+year|(\d{4}))\b|(?:(今年|昨年|去年|(\d{4})\s*年)\s*の?\s*(?:年明け|年始|年初め?|初め|初頭)|(?<!年末)(?:年明け|年始|年初め?))(?=[のにでは、,\s]|$)/gi,
+    re: /\b(?:the\s+)?(?:start|beginning)\s+of\s+(?:(this|last|the)\s+year|(\d{4}))\b|(?:(今年|昨年|去年|(\d{4})\s*年)\s*の?\s*(?:年明け|年始|年初め?|初め|初頭)|(?<!年末)(?:年明け|年始|年初め?))(?=[のにでは、,\s何]|$)/gi,
     make: (m, t) => {
       const ty = parts(t)[0];
       const rel = (m[1] ?? m[3] ?? '').toLowerCase();
@@ -248,7 +248,7 @@ const RULES: Rule[] = [
   // around New Year, the new year holidays, 年末年始, 正月: the latest turn of a year by today,
   // half a month either side
   {
-    re: /\b(?:the\s+)?new\s+year(?:['’]s)?(?:\s+(?:holidays?|break|period))?\b|年末年始|お?正月/gi,
+    re: /\b(?:the\s+)?new\s+year(?:['’]s)?(?:\s+(?:holidays?|break|period))?\b|\b(?:over|during|around)\s+the\s+(?:holidays|holiday\s+season)\b|年末年始|お?正月/gi,
     make: (_m, t) => {
       const [ty, tm, td] = parts(t);
       const y = tm === 12 && td >= 15 ? ty + 1 : ty;
@@ -277,9 +277,20 @@ const RULES: Rule[] = [
   // window one unit either side (two weeks and two months ago exactly are the rules above); not
   // a date's day (12月3日前後), nor before an event (施行の6か月前), nor 前倒し / 前半 / 前期
   {
-    re: /\b(?:a\s+)?(couple(?:\s+of)?|few|several|\d{1,2}|three|four|five|six)\s+(days|weeks|months)\s+ago\b|(?<![月/\dの])(数|\d{1,2}|[一二三四五六])\s*(日|週間|か月|ヶ月|カ月|ヵ月)\s*前(?![半期後倒])/gi,
+    re: /\b(?:a\s+)?(couple(?:\s+of)?|few|several|\d{1,2}|three|four|five|six|(?<!a\s)a|an|one)\s+(days?|weeks?|months?)\s+(?:ago|back)\b|(?<![月/\dの])(数|\d{1,2}|[一二三四五六])\s*(日|週間|か月|ヶ月|カ月|ヵ月)\s*前(?![半期後倒])/gi,
     make: (m, t) => {
-      const words: Record<string, number> = { three: 3, four: 4, five: 5, six: 6, few: 3, several: 4, 数: 3 };
+      const words: Record<string, number> = {
+        three: 3,
+        four: 4,
+        five: 5,
+        six: 6,
+        few: 3,
+        several: 4,
+        数: 3,
+        a: 1,
+        an: 1,
+        one: 1,
+      };
       const said = (m[1] ?? m[3] ?? '').toLowerCase();
       const n = Number(said) || words[said] || (/couple/.test(said) ? 2 : '一二三四五六'.indexOf(said) + 1);
       if (n < 1) return undefined;
@@ -392,7 +403,7 @@ const RULES: Rule[] = [
   // the past 3 months / last two weeks / the last couple (2), few (3), several (4) weeks /
   // 過去3か月 / この2週間 / ここ1週間 / 最近三か月 / 数週間 (3)
   {
-    re: /\b(?:past|last|previous)\s+(\d{1,2}|two|three|four|five|six|(?:a\s+)?couple(?:\s+of)?|few|several)\s+(days|weeks|months|years)\b|(?:過去|直近|この|ここ|最近)\s*(\d{1,2}|数|[一二三四五六])\s*(日|週間|か月|ヶ月|カ月|ヵ月|年間|年)/gi,
+    re: /\b(?:past|last|previous|recent)\s+(\d{1,2}|two|three|four|five|six|(?:a\s+)?couple(?:\s+of)?|few|several|)\s*(days|weeks|months|years|fortnight)\b|(?:過去|直近|この|ここ|最近)\s*(\d{1,2}|数|[一二三四五六]|半)\s*(日|週間|か月|ヶ月|カ月|ヵ月|年間|年)/gi,
     make: (m, t) => {
       // "a couple of weeks" is two, "a few" three, 数週間 three, "several" four.
       const words: Record<string, number> = {
@@ -404,24 +415,37 @@ const RULES: Rule[] = [
         few: 3,
         several: 4,
       };
-      const said = (m[1] ?? m[3] ?? '').toLowerCase();
-      const n =
-        Number(said) ||
-        words[said] ||
-        (/couple/.test(said) ? 2 : said === '数' ? 3 : '一二三四五六'.indexOf(said) + 1);
-      if (n < 1) return undefined;
+      const said = (m[1] ?? m[3] ?? '').toLowerCase().trim();
       const unit = (m[2] ?? m[4] ?? '').toLowerCase();
+      // (a fortnight is two weeks; "the past weeks", "recent months" with no count are a few;
+      // 半年 is half a year)
+      if (said === '半' && !/年/.test(unit)) return undefined;
+      const n =
+        said === '半'
+          ? 0.5
+          : unit === 'fortnight'
+            ? 2 * (Number(said) || words[said] || 1)
+            : Number(said) ||
+              words[said] ||
+              (/couple/.test(said) ? 2 : said === '数' || said === '' ? 3 : '一二三四五六'.indexOf(said) + 1);
+      if (n <= 0) return undefined;
       const days = /day|日/.test(unit)
         ? n
-        : /week|週/.test(unit)
+        : /week|週|fortnight/.test(unit)
           ? 7 * n
           : /year|年/.test(unit)
-            ? 365 * n
+            ? Math.round(365 * n)
             : 30 * n;
       return {
         from: addDays(t, -days),
         to: t,
-        label: { en: `the last ${n} ${unit || 'days'}`, ja: `直近${n}${m[4] ?? '日'}` },
+        label:
+          said === '半'
+            ? { en: 'the last six months', ja: '直近半年' }
+            : {
+                en: `the last ${n} ${unit === 'fortnight' ? 'weeks' : unit || 'days'}`,
+                ja: `直近${n}${m[4] ?? (unit === 'fortnight' ? '週間' : '日')}`,
+              },
       };
     },
     kind: 'relative',
@@ -589,6 +613,23 @@ const RULES: Rule[] = [
     },
     kind: 'bare',
   },
+  // early / mid / late last month, this month; 月初, 月末 alone (this month's start, the latest
+  // month's end); 年初来 (since the start of this year)
+  {
+    re: /\b(early|mid|late)[-\s]+(last|this|previous)\s+month\b|(?<![\u3400-\u9fff])(月初|月末)(?=[のにでは、,\s何]|$)|年初来/gi,
+    make: (m, t) => {
+      const [ty, tm, td] = parts(t);
+      if (m[0] === '年初来')
+        return { from: iso(ty, 1, 1), to: t, label: { en: `${ty} so far`, ja: `${ty}年初来` } };
+      const which = m[1] ? (m[1] as string).toLowerCase() : m[3] === '月初' ? 'early' : 'late';
+      const last = m[2] ? /last|previous/i.test(m[2]) : m[3] === '月末' && td < 21;
+      const [y, mo] = last ? (tm === 1 ? [ty - 1, 12] : [ty, tm - 1]) : [ty, tm];
+      const [a, b, ja] =
+        which === 'early' ? [1, 10, '上旬'] : which === 'mid' ? [11, 20, '中旬'] : [21, 31, '下旬'];
+      return soFar(dayRange(y, mo, a, b, which, ja), t);
+    },
+    kind: 'relative',
+  },
   // this week / last week / 今週 / 先週 / 先々週
   // 12/1の週, 12月1日の週: the week containing that day
   {
@@ -604,7 +645,7 @@ const RULES: Rule[] = [
   { re: /\bthis\s+week\b|今週/gi, make: (_m, t) => soFar(weekPeriod(t), t), kind: 'relative' },
   // recently / lately / 最近: the last 30 days (outside coverage, the latest period covered)
   {
-    re: /\b(?:recently|lately|recent|latest(?!\s+(?:version|edition|draft)))\b|最近|最新(?!版)|直近/gi,
+    re: /\b(?:recently|lately|recent|latest(?!\s+(?:version|edition|draft))|these\s+days)\b|最近|最新(?!版)|直近|先日/gi,
     make: (_m, t) => ({
       from: addDays(t, -30),
       to: t,
@@ -662,6 +703,11 @@ const RULES: Rule[] = [
   // today / yesterday
   { re: /\btoday\b|今日|本日/gi, make: (_m, t) => day(...parts(t)), kind: 'relative' },
   { re: /\byesterday\b|昨日/gi, make: (_m, t) => day(...parts(addDays(t, -1))), kind: 'relative' },
+  {
+    re: /\bthe\s+day\s+before\s+yesterday\b|一昨日|おととい|おとつい/gi,
+    make: (_m, t) => day(...parts(addDays(t, -2))),
+    kind: 'relative',
+  },
   // in 2025 / 2025
   // (a year written against a name is part of the name: サミット2026, SCIS2026 are events, not periods)
   {

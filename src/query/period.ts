@@ -645,7 +645,7 @@ const RULES: Rule[] = [
   { re: /\bthis\s+week\b|今週/gi, make: (_m, t) => soFar(weekPeriod(t), t), kind: 'relative' },
   // recently / lately / 最近: the last 30 days (outside coverage, the latest period covered)
   {
-    re: /\b(?:recently|lately|recent|latest(?!\s+(?:version|edition|draft))|these\s+days)\b|最近|最新(?!版)|直近|先日/gi,
+    re: /\b(?:recently|lately|recent|these\s+days)\b|最近|先日/gi,
     make: (_m, t) => ({
       from: addDays(t, -30),
       to: t,

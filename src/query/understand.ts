@@ -205,6 +205,17 @@ export function understand(question: string, today: string, options: UnderstandO
     filler: [...new Set(ctx.filler)],
     ...(LATEST.test(text) ? { latest: true } : {}),
   };
+  // "latest news", 最新情報: with nothing else asked, the latest is what is recent (the latest
+  // covered month when the corpus ends earlier); with a subject, the newest of its items (decide.ts).
+  if (
+    interp.latest &&
+    !interp.period &&
+    !interp.countries.length &&
+    !interp.regions.length &&
+    !interp.actors.length &&
+    interp.groups.every((g) => g.weak)
+  )
+    interp.period = combinePeriods(findPeriods('recently', today));
   if (expired) interp.cutShort = { analyzedChars: readUpTo(text, interp), length: question.length };
   // The last guard: a noun nothing above placed is a concept as typed, never dropped. (For a
   // question as long as a question gets: re-reading a page of pasted text costs more than the

@@ -26,9 +26,23 @@ export function prepareText(question: string): { text: string; urls: string[]; f
       return `${space}${' '.repeat(handle.length)}`;
     });
   const text = mixedTransliterations(
-    expandClippedJapanese(katakanaFromHiragana(boundKanaRuns(correctPeriodWords(withoutHandles)))),
+    expandClippedJapanese(
+      katakanaFromHiragana(boundKanaRuns(correctPeriodWords(topicMarkerApart(withoutHandles)))),
+    ),
   );
   return { text, urls, filler };
+}
+
+/**
+ * The colloquial topic marker って after a word of two characters or more (AI法って, SB53って) set
+ * apart, so kuromoji does not read the word's last kanji with the small っ (法っ + て). One kanji
+ * before って is a verb's stem (使って, 言って) and stays.
+ */
+export function topicMarkerApart(text: string): string {
+  return text.replace(
+    /(?<=[\u3400-\u9fff\u30a1-\u30faーA-Za-z0-9][\u3400-\u9fff\u30a1-\u30faーA-Za-z0-9])って/g,
+    ' って',
+  );
 }
 
 /**

@@ -36,3 +36,30 @@ describe('generic words typed in the plural or glued after a place', () => {
     expect(corpus.ask('uk gov ai news').interpretation.actors).toContain('gb-government');
   });
 });
+
+describe('conversational frames around a subject', () => {
+  it('are filler: the subject alone decides the answer (gimme, summarize, pointers, ちょうだい)', () => {
+    const base = corpus.ask('red teaming').results.map((r) => r.id);
+    expect(base.length).toBeGreaterThan(0);
+    for (const q of [
+      'gimme red teaming stuff',
+      'summarize red teaming for me',
+      'looking into red teaming, any pointers',
+    ]) {
+      const r = corpus.ask(q);
+      expect(r.interpretation.missing, q).toEqual([]);
+      expect(
+        r.results.map((x) => x.id),
+        q,
+      ).toEqual(base);
+    }
+    expect(corpus.ask('レッドチーミングの資料ちょうだい').interpretation.missing).toEqual([]);
+  });
+
+  it('"latest" with a subject is the newest of its items; alone, what is recent', () => {
+    const r = corpus.ask('latest on red teaming');
+    expect(r.interpretation.period).toBeFalsy();
+    expect(r.results.length).toBeGreaterThan(0);
+    expect(corpus.ask('latest news').interpretation.period).toBeTruthy();
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { correctPeriodWords } from '../../../src/query/understand/text.js';
+import { correctPeriodWords, topicMarkerApart } from '../../../src/query/understand/text.js';
 
 describe('correctPeriodWords', () => {
   it('reads a misspelt period word as the word', () => {
@@ -9,5 +9,13 @@ describe('correctPeriodWords', () => {
 
   it('leaves a word the vocabulary knows: todai is the University of Tokyo, not today', () => {
     expect(correctPeriodWords('panel at todai')).toBe('panel at todai');
+  });
+});
+
+describe('topicMarkerApart', () => {
+  it('sets って apart after a word of two characters or more, not after a verb stem', () => {
+    expect(topicMarkerApart('AI法って何か出てる？')).toBe('AI法 って何か出てる？');
+    expect(topicMarkerApart('SB53って')).toBe('SB53 って');
+    expect(topicMarkerApart('使って')).toBe('使って');
   });
 });

@@ -101,8 +101,12 @@ export function findPlaces(text: string): PlaceMatch {
     if (name.agency && !name.place)
       agencies.push({ name: name.searchAs ?? typed, ...(name.actor ? { actor: name.actor } : {}) });
   };
-  for (const m of mentions)
-    if (!inGlossaryPhrase(text, m.start, m.end)) take(m.code, m.text, m.start, m.end, m);
+  for (const m of mentions) {
+    if (inGlossaryPhrase(text, m.start, m.end)) continue;
+    // シンガポール政府, インド当局: a country's government is the country (read with its name)
+    const own = !m.place && !m.agency ? /^(?:政府|当局)/.exec(text.slice(m.end)) : null;
+    take(m.code, own ? m.text + own[0] : m.text, m.start, m.end + (own ? own[0].length : 0), m);
+  }
   // (a country said as typed, so the words read hold what the asker wrote — シンガーポール; a state,
   // a concept every answer must name, by its name: "No items about New York")
   for (const m of misspeltPlaces(text, spans))

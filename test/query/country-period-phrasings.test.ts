@@ -134,3 +134,28 @@ describe('a generic word of news beside a country and a period', () => {
     }
   });
 });
+
+describe('a country asked about in general terms', () => {
+  // ("korea's ai agenda", "where does the uk stand on ai", 韓国のAI政策の方向性, シンガポール政府の施策)
+  const frames = {
+    en: ["{c}'s ai agenda", 'how is {c} approaching ai', 'where does {c} stand on ai', '{c} ai landscape'],
+    ja: ['{c}のAI政策の方向性', '{c}政府のAI施策', '{c}のAIの現状'],
+  };
+  it('is answered with the country’s items, no word missing', () => {
+    let asked = 0;
+    for (const [c, lang] of [
+      ['korea', 'en'],
+      ['china', 'en'],
+      ['韓国', 'ja'],
+      ['シンガポール', 'ja'],
+    ] as const)
+      for (const f of frames[lang]) {
+        const q = f.replace('{c}', c);
+        const r = corpus.ask(q, '2026-02-15');
+        asked += 1;
+        expect(r.interpretation.missing ?? [], q).toEqual([]);
+        expect(r.results.length, q).toBeGreaterThan(0);
+      }
+    expect(asked).toBeGreaterThan(10);
+  });
+});

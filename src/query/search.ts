@@ -200,9 +200,15 @@ function rankContext(
     total,
     // With a place or a period named, dated events come before undated report and briefing
     // sections that cover as much of the question (a section mentions every country in passing).
-    sectionPrior: stage.placeAsked || period ? KIND_PRIOR.sectionWithPlace : KIND_PRIOR.section,
+    sectionPrior:
+      interp.aboutItself && !period
+        ? KIND_PRIOR.event
+        : stage.placeAsked || period
+          ? KIND_PRIOR.sectionWithPlace
+          : KIND_PRIOR.section,
     levelAsked,
-    eventsFirst: stage.placeAsked || period !== null,
+    // (a question about what something is, without a period, is answered by overviews too)
+    eventsFirst: (stage.placeAsked && !interp.aboutItself) || period !== null,
   };
 }
 

@@ -98,6 +98,11 @@ function latinRuns(text: string): string[] {
 
 /** "latest", "newest", "most recent", 最新, 直近: the newest items answering the rest. */
 const LATEST = /\b(?:latest|newest|most recent)\b|最新|直近/i;
+/** "What is X doing", 何をしている: a request for its news after all. */
+const DOING = /\b(?:doing|done|up\s+to|working\s+on)\b|している|してる|した(?:の|か)/i;
+/** What / who / when / why questions about something, not a request for a list of its news. */
+const ABOUT_ITSELF =
+  /^\s*(?:what\s+(?:is|are|was|does)|what's|who|when\s+(?:was|did|is)|why|how\s+(?:many|much|big|is|does))\b|とは|って(?:何|なに|誰|だれ|いつ|どこ)|いつ|誰|だれ|なぜ|どうして|何人|いくら/i;
 
 /**
  * How long understanding one question may take before it answers with what it has read (and
@@ -204,6 +209,7 @@ export function understand(question: string, today: string, options: UnderstandO
     groups: dedupeGroups(groups),
     filler: [...new Set(ctx.filler)],
     ...(LATEST.test(text) ? { latest: true } : {}),
+    ...(ABOUT_ITSELF.test(text) && !DOING.test(text) ? { aboutItself: true } : {}),
   };
   // "latest news", 最新情報: with nothing else asked, the latest is what is recent (the latest
   // covered month when the corpus ends earlier); with a subject, the newest of its items (decide.ts).

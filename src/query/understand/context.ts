@@ -74,6 +74,11 @@ export interface Interpretation {
   /** "latest", "newest", 最新: the newest items that answer the rest of the question. */
   latest?: boolean;
   /**
+   * Asked about what something is, who or when ("what is the AISI for", "AISIっていつ設立？"):
+   * without a period, overview sections rank with dated events rather than after them.
+   */
+  aboutItself?: boolean;
+  /**
    * Set when understanding ran out of its time budget: only the first `analyzedChars` of the
    * question's `length` characters were read, and the answer says so.
    */

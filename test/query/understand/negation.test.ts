@@ -63,3 +63,16 @@ describe('conversational frames around a subject', () => {
     expect(corpus.ask('latest news').interpretation.period).toBeTruthy();
   });
 });
+
+describe('a question about what something is, who or when', () => {
+  it('ranks overview sections with dated events (without a period): "what is japan\'s aisi for"', () => {
+    const r = corpus.ask("what is japan's aisi actually for");
+    expect(r.interp.aboutItself).toBe(true);
+    const top = corpus.itemsOf(r.results.slice(0, 3));
+    // an undated overview section (a briefing or report section) is among the first answers
+    expect(top.some((it) => !it.date)).toBe(true);
+    // a request for its news is not such a question: dated events first
+    const news = corpus.ask('japan aisi news');
+    expect(news.interp.aboutItself).toBeFalsy();
+  });
+});

@@ -38,7 +38,7 @@ BENCH = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.abspath(os.path.join(BENCH, ".."))
 DATA = os.path.join(ROOT, "data")
 
-KINDS = {"institute", "relative", "misspelling", "topic", "japanese", "english-topic", "empty",
+KINDS = {"institute", "relative", "misspelling", "topic", "japanese", "english-topic", "empty", "actor-period", "citation",
          "country-period"}
 ANSWER_KEYS = ("expect", "expect_any", "expect_titles", "empty")
 ALLOWED_KEYS = {"q", "split", "kind", "lang", "today", "why", "note", *ANSWER_KEYS}

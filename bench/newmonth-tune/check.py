@@ -8,7 +8,7 @@ Checks, in plain Python (no project code):
     same section headings with the month changed to 3月, items `  N. (YYYY/MM/DD)title` numbered
     from 1 in each section, body lines indented 4 spaces, at least one https URL per item, "なし"
     for an empty section; dates fall in March 2026; first URLs are unique and not already a URL
-    of an existing item (/work/drafts/items.json).
+    of an existing item (the parsed items: `policy-bot ingest --json`).
   * questions.yml: `today: 2026-04-10`; every question has q, split, kind, lang; answerable ones
     have expect_any URLs that are first URLs of the new month's items or of items.json items;
     must-be-empty ones have `empty: true` and `why: "grep: a | b | c ; ..."` whose terms occur
@@ -33,7 +33,9 @@ DATA = os.path.join(MAIN, "data")
 MONTH = os.path.join(HERE, "2026-03.txt")
 TEMPLATE = os.path.join(DATA, "digests", "2026-01.txt")
 QUESTIONS = os.path.join(HERE, "questions.yml")
-ITEMS = os.environ.get("POLICY_BOT_ITEMS_JSON", "/work/drafts/items.json")
+ITEMS = os.environ.get("POLICY_BOT_ITEMS_JSON")  # else `policy-bot ingest --json`
+sys.path.insert(0, os.path.join(HERE, ".."))
+from check_questions import load_items  # noqa: E402
 
 KINDS = {"country-period", "actor-period", "institute", "topic", "citation", "relative",
          "japanese", "misspelling", "english-topic", "empty"}
@@ -156,7 +158,7 @@ def check_digest():
 
 
 def load_corpus_items():
-    data = json.load(open(ITEMS, encoding="utf-8"))
+    data = load_items(ITEMS)
     items = data if isinstance(data, list) else data.get("items", [])
     first, every = {}, set()
     for it in items:

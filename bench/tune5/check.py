@@ -2,7 +2,7 @@
 """Validate bench/tune5/questions.yml (policy-bot tuning set).
 
 Checks: schema; every `expect`/`expect_any` URL is the FIRST url of some item in
-/work/drafts/items.json; every `expect_titles` string is a substring of some item
+the parsed items (`policy-bot ingest --json`); every `expect_titles` string is a substring of some item
 title; no duplicate questions; for `empty: true` questions, none of the grep terms
 listed in `why` (after "grep:") occurs in the data files (NFKC, case-insensitive;
 English/ASCII terms matched at word starts, other terms as substrings, also with
@@ -23,7 +23,8 @@ import yaml
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.normpath(os.path.join(HERE, "..", ".."))
-ITEMS = "/work/drafts/items.json"
+sys.path.insert(0, os.path.join(HERE, ".."))
+from check_questions import load_items  # noqa: E402  (the items from `policy-bot ingest --json`)
 DATA_GLOBS = ["data/digests/*", "data/reports/*", "data/briefings/*", "data/sources.yml"]
 
 KINDS = {"country-period", "actor-period", "institute", "topic", "citation", "relative",
@@ -43,15 +44,14 @@ def join_spaced_letters(s):
     return re.sub(r"\b(?:[a-z] ){1,}[a-z]\b", lambda m: m.group(0).replace(" ", ""), s)
 
 
-def load_corpus():
+def load_corpus(items):
     texts = []
     for g in DATA_GLOBS:
         for p in sorted(glob.glob(os.path.join(ROOT, g))):
             if os.path.isfile(p):
                 with open(p, encoding="utf-8") as f:
                     texts.append((os.path.relpath(p, ROOT), f.read()))
-    with open(ITEMS, encoding="utf-8") as f:
-        texts.append(("items.json", f.read()))
+    texts.append(("items.json", json.dumps(items, ensure_ascii=False)))
     out = []
     for name, t in texts:
         n = norm(t)
@@ -108,7 +108,7 @@ def grep_terms(why):
 
 def main(argv):
     if len(argv) > 1 and argv[1] == "--grep":
-        corpus = load_corpus()
+        corpus = load_corpus(load_items(None))
         rc = 0
         for term in argv[2:]:
             hits = find_term(term, corpus)
@@ -120,11 +120,10 @@ def main(argv):
 
     path = argv[1] if len(argv) > 1 else os.path.join(HERE, "questions.yml")
     errors = []
-    with open(ITEMS, encoding="utf-8") as f:
-        items = json.load(f)
+    items = load_items(None)
     first_urls = {it["urls"][0] for it in items if it.get("urls")}
     titles = [it["title"] for it in items]
-    corpus = load_corpus()
+    corpus = load_corpus(items)
 
     with open(path, encoding="utf-8") as f:
         doc = yaml.safe_load(f)

@@ -69,8 +69,6 @@ export interface Name {
   place?: SubPlace;
   /** Read in questions only: in documents the name is ambiguous (ロシア語 is a language). */
   questionOnly?: boolean;
-  /** A person who heads an actor (actors.yml `people`). */
-  person?: boolean;
   /** An actor's name that is also a place read in questions only: a place in questions, the actor in documents. */
   placeQuestionOnly?: boolean;
 }
@@ -87,7 +85,7 @@ export interface SubPlace {
 
 function buildNames(): Name[] {
   const names: Name[] = [];
-  const seen = new Set<string>();
+  const byKey = new Map<string, Name>();
   const add = (
     code: string,
     text: string,
@@ -97,23 +95,20 @@ function buildNames(): Name[] {
     agency = false,
     searchAs?: string,
     actor?: string,
-    extra: { place?: SubPlace; questionOnly?: boolean; person?: boolean } = {},
+    extra: { place?: SubPlace; questionOnly?: boolean } = {},
   ) => {
     const key = `${lang}:${cased ? text : text.toLowerCase()}`;
-    if (seen.has(key)) {
+    const earlier = byKey.get(key);
+    if (earlier) {
       // An actor that is also a place (東京都: the Tokyo government and the prefecture) is named
       // as the place in a question: answers must name it.
-      const earlier = extra.place
-        ? names.find((n) => `${n.lang}:${n.cased ? n.text : n.text.toLowerCase()}` === key)
-        : undefined;
-      if (earlier && !earlier.place && earlier.code === code) {
+      if (extra.place && !earlier.place && earlier.code === code) {
         earlier.place = extra.place;
         if (extra.questionOnly) earlier.placeQuestionOnly = true;
       }
       return;
     }
-    seen.add(key);
-    names.push({
+    const name: Name = {
       code,
       text,
       lang,
@@ -123,7 +118,9 @@ function buildNames(): Name[] {
       ...(searchAs ? { searchAs } : {}),
       ...(actor ? { actor } : {}),
       ...extra,
-    });
+    };
+    byKey.set(key, name);
+    names.push(name);
   };
   const places = placesLexicon();
   for (const c of places.countries) {
@@ -149,7 +146,6 @@ function buildNames(): Name[] {
     for (const n of a.people.flat())
       add(a.country, n, /[A-Za-z]/.test(n) ? 'en' : 'ja', false, true, true, undefined, a.id, {
         questionOnly: true,
-        person: true,
       });
   }
   for (const { en: state, ja, abbr } of places.us_states) {

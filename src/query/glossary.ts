@@ -1,3 +1,4 @@
+import { stemKatakana } from '../analyze/analyzer.js';
 import { isoEnglishStopwords } from '../analyze/english-terms.js';
 import { glossaryEntries, questionWords } from '../analyze/lexicon.js';
 
@@ -20,6 +21,11 @@ let sets:
       joints: Set<string>;
     }
   | undefined;
+/** Words and their katakana stems as the index writes them (セミナー and セミナ). */
+function withStems(words: readonly string[]): Set<string> {
+  return new Set([...words, ...words.map(stemKatakana)]);
+}
+
 function wordSets() {
   if (!sets) {
     const q = questionWords();
@@ -34,9 +40,9 @@ function wordSets() {
       weak: new Set(q.weak),
       ja: new Set(q.ja),
       honorifics: new Set(q.honorifics),
-      heads: new Set(q.generic_heads),
-      kindHeads: new Set(q.ja_kind_heads),
-      nameEnds: new Set([...q.ja_name_ends, ...q.ja_kind_heads]),
+      heads: withStems(q.generic_heads),
+      kindHeads: withStems(q.ja_kind_heads),
+      nameEnds: withStems([...q.ja_name_ends, ...q.ja_kind_heads]),
       headsEn: new Set(q.generic_heads_en),
       joints: new Set(q.ja_joints),
     };

@@ -85,6 +85,51 @@ function dayRange(y: number, m: number, a: number, b: number, en: string, ja: st
   };
 }
 
+/** The first, middle or last third of a month (上旬, 中旬, 下旬: days 1–10, 11–20, 21–end). */
+function thirdOfMonth(y: number, m: number, which: 'early' | 'mid' | 'late'): Period {
+  const [a, b, ja] =
+    which === 'early' ? [1, 10, '上旬'] : which === 'mid' ? [11, 20, '中旬'] : [21, 31, '下旬'];
+  return dayRange(y, m, a, b, which, ja);
+}
+
+/** Counts said in words: "a couple of weeks" is two, "a few" three, 数週間 three, "several" four. */
+const COUNT_WORDS: Record<string, number> = {
+  a: 1,
+  an: 1,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  few: 3,
+  several: 4,
+  数: 3,
+};
+
+/** The number a period's count says (digits, a word, a couple, 一〜六), or 0 when it says none. */
+function countOf(said: string): number {
+  return Number(said) || COUNT_WORDS[said] || (/couple/.test(said) ? 2 : '一二三四五六'.indexOf(said) + 1);
+}
+
+/** Days in a unit of time as a period's count means it (a month is 30 days, a year 365). */
+function daysIn(unit: string): number {
+  return /day|日/.test(unit) ? 1 : /week|週|fortnight/.test(unit) ? 7 : /year|年/.test(unit) ? 365 : 30;
+}
+
+/**
+ * The last 30 days: "recently", 最近, and "latest" asked with nothing else (understand.ts). Outside
+ * the corpus's coverage the latest covered period answers instead (filters.ts).
+ */
+export function recentPeriod(today: string): Period {
+  return {
+    from: addDays(today, -30),
+    to: today,
+    label: { en: 'the last 30 days', ja: '直近30日' },
+    kind: 'relative',
+  };
+}
+
 const ORDINAL_WEEK: Record<string, number> = {
   first: 1,
   '1st': 1,
@@ -277,25 +322,11 @@ const RULES: Rule[] = [
   // window one unit either side (two weeks and two months ago exactly are the rules above); not
   // a date's day (12月3日前後), nor before an event (施行の6か月前), nor 前倒し / 前半 / 前期
   {
-    re: /\b(?:a\s+)?(couple(?:\s+of)?|few|several|\d{1,2}|three|four|five|six|(?<!a\s)a|an|one)\s+(days?|weeks?|months?)\s+(?:ago|back)\b|(?<![月/\dの])(数|\d{1,2}|[一二三四五六])\s*(日|週間|か月|ヶ月|カ月|ヵ月)\s*前(?![半期後倒])/gi,
+    re: /\b(?:a\s+)?(couple(?:\s+of)?|few|several|\d{1,2}|two|three|four|five|six|(?<!a\s)a|an|one)\s+(days?|weeks?|months?)\s+(?:ago|back)\b|(?<![月/\dの])(数|\d{1,2}|[一二三四五六])\s*(日|週間|か月|ヶ月|カ月|ヵ月)\s*前(?![半期後倒])/gi,
     make: (m, t) => {
-      const words: Record<string, number> = {
-        three: 3,
-        four: 4,
-        five: 5,
-        six: 6,
-        few: 3,
-        several: 4,
-        数: 3,
-        a: 1,
-        an: 1,
-        one: 1,
-      };
-      const said = (m[1] ?? m[3] ?? '').toLowerCase();
-      const n = Number(said) || words[said] || (/couple/.test(said) ? 2 : '一二三四五六'.indexOf(said) + 1);
+      const n = countOf((m[1] ?? m[3] ?? '').toLowerCase());
       if (n < 1) return undefined;
-      const unit = (m[2] ?? m[4] ?? '').toLowerCase();
-      const size = /day|日/.test(unit) ? 1 : /week|週/.test(unit) ? 7 : 30;
+      const size = daysIn((m[2] ?? m[4] ?? '').toLowerCase());
       const en = size === 1 ? 'day' : size === 7 ? 'week' : 'month';
       return {
         from: addDays(t, -size * (n + 1)),
@@ -362,9 +393,7 @@ const RULES: Rule[] = [
       const y = m[3] ? Number(m[3]) : latestYear(t, mo);
       const said = (m[1] as string).toLowerCase();
       const which = /start|beginning|early/.test(said) ? 'early' : /middle|mid/.test(said) ? 'mid' : 'late';
-      const [a, b, ja] =
-        which === 'early' ? [1, 10, '上旬'] : which === 'mid' ? [11, 20, '中旬'] : [21, 31, '下旬'];
-      return { ...dayRange(y, mo, a, b, which, ja), ...(m[3] ? {} : { kind: 'bare' as const }) };
+      return { ...thirdOfMonth(y, mo, which), ...(m[3] ? {} : { kind: 'bare' as const }) };
     },
   },
   // Q4 2025 / 2025 Q4 / 2025年第4四半期: calendar quarters
@@ -405,16 +434,6 @@ const RULES: Rule[] = [
   {
     re: /\b(?:past|last|previous|recent)\s+(\d{1,2}|two|three|four|five|six|(?:a\s+)?couple(?:\s+of)?|few|several|)\s*(days|weeks|months|years|fortnight)\b|(?:過去|直近|この|ここ|最近)\s*(\d{1,2}|数|[一二三四五六]|半)\s*(日|週間|か月|ヶ月|カ月|ヵ月|年間|年)/gi,
     make: (m, t) => {
-      // "a couple of weeks" is two, "a few" three, 数週間 three, "several" four.
-      const words: Record<string, number> = {
-        two: 2,
-        three: 3,
-        four: 4,
-        five: 5,
-        six: 6,
-        few: 3,
-        several: 4,
-      };
       const said = (m[1] ?? m[3] ?? '').toLowerCase().trim();
       const unit = (m[2] ?? m[4] ?? '').toLowerCase();
       // (a fortnight is two weeks; "the past weeks", "recent months" with no count are a few;
@@ -424,18 +443,12 @@ const RULES: Rule[] = [
         said === '半'
           ? 0.5
           : unit === 'fortnight'
-            ? 2 * (Number(said) || words[said] || 1)
-            : Number(said) ||
-              words[said] ||
-              (/couple/.test(said) ? 2 : said === '数' || said === '' ? 3 : '一二三四五六'.indexOf(said) + 1);
+            ? 2 * (countOf(said) || 1)
+            : said === ''
+              ? 3
+              : countOf(said);
       if (n <= 0) return undefined;
-      const days = /day|日/.test(unit)
-        ? n
-        : /week|週|fortnight/.test(unit)
-          ? 7 * n
-          : /year|年/.test(unit)
-            ? Math.round(365 * n)
-            : 30 * n;
+      const days = Math.round(daysIn(unit) * n);
       return {
         from: addDays(t, -days),
         to: t,
@@ -621,12 +634,13 @@ const RULES: Rule[] = [
       const [ty, tm, td] = parts(t);
       if (m[0] === '年初来')
         return { from: iso(ty, 1, 1), to: t, label: { en: `${ty} so far`, ja: `${ty}年初来` } };
-      const which = m[1] ? (m[1] as string).toLowerCase() : m[3] === '月初' ? 'early' : 'late';
+      const which = (m[1] ? (m[1] as string).toLowerCase() : m[3] === '月初' ? 'early' : 'late') as
+        | 'early'
+        | 'mid'
+        | 'late';
       const last = m[2] ? /last|previous/i.test(m[2]) : m[3] === '月末' && td < 21;
       const [y, mo] = last ? (tm === 1 ? [ty - 1, 12] : [ty, tm - 1]) : [ty, tm];
-      const [a, b, ja] =
-        which === 'early' ? [1, 10, '上旬'] : which === 'mid' ? [11, 20, '中旬'] : [21, 31, '下旬'];
-      return soFar(dayRange(y, mo, a, b, which, ja), t);
+      return soFar(thirdOfMonth(y, mo, which), t);
     },
     kind: 'relative',
   },
@@ -646,11 +660,7 @@ const RULES: Rule[] = [
   // recently / lately / 最近: the last 30 days (outside coverage, the latest period covered)
   {
     re: /\b(?:recently|lately|recent|these\s+days)\b|最近|先日/gi,
-    make: (_m, t) => ({
-      from: addDays(t, -30),
-      to: t,
-      label: { en: 'the last 30 days', ja: '直近30日' },
-    }),
+    make: (_m, t) => recentPeriod(t),
     kind: 'relative',
   },
   {

@@ -31,6 +31,16 @@ export interface PlaceMatch {
 }
 
 let phrasesByWord: { of: Map<string, string[]>; byWord: Map<string, string[]> } | undefined;
+/** Glossary phrases that name places themselves ("us and uk"), asked once per phrase. */
+const namesPlaces = new Map<string, boolean>();
+function phraseNamesPlaces(phrase: string): boolean {
+  let named = namesPlaces.get(phrase);
+  if (named === undefined) {
+    named = /\b(?:and|or|vs)\b|&/.test(phrase) || findMentions(phrase, { mode: 'question' }).length > 1;
+    namesPlaces.set(phrase, named);
+  }
+  return named;
+}
 /**
  * Whether the place name at [start, end) is a word of a glossary phrase written around it ("the
  * Brussels effect" is a term of art, not the EU): the phrase is the concept, the place none.
@@ -43,6 +53,7 @@ function inGlossaryPhrase(text: string, start: number, end: number): boolean {
       if (/^[a-z][a-z' -]* [a-z' -]+$/.test(key))
         for (const w of key.split(' ')) byWord.set(w, [...(byWord.get(w) ?? []), key]);
     phrasesByWord = { of: glossary, byWord };
+    namesPlaces.clear();
   }
   const name = text.slice(start, end).toLowerCase();
   if (!/^[a-z]/.test(name)) return false;
@@ -51,7 +62,7 @@ function inGlossaryPhrase(text: string, start: number, end: number): boolean {
     const inPhrase = phrase.indexOf(name);
     if (inPhrase < 0 || phrase === name) continue;
     // (a phrase of places, "us and uk", names them all: it is no term of art)
-    if (/\b(?:and|or|vs)\b|&/.test(phrase) || findMentions(phrase, { mode: 'question' }).length > 1) continue;
+    if (phraseNamesPlaces(phrase)) continue;
     const from = start - inPhrase;
     if (
       lower.startsWith(phrase, from) &&

@@ -1,5 +1,5 @@
 import { loadDictionaryTables, lookupEnglishWord } from '../analyze/dictionary.js';
-import { combinePeriods, findPeriods } from './period.js';
+import { combinePeriods, findPeriods, recentPeriod } from './period.js';
 import { findPlaces } from './places.js';
 import type {
   CorpusLookups,
@@ -221,7 +221,7 @@ export function understand(question: string, today: string, options: UnderstandO
     !interp.actors.length &&
     interp.groups.every((g) => g.weak)
   )
-    interp.period = combinePeriods(findPeriods('recently', today));
+    interp.period = recentPeriod(today);
   if (expired) interp.cutShort = { analyzedChars: readUpTo(text, interp), length: question.length };
   // The last guard: a noun nothing above placed is a concept as typed, never dropped. (For a
   // question as long as a question gets: re-reading a page of pasted text costs more than the

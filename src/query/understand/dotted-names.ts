@@ -5,12 +5,12 @@ import type { TermGroup } from './context.js';
 
 /**
  * Katakana words joined by a middle dot (フロンティア・モデル・フォーラム, ジェネシス・ミッション) are one
- * name — when a word is no glossary subject or the last names a kind of body or event
- * (`ja_name_ends`); サイバーセキュリティ・プライバシー is a list of two subjects: the analyzer cuts at the dot, as it must for the documents, but a question that names
- * the Frontier Model Forum is not answered by items about models and safety. The groups of the
- * name's words become one concept whose every word an item must have (each word by any of its
- * readings or its English: グーグル・ディープマインド is Google DeepMind), so a name the corpus lacks is said
- * missing instead of half-matched.
+ * name when a word is no glossary subject or the last names a kind of body or event
+ * (`ja_name_ends`); サイバーセキュリティ・プライバシー is a list of two subjects. The analyzer cuts
+ * at the dot, as it must for the documents, but a question that names the Frontier Model Forum
+ * is not answered by items about models and safety: the name's words become one concept whose
+ * every word an item must have (each by any of its readings or its English: グーグル・ディープマインド
+ * is Google DeepMind), so a name the corpus lacks is said missing instead of half-matched.
  */
 const DOTTED_NAME = /[\u30a1-\u30fa\u30fc]{2,}(?:[・･][\u30a1-\u30fa\u30fc]{2,})+/g;
 
@@ -45,8 +45,7 @@ export function mergeDottedNames(
     // A chain of the glossary's subjects is a list (サイバーセキュリティ・プライバシー), unless its
     // last word names a kind of body or event; a word the glossary does not know makes it a name.
     const last = stemKatakana(words[words.length - 1] as string);
-    const ends = nameEndSet();
-    if (members.every((g) => g.source === 'glossary') && !ends.has(last) && !ends.has(`${last}ー`)) continue;
+    if (members.every((g) => g.source === 'glossary') && !nameEndSet().has(last)) continue;
     let combos: string[][] = [[]];
     // (each word also by its English, since a name is often printed in Latin letters in a Japanese
     // sentence: セーフティ・レッドチーム・チャレンジ is "Safety Red Teaming Challenge")

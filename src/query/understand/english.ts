@@ -48,6 +48,15 @@ function isWeakWord(word: string): boolean {
   return weak.has(word) || weak.has(minimalStem(word));
 }
 
+let fiveLetter: { words: string[]; of: Map<string, string[]> } | undefined;
+/** The glossary's words of five letters, listed once per glossary: the targets of a four-letter typo. */
+function fiveLetterGlossaryWords(): string[] {
+  const glossary = glossaryIndex();
+  if (fiveLetter?.of !== glossary)
+    fiveLetter = { words: [...glossary.keys()].filter((k) => /^[a-z]{5}$/.test(k)), of: glossary };
+  return fiveLetter.words;
+}
+
 let typoTargets: { words: string[]; of: object | undefined } | undefined;
 /** Words a typo may be corrected to: single glossary words and vocabulary glosses, five letters or more. */
 function correctionTargets(ctx: UnderstandContext): string[] {
@@ -82,10 +91,8 @@ export function correctTypo(ctx: UnderstandContext, word: string): Reading | und
   // A four-letter word: only a letter left out of one glossary word (draf → draft); other edits of
   // so short a word reach too many words.
   if (word.length === 4) {
-    const hits = [...glossaryIndex().keys()].filter(
-      (k) => k.length === 5 && /^[a-z]+$/.test(k) && editDistance(word, k, 1) === 1,
-    );
-    return hits.length === 1 ? (readWord(ctx, hits[0] as string) ?? undefined) : undefined;
+    const hits = fiveLetterGlossaryWords().filter((k) => editDistance(word, k, 1) === 1);
+    return hits.length === 1 ? readWord(ctx, hits[0] as string) : undefined;
   }
   // One edit, two for a long word (regualtoin); towards the lexicon's words, else a Latin word the
   // corpus prints (antropic → anthropic).

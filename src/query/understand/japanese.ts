@@ -243,10 +243,9 @@ function unknownKatakanaRuns(text: string, ctx: UnderstandContext): { run: strin
   return out;
 }
 
-/** A generic or kind last part (関連, 会合), also as the index stems katakana (セミナ for セミナー). */
+/** A generic or kind last part (関連, 会合; the sets hold the index's stems too: セミナ). */
 function isHead(part: string): boolean {
-  const heads = [genericHeadSet(), kindHeadSet()];
-  return heads.some((h) => h.has(part) || h.has(`${part}ー`));
+  return genericHeadSet().has(part) || kindHeadSet().has(part);
 }
 
 /** A Japanese word's first English glosses (two words at most) as English-field alternatives. */

@@ -109,20 +109,19 @@ const script = (c: string) =>
   /[\u30a0-\u30ff]/.test(c) ? 'katakana' : /[\u3040-\u309f]/.test(c) ? 'hiragana' : 'kanji';
 const sameScript = (a: string, b: string) => script(a) === script(b) && script(a) !== 'hiragana';
 
-/**
- * Katakana words typed in hiragana (れっどちーみんぐ) are read as katakana when the katakana
- * form splits into known katakana words; ordinary hiragana (について, まとめて) never does.
- */
 /** Hiragana as katakana (しくみ → シクミ), other characters as they are. */
 export const toKatakana = (h: string): string =>
   h.replace(/[\u3041-\u3096]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0x60));
 
+/**
+ * Katakana words typed in hiragana (れっどちーみんぐ) are read as katakana when the katakana
+ * form splits into known katakana words; ordinary hiragana (について, まとめて) never does.
+ */
 export function katakanaFromHiragana(text: string): string {
-  const toKata = toKatakana;
   return text.replace(/[\u3041-\u3096ー]{4,}/g, (run) => {
     // The longest head of the run that reads as katakana words; particles after it stay (…ぐの).
     for (let end = run.length; end >= 4; end--) {
-      const kata = toKata(run.slice(0, end));
+      const kata = toKatakana(run.slice(0, end));
       if (decompoundKatakana(kata).length > 1) return kata + run.slice(end);
     }
     return run;

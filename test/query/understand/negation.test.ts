@@ -16,9 +16,10 @@ describe('words an asker leaves out ("not the state stuff", "except Korea", å·žæ
     expect(eu.interpretation.countries).not.toContain('EU');
   });
 
-  it('a question without a marker keeps every word (the marker words are no filler alone)', () => {
-    const r = corpus.ask('state AI laws in the US');
-    expect((r.interpretation.filler ?? []).some((f) => /not|except/.test(f))).toBe(false);
+  it('a word that only begins like a marker is no marker (notable, exceptions)', () => {
+    const r = corpus.ask('notable exceptions in state AI laws in the US');
+    expect((r.interpretation.filler ?? []).some((f) => /^(?:not|except)\b/.test(f))).toBe(false);
+    expect(r.interp.groups.map((g) => g.label)).toContain('exceptions');
   });
 });
 

@@ -211,10 +211,27 @@ export async function allSets(index: SearchIndex, dataDir: string): Promise<Unse
         tuned: true,
       },
     ),
+    scoreUnseen(
+      index,
+      at('tune11', 'questions.yml'),
+      'tune11 (fifth session, institutes, topics, partial coverage)',
+      {
+        tuned: true,
+      },
+    ),
+    scoreUnseen(index, at('tune12', 'questions.yml'), 'tune12 (fifth session, as people type in Slack)', {
+      tuned: true,
+    }),
     ...(await scoreNewMonth(dataDir, {
       dir: 'newmonth-tune',
       month: '2026-03.txt',
       name: 'second new month (bench/newmonth-tune, for tuning)',
+      tuned: true,
+    })),
+    ...(await scoreNewMonth(dataDir, {
+      dir: 'newmonth-tune2',
+      month: '2026-04.txt',
+      name: 'third new month (bench/newmonth-tune2, for tuning)',
       tuned: true,
     })),
     scoreUnseen(index, at('natural', 'questions.yml'), 'natural, holdout split', { split: 'holdout' }),

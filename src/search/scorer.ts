@@ -369,6 +369,19 @@ export function hasTerm(index: SearchIndex, term: string): boolean {
 }
 
 /**
+ * Whether an item's text (not only its URLs) holds a term: a URL's host or path joins words
+ * (digitalservice, metro) that no sentence prints, so they are no evidence of a name.
+ */
+export function hasTextTerm(index: SearchIndex, term: string): boolean {
+  const mini = prepare(index).mini;
+  const fields = mini._index.get(term) as Map<number, unknown> | undefined;
+  if (!fields) return false;
+  const refs = mini._fieldIds?.refs;
+  for (const id of fields.keys()) if (id !== refs) return true;
+  return false;
+}
+
+/**
  * Every term the index holds, from MiniSearch's own term tree: what tables of the corpus's terms
  * (its Latin names, its katakana by spelling) are built from, once per index.
  */

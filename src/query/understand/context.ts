@@ -94,6 +94,8 @@ export interface CorpusLookups {
   vocabulary?: Vocabulary;
   /** Whether the index holds a term (Latin names, codes): such a word is never "corrected". */
   hasTerm?: (term: string) => boolean;
+  /** Whether an item's text, not only a URL, holds the term (names joined from two words). */
+  hasTextTerm?: (term: string) => boolean;
   /** The Latin words the corpus prints (five letters or more): what a typo of a name may mean. */
   latinTerms?: () => readonly string[];
   /**

@@ -383,7 +383,14 @@ function groupsOf(text: string, ctx: UnderstandContext): TermGroup[] {
     // (a kind word only when the corpus does not write the compound: 情報通信白書 is its own paper)
     const last = unit.parts[unit.parts.length - 1] as string;
     const widened = unit.parts.length > 1 && (genericHeadSet().has(last) || (absent && isHead(last)));
-    if (widened) alternatives.push(unit.parts.slice(0, -1));
+    if (widened) {
+      const subject = unit.parts.slice(0, -1);
+      alternatives.push(subject);
+      // …and the glossary's words for that subject (パートナー機関 → パートナーシップ)
+      const said = subject.join('');
+      const words = rev.get(said) ?? (KATAKANA_WORD.test(said) ? rev.get(`${said}ー`) : undefined);
+      for (const other of words ?? []) if (!/^[A-Za-z]/.test(other)) alternatives.push(analyze(other).map((x) => x.whole));
+    }
     const field = personField(unit.whole);
     if (field) alternatives.push(...analyze(field).map((x) => [x.whole]));
     const glossed = rev.get(u.surface) ?? rev.get(unit.whole);

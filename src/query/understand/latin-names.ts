@@ -53,7 +53,8 @@ function latinTermsOfLength(ctx: UnderstandContext, length: number): string[] {
 
 /**
  * A name the corpus prints as one word typed as two (deep mind → DeepMind, open ai → OpenAI): the
- * two words joined, in place, when the joined word is a corpus term and no dictionary word, and
+ * two words joined, in place, when the joined word is in an item's text (a URL's host joins words
+ * no sentence does: digitalservice) and no dictionary word, and
  * the glossary has no phrase of the two.
  */
 export function joinSplitNames(tokens: string[], ctx: UnderstandContext): void {
@@ -63,7 +64,8 @@ export function joinSplitNames(tokens: string[], ctx: UnderstandContext): void {
     if (!/^[A-Za-z]+$/.test(a) || !/^[A-Za-z]+$/.test(b)) continue;
     const joined = `${a}${b}`;
     const lower = joined.toLowerCase();
-    if (lower.length < 5 || !ctx.hasTerm?.(lower) || lookupEnglishWord(lower)) continue;
+    if (lower.length < 5 || !(ctx.hasTextTerm ?? ctx.hasTerm)?.(lower) || lookupEnglishWord(lower))
+      continue;
     if (glossaryIndex().has(`${a} ${b}`.toLowerCase())) continue;
     tokens.splice(k, 2, joined);
   }

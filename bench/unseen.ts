@@ -235,6 +235,16 @@ export async function allSets(index: SearchIndex, dataDir: string): Promise<Unse
       tuned: true,
     })),
     scoreUnseen(index, at('natural', 'questions.yml'), 'natural, holdout split', { split: 'holdout' }),
+    scoreUnseen(
+      index,
+      at('natural9', 'questions.yml'),
+      'natural9 (written 2026-12-07, fifth session, at its start; never read)',
+    ),
+    ...(await scoreNewMonth(dataDir, {
+      dir: 'newmonth3',
+      month: '2026-05.txt',
+      name: 'fourth new month (bench/newmonth3, synthetic May 2026, never read)',
+    })),
     scoreUnseen(index, at('natural2', 'questions.yml'), 'natural2'),
     scoreUnseen(index, at('natural3', 'questions.yml'), 'natural3'),
     scoreUnseen(index, at('natural4', 'questions.yml'), 'natural4 (written 2026-12-07, before tuning)'),

@@ -1,4 +1,5 @@
 import { lookupEnglishWord, lookupJapanese } from '../analyze/dictionary.js';
+import { actorsById } from '../analyze/lexicon.js';
 import type { Message } from '../present/catalogue.js';
 import type { SearchIndex } from '../search/index-store.js';
 import type { StoredItem } from '../search/stored-item.js';
@@ -52,14 +53,28 @@ export interface SearchOutcome {
 /**
  * Which concepts every answer must match, by group index (1: required): the places named, the
  * name of a law named ("CHIPS Act funding" is not answered by funding items under another law),
- * and a person or a dotted name named.
+ * a person or a dotted name named, and a body named that the corpus names somewhere (Ofcom, IMDA,
+ * 経産省: "Ofcom in December" is not answered by other UK items; a government in general only
+ * ranks its country's items).
  */
-export function requiredConcepts(groups: readonly TermGroup[]): Uint8Array {
+export function requiredConcepts(groups: readonly TermGroup[], matches?: ConceptMatches): Uint8Array {
   const out = new Uint8Array(groups.length);
   groups.forEach((g, i) => {
     if (g.place || g.lawName || g.name) out[i] = 1;
+    // (a body the corpus never names — its items say 英国政府 where DSIT acted — only ranks)
+    else if (namedBody(g) && matches?.perGroup.get(g)?.present) out[i] = 1;
   });
   return out;
+}
+
+/** Kinds of actor whose name an answer must carry (or be one of its own section's items). */
+const NAMED_KINDS = new Set(['agency', 'ministry', 'institute', 'party', 'regulator']);
+
+/** An actor named in the question that is a body of its own, not a government in general. */
+export function namedBody(g: TermGroup): boolean {
+  if (!g.agency || !g.actor) return false;
+  const kind = actorsById().get(g.actor)?.kind;
+  return kind !== undefined && NAMED_KINDS.has(kind);
 }
 
 /**

@@ -136,7 +136,7 @@ function run(
       notices: [{ code: 'askAboutSomething' }, coverage],
     });
   }
-  const required = requiredConcepts(interp.groups);
+  const required = requiredConcepts(interp.groups, matches);
   const scored = scoreCandidates(
     index,
     total > 0

@@ -388,8 +388,12 @@ function groupsOf(text: string, ctx: UnderstandContext): TermGroup[] {
       alternatives.push(subject);
       // …and the glossary's words for that subject (パートナー機関 → パートナーシップ)
       const said = subject.join('');
-      const words = rev.get(said) ?? (KATAKANA_WORD.test(said) ? rev.get(`${said}ー`) : undefined);
-      for (const other of words ?? []) if (!/^[A-Za-z]/.test(other)) alternatives.push(analyze(other).map((x) => x.whole));
+      // (not for a generic subject: 政策動向 stays the policy news it was)
+      const words = weakTermSet().has(said)
+        ? undefined
+        : (rev.get(said) ?? (KATAKANA_WORD.test(said) ? rev.get(`${said}ー`) : undefined));
+      for (const other of words ?? [])
+        if (!/^[A-Za-z]/.test(other)) alternatives.push(analyze(other).map((x) => x.whole));
     }
     const field = personField(unit.whole);
     if (field) alternatives.push(...analyze(field).map((x) => [x.whole]));

@@ -64,8 +64,7 @@ export function joinSplitNames(tokens: string[], ctx: UnderstandContext): void {
     if (!/^[A-Za-z]+$/.test(a) || !/^[A-Za-z]+$/.test(b)) continue;
     const joined = `${a}${b}`;
     const lower = joined.toLowerCase();
-    if (lower.length < 5 || !(ctx.hasTextTerm ?? ctx.hasTerm)?.(lower) || lookupEnglishWord(lower))
-      continue;
+    if (lower.length < 5 || !(ctx.hasTextTerm ?? ctx.hasTerm)?.(lower) || lookupEnglishWord(lower)) continue;
     if (glossaryIndex().has(`${a} ${b}`.toLowerCase())) continue;
     tokens.splice(k, 2, joined);
   }

@@ -1,22 +1,28 @@
 import { analyze } from '../../analyze/analyzer.js';
+import { lookupEnglishWord } from '../../analyze/dictionary.js';
 import { actorsById } from '../../analyze/lexicon.js';
+import { weakTermSet } from '../glossary.js';
 import type { PlaceMatch } from '../places.js';
 import { minimalAlternatives } from './alternatives.js';
 import type { TermGroup } from './context.js';
 
 /**
  * A name as alternatives: each of its spellings analyzed — a Japanese spelling only when it is
- * one word or compound (主要20か国 would otherwise be 主要 and 国, found in any item), a Latin one
- * in at most three words.
+ * one word or compound (主要20か国 would otherwise be 主要 and 国, found in any item) unless `pieces`
+ * (a body's own name: 科学・ICT省), a Latin one in at most three words.
  */
-function nameAlternatives(names: string[]): string[][] {
+function nameAlternatives(names: string[], pieces = false): string[][] {
   return minimalAlternatives(
     names
       .map((n) => {
         const units = analyze(n);
         if (
           /[\u3040-\u30ff\u3400-\u9fff]/.test(n) &&
-          (units.length !== 1 || units[0]?.surface !== n.normalize('NFKC'))
+          (units.length !== 1 || units[0]?.surface !== n.normalize('NFKC')) &&
+          // (in pieces only when each says something: 米AISI is any US item on AISI, AIオフィス any office)
+          (!pieces ||
+            (units[0]?.whole.length ?? 0) < 2 ||
+            units.some((u) => weakTermSet().has(u.whole.toLowerCase())))
         )
           return [];
         return units.map((u) => (u.latin ? (u.alternatives[0] ?? u.whole) : u.whole));
@@ -50,10 +56,23 @@ export function agencyGroups(places: PlaceMatch, hasTerm?: (term: string) => boo
             source: 'typed',
           };
       }
-      const names = entry ? [name, ...entry.ja, ...entry.en] : [name];
+      // (and the short names a question may use that no other body has: AISI, not "institute")
+      const terms = (entry?.terms ?? []).filter(
+        (t) => /^[A-Za-z][A-Za-z-]{2,}$/.test(t) && !lookupEnglishWord(t),
+      );
+      const names = entry ? [name, ...entry.ja, ...entry.en, ...terms] : [name];
+      // An English name of several words matches each word anywhere in an item's English (the
+      // NCO's "Cabinet Secretariat … Office" is no Cabinet Office): where the body has a Japanese
+      // name, which its items print, that name decides; one-word names (Ofcom, NIST) stay.
+      // (a body's Japanese name in pieces too: the digests print 科学・ICT省)
+      const all = nameAlternatives(names, entry !== undefined && entry.kind !== 'government');
+      const japanese = all.some((a) => a.some((t) => !/^[ -~]+$/.test(t)));
+      const alternatives = japanese
+        ? all.filter((a) => a.length === 1 || !a.every((t) => /^[ -~]+$/.test(t)))
+        : all;
       return {
         label: name,
-        alternatives: nameAlternatives(names),
+        alternatives,
         boost: [],
         weak: false,
         untranslated: false,

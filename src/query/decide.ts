@@ -82,6 +82,12 @@ export function namedBody(g: TermGroup): boolean {
  * an answer rather than a suggestion; and how far below the best item it may fall.
  */
 export const MIN_COVERAGE = 0.5;
+/**
+ * …or how much of it by rarity (Scored.share) an item holds to be an answer all the same: the
+ * item on floods answers "flood forecasting with machine learning" though it says neither
+ * forecasting nor learning, words many items use.
+ */
+export const MIN_SHARE = 0.6;
 const BELOW_BEST = 0.34;
 
 /**
@@ -171,8 +177,17 @@ export function decide(d: DecideInput): SearchOutcome {
   for (let i = 0; i < scored.length; i++)
     if ((scored.requiredMet[i] as number) >= needed) best = Math.max(best, scored.coverage[i] as number);
   const floor = Math.max(MIN_COVERAGE, best - BELOW_BEST) - 1e-9;
+  let bestShare = 0;
+  for (let i = 0; i < scored.length; i++)
+    if ((scored.requiredMet[i] as number) >= needed)
+      bestShare = Math.max(bestShare, scored.share[i] as number);
+  const shareFloor = Math.max(MIN_SHARE, bestShare - BELOW_BEST) - 1e-9;
   const answers = all
-    .filter((i) => (scored.requiredMet[i] as number) >= needed && (scored.coverage[i] as number) >= floor)
+    .filter(
+      (i) =>
+        (scored.requiredMet[i] as number) >= needed &&
+        ((scored.coverage[i] as number) >= floor || (scored.share[i] as number) >= shareFloor),
+    )
     .sort(order);
   const abstain = (head: Message[]): SearchOutcome => {
     const suggestions = all

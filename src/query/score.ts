@@ -23,6 +23,11 @@ export class Scored {
   readonly pos: Int32Array;
   readonly score: Float64Array;
   readonly coverage: Float64Array;
+  /**
+   * Coverage with each concept weighted by how rare it is in the corpus (see RankContext.shares):
+   * how much of what the question is about the item holds — what decides answer or suggestion.
+   */
+  readonly share: Float64Array;
   /** BM25 over the matched concepts, before coverage: orders suggestions. */
   readonly bm: Float64Array;
   /** Coverage band, then dated events first, when a place or a period is named (0 otherwise). */
@@ -35,16 +40,26 @@ export class Scored {
     this.pos = new Int32Array(capacity);
     this.score = new Float64Array(capacity);
     this.coverage = new Float64Array(capacity);
+    this.share = new Float64Array(capacity);
     this.bm = new Float64Array(capacity);
     this.tier = new Int32Array(capacity);
     this.requiredMet = new Int32Array(capacity);
   }
 
-  push(pos: number, score: number, coverage: number, bm: number, tier: number, requiredMet: number): void {
+  push(
+    pos: number,
+    score: number,
+    coverage: number,
+    share: number,
+    bm: number,
+    tier: number,
+    requiredMet: number,
+  ): void {
     const i = this.length++;
     this.pos[i] = pos;
     this.score[i] = score;
     this.coverage[i] = coverage;
+    this.share[i] = share;
     this.bm[i] = bm;
     this.tier[i] = tier;
     this.requiredMet[i] = requiredMet;
@@ -55,6 +70,8 @@ export class Scored {
 export interface RankContext {
   groupScores: (GroupScores | undefined)[];
   weights: number[];
+  /** Each concept's weight times its rarity in the corpus (0 where the weight is 0). */
+  shares: number[];
   /** 1 for a concept an answer must match (see decide.ts), by group index. */
   required: Uint8Array;
   wholeScores: GroupScores;
@@ -79,6 +96,7 @@ export function scoreCandidates(
   const {
     groupScores,
     weights,
+    shares,
     required,
     wholeScores,
     titlePhrases,
@@ -89,10 +107,13 @@ export function scoreCandidates(
   } = c;
   const { section, usLevel } = facets(index);
   const scored = new Scored(candidates.length);
+  let shareTotal = 0;
+  for (const w of shares) shareTotal += w;
   for (let k = 0; k < candidates.length; k++) {
     const pos = candidates[k] as number;
     let bm = 0;
     let got = 0;
+    let gotShare = 0;
     let matched = 0;
     let requiredMet = 0;
     for (let i = 0; i < groupScores.length; i++) {
@@ -101,6 +122,7 @@ export function scoreCandidates(
       const w = weights[i] as number;
       matched++;
       got += w;
+      gotShare += shares[i] as number;
       bm += w > 0 ? s : 0.5 * s;
       if (required[i] === 1) requiredMet++;
     }
@@ -117,7 +139,8 @@ export function scoreCandidates(
     // Filters only: every match, dated events first and newest first, names of actors ranking.
     const score = total > 0 ? (bm + 1) * cov * cov * prior : prior * (1 + bm);
     const tier = eventsFirst ? Math.round(cov * 100) * 2 + (isSection ? 0 : 1) : 0;
-    scored.push(pos, score, cov, bm * prior, tier, requiredMet);
+    const share = shareTotal > 0 ? gotShare / shareTotal : cov;
+    scored.push(pos, score, cov, share, bm * prior, tier, requiredMet);
   }
   return scored;
 }

@@ -1,6 +1,6 @@
 import { actorsById } from '../analyze/lexicon.js';
 import type { SearchIndex } from '../search/index-store.js';
-import { modelled } from '../search/scorer.js';
+import { modelled, termDocCount } from '../search/scorer.js';
 import type { StoredItem } from '../search/stored-item.js';
 import { admittedCandidates, matchConcepts, matchedCandidates } from './candidates.js';
 import { coverageMessage } from './coverage.js';
@@ -129,6 +129,7 @@ function run(
   const weight = (g: TermGroup): number =>
     g.agency ? 0 : g.weak ? (strong.length || stage.filters ? 0 : 1) : 1;
   const weights = interp.groups.map(weight);
+  const shares = interp.groups.map((g, i) => (weights[i] as number) * (g.weak ? 1 : specificity(index, g)));
   const total = weights.reduce((a, b) => a + b, 0);
   if (total === 0 && !stage.filters && !interp.groups.some((g) => g.agency)) {
     return early({
@@ -146,7 +147,7 @@ function run(
           stage.allowed?.byPosition,
         )
       : admittedCandidates(index.items.length, stage.allowed?.byPosition),
-    rankContext(interp, stage, matches, weights, required, total),
+    rankContext(interp, stage, matches, weights, shares, required, total),
   );
   const outcome = decide({
     index,
@@ -178,6 +179,7 @@ function rankContext(
   stage: FilterStage,
   matches: ReturnType<typeof matchConcepts>,
   weights: number[],
+  shares: number[],
   required: Uint8Array,
   total: number,
 ) {
@@ -194,6 +196,7 @@ function rankContext(
   return {
     groupScores: interp.groups.map((g) => matches.perGroup.get(g)),
     weights,
+    shares,
     required,
     wholeScores: matches.wholeScores,
     titlePhrases: latinPhrases(interp.question),
@@ -224,4 +227,21 @@ export function warmSearch(index: SearchIndex): void {
   datedSpanOf(index);
   facets(index);
   modelled(index);
+}
+
+/**
+ * How much a concept is of the question: the rarer its words in this corpus, the more (log of
+ * items over the items using its most common reading). "Flood forecasting with machine learning"
+ * is about floods, which few items name, more than about learning, which many do; so an item on
+ * floods alone covers most of it, and one on learning alone does not.
+ */
+function specificity(index: SearchIndex, g: TermGroup): number {
+  const n = index.items.length;
+  let df = 0;
+  for (const alt of g.alternatives) {
+    let least = Number.POSITIVE_INFINITY;
+    for (const t of alt) least = Math.min(least, termDocCount(index, t));
+    if (least !== Number.POSITIVE_INFINITY) df = Math.max(df, least);
+  }
+  return Math.max(0.3, Math.log((n + 1) / (df + 1)));
 }

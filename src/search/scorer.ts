@@ -369,6 +369,20 @@ export function hasTerm(index: SearchIndex, term: string): boolean {
 }
 
 /**
+ * In how many items a term occurs (its most-used field, URLs aside): how common a word of the
+ * question is in this corpus, which decides how much of an answer it is.
+ */
+export function termDocCount(index: SearchIndex, term: string): number {
+  const mini = prepare(index).mini;
+  const fields = mini._index.get(term) as Map<number, { size: number }> | undefined;
+  if (!fields) return 0;
+  const refs = mini._fieldIds?.refs;
+  let most = 0;
+  for (const [id, postings] of fields) if (id !== refs && postings.size > most) most = postings.size;
+  return most;
+}
+
+/**
  * Whether an item's text (not only its URLs) holds a term: a URL's host or path joins words
  * (digitalservice, metro) that no sentence prints, so they are no evidence of a name.
  */

@@ -1,4 +1,5 @@
 import { loadDictionaryTables, lookupEnglishWord } from '../analyze/dictionary.js';
+import { tokenizerSync } from '../analyze/kuromoji.js';
 import { combinePeriods, findPeriods, recentPeriod } from './period.js';
 import { findPlaces } from './places.js';
 import type {
@@ -206,7 +207,7 @@ export function understand(question: string, today: string, options: UnderstandO
     ...(periods.length
       ? { periodText: periods.map((p) => text.slice(p.start, p.end).trim()).join(' ') }
       : {}),
-    groups: dedupeGroups(groups),
+    groups: dedupeGroups(groups).map(personNamed),
     filler: [...new Set(ctx.filler)],
     ...(LATEST.test(text) ? { latest: true } : {}),
     ...(ABOUT_ITSELF.test(text) && !DOING.test(text) ? { aboutItself: true } : {}),
@@ -288,3 +289,22 @@ const NEGATED_EN =
   /\b(?:but\s+)?(?:not|except(?:\s+for)?|excluding|other\s+than|apart\s+from|aside\s+from)\s+(?:the\s+|any\s+|a\s+)?(?:(?!in\b|on\b|from\b|for\b|about\b|of\b)[a-z][\w-]*)(?:\s+(?!in\b|on\b|from\b|for\b|about\b|of\b)[a-z][\w-]*){0,2}/gi;
 /** 州以外, 規制を除く, 法律ではなく: the word before the marker is left out. */
 const NEGATED_JA = /[\u3400-\u9fff\u30a1-\u30faー]+(?:以外|を除く|を除いて|ではなく|じゃなくて|抜きで)/g;
+
+/**
+ * A concept that is a person's surname (北村, 平本副所長, "kitamura" read as 北村: kuromoji's
+ * 人名/姓 of two characters or more) is a name every answer must carry: "Kitamura's talks in
+ * December" is not answered by other people's talks.
+ */
+function personNamed(g: TermGroup): TermGroup {
+  if (g.name || g.place || g.agency || g.weak) return g;
+  const first = g.alternatives[0];
+  const surname =
+    (first ?? []).some(isSurname) || g.alternatives.some((a) => a.length === 1 && isSurname(a[0] as string));
+  return surname ? { ...g, name: true } : g;
+}
+
+function isSurname(term: string): boolean {
+  if (term.length < 2 || !/^[\u3400-\u9fff]+$/.test(term)) return false;
+  const tokens = tokenizerSync().tokenize(term);
+  return tokens.length === 1 && tokens[0]?.pos_detail_2 === '人名' && tokens[0]?.pos_detail_3 === '姓';
+}

@@ -208,7 +208,7 @@ export function findMentions(text: string, options: FindOptions): Mention[] {
   scan(text, table.cased);
   scan(lower, table.folded);
   const after = table.names.length;
-  abbreviationMentions(text).forEach((m, k) => {
+  abbreviationMentions(text, options.mode === 'question').forEach((m, k) => {
     candidates.push({ ...m, order: after + k });
   });
   candidates.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start) || a.order - b.order);
@@ -224,7 +224,7 @@ export function findMentions(text: string, options: FindOptions): Mention[] {
   return picked;
 }
 
-let patterns: { list: RegExp; glued: RegExp } | undefined;
+let patterns: { list: RegExp; glued: RegExp; alone: RegExp } | undefined;
 function abbreviationPatterns() {
   if (!patterns) {
     const abbr = Object.keys(kanjiAbbreviations()).join('');
@@ -232,14 +232,27 @@ function abbreviationPatterns() {
     patterns = {
       list: new RegExp(`${element}(?:[・、,]\\s*${element})+`, 'g'),
       glued: new RegExp(`(?<=^|[^\\u3400-\\u9fff]|旧)([${abbr}])(?=[A-Za-z])`, 'g'),
+      // 英 12月, 韓 7月なんかある？, 米の大統領令: typed alone in a question, a country
+      alone: new RegExp(
+        `(?<=^|[\\s、。,，:：!！?？「『(（])([${abbr}])(?=$|[\\s、。,，!！?？のはでもにへ])`,
+        'g',
+      ),
     };
   }
   return patterns;
 }
 
-function abbreviationMentions(text: string): Mention[] {
+function abbreviationMentions(text: string, question: boolean): Mention[] {
   const out: Mention[] = [];
-  const { list, glued } = abbreviationPatterns();
+  const { list, glued, alone } = abbreviationPatterns();
+  if (question)
+    for (const m of text.matchAll(alone)) {
+      const ch = m[1] ?? '';
+      // (中 and 日 alone are as often "inside" and "day": 中 only before a space or the end)
+      if (ch === '日' || (ch === '中' && !/^(?:$|\s)/.test(text.slice((m.index ?? 0) + 1)))) continue;
+      const code = kanjiAbbreviations()[ch];
+      if (code) out.push({ code, start: m.index ?? 0, end: (m.index ?? 0) + 1, text: ch });
+    }
   for (const m of text.matchAll(list)) {
     const start = m.index ?? 0;
     const end = start + m[0].length;

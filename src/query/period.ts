@@ -478,6 +478,26 @@ const RULES: Rule[] = [
       };
     },
   },
+  // early / mid / late last year, this year: a third of that year (so far)
+  {
+    re: /\b(early|mid|late)[-\s]+(last|this|previous)\s+year\b/gi,
+    make: (m, t) => {
+      const [ty] = parts(t);
+      const y = /last|previous/i.test(m[2] as string) ? ty - 1 : ty;
+      const part = PARTS_OF_YEAR[(m[1] as string).toLowerCase()];
+      if (!part) return undefined;
+      const { months, en, ja } = part;
+      return soFar(
+        {
+          from: iso(y, months[0], 1),
+          to: iso(y, months[1], lastDayOfMonth(y, months[1])),
+          label: { en: en.replace('#', String(y)), ja: `${y}年${ja}` },
+        },
+        t,
+      );
+    },
+    kind: 'relative',
+  },
   // summer 2025 / 2025年夏 / this spring / spring
   {
     re: /\b(spring|summer|autumn|fall|winter)\s+(?:of\s+)?(\d{4})\b/gi,

@@ -111,3 +111,21 @@ describe('a kanji name glued to more kanji in a question', () => {
       expect(codes(q), q).toContain(name);
   });
 });
+
+describe('a one-kanji country typed alone in a question (英 12月, 韓 7月なんかある？)', () => {
+  beforeAll(async () => {
+    await loadTokenizer();
+  });
+  it('is the country in a question, never inside a word, and not read so in a document', () => {
+    const q = (t: string) => countriesIn(t, { mode: 'question' });
+    expect(q('英 12月の動き')).toEqual(['GB']);
+    expect(q('韓 7月 なんかある？')).toEqual(['KR']);
+    expect(q('米の大統領令')).toEqual(['US']);
+    expect(q('印、12月')).toEqual(['IN']);
+    // 中 and 日 alone are as often "inside" and "day"
+    expect(q('検討中の指針')).toEqual([]);
+    expect(q('15日の発表')).toEqual([]);
+    expect(q('中 12月')).toEqual(['CN']);
+    expect(countriesIn('英 12月の動き', { mode: 'document' })).toEqual([]);
+  });
+});

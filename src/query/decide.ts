@@ -248,12 +248,16 @@ export function decide(d: DecideInput): SearchOutcome {
   let hits = answers;
   const latestNote: Message[] = [];
   if (interp.latest && !interp.period) {
+    // (the newest of the items that hold the whole question: "the latest version of the
+    // evaluation guide" is that guide's newest, not the newest item on guides)
+    const whole = Math.max(...hits.map((i) => scored.coverage[i] as number)) - 1e-9;
+    const full = hits.filter((i) => (scored.coverage[i] as number) >= whole);
     const newest = newestMonth(
       index,
-      hits.map((i) => scored.pos[i] as number),
+      full.map((i) => scored.pos[i] as number),
     );
     if (newest) {
-      hits = hits.filter((i) => {
+      hits = full.filter((i) => {
         const date = index.items[scored.pos[i] as number]?.date;
         return date !== undefined && date.start <= newest.to && date.end >= newest.from;
       });

@@ -12,6 +12,7 @@ import type {
 import { englishGroups } from './understand/english.js';
 import { exampleGroups } from './understand/examples.js';
 import { japaneseGroups } from './understand/japanese.js';
+import { correctPlaceTypos } from './understand/place-typos.js';
 import { agencyGroups, placeGroups } from './understand/places.js';
 import { prepareText } from './understand/text.js';
 import { unplacedNouns } from './understand/unplaced.js';
@@ -153,6 +154,9 @@ export function understand(question: string, today: string, options: UnderstandO
     text,
     negated.map((m) => [m.index ?? 0, (m.index ?? 0) + m[0].length]),
   );
+  // (a place's name typed one letter off is that place: inda → India)
+  const placeTypos = correctPlaceTypos(text, ctx.hasTerm);
+  text = placeTypos.text;
   const places = findPlaces(text);
   // "EU-level", "state level": the scope of a place named, not a subject.
   const scopes = places.spans.flatMap(([, end]) => {

@@ -144,7 +144,8 @@ export function englishLemmas(word: string): string[] {
   if (/[^aeiou]y$/.test(w)) add(`${w.slice(0, -1)}ies`);
   else if (!w.endsWith('s')) add(`${w}s`);
   // A verb typed where the dictionary glosses the act (screen → screening, forecast → forecasting).
-  if (/^[a-z]{4,}$/.test(w) && !/(?:ing|ed|s)$/.test(w)) add(w.endsWith('e') ? `${w.slice(0, -1)}ing` : `${w}ing`);
+  if (/^[a-z]{4,}$/.test(w) && !/(?:ing|ed|s)$/.test(w))
+    add(w.endsWith('e') ? `${w.slice(0, -1)}ing` : `${w}ing`);
   return out;
 }
 

@@ -58,6 +58,28 @@ const QuestionWordsFile = z.object({
    * *for* agents): the compound is read as its two sides, and the joint as filler.
    */
   ja_joints: words.default([]),
+  /**
+   * What a question asks of its subject (its role, its staff, its budget, its future, when it
+   * was founded, who leads it): `asked` are patterns (case-insensitive regular expressions) of the
+   * question, `rank` the corpus words of the sections that answer it, which rank first.
+   */
+  aspects: z
+    .array(
+      z.object({
+        asked: z.array(
+          z.string().refine((p) => {
+            try {
+              new RegExp(p, 'i');
+              return true;
+            } catch {
+              return false;
+            }
+          }, 'not a regular expression'),
+        ),
+        rank: words,
+      }),
+    )
+    .default([]),
 });
 
 const StopwordsFile = z.object({ stop_tags: words, ja: words, en: words });

@@ -32,6 +32,7 @@ export function matchConcepts(
   index: SearchIndex,
   groups: readonly TermGroup[],
   stage: FilterStage,
+  rank: readonly string[] = [],
 ): ConceptMatches {
   const actors = actorsById();
   const { gate, admits } = stage;
@@ -88,7 +89,7 @@ export function matchConcepts(
     }
     perGroup.set(g, best);
   }
-  const wholes = [...new Set(groups.flatMap((g) => g.boost))];
+  const wholes = [...new Set([...groups.flatMap((g) => g.boost), ...rank])];
   const wholeScores = new GroupScores(index.items.length);
   if (wholes.length) scoreOr(index, wholes, fuzzy, gate, wholeScores.keepMax);
   return { perGroup, wholeScores };

@@ -122,7 +122,7 @@ function run(
       });
   }
 
-  const matches = matchConcepts(index, interp.groups, stage);
+  const matches = matchConcepts(index, interp.groups, stage, interp.rank);
   const concepts = interp.groups.filter((g) => !g.agency);
   const strong = concepts.filter((g) => !g.weak);
   // Generic words alongside a filter or a specific word only rank (what did Korea announce…).

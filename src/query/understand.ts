@@ -1,5 +1,6 @@
 import { loadDictionaryTables, lookupEnglishWord } from '../analyze/dictionary.js';
 import { tokenizerSync } from '../analyze/kuromoji.js';
+import { questionWords } from '../analyze/lexicon.js';
 import { combinePeriods, findPeriods, recentPeriod } from './period.js';
 import { findPlaces } from './places.js';
 import type {
@@ -215,6 +216,7 @@ export function understand(question: string, today: string, options: UnderstandO
     filler: [...new Set(ctx.filler)],
     ...(LATEST.test(text) ? { latest: true } : {}),
     ...(ABOUT_ITSELF.test(text) && !DOING.test(text) ? { aboutItself: true } : {}),
+    ...aspectsAsked(text),
   };
   // "latest news", 最新情報: with nothing else asked, the latest is what is recent (the latest
   // covered month when the corpus ends earlier); with a subject, the newest of its items (decide.ts).
@@ -311,4 +313,17 @@ function isSurname(term: string): boolean {
   if (term.length < 2 || !/^[\u3400-\u9fff]+$/.test(term)) return false;
   const tokens = tokenizerSync().tokenize(term);
   return tokens.length === 1 && tokens[0]?.pos_detail_2 === '人名' && tokens[0]?.pos_detail_3 === '姓';
+}
+
+let aspectPatterns: { source: unknown; list: { asked: RegExp[]; rank: string[] }[] } | undefined;
+/** The words that rank what a question asks of its subject (`aspects`, question-words.yml). */
+function aspectsAsked(text: string): { rank?: string[] } {
+  const aspects = questionWords().aspects;
+  if (aspectPatterns?.source !== aspects)
+    aspectPatterns = {
+      source: aspects,
+      list: aspects.map((a) => ({ asked: a.asked.map((p) => new RegExp(p, 'i')), rank: a.rank })),
+    };
+  const rank = aspectPatterns.list.filter((a) => a.asked.some((re) => re.test(text))).flatMap((a) => a.rank);
+  return rank.length ? { rank: [...new Set(rank)] } : {};
 }

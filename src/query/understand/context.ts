@@ -79,6 +79,11 @@ export interface Interpretation {
    */
   aboutItself?: boolean;
   /**
+   * Words of the sections that answer what the question asks of its subject (its role, staff,
+   * budget…: `aspects` in question-words.yml): they rank the subject's items, never select them.
+   */
+  rank?: string[];
+  /**
    * Set when understanding ran out of its time budget: only the first `analyzedChars` of the
    * question's `length` characters were read, and the answer says so.
    */

@@ -393,7 +393,7 @@ function groupsOf(text: string, ctx: UnderstandContext): TermGroup[] {
         ? undefined
         : (rev.get(said) ?? (KATAKANA_WORD.test(said) ? rev.get(`${said}ー`) : undefined));
       for (const other of words ?? [])
-        if (!/^[A-Za-z]/.test(other)) alternatives.push(analyze(other).map((x) => x.whole));
+        alternatives.push(analyze(other).map((x) => (x.latin ? (x.alternatives[0] ?? x.whole) : x.whole)));
     }
     const field = personField(unit.whole);
     if (field) alternatives.push(...analyze(field).map((x) => [x.whole]));

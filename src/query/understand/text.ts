@@ -130,7 +130,8 @@ export function katakanaFromHiragana(text: string): string {
 
 const KATAKANA_RUN = /^[\u30a1-\u30faー]+$/;
 /** The long-vowel rule: オープンエーアイ, オープンエイアイ and オープンエーアイー are one spelling. */
-export const foldLongVowels = (s: string) => s.replace(/[ーｰ]/g, '').replace(/([エケセテネヘメレ])イ/g, '$1');
+export const foldLongVowels = (s: string) =>
+  s.replace(/[ーｰッ]/g, '').replace(/([エケセテネヘメレ])イ/g, '$1');
 
 /** ヴァ → バ, ヴィ → ビ, ヴ → ブ…: the two ways Japanese writes a v. */
 export const foldVu = (s: string): string =>

@@ -432,10 +432,17 @@ function groupsOf(text: string, ctx: UnderstandContext): TermGroup[] {
     }
     // A kanji word typed by ear or converted wrongly (人口知能, 規本法): the corpus's word read the same.
     // (Three kanji at least: two-kanji homophones are everywhere — 機械 and 機会 — and meant apart.)
-    if (ctx.vocabulary && absent && (unit.whole.match(/[\u3400-\u9fff]/g)?.length ?? 0) >= 3) {
+    // (Two kanji only when one corpus word reads so and shares a kanji with it: 公演 → 講演, not 後援.)
+    const kanji = unit.whole.match(/[\u3400-\u9fff]/g)?.length ?? 0;
+    if (ctx.vocabulary && absent && kanji >= 2) {
       const reading = readingOf(unit.whole);
-      for (const t of (reading && ctx.vocabulary.readings.get(reading)) || [])
-        if (t !== unit.whole) alternatives.push([t]);
+      const same = ((reading && ctx.vocabulary.readings.get(reading)) || []).filter((t) => t !== unit.whole);
+      const shared = (t: string) => [...t].some((c) => /[\u3400-\u9fff]/.test(c) && unit.whole.includes(c));
+      if (kanji >= 3) for (const t of same) alternatives.push([t]);
+      else if (unit.whole.length === 2) {
+        const near = same.filter(shared);
+        if (near.length === 1) alternatives.push([near[0] as string]);
+      }
     }
     // A word typed in hiragana the corpus writes in kanji (しくみ → 仕組み): the corpus's word read so,
     // when one or two read so (more is a guess between homophones).

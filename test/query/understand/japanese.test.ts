@@ -6,6 +6,7 @@ import {
   foldedSegmentation,
   reverseGlossary,
 } from '../../../src/query/understand/japanese.js';
+import { readingOf } from '../../../src/search/vocabulary.js';
 import { itemText, TODAY, useRealCorpus } from '../../support/real-corpus.js';
 
 const corpus = useRealCorpus();
@@ -241,5 +242,32 @@ describe('hiragana typed for the corpus’s kanji inside a question', () => {
     const r = corpus.ask('規制について教えてください');
     expect(r.interpretation.filler).toContain('ください');
     expect(r.interp.groups.map((g) => g.label)).toEqual(['規制']);
+  });
+});
+
+describe('a two-kanji word typed by ear (公演 for 講演)', () => {
+  it('reads as the one corpus word read the same that shares a kanji with it, and as nothing else', () => {
+    // typed → meant; each pair checked where the corpus holds the meant word and not the typed one
+    const pairs: [string, string][] = [
+      ['公演', '講演'],
+      ['施工', '施行'],
+      ['公評', '公表'],
+      ['規約', '規格'],
+    ];
+    let checked = 0;
+    for (const [typed, meant] of pairs) {
+      if (!corpus.corpusHas(meant) || corpus.corpusHas(typed)) continue;
+      const reading = readingOf(typed);
+      const same = (reading && corpus.index().vocabulary.readings.get(reading)) || [];
+      const sharing = same.filter((w) => [...w].some((c) => typed.includes(c)));
+      const g = corpus.ask(`${typed}について`).interp.groups.find((x) => x.label === typed);
+      expect(g, typed).toBeDefined();
+      const alts = (g?.alternatives ?? []).map((a) => a.join(''));
+      if (sharing.length === 1 && sharing[0] === meant) {
+        checked += 1;
+        expect(alts, typed).toContain(meant);
+      } else expect(alts, typed).not.toContain(meant);
+    }
+    expect(checked).toBeGreaterThan(0);
   });
 });

@@ -410,6 +410,13 @@ function groupsOf(text: string, ctx: UnderstandContext): TermGroup[] {
     // A compound the corpus does not write as such: each part it does not use replaced by the
     // corpus's words for it (許認可迅速化 → 許可 + 迅速 + 化), and each part it does use by the
     // glossary's synonyms for it (手引き案 → 手引き + ドラフト: the reviewed words for a draft).
+    // A long compound the corpus does not write (重大インシデント報告義務): also any three of four
+    // parts, or more — the documents say it in a few more words (重大な安全インシデントの報告).
+    if (unit.parts.length >= 4 && absent)
+      unit.parts.forEach((_, k) => {
+        const rest = unit.parts.filter((__, j) => j !== k);
+        if (rest.filter((p) => !weakTermSet().has(p)).length >= 2) alternatives.push(rest);
+      });
     if (unit.parts.length > 1 && absent) {
       unit.parts.forEach((p, k) => {
         // (the dictionary's words for a part only when they share a character with it, 許認可 →

@@ -271,3 +271,32 @@ describe('a two-kanji word typed by ear (公演 for 講演)', () => {
     expect(checked).toBeGreaterThan(0);
   });
 });
+
+describe('a long compound the corpus does not write (four parts or more)', () => {
+  it('is also any of its parts but one: an item holding all but one part answers it', () => {
+    const index = corpus.index();
+    let checked = 0;
+    for (const item of index.items) {
+      if (checked >= 5) break;
+      // two katakana or kanji words of the title, glued with two more of its words around a part it lacks
+      const words = [...item.title.matchAll(/[\u30a1-\u30faー]{3,}|[\u4e00-\u9fff]{2,}/g)].map((m) => m[0]);
+      if (words.length < 3) continue;
+      const [a, b, c] = words as [string, string, string];
+      const compound = `${a}${b}${c}報酬`;
+      if (corpus.corpusHas(compound) || corpus.corpusHas('報酬')) continue;
+      const r = corpus.ask(`${compound}について`);
+      const g = r.interp.groups.find((x) => x.label === compound);
+      if (!g || g.alternatives.every((alt) => alt.length < 3)) continue;
+      checked += 1;
+      expect(
+        g.alternatives.some((alt) => alt.length >= 3 && !alt.includes('報酬')),
+        compound,
+      ).toBe(true);
+      expect(
+        corpus.itemsOf(r.results).map((it) => it.id),
+        compound,
+      ).toContain(item.id);
+    }
+    expect(checked).toBeGreaterThan(0);
+  });
+});

@@ -58,6 +58,8 @@ const QuestionWordsFile = z.object({
    * *for* agents): the compound is read as its two sides, and the joint as filler.
    */
   ja_joints: words.default([]),
+  /** Phrases a conversation wraps a question in ("what's the deal with"): filler, whole. */
+  frames: words.default([]),
   /**
    * What a question asks of its subject (its role, its staff, its budget, its future, when it
    * was founded, who leads it): `asked` are patterns (case-insensitive regular expressions) of the

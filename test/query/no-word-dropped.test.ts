@@ -193,6 +193,11 @@ describe('every concept source: a word either matches or empties the answer, nev
     for (const end of questionWords().ja_name_ends) holds(`フロンティア・${end}の安全性`);
   });
 
+  it('frames around a question and kind words after a subject', () => {
+    for (const frame of questionWords().frames) holds(`${frame} red teaming`);
+    for (const h of questionWords().generic_heads_en) holds(`auditing ${h} and ai`);
+  });
+
   it('words no source knows are concepts the corpus lacks, said by name', () => {
     // A Japanese subject no item mentions (checked, so a month that brings it moves to the next).
     const ja = corpus.absent([

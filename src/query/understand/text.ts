@@ -1,7 +1,7 @@
 import { normalize } from '../../analyze/analyzer.js';
 import { lookupEnglishWord } from '../../analyze/dictionary.js';
 import { decompoundKatakana } from '../../analyze/katakana.js';
-import { clippedForms, katakanaLexicon } from '../../analyze/lexicon.js';
+import { clippedForms, katakanaLexicon, questionWords } from '../../analyze/lexicon.js';
 import { boundKanaRuns } from '../../util/sanitize.js';
 import { MONTHS_EN } from '../dates.js';
 import { nearest } from '../edit-distance.js';
@@ -19,18 +19,46 @@ export function prepareText(question: string): { text: string; urls: string[]; f
   const urls = question.match(/https?:\/\/[^\s<>|]+/g) ?? [];
   // @someone, @here, #channel typed in Slack address people and places of the workspace: filler.
   const filler: string[] = [];
-  const withoutHandles = normalize(question)
-    .replace(/https?:\/\/\S+/g, ' ')
-    .replace(/(^|\s)([@#][\w.-]+)/g, (_m, space: string, handle: string) => {
-      filler.push(handle);
-      return `${space}${' '.repeat(handle.length)}`;
-    });
+  const withoutHandles = withoutFrames(
+    normalize(question)
+      .replace(/https?:\/\/\S+/g, ' ')
+      .replace(/(^|\s)([@#][\w.-]+)/g, (_m, space: string, handle: string) => {
+        filler.push(handle);
+        return `${space}${' '.repeat(handle.length)}`;
+      }),
+    filler,
+  );
   const text = mixedTransliterations(
     expandClippedJapanese(
       katakanaFromHiragana(boundKanaRuns(correctPeriodWords(topicMarkerApart(withoutHandles)))),
     ),
   );
   return { text, urls, filler };
+}
+
+let framePattern: { source: unknown; re: RegExp | undefined } | undefined;
+/**
+ * The phrases a conversation wraps a question in ("what's the deal with", "pls share what you
+ * have on": `frames` in question-words.yml), blanked and said as filler: their words (deal,
+ * share) are subjects elsewhere.
+ */
+function withoutFrames(text: string, filler: string[]): string {
+  const frames = questionWords().frames;
+  if (framePattern?.source !== frames) {
+    const alts = [...frames]
+      .sort((a, b) => b.length - a.length)
+      .map((f) => f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+'));
+    framePattern = {
+      source: frames,
+      re: alts.length ? new RegExp(`\\b(?:${alts.join('|')})\\b`, 'gi') : undefined,
+    };
+  }
+  const re = framePattern.re;
+  if (!re) return text;
+  return text.replace(re, (m) => {
+    filler.push(m);
+    return ' '.repeat(m.length);
+  });
 }
 
 /**

@@ -346,6 +346,14 @@ const CATALOGUE = {
     en: (a: Args) => `Nothing in the corpus matches ${quoted(a, 'en')}.`,
     ja: (a: Args) => `${quoted(a, 'ja')}に一致する項目はありません。`,
   },
+  nothingInPeriod: {
+    en: (a: Args) => `Nothing about ${quoted(a, 'en')} dated ${label(a, 'period', 'en')}.`,
+    ja: (a: Args) => `${label(a, 'period', 'ja')}の${quoted(a, 'ja')}に関する項目はありません。`,
+  },
+  otherDatesAsSuggestions: {
+    en: 'Its items of other dates are listed as suggestions.',
+    ja: 'ほかの時期の項目を候補として示します。',
+  },
   closestAsSuggestions: {
     en: 'The closest items are listed as suggestions, not answers.',
     ja: '近い項目を候補として示します(質問への回答ではありません)。',

@@ -171,6 +171,24 @@ function run(
       };
     }
   }
+  // Nothing about the words in the period asked: their items of any date, as suggestions.
+  if (depth === 0 && outcome.notices.some((m) => m.code === 'nothingInPeriod') && interp.period) {
+    const anyDate = run(index, { ...interp, period: null }, today, 1);
+    // (newest first: the asker wanted recent news)
+    const offered = [...anyDate.hits]
+      .sort((a, b) => (b.item.date?.start ?? '').localeCompare(a.item.date?.start ?? ''))
+      .slice(0, 5);
+    if (offered.length)
+      return {
+        ...outcome,
+        suggestions: offered,
+        notices: [
+          ...outcome.notices.filter((m) => m.code !== 'closestAsSuggestions' && m.code !== 'coverage'),
+          { code: 'otherDatesAsSuggestions' },
+          coverage,
+        ],
+      };
+  }
   return outcome;
 }
 

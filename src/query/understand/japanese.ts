@@ -1,6 +1,7 @@
 import { analyze, stemKatakana, type Unit } from '../../analyze/analyzer.js';
 import { lookupEnglish, lookupJapanese } from '../../analyze/dictionary.js';
 import { decompoundKatakana } from '../../analyze/katakana.js';
+import { tokenizerSync } from '../../analyze/kuromoji.js';
 import { glossaryEntries } from '../../analyze/lexicon.js';
 import { readingOf } from '../../search/vocabulary.js';
 import {
@@ -271,7 +272,11 @@ const LEADING_PARTICLES = new Set(['の', 'を', 'に', 'で', 'が', 'は', '�
 function kanjiForHiragana(text: string, ctx: UnderstandContext, read: [string, string][]): string {
   const readings = ctx.vocabulary?.readings;
   if (!readings) return text;
-  return text.replace(/[\u3041-\u3096ー]{3,}/g, (run) => {
+  // (kana that end a verb or an adjective begun in kanji — 聞きたい, 使いたい — are its endings, not a
+  // word typed in kana: きたい is no 期待 there)
+  const inflected = inflectedKanaStarts(text);
+  return text.replace(/[\u3041-\u3096ー]{3,}/g, (run, at: number) => {
+    if (inflected.has(at)) return run;
     for (let start = 0; start <= Math.min(1, run.length - 3); start++) {
       if (start === 1 && !LEADING_PARTICLES.has(run[0] as string)) continue;
       for (let end = run.length; end >= start + 3; end--) {
@@ -287,6 +292,24 @@ function kanjiForHiragana(text: string, ctx: UnderstandContext, read: [string, s
     }
     return run;
   });
+}
+
+/** Offsets where kana go on a verb or adjective whose stem is kanji (聞|きたい, 新し|い). */
+function inflectedKanaStarts(text: string): Set<number> {
+  const out = new Set<number>();
+  let at = 0;
+  for (const t of tokenizerSync().tokenize(text)) {
+    const surface = t.surface_form;
+    const kanaFrom = surface.search(/[\u3041-\u3096]/);
+    if (
+      (t.pos === '動詞' || t.pos === '形容詞') &&
+      kanaFrom > 0 &&
+      /[\u3400-\u9fff]/.test(surface[0] as string)
+    )
+      out.add(at + kanaFrom);
+    at += surface.length;
+  }
+  return out;
 }
 
 /** Japanese words → term groups (see the module comment). Filler goes to `ctx.filler`. */

@@ -300,3 +300,14 @@ describe('a long compound the corpus does not write (four parts or more)', () =>
     expect(checked).toBeGreaterThan(0);
   });
 });
+
+describe('kana that end a verb begun in kanji (聞きたい, 使いたい)', () => {
+  it('are the verb, never a word typed in kana (きたい is no 期待)', () => {
+    for (const verb of ['聞きたい', '使いたい', '調べたい', '書きたい', '見たい']) {
+      const q = `レッドチーミングの話を${verb}`;
+      const r = corpus.ask(q);
+      expect(r.interp.groups.map((g) => g.label).join(' '), q).not.toContain(verb.slice(0, 1));
+      expect(r.results.length, q).toBeGreaterThan(0);
+    }
+  });
+});

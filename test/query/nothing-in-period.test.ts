@@ -32,7 +32,7 @@ describe('words the corpus has, asked of a period none of their items is dated i
         word,
       ).not.toContain('nothingMatches');
       expect(
-        corpus.itemsOf(r.suggestions).some((it) => itemText(it).includes(word.toLowerCase())),
+        corpus.itemsOf(r.suggestions ?? []).some((it) => itemText(it).includes(word.toLowerCase())),
         word,
       ).toBe(true);
     }

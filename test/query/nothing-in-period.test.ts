@@ -24,11 +24,11 @@ describe('words the corpus has, asked of a period none of their items is dated i
       if (r.results.length) continue;
       checked += 1;
       expect(
-        r.notices.map((n) => n.code),
+        (r.notices ?? []).map((n) => n.code),
         word,
       ).toContain('nothingInPeriod');
       expect(
-        r.notices.map((n) => n.code),
+        (r.notices ?? []).map((n) => n.code),
         word,
       ).not.toContain('nothingMatches');
       expect(

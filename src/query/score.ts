@@ -15,7 +15,7 @@ import { facets, foldedTitle } from './facets.js';
  * A dated event is what a policy tracker is asked for; a long report or briefing section that
  * mentions the same words many times should not outrank it on term counts alone.
  */
-export const KIND_PRIOR = { event: 1, section: 0.75, sectionWithPlace: 0.4 } as const;
+export const KIND_PRIOR = { event: 1, section: 0.75, sectionWithPlace: 0.4, sectionAsked: 2 } as const;
 
 /** The items ranked for a question, as columns by rank-candidate index. */
 export class Scored {

@@ -221,12 +221,16 @@ function rankContext(
     total,
     // With a place or a period named, dated events come before undated report and briefing
     // sections that cover as much of the question (a section mentions every country in passing).
+    // (what a question asks of its subject — its role, staff, budget, head — is answered by the
+    // report and briefing sections about it before its news)
     sectionPrior:
-      interp.aboutItself && !period
-        ? KIND_PRIOR.event
-        : stage.placeAsked || period
-          ? KIND_PRIOR.sectionWithPlace
-          : KIND_PRIOR.section,
+      interp.rank?.length && !period
+        ? KIND_PRIOR.sectionAsked
+        : interp.aboutItself && !period
+          ? KIND_PRIOR.event
+          : stage.placeAsked || period
+            ? KIND_PRIOR.sectionWithPlace
+            : KIND_PRIOR.section,
     levelAsked,
     // (a question about what something is, without a period, is answered by overviews too)
     eventsFirst: (stage.placeAsked && !interp.aboutItself) || period !== null,

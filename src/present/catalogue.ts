@@ -347,11 +347,12 @@ const CATALOGUE = {
     ja: (a: Args) => `${quoted(a, 'ja')}に一致する項目はありません。`,
   },
   nothingInPeriod: {
-    en: (a: Args) => `Nothing about ${quoted(a, 'en')} dated ${label(a, 'period', 'en')}.`,
+    en: (a: Args) =>
+      `Nothing about ${andList(list(a, 'words').map((w) => `“${w}”`))} dated ${label(a, 'period', 'en')}.`,
     ja: (a: Args) => `${label(a, 'period', 'ja')}の${quoted(a, 'ja')}に関する項目はありません。`,
   },
   otherDatesAsSuggestions: {
-    en: 'Its items of other dates are listed as suggestions.',
+    en: 'Items of other dates are listed as suggestions.',
     ja: 'ほかの時期の項目を候補として示します。',
   },
   closestAsSuggestions: {

@@ -239,10 +239,6 @@ export function decide(d: DecideInput): SearchOutcome {
   }
   if (!answers.length) {
     const words = groups.filter((g, i) => required[i] === 1 || (!g.weak && !g.agency)).map((g) => g.label);
-    // Words the corpus has, asked of a period none of their items is dated in ("偽情報って最近何か
-    // あった？"): said so, not "nothing matches" (search.ts offers their newest items).
-    if (stage.period && words.length && !scored.length)
-      return abstain([{ code: 'nothingInPeriod', args: { words, period: stage.period.label } }]);
     return abstain([
       words.length > 1
         ? { code: 'noItemCoversAll', args: { words } }

@@ -171,8 +171,11 @@ function run(
       };
     }
   }
-  // Nothing about the words in the period asked: their items of any date, as suggestions.
-  if (depth === 0 && outcome.notices.some((m) => m.code === 'nothingInPeriod') && interp.period) {
+  // Words the corpus has, asked of a period none of their items is dated in ("ofcom in december",
+  // 偽情報って最近何かあった？): said so — not "nothing matches" — with their items of other dates,
+  // newest first, as suggestions.
+  const unanswered = outcome.notices.find((m) => m.code === 'nothingMatches' || m.code === 'noItemCoversAll');
+  if (depth === 0 && !outcome.hits.length && !outcome.missing.length && unanswered && stage.period) {
     const anyDate = run(index, { ...interp, period: null }, today, 1);
     // (newest first: the asker wanted recent news)
     const offered = [...anyDate.hits]
@@ -183,7 +186,10 @@ function run(
         ...outcome,
         suggestions: offered,
         notices: [
-          ...outcome.notices.filter((m) => m.code !== 'closestAsSuggestions' && m.code !== 'coverage'),
+          ...outcome.notices.filter(
+            (m) => m !== unanswered && m.code !== 'closestAsSuggestions' && m.code !== 'coverage',
+          ),
+          { code: 'nothingInPeriod', args: { ...unanswered.args, period: stage.period.label } },
           { code: 'otherDatesAsSuggestions' },
           coverage,
         ],

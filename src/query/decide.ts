@@ -68,7 +68,7 @@ export function requiredConcepts(groups: readonly TermGroup[], matches?: Concept
 }
 
 /** Kinds of actor whose name an answer must carry (or be one of its own section's items). */
-const NAMED_KINDS = new Set(['agency', 'ministry', 'institute', 'party', 'regulator']);
+const NAMED_KINDS = new Set(['agency', 'ministry', 'institute', 'party', 'regulator', 'standards-body']);
 
 /** An actor named in the question that is a body of its own, not a government in general. */
 export function namedBody(g: TermGroup): boolean {

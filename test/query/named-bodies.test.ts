@@ -37,7 +37,7 @@ describe('a body named in a question (decide.ts requiredConcepts, namedBody)', (
     let asked = 0;
     let emptied = 0;
     for (const actor of actorsById().values()) {
-      if (!['agency', 'ministry', 'regulator'].includes(actor.kind)) continue;
+      if (!['agency', 'ministry', 'regulator', 'standards-body'].includes(actor.kind)) continue;
       const names = [...actor.ja, ...actor.en, ...actor.terms].map((n) => n.normalize('NFKC').toLowerCase());
       const naming = corpus.index().items.filter((it) => namesIn(it, names));
       if (!naming.length) continue;

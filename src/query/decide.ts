@@ -165,6 +165,7 @@ export function decide(d: DecideInput): SearchOutcome {
   const readAs: Record<string, string> = {};
   for (const g of groups)
     if (g.readAs && g.readAs.toLowerCase() !== g.label.toLowerCase()) readAs[g.label] = g.readAs;
+  for (const [typed, name] of Object.entries(interp.placeReadAs ?? {})) readAs[typed] = name;
   const wordsRead = (matched: string[]): Message[] =>
     missing.length || filler.length || Object.keys(readAs).length
       ? [{ code: 'wordsRead', args: { matched, missing, filler, readAs } }]

@@ -217,6 +217,7 @@ export function understand(question: string, today: string, options: UnderstandO
     ...(LATEST.test(text) ? { latest: true } : {}),
     ...(ABOUT_ITSELF.test(text) && !DOING.test(text) ? { aboutItself: true } : {}),
     ...aspectsAsked(text),
+    ...(placeTypos.read.length ? { placeReadAs: Object.fromEntries(placeTypos.read) } : {}),
   };
   // "latest news", 最新情報: with nothing else asked, the latest is what is recent (the latest
   // covered month when the corpus ends earlier); with a subject, the newest of its items (decide.ts).

@@ -33,6 +33,8 @@ export function droppedWords(
     ]),
     ...interp.filler,
     ...Object.values(interp.placeNames),
+    // (a place typed one letter off, read as the place: inda → India)
+    ...Object.keys(interp.placeReadAs ?? {}),
     ...allNames()
       .filter((n) => countries.has(n.code))
       .map((n) => n.text),

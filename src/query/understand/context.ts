@@ -83,6 +83,8 @@ export interface Interpretation {
    * budget…: `aspects` in question-words.yml): they rank the subject's items, never select them.
    */
   rank?: string[];
+  /** Places typed one letter off, as typed → the name they were read as (inda → india). */
+  placeReadAs?: Record<string, string>;
   /**
    * Set when understanding ran out of its time budget: only the first `analyzedChars` of the
    * question's `length` characters were read, and the answer says so.

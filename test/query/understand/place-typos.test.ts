@@ -37,3 +37,18 @@ describe('a place typed one letter off (understand/place-typos.ts)', () => {
     expect(correctPlaceTypos('indiaai mission', (t) => t === 'indiaai').read).toEqual([]);
   });
 });
+
+describe('a place read from a typo, in the answer', () => {
+  it('is said as read, and the word counts as placed', async () => {
+    const { ask } = await import('../../../src/query/ask.js');
+    const { buildIndex } = await import('../../../src/search/index-store.js');
+    const { droppedWords } = await import('../../support/dropped-words.js');
+    const { DATA_DIR } = await import('../../helpers.js');
+    const index = buildIndex(DATA_DIR).index;
+    const r = ask(index, 'ai news from germny', { today: '2026-02-15', limit: 50 });
+    expect(r.interp.countries).toContain('DE');
+    const read = (r.notices ?? []).find((n) => n.code === 'wordsRead');
+    expect((read?.args as { readAs?: Record<string, string> } | undefined)?.readAs?.germny).toBe('germany');
+    expect(droppedWords(r, r.interp)).toEqual([]);
+  });
+});

@@ -274,9 +274,8 @@ function kanjiForHiragana(text: string, ctx: UnderstandContext, read: [string, s
   if (!readings) return text;
   // (kana that end a verb or an adjective begun in kanji — 聞きたい, 使いたい — are its endings, not a
   // word typed in kana: きたい is no 期待 there)
-  const inflected = inflectedKanaStarts(text);
   return text.replace(/[\u3041-\u3096ー]{3,}/g, (run, at: number) => {
-    if (inflected.has(at)) return run;
+    if (endsKanjiWord(text, at, run.length)) return run;
     for (let start = 0; start <= Math.min(1, run.length - 3); start++) {
       if (start === 1 && !LEADING_PARTICLES.has(run[0] as string)) continue;
       for (let end = run.length; end >= start + 3; end--) {
@@ -294,22 +293,20 @@ function kanjiForHiragana(text: string, ctx: UnderstandContext, read: [string, s
   });
 }
 
-/** Offsets where kana go on a verb or adjective whose stem is kanji (聞|きたい, 新し|い). */
-function inflectedKanaStarts(text: string): Set<number> {
-  const out = new Set<number>();
-  let at = 0;
-  for (const t of tokenizerSync().tokenize(text)) {
-    const surface = t.surface_form;
-    const kanaFrom = surface.search(/[\u3041-\u3096]/);
-    if (
-      (t.pos === '動詞' || t.pos === '形容詞') &&
-      kanaFrom > 0 &&
-      /[\u3400-\u9fff]/.test(surface[0] as string)
-    )
-      out.add(at + kanaFrom);
-    at += surface.length;
+/**
+ * Whether the kana at `at` go on a verb or adjective whose stem is the kanji before them
+ * (聞|きたい, 新し|い): kuromoji reads a few characters around them (not the whole question).
+ */
+function endsKanjiWord(text: string, at: number, length: number): boolean {
+  if (at === 0 || !/[\u3400-\u9fff]/.test(text[at - 1] as string)) return false;
+  const from = Math.max(0, at - 4);
+  let pos = from;
+  for (const t of tokenizerSync().tokenize(text.slice(from, at + Math.min(length, 6)))) {
+    const end = pos + t.surface_form.length;
+    if (pos < at && end > at && (t.pos === '動詞' || t.pos === '形容詞')) return true;
+    pos = end;
   }
-  return out;
+  return false;
 }
 
 /** Japanese words → term groups (see the module comment). Filler goes to `ctx.filler`. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { actorsById } from '../../src/analyze/lexicon.js';
+import { MONTHS_EN } from '../../src/query/dates.js';
 import type { StoredItem } from '../../src/search/stored-item.js';
 import { itemText, useRealCorpus } from '../support/real-corpus.js';
 
@@ -12,21 +13,6 @@ const namesIn = (it: StoredItem, names: string[]) => {
   const text = textOf(it).replace(/[-\s]/g, '');
   return names.some((n) => text.includes(n.replace(/[-\s]/g, '')));
 };
-
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 
 describe('a body named in a question (decide.ts requiredConcepts, namedBody)', () => {
   it('every answer names the body or is one of its own section items; a month without it answers nothing', () => {
@@ -44,7 +30,7 @@ describe('a body named in a question (decide.ts requiredConcepts, namedBody)', (
       const english = actor.en[0] as string;
       for (const month of months) {
         const [y, m] = month.split('-').map(Number) as [number, number];
-        const r = corpus.ask(`${english} in ${MONTHS[m - 1]} ${y}`);
+        const r = corpus.ask(`${english} in ${MONTHS_EN[m - 1]} ${y}`);
         if (!r.interp.groups.some((g) => g.actor === actor.id)) continue;
         asked += 1;
         for (const item of corpus.itemsOf(r.results)) {

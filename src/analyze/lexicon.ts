@@ -136,7 +136,11 @@ export const Actor = z.object({
   people: z.array(words.min(1)).default([]),
 });
 export type Actor = z.infer<typeof Actor>;
-const ActorsFile = z.object({ actors: z.array(Actor).min(1) });
+const ActorsFile = z.object({
+  /** Kinds of actor that are bodies of their own: named in a question, answers must name them. */
+  required_kinds: words.default([]),
+  actors: z.array(Actor).min(1),
+});
 
 const InstrumentsFile = z.object({
   instruments: z.array(
@@ -232,6 +236,8 @@ export const katakanaLexicon = (): Katakana => load('katakana.yml', KatakanaFile
 export const placesLexicon = (): Places => load('places.yml', PlacesFile);
 /** Governments, ministries, agencies, legislatures and institutes (`actors.yml`). */
 export const actorsLexicon = (): Actor[] => load('actors.yml', ActorsFile).actors;
+/** Kinds of actor an answer must name when the question does (`required_kinds`, `actors.yml`). */
+export const requiredActorKinds = (): string[] => load('actors.yml', ActorsFile).required_kinds;
 
 let actorsSource: readonly Actor[] | undefined;
 let actorsMap = new Map<string, Actor>();

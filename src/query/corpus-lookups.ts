@@ -1,5 +1,5 @@
 import type { SearchIndex } from '../search/index-store.js';
-import { hasTerm, hasTextTerm, indexTerms } from '../search/scorer.js';
+import { hasTerm, indexTerms, termDocCount } from '../search/scorer.js';
 import type { CorpusLookups } from './understand/context.js';
 import { soundKeys } from './understand/sounds-like.js';
 import { foldLongVowels } from './understand/text.js';
@@ -13,7 +13,7 @@ export function corpusLookups(index: SearchIndex): CorpusLookups {
   return {
     vocabulary: index.vocabulary,
     hasTerm: (t) => hasTerm(index, t),
-    hasTextTerm: (t) => hasTextTerm(index, t),
+    hasTextTerm: (t) => termDocCount(index, t) > 0,
     latinTerms: () => latinTermsOf(index),
     katakanaLike: (folded) => katakanaByFold(index).get(folded) ?? [],
   };

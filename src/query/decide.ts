@@ -1,5 +1,4 @@
 import { lookupEnglishWord, lookupJapanese } from '../analyze/dictionary.js';
-import { actorsById } from '../analyze/lexicon.js';
 import type { Message } from '../present/catalogue.js';
 import type { SearchIndex } from '../search/index-store.js';
 import type { StoredItem } from '../search/stored-item.js';
@@ -62,19 +61,9 @@ export function requiredConcepts(groups: readonly TermGroup[], matches?: Concept
   groups.forEach((g, i) => {
     if (g.place || g.lawName || g.name) out[i] = 1;
     // (a body the corpus never names — its items say 英国政府 where DSIT acted — only ranks)
-    else if (namedBody(g) && matches?.perGroup.get(g)?.present) out[i] = 1;
+    else if (g.body && matches?.perGroup.get(g)?.present) out[i] = 1;
   });
   return out;
-}
-
-/** Kinds of actor whose name an answer must carry (or be one of its own section's items). */
-const NAMED_KINDS = new Set(['agency', 'ministry', 'institute', 'party', 'regulator', 'standards-body']);
-
-/** An actor named in the question that is a body of its own, not a government in general. */
-export function namedBody(g: TermGroup): boolean {
-  if (!g.agency || !g.actor) return false;
-  const kind = actorsById().get(g.actor)?.kind;
-  return kind !== undefined && NAMED_KINDS.has(kind);
 }
 
 /**
@@ -175,13 +164,13 @@ export function decide(d: DecideInput): SearchOutcome {
   let needed = 0;
   for (const r of required) needed += r;
   let best = 0;
-  for (let i = 0; i < scored.length; i++)
-    if ((scored.requiredMet[i] as number) >= needed) best = Math.max(best, scored.coverage[i] as number);
-  const floor = Math.max(MIN_COVERAGE, best - BELOW_BEST) - 1e-9;
   let bestShare = 0;
   for (let i = 0; i < scored.length; i++)
-    if ((scored.requiredMet[i] as number) >= needed)
+    if ((scored.requiredMet[i] as number) >= needed) {
+      best = Math.max(best, scored.coverage[i] as number);
       bestShare = Math.max(bestShare, scored.share[i] as number);
+    }
+  const floor = Math.max(MIN_COVERAGE, best - BELOW_BEST) - 1e-9;
   const shareFloor = Math.max(MIN_SHARE, bestShare - BELOW_BEST) - 1e-9;
   const answers = all
     .filter(
@@ -251,7 +240,7 @@ export function decide(d: DecideInput): SearchOutcome {
   if (interp.latest && !interp.period) {
     // (the newest of the items that hold the whole question: "the latest version of the
     // evaluation guide" is that guide's newest, not the newest item on guides)
-    const whole = Math.max(...hits.map((i) => scored.coverage[i] as number)) - 1e-9;
+    const whole = hits.reduce((m, i) => Math.max(m, scored.coverage[i] as number), 0) - 1e-9;
     const full = hits.filter((i) => (scored.coverage[i] as number) >= whole);
     const newest = newestMonth(
       index,

@@ -226,6 +226,18 @@ const PARTS_OF_YEAR: Record<string, { months: [number, number]; en: string; ja: 
   後半: { months: [7, 12], en: 'the second half of #', ja: '後半' },
 };
 
+/** A third or a half of a year by its name (early, mid, late, 前半, 後半…), or undefined. */
+function partOfYear(y: number, which: string): Period | undefined {
+  const part = PARTS_OF_YEAR[which.toLowerCase()];
+  if (!part) return undefined;
+  const { months, en, ja } = part;
+  return {
+    from: iso(y, months[0], 1),
+    to: iso(y, months[1], lastDayOfMonth(y, months[1])),
+    label: { en: en.replace('#', String(y)), ja: `${y}年${ja}` },
+  };
+}
+
 /**
  * Period rules, most specific first. Each works on the NFKC-normalized question; English is
  * matched case-insensitively except `May`, which must be capitalised or clearly a date.
@@ -466,35 +478,14 @@ const RULES: Rule[] = [
   // early/mid/late 2025, 2025年半ば / 前半 / 後半: a third or a half of the year
   {
     re: /\b(early|mid|late)[-\s]+((?:19|20)\d{2})\b|((?:19|20)\d{2})\s*年\s*の?\s*(半ば|前半|後半)/gi,
-    make: (m) => {
-      const y = Number(m[2] ?? m[3]);
-      const part = PARTS_OF_YEAR[(m[1] ?? m[4] ?? '').toLowerCase()];
-      if (!part) return undefined;
-      const { months, en, ja } = part;
-      return {
-        from: iso(y, months[0], 1),
-        to: iso(y, months[1], lastDayOfMonth(y, months[1])),
-        label: { en: en.replace('#', String(y)), ja: `${y}年${ja}` },
-      };
-    },
+    make: (m) => partOfYear(Number(m[2] ?? m[3]), m[1] ?? m[4] ?? ''),
   },
   // early / mid / late last year, this year: a third of that year (so far)
   {
     re: /\b(early|mid|late)[-\s]+(last|this|previous)\s+year\b/gi,
     make: (m, t) => {
       const [ty] = parts(t);
-      const y = /last|previous/i.test(m[2] as string) ? ty - 1 : ty;
-      const part = PARTS_OF_YEAR[(m[1] as string).toLowerCase()];
-      if (!part) return undefined;
-      const { months, en, ja } = part;
-      return soFar(
-        {
-          from: iso(y, months[0], 1),
-          to: iso(y, months[1], lastDayOfMonth(y, months[1])),
-          label: { en: en.replace('#', String(y)), ja: `${y}年${ja}` },
-        },
-        t,
-      );
+      return soFar(partOfYear(/last|previous/i.test(m[2] as string) ? ty - 1 : ty, m[1] as string), t);
     },
     kind: 'relative',
   },

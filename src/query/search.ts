@@ -225,22 +225,23 @@ function rankContext(
     wholeScores: matches.wholeScores,
     titlePhrases: latinPhrases(interp.question),
     total,
-    // With a place or a period named, dated events come before undated report and briefing
-    // sections that cover as much of the question (a section mentions every country in passing).
-    // (what a question asks of its subject — its role, staff, budget, head — is answered by the
-    // report and briefing sections about it before its news)
-    sectionPrior:
-      interp.rank?.length && !period
-        ? KIND_PRIOR.sectionAsked
-        : interp.aboutItself && !period
-          ? KIND_PRIOR.event
-          : stage.placeAsked || period
-            ? KIND_PRIOR.sectionWithPlace
-            : KIND_PRIOR.section,
+    sectionPrior: sectionPrior(interp, stage.placeAsked, period !== null),
     levelAsked,
     // (a question about what something is, without a period, is answered by overviews too)
     eventsFirst: (stage.placeAsked && !interp.aboutItself) || period !== null,
   };
+}
+
+/**
+ * How a report or briefing section ranks against a dated event. With a place or a period named,
+ * events come first (a section mentions every country in passing); a question about what
+ * something is, who or when ranks them alike; one asking something of its subject (its role,
+ * staff, budget, head: `aspects`) is answered by the sections about it before its news.
+ */
+function sectionPrior(interp: Interpretation, placeAsked: boolean, periodAsked: boolean): number {
+  if (!periodAsked && interp.rank?.length) return KIND_PRIOR.sectionAsked;
+  if (!periodAsked && interp.aboutItself) return KIND_PRIOR.event;
+  return placeAsked || periodAsked ? KIND_PRIOR.sectionWithPlace : KIND_PRIOR.section;
 }
 
 /**

@@ -370,7 +370,8 @@ export function hasTerm(index: SearchIndex, term: string): boolean {
 
 /**
  * In how many items a term occurs (its most-used field, URLs aside): how common a word of the
- * question is in this corpus, which decides how much of an answer it is.
+ * question is in this corpus, which decides how much of an answer it is. 0 for a term only URLs
+ * hold: a URL's host or path joins words (digitalservice, metro) that no sentence prints.
  */
 export function termDocCount(index: SearchIndex, term: string): number {
   const mini = prepare(index).mini;
@@ -380,19 +381,6 @@ export function termDocCount(index: SearchIndex, term: string): number {
   let most = 0;
   for (const [id, postings] of fields) if (id !== refs && postings.size > most) most = postings.size;
   return most;
-}
-
-/**
- * Whether an item's text (not only its URLs) holds a term: a URL's host or path joins words
- * (digitalservice, metro) that no sentence prints, so they are no evidence of a name.
- */
-export function hasTextTerm(index: SearchIndex, term: string): boolean {
-  const mini = prepare(index).mini;
-  const fields = mini._index.get(term) as Map<number, unknown> | undefined;
-  if (!fields) return false;
-  const refs = mini._fieldIds?.refs;
-  for (const id of fields.keys()) if (id !== refs) return true;
-  return false;
 }
 
 /**

@@ -14,7 +14,7 @@ const namesIn = (it: StoredItem, names: string[]) => {
   return names.some((n) => text.includes(n.replace(/[-\s]/g, '')));
 };
 
-describe('a body named in a question (decide.ts requiredConcepts, namedBody)', () => {
+describe('a body named in a question (TermGroup.body, decide.ts requiredConcepts)', () => {
   it('every answer names the body or is one of its own section items; a month without it answers nothing', () => {
     const months = [
       ...new Set(corpus.index().items.flatMap((it) => (it.date ? [it.date.start.slice(0, 7)] : []))),

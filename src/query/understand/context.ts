@@ -40,6 +40,11 @@ export interface TermGroup {
    * instructions are no answer) or a dotted katakana name (ジェネシス・ミッション).
    */
   name?: boolean;
+  /**
+   * A body of its own named (an actor of a kind in `required_kinds`: Ofcom, 経産省, the AISI):
+   * required of answers wherever the corpus names it (decide.ts requiredConcepts).
+   */
+  body?: boolean;
   /** Where the concept's corpus forms came from, for saying how a word was read. */
   source?: 'glossary' | 'vocabulary' | 'typed' | 'clipped' | 'typo' | 'place' | 'agency';
   /** The word it was read as, when not as typed (exec → executive, budjet → budget). */

@@ -2,15 +2,15 @@ import { lookupEnglishWord } from '../../analyze/dictionary.js';
 import { allNames } from '../../geo/gazetteer.js';
 import { editDistance } from '../edit-distance.js';
 
-let names: string[] | undefined;
+let names: { set: Set<string>; list: string[] } | undefined;
 /** The one-word English names of countries and places (five letters or more), lowercase. */
-function placeWords(): string[] {
+function placeWords(): { set: Set<string>; list: string[] } {
   if (!names) {
     const set = new Set<string>();
     for (const n of allNames())
       if (n.lang === 'en' && !n.agency && !n.actor && /^[A-Za-z]{5,}$/.test(n.text))
         set.add(n.text.toLowerCase());
-    names = [...set].sort();
+    names = { set, list: [...set] };
   }
   return names;
 }
@@ -29,8 +29,8 @@ export function correctPlaceTypos(
   const out = text.replace(/\b[A-Za-z]{4,}\b/g, (word) => {
     const lower = word.toLowerCase();
     const places = placeWords();
-    if (places.includes(lower) || lookupEnglishWord(lower) || hasTerm?.(lower)) return word;
-    const near = places.filter(
+    if (places.set.has(lower) || lookupEnglishWord(lower) || hasTerm?.(lower)) return word;
+    const near = places.list.filter(
       (p) => Math.abs(p.length - lower.length) <= 1 && editDistance(lower, p, 1) === 1,
     );
     if (near.length !== 1) return word;

@@ -1,6 +1,6 @@
 import { analyze } from '../../analyze/analyzer.js';
 import { lookupEnglishWord } from '../../analyze/dictionary.js';
-import { actorsById } from '../../analyze/lexicon.js';
+import { actorsById, requiredActorKinds } from '../../analyze/lexicon.js';
 import { weakTermSet } from '../glossary.js';
 import type { PlaceMatch } from '../places.js';
 import { minimalAlternatives } from './alternatives.js';
@@ -66,13 +66,14 @@ export function agencyGroups(places: PlaceMatch, hasTerm?: (term: string) => boo
       // name, which its items print, that name decides; one-word names (Ofcom, NIST) stay.
       // (a body's Japanese name in pieces too: the digests print 科学・ICT省)
       const all = nameAlternatives(names, entry !== undefined && entry.kind !== 'government');
-      const japanese = all.some((a) => a.some((t) => !/^[ -~]+$/.test(t)));
-      const alternatives = japanese
-        ? all.filter((a) => a.length === 1 || !a.every((t) => /^[ -~]+$/.test(t)))
-        : all;
+      const latin = (a: string[]) => a.every((t) => /^[ -~]+$/.test(t));
+      const alternatives = all.some((a) => !latin(a)) ? all.filter((a) => a.length === 1 || !latin(a)) : all;
+      // (a body of its own, not a government in general, is required where the corpus names it)
+      const body = entry !== undefined && requiredActorKinds().includes(entry.kind);
       return {
         label: name,
         alternatives,
+        ...(body ? { body: true } : {}),
         boost: [],
         weak: false,
         untranslated: false,

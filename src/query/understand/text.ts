@@ -157,7 +157,10 @@ export function katakanaFromHiragana(text: string): string {
 }
 
 const KATAKANA_RUN = /^[\u30a1-\u30faー]+$/;
-/** The long-vowel rule: オープンエーアイ, オープンエイアイ and オープンエーアイー are one spelling. */
+/**
+ * The long-vowel rule: オープンエーアイ, オープンエイアイ and オープンエーアイー are one spelling; so are
+ * spellings with and without a small ッ (ガイドブク, ガイドブック).
+ */
 export const foldLongVowels = (s: string) =>
   s.replace(/[ーｰッ]/g, '').replace(/([エケセテネヘメレ])イ/g, '$1');
 

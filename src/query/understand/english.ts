@@ -384,7 +384,8 @@ function wordGroups(
   const name = /^[A-Z]/.test(u.surface);
   // Another word for the same thing, the one the corpus's dictionary glosses use (car →
   // automobile: 自動車; farms → farming → agriculture: 農業).
-  const related = name || ctx.hasTerm?.(word) ? undefined : relatedReading(ctx, word);
+  // (only for a word the corpus is known not to hold: "raise" of the RAISE Act stays itself)
+  const related = name || !ctx.hasTerm || ctx.hasTerm(word) ? undefined : relatedReading(ctx, word);
   if (related) {
     const g = conceptGroup(label, related);
     // (the word as typed still matches the English titles and summaries)

@@ -59,6 +59,20 @@ export function matchConcepts(
     // A place's names match exactly: one edit turns Kawasaki into Nagasaki.
     const fuzzyOf = g.place ? exact : fuzzy;
     for (const alt of g.alternatives) {
+      // A law's name written together (AI法) is that law where the two are written together, not
+      // any item saying "AI" somewhere and "法" somewhere else (the Digital Services Act item).
+      const joined = lawNameCompound(alt);
+      if (joined) {
+        let found = 0;
+        scoreAnd(index, alt, exact, groupGate, (pos, score) => {
+          if (!writesTogether(index, pos, joined)) return;
+          found++;
+          best.keepMax(pos, score);
+        });
+        if (found > 0 || (groupGate && !best.present && anyWritesTogether(index, alt, joined)))
+          best.present = true;
+        continue;
+      }
       const found = scoreAnd(index, alt, fuzzyOf, groupGate, best.keepMax);
       // Used somewhere in the corpus, though perhaps not by an item the filters admit (asked only
       // until one alternative is known to be: the corpus-wide look is the costly part).
@@ -128,4 +142,42 @@ export function admittedCandidates(n: number, admitted: Uint8Array | undefined):
   let i = 0;
   for (let pos = 0; pos < n; pos++) if (admitted === undefined || admitted[pos] === 1) out[i++] = pos;
   return out;
+}
+
+/**
+ * The name of a law as written together, when an alternative is a name and the word for a law
+ * (["ai", "法"] of AI法, the AI Act): what an item must write as one word to be about that law.
+ */
+function lawNameCompound(alt: readonly string[]): string | undefined {
+  if (alt.length !== 2 || alt[1] !== '法') return undefined;
+  return `${alt[0]}法`;
+}
+
+const foldedTexts = new WeakMap<object, string>();
+/** An item's title and body as one string, NFKC, lowercase, without spaces or middle dots. */
+function foldedTextOf(index: SearchIndex, pos: number): string {
+  const it = index.items[pos];
+  if (!it) return '';
+  let text = foldedTexts.get(it);
+  if (text === undefined) {
+    text = `${it.title}\n${it.body}`
+      .normalize('NFKC')
+      .toLowerCase()
+      .replace(/[\s・]+/g, '');
+    foldedTexts.set(it, text);
+  }
+  return text;
+}
+
+function writesTogether(index: SearchIndex, pos: number, joined: string): boolean {
+  return foldedTextOf(index, pos).includes(joined);
+}
+
+/** Whether any item of the corpus (not only the admitted ones) writes the name together. */
+function anyWritesTogether(index: SearchIndex, alt: string[], joined: string): boolean {
+  let any = false;
+  scoreAnd(index, alt, exact, undefined, (pos) => {
+    if (!any && writesTogether(index, pos, joined)) any = true;
+  });
+  return any;
 }

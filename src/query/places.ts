@@ -241,13 +241,22 @@ const DIRECTION_BEFORE =
 
 /**
  * Analysts type the United States in lowercase: "us" is also the pronoun ("tell us"), so it is the
- * country only where the pronoun cannot be — opening the question (us news), after "the" (the us), before a hyphen
- * (us-japan), or before a word of government (us federal, us export controls, us states).
+ * country only where the pronoun cannot be — opening the question (us news), after "the" (the us),
+ * before a hyphen (us-japan), after a word that qualifies a noun (any us, recent us, which us), or
+ * before a word of government or policy (us federal, us export controls, us ai rules) unless a verb
+ * or preposition that takes the pronoun comes first (tell us, give us ai news, for us).
  */
 const LOWERCASE_US =
-  /^\s*us\b(?!\s*')|(?<=\bthe\s+)us\b(?!\s*')|\bus(?=-[a-z])|\bus(?=\s+(?:federal|state|states|government|gov|govt|congress|senate|president|administration|law|laws|bill|bills|legislation|export|exports|agency|agencies|department|companies|firms|tech)\b)/gi;
+  /^\s*us\b(?!\s*')|(?<=\bthe\s+)us\b(?!\s*')|\bus(?=-[a-z])|(?<=\b(?:any|recent|latest|new|major|key|other|current|upcoming|which|what|big|top|main|some)\s+)us(?=\s+[a-z])|\bus(?=\s+(?:federal|state|states|government|gov|govt|congress|senate|president|administration|law|laws|bill|bills|legislation|export|exports|agency|agencies|department|companies|firms|tech|ai|policy|policies|rules|regulation|regulations|regulators|guidance|executive|lawmakers|officials|standards|strategy)\b)/gi;
+/** Words before "us" that make it the pronoun: tell us, give us, for us. */
+const PRONOUN_BEFORE =
+  /\b(?:tell|give|show|send|help|let|for|to|with|about|from|brief|update|remind|get|keep|email|ping|brings?|told|gave|showed|sent|helped|let's|join|ask)\s+$/i;
 function lowercaseUs(text: string): { start: number; end: number }[] {
-  return [...text.matchAll(LOWERCASE_US)].map((m) => ({ start: m.index ?? 0, end: (m.index ?? 0) + 2 }));
+  return [...text.matchAll(LOWERCASE_US)]
+    .filter(
+      (m) => !PRONOUN_BEFORE.test(text.slice(0, m.index ?? 0)) || /^\s*$/.test(text.slice(0, m.index ?? 0)),
+    )
+    .map((m) => ({ start: m.index ?? 0, end: (m.index ?? 0) + 2 }));
 }
 
 /** A typo candidate with the forms it is compared in, worked out once. */

@@ -24,6 +24,8 @@ export type { Interpretation, Lang, TermGroup } from './understand/context.js';
 export { nearestGlossaryWord } from './understand/english.js';
 export { foldLongVowels, katakanaFromHiragana, mixedTransliterations } from './understand/text.js';
 
+/** A Latin name written together with 法 (not 法案, 法律, 法人): a law's name. */
+const LATIN_LAW = /([A-Za-z][A-Za-z0-9]*)法(?![案律人])/g;
 /**
  * The first stage of answering: a question → what it asks. Every word ends up in exactly one
  * place: a filter (places, actors, the period), a concept (`groups`: the glossary, the corpus's
@@ -182,14 +184,19 @@ export function understand(question: string, today: string, options: UnderstandO
     afterPeriods,
     amounts.map((m) => [m.index ?? 0, (m.index ?? 0) + m[0].length]),
   );
-  const conceptGroups = (t: string, asLang: Lang) => [
-    ...(asLang === 'en'
-      ? englishGroups(t, ctx)
-      : latinRuns(t)
-          .flatMap((run) => englishGroups(run, ctx))
-          .map(latinName)),
-    ...japaneseGroups(t.replace(/[A-Za-z0-9][A-Za-z0-9 .\-']*/g, ' '), ctx),
-  ];
+  const conceptGroups = (text: string, asLang: Lang) => {
+    // AI法, RAISE法: a Latin name written together with 法 is that law's name, read as the English
+    // question "AI Act" is (not "AI" and, apart, any law).
+    const t = asLang === 'en' ? text : text.replace(LATIN_LAW, '$1 Act');
+    return [
+      ...(asLang === 'en'
+        ? englishGroups(t, ctx)
+        : latinRuns(t)
+            .flatMap((run) => englishGroups(run, ctx))
+            .map(latinName)),
+      ...japaneseGroups(t.replace(/[A-Za-z0-9][A-Za-z0-9 .\-']*/g, ' '), ctx),
+    ];
+  };
   const examples = exampleGroups(rest.replace(GROUPED_NUMBER, ' '), ctx, (item, itemLang) =>
     conceptGroups(item, itemLang === 'en' && lang === 'en' ? 'en' : 'ja'),
   );

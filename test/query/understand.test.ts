@@ -48,6 +48,12 @@ describe('countries and regions in questions', () => {
     ['us federal rules on chatbots', ['US']],
     ['us-japan deals', ['JP', 'US']],
     ['us news 2025-12', ['US']],
+    ['any recent us ai policy news?', ['US']],
+    ['which us states passed ai laws', ['US']],
+    ['latest us guidance on ai', ['US']],
+    ['give us ai news', []],
+    ['help us find ai safety reports', []],
+    ['anything for us on deepfakes', []],
     // Agency codes of four letters or more are read in lowercase too; shorter ones only as written.
     ['dsit december 2025', ['GB']],
     ['meity january', ['IN']],

@@ -351,6 +351,15 @@ const CATALOGUE = {
       `Nothing about ${andList(list(a, 'words').map((w) => `“${w}”`))} dated ${label(a, 'period', 'en')}.`,
     ja: (a: Args) => `${label(a, 'period', 'ja')}の${quoted(a, 'ja')}に関する項目はありません。`,
   },
+  nothingInPlace: {
+    en: (a: Args) =>
+      `No item about ${andList(list(a, 'words').map((w) => `“${w}”`))} concerns ${placeNames(a, 'en')}.`,
+    ja: (a: Args) => `${placeNames(a, 'ja')}の${quoted(a, 'ja')}に関する項目はありません。`,
+  },
+  otherPlacesAsSuggestions: {
+    en: 'Items about other places are listed as suggestions.',
+    ja: 'ほかの国・地域の項目を候補として示します。',
+  },
   otherDatesAsSuggestions: {
     en: 'Items of other dates are listed as suggestions.',
     ja: 'ほかの時期の項目を候補として示します。',

@@ -195,6 +195,39 @@ function run(
         ],
       };
   }
+  // …and asked of a place none of their items is about ("deepfake rules in korea"): said so, with
+  // their items about other places as suggestions — never "nothing matches" for words the corpus has.
+  if (
+    depth === 0 &&
+    !outcome.hits.length &&
+    !outcome.missing.length &&
+    unanswered &&
+    stage.placeAsked &&
+    !stage.period
+  ) {
+    const anywhere = run(index, { ...interp, countries: [], regions: [] }, today, 1);
+    const offered = anywhere.hits.slice(0, 5);
+    if (offered.length)
+      return {
+        ...outcome,
+        suggestions: offered,
+        notices: [
+          ...outcome.notices.filter(
+            (m) => m !== unanswered && m.code !== 'closestAsSuggestions' && m.code !== 'coverage',
+          ),
+          {
+            code: 'nothingInPlace',
+            args: {
+              ...unanswered.args,
+              places: [...stage.covered, ...interp.regions],
+              said: interp.placeNames,
+            },
+          },
+          { code: 'otherPlacesAsSuggestions' },
+          coverage,
+        ],
+      };
+  }
   return outcome;
 }
 

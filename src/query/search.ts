@@ -1,4 +1,5 @@
 import { actorsById } from '../analyze/lexicon.js';
+import type { Message } from '../present/catalogue.js';
 import type { SearchIndex } from '../search/index-store.js';
 import { modelled, termDocCount } from '../search/scorer.js';
 import type { StoredItem } from '../search/stored-item.js';
@@ -182,18 +183,11 @@ function run(
       .sort((a, b) => (b.item.date?.start ?? '').localeCompare(a.item.date?.start ?? ''))
       .slice(0, 5);
     if (offered.length)
-      return {
-        ...outcome,
-        suggestions: offered,
-        notices: [
-          ...outcome.notices.filter(
-            (m) => m !== unanswered && m.code !== 'closestAsSuggestions' && m.code !== 'coverage',
-          ),
-          { code: 'nothingInPeriod', args: { ...unanswered.args, period: stage.period.label } },
-          { code: 'otherDatesAsSuggestions' },
-          coverage,
-        ],
-      };
+      return offering(outcome, unanswered, offered, [
+        { code: 'nothingInPeriod', args: { ...unanswered.args, period: stage.period.label } },
+        { code: 'otherDatesAsSuggestions' },
+        coverage,
+      ]);
   }
   // …and asked of a place none of their items is about ("deepfake rules in korea"): said so, with
   // their items about other places as suggestions — never "nothing matches" for words the corpus has.
@@ -208,27 +202,33 @@ function run(
     const anywhere = run(index, { ...interp, countries: [], regions: [] }, today, 1);
     const offered = anywhere.hits.slice(0, 5);
     if (offered.length)
-      return {
-        ...outcome,
-        suggestions: offered,
-        notices: [
-          ...outcome.notices.filter(
-            (m) => m !== unanswered && m.code !== 'closestAsSuggestions' && m.code !== 'coverage',
-          ),
-          {
-            code: 'nothingInPlace',
-            args: {
-              ...unanswered.args,
-              places: [...stage.covered, ...interp.regions],
-              said: interp.placeNames,
-            },
+      return offering(outcome, unanswered, offered, [
+        {
+          code: 'nothingInPlace',
+          args: {
+            ...unanswered.args,
+            places: [...stage.covered, ...interp.regions],
+            said: interp.placeNames,
           },
-          { code: 'otherPlacesAsSuggestions' },
-          coverage,
-        ],
-      };
+        },
+        { code: 'otherPlacesAsSuggestions' },
+        coverage,
+      ]);
   }
   return outcome;
+}
+
+/** An unanswered outcome said again: why (`instead` of `unanswered`), with `offered` as suggestions. */
+function offering(
+  outcome: SearchOutcome,
+  unanswered: Message,
+  offered: Hit[],
+  instead: Message[],
+): SearchOutcome {
+  const kept = outcome.notices.filter(
+    (m) => m !== unanswered && m.code !== 'closestAsSuggestions' && m.code !== 'coverage',
+  );
+  return { ...outcome, suggestions: offered, notices: [...kept, ...instead] };
 }
 
 function rankContext(

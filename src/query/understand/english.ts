@@ -223,19 +223,23 @@ export function englishGroups(text: string, ctx: UnderstandContext, depth = 0): 
       continue;
     }
     let matched = 0;
-    // Longest first: a glossary phrase, then a gloss of two or three words in the corpus's
-    // vocabulary ("sign language" → 手話, not the glossary's "sign" → 署名), then one glossary word.
-    for (let len = Math.min(4, words.length - i); len >= 2 && !matched; len--) {
+    /** The glossary phrase of `len` words at i, read (a concept, or filler); whether there was one. */
+    const glossaryPhraseAt = (len: number): boolean => {
       const phrase = words.slice(i, i + len).join(' ');
       const hit = glossaryHit(phrase);
-      if (!hit) continue;
+      if (!hit) return false;
       flush();
+      // A glossary phrase whose Japanese is only stop words (previous → これまで) asks nothing.
       const translated = translation(hit);
       if (!translated.alternatives.length) ctx.filler.push(original.slice(i, i + len).join(' '));
       else
         groups.push(conceptGroup(phrase, { word: phrase, forms: hit, source: 'glossary' }, {}, translated));
       matched = len;
-    }
+      return true;
+    };
+    // Longest first: a glossary phrase, then a gloss of two or three words in the corpus's
+    // vocabulary ("sign language" → 手話, not the glossary's "sign" → 署名), then one glossary word.
+    for (let len = Math.min(4, words.length - i); len >= 2 && !matched; len--) glossaryPhraseAt(len);
     // A gloss of two or three words in the corpus's vocabulary: "autonomous driving" → 自動運転.
     for (let len = Math.min(3, words.length - i); len >= 2 && !matched; len--) {
       const phrase = words.slice(i, i + len).join(' ');
@@ -246,25 +250,13 @@ export function englishGroups(text: string, ctx: UnderstandContext, depth = 0): 
       groups.push(conceptGroup(phrase, { word: phrase, forms: vocab, source: 'vocabulary' }));
       matched = len;
     }
-    for (let len = 1; len >= 1 && !matched; len--) {
-      const phrase = words.slice(i, i + len).join(' ');
-      if (
-        len === 1 &&
-        questionWordSet().has(phrase) &&
-        !glossaryIndex().has(phrase) &&
-        (!/^\d/.test(words[i + 1] ?? '') || reviewedFunctionWord(phrase))
-      )
-        break;
-      const hit = glossaryHit(phrase);
-      if (!hit) continue;
-      flush();
-      // A glossary phrase whose Japanese is only stop words (previous → これまで) asks nothing.
-      const translated = translation(hit);
-      if (!translated.alternatives.length) ctx.filler.push(original.slice(i, i + len).join(' '));
-      else
-        groups.push(conceptGroup(phrase, { word: phrase, forms: hit, source: 'glossary' }, {}, translated));
-      matched = len;
-    }
+    // (a question word is no glossary word unless the glossary has it, or it is a code's letters)
+    const w0 = words[i] as string;
+    const questionWord =
+      questionWordSet().has(w0) &&
+      !glossaryIndex().has(w0) &&
+      (!/^\d/.test(words[i + 1] ?? '') || reviewedFunctionWord(w0));
+    if (!matched && !questionWord) glossaryPhraseAt(1);
     // A phrase the dictionary knows as one thing ("real estate" 不動産, "drug discovery" 創薬) that
     // the corpus does not use is one concept, not its words: "drug" and "discovery" found apart
     // are not an answer about drug discovery.

@@ -45,3 +45,52 @@ describe('what a question asks of its subject (question-words.yml aspects)', () 
     expect(checked).toBeGreaterThan(ASKED.length / 2);
   });
 });
+
+describe('an aspect asked with a period, or with "these days"', () => {
+  it('the concept asking the aspect is required: a month’s other items are no answer about it', () => {
+    // months of the corpus's dated AISI items; the budget word must be held by every answer
+    const months = [
+      ...new Set(
+        corpus
+          .index()
+          .items.filter((it) => it.date && itemText(it).includes('aisi'))
+          .map((it) => (it.date as { start: string }).start.slice(0, 7)),
+      ),
+    ];
+    expect(months.length).toBeGreaterThan(0);
+    for (const m of months) {
+      const [y, mo] = m.split('-').map(Number) as [number, number];
+      for (const q of [`aisi budget in ${y}-${String(mo).padStart(2, '0')}`, `AISIの${y}年${mo}月の予算`]) {
+        const r = corpus.ask(q);
+        const g = r.interp.groups.find((x) => x.aspect);
+        expect(g, q).toBeDefined();
+        const forms = (g?.alternatives ?? []).map((alt) => alt.join('').toLowerCase());
+        for (const it of corpus.itemsOf(r.results))
+          expect(
+            forms.some((f) => itemText(it).includes(f)),
+            q,
+          ).toBe(true);
+        if (!r.results.length)
+          expect(
+            (r.notices ?? []).map((n) => n.code),
+            q,
+          ).toContain('nothingInPeriod');
+      }
+    }
+  });
+
+  it('"these days", 最近 with an aspect ask about the subject now: no period, said as filler', () => {
+    for (const [q, said] of [
+      ['how many people work at japan aisi these days', 'these days'],
+      ['AISIの最近の体制', '最近'],
+      ['who runs aisi now', 'now'],
+    ] as const) {
+      const r = corpus.ask(q);
+      expect(r.interp.period, q).toBeNull();
+      expect(r.interp.filler, q).toContain(said);
+      expect(r.results.length, q).toBeGreaterThan(0);
+    }
+    // without an aspect, "these days" is still a period of news
+    expect(corpus.ask('aisi news these days').interp.period).not.toBeNull();
+  });
+});

@@ -1,5 +1,5 @@
 import { analyze, stemKatakana, type Unit } from '../../analyze/analyzer.js';
-import { lookupEnglishWord, relatedWords } from '../../analyze/dictionary.js';
+import { englishLemmas, lookupEnglish, lookupEnglishWord, relatedWords } from '../../analyze/dictionary.js';
 import { englishTerms, minimalStem } from '../../analyze/english-terms.js';
 import { clippedForms } from '../../analyze/lexicon.js';
 import { editDistance, nearest } from '../edit-distance.js';
@@ -432,7 +432,8 @@ function shareStem(a: string, b: string): boolean {
  * never taken.
  */
 function relatedReading(ctx: UnderstandContext, word: string): Reading | undefined {
-  const own = lookupEnglishWord(word)?.headwords.slice(0, 6) ?? [];
+  // (every lemma's: "forecasting" is glossed 計画評価, "forecast" 予報, 予想 — which agree with 予測)
+  const own = [...new Set(englishLemmas(word).flatMap((l) => lookupEnglish(l)?.headwords.slice(0, 6) ?? []))];
   if (!own.length) return undefined;
   const agrees = (r: Reading) => r.forms.some((f) => own.some((h) => shareStem(h, f)));
   const first = relatedWords(word);

@@ -169,13 +169,30 @@ export function lookupEnglishWord(word: string): EnglishEntry | undefined {
  * no relations.
  */
 export function relatedWords(word: string): string[] {
+  const r = relatedForms(word);
+  return [...r.synonyms, ...r.derived];
+}
+
+/** What WordNet relates to a word, apart: synonyms in a main sense, and derived forms. */
+export interface RelatedForms {
+  /** The lemma the table had (farms → farm). */
+  lemma: string;
+  synonyms: string[];
+  /** Derivational links: farm → farming, but also student → study (checked by the reader). */
+  derived: string[];
+}
+
+/** {@link relatedWords}, synonyms and derived forms apart. */
+export function relatedForms(word: string): RelatedForms {
   const t = optionalTable('en-related.tsv.gz');
-  if (!t) return [];
+  const none = { lemma: word.toLowerCase(), synonyms: [], derived: [] };
+  if (!t) return none;
+  const cell = (c: string | undefined) => (c ?? '').split('|').filter(Boolean);
   for (const lemma of englishLemmas(word)) {
     const row = find(t, lemma);
-    if (row) return (row[1] ?? '').split('|').filter(Boolean);
+    if (row) return { lemma, synonyms: cell(row[1]), derived: cell(row[2]) };
   }
-  return [];
+  return none;
 }
 
 function optionalTable(name: string): Table | undefined {

@@ -73,7 +73,12 @@ export function parseData(text: string): Map<string, Synset> {
   return out;
 }
 
-/** The en-related table's text: `word\trelated|related|…`, sorted by word. */
+/**
+ * The en-related table's text: `word\tsynonym|…\tderived|…`, sorted by word. Synonyms share a
+ * main sense with the word (car: automobile); derived forms are WordNet's derivational links from
+ * it (farm: farming; student: study — which is no student, so readers check the derived form
+ * keeps the word's stem).
+ */
 export function relatedTable(files: Record<Pos, { index: string; data: string }>): string {
   const index = {} as Record<Pos, Map<string, string[]>>;
   const data = {} as Record<Pos, Map<string, Synset>>;
@@ -84,13 +89,14 @@ export function relatedTable(files: Record<Pos, { index: string; data: string }>
   /** Whether `offset` is among `w`'s main senses in `pos`. */
   const main = (w: string, pos: Pos, offset: string) =>
     (index[pos].get(w) ?? []).slice(0, MAIN_SENSES).includes(offset);
-  const rows = new Map<string, string[]>();
+  const rows = new Map<string, { synonyms: string[]; derived: string[] }>();
   for (const p of POS)
     for (const [w, offsets] of index[p]) {
       if (!plain(w)) continue;
       const related: string[] = [];
-      const add = (v: string) => {
-        if (v !== w && plain(v) && !related.includes(v)) related.push(v);
+      const derived: string[] = [];
+      const add = (v: string, to: string[] = related) => {
+        if (v !== w && plain(v) && !related.includes(v) && !derived.includes(v)) to.push(v);
       };
       const senses = offsets.slice(0, MAIN_SENSES);
       for (const off of senses) {
@@ -107,14 +113,21 @@ export function relatedTable(files: Record<Pos, { index: string; data: string }>
           const t = data[ptr.pos].get(ptr.offset);
           if (!t) continue;
           const targets = ptr.target ? [t.words[ptr.target - 1] as string] : t.words;
-          for (const v of targets) if (main(v, ptr.pos, ptr.offset)) add(v);
+          for (const v of targets) if (main(v, ptr.pos, ptr.offset)) add(v, derived);
         }
       }
-      if (!related.length) continue;
-      const row = rows.get(w) ?? [];
-      for (const v of related) if (!row.includes(v)) row.push(v);
+      if (!related.length && !derived.length) continue;
+      const row = rows.get(w) ?? { synonyms: [], derived: [] };
+      for (const v of related) if (!row.synonyms.includes(v)) row.synonyms.push(v);
+      for (const v of derived) if (!row.derived.includes(v) && !row.synonyms.includes(v)) row.derived.push(v);
       rows.set(w, row);
     }
   const keys = [...rows.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  return `${keys.map((k) => `${k}\t${(rows.get(k) as string[]).slice(0, MAX_RELATED).join('|')}`).join('\n')}\n`;
+  const cell = (list: string[]) => list.slice(0, MAX_RELATED).join('|');
+  return `${keys
+    .map((k) => {
+      const row = rows.get(k) as { synonyms: string[]; derived: string[] };
+      return `${k}\t${cell(row.synonyms)}\t${cell(row.derived)}`;
+    })
+    .join('\n')}\n`;
 }

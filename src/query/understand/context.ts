@@ -19,6 +19,8 @@ export interface TermGroup {
   weak: boolean;
   /** An English word with no glossary entry: kept as written, may not be in the corpus. */
   untranslated: boolean;
+  /** Read through a word WordNet relates to it (films → movie): required of every answer. */
+  related?: boolean;
   /** The concept asking what the question asks of its subject (budget, staff: `aspects`): required. */
   aspect?: boolean;
   /** An agency named in the question (NIST, Ofcom): its country is already a filter, so the name only ranks. */

@@ -386,7 +386,9 @@ function wordGroups(
     const g = conceptGroup(label, related);
     // (the word as typed still matches the English titles and summaries)
     const typed = minimalAlternatives([...g.alternatives, ...(english ? [english] : [])]);
-    return [{ ...g, alternatives: typed, readAs: related.word }];
+    // (required of an answer: a word read so far from itself is what the question is about —
+    // "farming robots" is not answered by robot items without farming)
+    return [{ ...g, alternatives: typed, readAs: related.word, related: true }];
   }
   const typo = name ? undefined : correctTypo(ctx, word);
   if (!typo && !name && !ctx.hasTerm?.(word) && isMisspeltFiller(word)) {

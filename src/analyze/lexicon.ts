@@ -61,6 +61,11 @@ const QuestionWordsFile = z.object({
   /** Phrases a conversation wraps a question in ("what's the deal with"): filler, whole. */
   frames: words.default([]),
   /**
+   * Words for the present typed where a period goes (these days, now, 最近): with an aspect asked
+   * (`aspects`), the subject's state now — filler, not a window of news.
+   */
+  present_time: words.default([]),
+  /**
    * What a question asks of its subject (its role, its staff, its budget, its future, when it
    * was founded, who leads it): `asked` are patterns (case-insensitive regular expressions) of the
    * question, `rank` the corpus words of the sections that answer it, which rank first.

@@ -24,10 +24,6 @@ export type { Interpretation, Lang, TermGroup } from './understand/context.js';
 export { nearestGlossaryWord } from './understand/english.js';
 export { foldLongVowels, katakanaFromHiragana, mixedTransliterations } from './understand/text.js';
 
-/** Words for the present typed as a period: with an aspect asked, the subject's state now. */
-const PRESENT_TIME =
-  /^(?:these days|nowadays|currently|right now|now|lately|recently|at the moment|at present|today|最近|現在|今|いま|このごろ|近頃|昨今|目下)$/i;
-
 /** A Latin name written together with 法 (not 法案, 法律, 法人): a law's name. */
 const LATIN_LAW = /([A-Za-z][A-Za-z0-9]*)法(?![案律人])/g;
 /**
@@ -232,7 +228,11 @@ export function understand(question: string, today: string, options: UnderstandO
   };
   // "how many people work at aisi these days", AISIの最近の体制: what a question asks of its subject
   // (an aspect) is asked of it now; "these days" is no window of news to search, and is filler.
-  if (interp.rank?.length && interp.periodText !== undefined && PRESENT_TIME.test(interp.periodText)) {
+  if (
+    interp.rank?.length &&
+    interp.periodText !== undefined &&
+    questionWords().present_time.includes(interp.periodText.toLowerCase())
+  ) {
     interp.filler = [...interp.filler, interp.periodText];
     interp.period = null;
     delete interp.periodText;

@@ -1,4 +1,3 @@
-import { lookupEnglish } from '../analyze/dictionary.js';
 import { actorsById } from '../analyze/lexicon.js';
 import type { SearchIndex } from '../search/index-store.js';
 import { anyMatch, ItemScores as GroupScores, scoreAnd, scoreOr } from '../search/scorer.js';
@@ -24,16 +23,6 @@ const KATAKANA_LONG = /^[\u30a1-\u30faー]{5,}$/;
 
 /** Fuzzy matching only for long Latin words, where a typo or plural is likely and harmless. */
 export const fuzzy = (term: string) => (/^[a-z]{6,}$/.test(term) ? 0.2 : false);
-/**
- * {@link fuzzy} for a concept that is one English word the dictionary knows: one edit at most.
- * Two edits of a real word reach other words ("insurance" assurance, "captions" actions,
- * "plugging" pledging) and answered about them; a word of a phrase keeps two ("cooperative
- * industry" still finds cooperation).
- */
-export const fuzzyOneWord = (term: string) => {
-  const f = fuzzy(term);
-  return f && lookupEnglish(term) ? 1 : f;
-};
 const exact = (_term: string) => false as const;
 /** {@link fuzzy}, and one edit for long katakana words (the retry for a concept not found as typed). */
 const katakanaFuzzy = (term: string) => (KATAKANA_LONG.test(term) ? 1 : fuzzy(term));
@@ -70,7 +59,6 @@ export function matchConcepts(
     // A place's names match exactly: one edit turns Kawasaki into Nagasaki.
     const fuzzyOf = g.place ? exact : fuzzy;
     for (const alt of g.alternatives) {
-      const fuzzyHere = fuzzyOf === fuzzy && alt.length === 1 ? fuzzyOneWord : fuzzyOf;
       // A law's name written together (AI法) is that law where the two are written together, not
       // any item saying "AI" somewhere and "法" somewhere else (the Digital Services Act item).
       const joined = lawNameCompound(alt);
@@ -85,10 +73,10 @@ export function matchConcepts(
           best.present = true;
         continue;
       }
-      const found = scoreAnd(index, alt, fuzzyHere, groupGate, best.keepMax);
+      const found = scoreAnd(index, alt, fuzzyOf, groupGate, best.keepMax);
       // Used somewhere in the corpus, though perhaps not by an item the filters admit (asked only
       // until one alternative is known to be: the corpus-wide look is the costly part).
-      if (found > 0 || (groupGate && !best.present && anyMatch(index, alt, fuzzyHere))) {
+      if (found > 0 || (groupGate && !best.present && anyMatch(index, alt, fuzzyOf))) {
         best.present = true;
         continue;
       }

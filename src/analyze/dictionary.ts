@@ -195,8 +195,14 @@ export function relatedForms(word: string): RelatedForms {
   return none;
 }
 
+const absent = new Set<string>();
+/** A table a dictionary directory may lack (looked for once per path, not on every word). */
 function optionalTable(name: string): Table | undefined {
-  return existsSync(join(dictionaryDir(), name)) ? table(name) : undefined;
+  const path = join(dictionaryDir(), name);
+  if (absent.has(path)) return undefined;
+  if (tables.has(path) || existsSync(path)) return table(name);
+  absent.add(path);
+  return undefined;
 }
 
 /**
@@ -213,4 +219,5 @@ export function loadDictionaryTables(): void {
 /** Forgets the loaded tables (tests that point `POLICY_BOT_DICTIONARY_DIR` elsewhere). */
 export function resetDictionary(): void {
   tables.clear();
+  absent.clear();
 }

@@ -2,7 +2,7 @@ import { actorsById } from '../analyze/lexicon.js';
 import type { SearchIndex } from '../search/index-store.js';
 import { anyMatch, ItemScores as GroupScores, scoreAnd, scoreOr } from '../search/scorer.js';
 import { facets } from './facets.js';
-import type { FilterStage } from './filters.js';
+import { type FilterStage, foldedText } from './filters.js';
 import type { TermGroup } from './understand.js';
 
 export { GroupScores };
@@ -153,24 +153,23 @@ function lawNameCompound(alt: readonly string[]): string | undefined {
   return `${alt[0]}法`;
 }
 
-const foldedTexts = new WeakMap<object, string>();
-/** An item's title and body as one string, NFKC, lowercase, without spaces or middle dots. */
-function foldedTextOf(index: SearchIndex, pos: number): string {
+const joinedTexts = new WeakMap<object, string>();
+/** An item's {@link foldedText}, lowercase, without spaces or middle dots. */
+function joinedTextOf(index: SearchIndex, pos: number): string {
   const it = index.items[pos];
   if (!it) return '';
-  let text = foldedTexts.get(it);
+  let text = joinedTexts.get(it);
   if (text === undefined) {
-    text = `${it.title}\n${it.body}`
-      .normalize('NFKC')
+    text = foldedText(it)
       .toLowerCase()
       .replace(/[\s・]+/g, '');
-    foldedTexts.set(it, text);
+    joinedTexts.set(it, text);
   }
   return text;
 }
 
 function writesTogether(index: SearchIndex, pos: number, joined: string): boolean {
-  return foldedTextOf(index, pos).includes(joined);
+  return joinedTextOf(index, pos).includes(joined);
 }
 
 /** Whether any item of the corpus (not only the admitted ones) writes the name together. */

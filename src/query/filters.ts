@@ -78,9 +78,12 @@ export function latestCoveredMonth(
   return undefined;
 }
 
-/** An undated item's title and body as a fiscal year is looked for in them (NFKC), made once per item. */
+/**
+ * An item's title and body, NFKC, made once per item: what a fiscal year is looked for in, and
+ * what a law's name written together is (candidates.ts).
+ */
 const foldedTexts = new WeakMap<StoredItem, string>();
-function foldedText(it: StoredItem): string {
+export function foldedText(it: StoredItem): string {
   let text = foldedTexts.get(it);
   if (text === undefined) {
     text = `${it.title}\n${it.body}`.normalize('NFKC');

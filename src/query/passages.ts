@@ -64,11 +64,13 @@ export function placeNearConcept(
   return named.some((p) => forms.some((fs) => fs.some((f) => p.text.includes(f))));
 }
 
+const homes = new WeakMap<SearchIndex, string | undefined>();
 /**
  * The country most items are about (Japan, for digests written in Japan): the documents speak of
  * it without naming it, so a passage is never required to name it.
  */
 export function homeCountry(index: SearchIndex): string | undefined {
+  if (homes.has(index)) return homes.get(index);
   let best: string | undefined;
   let most = 0;
   for (const [code, positions] of facets(index).country)
@@ -76,5 +78,6 @@ export function homeCountry(index: SearchIndex): string | undefined {
       most = positions.length;
       best = code;
     }
+  homes.set(index, best);
   return best;
 }

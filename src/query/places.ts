@@ -253,9 +253,7 @@ const PRONOUN_BEFORE =
   /\b(?:tell|give|show|send|help|let|for|to|with|about|from|brief|update|remind|get|keep|email|ping|brings?|told|gave|showed|sent|helped|let's|join|ask)\s+$/i;
 function lowercaseUs(text: string): { start: number; end: number }[] {
   return [...text.matchAll(LOWERCASE_US)]
-    .filter(
-      (m) => !PRONOUN_BEFORE.test(text.slice(0, m.index ?? 0)) || /^\s*$/.test(text.slice(0, m.index ?? 0)),
-    )
+    .filter((m) => !PRONOUN_BEFORE.test(text.slice(0, m.index ?? 0)))
     .map((m) => ({ start: m.index ?? 0, end: (m.index ?? 0) + 2 }));
 }
 

@@ -175,8 +175,11 @@ function run(
   // Words the corpus has, asked of a period none of their items is dated in ("ofcom in december",
   // 偽情報って最近何かあった？): said so — not "nothing matches" — with their items of other dates,
   // newest first, as suggestions.
-  const unanswered = outcome.notices.find((m) => m.code === 'nothingMatches' || m.code === 'noItemCoversAll');
-  if (depth === 0 && !outcome.hits.length && !outcome.missing.length && unanswered && stage.period) {
+  const unanswered =
+    depth === 0 && !outcome.hits.length && !outcome.missing.length
+      ? outcome.notices.find((m) => m.code === 'nothingMatches' || m.code === 'noItemCoversAll')
+      : undefined;
+  if (unanswered && stage.period) {
     const anyDate = run(index, { ...interp, period: null }, today, 1);
     // (newest first: the asker wanted recent news)
     const offered = [...anyDate.hits]
@@ -191,14 +194,7 @@ function run(
   }
   // …and asked of a place none of their items is about ("deepfake rules in korea"): said so, with
   // their items about other places as suggestions — never "nothing matches" for words the corpus has.
-  if (
-    depth === 0 &&
-    !outcome.hits.length &&
-    !outcome.missing.length &&
-    unanswered &&
-    stage.placeAsked &&
-    !stage.period
-  ) {
+  if (unanswered && stage.placeAsked && !stage.period) {
     const anywhere = run(index, { ...interp, countries: [], regions: [] }, today, 1);
     const offered = anywhere.hits.slice(0, 5);
     if (offered.length)

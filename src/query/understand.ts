@@ -226,20 +226,19 @@ export function understand(question: string, today: string, options: UnderstandO
     ...aspectsAsked(text),
     ...(placeTypos.read.length ? { placeReadAs: Object.fromEntries(placeTypos.read) } : {}),
   };
-  // "how many people work at aisi these days", AISIの最近の体制: what a question asks of its subject
-  // (an aspect) is asked of it now; "these days" is no window of news to search, and is filler.
-  if (
-    interp.rank?.length &&
-    interp.periodText !== undefined &&
-    questionWords().present_time.includes(interp.periodText.toLowerCase())
-  ) {
-    interp.filler = [...interp.filler, interp.periodText];
-    interp.period = null;
-    delete interp.periodText;
-  }
-  // "aisi budget in january": the concept that asks the aspect (budget: 予算) is what an answer
-  // must hold — January's other AISI items are no answer about its budget.
   if (interp.rank?.length) {
+    // "how many people work at aisi these days", AISIの最近の体制: what a question asks of its
+    // subject (an aspect) is asked of it now; "these days" is no window of news, and is filler.
+    if (
+      interp.periodText !== undefined &&
+      questionWords().present_time.includes(interp.periodText.toLowerCase())
+    ) {
+      interp.filler = [...interp.filler, interp.periodText];
+      interp.period = null;
+      delete interp.periodText;
+    }
+    // "aisi budget in january": the concept that asks the aspect (budget: 予算) is what an answer
+    // must hold — January's other AISI items are no answer about its budget.
     const asked = new Set(interp.rank);
     interp.groups = interp.groups.map((g) =>
       !g.weak && g.alternatives.some((alt) => alt.length === 1 && asked.has(alt[0] as string))

@@ -39,10 +39,14 @@ describe('a long section answers a place and a subject only where one passage na
   });
 
   it('a word of the passage naming the country: answers', () => {
+    let checked = 0;
     for (const { it, c, line } of cases()) {
       const w = wordOf(line);
-      if (w) expect(placeNearConcept(it, [c], [concept(w)])).toBe(true);
+      if (!w) continue;
+      checked++;
+      expect(placeNearConcept(it, [c], [concept(w)])).toBe(true);
     }
+    expect(checked).toBeGreaterThan(0);
   });
 
   it('a word only found in other passages: no answer', () => {

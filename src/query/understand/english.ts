@@ -204,11 +204,8 @@ export function englishGroups(text: string, ctx: UnderstandContext, depth = 0): 
       !glossaryNamesLaw(lower)
     ) {
       flush();
-      // (a name misspelt: letters swapped, or one edit from one Latin name the corpus prints — RAIS Act)
-      const near = ctx.latinTerms ? nearest(lower, ctx.latinTerms()) : [];
-      const swapped = ctx.hasTerm?.(lower)
-        ? undefined
-        : (swappedName(ctx, lower) ?? (near.length === 1 ? near[0] : undefined));
+      // (a name misspelt — letters swapped, one left out: RAIS Act — read as a name in capitals is)
+      const swapped = ctx.hasTerm?.(lower) ? undefined : swappedName(ctx, lower, true);
       const english = englishFieldAlternative(swapped ?? lower);
       groups.push({
         label: word,

@@ -234,6 +234,12 @@ export async function allSets(index: SearchIndex, dataDir: string): Promise<Unse
       name: 'third new month (bench/newmonth-tune2, for tuning)',
       tuned: true,
     })),
+    ...(await scoreNewMonth(dataDir, {
+      dir: 'newmonth-tune3',
+      month: '2026-07.txt',
+      name: 'sixth new month (bench/newmonth-tune3, synthetic July 2026, seventh session, for tuning)',
+      tuned: true,
+    })),
     scoreUnseen(index, at('natural', 'questions.yml'), 'natural, holdout split', { split: 'holdout' }),
     scoreUnseen(
       index,

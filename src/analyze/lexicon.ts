@@ -58,6 +58,11 @@ const QuestionWordsFile = z.object({
    * *for* agents): the compound is read as its two sides, and the joint as filler.
    */
   ja_joints: words.default([]),
+  /**
+   * Time words ending a Japanese compound (施行後, 開発中): dropped from its end as filler, when
+   * the rest is a word of two characters or more.
+   */
+  ja_time_suffixes: words.default([]),
   /** Phrases a conversation wraps a question in ("what's the deal with"): filler, whole. */
   frames: words.default([]),
   /**

@@ -19,6 +19,7 @@ let sets:
       nameEnds: Set<string>;
       headsEn: Set<string>;
       joints: Set<string>;
+      timeSuffixes: Set<string>;
     }
   | undefined;
 /** Words and their katakana stems as the index writes them (セミナー and セミナ). */
@@ -45,6 +46,7 @@ function wordSets() {
       nameEnds: withStems([...q.ja_name_ends, ...q.ja_kind_heads]),
       headsEn: new Set(q.generic_heads_en),
       joints: new Set(q.ja_joints),
+      timeSuffixes: new Set(q.ja_time_suffixes),
     };
   }
   return sets;
@@ -69,6 +71,8 @@ export const honorificSet = (): Set<string> => wordSets().honorifics;
 export const reviewedQuestionWordSet = (): Set<string> => wordSets().reviewed;
 /** Words joining two subjects inside a Japanese compound (向け, づくり): the compound is read as both. */
 export const jointSet = (): Set<string> => wordSets().joints;
+/** Time words ending a Japanese compound (施行後 → 施行): see `ja_time_suffixes`. */
+export const timeSuffixSet = (): Set<string> => wordSets().timeSuffixes;
 /** Generic last parts of a Japanese compound (制度, 関連): the compound also matches without them. */
 export const genericHeadSet = (): Set<string> => wordSets().heads;
 /** Last parts of a Japanese compound naming a kind of event, paper or body (会合, 当局). */

@@ -1,5 +1,11 @@
 import { analyze, stemKatakana, type Unit } from '../../analyze/analyzer.js';
-import { englishLemmas, lookupEnglish, lookupEnglishWord, relatedForms } from '../../analyze/dictionary.js';
+import {
+  englishLemmas,
+  lookupEnglish,
+  lookupEnglishWord,
+  lookupJapanese,
+  relatedForms,
+} from '../../analyze/dictionary.js';
 import { englishTerms, minimalStem } from '../../analyze/english-terms.js';
 import { clippedForms } from '../../analyze/lexicon.js';
 import { editDistance, nearest } from '../edit-distance.js';
@@ -353,7 +359,11 @@ function wordGroups(
         source: 'clipped' as const,
       }));
   }
-  const vocab = vocabularyTerms(ctx, word);
+  const linked = vocabularyTerms(ctx, word);
+  // A link only through a term's later sense that the word's own Japanese does not confirm
+  // (forecast: フォーカス "focus; forecast", 計算 "calculation; forecast") is no reading: "ai
+  // forecasting" was answered with items on computing resources.
+  const vocab = linked && !onlyLaterSenses(word, linked) ? linked : undefined;
   // "moves", "status": a word whose Japanese is only a question's filler (動き, 状況) is filler too;
   // one with a meaning besides (chief: 主要, but also 所長) is a concept.
   if (vocab?.every((t) => jaQuestionTermSet().has(t))) {
@@ -363,8 +373,14 @@ function wordGroups(
   if (vocab) return [conceptGroup(label, { word, forms: vocab, source: 'vocabulary' })];
   // The other direction: the dictionary's best Japanese for the word, where the corpus uses it
   // (a gloss the corpus term lists late: lawmaker → 議員).
+  // (through the first of its lemmas whose Japanese the corpus uses: "forecasting" is glossed
+  // 計画評価, "forecast" 予報, 予想)
   const entry = lookupEnglishWord(word);
-  const best = entry?.headwords.filter((h) => h.length >= 2 && ctx.hasTerm?.(h)) ?? [];
+  let best: string[] = [];
+  for (const lemma of englishLemmas(word)) {
+    best = lookupEnglish(lemma)?.headwords.filter((h) => h.length >= 2 && ctx.hasTerm?.(h)) ?? [];
+    if (best.length) break;
+  }
   if (best.length) return [conceptGroup(label, { word, forms: best, source: 'vocabulary' })];
   const near = entry && !ctx.hasTerm?.(word) ? headwordsAsWritten(ctx, entry.headwords) : [];
   if (near.length) return [conceptGroup(label, { word, forms: near, source: 'vocabulary' })];
@@ -404,12 +420,29 @@ function wordGroups(
         source: 'typo',
       }),
     ];
-  // ai-ready, cross-border: a hyphenated word no vocabulary has is read as its words.
-  if (word.includes('-') && depth === 0 && !ctx.hasTerm?.(word)) {
+  // ai-ready, cross-border: a hyphenated word no vocabulary has is read as its words — not one
+  // whose first part is a letter (e-commerce is not commerce, x-ray not a ray).
+  if (word.includes('-') && depth === 0 && !ctx.hasTerm?.(word) && !/^[a-z]-/.test(word)) {
     const parts = englishGroups(word.replace(/-/g, ' '), ctx, depth + 1);
     if (parts.length) return parts;
   }
   return [asTyped()];
+}
+
+/**
+ * Whether every corpus term the vocabulary links a word to has the word only in a later sense,
+ * and none of them is among the word's own Japanese (its lemmas' dictionary headwords): a second
+ * meaning of the term, not what the word means.
+ */
+function onlyLaterSenses(word: string, terms: readonly string[]): boolean {
+  const lemmas = new Set(englishLemmas(word));
+  const inFirstSense = (t: string) => {
+    const e = lookupJapanese(t) ?? (/[\u30a0-\u30ff]$/.test(t) ? lookupJapanese(`${t}ー`) : undefined);
+    return (e?.senses[0] ?? []).some((g) => lemmas.has(g.toLowerCase()));
+  };
+  if (terms.some(inFirstSense)) return false;
+  const own = [...lemmas].flatMap((l) => lookupEnglish(l)?.headwords.slice(0, 6) ?? []);
+  return !terms.some((t) => own.includes(t));
 }
 
 /** Kanji that make words more than they mean (的, 性, 者…): sharing one says nothing. */

@@ -10,6 +10,7 @@ import {
   jaQuestionTermSet,
   jointSet,
   kindHeadSet,
+  timeSuffixSet,
   weakTermSet,
 } from '../glossary.js';
 import { instrumentOfJapanese } from './actors.js';
@@ -357,6 +358,15 @@ function groupsOf(text: string, ctx: UnderstandContext): TermGroup[] {
     if (!known) {
       while (lo < hi && asks.has(u.parts[lo] as string)) lo += 1;
       while (hi > lo && asks.has(u.parts[hi - 1] as string)) hi -= 1;
+      // 施行後 → 施行: a time word at the end, when the compound is no corpus word (米中 keeps 中).
+      const times = timeSuffixSet();
+      while (
+        hi - lo > 1 &&
+        times.has(u.parts[hi - 1] as string) &&
+        u.parts.slice(lo, hi - 1).join('').length >= 2 &&
+        !ctx.hasTerm?.(u.whole)
+      )
+        hi -= 1;
     }
     // (a suffix of respect alone is left of a name read before, as a place or a person: 高市さん)
     const parts = u.parts.filter(

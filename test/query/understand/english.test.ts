@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { englishLemmas, lookupEnglish, lookupJapanese } from '../../../src/analyze/dictionary.js';
 import { questionWords } from '../../../src/analyze/lexicon.js';
 import { withMessages } from '../../../src/present/ask-json.js';
 import { itemText, useRealCorpus } from '../../support/real-corpus.js';
@@ -45,5 +46,43 @@ describe('amounts of money', () => {
   it('codes and years with numbers are not amounts', () => {
     const r = corpus.ask('sb 53 in 2025');
     expect(r.interp.filler.join(' ')).not.toMatch(/\d/);
+  });
+});
+
+describe('a vocabulary link through a later sense of a corpus term', () => {
+  it('is no reading when the word’s own Japanese does not confirm it (forecasting is not 計算 or フォーカス)', () => {
+    const linked = corpus.index().vocabulary?.english.get('forecast') ?? [];
+    // (the trap exists: the corpus has terms whose second sense is "forecast")
+    const later = linked.filter((t) => !(lookupJapanese(t)?.senses[0] ?? []).includes('forecast'));
+    expect(later.length).toBeGreaterThan(0);
+    const own = englishLemmas('forecasting').flatMap((l) => lookupEnglish(l)?.headwords ?? []);
+    const g = corpus.ask('ai forecasting').interp.groups.find((x) => x.label === 'forecasting');
+    expect(g).toBeDefined();
+    const japanese = (g?.alternatives ?? []).map((a) => a.join('')).filter((a) => !/^[a-z ]+$/.test(a));
+    for (const t of later) if (!own.includes(t)) expect(japanese).not.toContain(t);
+  });
+});
+
+describe('a hyphenated word whose first part is one letter', () => {
+  it.each(['e-commerce', 'x-ray'])('%s is one word, never its last part alone', (word) => {
+    const r = corpus.ask(`${word} ai rules`);
+    expect(r.interp.groups.map((g) => g.label)).toContain(word);
+    expect(r.interp.filler).not.toContain(word[0]);
+    expect(r.interp.groups.map((g) => g.label)).not.toContain(word.slice(2));
+  });
+});
+
+describe('a body named in English that the items print only in Japanese', () => {
+  it.each([
+    ['what did japan’s antitrust watchdog say', '公正取引委員会'],
+    ['education ministry guidance on ai', '文部科学省'],
+    ['consumer affairs agency ai ads', '消費者庁'],
+    ['fcc robocall rules', '連邦通信委員会'],
+  ])('%s reads %s', (q, ja) => {
+    const forms = corpus
+      .ask(q)
+      .interp.groups.flatMap((g) => g.alternatives)
+      .map((a) => a.join(''));
+    expect(forms).toContain(ja);
   });
 });

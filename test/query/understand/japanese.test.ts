@@ -311,3 +311,22 @@ describe('kana that end a verb begun in kanji (聞きたい, 使いたい)', () 
     }
   });
 });
+
+describe('a time word at the end of a compound (施行後, 開発中)', () => {
+  it.each(questionWords().ja_time_suffixes.filter((t) => t.length === 1))(
+    '施行%s is read as 施行, the time word as filler (or a word that only ranks)',
+    (suffix) => {
+      const r = corpus.ask(`AI基本法の施行${suffix}の状況`);
+      expect(r.interp.groups.map((g) => g.label)).toContain('施行');
+      expect(r.interp.groups.filter((g) => g.label.includes(suffix) && !g.weak)).toEqual([]);
+      const time = r.interp.groups.find((g) => g.label === suffix);
+      expect(r.interp.filler.includes(suffix) || time?.weak === true).toBe(true);
+    },
+  );
+
+  it('a one-character rest keeps its time word (米中 is no 米)', () => {
+    const r = corpus.ask('米中のAI競争');
+    expect(r.interp.groups.map((g) => g.label)).not.toContain('米');
+    expect(r.interp.filler).not.toContain('中');
+  });
+});

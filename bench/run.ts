@@ -8,6 +8,7 @@ import { droppedWordFuzz } from './dropped-fuzz.js';
 import { hostileBench } from './hostile.js';
 import { corpusGaps } from './lexicon-gaps.js';
 import { naturalTable, scoreNatural } from './natural.js';
+import { offCorpusWords } from './off-corpus.js';
 import { HELDOUT_CASES, scoreBaseline, scorePolicyBot } from './quality.js';
 import { threadLatency } from './thread-latency.js';
 import { typoRobustness } from './typos.js';
@@ -59,6 +60,12 @@ for (const line of unseenTable(await allSets(index, defaultDataDir()))) console.
     `dropped-word fuzz (corpus title pieces + random dictionary words, bench/dropped-fuzz.ts): ${f.dropped} of ${f.asked} answers placed a word nowhere`,
   );
   for (const e of f.examples) console.log(`  - ${e}`);
+}
+{
+  const o = offCorpusWords(index);
+  console.log(
+    `off-corpus subjects (everyday words no item holds in any form, bench/off-corpus.ts): ${o.answered.length} of ${o.asked} questions on ${o.absent} such words answered${o.answered.length ? `: ${o.answered.join('; ')}` : ''}`,
+  );
 }
 console.log(
   `lexicon gaps (Japanese content terms in a title or ≥2 items with no English entry): ${corpusGaps().length}`,

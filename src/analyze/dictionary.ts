@@ -161,6 +161,16 @@ export function lookupEnglishWord(word: string): EnglishEntry | undefined {
 }
 
 /**
+ * Whether an English word (or a form of it) is in the dictionary or WordNet: a real word, which
+ * another real word a letter or two away inside is not a typo of.
+ */
+export function isEnglishWord(word: string): boolean {
+  if (lookupEnglishWord(word)) return true;
+  const r = relatedForms(word);
+  return r.synonyms.length > 0 || r.derived.length > 0;
+}
+
+/**
  * The words WordNet relates to an English word in its main senses, closest first (car →
  * automobile, auto; farm → farming; deaf → deafness), through its first lemma the table has; []
  * when none. From data/dictionary/en-related.tsv.gz (WordNet 3.1, src/analyze/related-build.ts):

@@ -1,6 +1,7 @@
+import { isEnglishWord } from '../analyze/dictionary.js';
 import { actorsById } from '../analyze/lexicon.js';
 import type { SearchIndex } from '../search/index-store.js';
-import { anyMatch, ItemScores as GroupScores, scoreAnd, scoreOr } from '../search/scorer.js';
+import { anyMatch, ItemScores as GroupScores, scoreAnd, scoreOr, type WordMatch } from '../search/scorer.js';
 import { facets } from './facets.js';
 import { type FilterStage, foldedText } from './filters.js';
 import type { TermGroup } from './understand.js';
@@ -21,8 +22,15 @@ export interface ConceptMatches {
 
 const KATAKANA_LONG = /^[\u30a1-\u30faー]{5,}$/;
 
-/** Fuzzy matching only for long Latin words, where a typo or plural is likely and harmless. */
-export const fuzzy = (term: string) => (/^[a-z]{6,}$/.test(term) ? 0.2 : false);
+/**
+ * Fuzzy matching only for long Latin words, where a typo or plural is likely and harmless; for a
+ * word the dictionary knows, only its other endings (regulating ~ regulation; see WordMatch):
+ * "religion" is no typo of "region", nor "insurance" of "assurance", and an answer through them
+ * is about something else.
+ */
+export const fuzzy = (term: string): number | false | WordMatch =>
+  /^[a-z]{6,}$/.test(term) ? (isEnglishWord(term) ? DICTIONARY_WORD : 0.2) : false;
+const DICTIONARY_WORD: WordMatch = { within: 0.2, isWord: isEnglishWord };
 const exact = (_term: string) => false as const;
 /** {@link fuzzy}, and one edit for long katakana words (the retry for a concept not found as typed). */
 const katakanaFuzzy = (term: string) => (KATAKANA_LONG.test(term) ? 1 : fuzzy(term));

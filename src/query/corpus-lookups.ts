@@ -1,5 +1,6 @@
 import type { SearchIndex } from '../search/index-store.js';
 import { hasTerm, indexTerms, termDocCount } from '../search/scorer.js';
+import { foldedText } from './filters.js';
 import type { CorpusLookups } from './understand/context.js';
 import { soundKeys } from './understand/sounds-like.js';
 import { foldLongVowels } from './understand/text.js';
@@ -16,13 +17,34 @@ export function corpusLookups(index: SearchIndex): CorpusLookups {
     hasTextTerm: (t) => termDocCount(index, t) > 0,
     latinTerms: () => latinTermsOf(index),
     katakanaLike: (folded) => katakanaByFold(index).get(folded) ?? [],
+    katakanaAlone: (t) => katakanaRuns(index).has(t),
   };
+}
+
+const runCache = new WeakMap<SearchIndex, Set<string>>();
+/**
+ * Every katakana word the items write whole (a run of katakana between other characters; a
+ * middle dot ends one), as written and as the index stems it (サーバー, サーバ).
+ */
+function katakanaRuns(index: SearchIndex): Set<string> {
+  let runs = runCache.get(index);
+  if (!runs) {
+    runs = new Set();
+    for (const it of index.items)
+      for (const m of foldedText(it).matchAll(/[\u30a1-\u30faー]+/g)) {
+        runs.add(m[0]);
+        runs.add(m[0].replace(/ー+$/, ''));
+      }
+    runCache.set(index, runs);
+  }
+  return runs;
 }
 
 /** Builds the term tables now, before an index serves: the first typo asked would wait for them. */
 export function warmCorpusLookups(index: SearchIndex): void {
   soundKeys(latinTermsOf(index));
   katakanaByFold(index);
+  katakanaRuns(index);
 }
 
 const latinTermCache = new WeakMap<SearchIndex, string[]>();

@@ -19,8 +19,26 @@ import type { SearchIndex } from './index-store.js';
  * only slower.
  */
 
-/** Fuzziness per query term, as MiniSearch's `fuzzy` search option takes it. */
-export type Fuzzy = number | false | ((term: string) => number | boolean);
+/**
+ * Fuzziness per query term, as MiniSearch's `fuzzy` search option takes it — or, per term, a
+ * {@link TailFuzzy}: variants that differ only in the last letters.
+ */
+export type Fuzzy = number | false | ((term: string) => number | boolean | WordMatch);
+
+/**
+ * How a real English word (not a name or a code) is matched: fuzzy variants (`within`, as
+ * MiniSearch's fuzzy) only when they are the same word with another ending (regulating ~
+ * regulation, evaluations ~ evaluate), never another word a letter or two away (religion ~
+ * region, concerts ~ concerns, insurance ~ assurance).
+ * (Skipping the words of URLs too was measured: energy.gov and …/model-law… are what "energy
+ * department" and "model law" questions are answered by.)
+ */
+export interface WordMatch {
+  within: number;
+  /** Whether an index term is a real word (not a name or a misprint): only then is it refused. */
+  isWord: (term: string) => boolean;
+}
+type Fuzziness = number | boolean | WordMatch;
 
 /** A term's postings: field id → (document short id → term frequency). */
 type TermData = Map<number, Map<number, number>>;
@@ -179,9 +197,9 @@ function giveBack(p: Prepared, a: Float64Array, used: number[]): void {
   p.scratch.push(a);
 }
 
-const maxDistanceOf = (p: Prepared, term: string, fuzzy: number | boolean): number => {
+const maxDistanceOf = (p: Prepared, term: string, fuzzy: Fuzziness): number => {
   if (!fuzzy) return 0;
-  const f = fuzzy === true ? 0.2 : fuzzy;
+  const f = fuzzy === true ? 0.2 : typeof fuzzy === 'object' ? fuzzy.within : fuzzy;
   return f < 1 ? Math.min(p.maxFuzzy, Math.round(term.length * f)) : f;
 };
 
@@ -193,7 +211,7 @@ const maxDistanceOf = (p: Prepared, term: string, fuzzy: number | boolean): numb
 function scoreTerm(
   p: Prepared,
   term: string,
-  fuzzy: number | boolean,
+  fuzzy: Fuzziness,
   allowed: Uint8Array | undefined,
   acc: Float64Array,
   used: number[],
@@ -230,10 +248,44 @@ function scoreTerm(
   const maxDistance = maxDistanceOf(p, term, fuzzy);
   if (maxDistance) {
     for (const [variant, [data, distance]] of p.mini._index.fuzzyGet(term, maxDistance)) {
-      if (!distance) continue;
+      if (!distance || !keepsVariant(fuzzy, term, variant)) continue;
       add(data, (p.fuzzyWeight * variant.length) / (variant.length + distance));
     }
   }
+}
+
+/** Whether a fuzzy variant is admitted: any, or for a {@link WordMatch} only the word's own forms. */
+function keepsVariant(fuzzy: Fuzziness, term: string, variant: string): boolean {
+  if (typeof fuzzy !== 'object') return true;
+  return variant.startsWith(stemOf(term)) || term.startsWith(stemOf(variant)) || !fuzzy.isWord(variant);
+}
+
+/** Endings of an English word's forms, longest first (evaluations → evalu, regulating → regulat). */
+const ENDINGS = [
+  'ations',
+  'ation',
+  'ings',
+  'ions',
+  'ments',
+  'ives',
+  'ing',
+  'ion',
+  'ers',
+  'ment',
+  'ive',
+  'ies',
+  'er',
+  'ed',
+  'es',
+  'y',
+  's',
+  'e',
+];
+/** A word without its longest ending that leaves four letters or more. */
+function stemOf(word: string): string {
+  for (const e of ENDINGS)
+    if (word.endsWith(e) && word.length - e.length >= 4) return word.slice(0, -e.length);
+  return word;
 }
 
 /** Raw postings of a term not yet decoded (src/search/compact-index.ts). */
@@ -255,7 +307,7 @@ function eachPosting(freqs: Map<number, number>, fn: (docId: number, termFreq: n
   } else for (const [docId, termFreq] of freqs) fn(docId, termFreq);
 }
 
-const fuzzyFor = (fuzzy: Fuzzy, term: string): number | boolean =>
+const fuzzyFor = (fuzzy: Fuzzy, term: string): Fuzziness =>
   typeof fuzzy === 'function' ? fuzzy(term) : fuzzy;
 
 /** Short ids → allowed flags, from a per-position gate. */
@@ -404,6 +456,7 @@ export function anyMatch(index: SearchIndex, terms: string[], fuzzy: Fuzzy): boo
     const term = terms[k] as string;
     const here = new Set<number>();
     const last = k === terms.length - 1;
+    const f = fuzzyFor(fuzzy, term);
     const collect = (data: TermData | undefined) => {
       if (!data) return;
       for (const field of p.fields) {
@@ -417,10 +470,10 @@ export function anyMatch(index: SearchIndex, terms: string[], fuzzy: Fuzzy): boo
     collect(p.mini._index.get(term));
     // The last term found exactly needs no fuzzy walk of the term tree: one match is the answer.
     if (last && here.size) return true;
-    const maxDistance = maxDistanceOf(p, term, fuzzyFor(fuzzy, term));
+    const maxDistance = maxDistanceOf(p, term, f);
     if (maxDistance)
-      for (const [, [data, distance]] of p.mini._index.fuzzyGet(term, maxDistance))
-        if (distance) collect(data);
+      for (const [variant, [data, distance]] of p.mini._index.fuzzyGet(term, maxDistance))
+        if (distance && keepsVariant(f, term, variant)) collect(data);
     if (!here.size) return false;
     if (last) return true;
     docs = here;
@@ -442,7 +495,15 @@ function viaMiniSearch(
 ): number {
   let n = 0;
   const position = positionsById(index);
-  for (const r of index.mini.search(query, { fuzzy: fuzzy as never })) {
+  // (MiniSearch itself knows no WordMatch: its plain distance here, on this rare path)
+  const plain =
+    typeof fuzzy === 'function'
+      ? (term: string) => {
+          const f = fuzzy(term);
+          return typeof f === 'object' ? f.within : f;
+        }
+      : fuzzy;
+  for (const r of index.mini.search(query, { fuzzy: plain as never })) {
     const pos = position.get(String(r.id));
     if (pos === undefined || (gate && gate.byPosition[pos] !== 1)) continue;
     visit(pos, r.score);

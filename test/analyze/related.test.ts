@@ -66,19 +66,40 @@ describe('relatedWords (the committed table)', () => {
 const corpus = useRealCorpus();
 
 describe('an everyday word read as a related one the corpus glosses', () => {
-  it('a word is read through a related one only when its own Japanese shares a kanji with the reading', () => {
-    const read = ['films', 'youngsters', 'ballots', 'automobiles', 'farms', 'pupils', 'students'].flatMap(
-      (word) => {
-        const g = corpus.ask(word).interp.groups.find((x) => x.label === word);
-        return g?.readAs && relatedWords(word).includes(g.readAs) ? [{ word, g }] : [];
-      },
-    );
+  it('a word is read through a related one only when its own Japanese shares a stem with the reading', () => {
+    const read = [
+      'films',
+      'youngsters',
+      'ballots',
+      'automobiles',
+      'farms',
+      'farming',
+      'pupils',
+      'students',
+    ].flatMap((word) => {
+      const g = corpus.ask(word).interp.groups.find((x) => x.label === word);
+      return g?.readAs && relatedWords(word).includes(g.readAs) ? [{ word, g }] : [];
+    });
     expect(read.length).toBeGreaterThan(2);
     for (const { word, g } of read) {
       const own = englishLemmas(word).flatMap((l) => lookupEnglish(l)?.headwords.slice(0, 6) ?? []);
-      const forms = (g.translation ?? []).join(' ');
-      expect(own.some((h) => [...h].some((c) => /[\u3400-\u9fff]/.test(c) && forms.includes(c)))).toBe(true);
+      const forms = g.translation ?? [];
+      // holds it, shares two kanji, or begins with the same kanji
+      const stem = (h: string, f: string) => {
+        const shared = [...new Set(h)].filter((c) => /[\u3400-\u9fff]/.test(c) && f.includes(c));
+        return h.includes(f) || f.includes(h) || shared.length >= 2 || (shared.length === 1 && h[0] === f[0]);
+      };
+      expect(own.some((h) => forms.some((f) => stem(h, f)))).toBe(true);
     }
+  });
+
+  it('one kanji shared inside two words is no agreement (wizards are not read as leading: 魔導士, 主導)', () => {
+    // (the trap exists: "leading" reads 主導 in this corpus; before, wizards were read so)
+    const leading = corpus.ask('leading').interp.groups[0];
+    expect((leading?.alternatives ?? []).map((a) => a.join(''))).toContain('主導');
+    const g = corpus.ask('wizards').interp.groups.find((x) => x.label === 'wizards');
+    expect(g?.readAs).not.toBe('leading');
+    expect((g?.alternatives ?? []).map((a) => a.join(''))).not.toContain('主導');
   });
 
   it('a derived form is read only when it adds an ending to the word (students are no study)', () => {
@@ -106,9 +127,9 @@ describe('an everyday word read as a related one the corpus glosses', () => {
     expect(checked).toBeGreaterThan(1);
   });
 
-  it('films: answered with the items on video, and says how it was read', () => {
-    const r = corpus.ask('films');
-    expect(r.interp.groups[0]?.readAs).toBe('movie');
+  it('farms: answered with the items on agriculture, and says how it was read', () => {
+    const r = corpus.ask('farms');
+    expect(r.interp.groups[0]?.readAs).toBe('agriculture');
     expect(r.results.length).toBeGreaterThan(0);
     expect(r.interp.groups[0]?.translation?.length).toBeGreaterThan(0);
   });

@@ -119,6 +119,12 @@ export interface CorpusLookups {
    * (foldLongVowels): フォラム, スケジュル, マネージメント find フォーラム, スケジュール, マネジメント.
    */
   katakanaLike?: (folded: string) => readonly string[];
+  /**
+   * Whether the corpus writes a katakana word on its own somewhere, not only inside a longer
+   * katakana word (ブック only in ガイドブック, ロード only in ロードマップ): a dictionary
+   * loanword found only so is no reading of an English word ("books", "roads").
+   */
+  katakanaAlone?: (term: string) => boolean;
 }
 
 /** What the understanding stages share while reading one question. */

@@ -24,7 +24,7 @@ import type { TermGroup, UnderstandContext } from './context.js';
 import { closedCompoundOf, headwordsAsWritten, isCompositional } from './dictionary-readings.js';
 import { inCaseOf, joinSplitNames, swappedName } from './latin-names.js';
 import { glossaryNamesLaw, lawNameEnds, lawNameWords, markLawNames } from './law-names.js';
-import { glossaryHit, type Reading, readWord, vocabularyTerms } from './readings.js';
+import { glossaryHit, type Reading, readWord, standsAlone, vocabularyTerms } from './readings.js';
 
 /**
  * English words → concepts. Each word is filler (question and function words, a data list), part
@@ -378,7 +378,10 @@ function wordGroups(
   const entry = lookupEnglishWord(word);
   let best: string[] = [];
   for (const lemma of englishLemmas(word)) {
-    best = lookupEnglish(lemma)?.headwords.filter((h) => h.length >= 2 && ctx.hasTerm?.(h)) ?? [];
+    best =
+      lookupEnglish(lemma)?.headwords.filter(
+        (h) => h.length >= 2 && ctx.hasTerm?.(h) && standsAlone(ctx, h),
+      ) ?? [];
     if (best.length) break;
   }
   if (best.length) return [conceptGroup(label, { word, forms: best, source: 'vocabulary' })];
@@ -387,7 +390,7 @@ function wordGroups(
   // A name the documents write in katakana (trump → トランプ): the dictionary's loanword for it.
   const loan = entry?.katakana;
   const kana = loan ? stemKatakana(loan) : undefined;
-  if (kana && ctx.hasTerm?.(kana) && !ctx.hasTerm(word))
+  if (kana && ctx.hasTerm?.(kana) && !ctx.hasTerm(word) && standsAlone(ctx, kana))
     return [asTyped({ alternatives: minimalAlternatives([...unitAlternatives(u), [kana]]), readAs: loan })];
   // A capitalised word is a name, not a typo (Treasure is not "measure").
   const name = /^[A-Z]/.test(u.surface);
@@ -423,6 +426,19 @@ function wordGroups(
   // ai-ready, cross-border: a hyphenated word no vocabulary has is read as its words — not one
   // whose first part is a letter (e-commerce is not commerce, x-ray not a ray).
   if (word.includes('-') && depth === 0 && !ctx.hasTerm?.(word) && !/^[a-z]-/.test(word)) {
+    // multi-turn → マルチターン: the loanwords of its parts, written together as the corpus does.
+    const loans = word.split('-').map((p) => lookupEnglishWord(p)?.katakana);
+    const joined = loans.every(Boolean) ? stemKatakana(loans.join('')) : undefined;
+    if (joined && ctx.katakanaAlone?.(joined))
+      return [
+        asTyped({
+          alternatives: minimalAlternatives([
+            analyze(joined).flatMap((x) => x.parts),
+            ...unitAlternatives(u),
+          ]),
+          readAs: joined,
+        }),
+      ];
     const parts = englishGroups(word.replace(/-/g, ' '), ctx, depth + 1);
     if (parts.length) return parts;
   }
@@ -448,9 +464,18 @@ function onlyLaterSenses(word: string, terms: readonly string[]): boolean {
 /** Kanji that make words more than they mean (的, 性, 者…): sharing one says nothing. */
 const AFFIX_KANJI = new Set([...'的性化者人物事用上中下大小一不無非所品員家式型等全再新']);
 
-/** Whether two Japanese words share a meaning-bearing kanji, or begin with the same three kana. */
+/**
+ * Whether two Japanese words share a stem: one holds the other, they share two meaning-bearing
+ * kanji or begin with the same one, or they begin with the same three kana.
+ */
 function shareStem(a: string, b: string): boolean {
-  for (const c of a) if (/[\u3400-\u9fff]/.test(c) && !AFFIX_KANJI.has(c) && b.includes(c)) return true;
+  if (a.includes(b) || b.includes(a)) return true;
+  // One kanji in common only when both begin with it (農場 ~ 農業): 魔導士 and 主導, 映画館 and
+  // 動画 share a kanji and nothing of their meaning (wizards were read as "leading").
+  const shared = [...new Set(a)].filter(
+    (c) => /[\u3400-\u9fff]/.test(c) && !AFFIX_KANJI.has(c) && b.includes(c),
+  );
+  if (shared.length >= 2 || (shared.length === 1 && a[0] === shared[0] && b[0] === shared[0])) return true;
   const kana = (w: string) => (/^[\u30a0-\u30ff]{3}/.test(w) ? w.slice(0, 3) : undefined);
   return kana(a) !== undefined && kana(a) === kana(b);
 }
@@ -459,9 +484,8 @@ function shareStem(a: string, b: string): boolean {
  * The corpus's reading of a word WordNet relates to `word` (a synonym or a derived form in their
  * main senses), one step away before two (the second a synonym): what an everyday word is called where the dictionary
  * glosses the corpus's terms with another. The dictionary must agree: one of the word's own
- * Japanese headwords shares a kanji (or a katakana stem) with the reading (farm: 農場, farming →
- * 農業; car: 車, automobile → 自動車), so a synonym of another sense (fashion → manner: 方法) is
- * never taken.
+ * Japanese headwords shares a stem with the reading (farm: 農場, farming → 農業; car: 車,
+ * automobile → 自動車), so a synonym of another sense (fashion → manner: 方法) is never taken.
  */
 function relatedReading(ctx: UnderstandContext, word: string): Reading | undefined {
   // (every lemma's: "forecasting" is glossed 計画評価, "forecast" 予報, 予想 — which agree with 予測)

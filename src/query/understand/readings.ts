@@ -15,10 +15,18 @@ export function vocabularyTerms(ctx: UnderstandContext, phrase: string): string[
   const words = phrase.split(' ');
   const last = words.pop() as string;
   for (const lemma of englishLemmas(last)) {
-    const hit = table.get([...words, lemma].join(' '));
+    const hit = table.get([...words, lemma].join(' '))?.filter((t) => standsAlone(ctx, t));
     if (hit?.length) return hit;
   }
   return undefined;
+}
+
+/**
+ * Whether a dictionary's Japanese for an English word is a word of the corpus of its own: not a
+ * katakana word it only writes inside a longer one (roads: ロード, only in ロードマップ).
+ */
+export function standsAlone(ctx: UnderstandContext, term: string): boolean {
+  return !/^[\u30a1-\u30faー]+$/.test(term) || ctx.katakanaAlone?.(term) !== false;
 }
 
 /** A glossary hit for a phrase or one of its base forms. */

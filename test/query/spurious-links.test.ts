@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { stemKatakana } from '../../src/analyze/analyzer.js';
+import { isEnglishWord, lookupEnglishWord } from '../../src/analyze/dictionary.js';
+import { corpusLookups } from '../../src/query/corpus-lookups.js';
+import { anyMatch, hasTerm } from '../../src/search/scorer.js';
+import { useRealCorpus } from '../support/real-corpus.js';
+
+const corpus = useRealCorpus();
+
+/**
+ * Subjects a policy bot is asked about that the corpus may not hold. Each test below picks the
+ * ones the corpus lacks and that would meet the trap it tests, so a month that brings the word
+ * changes which words are checked, not the test.
+ */
+const SUBJECTS = [
+  'religion',
+  'insurance',
+  'retail',
+  'gaming',
+  'mountains',
+  'concerts',
+  'garbage',
+  'cracking',
+  'roads',
+  'space',
+  'clothing',
+  'trucks',
+  'wizards',
+  'bakery',
+  'poetry',
+  'casinos',
+  'lottery',
+];
+
+describe('a real English word the corpus lacks', () => {
+  it('is not answered through another real word a letter or two away (religion ~ region, insurance ~ assurance)', () => {
+    const index = corpus.index();
+    const trapped = SUBJECTS.filter(
+      (w) =>
+        w.length >= 6 &&
+        isEnglishWord(w) &&
+        !corpus.corpusHas(w.replace(/s$/, '')) &&
+        !anyMatch(index, [w], false) &&
+        // (plain fuzzy matching, as before, finds something: the trap exists)
+        anyMatch(index, [w], 0.2),
+    );
+    expect(trapped.length).toBeGreaterThan(0);
+    for (const w of trapped) {
+      const r = corpus.ask(`ai ${w} rules`);
+      expect(r.results, w).toEqual([]);
+      expect(r.interpretation.missing ?? [], w).toContain(w);
+    }
+  });
+
+  it('is not read as a loanword the corpus writes only inside a longer katakana word (roads: ロード of ロードマップ)', () => {
+    const index = corpus.index();
+    const alone = corpusLookups(index).katakanaAlone;
+    const trapped = SUBJECTS.flatMap((w) => {
+      const loan = lookupEnglishWord(w)?.katakana;
+      const kana = loan ? stemKatakana(loan) : undefined;
+      return kana && hasTerm(index, kana) && !alone?.(kana) && !alone?.(loan as string) ? [{ w, kana }] : [];
+    });
+    expect(trapped.length).toBeGreaterThan(0);
+    for (const { w, kana } of trapped) {
+      const g = corpus.ask(`${w} policy`).interp.groups.find((x) => x.label === w);
+      expect(g, w).toBeDefined();
+      expect(
+        (g?.alternatives ?? []).map((a) => a.join('')),
+        w,
+      ).not.toContain(kana);
+    }
+  });
+});

@@ -64,7 +64,7 @@ for (const line of unseenTable(await allSets(index, defaultDataDir()))) console.
 {
   const o = offCorpusWords(index);
   console.log(
-    `off-corpus subjects (everyday words no item holds in any form, bench/off-corpus.ts): ${o.answered.length} of ${o.asked} questions on ${o.absent} such words answered${o.answered.length ? `: ${o.answered.join('; ')}` : ''}`,
+    `off-corpus subjects (everyday English and Japanese words no item holds in any form, bench/off-corpus.ts): ${o.answered.length} of ${o.asked} questions on ${o.absent} such words answered${o.answered.length ? `: ${o.answered.join('; ')}` : ''}`,
   );
 }
 console.log(

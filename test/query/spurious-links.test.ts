@@ -71,3 +71,30 @@ describe('a real English word the corpus lacks', () => {
     }
   });
 });
+
+describe('a Japanese word the corpus lacks', () => {
+  it('one kanji it never writes (鳥, 犬, 詩) is a subject it lacks, not a word that only ranks', () => {
+    const absent = ['鳥', '犬', '猫', '鯨', '蜂', '詩', '虎', '桜'].filter((w) => !corpus.corpusHas(w));
+    expect(absent.length).toBeGreaterThan(0);
+    for (const w of absent) {
+      const r = corpus.ask(`${w}のAI規制`);
+      const g = r.interp.groups.find((x) => x.label === w);
+      expect(g?.weak, w).toBe(false);
+      expect(r.results, w).toEqual([]);
+    }
+  });
+
+  it('is read through its dictionary English only as terms sharing a kanji with it, or loanwords (宗教 is no 信頼)', () => {
+    const absent = ['宗教', '小説', '天気', '税金', '手術', '保険'].filter((w) => !corpus.corpusHas(w));
+    expect(absent.length).toBeGreaterThan(0);
+    for (const w of absent) {
+      const g = corpus.ask(w).interp.groups.find((x) => x.label === w);
+      expect(g, w).toBeDefined();
+      for (const t of g?.translation ?? [])
+        expect(
+          [...w].some((c) => /[\u3400-\u9fff]/.test(c) && t.includes(c)) || /^[\u30a1-\u30faー]+$/.test(t),
+          `${w} → ${t}`,
+        ).toBe(true);
+    }
+  });
+});

@@ -56,7 +56,8 @@ export function reverseGlossary(): Map<string, string[]> {
 
 /**
  * The corpus's words for a Japanese word it does not use, through the dictionary: the English
- * of the word's first sense, then the corpus terms with that English (助成金 → subsidy → 補助).
+ * of the word's first sense, then the corpus terms with that English that share a kanji with the
+ * word or are loanwords (助成金 → subsidy → 補助).
  */
 function dictionarySynonyms(ctx: UnderstandContext, word: string): string[] {
   if (!ctx.vocabulary || !ctx.hasTerm || ctx.hasTerm(word) || word.length < 2) return [];
@@ -68,7 +69,9 @@ function dictionarySynonyms(ctx: UnderstandContext, word: string): string[] {
     for (const h of lookupEnglish(gloss)?.headwords ?? []) if (h.length >= 2 && ctx.hasTerm(h)) out.add(h);
   }
   out.delete(word);
-  return [...out];
+  // Only a term sharing a kanji with the word (助成金 → 補助), or a loanword: another gloss of the
+  // sense leads elsewhere (宗教 "religion; faith" → 信頼, 小説 "novel" → 新た, 天気 → 要素).
+  return [...out].filter((t) => [...word].some((c) => /[\u3400-\u9fff]/.test(c) && t.includes(c)) || KATAKANA_WORD.test(t));
 }
 
 /** Katakana names of Latin letters, longest first: エヌイーシー is NEC, エーアイ is AI. */
@@ -499,10 +502,11 @@ function groupsOf(text: string, ctx: UnderstandContext): TermGroup[] {
       label: unit.surface || unit.whole,
       alternatives: alts,
       boost: [...unitBoost(unit), ...(widened ? [last] : [])],
-      // One kanji the glossary does not know (人, 方, 件) says too little to filter by.
+      // One kanji the glossary does not know (人, 方, 件) says too little to filter by — when the
+      // corpus uses it: one it never writes (鳥, 犬, 詩) is a subject it lacks, not a word to skip.
       weak:
         weakTermSet().has(unit.whole) ||
-        (!glossed && /^[\u3400-\u9fff]$/.test(unit.whole)) ||
+        (!glossed && /^[\u3400-\u9fff]$/.test(unit.whole) && ctx.hasTerm?.(unit.whole) !== false) ||
         // (政策動向: the policy news of a place and time, every reading of it a generic word)
         (alts.length > 0 && alts.every((a) => a.every((t) => weakTermSet().has(t)))),
       untranslated: false,

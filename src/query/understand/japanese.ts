@@ -63,15 +63,19 @@ function dictionarySynonyms(ctx: UnderstandContext, word: string): string[] {
   if (!ctx.vocabulary || !ctx.hasTerm || ctx.hasTerm(word) || word.length < 2) return [];
   const entry = lookupJapanese(word);
   const out = new Set<string>();
-  for (const gloss of entry?.senses[0] ?? []) {
-    for (const t of vocabularyTerms(ctx, gloss.toLowerCase()) ?? []) out.add(t);
+  // The first gloss is what the word means (先生 → teacher → 教員); a later one only through a
+  // term sharing a kanji with the word (助成金 → 補助), or a loanword: the others lead elsewhere
+  // (宗教 "religion; faith" → 信頼, 天気 "weather; the elements" → 要素).
+  const agrees = (t: string) =>
+    [...word].some((c) => /[\u3400-\u9fff]/.test(c) && t.includes(c)) || KATAKANA_WORD.test(t);
+  (entry?.senses[0] ?? []).forEach((gloss, i) => {
+    const keep = (t: string) => t !== word && (i === 0 || agrees(t));
+    for (const t of vocabularyTerms(ctx, gloss.toLowerCase()) ?? []) if (keep(t)) out.add(t);
     // and the dictionary's best Japanese for that English, where the corpus uses it
-    for (const h of lookupEnglish(gloss)?.headwords ?? []) if (h.length >= 2 && ctx.hasTerm(h)) out.add(h);
-  }
-  out.delete(word);
-  // Only a term sharing a kanji with the word (助成金 → 補助), or a loanword: another gloss of the
-  // sense leads elsewhere (宗教 "religion; faith" → 信頼, 小説 "novel" → 新た, 天気 → 要素).
-  return [...out].filter((t) => [...word].some((c) => /[\u3400-\u9fff]/.test(c) && t.includes(c)) || KATAKANA_WORD.test(t));
+    for (const h of lookupEnglish(gloss)?.headwords ?? [])
+      if (h.length >= 2 && ctx.hasTerm?.(h) && keep(h)) out.add(h);
+  });
+  return [...out];
 }
 
 /** Katakana names of Latin letters, longest first: エヌイーシー is NEC, エーアイ is AI. */

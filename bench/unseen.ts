@@ -243,6 +243,11 @@ export async function allSets(index: SearchIndex, dataDir: string): Promise<Unse
     scoreUnseen(index, at('natural', 'questions.yml'), 'natural, holdout split', { split: 'holdout' }),
     scoreUnseen(
       index,
+      at('natural11', 'questions.yml'),
+      'natural11 (written 2026-12-07, seventh session, midway; never read)',
+    ),
+    scoreUnseen(
+      index,
       at('natural10', 'questions.yml'),
       'natural10 (written 2026-12-07, sixth session, at its start; never read)',
     ),

@@ -63,13 +63,20 @@ function dictionarySynonyms(ctx: UnderstandContext, word: string): string[] {
   if (!ctx.vocabulary || !ctx.hasTerm || ctx.hasTerm(word) || word.length < 2) return [];
   const entry = lookupJapanese(word);
   const out = new Set<string>();
-  // The first gloss is what the word means (先生 → teacher → 教員); a later one only through a
-  // term sharing a kanji with the word (助成金 → 補助), or a loanword: the others lead elsewhere
-  // (宗教 "religion; faith" → 信頼, 天気 "weather; the elements" → 要素).
+  // The first gloss is what the word means: a term whose own first sense says it (先生 → teacher
+  // → 教員) or sharing a kanji with the word (助成金 → subsidy → 補助); a later gloss only through
+  // a term holding the word, sharing two kanji with it, or a loanword — the others lead elsewhere
+  // (宗教 "religion; faith" → 信頼, 保険 "insurance; guarantee" → 保障, 天気 → 要素).
   const agrees = (t: string) =>
     [...word].some((c) => /[\u3400-\u9fff]/.test(c) && t.includes(c)) || KATAKANA_WORD.test(t);
+  const tight = (t: string) => {
+    const shared = [...new Set(word)].filter((c) => /[\u3400-\u9fff]/.test(c) && t.includes(c));
+    return word.includes(t) || t.includes(word) || shared.length >= 2 || KATAKANA_WORD.test(t);
+  };
+  const firstSense = (t: string, gloss: string) =>
+    (lookupJapanese(t)?.senses[0] ?? []).some((g) => g.toLowerCase() === gloss.toLowerCase());
   (entry?.senses[0] ?? []).forEach((gloss, i) => {
-    const keep = (t: string) => t !== word && (i === 0 || agrees(t));
+    const keep = (t: string) => t !== word && (i === 0 ? firstSense(t, gloss) || agrees(t) : tight(t));
     for (const t of vocabularyTerms(ctx, gloss.toLowerCase()) ?? []) if (keep(t)) out.add(t);
     // and the dictionary's best Japanese for that English, where the corpus uses it
     for (const h of lookupEnglish(gloss)?.headwords ?? [])
@@ -260,7 +267,9 @@ function isHead(part: string): boolean {
 /** A Japanese word's first English glosses (two words at most) as English-field alternatives. */
 function englishOf(word: string): string[][] {
   const out: string[][] = [];
-  for (const gloss of lookupJapanese(word)?.senses[0]?.slice(0, 2) ?? []) {
+  // (the first gloss only: a later one matches other things in English — 保険 "insurance;
+  // guarantee", 税金 "tax; duty", 手術 "surgery; operation")
+  for (const gloss of lookupJapanese(word)?.senses[0]?.slice(0, 1) ?? []) {
     if (gloss.split(' ').length > 2) continue;
     const alt = englishFieldAlternative(gloss);
     if (alt) out.push(alt);

@@ -60,7 +60,13 @@ export function reverseGlossary(): Map<string, string[]> {
  * word or are loanwords (助成金 → subsidy → 補助).
  */
 function dictionarySynonyms(ctx: UnderstandContext, word: string): string[] {
-  if (!ctx.vocabulary || !ctx.hasTerm || ctx.hasTerm(word) || word.length < 2) return [];
+  if (
+    !ctx.vocabulary ||
+    !ctx.hasTerm ||
+    ctx.hasTerm(word) ||
+    (word.length < 2 && !/^[\u3400-\u9fff]$/.test(word))
+  )
+    return [];
   const entry = lookupJapanese(word);
   const out = new Set<string>();
   // The first gloss is what the word means: a term whose own first sense says it (先生 → teacher

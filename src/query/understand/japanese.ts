@@ -56,8 +56,8 @@ export function reverseGlossary(): Map<string, string[]> {
 
 /**
  * The corpus's words for a Japanese word it does not use, through the dictionary: the English
- * of the word's first sense, then the corpus terms with that English that share a kanji with the
- * word or are loanwords (助成金 → subsidy → 補助).
+ * of the word's first sense, then the corpus terms with that English that agree with the word
+ * (助成金 → subsidy → 補助; see below).
  */
 function dictionarySynonyms(ctx: UnderstandContext, word: string): string[] {
   if (

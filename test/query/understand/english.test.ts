@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { englishLemmas, lookupEnglish, lookupJapanese } from '../../../src/analyze/dictionary.js';
+import { stemKatakana } from '../../../src/analyze/analyzer.js';
+import {
+  englishLemmas,
+  lookupEnglish,
+  lookupEnglishWord,
+  lookupJapanese,
+} from '../../../src/analyze/dictionary.js';
 import { questionWords } from '../../../src/analyze/lexicon.js';
 import { withMessages } from '../../../src/present/ask-json.js';
+import { corpusLookups } from '../../../src/query/corpus-lookups.js';
 import { itemText, useRealCorpus } from '../../support/real-corpus.js';
 
 const corpus = useRealCorpus();
@@ -84,5 +91,23 @@ describe('a body named in English that the items print only in Japanese', () => 
       .interp.groups.flatMap((g) => g.alternatives)
       .map((a) => a.join(''));
     expect(forms).toContain(ja);
+  });
+});
+
+describe('a hyphenated word whose parts are loanwords', () => {
+  it('is read as the loanwords written together, where the corpus writes them so (deep-fake → ディープフェイク)', () => {
+    const alone = corpusLookups(corpus.index()).katakanaAlone;
+    let checked = 0;
+    for (const word of ['deep-fake', 'cyber-security', 'red-team', 'road-map']) {
+      const loans = word.split('-').map((p) => lookupEnglishWord(p)?.katakana);
+      if (!loans.every(Boolean)) continue;
+      const joined = stemKatakana(loans.join(''));
+      if (!alone?.(joined)) continue;
+      checked++;
+      const g = corpus.ask(`${word} rules`).interp.groups.find((x) => x.label === word);
+      expect(g?.readAs, word).toBe(joined);
+      expect(corpus.ask(`${word} rules`).interpretation.missing ?? [], word).not.toContain(word);
+    }
+    expect(checked).toBeGreaterThan(0);
   });
 });

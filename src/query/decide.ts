@@ -106,6 +106,8 @@ function glossOf(g: TermGroup): string | undefined {
   if (!/^[A-Za-z][A-Za-z' -]*$/.test(word)) return undefined;
   // A law's name or an acronym (CHIPS, RASIE) is no dictionary word: "chips" would be potato chips.
   if (g.lawName || /^[A-Z]{2,5}$/.test(word)) return undefined;
+  // A reviewed entry's own Japanese (antitrust watchdog: 公正取引委員会, 公取委).
+  if (g.source === 'glossary' && g.translation?.length) return g.translation.slice(0, 2).join(', ');
   const e = lookupEnglishWord(word);
   if (!e) return undefined;
   // The loanword first when there is one (drone: ドローン, 無人機).

@@ -1,6 +1,7 @@
 import { analyze, stemKatakana, type Unit } from '../../analyze/analyzer.js';
 import {
   englishLemmas,
+  isEnglishWord,
   lookupEnglish,
   lookupEnglishWord,
   lookupJapanese,
@@ -93,7 +94,8 @@ export function isMisspeltFiller(word: string): boolean {
 export function correctTypo(ctx: UnderstandContext, word: string): Reading | undefined {
   if (word.length < 4 || !/^[a-z]+$/.test(word) || questionWordSet().has(word)) return undefined;
   if (ctx.hasTerm?.(word)) return undefined;
-  if (lookupEnglishWord(word)) return undefined;
+  // (a word the dictionary or WordNet knows as itself: "restrict" is no typo of "district")
+  if (isEnglishWord(word)) return undefined;
   // A four-letter word: only a letter left out of one glossary word (draf → draft); other edits of
   // so short a word reach too many words.
   if (word.length === 4) {

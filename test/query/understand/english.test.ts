@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { stemKatakana } from '../../../src/analyze/analyzer.js';
 import {
   englishLemmas,
+  isEnglishWord,
   lookupEnglish,
   lookupEnglishWord,
   lookupJapanese,
@@ -9,6 +10,7 @@ import {
 import { questionWords } from '../../../src/analyze/lexicon.js';
 import { withMessages } from '../../../src/present/ask-json.js';
 import { corpusLookups } from '../../../src/query/corpus-lookups.js';
+import { correctTypo } from '../../../src/query/understand/english.js';
 import { itemText, useRealCorpus } from '../../support/real-corpus.js';
 
 const corpus = useRealCorpus();
@@ -109,5 +111,16 @@ describe('a hyphenated word whose parts are loanwords', () => {
       expect(corpus.ask(`${word} rules`).interpretation.missing ?? [], word).not.toContain(word);
     }
     expect(checked).toBeGreaterThan(0);
+  });
+});
+
+describe('a real English word the bilingual dictionary lacks (a verb: distract, constrict)', () => {
+  it('is never corrected as a typo of another word', () => {
+    const ctx = { ...corpusLookups(corpus.index()), filler: [] as string[], expired: () => false };
+    const words = ['distract', 'constrict', 'deregulate'].filter(
+      (w) => !lookupEnglishWord(w) && isEnglishWord(w),
+    );
+    expect(words.length).toBeGreaterThan(0);
+    for (const w of words) expect(correctTypo(ctx, w), w).toBeUndefined();
   });
 });

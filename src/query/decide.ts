@@ -111,8 +111,10 @@ function glossOf(g: TermGroup): string | undefined {
   const e = lookupEnglishWord(word);
   if (!e) return undefined;
   // The loanword first when there is one (drone: ドローン, 無人機).
+  // (not an abbreviation in Latin letters: occupational therapist's ＯＴ)
+  const japanese = e.headwords.filter((h) => !/^[A-Za-z]+$/.test(h.normalize('NFKC')));
   const forms = [
-    ...new Set([...(e.katakana && e.katakana.length >= 3 ? [e.katakana] : []), ...e.headwords.slice(0, 1)]),
+    ...new Set([...(e.katakana && e.katakana.length >= 3 ? [e.katakana] : []), ...japanese.slice(0, 1)]),
   ];
   return forms.join(', ') || undefined;
 }

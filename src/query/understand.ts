@@ -148,6 +148,7 @@ export function understand(question: string, today: string, options: UnderstandO
   let text = prepared.text;
   ctx.filler.push(...filler);
   const lang = detectLang(text);
+  ctx.inJapanese = lang === 'ja';
   // Places before periods: 秋田県 is a prefecture, not an autumn.
   // "not the state stuff", "except Korea", 州以外: what the asker leaves out is neither a filter
   // nor a subject of the answer; it is said as filler.

@@ -112,3 +112,22 @@ describe('a Japanese word the corpus lacks', () => {
     }
   });
 });
+
+describe('a phrase whose dictionary Japanese is an abbreviation in Latin letters', () => {
+  it('is not read as that abbreviation (occupational therapists: ＯＴ is no operational technology)', () => {
+    const e = lookupEnglishWord('occupational therapist');
+    // (the trap exists: the dictionary abbreviates it OT, which the corpus uses for another thing)
+    expect(e?.headwords.map((h) => h.normalize('NFKC').toLowerCase())).toContain('ot');
+    const r = corpus.ask('ai guidance for occupational therapists');
+    const g = r.interp.groups.find((x) => x.label === 'occupational therapists');
+    expect((g?.alternatives ?? []).map((a) => a.join(''))).not.toContain('ot');
+  });
+});
+
+describe('a Latin word in a Japanese question', () => {
+  it('is a name, never an English question word misspelt (naver is no "never")', () => {
+    const r = corpus.ask('韓国AISIのnaverモデル評価');
+    expect(r.interp.filler).not.toContain('naver');
+    expect(r.interp.groups.map((g) => g.label)).toContain('naver');
+  });
+});

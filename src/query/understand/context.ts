@@ -129,6 +129,11 @@ export interface CorpusLookups {
 
 /** What the understanding stages share while reading one question. */
 export interface UnderstandContext extends CorpusLookups {
+  /**
+   * The question is Japanese: a Latin word in it is a name or a term (naver, grok), never an
+   * English question word misspelt (naver is no "never").
+   */
+  inJapanese?: boolean;
   /** Words read as filler, collected as the stages meet them. */
   filler: string[];
   /** True once the question's time budget is spent: the stages stop reading. */

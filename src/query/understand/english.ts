@@ -274,13 +274,16 @@ export function englishGroups(text: string, ctx: UnderstandContext, depth = 0): 
       // A phrase the dictionary writes as a compound of words (space agency: 宇宙 + 機関) means its
       // words: they are read one by one. Only an opaque word (drug discovery: 創薬, real estate:
       // 不動産) makes it one concept.
-      if (entry.headwords.slice(0, 2).some((h) => isCompositional(ctx, h, ws))) continue;
+      // (not an abbreviation in Latin letters: ＯＴ, occupational therapist, is the corpus's OT,
+      // operational technology)
+      const heads = entry.headwords.filter((h) => !/^[A-Za-z]+$/.test(h.normalize('NFKC'))).slice(0, 2);
+      if (heads.some((h) => isCompositional(ctx, h, ws))) continue;
       flush();
       const english = englishFieldAlternative(phrase);
       groups.push({
         label: original.slice(i, i + len).join(' '),
         alternatives: minimalAlternatives([
-          ...entry.headwords.slice(0, 2).map((h) => analyze(h).map((u) => u.whole)),
+          ...heads.map((h) => analyze(h).map((u) => u.whole)),
           ...(english ? [english] : []),
         ]),
         boost: [],
@@ -409,7 +412,7 @@ function wordGroups(
     return [{ ...g, alternatives: typed, readAs: related.word, related: true }];
   }
   const typo = name ? undefined : correctTypo(ctx, word);
-  if (!typo && !name && !ctx.hasTerm?.(word) && isMisspeltFiller(word)) {
+  if (!typo && !name && !ctx.inJapanese && !ctx.hasTerm?.(word) && isMisspeltFiller(word)) {
     ctx.filler.push(label);
     return [];
   }

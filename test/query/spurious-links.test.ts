@@ -131,3 +131,15 @@ describe('a Latin word in a Japanese question', () => {
     expect(r.interp.groups.map((g) => g.label)).toContain('naver');
   });
 });
+
+describe('a word typed in capitals that the corpus prints', () => {
+  it('is that name, not the dictionary word (RAISE is no "raise": 調達, 募集)', () => {
+    // (the trap exists: "raise" in lowercase reads the dictionary's Japanese)
+    const lower = corpus.ask('raise').interp.groups[0];
+    expect((lower?.translation ?? []).length).toBeGreaterThan(0);
+    const g = corpus.ask('RAISE').interp.groups[0];
+    expect(g?.label).toBe('RAISE');
+    expect(g?.translation ?? []).toEqual([]);
+    expect(corpus.ask('RAISE').results.length).toBeGreaterThan(0);
+  });
+});

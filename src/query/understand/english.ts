@@ -364,6 +364,9 @@ function wordGroups(
         source: 'clipped' as const,
       }));
   }
+  // A word typed in capitals that the corpus prints is that name (RAISE of the RAISE Act, not
+  // "raise": 調達, 募集).
+  if (/^[A-Z]{3,}$/.test(u.surface) && ctx.hasTerm?.(word)) return [asTyped()];
   const linked = vocabularyTerms(ctx, word);
   // A link only through a term's later sense that the word's own Japanese does not confirm
   // (forecast: フォーカス "focus; forecast", 計算 "calculation; forecast") is no reading: "ai

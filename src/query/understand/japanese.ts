@@ -69,7 +69,7 @@ function dictionarySynonyms(ctx: UnderstandContext, word: string): string[] {
     return [];
   const entry = lookupJapanese(word);
   const out = new Set<string>();
-  // The first gloss is what the word means: a term whose own first sense says it (先生 → teacher
+  // The first gloss is what the word means: a term whose own first sense begins so (先生 → teacher
   // → 教員) or sharing a kanji with the word (助成金 → subsidy → 補助); a later gloss only through
   // a term holding the word, sharing two kanji with it, or a loanword — the others lead elsewhere
   // (宗教 "religion; faith" → 信頼, 保険 "insurance; guarantee" → 保障, 天気 → 要素).
@@ -79,8 +79,9 @@ function dictionarySynonyms(ctx: UnderstandContext, word: string): string[] {
     const shared = [...new Set(word)].filter((c) => /[\u3400-\u9fff]/.test(c) && t.includes(c));
     return word.includes(t) || t.includes(word) || shared.length >= 2 || KATAKANA_WORD.test(t);
   };
+  // (the term's own first two glosses: 世界 "the world; society; the universe" is no 宇宙)
   const firstSense = (t: string, gloss: string) =>
-    (lookupJapanese(t)?.senses[0] ?? []).some((g) => g.toLowerCase() === gloss.toLowerCase());
+    (lookupJapanese(t)?.senses[0] ?? []).slice(0, 2).some((g) => g.toLowerCase() === gloss.toLowerCase());
   (entry?.senses[0] ?? []).forEach((gloss, i) => {
     const keep = (t: string) => t !== word && (i === 0 ? firstSense(t, gloss) || agrees(t) : tight(t));
     for (const t of vocabularyTerms(ctx, gloss.toLowerCase()) ?? []) if (keep(t)) out.add(t);

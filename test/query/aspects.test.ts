@@ -94,3 +94,10 @@ describe('an aspect asked with a period, or with "these days"', () => {
     expect(corpus.ask('aisi news these days').interp.period).not.toBeNull();
   });
 });
+
+describe('an aspect word naming who acts', () => {
+  it('"talks by aisi staff" asks about talks, not about the staff (no aspect); "how many staff" does', () => {
+    expect(corpus.ask('talks by aisi staff on ai security').interp.groups.some((g) => g.aspect)).toBe(false);
+    expect(corpus.ask('how many staff does aisi have').interp.groups.some((g) => g.aspect)).toBe(true);
+  });
+});

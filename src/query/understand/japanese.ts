@@ -279,7 +279,8 @@ function englishOf(word: string): string[][] {
   for (const gloss of lookupJapanese(word)?.senses[0]?.slice(0, 1) ?? []) {
     if (gloss.split(' ').length > 2) continue;
     const alt = englishFieldAlternative(gloss);
-    if (alt) out.push(alt);
+    // (not a generic word alone: 高齢者 "old person" is no "person")
+    if (alt && !alt.every((t) => weakTermSet().has(t))) out.push(alt);
   }
   return out;
 }

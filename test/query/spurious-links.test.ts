@@ -143,3 +143,12 @@ describe('a word typed in capitals that the corpus prints', () => {
     expect(corpus.ask('RAISE').results.length).toBeGreaterThan(0);
   });
 });
+
+describe('a katakana loanword the dictionary knows', () => {
+  it('sounds only like its own English among the corpus’s Latin words (リサイクル is no "healthcare")', () => {
+    const g = corpus.ask('リサイクル').interp.groups.find((x) => x.label === 'リサイクル');
+    expect(g).toBeDefined();
+    const latin = (g?.alternatives ?? []).map((a) => a.join(' ')).filter((a) => /^[a-z ]+$/.test(a));
+    expect(latin.filter((a) => !a.startsWith('recycl'))).toEqual([]);
+  });
+});

@@ -18,7 +18,7 @@ import { minimalAlternatives, unitAlternatives, unitBoost } from './alternatives
 import type { TermGroup, UnderstandContext } from './context.js';
 import { mergeDottedNames } from './dotted-names.js';
 import { englishFieldAlternative, englishGroups } from './english.js';
-import { vocabularyTerms } from './readings.js';
+import { standsAlone, vocabularyTerms } from './readings.js';
 import { latinSoundingLike } from './sounds-like.js';
 import { foldLongVowels, foldVu, personField, toKatakana, transliteration } from './text.js';
 
@@ -87,7 +87,7 @@ function dictionarySynonyms(ctx: UnderstandContext, word: string): string[] {
     for (const t of vocabularyTerms(ctx, gloss.toLowerCase()) ?? []) if (keep(t)) out.add(t);
     // and the dictionary's best Japanese for that English, where the corpus uses it
     for (const h of lookupEnglish(gloss)?.headwords ?? [])
-      if (h.length >= 2 && ctx.hasTerm?.(h) && keep(h)) out.add(h);
+      if (h.length >= 2 && ctx.hasTerm?.(h) && standsAlone(ctx, h) && keep(h)) out.add(h);
   });
   return [...out];
 }
@@ -184,10 +184,19 @@ function latinForms(unit: Unit): string[][] {
 function soundsLatin(ctx: UnderstandContext, run: string, parts: readonly string[]): string[][] {
   const terms = ctx.latinTerms?.();
   if (!terms?.length) return [];
-  const whole = latinSoundingLike(run, terms);
+  // (a loanword the dictionary knows sounds only like its own English: リサイクル is recycling, not
+  // "healthcare"; プロバイダー is "provider")
+  const like = (word: string): string[] => {
+    const e = lookupJapanese(word) ?? lookupJapanese(`${word}ー`);
+    const found = latinSoundingLike(word, terms);
+    if (!e) return found;
+    const own = e.senses.flat().flatMap((g) => g.toLowerCase().split(/[\s-]+/));
+    return found.filter((t) => own.some((g) => g.length >= 4 && g.slice(0, 5) === t.slice(0, 5)));
+  };
+  const whole = like(run);
   if (whole.length) return whole.map((t) => [t]);
   if (parts.length < 2) return [];
-  const each = parts.map((p) => latinSoundingLike(p, terms)[0]);
+  const each = parts.map((p) => like(p)[0]);
   return each.every(Boolean) ? [each as string[]] : [];
 }
 

@@ -152,3 +152,14 @@ describe('a katakana loanword the dictionary knows', () => {
     expect(latin.filter((a) => !a.startsWith('recycl'))).toEqual([]);
   });
 });
+
+describe('a person word read through its field', () => {
+  it('only where the field’s English is the word’s (lifeguard: 監視員 is no 監視, "monitoring")', () => {
+    const index = corpus.index();
+    // (the trap exists: the dictionary's lifeguard is 監視員, and the corpus writes 監視)
+    expect(lookupEnglishWord('lifeguard')?.headwords).toContain('監視員');
+    expect(hasTerm(index, '監視')).toBe(true);
+    const g = corpus.ask('lifeguards').interp.groups.find((x) => x.label === 'lifeguards');
+    expect((g?.alternatives ?? []).map((a) => a.join(''))).not.toContain('監視');
+  });
+});

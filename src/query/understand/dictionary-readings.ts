@@ -1,5 +1,5 @@
 import { analyze } from '../../analyze/analyzer.js';
-import { englishLemmas, lookupEnglish, lookupEnglishWord } from '../../analyze/dictionary.js';
+import { englishLemmas, lookupEnglish, lookupEnglishWord, lookupJapanese } from '../../analyze/dictionary.js';
 import { kanjiAbbreviations } from '../../geo/gazetteer.js';
 import { glossaryIndex } from '../glossary.js';
 import type { UnderstandContext } from './context.js';
@@ -21,6 +21,7 @@ import { personField } from './text.js';
 export function headwordsAsWritten(
   ctx: Pick<UnderstandContext, 'hasTerm'>,
   headwords: readonly string[],
+  word?: string,
 ): string[] {
   const has = ctx.hasTerm;
   if (!has) return [];
@@ -33,10 +34,23 @@ export function headwordsAsWritten(
     const units = analyze(h);
     const unit = units.length === 1 ? units[0] : undefined;
     if (unit && !unit.latin && unit.parts.length > 1 && unit.parts.every((p) => has(p))) out.push(h);
+    // (the field's own English must be the word's: tourist → 観光 "tourism", but lifeguard → 監視員
+    // is no 監視, "monitoring")
     const field = personField(h);
-    if (field && has(field)) out.push(field);
+    if (field && has(field) && (word === undefined || sameField(word, field))) out.push(field);
   }
   return [...new Set(out)];
+}
+
+/** Whether a field word's dictionary English begins as the person word does (touris-t, touris-m). */
+function sameField(word: string, field: string): boolean {
+  const stem = word.toLowerCase().slice(0, 5);
+  return (lookupJapanese(field)?.senses.flat() ?? []).some((g) =>
+    g
+      .toLowerCase()
+      .split(/[\s-]+/)
+      .some((w) => w.slice(0, 5) === stem),
+  );
 }
 
 /**

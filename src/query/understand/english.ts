@@ -393,7 +393,7 @@ function wordGroups(
     if (best.length) break;
   }
   if (best.length) return [conceptGroup(label, { word, forms: best, source: 'vocabulary' })];
-  const near = entry && !ctx.hasTerm?.(word) ? headwordsAsWritten(ctx, entry.headwords) : [];
+  const near = entry && !ctx.hasTerm?.(word) ? headwordsAsWritten(ctx, entry.headwords, word) : [];
   if (near.length) return [conceptGroup(label, { word, forms: near, source: 'vocabulary' })];
   // A name the documents write in katakana (trump → トランプ): the dictionary's loanword for it.
   const loan = entry?.katakana;

@@ -14,9 +14,35 @@ import { projectRoot } from '../src/util/paths.js';
  * loanword inside a longer word, a related word of another sense) — what issue 18 calls an
  * answer about something else. Printed, with the words so answered.
  */
-export function offCorpusWords(index: SearchIndex): { absent: number; asked: number; answered: string[] } {
-  const en = offCorpusEnglish(index);
-  const ja = offCorpusJapanese(index);
+export function offCorpusWords(index: SearchIndex): OffCorpus {
+  const english = index.items.map((it) =>
+    `${it.title}\n${it.body}\n${it.en?.title ?? ''}\n${it.en?.summary ?? ''}`.normalize('NFKC').toLowerCase(),
+  );
+  const en = askAbsent(
+    index,
+    'off-corpus-words.txt',
+    (w) => {
+      const lemmas = englishLemmas(w).filter((l) => l.length >= 3);
+      const ja = new Set<string>();
+      for (const l of lemmas)
+        for (const h of lookupEnglish(l)?.headwords.slice(0, 4) ?? [])
+          ja.add(h.normalize('NFKC').toLowerCase());
+      for (const f of glossaryHit(w) ?? []) ja.add(f.normalize('NFKC').toLowerCase());
+      const latin = lemmas.map((l) => new RegExp(`\\b${l}\\b`));
+      return english.some(
+        (t) => latin.some((r) => r.test(t)) || [...ja].some((j) => j.length >= 2 && t.includes(j)),
+      );
+    },
+    (w) => [`ai ${w} rules`, w],
+  );
+  // (bench/off-corpus-words-ja.txt: 宗教, 保険, 犬… of which no item's Japanese text holds the word)
+  const japanese = index.items.map((it) => `${it.title}\n${it.body}`.normalize('NFKC'));
+  const ja = askAbsent(
+    index,
+    'off-corpus-words-ja.txt',
+    (w) => japanese.some((t) => t.includes(w)),
+    (w) => [`${w}のAI規制`, w],
+  );
   return {
     absent: en.absent + ja.absent,
     asked: en.asked + ja.asked,
@@ -24,57 +50,33 @@ export function offCorpusWords(index: SearchIndex): { absent: number; asked: num
   };
 }
 
-/** The English list (see {@link offCorpusWords}). */
-function offCorpusEnglish(index: SearchIndex): { absent: number; asked: number; answered: string[] } {
-  const texts = index.items.map((it) =>
-    `${it.title}\n${it.body}\n${it.en?.title ?? ''}\n${it.en?.summary ?? ''}`.normalize('NFKC').toLowerCase(),
-  );
-  const words = readFileSync(join(projectRoot(), 'bench', 'off-corpus-words.txt'), 'utf8')
-    .split(/\s+/)
-    .filter(Boolean);
-  let absent = 0;
-  let asked = 0;
-  const answered: string[] = [];
-  for (const w of words) {
-    const lemmas = englishLemmas(w).filter((l) => l.length >= 3);
-    const ja = new Set<string>();
-    for (const l of lemmas)
-      for (const h of lookupEnglish(l)?.headwords.slice(0, 4) ?? []) ja.add(h.normalize('NFKC'));
-    for (const f of glossaryHit(w) ?? []) ja.add(f.normalize('NFKC').toLowerCase());
-    const latin = lemmas.map((l) => new RegExp(`\\b${l}\\b`));
-    const present = texts.some(
-      (t) =>
-        latin.some((r) => r.test(t)) || [...ja].some((j) => j.length >= 2 && t.includes(j.toLowerCase())),
-    );
-    if (present) continue;
-    absent++;
-    for (const q of [`ai ${w} rules`, w]) {
-      asked++;
-      if (ask(index, q, { today: '2026-01-20', limit: 5 }).results.length) answered.push(q);
-    }
-  }
-  return { absent, asked, answered };
+interface OffCorpus {
+  /** Words of the list no item holds. */
+  absent: number;
+  /** Questions asked about them. */
+  asked: number;
+  /** The questions answered with results anyway. */
+  answered: string[];
 }
 
-/**
- * The Japanese list (bench/off-corpus-words-ja.txt: 宗教, 保険, 犬…), asked as "XのAI規制" and as
- * "X", of the words no item's Japanese text holds.
- */
-function offCorpusJapanese(index: SearchIndex): { absent: number; asked: number; answered: string[] } {
-  const texts = index.items.map((it) => `${it.title}\n${it.body}`.normalize('NFKC'));
-  const words = readFileSync(join(projectRoot(), 'bench', 'off-corpus-words-ja.txt'), 'utf8')
+/** Asks `questions(word)` for every word of bench/`file` the corpus does not hold. */
+function askAbsent(
+  index: SearchIndex,
+  file: string,
+  present: (word: string) => boolean,
+  questions: (word: string) => string[],
+): OffCorpus {
+  const words = readFileSync(join(projectRoot(), 'bench', file), 'utf8')
     .split(/\s+/)
     .filter(Boolean);
-  let absent = 0;
-  let asked = 0;
-  const answered: string[] = [];
+  const out: OffCorpus = { absent: 0, asked: 0, answered: [] };
   for (const w of words) {
-    if (texts.some((t) => t.includes(w))) continue;
-    absent++;
-    for (const q of [`${w}のAI規制`, w]) {
-      asked++;
-      if (ask(index, q, { today: '2026-01-20', limit: 5 }).results.length) answered.push(q);
+    if (present(w)) continue;
+    out.absent++;
+    for (const q of questions(w)) {
+      out.asked++;
+      if (ask(index, q, { today: '2026-01-20', limit: 5 }).results.length) out.answered.push(q);
     }
   }
-  return { absent, asked, answered };
+  return out;
 }

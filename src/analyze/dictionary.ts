@@ -100,6 +100,22 @@ export function lookupJapanese(word: string): JapaneseEntry | undefined {
   };
 }
 
+/**
+ * A corpus term's English senses: as {@link lookupJapanese}, and for a katakana term the index
+ * stemmed (サーバ) as the dictionary writes it (サーバー).
+ */
+export function lookupJapaneseTerm(term: string): JapaneseEntry | undefined {
+  return lookupJapanese(term) ?? (/[\u30a0-\u30ff]$/.test(term) ? lookupJapanese(`${term}ー`) : undefined);
+}
+
+/**
+ * Whether a dictionary headword is an abbreviation in Latin letters (ＯＴ for occupational
+ * therapist): no Japanese for the word, and it collides with the corpus's own acronyms.
+ */
+export function isLatinHeadword(headword: string): boolean {
+  return /^[A-Za-z]+$/.test(headword.normalize('NFKC'));
+}
+
 /** The Japanese for an English gloss (lowercase, as typed or as a lemma), or undefined. */
 export function lookupEnglish(gloss: string): EnglishEntry | undefined {
   const key = gloss.toLowerCase();
@@ -165,10 +181,17 @@ export function lookupEnglishWord(word: string): EnglishEntry | undefined {
  * another real word a letter or two away inside is not a typo of.
  */
 export function isEnglishWord(word: string): boolean {
-  if (lookupEnglishWord(word)) return true;
-  const r = relatedForms(word);
-  return r.synonyms.length > 0 || r.derived.length > 0;
+  // (asked for every long word of a question and every fuzzy variant of it: remembered)
+  let known = englishWords.get(word);
+  if (known === undefined) {
+    const r = lookupEnglishWord(word) ? undefined : relatedForms(word);
+    known = r === undefined || r.synonyms.length > 0 || r.derived.length > 0;
+    if (englishWords.size >= 50_000) englishWords.clear();
+    englishWords.set(word, known);
+  }
+  return known;
 }
+const englishWords = new Map<string, boolean>();
 
 /**
  * The words WordNet relates to an English word in its main senses, closest first (car →
@@ -230,4 +253,5 @@ export function loadDictionaryTables(): void {
 export function resetDictionary(): void {
   tables.clear();
   absent.clear();
+  englishWords.clear();
 }

@@ -1,4 +1,4 @@
-import { lookupEnglishWord, lookupJapanese } from '../analyze/dictionary.js';
+import { isLatinHeadword, lookupEnglishWord, lookupJapanese } from '../analyze/dictionary.js';
 import type { Message } from '../present/catalogue.js';
 import type { SearchIndex } from '../search/index-store.js';
 import type { StoredItem } from '../search/stored-item.js';
@@ -112,7 +112,7 @@ function glossOf(g: TermGroup): string | undefined {
   if (!e) return undefined;
   // The loanword first when there is one (drone: ドローン, 無人機).
   // (not an abbreviation in Latin letters: occupational therapist's ＯＴ)
-  const japanese = e.headwords.filter((h) => !/^[A-Za-z]+$/.test(h.normalize('NFKC')));
+  const japanese = e.headwords.filter((h) => !isLatinHeadword(h));
   const forms = [
     ...new Set([...(e.katakana && e.katakana.length >= 3 ? [e.katakana] : []), ...japanese.slice(0, 1)]),
   ];

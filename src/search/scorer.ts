@@ -21,7 +21,7 @@ import type { SearchIndex } from './index-store.js';
 
 /**
  * Fuzziness per query term, as MiniSearch's `fuzzy` search option takes it — or, per term, a
- * {@link TailFuzzy}: variants that differ only in the last letters.
+ * {@link WordMatch}: only the variants that are the word's own forms.
  */
 export type Fuzzy = number | false | ((term: string) => number | boolean | WordMatch);
 

@@ -1,4 +1,4 @@
-import { lookupJapanese } from '../analyze/dictionary.js';
+import { lookupJapaneseTerm } from '../analyze/dictionary.js';
 import { tokenizerSync } from '../analyze/kuromoji.js';
 
 /**
@@ -55,8 +55,7 @@ export function buildVocabulary(terms: Iterable<string>): Vocabulary {
     // questions on the tune sets through one-character words of other meanings.)
     if (term.length < MIN_LENGTH || !JAPANESE.test(term)) continue;
     // Katakana terms are indexed stemmed (サーバー → サーバ); the dictionary writes the long vowel.
-    const entry =
-      lookupJapanese(term) ?? (/[\u30a0-\u30ff]$/.test(term) ? lookupJapanese(`${term}ー`) : undefined);
+    const entry = lookupJapaneseTerm(term);
     if (!entry) continue;
     const link = (key: string, rank: number) => {
       const byTerm = links.get(key) ?? new Map<string, number>();

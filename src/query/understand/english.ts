@@ -2,9 +2,10 @@ import { analyze, stemKatakana, type Unit } from '../../analyze/analyzer.js';
 import {
   englishLemmas,
   isEnglishWord,
+  isLatinHeadword,
   lookupEnglish,
   lookupEnglishWord,
-  lookupJapanese,
+  lookupJapaneseTerm,
   relatedForms,
 } from '../../analyze/dictionary.js';
 import { englishTerms, minimalStem } from '../../analyze/english-terms.js';
@@ -25,7 +26,14 @@ import type { TermGroup, UnderstandContext } from './context.js';
 import { closedCompoundOf, headwordsAsWritten, isCompositional } from './dictionary-readings.js';
 import { inCaseOf, joinSplitNames, swappedName } from './latin-names.js';
 import { glossaryNamesLaw, lawNameEnds, lawNameWords, markLawNames } from './law-names.js';
-import { glossaryHit, type Reading, readWord, standsAlone, vocabularyTerms } from './readings.js';
+import {
+  corpusHeadwords,
+  glossaryHit,
+  type Reading,
+  readWord,
+  standsAlone,
+  vocabularyTerms,
+} from './readings.js';
 
 /**
  * English words → concepts. Each word is filler (question and function words, a data list), part
@@ -276,7 +284,7 @@ export function englishGroups(text: string, ctx: UnderstandContext, depth = 0): 
       // 不動産) makes it one concept.
       // (not an abbreviation in Latin letters: ＯＴ, occupational therapist, is the corpus's OT,
       // operational technology)
-      const heads = entry.headwords.filter((h) => !/^[A-Za-z]+$/.test(h.normalize('NFKC'))).slice(0, 2);
+      const heads = entry.headwords.filter((h) => !isLatinHeadword(h)).slice(0, 2);
       if (heads.some((h) => isCompositional(ctx, h, ws))) continue;
       flush();
       const english = englishFieldAlternative(phrase);
@@ -386,10 +394,7 @@ function wordGroups(
   const entry = lookupEnglishWord(word);
   let best: string[] = [];
   for (const lemma of englishLemmas(word)) {
-    best =
-      lookupEnglish(lemma)?.headwords.filter(
-        (h) => h.length >= 2 && ctx.hasTerm?.(h) && standsAlone(ctx, h),
-      ) ?? [];
+    best = corpusHeadwords(ctx, lemma);
     if (best.length) break;
   }
   if (best.length) return [conceptGroup(label, { word, forms: best, source: 'vocabulary' })];
@@ -461,12 +466,16 @@ function wordGroups(
 function onlyLaterSenses(word: string, terms: readonly string[]): boolean {
   const lemmas = new Set(englishLemmas(word));
   const inFirstSense = (t: string) => {
-    const e = lookupJapanese(t) ?? (/[\u30a0-\u30ff]$/.test(t) ? lookupJapanese(`${t}ー`) : undefined);
-    return (e?.senses[0] ?? []).some((g) => lemmas.has(g.toLowerCase()));
+    return (lookupJapaneseTerm(t)?.senses[0] ?? []).some((g) => lemmas.has(g.toLowerCase()));
   };
   if (terms.some(inFirstSense)) return false;
-  const own = [...lemmas].flatMap((l) => lookupEnglish(l)?.headwords.slice(0, 6) ?? []);
+  const own = ownJapanese(word);
   return !terms.some((t) => own.includes(t));
+}
+
+/** A word's own Japanese: the first dictionary headwords of each of its lemmas. */
+function ownJapanese(word: string): string[] {
+  return [...new Set(englishLemmas(word).flatMap((l) => lookupEnglish(l)?.headwords.slice(0, 6) ?? []))];
 }
 
 /** Kanji that make words more than they mean (的, 性, 者…): sharing one says nothing. */
@@ -497,7 +506,7 @@ function shareStem(a: string, b: string): boolean {
  */
 function relatedReading(ctx: UnderstandContext, word: string): Reading | undefined {
   // (every lemma's: "forecasting" is glossed 計画評価, "forecast" 予報, 予想 — which agree with 予測)
-  const own = [...new Set(englishLemmas(word).flatMap((l) => lookupEnglish(l)?.headwords.slice(0, 6) ?? []))];
+  const own = ownJapanese(word);
   if (!own.length) return undefined;
   const agrees = (r: Reading) => r.forms.some((f) => own.some((h) => shareStem(h, f)));
   const read = (w: string) => {

@@ -1,5 +1,5 @@
 import { analyze, stemKatakana, type Unit } from '../../analyze/analyzer.js';
-import { lookupEnglish, lookupJapanese } from '../../analyze/dictionary.js';
+import { lookupJapanese, lookupJapaneseTerm } from '../../analyze/dictionary.js';
 import { decompoundKatakana } from '../../analyze/katakana.js';
 import { tokenizerSync } from '../../analyze/kuromoji.js';
 import { glossaryEntries } from '../../analyze/lexicon.js';
@@ -18,7 +18,7 @@ import { minimalAlternatives, unitAlternatives, unitBoost } from './alternatives
 import type { TermGroup, UnderstandContext } from './context.js';
 import { mergeDottedNames } from './dotted-names.js';
 import { englishFieldAlternative, englishGroups } from './english.js';
-import { standsAlone, vocabularyTerms } from './readings.js';
+import { corpusHeadwords, vocabularyTerms } from './readings.js';
 import { latinSoundingLike } from './sounds-like.js';
 import { foldLongVowels, foldVu, personField, toKatakana, transliteration } from './text.js';
 
@@ -86,8 +86,7 @@ function dictionarySynonyms(ctx: UnderstandContext, word: string): string[] {
     const keep = (t: string) => t !== word && (i === 0 ? firstSense(t, gloss) || agrees(t) : tight(t));
     for (const t of vocabularyTerms(ctx, gloss.toLowerCase()) ?? []) if (keep(t)) out.add(t);
     // and the dictionary's best Japanese for that English, where the corpus uses it
-    for (const h of lookupEnglish(gloss)?.headwords ?? [])
-      if (h.length >= 2 && ctx.hasTerm?.(h) && standsAlone(ctx, h) && keep(h)) out.add(h);
+    for (const h of corpusHeadwords(ctx, gloss)) if (keep(h)) out.add(h);
   });
   return [...out];
 }
@@ -163,7 +162,7 @@ function latinForms(unit: Unit): string[][] {
   let reviewed = true;
   for (const part of unit.parts) {
     const fromGlossary = rev.get(part)?.find((w) => /^[A-Za-z][A-Za-z -]*$/.test(w));
-    const fromDictionary = lookupJapanese(part) ?? lookupJapanese(`${part}ー`);
+    const fromDictionary = lookupJapaneseTerm(part);
     const gloss = fromGlossary ?? fromDictionary?.senses[0]?.find((g) => /^[A-Za-z][A-Za-z -]*$/.test(g));
     if (!gloss) return out;
     // (a gloss in capitals is a name the dictionary gives: エヌイーシー → NEC)
@@ -187,7 +186,7 @@ function soundsLatin(ctx: UnderstandContext, run: string, parts: readonly string
   // (a loanword the dictionary knows sounds only like its own English: リサイクル is recycling, not
   // "healthcare"; プロバイダー is "provider")
   const like = (word: string): string[] => {
-    const e = lookupJapanese(word) ?? lookupJapanese(`${word}ー`);
+    const e = lookupJapaneseTerm(word);
     const found = latinSoundingLike(word, terms);
     if (!e) return found;
     const own = e.senses.flat().flatMap((g) => g.toLowerCase().split(/[\s-]+/));
@@ -393,13 +392,13 @@ function groupsOf(text: string, ctx: UnderstandContext): TermGroup[] {
       while (hi > lo && asks.has(u.parts[hi - 1] as string)) hi -= 1;
       // 施行後 → 施行: a time word at the end, when the compound is no corpus word (米中 keeps 中).
       const times = timeSuffixSet();
-      while (
-        hi - lo > 1 &&
-        times.has(u.parts[hi - 1] as string) &&
-        u.parts.slice(lo, hi - 1).join('').length >= 2 &&
-        !ctx.hasTerm?.(u.whole)
-      )
-        hi -= 1;
+      if (!ctx.hasTerm?.(u.whole))
+        while (
+          hi - lo > 1 &&
+          times.has(u.parts[hi - 1] as string) &&
+          u.parts.slice(lo, hi - 1).join('').length >= 2
+        )
+          hi -= 1;
     }
     // (a suffix of respect alone is left of a name read before, as a place or a person: 高市さん)
     const parts = u.parts.filter(

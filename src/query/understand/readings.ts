@@ -1,4 +1,4 @@
-import { englishLemmas } from '../../analyze/dictionary.js';
+import { englishLemmas, lookupEnglish } from '../../analyze/dictionary.js';
 import { baseForms, glossaryIndex } from '../glossary.js';
 import type { UnderstandContext } from './context.js';
 
@@ -27,6 +27,18 @@ export function vocabularyTerms(ctx: UnderstandContext, phrase: string): string[
  */
 export function standsAlone(ctx: UnderstandContext, term: string): boolean {
   return !/^[\u30a1-\u30faー]+$/.test(term) || ctx.katakanaAlone?.(term) !== false;
+}
+
+/**
+ * The dictionary's Japanese for an English word (as looked up) that the corpus uses on its own,
+ * best first: two characters or more, a term of the index, no loanword only inside a longer one.
+ */
+export function corpusHeadwords(ctx: UnderstandContext, english: string): string[] {
+  return (
+    lookupEnglish(english)?.headwords.filter(
+      (h) => h.length >= 2 && ctx.hasTerm?.(h) && standsAlone(ctx, h),
+    ) ?? []
+  );
 }
 
 /** A glossary hit for a phrase or one of its base forms. */

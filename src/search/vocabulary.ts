@@ -40,6 +40,10 @@ const GLOSSES = 3;
 /** Shortest Japanese term looked up: one kanji (法, 案) is too ambiguous to link by itself. */
 const MIN_LENGTH = 2;
 const JAPANESE = /[\u3040-\u30ff\u3400-\u9fff]/;
+/** Rank of a two-word gloss's last word: a link kept only where no term glosses the word itself. */
+const HEAD_RANK = 100;
+/** A head word worth linking: a word of four letters or more (not "of", "act", "law"). */
+const HEAD = /^[a-z]{4,}$/;
 
 /**
  * The vocabulary of a set of index terms (every field's terms of every item). Deterministic: the
@@ -62,6 +66,9 @@ export function buildVocabulary(terms: Iterable<string>): Vocabulary {
       byTerm.set(term, Math.min(byTerm.get(term) ?? rank, rank));
       links.set(key, byTerm);
     };
+    // A term its first sense glosses with a word of its own (文科: "liberal arts; humanities") is
+    // that word, not a kind of its glosses' last words.
+    const named = (entry.senses[0] ?? []).some((g) => !g.includes(' '));
     entry.senses.slice(0, SENSES).forEach((sense, s) => {
       sense.slice(0, GLOSSES).forEach((gloss, g) => {
         const key = gloss.toLowerCase();
@@ -72,6 +79,19 @@ export function buildVocabulary(terms: Iterable<string>): Vocabulary {
         if (words.length === 2) link(words.join(''), s * 10 + g);
         // "National Tax Agency" is asked as "the tax agency": a three-word gloss's last two words.
         if (words.length === 3) link(words.slice(1).join(' '), 50 + s * 10 + g);
+        // "dressed carcass" (枝肉), "water pipe" (水道管): the last word names what the term is, so a
+        // question with that word alone finds it — but only when no term says the word itself.
+        // (First sense only, and no loanword: ソウル's "soul music" is no word for music.)
+        // (Nor a name: 内閣府's "Cabinet Office" is no word for offices.)
+        if (
+          s === 0 &&
+          !named &&
+          words.length === 2 &&
+          gloss === key &&
+          HEAD.test(words[1] as string) &&
+          KANJI.test(term)
+        )
+          link(words[1] as string, HEAD_RANK + s * 10 + g);
       });
     });
   }
@@ -90,7 +110,9 @@ export function buildVocabulary(terms: Iterable<string>): Vocabulary {
     readings.set(key, [...(readingLinks.get(key) as Set<string>)].sort());
   const english = new Map<string, string[]>();
   for (const key of [...links.keys()].sort()) {
-    const byTerm = links.get(key) as Map<string, number>;
+    const all = links.get(key) as Map<string, number>;
+    const direct = [...all.values()].some((r) => r < HEAD_RANK);
+    const byTerm = new Map([...all].filter(([, r]) => !direct || r < HEAD_RANK));
     english.set(
       key,
       [...byTerm].sort((a, b) => a[1] - b[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map(([t]) => t),

@@ -170,6 +170,17 @@ describe('terms', () => {
     );
   });
 
+  it('reads "machine learning" like "AI": in this corpus it only ranks', () => {
+    // (the digests write AI where an asker says machine learning: "flood forecasting with machine
+    // learning" is about AI flood forecasting, not items that say 学習)
+    for (const q of ['flood forecasting with machine learning', '機械学習による洪水予測']) {
+      const g = understand(q, TODAY).groups;
+      const ml = g.find((x) => /machine learning|機械学習/.test(x.label));
+      expect(ml?.weak, q).toBe(true);
+      expect(g.some((x) => !x.weak)).toBe(true);
+    }
+  });
+
   it('keeps English words of the corpus as they are', () => {
     expect(labels('Grok')).toEqual(['Grok']);
     // An agency is a filter on its jurisdiction and still ranks by its name.

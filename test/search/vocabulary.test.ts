@@ -24,6 +24,21 @@ describe('the corpus vocabulary (index/vocabulary.json)', () => {
     expect(v.english.get('string puppet')).toBeUndefined();
   });
 
+  it("links a two-word gloss's last word only where no term glosses that word itself", () => {
+    // 枝肉 is "dressed carcass", 水道管 "water pipe": a question about carcasses or pipes finds them.
+    const v = buildVocabulary(['枝肉', '水道管', '文科', '内閣府', 'ソウル']);
+    expect(v.english.get('carcass')).toEqual(['枝肉']);
+    expect(v.english.get('pipe')).toEqual(['水道管']);
+    // Not a term with a one-word gloss of its own (文科: "liberal arts; humanities"), a name
+    // (内閣府: "Cabinet Office"), or a loanword's later sense (ソウル: "soul music").
+    expect(v.english.get('arts')).toBeUndefined();
+    expect(v.english.get('office')).toBeUndefined();
+    expect(v.english.get('music')).toBeUndefined();
+    // A word some term glosses directly keeps only that term.
+    const both = buildVocabulary(['水道管', 'パイプ']);
+    expect(both.english.get('pipe')).toEqual(['パイプ']);
+  });
+
   it('reads kanji compounds by their reading (a typo by ear finds the word)', () => {
     const v = buildVocabulary(['人工知能基本計画', '基本法']);
     expect(v.readings.get('ジンコウチノウキホンケイカク')).toEqual(['人工知能基本計画']);

@@ -466,7 +466,11 @@ function wordGroups(
 function onlyLaterSenses(word: string, terms: readonly string[]): boolean {
   const lemmas = new Set(englishLemmas(word));
   const inFirstSense = (t: string) => {
-    return (lookupJapaneseTerm(t)?.senses[0] ?? []).some((g) => lemmas.has(g.toLowerCase()));
+    // (or names it with one word before: 枝肉 "dressed carcass" is a carcass)
+    return (lookupJapaneseTerm(t)?.senses[0] ?? []).some((g) => {
+      const words = g.toLowerCase().split(' ');
+      return lemmas.has(words.join(' ')) || (words.length === 2 && lemmas.has(words[1] as string));
+    });
   };
   if (terms.some(inFirstSense)) return false;
   const own = ownJapanese(word);

@@ -234,6 +234,18 @@ export async function allSets(index: SearchIndex, dataDir: string): Promise<Unse
       name: 'third new month (bench/newmonth-tune2, for tuning)',
       tuned: true,
     })),
+    scoreUnseen(
+      index,
+      at('tune13', 'questions.yml'),
+      'tune13 (eighth session, paraphrase and indirect description)',
+      { tuned: true },
+    ),
+    ...(await scoreNewMonth(dataDir, {
+      dir: 'newmonth-tune4',
+      month: '2026-08.txt',
+      name: 'seventh new month (bench/newmonth-tune4, synthetic August 2026, eighth session, for tuning)',
+      tuned: true,
+    })),
     ...(await scoreNewMonth(dataDir, {
       dir: 'newmonth-tune3',
       month: '2026-07.txt',

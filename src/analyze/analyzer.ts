@@ -26,6 +26,9 @@ export interface Unit {
   pos?: string;
 }
 
+/** The `pos` of a noun kuromoji marks as usable as an adverb (副詞可能: 結局, 今回, 将来). */
+export const ADVERBIAL_NOUN = '名詞-副詞可能';
+
 /** Brackets and punctuation that kuromoji tags as unknown nouns after NFKC: separators, not words. */
 const PUNCTUATION = /^[\p{P}\p{S}\s]+$/u;
 /** Date and counter kanji left alone once their digits went to the Latin tokenizer. */
@@ -131,7 +134,8 @@ function japaneseUnits(text: string): Unit[] {
       terms: [term],
       alternatives: [term],
       latin: false,
-      pos: t.pos,
+      // (a noun used as an adverb — 結局, 今回 — is told apart: a question's 結局 asks nothing)
+      pos: t.pos === '名詞' && t.pos_detail_1 === '副詞可能' ? ADVERBIAL_NOUN : t.pos,
     });
   }
   flush();

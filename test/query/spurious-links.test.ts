@@ -8,6 +8,7 @@ import {
   lookupJapanese,
 } from '../../src/analyze/dictionary.js';
 import { corpusLookups } from '../../src/query/corpus-lookups.js';
+import { understand } from '../../src/query/understand.js';
 import { anyMatch, hasTerm } from '../../src/search/scorer.js';
 import { useRealCorpus } from '../support/real-corpus.js';
 
@@ -161,5 +162,25 @@ describe('a person word read through its field', () => {
     expect(hasTerm(index, '監視')).toBe(true);
     const g = corpus.ask('lifeguards').interp.groups.find((x) => x.label === 'lifeguards');
     expect((g?.alternatives ?? []).map((a) => a.join(''))).not.toContain('監視');
+  });
+});
+
+describe('adverbs', () => {
+  it('an adverb the corpus lacks is filler, said as such (finally, politically, 結局)', () => {
+    const lookups = () => corpusLookups(corpus.index());
+    for (const [q, word] of [
+      ['did the ai basic law finally take effect', 'finally'],
+      ['chatbots that are politically biased', 'politically'],
+      ['SB53って結局何を義務づけてるの？', '結局'],
+    ] as const) {
+      if (corpus.corpusHas(word)) continue;
+      const u = understand(q, '2026-02-15', lookups());
+      expect(u.filler, q).toContain(word);
+      expect(u.groups.map((g) => g.label)).not.toContain(word);
+    }
+    // (an -ly word that is no adverb of its stem — elderly — stays a subject)
+    const kept = understand('robots for the elderly', '2026-02-15', lookups());
+    expect(kept.filler).not.toContain('elderly');
+    expect(kept.groups.map((g) => g.label)).toContain('elderly');
   });
 });

@@ -400,6 +400,13 @@ function wordGroups(
   if (best.length) return [conceptGroup(label, { word, forms: best, source: 'vocabulary' })];
   const near = entry && !ctx.hasTerm?.(word) ? headwordsAsWritten(ctx, entry.headwords, word) : [];
   if (near.length) return [conceptGroup(label, { word, forms: near, source: 'vocabulary' })];
+  // "finally", "politically", "publicly": a word WordNet derives from its own stem + -ly says how,
+  // not what — with no corpus reading of its own it is filler, said as such ("did the law finally
+  // take effect" asks about the law).
+  if (isLyModifier(ctx, word)) {
+    ctx.filler.push(label);
+    return [];
+  }
   // A name the documents write in katakana (trump → トランプ): the dictionary's loanword for it.
   const loan = entry?.katakana;
   const kana = loan ? stemKatakana(loan) : undefined;
@@ -456,6 +463,13 @@ function wordGroups(
     if (parts.length) return parts;
   }
   return [asTyped()];
+}
+
+/** An -ly word whose WordNet derived form is the word without -ly (finally → final), absent from the corpus. */
+function isLyModifier(ctx: UnderstandContext, word: string): boolean {
+  if (!/^[a-z]{4,}ly$/.test(word) || ctx.hasTerm?.(word) !== false) return false;
+  const r = relatedForms(word);
+  return r.lemma === word && r.derived.includes(word.slice(0, -2));
 }
 
 /**

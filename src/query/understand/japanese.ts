@@ -1,4 +1,4 @@
-import { analyze, stemKatakana, type Unit } from '../../analyze/analyzer.js';
+import { ADVERBIAL_NOUN, analyze, stemKatakana, type Unit } from '../../analyze/analyzer.js';
 import { lookupJapanese, lookupJapaneseTerm } from '../../analyze/dictionary.js';
 import { decompoundKatakana } from '../../analyze/katakana.js';
 import { tokenizerSync } from '../../analyze/kuromoji.js';
@@ -377,7 +377,12 @@ function groupsOf(text: string, ctx: UnderstandContext): TermGroup[] {
       ctx.filler.push(u.surface);
       continue;
     }
-    if (u.pos && NOT_A_TOPIC.has(u.pos) && !rev.has(u.whole)) {
+    // (a noun used as an adverb — 結局, いずれ — is filler unless the corpus uses it: 将来 stays)
+    if (
+      u.pos &&
+      (NOT_A_TOPIC.has(u.pos) || (u.pos === ADVERBIAL_NOUN && ctx.hasTerm?.(u.whole) === false)) &&
+      !rev.has(u.whole)
+    ) {
       ctx.filler.push(u.surface);
       continue;
     }

@@ -1,5 +1,5 @@
 import { ADVERBIAL_NOUN, analyze, stemKatakana, type Unit } from '../../analyze/analyzer.js';
-import { lookupJapanese, lookupJapaneseTerm } from '../../analyze/dictionary.js';
+import { lookupEnglishWord, lookupJapanese, lookupJapaneseTerm } from '../../analyze/dictionary.js';
 import { decompoundKatakana } from '../../analyze/katakana.js';
 import { tokenizerSync } from '../../analyze/kuromoji.js';
 import { glossaryEntries } from '../../analyze/lexicon.js';
@@ -18,7 +18,7 @@ import { minimalAlternatives, unitAlternatives, unitBoost } from './alternatives
 import type { TermGroup, UnderstandContext } from './context.js';
 import { mergeDottedNames } from './dotted-names.js';
 import { englishFieldAlternative, englishGroups } from './english.js';
-import { corpusHeadwords, vocabularyTerms } from './readings.js';
+import { corpusHeadwords, glossaryHit, vocabularyTerms } from './readings.js';
 import { latinSoundingLike } from './sounds-like.js';
 import { foldLongVowels, foldVu, personField, toKatakana, transliteration } from './text.js';
 
@@ -235,6 +235,7 @@ function unknownKatakanaRuns(text: string, ctx: UnderstandContext): { run: strin
     // ヴ spellings (ガヴァナンス, ヴァンクーバー) are written with バ行 in the documents, or the other way.
     const folded = foldVu(run);
     const variant = folded !== run ? analyze(folded).map((u) => u.whole) : [];
+    const loan = parts.length === 1 ? loanReading(run) : undefined;
     out.push({
       run,
       group: {
@@ -259,13 +260,16 @@ function unknownKatakanaRuns(text: string, ctx: UnderstandContext): { run: strin
           ...(variant.length ? [variant] : []),
           // with or without long vowels (フォラム, スケジュル → フォーラム, スケジュール)
           ...(ctx.katakanaLike?.(foldLongVowels(folded)) ?? []).map((t) => [t]),
+          // its own English as the corpus says it (サイン: sign → 署名)
+          ...(loan?.forms ?? []),
         ]),
         // (and the kind word itself: a seminar's items before other items on the subject)
         boost:
           parts.length > 1 ? [stemmed, ...(isHead(parts.at(-1) ?? '') ? [parts.at(-1) as string] : [])] : [],
         // a generic head glued to the word before it (攻撃パターン) only ranks
         weak:
-          genericHeadSet().has(run) && /[\u3400-\u9fff\u30a0-\u30ff]/.test(text[(m.index ?? 0) - 1] ?? ''),
+          loan?.weak === true ||
+          (genericHeadSet().has(run) && /[\u3400-\u9fff\u30a0-\u30ff]/.test(text[(m.index ?? 0) - 1] ?? '')),
         untranslated: false,
         source: 'typed',
       },
@@ -277,6 +281,39 @@ function unknownKatakanaRuns(text: string, ctx: UnderstandContext): { run: strin
 /** A generic or kind last part (関連, 会合; the sets hold the index's stems too: セミナ). */
 function isHead(part: string): boolean {
   return genericHeadSet().has(part) || kindHeadSet().has(part);
+}
+
+/**
+ * The English words a katakana loanword is (サイン: sign; コンパニオン: companion): the glosses of
+ * its first three senses whose own loanword, in the dictionary, is this word — not its other
+ * senses' English (サイン "autograph", コンパニオン "hostess").
+ */
+function loanwordEnglish(word: string): string[] {
+  const own = stemKatakana(word);
+  return [
+    ...new Set(
+      (lookupJapanese(word)?.senses.slice(0, 3).flat() ?? [])
+        .map((g) => g.toLowerCase())
+        .filter((g) => /^[a-z]{3,}$/.test(g))
+        .filter((g) => {
+          const kana = lookupEnglishWord(g)?.katakana;
+          return kana !== undefined && stemKatakana(kana) === own;
+        }),
+    ),
+  ];
+}
+
+/** A loanword the corpus lacks read as its own English: that word's corpus forms, and whether it is generic. */
+function loanReading(word: string): { forms: string[][]; weak: boolean } {
+  const english = loanwordEnglish(word);
+  const forms = english.flatMap((e) =>
+    // (the reviewed glossary only: the vocabulary's links for the English word drift — anime →
+    // animation → 動画, password → 暗号)
+    (glossaryHit(e) ?? []).map((f) =>
+      analyze(f).map((x) => (x.latin ? (x.alternatives[0] ?? x.whole) : x.whole)),
+    ),
+  );
+  return { forms, weak: english.some((e) => weakTermSet().has(e)) };
 }
 
 /** A Japanese word's first English glosses (two words at most) as English-field alternatives. */
@@ -470,6 +507,11 @@ function groupsOf(text: string, ctx: UnderstandContext): TermGroup[] {
       if (units.length === 1 && !units[0]?.latin) alternatives.push(...unitAlternatives(units[0] as Unit));
       else alternatives.push(units.map((x) => x.alternatives[0] ?? x.whole));
     }
+    // A loanword the corpus does not write (サイン, コンパニオン) is its own English word: read as
+    // the glossary reads that word (sign → 署名), and generic where it is.
+    const loan =
+      absent && !glossed && KATAKANA_WORD.test(unit.whole) ? loanReading(unit.whole) : undefined;
+    if (loan) alternatives.push(...loan.forms);
     // Katakana the documents print in Latin letters (チャレンジ → challenge), only when the
     // corpus does not use the katakana itself.
     if (absent && KATAKANA_WORD.test(unit.whole))
@@ -540,6 +582,7 @@ function groupsOf(text: string, ctx: UnderstandContext): TermGroup[] {
       // corpus uses it: one it never writes (鳥, 犬, 詩) is a subject it lacks, not a word to skip.
       weak:
         weakTermSet().has(unit.whole) ||
+        loan?.weak === true ||
         (!glossed && /^[\u3400-\u9fff]$/.test(unit.whole) && ctx.hasTerm?.(unit.whole) !== false) ||
         // (政策動向: the policy news of a place and time, every reading of it a generic word)
         (alts.length > 0 && alts.every((a) => a.every((t) => weakTermSet().has(t)))),

@@ -330,3 +330,20 @@ describe('a time word at the end of a compound (施行後, 開発中)', () => {
     expect(r.interp.filler).not.toContain('中');
   });
 });
+
+describe('a loanword the corpus does not write', () => {
+  it('is read as its own English through the glossary, generic where that word is (サイン: sign)', () => {
+    if (corpus.corpusHas('サイン')) return;
+    const g = corpus.ask('知事がAI法案にサインした').interp.groups.find((x) => x.label === 'サイン');
+    expect(g?.alternatives).toContainEqual(['署名']);
+    // ("sign" only ranks in English too: a question's "signed" never empties an answer)
+    expect(g?.weak).toBe(true);
+  });
+
+  it("never through the vocabulary's links for that English (アニメ: animation is no 動画)", () => {
+    if (corpus.corpusHas('アニメ')) return;
+    const g = corpus.ask('アニメのAI規制').interp.groups.find((x) => x.label === 'アニメ');
+    expect(g?.alternatives.flat()).not.toContain('動画');
+    expect(corpus.ask('アニメのAI規制').results).toEqual([]);
+  });
+});

@@ -157,6 +157,12 @@ function latinForms(unit: Unit): string[][] {
   const out: string[][] = [];
   const letters = spelledLetters(unit.whole);
   if (letters) out.push([letters]);
+  // The dictionary's English for the whole word, when it is a phrase (オールジャパン: "all-Japan"):
+  // a part's first sense is another word (オール: "oar").
+  const phrase = lookupJapaneseTerm(unit.whole)?.senses[0]?.find((g) =>
+    /^[A-Za-z]+(?:[ -][A-Za-z]+){1,3}$/.test(g),
+  );
+  if (phrase && unit.parts.length > 1) out.push(phrase.toLowerCase().split(/[ -]+/));
   const rev = reverseGlossary();
   const words: string[] = [];
   let reviewed = true;
@@ -177,6 +183,17 @@ function latinForms(unit: Unit): string[][] {
 }
 
 /**
+ * Latin words as typed, and as the English titles and summaries index them (Brussels effect →
+ * brussel: their analysis stems and drops words the Japanese text's Latin keeps).
+ */
+function asPrinted(alternatives: string[][]): string[][] {
+  return alternatives.flatMap((a) => {
+    const english = englishFieldAlternative(a.join(' '));
+    return english && english.join(' ') !== a.join(' ') ? [a, english] : [a];
+  });
+}
+
+/**
  * The Latin words of the corpus a katakana word sounds like (ジェネシス → genesis): the run
  * whole, or each of its parts (ジェネシスミッション → genesis + mission). Five letters or more.
  */
@@ -194,9 +211,30 @@ function soundsLatin(ctx: UnderstandContext, run: string, parts: readonly string
   };
   const whole = like(run);
   if (whole.length) return whole.map((t) => [t]);
-  if (parts.length < 2) return [];
-  const each = parts.map((p) => like(p)[0]);
-  return each.every(Boolean) ? [each as string[]] : [];
+  // A part, or parts written together (フレーム + ワーク: framework), as a Latin word of the
+  // corpus: by sound, or — a short one (グレート, チーム) — as the English it is the loanword of.
+  const latin = (word: string): string | undefined =>
+    like(word)[0] ?? loanwordEnglish(word).find((e) => terms.includes(e) || ctx.hasTerm?.(e) === true);
+  // (a run the splitter could not part, グレートダイバージェンス, is parted where each piece reads)
+  const pieces = parts.length > 1 ? parts : run.length >= 6 && run.length <= 16 ? [...run] : [];
+  if (pieces.length < 2 || (parts.length > 1 && parts.length > 6)) return [];
+  const memo = new Map<number, string[] | null>();
+  const read = (from: number): string[] | undefined => {
+    if (from === pieces.length) return [];
+    if (memo.has(from)) return memo.get(from) ?? undefined;
+    let found: string[] | undefined;
+    for (let to = pieces.length; to > from && !found; to--) {
+      const piece = pieces.slice(from, to).join('');
+      if (piece.length < 2 || /^[ーッ]/.test(piece)) continue;
+      const word = latin(piece);
+      const rest = word === undefined ? undefined : read(to);
+      if (word !== undefined && rest) found = [word, ...rest];
+    }
+    memo.set(from, found ?? null);
+    return found;
+  };
+  const each = read(0);
+  return each && each.length > 1 ? [each] : [];
 }
 
 /**
@@ -252,11 +290,12 @@ function unknownKatakanaRuns(text: string, ctx: UnderstandContext): { run: strin
           // with the Latin the documents print for those words (Action Plan)
           ...refolded,
           ...refolded.flatMap((seg) => [
-            ...latinForms({ ...unit, whole: seg.join(''), parts: seg, terms: seg }),
-            ...soundsLatin(ctx, seg.join(''), seg),
+            ...asPrinted([
+              ...latinForms({ ...unit, whole: seg.join(''), parts: seg, terms: seg }),
+              ...soundsLatin(ctx, seg.join(''), seg),
+            ]),
           ]),
-          ...latinForms(unit),
-          ...soundsLatin(ctx, run, parts),
+          ...asPrinted([...latinForms(unit), ...soundsLatin(ctx, run, parts)]),
           ...(variant.length ? [variant] : []),
           // with or without long vowels (フォラム, スケジュル → フォーラム, スケジュール)
           ...(ctx.katakanaLike?.(foldLongVowels(folded)) ?? []).map((t) => [t]),
@@ -509,13 +548,12 @@ function groupsOf(text: string, ctx: UnderstandContext): TermGroup[] {
     }
     // A loanword the corpus does not write (サイン, コンパニオン) is its own English word: read as
     // the glossary reads that word (sign → 署名), and generic where it is.
-    const loan =
-      absent && !glossed && KATAKANA_WORD.test(unit.whole) ? loanReading(unit.whole) : undefined;
+    const loan = absent && !glossed && KATAKANA_WORD.test(unit.whole) ? loanReading(unit.whole) : undefined;
     if (loan) alternatives.push(...loan.forms);
     // Katakana the documents print in Latin letters (チャレンジ → challenge), only when the
     // corpus does not use the katakana itself.
     if (absent && KATAKANA_WORD.test(unit.whole))
-      alternatives.push(...latinForms(unit), ...soundsLatin(ctx, unit.whole, unit.parts));
+      alternatives.push(...asPrinted([...latinForms(unit), ...soundsLatin(ctx, unit.whole, unit.parts)]));
     // A compound the corpus does not write as such: each part it does not use replaced by the
     // corpus's words for it (許認可迅速化 → 許可 + 迅速 + 化), and each part it does use by the
     // glossary's synonyms for it (手引き案 → 手引き + ドラフト: the reviewed words for a draft).

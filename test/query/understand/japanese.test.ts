@@ -347,3 +347,27 @@ describe('a loanword the corpus does not write', () => {
     expect(corpus.ask('アニメのAI規制').results).toEqual([]);
   });
 });
+
+describe('a katakana spelling of a Latin name the documents print', () => {
+  it.each([
+    // (a part's first sense is another word: オール "oar"; the whole word's is "all-Japan")
+    ['オールジャパンの安全性ベンチマーク', 'All Japan'],
+    // (a run the splitter cannot part, and a short loanword: グレート is "great")
+    ['グレートダイバージェンス', 'Great Divergence'],
+    // (parts written together: フレーム + ワーク is "framework")
+    ['ナショナルフレームワーク', 'NATIONAL POLICY FRAMEWORK'],
+  ])('%s finds the item printing %s', (q, printed) => {
+    const holders = corpus
+      .index()
+      .items.filter((i) => itemText(i).toLowerCase().includes(printed.toLowerCase()));
+    expect(holders.length).toBeGreaterThan(0);
+    const r = corpus.ask(q);
+    expect(r.results.length).toBeGreaterThan(0);
+    expect(holders.map((h) => h.id)).toContain(r.results[0]?.id);
+  });
+
+  it('is matched in the English fields as they index it (ブリュッセルエフェクト: Brussels effect → brussel)', () => {
+    const g = corpus.ask('ブリュッセルエフェクト').interp.groups[0];
+    expect(g?.alternatives).toContainEqual(['brussel']);
+  });
+});

@@ -49,8 +49,26 @@ function boundaryOk(text: string, start: number, end: number, name: Name): boole
   if (LATIN.test(last) && LATIN.test(after)) return false;
   if (/[0-9]/.test(last) && /[0-9]/.test(after)) return false;
   if (KATAKANA.test(first) && KATAKANA.test(before)) return false;
-  if (KATAKANA.test(last) && KATAKANA.test(after)) return false;
+  if (KATAKANA.test(last) && KATAKANA.test(after)) return endsWord(text, start, end);
   return true;
+}
+
+/**
+ * Whether kuromoji reads a katakana name as a word of its own before more katakana
+ * (オランダ|デジタルインフラ庁: the Netherlands), not as the start of a longer word (インドネシア is
+ * no India). Without kuromoji loaded, never: the name must then end where the katakana does.
+ */
+function endsWord(text: string, start: number, end: number): boolean {
+  try {
+    let at = 0;
+    for (const t of tokenizerSync().tokenize(text.slice(start, Math.min(text.length, end + 16)))) {
+      at += t.surface_form.length;
+      if (at >= end - start) return at === end - start && t.pos === '名詞' && t.pos_detail_1 === '固有名詞';
+    }
+  } catch {
+    // (not loaded)
+  }
+  return false;
 }
 
 /**

@@ -129,3 +129,14 @@ describe('a one-kanji country typed alone in a question (英 12月, 韓 7月な�
     expect(countriesIn('英 12月の動き', { mode: 'document' })).toEqual([]);
   });
 });
+
+describe('a katakana name glued to more katakana', () => {
+  beforeAll(loadTokenizer);
+  it('is the country where kuromoji reads the name as its own word (オランダ|デジタルインフラ庁)', () => {
+    const doc: FindOptions = { mode: 'document' };
+    expect(countriesIn('オランダデジタルインフラ庁は8月25日、指針を公表した。', doc)).toEqual(['NL']);
+    // (not the start of a longer name: インドネシア is no India, ドイツテレコム a company)
+    expect(countriesIn('インドネシアの通信省', doc)).toEqual(['ID']);
+    expect(countriesIn('ドイツテレコムが発表', doc)).toEqual([]);
+  });
+});

@@ -28,7 +28,18 @@ export interface PlaceMatch {
    * Diego may be filed under the country that attended it.
    */
   viaPlaces: string[];
+  /**
+   * Countries named only to compare ("a law like Korea's", 韓国のような法律): as typed, read as
+   * filler — the question is about the other place, and Korea's items are no answer to it.
+   */
+  compared: string[];
 }
+
+/** Words before a country that make it a comparison ("like", "similar to", "modelled on"). */
+const COMPARED_BEFORE =
+  /\b(?:like|unlike|similar to|modell?ed (?:on|after)|inspired by|copying)\s+(?:the\s+)?$/i;
+/** …and after it in Japanese (韓国のような, 韓国みたいな, 韓国と同様の, 韓国並み). */
+const COMPARED_AFTER = /^(?:のような|のように|みたいな|みたいに|と同様|と同じ|並み)/;
 
 let phrasesByWord: { of: Map<string, string[]>; byWord: Map<string, string[]> } | undefined;
 /** Glossary phrases that name places themselves ("us and uk"), asked once per phrase. */
@@ -112,8 +123,18 @@ export function findPlaces(text: string): PlaceMatch {
     if (name.agency && !name.place)
       agencies.push({ name: name.searchAs ?? typed, ...(name.actor ? { actor: name.actor } : {}) });
   };
+  const compared: string[] = [];
   for (const m of mentions) {
     if (inGlossaryPhrase(text, m.start, m.end)) continue;
+    if (
+      !m.place &&
+      !m.agency &&
+      (COMPARED_BEFORE.test(text.slice(0, m.start)) || COMPARED_AFTER.test(text.slice(m.end)))
+    ) {
+      spans.push([m.start, m.end]);
+      compared.push(m.text);
+      continue;
+    }
     // シンガポール政府, インド当局: a country's government is the country (read with its name)
     const own = !m.place && !m.agency ? /^(?:政府|当局)/.exec(text.slice(m.end)) : null;
     take(m.code, own ? m.text + own[0] : m.text, m.start, m.end + (own ? own[0].length : 0), m);
@@ -205,7 +226,7 @@ export function findPlaces(text: string): PlaceMatch {
   const viaPlaces = kept.filter(
     (c) => !direct.has(c) && !viaAgency.has(c) && c !== 'EU' && places.length > 0,
   );
-  return { countries: kept, regions, spans, said, agencies, places, viaPlaces };
+  return { countries: kept, regions, spans, said, agencies, places, viaPlaces, compared };
 }
 
 /** Directions in both languages. */

@@ -162,6 +162,8 @@ export function understand(question: string, today: string, options: UnderstandO
   const placeTypos = correctPlaceTypos(text, ctx.hasTerm);
   text = placeTypos.text;
   const places = findPlaces(text);
+  // (a country named to compare — "a law like Korea's" — is said as filler, never a filter)
+  ctx.filler.push(...places.compared);
   // "EU-level", "state level": the scope of a place named, not a subject.
   const scopes = places.spans.flatMap(([, end]) => {
     const m = /^[-\s]level\b/i.exec(text.slice(end));

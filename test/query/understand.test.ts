@@ -65,6 +65,17 @@ describe('countries and regions in questions', () => {
     expect(understand(q, TODAY).countries).toEqual(countries);
   });
 
+  it("a country named only to compare is filler, not a filter (like Korea's, 韓国のような)", () => {
+    const en = understand("did vietnam pass an ai law like korea's basic act?", TODAY);
+    expect(en.countries).toEqual(['VN']);
+    expect(en.filler).toContain('korea');
+    const ja = understand('ベトナムでも韓国のようなAI基本法ができた？', TODAY);
+    expect(ja.countries).toEqual(['VN']);
+    expect(ja.filler).toContain('韓国');
+    // (two countries asked about stay two filters)
+    expect(understand('korea and vietnam ai laws', TODAY).countries).toEqual(['KR', 'VN']);
+  });
+
   it('Europe and Asia widen to their digest sections', () => {
     const eu = understand('Europe', TODAY);
     expect(eu.countries).toEqual(['EU']);

@@ -54,6 +54,11 @@ const QuestionWordsFile = z.object({
    */
   generic_heads_en: words.default([]),
   /**
+   * Last parts of a hyphenated English word that say how its first part relates, not a subject
+   * (amazon-style, ai-driven, cloud-based): the first part is read, the suffix is filler.
+   */
+  en_hyphen_suffixes: words.default([]),
+  /**
    * Japanese words that join two subjects inside a compound (エージェント向けガバナンス指針: guidance
    * *for* agents): the compound is read as its two sides, and the joint as filler.
    */

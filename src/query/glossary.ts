@@ -20,6 +20,7 @@ let sets:
       headsEn: Set<string>;
       joints: Set<string>;
       timeSuffixes: Set<string>;
+      hyphenSuffixes: Set<string>;
     }
   | undefined;
 /** Words and their katakana stems as the index writes them (セミナー and セミナ). */
@@ -45,6 +46,7 @@ function wordSets() {
       kindHeads: withStems(q.ja_kind_heads),
       nameEnds: withStems([...q.ja_name_ends, ...q.ja_kind_heads]),
       headsEn: new Set(q.generic_heads_en),
+      hyphenSuffixes: new Set(q.en_hyphen_suffixes),
       joints: new Set(q.ja_joints),
       timeSuffixes: new Set(q.ja_time_suffixes),
     };
@@ -52,6 +54,8 @@ function wordSets() {
   return sets;
 }
 
+/** Hyphenated words' last parts that are filler (amazon-style: -style). */
+export const hyphenSuffixSet = (): Set<string> => wordSets().hyphenSuffixes;
 /** Words that make a sentence a question, not a search term. */
 export const questionWordSet = (): Set<string> => wordSets().question;
 /**

@@ -181,6 +181,13 @@ describe('terms', () => {
     );
   });
 
+  it("reads a hyphenated word's how-suffix as filler (amazon-style, cloud-based)", () => {
+    const u = understand('amazon-style warehouses', TODAY);
+    expect(u.filler).toContain('style');
+    expect(u.groups.map((g) => g.label)).toEqual(['amazon', 'warehouses']);
+    expect(understand('cloud-based chatbots', TODAY).filler).toContain('based');
+  });
+
   it('reads "machine learning" like "AI": in this corpus it only ranks', () => {
     // (the digests write AI where an asker says machine learning: "flood forecasting with machine
     // learning" is about AI flood forecasting, not items that say 学習)

@@ -15,6 +15,7 @@ import {
   baseForms,
   genericHeadEnSet,
   glossaryIndex,
+  hyphenSuffixSet,
   jaQuestionTermSet,
   questionWordSet,
   reviewedQuestionWordSet,
@@ -446,6 +447,12 @@ function wordGroups(
   // ai-ready, cross-border: a hyphenated word no vocabulary has is read as its words — not one
   // whose first part is a letter (e-commerce is not commerce, x-ray not a ray).
   if (word.includes('-') && depth === 0 && !ctx.hasTerm?.(word) && !/^[a-z]-/.test(word)) {
+    // amazon-style, cloud-based: the suffix says how, the first part is the subject
+    const suffix = /^(.+)-([a-z]+)$/.exec(word);
+    if (suffix && hyphenSuffixSet().has(suffix[2] as string)) {
+      ctx.filler.push(suffix[2] as string);
+      return englishGroups(suffix[1] as string, ctx, depth + 1);
+    }
     // multi-turn → マルチターン: the loanwords of its parts, written together as the corpus does.
     const loans = word.split('-').map((p) => lookupEnglishWord(p)?.katakana);
     const joined = loans.every(Boolean) ? stemKatakana(loans.join('')) : undefined;

@@ -169,6 +169,11 @@ const InstrumentsFile = z.object({
 const ClippedFile = z.object({
   en: z.record(z.string().regex(/^[a-z0-9'.-]+$/, 'expected a lowercase word'), z.string().min(1)),
   ja: z.record(z.string().min(1), z.string().min(1)),
+  /**
+   * Clipped last parts of a Japanese name, glued to the name (千葉工大: 工大 → 工業大学): expanded
+   * only where the corpus writes the full name.
+   */
+  ja_suffixes: z.record(z.string().min(1), z.string().min(1)).default({}),
 });
 
 export type QuestionWords = z.infer<typeof QuestionWordsFile>;

@@ -18,6 +18,7 @@ export function corpusLookups(index: SearchIndex): CorpusLookups {
     latinTerms: () => latinTermsOf(index),
     katakanaLike: (folded) => katakanaByFold(index).get(folded) ?? [],
     katakanaAlone: (t) => katakanaRuns(index).has(t),
+    katakanaStartingWith: (prefix) => [...katakanaRuns(index)].filter((t) => t.startsWith(prefix)),
   };
 }
 

@@ -3,6 +3,7 @@ import { tokenizerSync } from '../analyze/kuromoji.js';
 import { questionWords } from '../analyze/lexicon.js';
 import { combinePeriods, findPeriods, recentPeriod } from './period.js';
 import { findPlaces } from './places.js';
+import { expandClippedNames } from './understand/clipped-names.js';
 import type {
   CorpusLookups,
   Interpretation,
@@ -158,6 +159,8 @@ export function understand(question: string, today: string, options: UnderstandO
     text,
     negated.map((m) => [m.index ?? 0, (m.index ?? 0) + m[0].length]),
   );
+  // (a name clipped as people type it: エネ省, 千葉工大)
+  if (lang === 'ja') text = expandClippedNames(text, ctx);
   // (a place's name typed one letter off is that place: inda → India)
   const placeTypos = correctPlaceTypos(text, ctx.hasTerm);
   text = placeTypos.text;

@@ -125,6 +125,8 @@ export interface CorpusLookups {
    * loanword found only so is no reading of an English word ("books", "roads").
    */
   katakanaAlone?: (term: string) => boolean;
+  /** The katakana words the corpus writes whole that begin with `prefix` (エネ → エネルギー). */
+  katakanaStartingWith?: (prefix: string) => readonly string[];
 }
 
 /** What the understanding stages share while reading one question. */

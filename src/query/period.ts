@@ -316,6 +316,25 @@ const RULES: Rule[] = [
       };
     },
   },
+  // Christmas, Golden Week, お盆, Thanksgiving: the latest by today, the days around it
+  {
+    re: /\b(?:christmas|xmas|x-mas)(?:['’]s)?(?:\s+(?:holidays?|break|eve|day|season|week))?\b|クリスマス|\bgolden\s+week\b|ゴールデンウィーク|大型連休|\bgw\b|お盆|\bthanksgiving\b/gi,
+    make: (m, t) => {
+      const [ty, tm, td] = parts(t);
+      const word = m[0].toLowerCase();
+      // [first month, first day, last month, last day, English, Japanese]
+      const [fm, fd, lm, ld, en, ja] = /christ|xmas|x-mas|クリスマス/.test(word)
+        ? ([12, 18, 12, 31, 'Christmas', 'クリスマス'] as const)
+        : /golden|ゴールデン|大型連休|gw/.test(word)
+          ? ([4, 26, 5, 6, 'Golden Week', 'ゴールデンウィーク'] as const)
+          : /お盆/.test(word)
+            ? ([8, 8, 8, 20, 'Obon', 'お盆'] as const)
+            : ([11, 20, 11, 30, 'Thanksgiving', '感謝祭'] as const);
+      // (the latest that has begun by today)
+      const y = tm > fm || (tm === fm && td >= fd) ? ty : ty - 1;
+      return { from: iso(y, fm, fd), to: iso(y, lm, ld), label: { en: `${en} ${y}`, ja: `${y}年${ja}` } };
+    },
+  },
   // the month before last, 先々月, two months ago; the week before last, two weeks ago
   {
     re: /\b(?:the\s+)?month\s+before\s+last\b|\b(two|2)\s+months\s+ago\b|先々月|前々月/gi,

@@ -290,3 +290,23 @@ describe('two-digit years in Japanese dates', () => {
     },
   );
 });
+
+describe('holidays', () => {
+  it('reads Christmas, Golden Week, お盆 and Thanksgiving as the latest one by today', () => {
+    const p = (q: string, today: string) => combinePeriods(findPeriods(q, today));
+    expect(p('signed right before christmas', '2026-02-15')).toMatchObject({
+      from: '2025-12-18',
+      to: '2025-12-31',
+    });
+    expect(p('over xmas', '2025-12-24')).toMatchObject({ from: '2025-12-18', to: '2025-12-31' });
+    expect(p('ゴールデンウィーク中の発表', '2026-02-15')).toMatchObject({
+      from: '2025-04-26',
+      to: '2025-05-06',
+    });
+    expect(p('お盆明けの動き', '2026-08-30')).toMatchObject({ from: '2026-08-08', to: '2026-08-20' });
+    expect(p('anything around thanksgiving', '2026-02-15')).toMatchObject({
+      from: '2025-11-20',
+      to: '2025-11-30',
+    });
+  });
+});

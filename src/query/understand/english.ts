@@ -551,6 +551,16 @@ function relatedReading(ctx: UnderstandContext, word: string): Reading | undefin
       const r = read(v);
       if (r) return r;
     }
+  // WordNet's first synonym, where a corpus term says exactly it first (upkeep → maintenance:
+  // 保守, whose first gloss is "maintenance"): the word's own Japanese (営繕) shares nothing with
+  // the corpus's, but the term means the synonym itself, not a later sense of it.
+  const main = relatedForms(word).synonyms[0];
+  if (main && /^[a-z]{4,}$/.test(main) && !questionWordSet().has(main) && !isWeakWord(main)) {
+    const exact = (vocabularyTerms(ctx, main) ?? []).filter(
+      (t) => lookupJapaneseTerm(t)?.senses[0]?.[0]?.toLowerCase() === main,
+    );
+    if (exact.length) return { word: main, forms: exact, source: 'vocabulary' };
+  }
   return undefined;
 }
 

@@ -11,6 +11,8 @@ import { questionWords } from '../../../src/analyze/lexicon.js';
 import { withMessages } from '../../../src/present/ask-json.js';
 import { corpusLookups } from '../../../src/query/corpus-lookups.js';
 import { correctTypo } from '../../../src/query/understand/english.js';
+import { understand } from '../../../src/query/understand.js';
+import { buildVocabulary } from '../../../src/search/vocabulary.js';
 import { itemText, useRealCorpus } from '../../support/real-corpus.js';
 
 const corpus = useRealCorpus();
@@ -122,5 +124,19 @@ describe('a real English word the bilingual dictionary lacks (a verb: distract, 
     );
     expect(words.length).toBeGreaterThan(0);
     for (const w of words) expect(correctTypo(ctx, w), w).toBeUndefined();
+  });
+});
+
+describe("a word read through WordNet's first synonym", () => {
+  it('is read so where a corpus term says that synonym first (upkeep → maintenance: 保守)', () => {
+    const terms = new Set(['保守', '信頼', '線路']);
+    const lookups = { vocabulary: buildVocabulary(terms), hasTerm: (t: string) => terms.has(t) };
+    const g = understand('rail track upkeep', '2026-09-10', lookups).groups.find((x) => x.label === 'upkeep');
+    expect(g?.alternatives).toContainEqual(['保守']);
+    expect(g?.readAs).toBe('maintenance');
+    // (not a term that gives the synonym only later: 信頼 is "reliance; trust; faith", and religion's
+    // first synonym, faith, is no reading of it)
+    const r = understand('religion', '2026-09-10', lookups).groups[0];
+    expect(r?.alternatives.flat()).not.toContain('信頼');
   });
 });

@@ -258,7 +258,7 @@ export function englishGroups(text: string, ctx: UnderstandContext, depth = 0): 
     for (let len = Math.min(3, words.length - i); len >= 2 && !matched; len--) {
       const phrase = words.slice(i, i + len).join(' ');
       if (words.slice(i, i + len).some((w) => questionWordSet().has(w))) continue;
-      const vocab = vocabularyTerms(ctx, phrase);
+      const vocab = vocabularyTerms(ctx, phrase) ?? phraseBySynonym(ctx, words.slice(i, i + len));
       if (!vocab) continue;
       flush();
       groups.push(conceptGroup(phrase, { word: phrase, forms: vocab, source: 'vocabulary' }));
@@ -470,6 +470,20 @@ function wordGroups(
     if (parts.length) return parts;
   }
   return [asTyped()];
+}
+
+/**
+ * A gloss of the vocabulary said with another word for its last one (aerial photos → "aerial
+ * photograph": 空中写真): WordNet's first two synonyms of that word, one word each.
+ */
+function phraseBySynonym(ctx: UnderstandContext, words: readonly string[]): string[] | undefined {
+  const last = words.at(-1) as string;
+  for (const v of relatedForms(last).synonyms.slice(0, 2)) {
+    if (!/^[a-z]{3,}$/.test(v)) continue;
+    const hit = vocabularyTerms(ctx, [...words.slice(0, -1), v].join(' '));
+    if (hit) return hit;
+  }
+  return undefined;
 }
 
 /** An -ly word whose WordNet derived form is the word without -ly (finally → final), absent from the corpus. */

@@ -139,4 +139,12 @@ describe("a word read through WordNet's first synonym", () => {
     const r = understand('religion', '2026-09-10', lookups).groups[0];
     expect(r?.alternatives.flat()).not.toContain('信頼');
   });
+
+  it("finds a gloss said with another word for its last one (aerial photos → 'aerial photograph')", () => {
+    const terms = new Set(['空中写真', '空中', '写真']);
+    const lookups = { vocabulary: buildVocabulary(terms), hasTerm: (t: string) => terms.has(t) };
+    const g = understand('aerial photos', '2026-09-10', lookups).groups;
+    expect(g).toHaveLength(1);
+    expect(g[0]?.translation).toEqual(['空中写真']);
+  });
 });

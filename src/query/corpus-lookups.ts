@@ -2,7 +2,7 @@ import type { SearchIndex } from '../search/index-store.js';
 import { hasTerm, indexTerms, termDocCount } from '../search/scorer.js';
 import { foldedText } from './filters.js';
 import type { CorpusLookups } from './understand/context.js';
-import { soundKeys } from './understand/sounds-like.js';
+import { englishKeys, katakanaKey, soundKeys } from './understand/sounds-like.js';
 import { foldLongVowels } from './understand/text.js';
 
 /**
@@ -19,6 +19,14 @@ export function corpusLookups(index: SearchIndex): CorpusLookups {
     katakanaLike: (folded) => katakanaByFold(index).get(folded) ?? [],
     katakanaAlone: (t) => katakanaRuns(index).has(t),
     katakanaStartingWith: (prefix) => [...katakanaRuns(index)].filter((t) => t.startsWith(prefix)),
+    katakanaSounding: (latin) => {
+      const byKey = katakanaBySound(index);
+      return [
+        ...new Set(
+          englishKeys(latin).flatMap((k) => (k.length >= MIN_PHRASE_KEY ? (byKey.get(k) ?? []) : [])),
+        ),
+      ];
+    },
   };
 }
 
@@ -41,11 +49,33 @@ function katakanaRuns(index: SearchIndex): Set<string> {
   return runs;
 }
 
+/** Sound keys of a few words typed together are shared by few words only from six classes on. */
+const MIN_PHRASE_KEY = 6;
+
+const soundCache = new WeakMap<SearchIndex, Map<string, string[]>>();
+/** The katakana words the items write whole, by sound key (katakanaKey), long-vowel-free form. */
+function katakanaBySound(index: SearchIndex): Map<string, string[]> {
+  let map = soundCache.get(index);
+  if (!map) {
+    map = new Map();
+    for (const run of katakanaRuns(index)) {
+      const key = katakanaKey(run);
+      if (!key || key.length < MIN_PHRASE_KEY || run.endsWith('ー')) continue;
+      const list = map.get(key);
+      if (list) list.push(run);
+      else map.set(key, [run]);
+    }
+    soundCache.set(index, map);
+  }
+  return map;
+}
+
 /** Builds the term tables now, before an index serves: the first typo asked would wait for them. */
 export function warmCorpusLookups(index: SearchIndex): void {
   soundKeys(latinTermsOf(index));
   katakanaByFold(index);
   katakanaRuns(index);
+  katakanaBySound(index);
 }
 
 const latinTermCache = new WeakMap<SearchIndex, string[]>();

@@ -184,3 +184,27 @@ describe('adverbs', () => {
     expect(kept.groups.map((g) => g.label)).toContain('elderly');
   });
 });
+
+describe('words of a subject the stop-word list holds', () => {
+  it('zero, tv and web are subjects, never filler (zero trust is not trust)', () => {
+    const lookups = () => corpusLookups(corpus.index());
+    for (const [q, word] of [
+      ['zero trust architecture', 'zero'],
+      ['are tv stations using ai', 'tv'],
+      ['ai on the web', 'web'],
+    ] as const) {
+      const u = understand(q, '2026-02-15', lookups());
+      expect(u.filler, q).not.toContain(word);
+      expect(u.groups.map((g) => g.label.toLowerCase())).toContain(word);
+    }
+  });
+});
+
+describe('English words typed for a katakana word the corpus writes', () => {
+  it('finds it by sound where a word has no loanword in the dictionary (incident response)', () => {
+    const run = 'インシデントレスポンス';
+    if (!corpus.corpusHas(run)) return;
+    const sounding = corpusLookups(corpus.index()).katakanaSounding?.('incidentresponse') ?? [];
+    expect(sounding).toContain(run);
+  });
+});

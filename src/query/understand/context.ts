@@ -125,6 +125,11 @@ export interface CorpusLookups {
    * loanword found only so is no reading of an English word ("books", "roads").
    */
   katakanaAlone?: (term: string) => boolean;
+  /**
+   * The katakana words the corpus writes whole that sound like Latin letters typed together
+   * (sportsbetting → スポーツベッティング): six consonant classes or more.
+   */
+  katakanaSounding?: (latin: string) => readonly string[];
   /** The katakana words the corpus writes whole that begin with `prefix` (エネ → エネルギー). */
   katakanaStartingWith?: (prefix: string) => readonly string[];
 }

@@ -264,6 +264,41 @@ export function englishGroups(text: string, ctx: UnderstandContext, depth = 0): 
       groups.push(conceptGroup(phrase, { word: phrase, forms: vocab, source: 'vocabulary' }));
       matched = len;
     }
+    // Words whose loanwords the corpus writes together as one katakana word (sports betting →
+    // スポーツベッティング, as a month printed only in Japanese says it).
+    for (let len = Math.min(3, words.length - i); len >= 2 && !matched && depth === 0; len--) {
+      const ws = words.slice(i, i + len);
+      if (ws.some((w) => questionWordSet().has(w) || !/^[a-z]{3,}$/.test(w))) continue;
+      const loans = ws.map((w) => lookupEnglishWord(w)?.katakana);
+      const byLoans = loans.every(Boolean) ? stemKatakana(loans.join('')) : undefined;
+      // (or by sound, where a word has no loanword in the dictionary: betting, ベッティング)
+      // (a loanword drops the plural's s: sports → スポーツ)
+      const singular = ws.map((w) => (/[^s]s$/.test(w) && w.length >= 4 ? w.slice(0, -1) : w)).join('');
+      const bySound = [
+        ...new Set([
+          ...(ctx.katakanaSounding?.(ws.join('')) ?? []),
+          ...(ctx.katakanaSounding?.(singular) ?? []),
+        ]),
+      ];
+      const joined =
+        byLoans && ctx.katakanaAlone?.(byLoans) && ctx.hasTerm?.(byLoans)
+          ? byLoans
+          : bySound.length === 1
+            ? stemKatakana(bySound[0] as string)
+            : undefined;
+      if (!joined) continue;
+      flush();
+      groups.push({
+        label: original.slice(i, i + len).join(' '),
+        alternatives: minimalAlternatives([analyze(joined).flatMap((x) => x.parts), [joined]]),
+        boost: [],
+        weak: false,
+        untranslated: false,
+        source: 'vocabulary',
+        readAs: joined,
+      });
+      matched = len;
+    }
     // (a question word is no glossary word unless the glossary has it, or it is a code's letters)
     const w0 = words[i] as string;
     const questionWord =

@@ -208,3 +208,18 @@ describe('English words typed for a katakana word the corpus writes', () => {
     expect(sounding).toContain(run);
   });
 });
+
+describe('an -ing word right after its noun', () => {
+  it('is what the noun does — filler when the corpus has no reading of it — not the subject', () => {
+    const lookups = () => corpusLookups(corpus.index());
+    const verb = understand('songwriters losing money to ai', '2026-02-15', lookups());
+    if (!corpus.corpusHas('losing')) expect(verb.filler).toContain('losing');
+    // (a gerund after a preposition or after "ai" is the subject: ai in mining, ai mining rules)
+    for (const q of ['ai in beekeeping', 'ai beekeeping rules']) {
+      if (corpus.corpusHas('beekeeping')) continue;
+      const u = understand(q, '2026-02-15', lookups());
+      expect(u.filler, q).not.toContain('beekeeping');
+      expect(corpus.ask(q).results, q).toEqual([]);
+    }
+  });
+});

@@ -141,6 +141,8 @@ export interface UnderstandContext extends CorpusLookups {
    * English question word misspelt (naver is no "never").
    */
   inJapanese?: boolean;
+  /** English -ing words used as verbs after their noun ("songwriters losing money"). */
+  verbUses?: Set<string>;
   /** Words read as filler, collected as the stages meet them. */
   filler: string[];
   /** True once the question's time budget is spent: the stages stop reading. */

@@ -188,6 +188,20 @@ export function englishGroups(text: string, ctx: UnderstandContext, depth = 0): 
   });
   joinSplitNames(original, ctx);
   const words = original.map((w) => w.toLowerCase());
+  // "songwriters losing money", "trucks queuing": an -ing word right after the noun it tells of
+  // is what that noun does — a verb, not the subject (unlike "ai in mining", "ai mining rules").
+  if (depth === 0)
+    ctx.verbUses = new Set(
+      words.filter(
+        (w, k) =>
+          /^[a-z]{3,}ing$/.test(w) &&
+          k > 0 &&
+          /^[a-z]{3,}$/.test(words[k - 1] as string) &&
+          words[k - 1] !== 'ai' &&
+          !questionWordSet().has(words[k - 1] as string) &&
+          !/ing$/.test(words[k - 1] as string),
+      ),
+    );
   const groups: TermGroup[] = [];
   let leftover: string[] = [];
   // Words outside the glossary are analyzed as one run, so "sb 53" still becomes the code sb53.
@@ -461,6 +475,11 @@ function wordGroups(
     // (required of an answer: a word read so far from itself is what the question is about —
     // "farming robots" is not answered by robot items without farming)
     return [{ ...g, alternatives: typed, readAs: related.word, related: true }];
+  }
+  // (a verb the corpus has no reading of, after its noun: said as filler — the noun is the subject)
+  if (!name && ctx.verbUses?.has(word) && !ctx.hasTerm?.(word) && isEnglishWord(word)) {
+    ctx.filler.push(label);
+    return [];
   }
   const typo = name ? undefined : correctTypo(ctx, word);
   if (!typo && !name && !ctx.inJapanese && !ctx.hasTerm?.(word) && isMisspeltFiller(word)) {

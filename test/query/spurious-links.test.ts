@@ -214,6 +214,9 @@ describe('an -ing word right after its noun', () => {
     const lookups = () => corpusLookups(corpus.index());
     const verb = understand('songwriters losing money to ai', '2026-02-15', lookups());
     if (!corpus.corpusHas('losing')) expect(verb.filler).toContain('losing');
+    // (and a relative clause's verb: "ai that chats like a human")
+    const clause = understand('rules for ai that chats like a human', '2026-02-15', lookups());
+    if (!corpus.corpusHas('chats')) expect(clause.filler).toContain('chats');
     // (a gerund after a preposition or after "ai" is the subject: ai in mining, ai mining rules)
     for (const q of ['ai in beekeeping', 'ai beekeeping rules']) {
       if (corpus.corpusHas('beekeeping')) continue;

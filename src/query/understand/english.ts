@@ -202,6 +202,12 @@ export function englishGroups(text: string, ctx: UnderstandContext, depth = 0): 
           !/ing$/.test(words[k - 1] as string),
       ),
     );
+  // "ai that chats like a human": a verb of a relative clause, what its noun does.
+  if (depth === 0)
+    words.forEach((w, k) => {
+      if (k > 0 && /^(?:that|which|who)$/.test(words[k - 1] as string) && /^[a-z]{3,}(?:s|ed|ing)$/.test(w))
+        ctx.verbUses?.add(w);
+    });
   const groups: TermGroup[] = [];
   let leftover: string[] = [];
   // Words outside the glossary are analyzed as one run, so "sb 53" still becomes the code sb53.

@@ -207,6 +207,11 @@ describe('English words typed for a katakana word the corpus writes', () => {
     const sounding = corpusLookups(corpus.index()).katakanaSounding?.('incidentresponse') ?? [];
     expect(sounding).toContain(run);
   });
+
+  it('not by sound alone where a word has a loanword the run lacks (security research is no セキュリティリスク)', () => {
+    const g = understand('security research', '2026-02-15', corpusLookups(corpus.index())).groups;
+    expect(g.map((x) => x.readAs)).not.toContain('セキュリティリスク');
+  });
 });
 
 describe('an -ing word right after its noun', () => {

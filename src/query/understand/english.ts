@@ -294,12 +294,14 @@ export function englishGroups(text: string, ctx: UnderstandContext, depth = 0): 
       // (or by sound, where a word has no loanword in the dictionary: betting, ベッティング)
       // (a loanword drops the plural's s: sports → スポーツ)
       const singular = ws.map((w) => (/[^s]s$/.test(w) && w.length >= 4 ? w.slice(0, -1) : w)).join('');
+      // (each word that has a loanword must be in the run as that loanword: "security research"
+      // sounds like セキュリティリスク, but research is リサーチ)
       const bySound = [
         ...new Set([
           ...(ctx.katakanaSounding?.(ws.join('')) ?? []),
           ...(ctx.katakanaSounding?.(singular) ?? []),
         ]),
-      ];
+      ].filter((run) => loans.every((l) => !l || run.includes(stemKatakana(l))));
       const joined =
         byLoans && ctx.katakanaAlone?.(byLoans) && ctx.hasTerm?.(byLoans)
           ? byLoans

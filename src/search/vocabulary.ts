@@ -57,10 +57,21 @@ export function buildVocabulary(terms: Iterable<string>): Vocabulary {
     seen.add(term);
     // (One kanji — 船, 海, 税 — was tried, by its first gloss only: it answered must-be-empty
     // questions on the tune sets through one-character words of other meanings.)
-    if (term.length < MIN_LENGTH || !JAPANESE.test(term)) continue;
+    if (!JAPANESE.test(term)) continue;
     // Katakana terms are indexed stemmed (サーバー → サーバ); the dictionary writes the long vowel.
     const entry = lookupJapaneseTerm(term);
     if (!entry) continue;
+    // …but a one-kanji term's first-sense glosses of two words say one thing ("train station": 駅)
+    if (term.length < MIN_LENGTH) {
+      if (!KANJI.test(term)) continue;
+      (entry.senses[0] ?? []).slice(0, GLOSSES).forEach((gloss, g) => {
+        if (gloss.split(' ').length !== 2 || gloss !== gloss.toLowerCase()) return;
+        const byTerm = links.get(gloss) ?? new Map<string, number>();
+        byTerm.set(term, Math.min(byTerm.get(term) ?? g, g));
+        links.set(gloss, byTerm);
+      });
+      continue;
+    }
     const link = (key: string, rank: number) => {
       const byTerm = links.get(key) ?? new Map<string, number>();
       byTerm.set(term, Math.min(byTerm.get(term) ?? rank, rank));

@@ -39,6 +39,13 @@ describe('the corpus vocabulary (index/vocabulary.json)', () => {
     expect(both.english.get('pipe')).toEqual(['パイプ']);
   });
 
+  it("links a one-kanji term by its two-word glosses only (駅: 'train station', never 'station')", () => {
+    const v = buildVocabulary(['駅', '船']);
+    expect(v.english.get('train station')).toEqual(['駅']);
+    expect(v.english.get('station')).toBeUndefined();
+    expect(v.english.get('ship')).toBeUndefined();
+  });
+
   it('reads kanji compounds by their reading (a typo by ear finds the word)', () => {
     const v = buildVocabulary(['人工知能基本計画', '基本法']);
     expect(v.readings.get('ジンコウチノウキホンケイカク')).toEqual(['人工知能基本計画']);

@@ -188,26 +188,7 @@ export function englishGroups(text: string, ctx: UnderstandContext, depth = 0): 
   });
   joinSplitNames(original, ctx);
   const words = original.map((w) => w.toLowerCase());
-  // "songwriters losing money", "trucks queuing": an -ing word right after the noun it tells of
-  // is what that noun does — a verb, not the subject (unlike "ai in mining", "ai mining rules").
-  if (depth === 0)
-    ctx.verbUses = new Set(
-      words.filter(
-        (w, k) =>
-          /^[a-z]{3,}ing$/.test(w) &&
-          k > 0 &&
-          /^[a-z]{3,}$/.test(words[k - 1] as string) &&
-          words[k - 1] !== 'ai' &&
-          !questionWordSet().has(words[k - 1] as string) &&
-          !/ing$/.test(words[k - 1] as string),
-      ),
-    );
-  // "ai that chats like a human": a verb of a relative clause, what its noun does.
-  if (depth === 0)
-    words.forEach((w, k) => {
-      if (k > 0 && /^(?:that|which|who)$/.test(words[k - 1] as string) && /^[a-z]{3,}(?:s|ed|ing)$/.test(w))
-        ctx.verbUses?.add(w);
-    });
+  if (depth === 0) ctx.verbUses = verbUsesOf(words);
   const groups: TermGroup[] = [];
   let leftover: string[] = [];
   // Words outside the glossary are analyzed as one run, so "sb 53" still becomes the code sb53.
@@ -289,25 +270,7 @@ export function englishGroups(text: string, ctx: UnderstandContext, depth = 0): 
     for (let len = Math.min(3, words.length - i); len >= 2 && !matched && depth === 0; len--) {
       const ws = words.slice(i, i + len);
       if (ws.some((w) => questionWordSet().has(w) || !/^[a-z]{3,}$/.test(w))) continue;
-      const loans = ws.map((w) => lookupEnglishWord(w)?.katakana);
-      const byLoans = loans.every(Boolean) ? stemKatakana(loans.join('')) : undefined;
-      // (or by sound, where a word has no loanword in the dictionary: betting, ベッティング)
-      // (a loanword drops the plural's s: sports → スポーツ)
-      const singular = ws.map((w) => (/[^s]s$/.test(w) && w.length >= 4 ? w.slice(0, -1) : w)).join('');
-      // (each word that has a loanword must be in the run as that loanword: "security research"
-      // sounds like セキュリティリスク, but research is リサーチ)
-      const bySound = [
-        ...new Set([
-          ...(ctx.katakanaSounding?.(ws.join('')) ?? []),
-          ...(ctx.katakanaSounding?.(singular) ?? []),
-        ]),
-      ].filter((run) => loans.every((l) => !l || run.includes(stemKatakana(l))));
-      const joined =
-        byLoans && ctx.katakanaAlone?.(byLoans) && ctx.hasTerm?.(byLoans)
-          ? byLoans
-          : bySound.length === 1
-            ? stemKatakana(bySound[0] as string)
-            : undefined;
+      const joined = katakanaPhrase(ctx, ws);
       if (!joined) continue;
       flush();
       groups.push({
@@ -532,6 +495,46 @@ function wordGroups(
     if (parts.length) return parts;
   }
   return [asTyped()];
+}
+
+/**
+ * The words of a question used as verbs, not subjects: an -ing word right after the noun it tells
+ * of ("songwriters losing money", "trucks queuing" — unlike "ai in mining", "ai mining rules"),
+ * and the verb of a relative clause ("ai that chats like a human").
+ */
+function verbUsesOf(words: readonly string[]): Set<string> {
+  const out = new Set<string>();
+  words.forEach((w, k) => {
+    const before = words[k - 1];
+    if (before === undefined || !/^[a-z]{3,}$/.test(before)) return;
+    if (/^(?:that|which|who)$/.test(before) && /^[a-z]{3,}(?:s|ed|ing)$/.test(w)) out.add(w);
+    else if (
+      /^[a-z]{3,}ing$/.test(w) &&
+      before !== 'ai' &&
+      !questionWordSet().has(before) &&
+      !before.endsWith('ing')
+    )
+      out.add(w);
+  });
+  return out;
+}
+
+/**
+ * The katakana word of the corpus a few English words typed apart stand for: their loanwords
+ * joined (sports betting → スポーツベッティング), or — where a word has no loanword in the
+ * dictionary (betting) — the one corpus katakana word that sounds like them, holding the
+ * loanwords the others have ("security research" sounds like セキュリティリスク, but research is
+ * リサーチ). A loanword drops the plural's s (sports → スポーツ).
+ */
+function katakanaPhrase(ctx: UnderstandContext, ws: readonly string[]): string | undefined {
+  const loans = ws.map((w) => lookupEnglishWord(w)?.katakana);
+  const byLoans = loans.every(Boolean) ? stemKatakana(loans.join('')) : undefined;
+  if (byLoans && ctx.katakanaAlone?.(byLoans) && ctx.hasTerm?.(byLoans)) return byLoans;
+  const singular = ws.map((w) => (/[^s]s$/.test(w) && w.length >= 4 ? w.slice(0, -1) : w)).join('');
+  const bySound = [
+    ...new Set([...(ctx.katakanaSounding?.(ws.join('')) ?? []), ...(ctx.katakanaSounding?.(singular) ?? [])]),
+  ].filter((run) => loans.every((l) => !l || run.includes(stemKatakana(l))));
+  return bySound.length === 1 ? stemKatakana(bySound[0] as string) : undefined;
 }
 
 /**

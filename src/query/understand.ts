@@ -160,7 +160,8 @@ export function understand(question: string, today: string, options: UnderstandO
     negated.map((m) => [m.index ?? 0, (m.index ?? 0) + m[0].length]),
   );
   // (a name clipped as people type it: エネ省, 千葉工大)
-  if (lang === 'ja') text = expandClippedNames(text, ctx);
+  const clipped = lang === 'ja' ? expandClippedNames(text, ctx) : { text, read: [] };
+  text = clipped.text;
   // (a place's name typed one letter off is that place: inda → India)
   const placeTypos = correctPlaceTypos(text, ctx.hasTerm);
   text = placeTypos.text;
@@ -230,7 +231,9 @@ export function understand(question: string, today: string, options: UnderstandO
     ...(LATEST.test(text) ? { latest: true } : {}),
     ...(ABOUT_ITSELF.test(text) && !DOING.test(text) ? { aboutItself: true } : {}),
     ...aspectsAsked(text),
-    ...(placeTypos.read.length ? { placeReadAs: Object.fromEntries(placeTypos.read) } : {}),
+    ...(placeTypos.read.length || clipped.read.length
+      ? { placeReadAs: Object.fromEntries([...clipped.read, ...placeTypos.read]) }
+      : {}),
   };
   if (interp.rank?.length) {
     // "how many people work at aisi these days", AISIの最近の体制: what a question asks of its

@@ -33,7 +33,8 @@ export function droppedWords(
     ]),
     ...interp.filler,
     ...Object.values(interp.placeNames),
-    // (a place typed one letter off, read as the place: inda → India)
+    // (a place typed one letter off or a name typed clipped, read as the name: inda → India,
+    // エネ省 → エネルギー省)
     ...Object.keys(interp.placeReadAs ?? {}),
     ...allNames()
       .filter((n) => countries.has(n.code))

@@ -7,10 +7,15 @@ import type { CorpusLookups } from './context.js';
  * word cut short before an institution's suffix (エネ省 → エネルギー省), and a name's clipped last
  * part glued to it (千葉工大 → 千葉工業大学: `ja_suffixes` in clipped.yml). Only where the corpus
  * writes the full name, and only one way: two names it could be are a guess, not a reading.
+ * Returns the text so read, and each name as typed → as read (said in the answer).
  */
-export function expandClippedNames(text: string, ctx: CorpusLookups): string {
+export function expandClippedNames(
+  text: string,
+  ctx: CorpusLookups,
+): { text: string; read: [string, string][] } {
+  const read: [string, string][] = [];
   const has = ctx.hasTerm;
-  if (!has) return text;
+  if (!has) return { text, read };
   const written = (name: string) => has(name) || has(stemKatakana(name));
   let out = text.replace(
     /(?<![\u30a1-\u30faー])([\u30a1-\u30fa][\u30a1-\u30faー]{1,2})(省|庁|局)/g,
@@ -20,7 +25,10 @@ export function expandClippedNames(text: string, ctx: CorpusLookups): string {
         (t) => t.length >= kana.length + 2 && written(t + suffix),
       );
       const names = [...new Set(full.map((t) => t.replace(/ー+$/, '')))];
-      return names.length === 1 ? `${full.find((t) => t.endsWith('ー')) ?? full[0]}${suffix}` : m;
+      if (names.length !== 1) return m;
+      const name = `${full.find((t) => t.endsWith('ー')) ?? full[0]}${suffix}`;
+      read.push([m, name]);
+      return name;
     },
   );
   // (longest clipped part first: 工大 before 大)
@@ -30,10 +38,13 @@ export function expandClippedNames(text: string, ctx: CorpusLookups): string {
     out = out.replace(re, (m, name: string) => {
       for (let k = name.length; k >= 1; k--) {
         const head = name.slice(-k);
-        if (!written(head + short) && written(head + full)) return `${name.slice(0, -k)}${head}${full}`;
+        if (!written(head + short) && written(head + full)) {
+          read.push([head + short, head + full]);
+          return `${name.slice(0, -k)}${head}${full}`;
+        }
       }
       return m;
     });
   }
-  return out;
+  return { text: out, read };
 }

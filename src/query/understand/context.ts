@@ -92,7 +92,10 @@ export interface Interpretation {
    * budget…: `aspects` in question-words.yml): they rank the subject's items, never select them.
    */
   rank?: string[];
-  /** Places typed one letter off, as typed → the name they were read as (inda → india). */
+  /**
+   * Places typed one letter off and names typed clipped, as typed → the name they were read as
+   * (inda → india, エネ省 → エネルギー省).
+   */
   placeReadAs?: Record<string, string>;
   /**
    * Set when understanding ran out of its time budget: only the first `analyzedChars` of the

@@ -500,7 +500,8 @@ function wordGroups(
 /**
  * The words of a question used as verbs, not subjects: an -ing word right after the noun it tells
  * of ("songwriters losing money", "trucks queuing" — unlike "ai in mining", "ai mining rules"),
- * and the verb of a relative clause ("ai that chats like a human").
+ * the verb of a relative clause ("ai that chats like a human") and a passive ("books are being
+ * scraped").
  */
 function verbUsesOf(words: readonly string[]): Set<string> {
   const out = new Set<string>();
@@ -508,6 +509,9 @@ function verbUsesOf(words: readonly string[]): Set<string> {
     const before = words[k - 1];
     if (before === undefined || !/^[a-z]{3,}$/.test(before)) return;
     if (/^(?:that|which|who)$/.test(before) && /^[a-z]{3,}(?:s|ed|ing)$/.test(w)) out.add(w);
+    // (a passive: "books are being scraped", "voices get cloned")
+    else if (/^(?:being|been|is|are|was|were|get|gets|got|getting)$/.test(before) && /^[a-z]{3,}ed$/.test(w))
+      out.add(w);
     else if (
       /^[a-z]{3,}ing$/.test(w) &&
       before !== 'ai' &&

@@ -104,8 +104,13 @@ export function baseForms(word: string): string[] {
   if (word.endsWith('ies')) out.push(`${word.slice(0, -3)}y`);
   if (word.endsWith('es')) out.push(word.slice(0, -2));
   if (word.endsWith('s') && !word.endsWith('ss')) out.push(word.slice(0, -1));
-  if (word.endsWith('ed')) out.push(word.slice(0, -2), word.slice(0, -1));
-  if (word.endsWith('ing')) out.push(word.slice(0, -3), `${word.slice(0, -3)}e`);
+  // (a one-syllable stem ending consonant-vowel-consonant doubles its last letter: scraped and
+  // scraping are of scrape, never of scrap — scrapped, scrapping)
+  const undoubled = (stem: string) => /^[^aeiou]*[aeiou][^aeiouwxy]$/.test(stem);
+  if (word.endsWith('ed'))
+    out.push(...(undoubled(word.slice(0, -2)) ? [] : [word.slice(0, -2)]), word.slice(0, -1));
+  if (word.endsWith('ing'))
+    out.push(...(undoubled(word.slice(0, -3)) ? [] : [word.slice(0, -3)]), `${word.slice(0, -3)}e`);
   if (word.endsWith("'s")) out.push(word.slice(0, -2));
   return out;
 }

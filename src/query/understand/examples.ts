@@ -1,8 +1,9 @@
+import { glossaryIndex } from '../glossary.js';
 import type { TermGroup, UnderstandContext } from './context.js';
 
 /**
  * Examples: "AISIのサブワーキンググループ（医療・ロボティクスなど）", "partner orgs (nict, riken
- * etc)", "laws such as SB53 or RAISE". A list the asker marks as examples (など, 等, etc, e.g.,
+ * etc)", "laws such as SB53 or RAISE", and two words joined by "or" ("copper or lithium"). A list the asker marks as examples (など, 等, etc, e.g.,
  * such as) names things the answer may be about, not things it must all be about: read as one
  * concept matched by any of them. Read as separate concepts, one example the corpus does not hold
  * (医療) emptied the answer as "Nothing about 医療" although the others were the subject.
@@ -111,8 +112,25 @@ export function findExampleLists(text: string): ExampleList[] {
     const list = hit[1] as string;
     add(after, list, englishItems(list), 'en', m[0]);
   }
+  // "copper or lithium", "drugs or guns": two words joined by "or" are alternatives the asker
+  // offers, an answer about either answers — when each reads as exactly one concept.
+  for (const m of text.matchAll(EN_OR)) {
+    const list = m[0];
+    const [first, second] = englishItems(list) as [string, string];
+    // (not a word that begins or ends a glossary phrase: "backdoors or national security risks")
+    const next = /^\s+([A-Za-z][\w'-]*)/.exec(text.slice((m.index ?? 0) + list.length))?.[1];
+    const before = /([A-Za-z][\w'-]*)\s+$/.exec(text.slice(0, m.index ?? 0))?.[1];
+    const gloss = glossaryIndex();
+    if (next && gloss.has(`${second} ${next}`.toLowerCase())) continue;
+    if (before && gloss.has(`${before} ${first}`.toLowerCase())) continue;
+    add(m.index ?? 0, list, [first, second], 'en');
+  }
   return found.sort((a, b) => a.start - b.start);
 }
+
+/** Two words joined by "or", neither "and" nor "or" itself. */
+const EN_OR =
+  /(?<![\w'-])(?!(?:and|or)\b)[A-Za-z][\w'-]{1,30} or (?!(?:and|or)\b)[A-Za-z][\w'-]{1,30}(?![\w'-])/gi;
 
 /**
  * The examples' concepts as one group matched by any of them, or undefined when some example

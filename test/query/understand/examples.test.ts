@@ -84,3 +84,22 @@ describe('examples are matched by any of them', () => {
     expect(r.interp.groups.map((g) => g.label)).toContain('watermarking or labelling');
   });
 });
+
+describe('two words joined by "or"', () => {
+  it('are alternatives the asker offers, unless a word is part of a glossary phrase', () => {
+    expect(findExampleLists('red teaming models for chemical or bio misuse').map((l) => l.items)).toEqual([
+      ['chemical', 'bio'],
+    ]);
+    // (national security is one phrase: "backdoors or national" is no list)
+    expect(findExampleLists('does aisi check ai for backdoors or national security risks')).toEqual([]);
+    // ("and" joins what must all be there)
+    expect(findExampleLists('tractors and crop yield')).toEqual([]);
+  });
+
+  it('an answer about either answers; neither held keeps the answer empty', () => {
+    const present = corpus.ask('chatbot or deepfake rules');
+    expect(present.results.length).toBeGreaterThan(0);
+    const absent = ['beekeeping', 'zoos'].filter((w) => !corpus.corpusHas(w));
+    if (absent.length === 2) expect(corpus.ask('ai in beekeeping or zoos').results).toEqual([]);
+  });
+});

@@ -32,7 +32,7 @@ describe('Japanese names clipped as people type them', () => {
     expect(full.results.length).toBeGreaterThan(0);
     expect(clipped.results.map((r) => r.id)).toEqual(full.results.map((r) => r.id));
     // (and says how it read the name, placing the word as typed)
-    const said = clipped.notices.find((n) => n.code === 'wordsRead');
+    const said = clipped.notices?.find((n) => n.code === 'wordsRead');
     expect(said?.args).toMatchObject({ readAs: { エネ省: 'エネルギー省' } });
     expect(droppedWords(clipped, clipped.interp)).toEqual([]);
   });

@@ -18,7 +18,7 @@ export function corpusLookups(index: SearchIndex): CorpusLookups {
     latinTerms: () => latinTermsOf(index),
     katakanaLike: (folded) => katakanaByFold(index).get(folded) ?? [],
     katakanaAlone: (t) => katakanaRuns(index).has(t),
-    katakanaStartingWith: (prefix) => [...katakanaRuns(index)].filter((t) => t.startsWith(prefix)),
+    katakanaStartingWith: (prefix) => katakanaRunList(index).filter((t) => t.startsWith(prefix)),
     katakanaSounding: (latin) => {
       const byKey = katakanaBySound(index);
       return [
@@ -47,6 +47,17 @@ function katakanaRuns(index: SearchIndex): Set<string> {
     runCache.set(index, runs);
   }
   return runs;
+}
+
+const runListCache = new WeakMap<SearchIndex, string[]>();
+/** {@link katakanaRuns} as a list, made once per index (a prefix is looked for in all of them). */
+function katakanaRunList(index: SearchIndex): string[] {
+  let list = runListCache.get(index);
+  if (!list) {
+    list = [...katakanaRuns(index)];
+    runListCache.set(index, list);
+  }
+  return list;
 }
 
 /** Sound keys of a few words typed together are shared by few words only from six classes on. */

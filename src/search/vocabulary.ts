@@ -37,7 +37,7 @@ export function readingOf(word: string): string | undefined {
 const SENSES = 2;
 /** Glosses per sense: the later ones are explanations more than words. */
 const GLOSSES = 3;
-/** Shortest Japanese term looked up: one kanji (法, 案) is too ambiguous to link by itself. */
+/** Shortest Japanese term linked by every gloss: one kanji (法, 案) is too ambiguous to be, by a word. */
 const MIN_LENGTH = 2;
 const JAPANESE = /[\u3040-\u30ff\u3400-\u9fff]/;
 /** Rank of a two-word gloss's last word: a link kept only where no term glosses the word itself. */
@@ -55,28 +55,26 @@ export function buildVocabulary(terms: Iterable<string>): Vocabulary {
   for (const term of terms) {
     if (seen.has(term)) continue;
     seen.add(term);
-    // (One kanji — 船, 海, 税 — was tried, by its first gloss only: it answered must-be-empty
-    // questions on the tune sets through one-character words of other meanings.)
+    // (One kanji — 船, 海, 税 — was tried by its one-word first gloss: it answered must-be-empty
+    // questions on the tune sets through one-character words of other meanings. Only its two-word
+    // glosses link it, below.)
     if (!JAPANESE.test(term)) continue;
     // Katakana terms are indexed stemmed (サーバー → サーバ); the dictionary writes the long vowel.
     const entry = lookupJapaneseTerm(term);
     if (!entry) continue;
-    // …but a one-kanji term's first-sense glosses of two words say one thing ("train station": 駅)
-    if (term.length < MIN_LENGTH) {
-      if (!KANJI.test(term)) continue;
-      (entry.senses[0] ?? []).slice(0, GLOSSES).forEach((gloss, g) => {
-        if (gloss.split(' ').length !== 2 || gloss !== gloss.toLowerCase()) return;
-        const byTerm = links.get(gloss) ?? new Map<string, number>();
-        byTerm.set(term, Math.min(byTerm.get(term) ?? g, g));
-        links.set(gloss, byTerm);
-      });
-      continue;
-    }
     const link = (key: string, rank: number) => {
       const byTerm = links.get(key) ?? new Map<string, number>();
       byTerm.set(term, Math.min(byTerm.get(term) ?? rank, rank));
       links.set(key, byTerm);
     };
+    // …but a one-kanji term's first-sense glosses of two words say one thing ("train station": 駅)
+    if (term.length < MIN_LENGTH) {
+      if (KANJI.test(term))
+        (entry.senses[0] ?? []).slice(0, GLOSSES).forEach((gloss, g) => {
+          if (gloss.split(' ').length === 2 && gloss === gloss.toLowerCase()) link(gloss, g);
+        });
+      continue;
+    }
     // A term its first sense glosses with a word of its own (文科: "liberal arts; humanities") is
     // that word, not a kind of its glosses' last words.
     const named = (entry.senses[0] ?? []).some((g) => !g.includes(' '));
@@ -102,7 +100,7 @@ export function buildVocabulary(terms: Iterable<string>): Vocabulary {
           HEAD.test(words[1] as string) &&
           KANJI.test(term)
         )
-          link(words[1] as string, HEAD_RANK + s * 10 + g);
+          link(words[1] as string, HEAD_RANK + g);
       });
     });
   }

@@ -479,8 +479,7 @@ function wordGroups(
       return englishGroups(suffix[1] as string, ctx, depth + 1);
     }
     // multi-turn → マルチターン: the loanwords of its parts, written together as the corpus does.
-    const loans = word.split('-').map((p) => lookupEnglishWord(p)?.katakana);
-    const joined = loans.every(Boolean) ? stemKatakana(loans.join('')) : undefined;
+    const joined = joinedLoanwords(word.split('-'));
     if (joined && ctx.katakanaAlone?.(joined))
       return [
         asTyped({
@@ -531,14 +530,20 @@ function verbUsesOf(words: readonly string[]): Set<string> {
  * リサーチ). A loanword drops the plural's s (sports → スポーツ).
  */
 function katakanaPhrase(ctx: UnderstandContext, ws: readonly string[]): string | undefined {
-  const loans = ws.map((w) => lookupEnglishWord(w)?.katakana);
-  const byLoans = loans.every(Boolean) ? stemKatakana(loans.join('')) : undefined;
+  const byLoans = joinedLoanwords(ws);
   if (byLoans && ctx.katakanaAlone?.(byLoans) && ctx.hasTerm?.(byLoans)) return byLoans;
+  const loans = ws.map((w) => lookupEnglishWord(w)?.katakana);
   const singular = ws.map((w) => (/[^s]s$/.test(w) && w.length >= 4 ? w.slice(0, -1) : w)).join('');
   const bySound = [
     ...new Set([...(ctx.katakanaSounding?.(ws.join('')) ?? []), ...(ctx.katakanaSounding?.(singular) ?? [])]),
   ].filter((run) => loans.every((l) => !l || run.includes(stemKatakana(l))));
   return bySound.length === 1 ? stemKatakana(bySound[0] as string) : undefined;
+}
+
+/** Words' dictionary loanwords written together, as the index stems them (multi-turn → マルチターン), if each has one. */
+function joinedLoanwords(words: readonly string[]): string | undefined {
+  const loans = words.map((w) => lookupEnglishWord(w)?.katakana);
+  return loans.every(Boolean) ? stemKatakana(loans.join('')) : undefined;
 }
 
 /**

@@ -3,8 +3,9 @@ import type { TermGroup, UnderstandContext } from './context.js';
 
 /**
  * Examples: "AISIのサブワーキンググループ（医療・ロボティクスなど）", "partner orgs (nict, riken
- * etc)", "laws such as SB53 or RAISE", and two words joined by "or" ("copper or lithium"). A list the asker marks as examples (など, 等, etc, e.g.,
- * such as) names things the answer may be about, not things it must all be about: read as one
+ * etc)", "laws such as SB53 or RAISE", and two words joined by "or" ("copper or lithium"). A
+ * list the asker marks as examples (など, 等, etc, e.g., such as), or offers as alternatives (or),
+ * names things the answer may be about, not things it must all be about: read as one
  * concept matched by any of them. Read as separate concepts, one example the corpus does not hold
  * (医療) emptied the answer as "Nothing about 医療" although the others were the subject.
  *

@@ -214,10 +214,10 @@ function soundsLatin(ctx: UnderstandContext, run: string, parts: readonly string
   // A part, or parts written together (フレーム + ワーク: framework), as a Latin word of the
   // corpus: by sound, or — a short one (グレート, チーム) — as the English it is the loanword of.
   const latin = (word: string): string | undefined =>
-    like(word)[0] ?? loanwordEnglish(word).find((e) => terms.includes(e) || ctx.hasTerm?.(e) === true);
+    like(word)[0] ?? loanwordEnglish(word).find((e) => ctx.hasTerm?.(e) === true);
   // (a run the splitter could not part, グレートダイバージェンス, is parted where each piece reads)
   const pieces = parts.length > 1 ? parts : run.length >= 6 && run.length <= 16 ? [...run] : [];
-  if (pieces.length < 2 || (parts.length > 1 && parts.length > 6)) return [];
+  if (pieces.length < 2 || parts.length > 6) return [];
   const memo = new Map<number, string[] | null>();
   const read = (from: number): string[] | undefined => {
     if (from === pieces.length) return [];
@@ -348,11 +348,14 @@ function loanReading(word: string): { forms: string[][]; weak: boolean } {
   const forms = english.flatMap((e) =>
     // (the reviewed glossary only: the vocabulary's links for the English word drift — anime →
     // animation → 動画, password → 暗号)
-    (glossaryHit(e) ?? []).map((f) =>
-      analyze(f).map((x) => (x.latin ? (x.alternatives[0] ?? x.whole) : x.whole)),
-    ),
+    (glossaryHit(e) ?? []).map(asAlternative),
   );
   return { forms, weak: english.some((e) => weakTermSet().has(e)) };
+}
+
+/** A glossary form as an alternative: its analyzed words, a Latin word by its best form. */
+function asAlternative(form: string): string[] {
+  return analyze(form).map((x) => (x.latin ? (x.alternatives[0] ?? x.whole) : x.whole));
 }
 
 /** A Japanese word's first English glosses (two words at most) as English-field alternatives. */
@@ -535,8 +538,7 @@ function groupsOf(text: string, ctx: UnderstandContext): TermGroup[] {
       const words = weakTermSet().has(said)
         ? undefined
         : (rev.get(said) ?? (KATAKANA_WORD.test(said) ? rev.get(`${said}ー`) : undefined));
-      for (const other of words ?? [])
-        alternatives.push(analyze(other).map((x) => (x.latin ? (x.alternatives[0] ?? x.whole) : x.whole)));
+      for (const other of words ?? []) alternatives.push(asAlternative(other));
     }
     const field = personField(unit.whole);
     if (field) alternatives.push(...analyze(field).map((x) => [x.whole]));

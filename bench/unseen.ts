@@ -255,6 +255,11 @@ export async function allSets(index: SearchIndex, dataDir: string): Promise<Unse
     scoreUnseen(index, at('natural', 'questions.yml'), 'natural, holdout split', { split: 'holdout' }),
     scoreUnseen(
       index,
+      at('natural13', 'questions.yml'),
+      'natural13 (written 2026-12-08, ninth session, at its start; never read)',
+    ),
+    scoreUnseen(
+      index,
       at('natural12', 'questions.yml'),
       'natural12 (written 2026-12-07, eighth session, late in it; never read)',
     ),

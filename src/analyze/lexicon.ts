@@ -59,6 +59,11 @@ const QuestionWordsFile = z.object({
    */
   en_hyphen_suffixes: words.default([]),
   /**
+   * Words after which the next word is a verb (allowed to air, need replacing, using ai to tag):
+   * a verb there that the corpus has no reading of says how, not what, and is filler.
+   */
+  en_verb_takers: words.default([]),
+  /**
    * Japanese words that join two subjects inside a compound (エージェント向けガバナンス指針: guidance
    * *for* agents): the compound is read as its two sides, and the joint as filler.
    */

@@ -21,6 +21,7 @@ let sets:
       joints: Set<string>;
       timeSuffixes: Set<string>;
       hyphenSuffixes: Set<string>;
+      verbTakers: Set<string>;
     }
   | undefined;
 /** Words and their katakana stems as the index writes them (セミナー and セミナ). */
@@ -47,6 +48,7 @@ function wordSets() {
       nameEnds: withStems([...q.ja_name_ends, ...q.ja_kind_heads]),
       headsEn: new Set(q.generic_heads_en),
       hyphenSuffixes: new Set(q.en_hyphen_suffixes),
+      verbTakers: new Set(q.en_verb_takers),
       joints: new Set(q.ja_joints),
       timeSuffixes: new Set(q.ja_time_suffixes),
     };
@@ -54,6 +56,8 @@ function wordSets() {
   return sets;
 }
 
+/** Words after which the next word is a verb (allowed to air, need replacing). */
+export const verbTakerSet = (): Set<string> => wordSets().verbTakers;
 /** Hyphenated words' last parts that are filler (amazon-style: -style). */
 export const hyphenSuffixSet = (): Set<string> => wordSets().hyphenSuffixes;
 /** Words that make a sentence a question, not a search term. */

@@ -238,3 +238,40 @@ describe('an -ing word right after its noun', () => {
     }
   });
 });
+
+describe('a verb after a word that takes one', () => {
+  const lookups = () => corpusLookups(corpus.index());
+  it('is filler when the corpus has no reading of it: allowed to air, ai to tag, need replacing, plugging ai', () => {
+    const cases: [string, string][] = [
+      ['are broadcasters allowed to air synthetic footage', 'air'],
+      ['museums using ai to tag their collections', 'tag'],
+      ['predicting when rails need replacing', 'replacing'],
+      ['guidance on plugging ai into factories', 'plugging'],
+      ["why it shouldn't be treated like sql injection", 'treated'],
+    ];
+    let checked = 0;
+    for (const [q, word] of cases) {
+      if (corpus.corpusHas(word)) continue;
+      checked++;
+      const u = understand(q, '2026-02-15', lookups());
+      expect(u.filler, q).toContain(word);
+      expect(
+        u.groups.map((g) => g.label.toLowerCase()),
+        q,
+      ).not.toContain(word);
+    }
+    expect(checked).toBeGreaterThan(0);
+  });
+
+  it('is a subject after a noun\'s "to" (threats to beekeeping), and a verb the corpus has stays a concept', () => {
+    if (!corpus.corpusHas('beekeeping')) {
+      const u = understand('threats to beekeeping from ai', '2026-02-15', lookups());
+      expect(u.filler).not.toContain('beekeeping');
+      expect(corpus.ask('threats to beekeeping from ai').results).toEqual([]);
+    }
+    if (corpus.corpusHas('ban')) {
+      const u = understand('countries planning to ban deepfakes', '2026-02-15', lookups());
+      expect(u.filler).not.toContain('ban');
+    }
+  });
+});

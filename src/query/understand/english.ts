@@ -19,6 +19,7 @@ import {
   jaQuestionTermSet,
   questionWordSet,
   reviewedQuestionWordSet,
+  verbTakerSet,
   weakTermSet,
 } from '../glossary.js';
 import { actorOfTerm, instrumentOfEnglish } from './actors.js';
@@ -506,11 +507,19 @@ function verbUsesOf(words: readonly string[]): Set<string> {
   const out = new Set<string>();
   words.forEach((w, k) => {
     const before = words[k - 1];
-    if (before === undefined || !/^[a-z]{3,}$/.test(before)) return;
+    // (an -ing word with its object: "plugging ai into", "tracking the trucks")
+    if (/^[a-z]{3,}ing$/.test(w) && OBJECT_STARTS.has(words[k + 1] ?? '')) out.add(w);
+    if (before === undefined || !/^(?:[a-z]{3,}|to|be)$/.test(before)) return;
     if (/^(?:that|which|who)$/.test(before) && /^[a-z]{3,}(?:s|ed|ing)$/.test(w)) out.add(w);
-    // (a passive: "books are being scraped", "voices get cloned")
-    else if (/^(?:being|been|is|are|was|were|get|gets|got|getting)$/.test(before) && /^[a-z]{3,}ed$/.test(w))
+    // (a passive: "books are being scraped", "voices get cloned", "shouldn't be treated")
+    else if (
+      /^(?:be|being|been|is|are|was|were|get|gets|got|getting)$/.test(before) &&
+      /^[a-z]{3,}ed$/.test(w)
+    )
       out.add(w);
+    // (after a word that takes a verb: "allowed to air", "using ai to tag", "need replacing")
+    else if (before === 'to' && verbAfterTo(words, k)) out.add(w);
+    else if (verbTakerSet().has(before) && /^[a-z]{3,}ing$/.test(w)) out.add(w);
     else if (
       /^[a-z]{3,}ing$/.test(w) &&
       before !== 'ai' &&
@@ -520,6 +529,38 @@ function verbUsesOf(words: readonly string[]): Set<string> {
       out.add(w);
   });
   return out;
+}
+
+/** Words an -ing word's object begins with: the -ing word is a verb ("plugging ai into"). */
+const OBJECT_STARTS = new Set([
+  'ai',
+  'the',
+  'a',
+  'an',
+  'their',
+  'its',
+  'his',
+  'her',
+  'our',
+  'your',
+  'my',
+  'them',
+  'it',
+  'this',
+  'these',
+  'those',
+]);
+
+/**
+ * Whether the word after "to" at k is a verb: "to" follows a word that takes one (allowed to, need
+ * to), or closes "use … to" within three words, or "ai to" (ai to tag museum collections) —
+ * unlike "access to data", "threats to elections".
+ */
+function verbAfterTo(words: readonly string[], k: number): boolean {
+  const taker = words[k - 2];
+  if (taker === undefined) return false;
+  if (taker === 'ai' || verbTakerSet().has(taker)) return true;
+  return words.slice(Math.max(0, k - 5), k - 2).some((w) => /^(?:use|uses|used|using)$/.test(w));
 }
 
 /**

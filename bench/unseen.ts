@@ -236,10 +236,22 @@ export async function allSets(index: SearchIndex, dataDir: string): Promise<Unse
     })),
     scoreUnseen(
       index,
+      at('tune14', 'questions.yml'),
+      'tune14 (ninth session, messy Slack messages)',
+      { tuned: true },
+    ),
+    scoreUnseen(
+      index,
       at('tune13', 'questions.yml'),
       'tune13 (eighth session, paraphrase and indirect description)',
       { tuned: true },
     ),
+    ...(await scoreNewMonth(dataDir, {
+      dir: 'newmonth-tune5',
+      month: '2026-10.txt',
+      name: 'eighth new month (bench/newmonth-tune5, synthetic October 2026, ninth session, for tuning)',
+      tuned: true,
+    })),
     ...(await scoreNewMonth(dataDir, {
       dir: 'newmonth-tune4',
       month: '2026-08.txt',

@@ -256,6 +256,25 @@ describe('filler and typos beside filters', () => {
     expect(r.message).toMatch(/read as filler “memo”/);
   });
 
+  it("the asker's own world (boss, slide, sync, 上司, ご教示) and sign-offs are filler around a place and a period", () => {
+    for (const q of [
+      'hey bot, my boss wants a one-pager on the UK in December 2025 — anything? cheers',
+      'did anything happen in the UK AI-wise in December 2025?? for a slide tomorrow, ty',
+      'お世話になっております。上司に聞かれまして、2025年12月の英国の状況をご教示いただけますと幸いです',
+    ]) {
+      const r = run(q);
+      expect(r.results.length, q).toBeGreaterThan(0);
+      expect(
+        r.results.every((x) => x.countries.includes('GB')),
+        q,
+      ).toBe(true);
+      expect(r.interpretation.missing, q).toEqual([]);
+    }
+    expect(run('my boss wants a one-pager on the UK in December 2025').interpretation.filler).toContain(
+      'boss',
+    );
+  });
+
   it('a content word the corpus lacks, beside a place and a period, empties the answer (issue 18)', () => {
     const w = offCorpus();
     const r = run(`uk news from december 2025 about ${w.en}`);

@@ -380,6 +380,12 @@ const CATALOGUE = {
     en: (a: Args) => `No item is about ${andList(list(a, 'words').map((w) => `“${w}”`))} together.`,
     ja: (a: Args) => `${quoted(a, 'ja')}をすべて扱う項目はありません。`,
   },
+  nothingRecent: {
+    en: (a: Args) =>
+      `Nothing in ${label(a, 'period', 'en')}; the newest items are from ${label(a, 'month', 'en')}${n(a, 'monthsAgo') > 0 ? ` (${n(a, 'monthsAgo')} month${n(a, 'monthsAgo') === 1 ? '' : 's'} before today)` : ''}.`,
+    ja: (a: Args) =>
+      `${label(a, 'period', 'ja')}の項目はありません。最新の項目は${label(a, 'month', 'ja')}のものです${n(a, 'monthsAgo') > 0 ? `(${n(a, 'monthsAgo')}か月前)` : ''}。`,
+  },
   newestItems: {
     en: (a: Args) =>
       `The newest items are from ${label(a, 'month', 'en')}${n(a, 'monthsAgo') > 0 ? ` (${n(a, 'monthsAgo')} month${n(a, 'monthsAgo') === 1 ? '' : 's'} before today)` : ''}: the digests cover nothing later.`,

@@ -258,12 +258,17 @@ export function decide(d: DecideInput): SearchOutcome {
     // evaluation guide" is that guide's newest, not the newest item on guides)
     const whole = hits.reduce((m, i) => Math.max(m, scored.coverage[i] as number), 0) - 1e-9;
     const full = hits.filter((i) => (scored.coverage[i] as number) >= whole);
+    // (none dated after today: "latest" as of the day asked)
+    const asOfToday = full.filter((i) => {
+      const start = index.items[scored.pos[i] as number]?.date?.start;
+      return !today || start === undefined || start <= today;
+    });
     const newest = newestMonth(
       index,
-      full.map((i) => scored.pos[i] as number),
+      asOfToday.map((i) => scored.pos[i] as number),
     );
     if (newest) {
-      hits = full.filter((i) => {
+      hits = asOfToday.filter((i) => {
         const date = index.items[scored.pos[i] as number]?.date;
         return date !== undefined && date.start <= newest.to && date.end >= newest.from;
       });

@@ -9,6 +9,7 @@ import { dateTable } from './date-table.js';
 import { decide, type Hit, requiredConcepts, type SearchOutcome, stageNotes } from './decide.js';
 import { corpusCountries, facets, foldedTitle } from './facets.js';
 import { applyFilters, datedSpanOf, type FilterStage, isStop } from './filters.js';
+import type { Period } from './period.js';
 import { KIND_PRIOR, latinPhrases, scoreCandidates } from './score.js';
 import type { Interpretation, TermGroup } from './understand.js';
 
@@ -86,6 +87,9 @@ function run(
           coverage,
         ],
       });
+    // "the UK AISI lately": nothing of the place in the last 30 days — its newest items answer.
+    const newest = recentInstead(index, interp, today, depth, stage.period);
+    if (newest) return newest;
     // Nothing dated then: the latest month the place's items reach is offered, as suggestions.
     const offer =
       stage.latest && depth === 0
@@ -180,6 +184,8 @@ function run(
       ? outcome.notices.find((m) => m.code === 'nothingMatches' || m.code === 'noItemCoversAll')
       : undefined;
   if (unanswered && stage.period) {
+    const newest = recentInstead(index, interp, today, depth, stage.period);
+    if (newest) return newest;
     const anyDate = run(index, { ...interp, period: null }, today, 1);
     // (newest first: the asker wanted recent news)
     const offered = [...anyDate.hits]
@@ -212,6 +218,32 @@ function run(
       ]);
   }
   return outcome;
+}
+
+/**
+ * For "lately" asked of a subject (`interp.recent`) that the last 30 days hold nothing of: the
+ * subject's newest items up to today, as answers, saying that nothing is recent and how old they
+ * are — not suggestions, since the asker named no window, only wanted the newest.
+ */
+function recentInstead(
+  index: SearchIndex,
+  interp: Interpretation,
+  today: string,
+  depth: number,
+  window: Period,
+): SearchOutcome | undefined {
+  if (!interp.recent || depth > 0) return undefined;
+  const newest = run(index, { ...interp, period: null, latest: true, recent: false }, today, 1);
+  if (!newest.hits.length) return undefined;
+  const note = newest.notices.find((m) => m.code === 'newestItems');
+  return {
+    ...newest,
+    period: null,
+    notices: [
+      { code: 'nothingRecent', args: { period: window.label, ...(note?.args ?? {}) } },
+      ...newest.notices.filter((m) => m !== note),
+    ],
+  };
 }
 
 /** An unanswered outcome said again: why (`instead` of `unanswered`), with `offered` as suggestions. */

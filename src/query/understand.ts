@@ -104,6 +104,8 @@ function latinRuns(text: string): string[] {
 
 /** "latest", "newest", "most recent", 最新, 直近: the newest items answering the rest. */
 const LATEST = /\b(?:latest|newest|most recent)\b|最新|直近/i;
+/** Recency without a measure: "lately", "recently", 最近, 先日 (not "the last 2 weeks"). */
+const VAGUE_RECENT = /^(?:recently|lately|recent|these\s+days|最近|先日|このごろ|近頃)$/i;
 /** "What is X doing", 何をしている: a request for its news after all. */
 const DOING = /\b(?:doing|done|up\s+to|working\s+on)\b|している|してる|した(?:の|か)/i;
 /** What / who / when / why questions about something, not a request for a list of its news. */
@@ -266,6 +268,18 @@ export function understand(question: string, today: string, options: UnderstandO
     interp.groups.every((g) => g.weak)
   )
     interp.period = recentPeriod(today);
+  // "what has the UK AISI done lately", EUのAI法の最近の動き: vague recency asked of a subject —
+  // when the last 30 days hold none of it, its newest items answer (search.ts).
+  if (
+    interp.period &&
+    interp.periodText !== undefined &&
+    VAGUE_RECENT.test(interp.periodText) &&
+    (interp.countries.length ||
+      interp.regions.length ||
+      interp.actors.length ||
+      interp.groups.some((g) => !g.weak))
+  )
+    interp.recent = true;
   if (expired) interp.cutShort = { analyzedChars: readUpTo(text, interp), length: question.length };
   // The last guard: a noun nothing above placed is a concept as typed, never dropped. (For a
   // question as long as a question gets: re-reading a page of pasted text costs more than the

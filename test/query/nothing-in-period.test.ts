@@ -40,3 +40,42 @@ describe('words the corpus has, asked of a period none of their items is dated i
     expect(checked).toBeGreaterThan(0);
   });
 });
+
+describe('"lately" asked of a subject the last 30 days hold nothing of', () => {
+  it("answers with the subject's newest items up to today, saying nothing is recent and how old they are", () => {
+    const index = corpus.index();
+    const dated = index.items.filter((it) => it.date && it.countries.length === 1);
+    const newest = dated.reduce((m, it) => ((it.date?.start ?? '') > m ? (it.date?.start ?? '') : m), '');
+    // Today: the corpus's newest day. A country whose own newest item is over 45 days older.
+    const byCountry = new Map<string, string>();
+    for (const it of index.items)
+      for (const c of it.date ? it.countries : [])
+        if ((it.date?.start ?? '') > (byCountry.get(c) ?? '')) byCountry.set(c, it.date?.start ?? '');
+    const stale = [...byCountry].filter(([, d]) => Date.parse(newest) - Date.parse(d) > 45 * 86_400_000);
+    let checked = 0;
+    for (const [code, last] of stale.slice(0, 4)) {
+      const name = new Intl.DisplayNames(['en'], { type: 'region' }).of(code);
+      if (!name || code === 'EU') continue;
+      const r = corpus.ask(`what has ${name} done lately`, newest);
+      if (!r.interp.countries.includes(code)) continue;
+      checked += 1;
+      expect(r.results.length, name).toBeGreaterThan(0);
+      expect(
+        (r.notices ?? []).map((n) => n.code),
+        name,
+      ).toContain('nothingRecent');
+      for (const it of corpus.itemsOf(r.results)) {
+        expect(it.countries, name).toContain(code);
+        expect((it.date?.start ?? '') <= newest, name).toBe(true);
+        expect(it.date?.start.slice(0, 7), name).toBe(last.slice(0, 7));
+      }
+    }
+    expect(checked).toBeGreaterThan(0);
+  });
+
+  it('a window that holds the subject answers from it as before', () => {
+    const r = corpus.ask('anything recent on korea', '2026-02-15');
+    if (r.interp.countries.includes('KR') && r.results.length)
+      for (const it of corpus.itemsOf(r.results)) expect((it.date?.end ?? '') >= '2026-01-16').toBe(true);
+  });
+});

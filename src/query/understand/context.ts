@@ -83,6 +83,12 @@ export interface Interpretation {
   /** "latest", "newest", 最新: the newest items that answer the rest of the question. */
   latest?: boolean;
   /**
+   * "lately", 最近 asked of a subject: the last 30 days, or — when they hold none of it — its
+   * newest items up to today ("EUのAI法、最近どう？" when the Act's last items are months old is
+   * answered with them, saying how old they are).
+   */
+  recent?: boolean;
+  /**
    * Asked about what something is, who or when ("what is the AISI for", "AISIっていつ設立？"):
    * without a period, overview sections rank with dated events rather than after them.
    */

@@ -234,12 +234,9 @@ export async function allSets(index: SearchIndex, dataDir: string): Promise<Unse
       name: 'third new month (bench/newmonth-tune2, for tuning)',
       tuned: true,
     })),
-    scoreUnseen(
-      index,
-      at('tune14', 'questions.yml'),
-      'tune14 (ninth session, messy Slack messages)',
-      { tuned: true },
-    ),
+    scoreUnseen(index, at('tune14', 'questions.yml'), 'tune14 (ninth session, messy Slack messages)', {
+      tuned: true,
+    }),
     scoreUnseen(
       index,
       at('tune13', 'questions.yml'),

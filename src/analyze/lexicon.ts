@@ -64,6 +64,11 @@ const QuestionWordsFile = z.object({
    */
   en_verb_takers: words.default([]),
   /**
+   * Words for a kind of body (regulator, 当局): beside a body named by its own name they describe
+   * it (the Singapore regulator, IMDA) and only rank.
+   */
+  generic_bodies: words.default([]),
+  /**
    * Japanese words that join two subjects inside a compound (エージェント向けガバナンス指針: guidance
    * *for* agents): the compound is read as its two sides, and the joint as filler.
    */

@@ -257,6 +257,16 @@ export function understand(question: string, today: string, options: UnderstandO
         : g,
     );
   }
+  // "IMDA — the Singapore regulator": a word for a kind of body beside a body named by its own
+  // name describes it, and only ranks (IMDA's items need not say 当局).
+  if (interp.groups.some((g) => g.agency || g.body)) {
+    const kinds = new Set(questionWords().generic_bodies);
+    interp.groups = interp.groups.map((g) =>
+      !g.weak && !g.agency && !g.body && !g.place && kinds.has(g.label.toLowerCase())
+        ? { ...g, weak: true }
+        : g,
+    );
+  }
   // "latest news", 最新情報: with nothing else asked, the latest is what is recent (the latest
   // covered month when the corpus ends earlier); with a subject, the newest of its items (decide.ts).
   if (

@@ -275,3 +275,31 @@ describe('a verb after a word that takes one', () => {
     }
   });
 });
+
+describe('which words are verbs', () => {
+  const lookups = () => corpusLookups(corpus.index());
+  it('a plural after "which" is the subject, not a relative clause\'s verb (decide which renters)', () => {
+    if (corpus.corpusHas('renters')) return;
+    const u = understand('landlords deciding which renters get approved', '2026-02-15', lookups());
+    expect(u.filler).not.toContain('renters');
+  });
+
+  it('a verb after a verb-taker is filler before any related reading of it (keeps bringing … up)', () => {
+    if (corpus.corpusHas('bringing')) return;
+    const u = understand('the team keeps bringing prompt injection up', '2026-02-15', lookups());
+    expect(u.filler).toContain('bringing');
+    expect(u.groups.map((g) => g.label)).not.toContain('bringing');
+  });
+});
+
+describe('a word for a kind of body beside a body named by its own name', () => {
+  it('describes it and only ranks (IMDA, the Singapore regulator); alone it is a concept', () => {
+    const lookups = () => corpusLookups(corpus.index());
+    const beside = understand('IMDA news, the singapore regulator', '2026-02-15', lookups());
+    const agency = beside.groups.find((g) => g.agency || g.body);
+    if (!agency) return;
+    expect(beside.groups.find((g) => g.label === 'regulator')?.weak).toBe(true);
+    const alone = understand('which regulator fined an ai company', '2026-02-15', lookups());
+    expect(alone.groups.find((g) => g.label === 'regulator')?.weak).toBe(false);
+  });
+});

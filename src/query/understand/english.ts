@@ -438,6 +438,12 @@ function wordGroups(
   const name = /^[A-Z]/.test(u.surface);
   // Another word for the same thing, the one the corpus's dictionary glosses use (car →
   // automobile: 自動車; farms → farming → agriculture: 農業).
+  // (a verb the corpus has no reading of, after its noun: said as filler — the noun is the subject;
+  // before a related word is looked for: "keeps bringing it up" is no delivery)
+  if (!name && ctx.verbUses?.has(word) && !ctx.hasTerm?.(word) && isEnglishWord(word)) {
+    ctx.filler.push(label);
+    return [];
+  }
   // (only for a word the corpus is known not to hold: "raise" of the RAISE Act stays itself)
   const related = name || !ctx.hasTerm || ctx.hasTerm(word) ? undefined : relatedReading(ctx, word);
   if (related) {
@@ -447,11 +453,6 @@ function wordGroups(
     // (required of an answer: a word read so far from itself is what the question is about —
     // "farming robots" is not answered by robot items without farming)
     return [{ ...g, alternatives: typed, readAs: related.word, related: true }];
-  }
-  // (a verb the corpus has no reading of, after its noun: said as filler — the noun is the subject)
-  if (!name && ctx.verbUses?.has(word) && !ctx.hasTerm?.(word) && isEnglishWord(word)) {
-    ctx.filler.push(label);
-    return [];
   }
   const typo = name ? undefined : correctTypo(ctx, word);
   if (!typo && !name && !ctx.inJapanese && !ctx.hasTerm?.(word) && isMisspeltFiller(word)) {
@@ -510,7 +511,13 @@ function verbUsesOf(words: readonly string[]): Set<string> {
     // (an -ing word with its object: "plugging ai into", "tracking the trucks")
     if (/^[a-z]{3,}ing$/.test(w) && OBJECT_STARTS.has(words[k + 1] ?? '')) out.add(w);
     if (before === undefined || !/^(?:[a-z]{3,}|to|be)$/.test(before)) return;
-    if (/^(?:that|which|who)$/.test(before) && /^[a-z]{3,}(?:s|ed|ing)$/.test(w)) out.add(w);
+    // (not a plural after "which" or an agent noun: "decide which renters", "that lawyers use")
+    if (
+      /^(?:that|which|who)$/.test(before) &&
+      (/^[a-z]{3,}(?:ed|ing)$/.test(w) ||
+        (before !== 'which' && /^[a-z]{3,}s$/.test(w) && !/(?:ers|ors|ists|ians|ees)$/.test(w)))
+    )
+      out.add(w);
     // (a passive: "books are being scraped", "voices get cloned", "shouldn't be treated")
     else if (
       /^(?:be|being|been|is|are|was|were|get|gets|got|getting)$/.test(before) &&

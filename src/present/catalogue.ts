@@ -86,6 +86,13 @@ function capitalise(w: string): string {
     : (w[0]?.toUpperCase() ?? '') + w.slice(1);
 }
 /** What the asker said of a period: their words (`asked`), else its label (`askedLabel`). */
+/** "July 2025 (7 months before today)" / 2025年7月のものです(7か月前): the newest items' month. */
+const newestFrom = (a: Args, lang: Lang) => {
+  const ago = n(a, 'monthsAgo');
+  return lang === 'en'
+    ? `the newest items are from ${label(a, 'month', 'en')}${ago > 0 ? ` (${ago} month${ago === 1 ? '' : 's'} before today)` : ''}`
+    : `最新の項目は${label(a, 'month', 'ja')}のものです${ago > 0 ? `(${ago}か月前)` : ''}`;
+};
 const askedPeriod = (a: Args, lang: Lang) =>
   typeof a.asked === 'string' ? a.asked : label(a, 'askedLabel', lang);
 const latestCovered = (a: Args, lang: Lang) => {
@@ -381,16 +388,12 @@ const CATALOGUE = {
     ja: (a: Args) => `${quoted(a, 'ja')}をすべて扱う項目はありません。`,
   },
   nothingRecent: {
-    en: (a: Args) =>
-      `Nothing in ${label(a, 'period', 'en')}; the newest items are from ${label(a, 'month', 'en')}${n(a, 'monthsAgo') > 0 ? ` (${n(a, 'monthsAgo')} month${n(a, 'monthsAgo') === 1 ? '' : 's'} before today)` : ''}.`,
-    ja: (a: Args) =>
-      `${label(a, 'period', 'ja')}の項目はありません。最新の項目は${label(a, 'month', 'ja')}のものです${n(a, 'monthsAgo') > 0 ? `(${n(a, 'monthsAgo')}か月前)` : ''}。`,
+    en: (a: Args) => `Nothing in ${label(a, 'period', 'en')}; ${newestFrom(a, 'en')}.`,
+    ja: (a: Args) => `${label(a, 'period', 'ja')}の項目はありません。${newestFrom(a, 'ja')}。`,
   },
   newestItems: {
-    en: (a: Args) =>
-      `The newest items are from ${label(a, 'month', 'en')}${n(a, 'monthsAgo') > 0 ? ` (${n(a, 'monthsAgo')} month${n(a, 'monthsAgo') === 1 ? '' : 's'} before today)` : ''}: the digests cover nothing later.`,
-    ja: (a: Args) =>
-      `最新の項目は${label(a, 'month', 'ja')}のものです${n(a, 'monthsAgo') > 0 ? `(${n(a, 'monthsAgo')}か月前)` : ''}。それ以降の収録はありません。`,
+    en: (a: Args) => `${capitalise(newestFrom(a, 'en'))}: the digests cover nothing later.`,
+    ja: (a: Args) => `${newestFrom(a, 'ja')}。それ以降の収録はありません。`,
   },
   questionCutShort: {
     en: (a: Args) =>

@@ -22,6 +22,7 @@ let sets:
       timeSuffixes: Set<string>;
       hyphenSuffixes: Set<string>;
       verbTakers: Set<string>;
+      genericBodies: Set<string>;
     }
   | undefined;
 /** Words and their katakana stems as the index writes them (セミナー and セミナ). */
@@ -49,6 +50,7 @@ function wordSets() {
       headsEn: new Set(q.generic_heads_en),
       hyphenSuffixes: new Set(q.en_hyphen_suffixes),
       verbTakers: new Set(q.en_verb_takers),
+      genericBodies: new Set(q.generic_bodies),
       joints: new Set(q.ja_joints),
       timeSuffixes: new Set(q.ja_time_suffixes),
     };
@@ -56,6 +58,8 @@ function wordSets() {
   return sets;
 }
 
+/** Words for a kind of body (regulator, 当局) that only rank beside a body named by its own name. */
+export const genericBodySet = (): Set<string> => wordSets().genericBodies;
 /** Words after which the next word is a verb (allowed to air, need replacing). */
 export const verbTakerSet = (): Set<string> => wordSets().verbTakers;
 /** Hyphenated words' last parts that are filler (amazon-style: -style). */

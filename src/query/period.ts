@@ -13,6 +13,8 @@ export interface Period {
   kind?: 'absolute' | 'bare' | 'relative';
   /** A fiscal year (April–March): undated sections that name it match too. */
   fiscal?: number;
+  /** Recency without a measure ("lately", 最近, 先日): the last 30 days, as a default, not a window asked for. */
+  vague?: boolean;
 }
 
 export interface PeriodMatch {
@@ -690,7 +692,7 @@ const RULES: Rule[] = [
   // recently / lately / 最近: the last 30 days (outside coverage, the latest period covered)
   {
     re: /\b(?:recently|lately|recent|these\s+days)\b|最近|先日/gi,
-    make: (_m, t) => recentPeriod(t),
+    make: (_m, t) => ({ ...recentPeriod(t), vague: true }),
     kind: 'relative',
   },
   {

@@ -1,6 +1,7 @@
 import { loadDictionaryTables, lookupEnglishWord } from '../analyze/dictionary.js';
 import { tokenizerSync } from '../analyze/kuromoji.js';
 import { questionWords } from '../analyze/lexicon.js';
+import { genericBodySet } from './glossary.js';
 import { combinePeriods, findPeriods, recentPeriod } from './period.js';
 import { findPlaces } from './places.js';
 import { expandClippedNames } from './understand/clipped-names.js';
@@ -104,8 +105,6 @@ function latinRuns(text: string): string[] {
 
 /** "latest", "newest", "most recent", 最新, 直近: the newest items answering the rest. */
 const LATEST = /\b(?:latest|newest|most recent)\b|最新|直近/i;
-/** Recency without a measure: "lately", "recently", 最近, 先日 (not "the last 2 weeks"). */
-const VAGUE_RECENT = /^(?:recently|lately|recent|these\s+days|最近|先日|このごろ|近頃)$/i;
 /** "What is X doing", 何をしている: a request for its news after all. */
 const DOING = /\b(?:doing|done|up\s+to|working\s+on)\b|している|してる|した(?:の|か)/i;
 /** What / who / when / why questions about something, not a request for a list of its news. */
@@ -260,7 +259,7 @@ export function understand(question: string, today: string, options: UnderstandO
   // "IMDA — the Singapore regulator": a word for a kind of body beside a body named by its own
   // name describes it, and only ranks (IMDA's items need not say 当局).
   if (interp.groups.some((g) => g.agency || g.body)) {
-    const kinds = new Set(questionWords().generic_bodies);
+    const kinds = genericBodySet();
     interp.groups = interp.groups.map((g) =>
       !g.weak && !g.agency && !g.body && !g.place && kinds.has(g.label.toLowerCase())
         ? { ...g, weak: true }
@@ -281,9 +280,7 @@ export function understand(question: string, today: string, options: UnderstandO
   // "what has the UK AISI done lately", EUのAI法の最近の動き: vague recency asked of a subject —
   // when the last 30 days hold none of it, its newest items answer (search.ts).
   if (
-    interp.period &&
-    interp.periodText !== undefined &&
-    VAGUE_RECENT.test(interp.periodText) &&
+    interp.period?.vague &&
     (interp.countries.length ||
       interp.regions.length ||
       interp.actors.length ||

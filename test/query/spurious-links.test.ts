@@ -264,15 +264,19 @@ describe('a verb after a word that takes one', () => {
   });
 
   it('is a subject after a noun\'s "to" (threats to beekeeping), and a verb the corpus has stays a concept', () => {
+    let checked = 0;
     if (!corpus.corpusHas('beekeeping')) {
+      checked++;
       const u = understand('threats to beekeeping from ai', '2026-02-15', lookups());
       expect(u.filler).not.toContain('beekeeping');
       expect(corpus.ask('threats to beekeeping from ai').results).toEqual([]);
     }
     if (corpus.corpusHas('ban')) {
+      checked++;
       const u = understand('countries planning to ban deepfakes', '2026-02-15', lookups());
       expect(u.filler).not.toContain('ban');
     }
+    expect(checked).toBeGreaterThan(0);
   });
 });
 
@@ -296,8 +300,8 @@ describe('a word for a kind of body beside a body named by its own name', () => 
   it('describes it and only ranks (IMDA, the Singapore regulator); alone it is a concept', () => {
     const lookups = () => corpusLookups(corpus.index());
     const beside = understand('IMDA news, the singapore regulator', '2026-02-15', lookups());
-    const agency = beside.groups.find((g) => g.agency || g.body);
-    if (!agency) return;
+    // (IMDA is a body of actors.yml, read by its name whatever the corpus holds)
+    expect(beside.groups.some((g) => g.agency || g.body)).toBe(true);
     expect(beside.groups.find((g) => g.label === 'regulator')?.weak).toBe(true);
     const alone = understand('which regulator fined an ai company', '2026-02-15', lookups());
     expect(alone.groups.find((g) => g.label === 'regulator')?.weak).toBe(false);

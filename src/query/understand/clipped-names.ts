@@ -31,10 +31,7 @@ export function expandClippedNames(
       return name;
     },
   );
-  // (longest clipped part first: 工大 before 大)
-  const suffixes = Object.entries(clippedForms().ja_suffixes).sort((a, b) => b[0].length - a[0].length);
-  for (const [short, full] of suffixes) {
-    const re = new RegExp(`([\\u4e00-\\u9fff]{1,4})${short}(?![\\u4e00-\\u9fff])`, 'g');
+  for (const { short, full, re } of clippedSuffixes()) {
     out = out.replace(re, (m, name: string) => {
       for (let k = name.length; k >= 1; k--) {
         const head = name.slice(-k);
@@ -47,4 +44,22 @@ export function expandClippedNames(
     });
   }
   return { text: out, read };
+}
+
+let suffixCache: { of: unknown; list: { short: string; full: string; re: RegExp }[] } | undefined;
+/** `ja_suffixes` as patterns, longest clipped part first (工大 before 大): made once per lexicon. */
+function clippedSuffixes(): { short: string; full: string; re: RegExp }[] {
+  const table = clippedForms().ja_suffixes;
+  if (suffixCache?.of !== table)
+    suffixCache = {
+      of: table,
+      list: Object.entries(table)
+        .sort((a, b) => b[0].length - a[0].length)
+        .map(([short, full]) => ({
+          short,
+          full,
+          re: new RegExp(`([\\u4e00-\\u9fff]{1,4})${short}(?![\\u4e00-\\u9fff])`, 'g'),
+        })),
+    };
+  return suffixCache.list;
 }

@@ -150,7 +150,10 @@ export interface UnderstandContext extends CorpusLookups {
    * English question word misspelt (naver is no "never").
    */
   inJapanese?: boolean;
-  /** English -ing words used as verbs after their noun ("songwriters losing money"). */
+  /**
+   * English words used as verbs, not subjects (songwriters *losing* money, allowed to *air*, ai
+   * that *chats*): filler where the corpus has no reading of them (english.ts verbUsesOf).
+   */
   verbUses?: Set<string>;
   /** Words read as filler, collected as the stages meet them. */
   filler: string[];

@@ -436,14 +436,15 @@ function wordGroups(
     return [asTyped({ alternatives: minimalAlternatives([...unitAlternatives(u), [kana]]), readAs: loan })];
   // A capitalised word is a name, not a typo (Treasure is not "measure").
   const name = /^[A-Z]/.test(u.surface);
-  // Another word for the same thing, the one the corpus's dictionary glosses use (car →
-  // automobile: 自動車; farms → farming → agriculture: 農業).
-  // (a verb the corpus has no reading of, after its noun: said as filler — the noun is the subject;
-  // before a related word is looked for: "keeps bringing it up" is no delivery)
+  // A verb the corpus has no reading of, used as a verb (after its noun, after "allowed to"): said
+  // as filler — the noun is the subject. Before a related word is looked for: "keeps bringing it
+  // up" is no delivery.
   if (!name && ctx.verbUses?.has(word) && !ctx.hasTerm?.(word) && isEnglishWord(word)) {
     ctx.filler.push(label);
     return [];
   }
+  // Another word for the same thing, the one the corpus's dictionary glosses use (car →
+  // automobile: 自動車; farms → farming → agriculture: 農業).
   // (only for a word the corpus is known not to hold: "raise" of the RAISE Act stays itself)
   const related = name || !ctx.hasTerm || ctx.hasTerm(word) ? undefined : relatedReading(ctx, word);
   if (related) {
